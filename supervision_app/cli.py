@@ -1,0 +1,197 @@
+"""Command line: the GUI by default, and subcommands for scripted use and testing.
+
+Every failure exits non-zero with one clear line on stderr, never a traceback,
+and never any note text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from supervision_app import APP_NAME, __version__
+from supervision_app.paths import default_db_path
+
+
+class CliError(Exception):
+    """A failure to report as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = f"the database file (default: {default_db_path()})"
+    # --db may come before or after the command; SUPPRESS keeps a subcommand
+    # from overwriting a --db given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(
+        prog="supervision-app",
+        description=f"{APP_NAME}: reflective supervision for child safeguarding. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--db", type=Path, metavar="PATH", help=db_help, default=None)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    sub.add_parser("demo", parents=[common], help="load the fictional demo case")
+    sub.add_parser("list", parents=[common], help="list cases and sessions with their ids")
+    export = sub.add_parser("export", parents=[common], help="export a session as PDF or JSON")
+    export.add_argument("session_id", type=int, metavar="SESSION_ID")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF record to FILE")
+    target.add_argument("--json", type=Path, metavar="FILE", help="write the JSON record file to FILE")
+    imp = sub.add_parser("import", parents=[common], help="import a JSON record file")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    db_path: Path = args.db or default_db_path()
+    command = args.command or "gui"
+    if command == "gui":
+        return _run_gui(db_path)
+    try:
+        return _COMMANDS[command](args, db_path)
+    except CliError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted", code=130)
+    except Exception as exc:  # never a traceback, never note text
+        return _fail(f"unexpected {type(exc).__name__}; nothing further was changed")
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"supervision-app: error: {message}", file=sys.stderr)
+    return code
+
+
+# -- commands ------------------------------------------------------------------
+
+
+def _open(db_path: Path):
+    from supervision_app.content import ContentError, load_content
+    from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
+
+    try:
+        content = load_content()
+    except ContentError as exc:
+        raise CliError(f"the practice content is invalid: {exc}") from None
+    try:
+        database = open_database(db_path)
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc)) from None
+    return database, SupervisionStore(database), content
+
+
+def _cmd_demo(_args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.demo import DemoDataError, load_demo
+
+    database, store, content = _open(db_path)
+    try:
+        loaded = load_demo(store, content)
+    except DemoDataError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        database.close()
+    if loaded.already_present:
+        print(f"The demo case is already loaded: session {loaded.session_id} (case {loaded.case_id}).")
+    else:
+        print(f"Loaded the fictional demo case: session {loaded.session_id} (case {loaded.case_id}).")
+    print(f"Database: {db_path}")
+    return 0
+
+
+def _cmd_list(_args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.domain import format_date
+
+    database, store, _content = _open(db_path)
+    try:
+        cases = store.list_cases()
+        if not cases:
+            print("No cases yet. Create one in the app, or run: supervision-app demo")
+            return 0
+        for case in cases:
+            print(f"case {case.id}  {case.reference}  children: {case.children}  "
+                  f"practitioner: {case.practitioner}  supervisor: {case.supervisor}")
+            for s in store.list_sessions(case.id):
+                print(f"  session {s.id}  {format_date(s.date)}  {s.answered} answered  "
+                      f"attendees: {', '.join(s.attendees)}")
+    finally:
+        database.close()
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.storage import NotFoundError
+
+    database, store, content = _open(db_path)
+    try:
+        try:
+            detail = store.get_session(args.session_id)
+        except NotFoundError:
+            raise CliError(
+                f"there is no session {args.session_id}; 'supervision-app list' shows the ids"
+            ) from None
+        if args.pdf:
+            from supervision_app.record import build_record
+            from supervision_app.record.pdf import RecordExportError, write_pdf
+
+            try:
+                write_pdf(build_record(detail, content), args.pdf)
+            except RecordExportError as exc:
+                raise CliError(str(exc)) from None
+            print(f"Wrote the PDF record to {args.pdf}")
+        else:
+            from supervision_app.exchange import RecordFileError, export_session_json
+
+            try:
+                export_session_json(store, args.session_id, args.json)
+            except RecordFileError as exc:
+                raise CliError(str(exc)) from None
+            print(f"Wrote the record file to {args.json}")
+    finally:
+        database.close()
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.exchange import RecordFileError, import_session_file, read_session_file
+
+    try:  # check the file before touching (or creating) the database
+        read_session_file(args.file)
+    except RecordFileError as exc:
+        raise CliError(str(exc)) from None
+    database, store, _content = _open(db_path)
+    try:
+        case_id, session_id, created = import_session_file(store, args.file)
+    except RecordFileError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        database.close()
+    where = "a new case" if created else "the existing case with that reference"
+    print(f"Imported session {session_id} into {where} (case {case_id}).")
+    return 0
+
+
+_COMMANDS = {"demo": _cmd_demo, "list": _cmd_list, "export": _cmd_export, "import": _cmd_import}
+
+
+# -- the window ------------------------------------------------------------------
+
+
+def _run_gui(db_path: Path) -> int:
+    from supervision_app.content import ContentError, load_content
+
+    try:
+        content = load_content()
+    except ContentError as exc:
+        from supervision_app.ui.app import show_startup_error
+
+        return show_startup_error(f"The practice content could not be loaded.\n\n{exc}")
+    from supervision_app.ui.app import run_gui
+
+    return run_gui(db_path, content)

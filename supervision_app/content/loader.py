@@ -1,0 +1,224 @@
+"""Load and validate the practice content files.
+
+Layout of a content folder::
+
+    manifest.toml        content version, the sources file and the stage files in order
+    sources.toml         the source documents and the sections prompts may cite
+    stages/*.toml        one file per reflection stage
+
+Every problem is reported as a :class:`ContentError` that names the file and
+where in it the problem is, so that whoever edits the content can fix it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from supervision_app.content.model import Content, Prompt, SourceDocument, SourceRef, Stage
+from supervision_app.paths import resource_path
+
+SCHEMA_VERSION = 1
+_STAGE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_PROMPT_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+
+
+class ContentError(Exception):
+    """A content file is missing, unreadable or does not follow the schema."""
+
+    def __init__(self, file: Path, problem: str) -> None:
+        super().__init__(f"{file}: {problem}")
+        self.file = file
+        self.problem = problem
+
+
+def default_content_dir() -> Path:
+    return resource_path("content")
+
+
+def load_content(folder: Path | None = None) -> Content:
+    folder = Path(folder) if folder is not None else default_content_dir()
+    manifest_file = folder / "manifest.toml"
+    manifest = _read_toml(manifest_file)
+    _check_keys(manifest_file, "manifest", manifest, {"schema_version", "content_version", "sources", "stages"})
+    _check_schema_version(manifest_file, manifest)
+    version = _text(manifest_file, "content_version", manifest.get("content_version"))
+    sources_file = folder / _text(manifest_file, "sources", manifest.get("sources"))
+    documents = _load_documents(sources_file)
+    stage_files = manifest.get("stages")
+    if not isinstance(stage_files, list) or not stage_files:
+        raise ContentError(manifest_file, "'stages' must be a non-empty list of stage file names")
+    stages: list[Stage] = []
+    seen_prompts: dict[str, Path] = {}
+    for index, name in enumerate(stage_files):
+        rel = _text(manifest_file, f"stages[{index}]", name)
+        stage_file = folder / rel
+        stage = _load_stage(stage_file, documents)
+        if any(s.id == stage.id for s in stages):
+            raise ContentError(stage_file, f"stage id '{stage.id}' is used by another stage file")
+        for prompt in stage.prompts:
+            if prompt.id in seen_prompts:
+                raise ContentError(
+                    stage_file,
+                    f"prompt id '{prompt.id}' is already used in {seen_prompts[prompt.id].name}",
+                )
+            seen_prompts[prompt.id] = stage_file
+        stages.append(stage)
+    return Content(version=version, documents=documents, stages=tuple(stages))
+
+
+# -- files -----------------------------------------------------------------
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise ContentError(file, "the file is missing") from None
+    except OSError as exc:
+        raise ContentError(file, f"the file cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(file, f"the file is not UTF-8 text (byte {exc.start})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(file, f"the file is not valid TOML: {exc}") from None
+
+
+def _load_documents(file: Path) -> dict[str, SourceDocument]:
+    data = _read_toml(file)
+    _check_keys(file, "sources file", data, {"schema_version", "documents"})
+    _check_schema_version(file, data)
+    entries = data.get("documents")
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(file, "'documents' must be a non-empty list of [[documents]] tables")
+    documents: dict[str, SourceDocument] = {}
+    for i, entry in enumerate(entries):
+        where = f"documents[{i}]"
+        _check_table(file, where, entry)
+        _check_keys(file, where, entry, {"id", "file", "title", "short_title", "sections"})
+        doc_id = _text(file, f"{where}.id", entry.get("id"))
+        if doc_id in documents:
+            raise ContentError(file, f"{where}: document id '{doc_id}' is used twice")
+        sections = entry.get("sections")
+        if not isinstance(sections, list) or not sections:
+            raise ContentError(file, f"{where}.sections must be a non-empty list of section names")
+        documents[doc_id] = SourceDocument(
+            id=doc_id,
+            file=_text(file, f"{where}.file", entry.get("file")),
+            title=_text(file, f"{where}.title", entry.get("title")),
+            short_title=_text(file, f"{where}.short_title", entry.get("short_title")),
+            sections=tuple(_text(file, f"{where}.sections[{j}]", s) for j, s in enumerate(sections)),
+        )
+    return documents
+
+
+def _load_stage(file: Path, documents: dict[str, SourceDocument]) -> Stage:
+    data = _read_toml(file)
+    _check_keys(file, "stage file", data, {"schema_version", "stage", "prompts"})
+    _check_schema_version(file, data)
+    head = data.get("stage")
+    _check_table(file, "[stage]", head)
+    _check_keys(file, "[stage]", head, {"id", "title", "summary", "why", "sources"})
+    stage_id = _text(file, "stage.id", head.get("id"))
+    if not _STAGE_ID.match(stage_id):
+        raise ContentError(file, f"stage.id '{stage_id}' must be lower_case letters, digits and _")
+    entries = data.get("prompts")
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(file, "the stage has no [[prompts]]")
+    prompts: list[Prompt] = []
+    for i, entry in enumerate(entries):
+        where = f"prompts[{i}]"
+        _check_table(file, where, entry)
+        _check_keys(file, where, entry, {"id", "text", "why", "sources", "group", "hint"})
+        prompt_id = _text(file, f"{where}.id", entry.get("id"))
+        if not _PROMPT_ID.match(prompt_id) or not prompt_id.startswith(stage_id + "."):
+            raise ContentError(
+                file,
+                f"{where}.id '{prompt_id}' must look like '{stage_id}.some_name' "
+                "(lower case, dots between parts)",
+            )
+        prompts.append(
+            Prompt(
+                id=prompt_id,
+                stage_id=stage_id,
+                text=_text(file, f"{where}.text", entry.get("text")),
+                why=_text(file, f"{where}.why", entry.get("why")),
+                sources=_sources(file, f"{where}.sources", entry.get("sources"), documents),
+                group=_optional_text(file, f"{where}.group", entry.get("group")),
+                hint=_optional_text(file, f"{where}.hint", entry.get("hint")),
+            )
+        )
+    return Stage(
+        id=stage_id,
+        title=_text(file, "stage.title", head.get("title")),
+        summary=_text(file, "stage.summary", head.get("summary")),
+        why=_text(file, "stage.why", head.get("why")),
+        sources=_sources(file, "stage.sources", head.get("sources"), documents),
+        prompts=tuple(prompts),
+    )
+
+
+# -- field checks ------------------------------------------------------------
+
+
+def _check_schema_version(file: Path, data: dict[str, Any]) -> None:
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ContentError(
+            file, f"schema_version must be {SCHEMA_VERSION} (found {version!r})"
+        )
+
+
+def _check_table(file: Path, where: str, value: Any) -> None:
+    if not isinstance(value, dict):
+        raise ContentError(file, f"{where} must be a table")
+
+
+def _check_keys(file: Path, where: str, table: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ContentError(
+            file,
+            f"{where} has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}",
+        )
+
+
+def _text(file: Path, where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        found = "nothing" if value is None else repr(value)[:40]
+        raise ContentError(file, f"{where} must be non-empty text (found {found})")
+    return value.strip()
+
+
+def _optional_text(file: Path, where: str, value: Any) -> str:
+    if value is None:
+        return ""
+    return _text(file, where, value)
+
+
+def _sources(
+    file: Path, where: str, value: Any, documents: dict[str, SourceDocument]
+) -> tuple[SourceRef, ...]:
+    if not isinstance(value, list) or not value:
+        raise ContentError(file, f"{where} must list at least one source")
+    refs: list[SourceRef] = []
+    for i, entry in enumerate(value):
+        here = f"{where}[{i}]"
+        _check_table(file, here, entry)
+        _check_keys(file, here, entry, {"document", "section"})
+        doc_id = _text(file, f"{here}.document", entry.get("document"))
+        section = _text(file, f"{here}.section", entry.get("section"))
+        doc = documents.get(doc_id)
+        if doc is None:
+            raise ContentError(
+                file, f"{here}.document '{doc_id}' is not in the sources file (known: {', '.join(documents)})"
+            )
+        if section not in doc.sections:
+            raise ContentError(file, f"{here}.section '{section}' is not a section of '{doc_id}'")
+        refs.append(SourceRef(document=doc_id, section=section))
+    return tuple(refs)

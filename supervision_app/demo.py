@@ -1,0 +1,97 @@
+"""The fictional demo case, so a newcomer sees a complete record without typing.
+
+The case lives in ``resources/demo/demo_case.toml``; loading it twice is
+harmless (the second time finds the session already there).
+"""
+
+from __future__ import annotations
+
+import tomllib
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from supervision_app.content import Content
+from supervision_app.domain import (
+    Action,
+    Answer,
+    CaseDetail,
+    Child,
+    Decision,
+    SessionDetail,
+)
+from supervision_app.paths import resource_path
+from supervision_app.storage import SupervisionStore
+
+DEMO_SESSION_UID = uuid.uuid5(uuid.NAMESPACE_URL, "supervision_app:demo:session:1").hex
+
+
+class DemoDataError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLoaded:
+    case_id: int
+    session_id: int
+    already_present: bool
+
+
+def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
+    detail = demo_session(content)
+    if store.session_exists(detail.uid):
+        case_id = store.find_case(detail.case.reference)
+        sessions = store.list_sessions(case_id) if case_id else []
+        session_id = next(s.id for s in sessions if s.uid == detail.uid)
+        return DemoLoaded(case_id or 0, session_id, True)
+    case_id, session_id, _created = store.import_session(detail)
+    return DemoLoaded(case_id, session_id, False)
+
+
+def demo_session(content: Content) -> SessionDetail:
+    file = resource_path("demo", "demo_case.toml")
+    try:
+        data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
+        case = data["case"]
+        session = data["session"]
+        session_date = date.fromisoformat(session["date"])
+        stamp = datetime.combine(session_date, time(11, 30))
+        answers = {}
+        for prompt_id, text in data["answers"].items():
+            prompt = content.prompt(prompt_id)
+            if prompt is None:
+                raise DemoDataError(f"{file}: the demo answers unknown prompt '{prompt_id}'")
+            answers[prompt_id] = Answer(prompt_id, prompt.stage_id, prompt.text, text.strip(), stamp)
+        return SessionDetail(
+            id=0,
+            uid=DEMO_SESSION_UID,
+            case=CaseDetail(
+                reference=case["reference"],
+                practitioner=case["practitioner"],
+                supervisor=case["supervisor"],
+                agencies=list(case.get("agencies", [])),
+                children=[
+                    Child(
+                        name=c["name"],
+                        date_of_birth=date.fromisoformat(c["date_of_birth"]) if c.get("date_of_birth") else None,
+                        age=c.get("age", ""),
+                        unborn=bool(c.get("unborn", False)),
+                    )
+                    for c in case.get("children", [])
+                ],
+            ),
+            date=session_date,
+            attendees=list(session.get("attendees", [])),
+            content_version=content.version,
+            created_at=stamp,
+            updated_at=stamp,
+            answers=answers,
+            decisions=[Decision(0, d["text"].strip(), d["rationale"].strip()) for d in data.get("decisions", [])],
+            actions=[
+                Action(0, a["description"].strip(), a["owner"], date.fromisoformat(a["due"]))
+                for a in data.get("actions", [])
+            ],
+        )
+    except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise DemoDataError(f"The demo case in {file} cannot be loaded: {exc!r}") from None

@@ -1,0 +1,301 @@
+"""The supervision record file: a versioned JSON export of one session and its case.
+
+The format is documented in ``docs/record-format.md``.  Export followed by
+import reproduces the session exactly.  An invalid file is refused with a
+message that says what is wrong, and the database is left unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from supervision_app import __version__
+from supervision_app.domain import (
+    Action,
+    ActionStatus,
+    Answer,
+    CaseDetail,
+    Child,
+    Decision,
+    SessionDetail,
+    ValidationError,
+)
+from supervision_app.storage import SupervisionStore
+
+FORMAT_NAME = "supervision-app.session"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+class RecordFileError(Exception):
+    """The file cannot be read, written or understood. The message is fit for the user."""
+
+
+# -- export ------------------------------------------------------------------
+
+
+def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
+    case = detail.case
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "exported_at": datetime.now().replace(microsecond=0).isoformat(),
+        "app_version": __version__,
+        "case": {
+            "reference": case.reference,
+            "practitioner": case.practitioner,
+            "supervisor": case.supervisor,
+            "agencies": list(case.agencies),
+            "children": [
+                {
+                    "name": c.name,
+                    "date_of_birth": c.date_of_birth.isoformat() if c.date_of_birth else None,
+                    "age": c.age,
+                    "unborn": c.unborn,
+                }
+                for c in case.children
+            ],
+            "created_at": case.created_at.isoformat() if case.created_at else None,
+        },
+        "session": {
+            "uid": detail.uid,
+            "date": detail.date.isoformat(),
+            "attendees": list(detail.attendees),
+            "content_version": detail.content_version,
+            "created_at": detail.created_at.isoformat(),
+            "updated_at": detail.updated_at.isoformat(),
+            "answers": [
+                {
+                    "prompt_id": a.prompt_id,
+                    "stage_id": a.stage_id,
+                    "prompt_text": a.prompt_text,
+                    "text": a.text,
+                    "updated_at": a.updated_at.isoformat() if a.updated_at else None,
+                }
+                for a in sorted(detail.answers.values(), key=lambda a: a.prompt_id)
+            ],
+            "decisions": [{"text": d.text, "rationale": d.rationale} for d in detail.decisions],
+            "actions": [
+                {
+                    "description": a.description,
+                    "owner": a.owner,
+                    "due_date": a.due_date.isoformat() if a.due_date else None,
+                    "status": a.status.value,
+                }
+                for a in detail.actions
+            ],
+        },
+    }
+
+
+def export_session_json(store: SupervisionStore, session_id: int, path: Path) -> None:
+    """Write the session to ``path``. A failed write leaves no partial file behind."""
+    data = json.dumps(session_to_dict(store.get_session(session_id)), ensure_ascii=False, indent=2)
+    write_bytes_safely(Path(path), (data + "\n").encode("utf-8"))
+
+
+def write_bytes_safely(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path``; on failure remove what was partly written and explain."""
+    existed = path.exists()
+    try:
+        with path.open("wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        if not existed:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise RecordFileError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+
+
+# -- import ------------------------------------------------------------------
+
+
+def read_session_file(path: Path) -> SessionDetail:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RecordFileError(f"{path} is too large to be a supervision record ({size} bytes).")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RecordFileError(f"{path} does not exist.") from None
+    except IsADirectoryError:
+        raise RecordFileError(f"{path} is a folder, not a record file.") from None
+    except OSError as exc:
+        raise RecordFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RecordFileError(f"{path} is not a record file: it is not UTF-8 text (byte {exc.start}).") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RecordFileError(
+            f"{path} is not a record file: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})."
+        ) from None
+    try:
+        return session_from_dict(data)
+    except RecordFileError as exc:
+        raise RecordFileError(f"{path}: {exc}") from None
+
+
+def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, bool]:
+    """Import a record file. Returns ``(case_id, session_id, case_created)``."""
+    detail = read_session_file(path)
+    try:
+        return store.import_session(detail)
+    except ValidationError as exc:
+        raise RecordFileError(f"{path} was not imported: {' '.join(exc.problems)}") from None
+
+
+def session_from_dict(data: Any) -> SessionDetail:
+    r = _Reader()
+    root = r.table(data, "the file")
+    if root.get("format") != FORMAT_NAME:
+        raise RecordFileError(f"this is not a supervision record file ('format' is not '{FORMAT_NAME}').")
+    version = root.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise RecordFileError("'format_version' is missing or not a whole number.")
+    if version > FORMAT_VERSION:
+        raise RecordFileError(
+            f"the file uses format version {version}, newer than this app understands "
+            f"({FORMAT_VERSION}). Update the app to import it."
+        )
+    if version < 1:
+        raise RecordFileError(f"unknown format version {version}.")
+    case_data = r.table(root.get("case"), "case")
+    session_data = r.table(root.get("session"), "session")
+    case = CaseDetail(
+        reference=r.text(case_data, "reference", "case"),
+        practitioner=r.text(case_data, "practitioner", "case"),
+        supervisor=r.text(case_data, "supervisor", "case"),
+        agencies=r.text_list(case_data, "agencies", "case"),
+        children=[
+            Child(
+                name=r.text(c, "name", f"case.children[{i}]"),
+                date_of_birth=r.date(c, "date_of_birth", f"case.children[{i}]", optional=True),
+                age=r.text(c, "age", f"case.children[{i}]", allow_empty=True, default=""),
+                unborn=r.boolean(c, "unborn", f"case.children[{i}]"),
+            )
+            for i, c in enumerate(r.tables(case_data, "children", "case"))
+        ],
+        created_at=r.datetime(case_data, "created_at", "case", optional=True),
+    )
+    answers: dict[str, Answer] = {}
+    for i, a in enumerate(r.tables(session_data, "answers", "session")):
+        where = f"session.answers[{i}]"
+        answer = Answer(
+            prompt_id=r.text(a, "prompt_id", where),
+            stage_id=r.text(a, "stage_id", where),
+            prompt_text=r.text(a, "prompt_text", where, allow_empty=True),
+            text=r.text(a, "text", where, allow_empty=True),
+            updated_at=r.datetime(a, "updated_at", where, optional=True),
+        )
+        if answer.prompt_id in answers:
+            raise RecordFileError(f"{where}: prompt '{answer.prompt_id}' is answered twice.")
+        answers[answer.prompt_id] = answer
+    decisions = [
+        Decision(0, r.text(d, "text", f"session.decisions[{i}]"), r.text(d, "rationale", f"session.decisions[{i}]"))
+        for i, d in enumerate(r.tables(session_data, "decisions", "session"))
+    ]
+    actions = []
+    for i, a in enumerate(r.tables(session_data, "actions", "session")):
+        where = f"session.actions[{i}]"
+        status = r.text(a, "status", where)
+        try:
+            status_value = ActionStatus(status)
+        except ValueError:
+            allowed = ", ".join(s.value for s in ActionStatus)
+            raise RecordFileError(f"{where}.status '{status}' is not one of {allowed}.") from None
+        actions.append(
+            Action(
+                0,
+                r.text(a, "description", where),
+                r.text(a, "owner", where),
+                r.date(a, "due_date", where, optional=True),
+                status_value,
+            )
+        )
+    uid = r.text(session_data, "uid", "session")
+    if not (len(uid) == 32 and all(ch in "0123456789abcdef" for ch in uid)):
+        raise RecordFileError("session.uid must be 32 lower-case hexadecimal characters.")
+    return SessionDetail(
+        id=0,
+        uid=uid,
+        case=case,
+        date=r.date(session_data, "date", "session"),
+        attendees=r.text_list(session_data, "attendees", "session"),
+        content_version=r.text(session_data, "content_version", "session"),
+        created_at=r.datetime(session_data, "created_at", "session"),
+        updated_at=r.datetime(session_data, "updated_at", "session"),
+        answers=answers,
+        decisions=decisions,
+        actions=actions,
+    )
+
+
+class _Reader:
+    """Typed field access that raises :class:`RecordFileError` naming the field."""
+
+    def table(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise RecordFileError(f"{where} must be a JSON object.")
+        return value
+
+    def tables(self, parent: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+        value = parent.get(key)
+        if not isinstance(value, list):
+            raise RecordFileError(f"{where}.{key} must be a list.")
+        return [self.table(v, f"{where}.{key}[{i}]") for i, v in enumerate(value)]
+
+    def text(
+        self, parent: dict[str, Any], key: str, where: str, allow_empty: bool = False, default: str | None = None
+    ) -> str:
+        value = parent.get(key, default)
+        if not isinstance(value, str):
+            raise RecordFileError(f"{where}.{key} must be text.")
+        if not allow_empty and not value.strip():
+            raise RecordFileError(f"{where}.{key} must not be empty.")
+        return value
+
+    def text_list(self, parent: dict[str, Any], key: str, where: str) -> list[str]:
+        value = parent.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RecordFileError(f"{where}.{key} must be a list of text.")
+        return list(value)
+
+    def boolean(self, parent: dict[str, Any], key: str, where: str) -> bool:
+        value = parent.get(key, False)
+        if not isinstance(value, bool):
+            raise RecordFileError(f"{where}.{key} must be true or false.")
+        return value
+
+    def date(self, parent: dict[str, Any], key: str, where: str, optional: bool = False) -> date | None:
+        value = parent.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise RecordFileError(f"{where}.{key} must be a date written as YYYY-MM-DD.")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise RecordFileError(f"{where}.{key} '{value[:40]}' is not a date (YYYY-MM-DD).") from None
+
+    def datetime(self, parent: dict[str, Any], key: str, where: str, optional: bool = False) -> datetime | None:
+        value = parent.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise RecordFileError(f"{where}.{key} must be a date and time (ISO 8601).")
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            raise RecordFileError(f"{where}.{key} '{value[:40]}' is not an ISO 8601 date and time.") from None

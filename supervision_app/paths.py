@@ -1,0 +1,54 @@
+"""Every file location the app uses comes from here.
+
+Data and configuration folders come from platformdirs and can be overridden
+(tests, ``--db``).  Resource files (practice content, fonts, templates) are
+resolved by :func:`resource_path`, which works from a source checkout, an
+installed wheel and a PyInstaller bundle alike.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+APP_DIR_NAME = "supervision_app"
+DB_FILE_NAME = "supervision.sqlite3"
+
+#: Environment variable that moves the data folder (used by tests and the benchmark).
+DATA_DIR_ENV = "SUPERVISION_APP_DATA_DIR"
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    return user_data_path(APP_DIR_NAME, appauthor=False, roaming=False)
+
+
+def config_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override) / "config"
+    return user_config_path(APP_DIR_NAME, appauthor=False, roaming=False)
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILE_NAME
+
+
+def resources_root() -> Path:
+    """The folder holding ``content/``, ``fonts/`` and ``templates/``."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:  # PyInstaller bundle
+        return Path(bundle) / "resources"
+    installed = Path(__file__).resolve().parent / "resources"
+    if installed.is_dir():  # installed wheel (hatch force-include)
+        return installed
+    return Path(__file__).resolve().parent.parent / "resources"  # source checkout
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_root().joinpath(*parts)

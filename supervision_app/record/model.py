@@ -1,0 +1,88 @@
+"""Plain, already-loaded data for rendering a supervision record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RecordPrompt:
+    prompt_id: str
+    text: str
+    why: str
+    source: str
+    group: str
+    answer: str
+    #: True when the prompt is no longer in the current content (answer kept from an older version).
+    retired: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class RecordStage:
+    id: str
+    number: int
+    title: str
+    summary: str
+    source: str
+    prompts: tuple[RecordPrompt, ...]
+
+    @property
+    def answered(self) -> tuple[RecordPrompt, ...]:
+        return tuple(p for p in self.prompts if p.answered)
+
+    @property
+    def not_discussed(self) -> tuple[RecordPrompt, ...]:
+        return tuple(p for p in self.prompts if not p.answered)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordChild:
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDecision:
+    number: int
+    text: str
+    rationale: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordAction:
+    number: int
+    description: str
+    owner: str
+    due: date | None
+    due_text: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    marking: str
+    case_reference: str
+    session_uid: str
+    session_date: date
+    session_date_text: str
+    attendees: tuple[str, ...]
+    practitioner: str
+    supervisor: str
+    agencies: tuple[str, ...]
+    children: tuple[RecordChild, ...]
+    stages: tuple[RecordStage, ...]
+    decisions: tuple[RecordDecision, ...]
+    actions: tuple[RecordAction, ...]
+    content_version: str
+    app_version: str
+    generated_at: datetime
+    last_edited: datetime
+
+    @property
+    def title(self) -> str:
+        return f"Supervision record: {self.case_reference}, {self.session_date_text}"

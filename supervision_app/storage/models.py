@@ -1,0 +1,126 @@
+"""SQLAlchemy 2 typed ORM models. Only the storage package imports these."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MetaRow(Base):
+    """Key/value facts about the database itself (application id, schema version)."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256))
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(200), unique=True)
+    practitioner: Mapped[str] = mapped_column(Text)
+    supervisor: Mapped[str] = mapped_column(Text)
+    agencies: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    children: Mapped[list[ChildRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="ChildRow.position"
+    )
+    sessions: Mapped[list[SessionRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ChildRow(Base):
+    __tablename__ = "children"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+    date_of_birth: Mapped[date | None]
+    age: Mapped[str] = mapped_column(String(40), default="")
+    unborn: Mapped[bool] = mapped_column(default=False)
+
+    case: Mapped[CaseRow] = relationship(back_populates="children")
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+    __table_args__ = (Index("ix_sessions_case_date", "case_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    date: Mapped[date]
+    attendees: Mapped[list[str]] = mapped_column(JSON, default=list)
+    content_version: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    case: Mapped[CaseRow] = relationship(back_populates="sessions")
+    answers: Mapped[list[AnswerRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True
+    )
+    decisions: Mapped[list[DecisionRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="DecisionRow.position"
+    )
+    actions: Mapped[list[ActionRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ActionRow.position"
+    )
+
+
+class AnswerRow(Base):
+    """An answer keeps a copy of its prompt's text and stage, so it survives content changes."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("session_id", "prompt_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    prompt_id: Mapped[str] = mapped_column(String(120))
+    stage_id: Mapped[str] = mapped_column(String(64))
+    prompt_text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+
+    session: Mapped[SessionRow] = relationship(back_populates="answers")
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    rationale: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ActionRow(Base):
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text)
+    due_date: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]

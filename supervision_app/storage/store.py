@@ -1,0 +1,477 @@
+"""The service API the UI, the CLI and the renderers use.
+
+Every method opens its own short unit of work and returns plain domain
+objects (never ORM rows), so callers never build queries and nothing they
+hold is tied to a database session.  Methods are safe to call from the
+autosave thread and the GUI thread at the same time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from supervision_app.domain import (
+    Action,
+    ActionStatus,
+    Answer,
+    CaseDetail,
+    CaseInput,
+    CaseSummary,
+    Child,
+    Decision,
+    SessionDetail,
+    SessionSummary,
+    ValidationError,
+)
+from supervision_app.domain.validation import case_problems, require_action, require_decision
+from supervision_app.storage.database import Database
+from supervision_app.storage.models import (
+    ActionRow,
+    AnswerRow,
+    CaseRow,
+    ChildRow,
+    DecisionRow,
+    SessionRow,
+)
+
+
+T = TypeVar("T")
+
+
+class NotFoundError(LookupError):
+    """The case, session or item no longer exists."""
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class SupervisionStore:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    # -- cases ---------------------------------------------------------------
+
+    def list_cases(self) -> list[CaseSummary]:
+        counts = (
+            select(
+                SessionRow.case_id,
+                func.count(SessionRow.id).label("n"),
+                func.max(SessionRow.date).label("last"),
+            )
+            .group_by(SessionRow.case_id)
+            .subquery()
+        )
+        query = (
+            select(CaseRow, counts.c.n, counts.c.last)
+            .outerjoin(counts, counts.c.case_id == CaseRow.id)
+            .options(selectinload(CaseRow.children))
+            .order_by(func.coalesce(counts.c.last, func.date(CaseRow.created_at)).desc(), CaseRow.reference)
+        )
+        with self.database.read() as session:
+            return [
+                CaseSummary(
+                    id=row.id,
+                    reference=row.reference,
+                    practitioner=row.practitioner,
+                    supervisor=row.supervisor,
+                    children=", ".join(c.name for c in row.children),
+                    session_count=n or 0,
+                    last_session=last,
+                )
+                for row, n, last in session.execute(query)
+            ]
+
+    def create_case(self, case: CaseInput) -> int:
+        _validate_case(case)
+        now = _now()
+        row = CaseRow(created_at=now, updated_at=now)
+        _fill_case(row, case)
+        try:
+            with self.database.session() as session:
+                session.add(row)
+                session.flush()
+                return row.id
+        except IntegrityError:
+            raise ValidationError(
+                [f"A case with the reference '{case.reference.strip()}' already exists."]
+            ) from None
+
+    def update_case(self, case_id: int, case: CaseInput) -> None:
+        _validate_case(case)
+        try:
+            with self.database.session() as session:
+                row = _get(session, CaseRow, case_id)
+                _fill_case(row, case)
+                row.updated_at = _now()
+        except IntegrityError:
+            raise ValidationError(
+                [f"A case with the reference '{case.reference.strip()}' already exists."]
+            ) from None
+
+    def get_case(self, case_id: int) -> CaseDetail:
+        with self.database.read() as session:
+            row = session.scalar(
+                select(CaseRow).where(CaseRow.id == case_id).options(selectinload(CaseRow.children))
+            )
+            if row is None:
+                raise NotFoundError(f"Case {case_id} does not exist.")
+            return _case_detail(row)
+
+    def find_case(self, reference: str) -> int | None:
+        with self.database.read() as session:
+            return session.scalar(select(CaseRow.id).where(CaseRow.reference == reference.strip()))
+
+    def delete_case(self, case_id: int) -> None:
+        with self.database.session() as session:
+            session.delete(_get(session, CaseRow, case_id))
+
+    # -- sessions ------------------------------------------------------------
+
+    def list_sessions(self, case_id: int) -> list[SessionSummary]:
+        answered = (
+            select(AnswerRow.session_id, func.count(AnswerRow.id).label("n"))
+            .where(func.trim(AnswerRow.text) != "")
+            .group_by(AnswerRow.session_id)
+            .subquery()
+        )
+        query = (
+            select(SessionRow, answered.c.n)
+            .outerjoin(answered, answered.c.session_id == SessionRow.id)
+            .where(SessionRow.case_id == case_id)
+            .order_by(SessionRow.date.desc(), SessionRow.id.desc())
+        )
+        with self.database.read() as session:
+            return [
+                SessionSummary(
+                    id=row.id,
+                    uid=row.uid,
+                    case_id=row.case_id,
+                    date=row.date,
+                    attendees=tuple(row.attendees or ()),
+                    answered=n or 0,
+                    updated_at=row.updated_at,
+                )
+                for row, n in session.execute(query)
+            ]
+
+    def create_session(
+        self,
+        case_id: int,
+        on: date,
+        attendees: Iterable[str],
+        content_version: str,
+        uid: str | None = None,
+    ) -> int:
+        now = _now()
+        with self.database.session() as session:
+            _get(session, CaseRow, case_id)
+            row = SessionRow(
+                uid=uid or uuid.uuid4().hex,
+                case_id=case_id,
+                date=on,
+                attendees=_clean_list(attendees),
+                content_version=content_version,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_session(self, session_id: int, on: date, attendees: Iterable[str]) -> None:
+        with self.database.session() as session:
+            row = _get(session, SessionRow, session_id)
+            row.date = on
+            row.attendees = _clean_list(attendees)
+            row.updated_at = _now()
+
+    def delete_session(self, session_id: int) -> None:
+        with self.database.session() as session:
+            session.delete(_get(session, SessionRow, session_id))
+
+    def session_exists(self, uid: str) -> bool:
+        with self.database.read() as session:
+            return session.scalar(select(SessionRow.id).where(SessionRow.uid == uid)) is not None
+
+    def get_session(self, session_id: int) -> SessionDetail:
+        with self.database.read() as session:
+            row = session.scalar(
+                select(SessionRow)
+                .where(SessionRow.id == session_id)
+                .options(
+                    selectinload(SessionRow.case).selectinload(CaseRow.children),
+                    selectinload(SessionRow.answers),
+                    selectinload(SessionRow.decisions),
+                    selectinload(SessionRow.actions),
+                )
+            )
+            if row is None:
+                raise NotFoundError(f"Session {session_id} does not exist.")
+            return SessionDetail(
+                id=row.id,
+                uid=row.uid,
+                case=_case_detail(row.case),
+                date=row.date,
+                attendees=list(row.attendees or []),
+                content_version=row.content_version,
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+                answers={
+                    a.prompt_id: Answer(a.prompt_id, a.stage_id, a.prompt_text, a.text, a.updated_at)
+                    for a in row.answers
+                },
+                decisions=[Decision(d.id, d.text, d.rationale) for d in row.decisions],
+                actions=[
+                    Action(a.id, a.description, a.owner, a.due_date, ActionStatus(a.status))
+                    for a in row.actions
+                ],
+            )
+
+    def import_session(self, detail: SessionDetail) -> tuple[int, int, bool]:
+        """Write a whole session (from a record file or the demo) in one transaction.
+
+        The case is matched by reference and created when missing.  Returns
+        ``(case_id, session_id, case_created)``.  On any error nothing is written.
+        """
+        _validate_case(detail.case)
+        for decision in detail.decisions:
+            require_decision(decision.text, decision.rationale)
+        for action in detail.actions:
+            require_action(action.description, action.owner, action.due_date)
+        now = _now()
+        with self.database.session() as session:
+            if session.scalar(select(SessionRow.id).where(SessionRow.uid == detail.uid)):
+                raise ValidationError(
+                    ["This session is already in the database (same session id); nothing was imported."]
+                )
+            reference = detail.case.reference.strip()
+            case_row = session.scalar(select(CaseRow).where(CaseRow.reference == reference))
+            created = case_row is None
+            if case_row is None:
+                case_row = CaseRow(created_at=detail.case.created_at or now, updated_at=now)
+                _fill_case(case_row, detail.case)
+                session.add(case_row)
+                session.flush()
+            row = SessionRow(
+                uid=detail.uid,
+                case_id=case_row.id,
+                date=detail.date,
+                attendees=_clean_list(detail.attendees),
+                content_version=detail.content_version,
+                created_at=detail.created_at,
+                updated_at=detail.updated_at,
+            )
+            row.answers = [
+                AnswerRow(
+                    prompt_id=a.prompt_id,
+                    stage_id=a.stage_id,
+                    prompt_text=a.prompt_text,
+                    text=a.text,
+                    updated_at=a.updated_at or detail.updated_at,
+                )
+                for a in detail.answers.values()
+            ]
+            row.decisions = [
+                DecisionRow(position=i, text=d.text, rationale=d.rationale, created_at=now, updated_at=now)
+                for i, d in enumerate(detail.decisions, start=1)
+            ]
+            row.actions = [
+                ActionRow(
+                    position=i,
+                    description=a.description,
+                    owner=a.owner,
+                    due_date=a.due_date,
+                    status=ActionStatus(a.status).value,
+                    created_at=now,
+                    updated_at=now,
+                )
+                for i, a in enumerate(detail.actions, start=1)
+            ]
+            session.add(row)
+            session.flush()
+            return case_row.id, row.id, created
+
+    # -- answers ---------------------------------------------------------------
+
+    def save_answer(
+        self, session_id: int, prompt_id: str, stage_id: str, prompt_text: str, text: str
+    ) -> datetime:
+        """Insert or replace one answer. Returns the time it was committed."""
+        now = datetime.now()
+        with self.database.session() as session:
+            row = session.scalar(
+                select(AnswerRow).where(
+                    AnswerRow.session_id == session_id, AnswerRow.prompt_id == prompt_id
+                )
+            )
+            if row is None:
+                _get(session, SessionRow, session_id)
+                row = AnswerRow(
+                    session_id=session_id,
+                    prompt_id=prompt_id,
+                    stage_id=stage_id,
+                    prompt_text=prompt_text,
+                    text=text,
+                    updated_at=now,
+                )
+                session.add(row)
+            else:
+                row.text = text
+                row.updated_at = now
+            parent = session.get(SessionRow, session_id)
+            if parent is not None:
+                parent.updated_at = now.replace(microsecond=0)
+        return now
+
+    # -- decisions -----------------------------------------------------------
+
+    def add_decision(self, session_id: int, text: str, rationale: str) -> Decision:
+        require_decision(text, rationale)
+        now = _now()
+        with self.database.session() as session:
+            _get(session, SessionRow, session_id)
+            row = DecisionRow(
+                session_id=session_id,
+                position=_next_position(session, DecisionRow, session_id),
+                text=text,
+                rationale=rationale,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            _touch(session, session_id)
+            return Decision(row.id, row.text, row.rationale)
+
+    def update_decision(self, decision_id: int, text: str, rationale: str) -> None:
+        require_decision(text, rationale)
+        with self.database.session() as session:
+            row = _get(session, DecisionRow, decision_id)
+            row.text, row.rationale, row.updated_at = text, rationale, _now()
+            _touch(session, row.session_id)
+
+    def delete_decision(self, decision_id: int) -> None:
+        with self.database.session() as session:
+            row = _get(session, DecisionRow, decision_id)
+            _touch(session, row.session_id)
+            session.delete(row)
+
+    # -- actions ---------------------------------------------------------------
+
+    def add_action(
+        self,
+        session_id: int,
+        description: str,
+        owner: str,
+        due_date: date | None,
+        status: ActionStatus = ActionStatus.OPEN,
+    ) -> Action:
+        require_action(description, owner, due_date)
+        now = _now()
+        with self.database.session() as session:
+            _get(session, SessionRow, session_id)
+            row = ActionRow(
+                session_id=session_id,
+                position=_next_position(session, ActionRow, session_id),
+                description=description,
+                owner=owner,
+                due_date=due_date,
+                status=ActionStatus(status).value,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            _touch(session, session_id)
+            return Action(row.id, row.description, row.owner, row.due_date, ActionStatus(row.status))
+
+    def update_action(
+        self,
+        action_id: int,
+        description: str,
+        owner: str,
+        due_date: date | None,
+        status: ActionStatus,
+    ) -> None:
+        require_action(description, owner, due_date)
+        with self.database.session() as session:
+            row = _get(session, ActionRow, action_id)
+            row.description, row.owner, row.due_date = description, owner, due_date
+            row.status = ActionStatus(status).value
+            row.updated_at = _now()
+            _touch(session, row.session_id)
+
+    def delete_action(self, action_id: int) -> None:
+        with self.database.session() as session:
+            row = _get(session, ActionRow, action_id)
+            _touch(session, row.session_id)
+            session.delete(row)
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _validate_case(case: CaseInput) -> None:
+    problems = case_problems(case)
+    if problems:
+        raise ValidationError(problems)
+
+
+def _clean_list(values: Iterable[str]) -> list[str]:
+    return [v.strip() for v in values if v and v.strip()]
+
+
+def _fill_case(row: CaseRow, case: CaseInput) -> None:
+    row.reference = case.reference.strip()
+    row.practitioner = case.practitioner.strip()
+    row.supervisor = case.supervisor.strip()
+    row.agencies = _clean_list(case.agencies)
+    row.children = [
+        ChildRow(
+            position=i,
+            name=c.name.strip(),
+            date_of_birth=c.date_of_birth,
+            age=c.age.strip(),
+            unborn=c.unborn,
+        )
+        for i, c in enumerate(case.children)
+    ]
+
+
+def _case_detail(row: CaseRow) -> CaseDetail:
+    return CaseDetail(
+        id=row.id,
+        reference=row.reference,
+        practitioner=row.practitioner,
+        supervisor=row.supervisor,
+        agencies=list(row.agencies or []),
+        children=[Child(c.name, c.date_of_birth, c.age, c.unborn) for c in row.children],
+        created_at=row.created_at,
+    )
+
+
+def _get(session: Session, model: type[T], key: int) -> T:
+    row = session.get(model, key)
+    if row is None:
+        raise NotFoundError(f"{model.__name__.removesuffix('Row')} {key} no longer exists.")
+    return row
+
+
+def _next_position(session: Session, model: type[DecisionRow] | type[ActionRow], session_id: int) -> int:
+    current = session.scalar(select(func.max(model.position)).where(model.session_id == session_id))
+    return (current or 0) + 1
+
+
+def _touch(session: Session, session_id: int) -> None:
+    parent = session.get(SessionRow, session_id)
+    if parent is not None:
+        parent.updated_at = _now()
+

@@ -1,0 +1,37 @@
+"""Small builders shared by the storage, exchange and CLI tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from supervision_app.domain import ActionStatus, CaseInput, Child
+from supervision_app.storage import SupervisionStore
+
+HOSTILE = 'Mum said <b>"fine"</b> & left; <font name="Courier">x</font> 👶🏽 Zażółć مرحبا עברית\nsecond line'
+
+
+def make_case(store: SupervisionStore, reference: str = "C-100") -> int:
+    return store.create_case(
+        CaseInput(
+            reference=reference,
+            practitioner="Alex Practitioner",
+            supervisor="Jo Supervisor",
+            agencies=["Children's Social Care", "Health Visiting"],
+            children=[
+                Child("K", date(2019, 3, 14)),
+                Child("Baby", date(2027, 2, 1), unborn=True),
+                Child("T", None, age="about 12"),
+            ],
+        )
+    )
+
+
+def make_full_session(store: SupervisionStore, case_id: int) -> int:
+    session_id = store.create_session(case_id, date(2026, 11, 2), ["Alex", "Jo"], "1.0.0")
+    store.save_answer(session_id, "professional_curiosity.x", "professional_curiosity", "Q one?", HOSTILE)
+    store.save_answer(session_id, "escalation.y", "escalation", "Q two?", "Escalated to the team manager.")
+    store.add_decision(session_id, "Convene a strategy discussion", "Bruising on a non-mobile baby.")
+    store.add_action(session_id, "Visit unannounced", "Alex", date(2026, 11, 9))
+    action = store.add_action(session_id, "Speak to K alone", "Alex", date(2026, 11, 16))
+    store.update_action(action.id, "Speak to K alone at school", "Alex", date(2026, 11, 16), ActionStatus.DONE)
+    return session_id

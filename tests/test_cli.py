@@ -1,0 +1,79 @@
+"""The command line, run as a user would: a real process, a real database file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "supervision_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+
+
+def test_demo_list_export_import_round_trip(tmp_path: Path) -> None:
+    db = tmp_path / "a.sqlite3"
+    first = run("demo", "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert "Loaded the fictional demo case" in first.stdout
+    again = run("demo", "--db", str(db))
+    assert again.returncode == 0 and "already loaded" in again.stdout
+
+    listing = run("--db", str(db), "list")
+    assert listing.returncode == 0, listing.stderr
+    assert "DEMO-0001" in listing.stdout and "session 1" in listing.stdout
+
+    pdf = tmp_path / "record.pdf"
+    exported = run("export", "1", "--pdf", str(pdf), "--db", str(db))
+    assert exported.returncode == 0, exported.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    record = tmp_path / "record.json"
+    assert run("export", "1", "--json", str(record), "--db", str(db)).returncode == 0
+    other = tmp_path / "b.sqlite3"
+    imported = run("import", str(record), "--db", str(other))
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported session 1 into a new case" in imported.stdout
+    assert "DEMO-0001" in run("list", "--db", str(other)).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["export", "42", "--json", "out.json"], "there is no session 42"),
+        (["import", "missing.json"], "missing.json does not exist"),
+    ],
+)
+def test_errors_are_one_clear_line(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run(*args, "--db", str(tmp_path / "db.sqlite3"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    bogus = tmp_path / "letter.docx"
+    bogus.write_bytes(b"PK\x03\x04 not a database")
+    result = run("list", "--db", str(bogus))
+    assert result.returncode == 1
+    assert "is not a supervision database" in result.stderr
+    assert bogus.read_bytes() == b"PK\x03\x04 not a database"
+
+
+def test_an_invalid_record_file_leaves_no_database_behind(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "nope"}))
+    db = tmp_path / "fresh.sqlite3"
+    result = run("import", str(bad), "--db", str(db))
+    assert result.returncode == 1 and "not a supervision record file" in result.stderr
+    assert not db.exists()

@@ -1,0 +1,30 @@
+"""The core (content, domain, storage, record, exchange, CLI) never loads Qt widgets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+
+def test_core_imports_no_qt_and_no_heavy_renderers() -> None:
+    code = (
+        "import sys, json\n"
+        "import supervision_app.content, supervision_app.domain, supervision_app.storage\n"
+        "import supervision_app.storage.autosave, supervision_app.record, supervision_app.exchange\n"
+        "import supervision_app.demo, supervision_app.cli\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'reportlab', 'jinja2'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
+
+
+def test_renderers_import_no_qt() -> None:
+    code = (
+        "import sys, json\n"
+        "import supervision_app.record.html, supervision_app.record.pdf\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
