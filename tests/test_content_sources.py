@@ -1,0 +1,143 @@
+"""The practice content loads, is complete, and cites sections that really exist.
+
+The section check reads the five public source documents from the shared seeds folder
+beside the repository (``../shared/seeds``); it is skipped where that folder is absent.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from supervision_app.content import load_content
+from supervision_app.paths import resource_path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+DEMO_CASE = REPO_ROOT / "resources" / "demo" / "demo_case.toml"
+
+STAGE_IDS = ["professional_curiosity", "lived_experience", "authoritative_practice", "escalation"]
+STAGE_TITLES = [
+    "Professional curiosity",
+    "The lived experience of the child",
+    "Ferguson's authoritative steps",
+    "Escalation",
+]
+FERGUSON_GROUP = "Ferguson's eight steps"
+FERGUSON_STEPS = [
+    "Recognise authority and assume conflict and not cooperation",
+    "Encourage openness and honest expression of feelings",
+    "Identify what the resistance is really about and what is working well",
+    "Identify dangers to the children",
+    "Identify what is not negotiable",
+    "Identify what is negotiable",
+    "Formulate a child protection plan",
+    "Be clear about criteria for progress",
+]
+
+
+def _normalise(text: str) -> str:
+    """Drop markdown emphasis and heading markers, collapse whitespace, casefold."""
+    text = text.replace("*", "").replace("#", "")
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content()
+
+
+def _all_prompts(content):
+    return [prompt for stage in content.stages for prompt in stage.prompts]
+
+
+def test_four_stages_in_order(content):
+    assert [s.id for s in content.stages] == STAGE_IDS
+    assert [s.title for s in content.stages] == STAGE_TITLES
+    for stage in content.stages:
+        assert stage.summary and stage.why and stage.sources
+        assert stage.prompts
+
+
+def test_every_prompt_is_complete(content):
+    prompts = _all_prompts(content)
+    assert prompts
+    for prompt in prompts:
+        assert prompt.id.strip(), prompt
+        assert prompt.id.startswith(prompt.stage_id + "."), prompt.id
+        assert prompt.text.strip(), prompt.id
+        assert prompt.why.strip(), prompt.id
+        assert prompt.sources, prompt.id
+        for ref in prompt.sources:
+            assert ref.document.strip() and ref.section.strip(), prompt.id
+
+
+def test_prompt_ids_are_unique(content):
+    ids = [p.id for p in _all_prompts(content)]
+    assert len(ids) == len(set(ids))
+
+
+def test_ferguson_has_exactly_eight_steps_in_order(content):
+    stage = content.stage("authoritative_practice")
+    assert stage is not None
+    steps = [p for p in stage.prompts if p.group == FERGUSON_GROUP]
+    assert len(steps) == 8
+    for number, (prompt, step) in enumerate(zip(steps, FERGUSON_STEPS, strict=True), start=1):
+        assert prompt.text.startswith(f"Step {number}: {step}."), prompt.id
+
+
+def test_every_document_is_cited(content):
+    cited = {ref.document for stage in content.stages for ref in stage.sources}
+    cited |= {ref.document for p in _all_prompts(content) for ref in p.sources}
+    assert cited == set(content.documents)
+
+
+def test_declared_sections_occur_in_the_seed_files(content):
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"source documents not found at {SEEDS_DIR}")
+    missing = []
+    for doc in content.documents.values():
+        seed = SEEDS_DIR / doc.file
+        assert seed.is_file(), f"{doc.id}: seed file {doc.file} not found in {SEEDS_DIR}"
+        text = _normalise(seed.read_text(encoding="utf-8"))
+        for section in doc.sections:
+            if _normalise(section) not in text:
+                missing.append(f"{doc.id} ({doc.file}): {section!r}")
+    assert not missing, "sections not found in their seed files:\n" + "\n".join(missing)
+
+
+def test_sources_file_lists_seed_files():
+    data = tomllib.loads(resource_path("content", "sources.toml").read_text(encoding="utf-8"))
+    files = [d["file"] for d in data["documents"]]
+    assert len(files) == len(set(files))
+
+
+def test_demo_case_answers_every_prompt(content):
+    data = tomllib.loads(DEMO_CASE.read_text(encoding="utf-8"))
+    answers = data.get("answers", {})
+    prompt_ids = {p.id for p in _all_prompts(content)}
+    unknown = sorted(set(answers) - prompt_ids)
+    unanswered = sorted(prompt_ids - set(answers))
+    assert not unknown, f"demo answers for unknown prompt ids: {unknown}"
+    assert not unanswered, f"prompts without a demo answer: {unanswered}"
+    for prompt_id, answer in answers.items():
+        assert isinstance(answer, str) and answer.strip(), prompt_id
+
+
+def test_demo_case_shape():
+    data = tomllib.loads(DEMO_CASE.read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1
+    case = data["case"]
+    assert case["reference"].startswith("DEMO-")
+    assert "fictional" in case["practitioner"].lower()
+    assert "fictional" in case["supervisor"].lower()
+    assert case["agencies"]
+    assert case["children"]
+    assert data["session"]["date"]
+    assert 3 <= len(data["decisions"]) <= 4
+    assert 4 <= len(data["actions"]) <= 6
+    for action in data["actions"]:
+        assert action["description"] and action["owner"] and action["due"]
