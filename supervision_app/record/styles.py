@@ -1,0 +1,116 @@
+"""What the record looks like and says, shared by the HTML and PDF renderers.
+
+Both renderers take their wording, colours and text clean-up from here, so the
+preview on screen and the filed PDF cannot drift apart.  This module imports
+nothing heavy (no Jinja2, no ReportLab).
+
+User text is made printable by :func:`printable_text`.  It never drops a
+character silently: anything that cannot be shown is replaced by a visible
+marker naming its code point, such as ``[U+0007]``, so a reader of the filed
+record can see that something was there and what it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+TAB_SPACES = 4
+
+#: Line breaks in any of the forms a clipboard or another program may hand us.
+_LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
+#: C0 controls except tab and newline, DEL, and lone surrogates (never valid in a document).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def code_point_marker(char: str) -> str:
+    """The visible stand-in for a character that cannot be shown: ``[U+0007]``."""
+    return f"[U+{ord(char):04X}]"
+
+
+def printable_text(text: str) -> str:
+    """User text with line breaks normalised to ``\\n`` and nothing unshowable left in it.
+
+    - ``\\r\\n``, ``\\r``, U+2028, U+2029, NEL, VT and FF become ``\\n``;
+    - a tab becomes four spaces (renderers keep leading spaces as indentation);
+    - other control characters (U+0000 to U+001F, U+007F) and lone surrogates
+      become a visible ``[U+XXXX]`` marker rather than being dropped.
+
+    The result is still plain text: each renderer escapes it for its own format.
+    """
+    text = _LINE_BREAKS.sub("\n", text).replace("\t", " " * TAB_SPACES)
+    return _UNPRINTABLE.sub(lambda m: code_point_marker(m.group()), text)
+
+
+def format_date_text(value: date | None) -> str:
+    """'3 Feb 2027' on every platform (``%-d`` does not exist on Windows)."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%b %Y}"
+
+
+def format_datetime_text(value: datetime | None) -> str:
+    """'3 Feb 2027, 14:05'."""
+    if value is None:
+        return ""
+    return f"{format_date_text(value)}, {value:%H:%M}"
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Every fixed phrase the record prints (one place to reword or translate)."""
+
+    document_title: str = "Reflective supervision record"
+    case_reference: str = "Case reference"
+    session_date: str = "Date of supervision"
+    practitioner: str = "Practitioner"
+    supervisor: str = "Supervisor"
+    attendees: str = "Attendees"
+    children: str = "Children"
+    agencies: str = "Agencies involved"
+    none_recorded: str = "None recorded"
+    stage: str = "Stage"
+    source: str = "Source:"
+    retired: str = "(question from an earlier version of the prompts)"
+    nothing_answered: str = "Nothing was recorded for this stage."
+    not_discussed: str = "Not discussed in this session:"
+    decisions: str = "Decisions"
+    rationale: str = "Rationale:"
+    no_decisions: str = "No decisions recorded."
+    actions: str = "Actions"
+    no_actions: str = "No actions recorded."
+    action_number: str = "No."
+    action_description: str = "Action"
+    action_owner: str = "Owner"
+    action_due: str = "Due"
+    action_status: str = "Status"
+    continued_below: str = "… (continued below the table)"
+    continued_heading: str = "{what} (continued from the table)"
+    action_row: str = "Action {number}"
+    generated: str = "Record generated"
+    last_edited: str = "Session last edited"
+    app_version: str = "App version"
+    content_version: str = "Practice content version"
+    session_id: str = "Session ID"
+    page: str = "Page {page} of {total}"
+
+
+LABELS = Labels()
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Colours as hex strings, usable in CSS and by ReportLab's ``HexColor``."""
+
+    ink: str = "#1b1f24"
+    muted: str = "#5c6670"
+    accent: str = "#1f4e79"
+    rule: str = "#b8c4d0"
+    banner: str = "#e8ecf0"
+    label_bg: str = "#f3f5f7"
+    table_header: str = "#dde5ed"
+    table_grid: str = "#a9b6c3"
+
+
+PALETTE = Palette()
