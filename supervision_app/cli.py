@@ -41,7 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("session_id", type=int, metavar="SESSION_ID")
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF record to FILE")
-    target.add_argument("--json", type=Path, metavar="FILE", help="write the JSON record file to FILE")
+    target.add_argument(
+        "--json", type=Path, metavar="FILE", help="write the JSON record file to FILE"
+    )
     imp = sub.add_parser("import", parents=[common], help="import a JSON record file")
     imp.add_argument("file", type=Path, metavar="FILE")
     return parser
@@ -98,9 +100,13 @@ def _cmd_demo(_args: argparse.Namespace, db_path: Path) -> int:
     finally:
         database.close()
     if loaded.already_present:
-        print(f"The demo case is already loaded: session {loaded.session_id} (case {loaded.case_id}).")
+        print(
+            f"The demo case is already loaded: session {loaded.session_id} (case {loaded.case_id})."
+        )
     else:
-        print(f"Loaded the fictional demo case: session {loaded.session_id} (case {loaded.case_id}).")
+        print(
+            f"Loaded the fictional demo case: session {loaded.session_id} (case {loaded.case_id})."
+        )
     print(f"Database: {db_path}")
     return 0
 
@@ -115,11 +121,15 @@ def _cmd_list(_args: argparse.Namespace, db_path: Path) -> int:
             print("No cases yet. Create one in the app, or run: supervision-app demo")
             return 0
         for case in cases:
-            print(f"case {case.id}  {case.reference}  children: {case.children}  "
-                  f"practitioner: {case.practitioner}  supervisor: {case.supervisor}")
+            print(
+                f"case {case.id}  {case.reference}  children: {case.children}  "
+                f"practitioner: {case.practitioner}  supervisor: {case.supervisor}"
+            )
             for s in store.list_sessions(case.id):
-                print(f"  session {s.id}  {format_date(s.date)}  {s.answered} answered  "
-                      f"attendees: {', '.join(s.attendees)}")
+                print(
+                    f"  session {s.id}  {format_date(s.date)}  {s.answered} answered  "
+                    f"attendees: {', '.join(s.attendees)}"
+                )
     finally:
         database.close()
     return 0

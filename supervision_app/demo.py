@@ -62,7 +62,9 @@ def demo_session(content: Content) -> SessionDetail:
             prompt = content.prompt(prompt_id)
             if prompt is None:
                 raise DemoDataError(f"{file}: the demo answers unknown prompt '{prompt_id}'")
-            answers[prompt_id] = Answer(prompt_id, prompt.stage_id, prompt.text, text.strip(), stamp)
+            answers[prompt_id] = Answer(
+                prompt_id, prompt.stage_id, prompt.text, text.strip(), stamp
+            )
         return SessionDetail(
             id=0,
             uid=DEMO_SESSION_UID,
@@ -74,7 +76,9 @@ def demo_session(content: Content) -> SessionDetail:
                 children=[
                     Child(
                         name=c["name"],
-                        date_of_birth=date.fromisoformat(c["date_of_birth"]) if c.get("date_of_birth") else None,
+                        date_of_birth=date.fromisoformat(c["date_of_birth"])
+                        if c.get("date_of_birth")
+                        else None,
                         age=c.get("age", ""),
                         unborn=bool(c.get("unborn", False)),
                     )
@@ -87,7 +91,10 @@ def demo_session(content: Content) -> SessionDetail:
             created_at=stamp,
             updated_at=stamp,
             answers=answers,
-            decisions=[Decision(0, d["text"].strip(), d["rationale"].strip()) for d in data.get("decisions", [])],
+            decisions=[
+                Decision(0, d["text"].strip(), d["rationale"].strip())
+                for d in data.get("decisions", [])
+            ],
             actions=[
                 Action(0, a["description"].strip(), a["owner"], date.fromisoformat(a["due"]))
                 for a in data.get("actions", [])

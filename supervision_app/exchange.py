@@ -7,6 +7,7 @@ message that says what is wrong, and the database is left unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from datetime import date, datetime
@@ -108,10 +109,8 @@ def write_bytes_safely(path: Path, payload: bytes) -> None:
             os.fsync(handle.fileno())
     except OSError as exc:
         if not existed:
-            try:
+            with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
-            except OSError:
-                pass
         raise RecordFileError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 
 
@@ -134,7 +133,9 @@ def read_session_file(path: Path) -> SessionDetail:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RecordFileError(f"{path} is not a record file: it is not UTF-8 text (byte {exc.start}).") from None
+        raise RecordFileError(
+            f"{path} is not a record file: it is not UTF-8 text (byte {exc.start})."
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -160,7 +161,9 @@ def session_from_dict(data: Any) -> SessionDetail:
     r = _Reader()
     root = r.table(data, "the file")
     if root.get("format") != FORMAT_NAME:
-        raise RecordFileError(f"this is not a supervision record file ('format' is not '{FORMAT_NAME}').")
+        raise RecordFileError(
+            f"this is not a supervision record file ('format' is not '{FORMAT_NAME}')."
+        )
     version = root.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise RecordFileError("'format_version' is missing or not a whole number.")
@@ -203,7 +206,11 @@ def session_from_dict(data: Any) -> SessionDetail:
             raise RecordFileError(f"{where}: prompt '{answer.prompt_id}' is answered twice.")
         answers[answer.prompt_id] = answer
     decisions = [
-        Decision(0, r.text(d, "text", f"session.decisions[{i}]"), r.text(d, "rationale", f"session.decisions[{i}]"))
+        Decision(
+            0,
+            r.text(d, "text", f"session.decisions[{i}]"),
+            r.text(d, "rationale", f"session.decisions[{i}]"),
+        )
         for i, d in enumerate(r.tables(session_data, "decisions", "session"))
     ]
     actions = []
@@ -257,7 +264,12 @@ class _Reader:
         return [self.table(v, f"{where}.{key}[{i}]") for i, v in enumerate(value)]
 
     def text(
-        self, parent: dict[str, Any], key: str, where: str, allow_empty: bool = False, default: str | None = None
+        self,
+        parent: dict[str, Any],
+        key: str,
+        where: str,
+        allow_empty: bool = False,
+        default: str | None = None,
     ) -> str:
         value = parent.get(key, default)
         if not isinstance(value, str):
@@ -278,7 +290,9 @@ class _Reader:
             raise RecordFileError(f"{where}.{key} must be true or false.")
         return value
 
-    def date(self, parent: dict[str, Any], key: str, where: str, optional: bool = False) -> date | None:
+    def date(
+        self, parent: dict[str, Any], key: str, where: str, optional: bool = False
+    ) -> date | None:
         value = parent.get(key)
         if value is None and optional:
             return None
@@ -287,9 +301,13 @@ class _Reader:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise RecordFileError(f"{where}.{key} '{value[:40]}' is not a date (YYYY-MM-DD).") from None
+            raise RecordFileError(
+                f"{where}.{key} '{value[:40]}' is not a date (YYYY-MM-DD)."
+            ) from None
 
-    def datetime(self, parent: dict[str, Any], key: str, where: str, optional: bool = False) -> datetime | None:
+    def datetime(
+        self, parent: dict[str, Any], key: str, where: str, optional: bool = False
+    ) -> datetime | None:
         value = parent.get(key)
         if value is None and optional:
             return None
@@ -298,4 +316,6 @@ class _Reader:
         try:
             return datetime.fromisoformat(value)
         except ValueError:
-            raise RecordFileError(f"{where}.{key} '{value[:40]}' is not an ISO 8601 date and time.") from None
+            raise RecordFileError(
+                f"{where}.{key} '{value[:40]}' is not an ISO 8601 date and time."
+            ) from None

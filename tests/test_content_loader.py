@@ -71,16 +71,52 @@ def test_valid_content_loads_in_order(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("broken", "expected_file", "expected_problem"),
     [
-        ({"stage": STAGE.replace('text = "What did you see?"\n', "")}, "one.toml", "prompts[0].text"),
-        ({"stage": STAGE.replace('section = "2 Detail"', 'section = "9 Nowhere"')}, "one.toml", "'9 Nowhere' is not a section"),
-        ({"stage": STAGE.replace('document = "doc", section = "2', 'document = "nope", section = "2')}, "one.toml", "'nope' is not in the sources"),
-        ({"stage": STAGE.replace('id = "one.second"', 'id = "one.first"')}, "one.toml", "already used"),
-        ({"stage": STAGE.replace('id = "one.second"', 'id = "two.second"')}, "one.toml", "must look like 'one."),
+        (
+            {"stage": STAGE.replace('text = "What did you see?"\n', "")},
+            "one.toml",
+            "prompts[0].text",
+        ),
+        (
+            {"stage": STAGE.replace('section = "2 Detail"', 'section = "9 Nowhere"')},
+            "one.toml",
+            "'9 Nowhere' is not a section",
+        ),
+        (
+            {
+                "stage": STAGE.replace(
+                    'document = "doc", section = "2', 'document = "nope", section = "2'
+                )
+            },
+            "one.toml",
+            "'nope' is not in the sources",
+        ),
+        (
+            {"stage": STAGE.replace('id = "one.second"', 'id = "one.first"')},
+            "one.toml",
+            "already used",
+        ),
+        (
+            {"stage": STAGE.replace('id = "one.second"', 'id = "two.second"')},
+            "one.toml",
+            "must look like 'one.",
+        ),
         ({"stage": STAGE.replace("hint =", "hnit =")}, "one.toml", "unknown key(s) hnit"),
         ({"stage": STAGE.replace("[stage]", "[stage")}, "one.toml", "not valid TOML"),
-        ({"stage": STAGE.replace("schema_version = 1", "schema_version = 2")}, "one.toml", "schema_version must be 1"),
-        ({"manifest": MANIFEST.replace("one.toml", "missing.toml")}, "missing.toml", "the file is missing"),
-        ({"sources": SOURCES.replace('sections = ["1 Intro", "2 Detail"]', "sections = []")}, "sources.toml", "sections must be a non-empty list"),
+        (
+            {"stage": STAGE.replace("schema_version = 1", "schema_version = 2")},
+            "one.toml",
+            "schema_version must be 1",
+        ),
+        (
+            {"manifest": MANIFEST.replace("one.toml", "missing.toml")},
+            "missing.toml",
+            "the file is missing",
+        ),
+        (
+            {"sources": SOURCES.replace('sections = ["1 Intro", "2 Detail"]', "sections = []")},
+            "sources.toml",
+            "sections must be a non-empty list",
+        ),
     ],
 )
 def test_malformed_content_names_file_and_problem(

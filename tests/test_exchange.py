@@ -23,19 +23,23 @@ def comparable(store: SupervisionStore, session_id: int) -> dict:
     return data
 
 
-def test_export_then_import_reproduces_the_session_exactly(store: SupervisionStore, tmp_path: Path) -> None:
+def test_export_then_import_reproduces_the_session_exactly(
+    store: SupervisionStore, tmp_path: Path
+) -> None:
     session_id = make_full_session(store, make_case(store))
     file = tmp_path / "record.json"
     export_session_json(store, session_id, file)
 
     other = SupervisionStore(open_database(tmp_path / "other.sqlite3"))
-    case_id, new_id, created = import_session_file(other, file)
+    _case_id, new_id, created = import_session_file(other, file)
     assert created
     assert comparable(other, new_id) == comparable(store, session_id)
     other.database.close()
 
 
-def test_the_file_is_readable_json_with_a_format_version(store: SupervisionStore, tmp_path: Path) -> None:
+def test_the_file_is_readable_json_with_a_format_version(
+    store: SupervisionStore, tmp_path: Path
+) -> None:
     session_id = make_full_session(store, make_case(store))
     file = tmp_path / "record.json"
     export_session_json(store, session_id, file)
@@ -74,10 +78,22 @@ def _valid(store: SupervisionStore) -> dict:
         (lambda d: d.update(format="something-else"), "not a supervision record file"),
         (lambda d: d.update(format_version=99), "newer than this app"),
         (lambda d: d.pop("case"), "case must be a JSON object"),
-        (lambda d: d["session"].update(date="02/11/2026"), "session.date '02/11/2026' is not a date"),
-        (lambda d: d["session"]["answers"][0].update(text=5), r"session.answers\[0\].text must be text"),
-        (lambda d: d["session"]["actions"][0].update(status="maybe"), "status 'maybe' is not one of"),
-        (lambda d: d["session"]["decisions"][0].update(rationale=""), "rationale must not be empty"),
+        (
+            lambda d: d["session"].update(date="02/11/2026"),
+            "session.date '02/11/2026' is not a date",
+        ),
+        (
+            lambda d: d["session"]["answers"][0].update(text=5),
+            r"session.answers\[0\].text must be text",
+        ),
+        (
+            lambda d: d["session"]["actions"][0].update(status="maybe"),
+            "status 'maybe' is not one of",
+        ),
+        (
+            lambda d: d["session"]["decisions"][0].update(rationale=""),
+            "rationale must not be empty",
+        ),
         (lambda d: d["session"].update(uid="../../etc"), "32 lower-case hexadecimal"),
         (lambda d: d["case"].update(children=[]), "at least one child"),
     ],
@@ -104,7 +120,9 @@ def test_invalid_files_are_refused_and_the_database_is_unchanged(
         (b"", "invalid JSON"),
     ],
 )
-def test_files_that_are_not_records_are_refused(store: SupervisionStore, tmp_path: Path, payload, message) -> None:
+def test_files_that_are_not_records_are_refused(
+    store: SupervisionStore, tmp_path: Path, payload, message
+) -> None:
     file = tmp_path / "x.json"
     file.write_bytes(payload)
     with pytest.raises(RecordFileError, match=message):

@@ -151,7 +151,9 @@ def test_autosave_commits_latest_text_off_the_calling_thread(store: SupervisionS
     assert outcomes and outcomes[-1].ok and outcomes[-1].pending == 0
 
 
-def test_autosave_keeps_text_and_retries_when_the_disk_fails(store: SupervisionStore, monkeypatch) -> None:
+def test_autosave_keeps_text_and_retries_when_the_disk_fails(
+    store: SupervisionStore, monkeypatch
+) -> None:
     session_id = store.create_session(make_case(store), date(2026, 1, 5), [], "1")
     real_save = store.save_answer
     calls = {"n": 0}

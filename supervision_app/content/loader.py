@@ -42,7 +42,12 @@ def load_content(folder: Path | None = None) -> Content:
     folder = Path(folder) if folder is not None else default_content_dir()
     manifest_file = folder / "manifest.toml"
     manifest = _read_toml(manifest_file)
-    _check_keys(manifest_file, "manifest", manifest, {"schema_version", "content_version", "sources", "stages"})
+    _check_keys(
+        manifest_file,
+        "manifest",
+        manifest,
+        {"schema_version", "content_version", "sources", "stages"},
+    )
     _check_schema_version(manifest_file, manifest)
     version = _text(manifest_file, "content_version", manifest.get("content_version"))
     sources_file = folder / _text(manifest_file, "sources", manifest.get("sources"))
@@ -112,7 +117,9 @@ def _load_documents(file: Path) -> dict[str, SourceDocument]:
             file=_text(file, f"{where}.file", entry.get("file")),
             title=_text(file, f"{where}.title", entry.get("title")),
             short_title=_text(file, f"{where}.short_title", entry.get("short_title")),
-            sections=tuple(_text(file, f"{where}.sections[{j}]", s) for j, s in enumerate(sections)),
+            sections=tuple(
+                _text(file, f"{where}.sections[{j}]", s) for j, s in enumerate(sections)
+            ),
         )
     return documents
 
@@ -169,9 +176,7 @@ def _load_stage(file: Path, documents: dict[str, SourceDocument]) -> Stage:
 def _check_schema_version(file: Path, data: dict[str, Any]) -> None:
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
-        raise ContentError(
-            file, f"schema_version must be {SCHEMA_VERSION} (found {version!r})"
-        )
+        raise ContentError(file, f"schema_version must be {SCHEMA_VERSION} (found {version!r})")
 
 
 def _check_table(file: Path, where: str, value: Any) -> None:
@@ -216,7 +221,8 @@ def _sources(
         doc = documents.get(doc_id)
         if doc is None:
             raise ContentError(
-                file, f"{here}.document '{doc_id}' is not in the sources file (known: {', '.join(documents)})"
+                file,
+                f"{here}.document '{doc_id}' is not in the sources file (known: {', '.join(documents)})",
             )
         if section not in doc.sections:
             raise ContentError(file, f"{here}.section '{section}' is not a section of '{doc_id}'")

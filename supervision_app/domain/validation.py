@@ -79,7 +79,9 @@ def child_age_text(child: Child, on: date | None = None) -> str:
     """How the child appears in lists and records: 'unborn (due 3 Feb 2027)', 'age 6', ..."""
     on = on or date.today()
     if child.unborn:
-        return f"unborn (due {format_date(child.date_of_birth)})" if child.date_of_birth else "unborn"
+        return (
+            f"unborn (due {format_date(child.date_of_birth)})" if child.date_of_birth else "unborn"
+        )
     if child.date_of_birth:
         dob = child.date_of_birth
         years = on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))

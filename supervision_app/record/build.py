@@ -17,7 +17,9 @@ from supervision_app.record.model import (
 )
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
-RETIRED_NOTE = "This question came from an earlier version of the prompts; the answer is kept as written."
+RETIRED_NOTE = (
+    "This question came from an earlier version of the prompts; the answer is kept as written."
+)
 
 
 def build_record(
@@ -85,7 +87,9 @@ def build_record(
             RecordDecision(i, d.text, d.rationale) for i, d in enumerate(detail.decisions, start=1)
         ),
         actions=tuple(
-            RecordAction(i, a.description, a.owner, a.due_date, format_date(a.due_date), a.status.label)
+            RecordAction(
+                i, a.description, a.owner, a.due_date, format_date(a.due_date), a.status.label
+            )
             for i, a in enumerate(detail.actions, start=1)
         ),
         content_version=detail.content_version,

@@ -33,6 +33,9 @@ class AnswerEdit:
     stage_id: str
     prompt_text: str
     text: str
+    #: The caller's counter for this answer's edits, reported back in the outcome,
+    #: so that an outcome for older text is never mistaken for the newest.
+    generation: int = 0
 
     @property
     def key(self) -> tuple[int, str]:
@@ -48,6 +51,8 @@ class SaveOutcome:
     error: str = ""
     #: Edits still waiting to be committed after this outcome.
     pending: int = 0
+    #: The ``generation`` of the edit this outcome is about.
+    generation: int = 0
 
 
 class AutosaveWriter:
@@ -132,8 +137,12 @@ class AutosaveWriter:
                 elif outcome.ok:
                     self._failures = 0
                 outcome = SaveOutcome(
-                    outcome.key, outcome.ok, outcome.saved_at, outcome.error,
+                    outcome.key,
+                    outcome.ok,
+                    outcome.saved_at,
+                    outcome.error,
                     len(self._pending),
+                    edit.generation,
                 )
                 self._cond.notify_all()
             try:
@@ -160,7 +169,9 @@ def describe_storage_error(exc: BaseException) -> str:
     original = getattr(exc, "orig", exc)
     text = str(original).lower()
     if "full" in text or "no space" in text:
-        return "The disk is full. Your text is kept on screen and will be saved when space is freed."
+        return (
+            "The disk is full. Your text is kept on screen and will be saved when space is freed."
+        )
     if "locked" in text or "busy" in text:
         return "The database is busy. Your text is kept on screen and saving will be retried."
     if "readonly" in text or "read-only" in text or "permission" in text:

@@ -150,7 +150,9 @@ def _prepare_schema(engine: Engine, path: Path, existed: bool) -> None:
             f"understands {SCHEMA_VERSION}). Update the app to open it; the file is untouched."
         )
     if version < 1:
-        raise DatabaseOpenError(f"{path} has an unknown schema version; it has been left untouched.")
+        raise DatabaseOpenError(
+            f"{path} has an unknown schema version; it has been left untouched."
+        )
     # Tables added in later releases are created here; existing ones are never touched.
     Base.metadata.create_all(engine)
 
@@ -167,7 +169,9 @@ def _identify(path: Path) -> tuple[set[str], dict[str, str]]:
         }
         meta: dict[str, str] = {}
         if "app_meta" in tables:
-            meta = {str(k): str(v) for k, v in connection.execute("SELECT key, value FROM app_meta")}
+            meta = {
+                str(k): str(v) for k, v in connection.execute("SELECT key, value FROM app_meta")
+            }
         return tables, meta
     finally:
         connection.close()

@@ -41,7 +41,6 @@ from supervision_app.storage.models import (
     SessionRow,
 )
 
-
 T = TypeVar("T")
 
 
@@ -73,7 +72,10 @@ class SupervisionStore:
             select(CaseRow, counts.c.n, counts.c.last)
             .outerjoin(counts, counts.c.case_id == CaseRow.id)
             .options(selectinload(CaseRow.children))
-            .order_by(func.coalesce(counts.c.last, func.date(CaseRow.created_at)).desc(), CaseRow.reference)
+            .order_by(
+                func.coalesce(counts.c.last, func.date(CaseRow.created_at)).desc(),
+                CaseRow.reference,
+            )
         )
         with self.database.read() as session:
             return [
@@ -225,7 +227,9 @@ class SupervisionStore:
                 created_at=row.created_at,
                 updated_at=row.updated_at,
                 answers={
-                    a.prompt_id: Answer(a.prompt_id, a.stage_id, a.prompt_text, a.text, a.updated_at)
+                    a.prompt_id: Answer(
+                        a.prompt_id, a.stage_id, a.prompt_text, a.text, a.updated_at
+                    )
                     for a in row.answers
                 },
                 decisions=[Decision(d.id, d.text, d.rationale) for d in row.decisions],
@@ -250,7 +254,9 @@ class SupervisionStore:
         with self.database.session() as session:
             if session.scalar(select(SessionRow.id).where(SessionRow.uid == detail.uid)):
                 raise ValidationError(
-                    ["This session is already in the database (same session id); nothing was imported."]
+                    [
+                        "This session is already in the database (same session id); nothing was imported."
+                    ]
                 )
             reference = detail.case.reference.strip()
             case_row = session.scalar(select(CaseRow).where(CaseRow.reference == reference))
@@ -280,7 +286,9 @@ class SupervisionStore:
                 for a in detail.answers.values()
             ]
             row.decisions = [
-                DecisionRow(position=i, text=d.text, rationale=d.rationale, created_at=now, updated_at=now)
+                DecisionRow(
+                    position=i, text=d.text, rationale=d.rationale, created_at=now, updated_at=now
+                )
                 for i, d in enumerate(detail.decisions, start=1)
             ]
             row.actions = [
@@ -391,7 +399,9 @@ class SupervisionStore:
             session.add(row)
             session.flush()
             _touch(session, session_id)
-            return Action(row.id, row.description, row.owner, row.due_date, ActionStatus(row.status))
+            return Action(
+                row.id, row.description, row.owner, row.due_date, ActionStatus(row.status)
+            )
 
     def update_action(
         self,
@@ -465,7 +475,9 @@ def _get(session: Session, model: type[T], key: int) -> T:
     return row
 
 
-def _next_position(session: Session, model: type[DecisionRow] | type[ActionRow], session_id: int) -> int:
+def _next_position(
+    session: Session, model: type[DecisionRow] | type[ActionRow], session_id: int
+) -> int:
     current = session.scalar(select(func.max(model.position)).where(model.session_id == session_id))
     return (current or 0) + 1
 
@@ -474,4 +486,3 @@ def _touch(session: Session, session_id: int) -> None:
     parent = session.get(SessionRow, session_id)
     if parent is not None:
         parent.updated_at = _now()
-

@@ -1,0 +1,185 @@
+"""Add or edit an action: what, who owns it, by when, and its status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervision_app.domain import ActionStatus, ValidationError
+from supervision_app.domain.validation import require_action
+from supervision_app.storage import NotFoundError
+from supervision_app.ui.widgets import (
+    accessible,
+    problems_box,
+    set_primary,
+    show_problems,
+    text_label,
+)
+
+DATE_FORMAT = "d MMM yyyy"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFields:
+    description: str
+    owner: str
+    due: date
+    status: ActionStatus = ActionStatus.OPEN
+
+
+class ActionDialog(QDialog):
+    """``save`` (optional) is called on OK; a :class:`ValidationError` it raises keeps the
+    dialog open."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        initial: ActionFields | None = None,
+        save: Callable[[ActionFields], object] | None = None,
+        people: Sequence[str] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("actionDialog")
+        self._save = save
+        self.setWindowTitle(self.tr("Edit action") if initial else self.tr("Add an action"))
+        self.setMinimumWidth(540)
+
+        # -- widgets
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setObjectName("actionDescriptionEdit")
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setPlaceholderText(self.tr("What will be done?"))
+        self.description_edit.setFixedHeight(90)
+        accessible(self.description_edit, self.tr("Action"), self.tr("What will be done"))
+
+        self.owner_edit = QLineEdit()
+        self.owner_edit.setObjectName("actionOwnerEdit")
+        self.owner_edit.setPlaceholderText(self.tr("Who will do it"))
+        accessible(
+            self.owner_edit, self.tr("Owner"), self.tr("The person responsible for the action")
+        )
+        names = [p for p in dict.fromkeys(people) if p.strip()]
+        if names:
+            completer = QCompleter(names, self.owner_edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.owner_edit.setCompleter(completer)
+
+        self.due_edit = QDateEdit()
+        self.due_edit.setObjectName("actionDueEdit")
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat(DATE_FORMAT)
+        self.due_edit.setDate(QDate(date.today() + timedelta(days=14)))
+        accessible(self.due_edit, self.tr("Due date"))
+
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("actionStatusCombo")
+        for status in ActionStatus:
+            self.status_combo.addItem(self._status_label(status), status)
+        accessible(self.status_combo, self.tr("Status"))
+
+        self.problems_frame, self.problems_label = problems_box()
+        self.missing_label = text_label(
+            self.tr("Describe the action and name its owner to save it."), "hint"
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save action"))
+        self.ok_button.setObjectName("actionOkButton")
+        accessible(self.ok_button, self.tr("Save action"))
+        accessible(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), self.tr("Cancel"))
+        set_primary(self.ok_button)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        # -- layout
+        form = QFormLayout()
+        form.setSpacing(10)
+        for text, widget in (
+            (self.tr("&Action"), self.description_edit),
+            (self.tr("&Owner"), self.owner_edit),
+            (self.tr("D&ue date"), self.due_edit),
+            (self.tr("&Status"), self.status_combo),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(form)
+        layout.addWidget(self.problems_frame)
+        layout.addWidget(self.missing_label)
+        layout.addWidget(self.buttons)
+
+        if initial is not None:
+            self.description_edit.setPlainText(initial.description)
+            self.owner_edit.setText(initial.owner)
+            self.due_edit.setDate(QDate(initial.due))
+            self.status_combo.setCurrentIndex(max(self.status_combo.findData(initial.status), 0))
+        self.description_edit.textChanged.connect(self._update_ok)
+        self.owner_edit.textChanged.connect(self._update_ok)
+        self._update_ok()
+
+    def _status_label(self, status: ActionStatus) -> str:
+        return {
+            ActionStatus.OPEN: self.tr("Open"),
+            ActionStatus.DONE: self.tr("Done"),
+            ActionStatus.NOT_DONE: self.tr("Not done"),
+        }[status]
+
+    def fields(self) -> ActionFields:
+        return ActionFields(
+            description=self.description_edit.toPlainText().strip(),
+            owner=self.owner_edit.text().strip(),
+            due=self.due_edit.date().toPython(),
+            status=ActionStatus(self.status_combo.currentData()),
+        )
+
+    def _update_ok(self) -> None:
+        complete = bool(
+            self.description_edit.toPlainText().strip() and self.owner_edit.text().strip()
+        )
+        self.ok_button.setEnabled(complete)
+        self.missing_label.setVisible(not complete)
+
+    def accept(self) -> None:
+        fields = self.fields()
+        try:
+            require_action(fields.description, fields.owner, fields.due)
+            if self._save is not None:
+                self._save(fields)
+        except ValidationError as exc:
+            show_problems(self.problems_frame, self.problems_label, exc.problems)
+            return
+        except NotFoundError as exc:
+            show_problems(self.problems_frame, self.problems_label, [str(exc)])
+            return
+        super().accept()
+
+    @classmethod
+    def get_action(
+        cls, parent: QWidget | None = None, initial: ActionFields | None = None
+    ) -> tuple[ActionFields | None, bool]:
+        dialog = cls(parent, initial)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        value = dialog.fields() if accepted else None
+        dialog.deleteLater()
+        return value, accepted

@@ -1,0 +1,121 @@
+"""The answer box under each prompt: plain text, grows with its content, debounced commits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
+
+DEBOUNCE_MS = 600
+MIN_LINES = 3
+MAX_LINES = 18
+
+
+class AnswerEditor(QPlainTextEdit):
+    """Emits :attr:`edited` on every user change and :attr:`commit_requested` once typing pauses,
+    when focus leaves with uncommitted typing, or when :meth:`commit_now` is called."""
+
+    edited = Signal()
+    commit_requested = Signal()
+    focus_entered = Signal()
+    focus_left = Signal()
+
+    def __init__(
+        self,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.prompt_id = prompt_id
+        self.stage_id = stage_id
+        self.prompt_text = prompt_text
+        self.setObjectName("answerEditor")
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.commit_requested)
+        self.textChanged.connect(self._on_text_changed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    # -- text --------------------------------------------------------------------
+
+    def load_text(self, text: str) -> None:
+        """Show stored text without it counting as an edit."""
+        self._loading = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._loading = False
+        self._fit_height()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def has_uncommitted_typing(self) -> bool:
+        return self._timer.isActive()
+
+    def commit_now(self) -> None:
+        """Request the commit at once if typing is waiting for the debounce timer."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.commit_requested.emit()
+
+    def _on_text_changed(self) -> None:
+        if self._loading:
+            return
+        self.edited.emit()
+        self._timer.start()
+
+    # -- events --------------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focus_entered.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.commit_now()
+        self.focus_left.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    # -- height --------------------------------------------------------------------
+
+    def _line_count(self) -> int:
+        lines = 0
+        block = self.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            count = layout.lineCount() if layout is not None else 0
+            lines += max(count, 1)
+            block = block.next()
+        return max(lines, 1)
+
+    def _height_for(self, lines: int) -> int:
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        doc_margin = self.document().documentMargin()
+        return int(
+            lines * metrics.lineSpacing() + 2 * doc_margin + margins.top() + margins.bottom() + 4
+        )
+
+    def _fit_height(self, *_args: object) -> None:
+        self.ensurePolished()
+        lines = min(max(self._line_count(), MIN_LINES), MAX_LINES)
+        height = self._height_for(lines)
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self._height_for(MIN_LINES))

@@ -1,0 +1,515 @@
+"""The main window: cases and sessions on the left, the open session on the right."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervision_app import APP_NAME, __version__
+from supervision_app.content import Content
+from supervision_app.domain import ValidationError, format_date
+from supervision_app.storage import NotFoundError, SupervisionStore
+from supervision_app.ui import theme
+from supervision_app.ui.autosave_bridge import AutosaveBridge
+from supervision_app.ui.case_dialog import CaseDialog
+from supervision_app.ui.case_overview import CaseOverview
+from supervision_app.ui.case_tree import CaseTree
+from supervision_app.ui.empty_state import EmptyState
+from supervision_app.ui.main_actions import MainActions, build_actions
+from supervision_app.ui.save_indicator import SaveIndicator
+from supervision_app.ui.session_dialog import SessionDialog
+from supervision_app.ui.session_view import SessionView
+from supervision_app.ui.settings import ui_settings
+from supervision_app.ui.widgets import text_label
+
+CLOSE_TIMEOUT = 10.0
+SAVE_WAIT = 2.0
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: SupervisionStore,
+        content: Content,
+        db_path: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app)
+            app.aboutToQuit.connect(self._shut_down_quietly)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.store = store
+        self.content = content
+        self.db_path = Path(db_path)
+        self._shut_down = False
+
+        self.bridge = AutosaveBridge(store, self)
+        self.actions: MainActions = build_actions(self)
+        self.case_tree = CaseTree()
+        self.empty_state = EmptyState([s.title for s in content.stages])
+        self.case_overview = CaseOverview()
+        self.session_view = SessionView(store, content, self.bridge)
+        self.placeholder = text_label(self.tr("Choose a case or a session on the left."), "hint")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.save_indicator = SaveIndicator(self.bridge)
+
+        self._build_menus()
+        self._build_toolbar()
+        self._assemble()
+        self._wire()
+        self.restore_state()
+        self.reload_cases()
+        self._set_initial_focus()
+
+    def _set_initial_focus(self) -> None:
+        if self.central_stack.currentWidget() is self.empty_state:
+            self.empty_state.create_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.case_tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        bar.setAccessibleName(self.tr("Menu bar"))
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([a.new_case, a.new_session])
+        file_menu.addSeparator()
+        file_menu.addActions([a.export_pdf, a.export_json, a.import_json])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        case_menu = bar.addMenu(self.tr("&Case"))
+        case_menu.addActions([a.edit_case, a.edit_session])
+        case_menu.addSeparator()
+        case_menu.addActions([a.delete_session, a.delete_case])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([a.load_demo, a.about])
+
+    def _build_toolbar(self) -> None:
+        a = self.actions
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setAccessibleName(self.tr("Main toolbar"))
+        toolbar.addActions([a.new_case, a.new_session, a.edit_case])
+        toolbar.addSeparator()
+        toolbar.addAction(a.export_pdf)
+        toolbar.addSeparator()
+        toolbar.addAction(a.load_demo)
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text().rstrip("…"))
+                button.setAccessibleDescription(action.statusTip())
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _assemble(self) -> None:
+        side = QWidget()
+        side.setObjectName("sidePanel")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 16, 4, 8)
+        side_layout.setSpacing(8)
+        title = text_label(self.tr("Cases").upper(), "panelTitle")
+        title.setContentsMargins(12, 0, 0, 0)
+        side_layout.addWidget(title)
+        side_layout.addWidget(self.case_tree, 1)
+        side.setMinimumWidth(170)
+
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.setObjectName("detailStack")
+        for widget in (self.placeholder, self.case_overview, self.session_view):
+            self.detail_stack.addWidget(widget)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.detail_stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1100])
+
+        self.central_stack = QStackedWidget()
+        self.central_stack.setObjectName("centralStack")
+        self.central_stack.addWidget(self.empty_state)
+        self.central_stack.addWidget(self.splitter)
+        self.setCentralWidget(self.central_stack)
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self.save_indicator)
+        self.resize(1320, 860)
+
+    def _wire(self) -> None:
+        a = self.actions
+        a.new_case.triggered.connect(self.new_case)
+        a.edit_case.triggered.connect(self.edit_case)
+        a.delete_case.triggered.connect(self.delete_case)
+        a.new_session.triggered.connect(self.new_session)
+        a.edit_session.triggered.connect(self.session_view.edit_details)
+        a.delete_session.triggered.connect(self.delete_session)
+        a.export_pdf.triggered.connect(self.export_pdf)
+        a.export_json.triggered.connect(self.export_json)
+        a.import_json.triggered.connect(self.import_json)
+        a.load_demo.triggered.connect(self.load_demo)
+        a.about.triggered.connect(self.show_about)
+        a.quit.triggered.connect(self.close)
+        self.empty_state.create_case_requested.connect(self.new_case)
+        self.empty_state.load_demo_requested.connect(self.load_demo)
+        self.case_overview.new_session_requested.connect(self.new_session)
+        self.case_overview.edit_case_requested.connect(self.edit_case)
+        self.case_tree.case_selected.connect(self._on_case_selected)
+        self.case_tree.session_selected.connect(self._on_session_selected)
+        self.case_tree.nothing_selected.connect(self._on_nothing_selected)
+        self.session_view.progress_changed.connect(self.case_tree.set_session_answered)
+        self.session_view.details_changed.connect(lambda sid: self.reload_cases(select_session=sid))
+        self.session_view.status_message.connect(
+            lambda text: self.statusBar().showMessage(text, 8000)
+        )
+
+    # -- the case list -------------------------------------------------------------------
+
+    def reload_cases(
+        self, select_case: int | None = None, select_session: int | None = None
+    ) -> None:
+        if select_case is None and select_session is None:
+            select_case, select_session = self.case_tree.current_ids()
+        self.bridge.flush(SAVE_WAIT)  # so that "n answered" counts include the latest typing
+        cases = self.store.list_cases()
+        sessions = {case.id: self.store.list_sessions(case.id) for case in cases}
+        self.case_tree.populate(cases, sessions)
+        if not cases:
+            self.session_view.clear()
+            self.central_stack.setCurrentWidget(self.empty_state)
+            self._on_nothing_selected()
+            return
+        self.central_stack.setCurrentWidget(self.splitter)
+        if select_session is not None and self.case_tree.select_session(select_session):
+            return
+        if select_case is not None and self.case_tree.select_case(select_case):
+            return
+        self.case_tree.select_case(cases[0].id)
+
+    def _on_case_selected(self, case_id: int) -> None:
+        self.session_view.clear()
+        try:
+            case = self.store.get_case(case_id)
+        except NotFoundError:
+            self.reload_cases()
+            return
+        self.case_overview.show_case(case, len(self.store.list_sessions(case_id)))
+        self.detail_stack.setCurrentWidget(self.case_overview)
+        self._after_selection(case.reference)
+
+    def _on_session_selected(self, case_id: int, session_id: int) -> None:
+        if self.session_view.session_id != session_id:
+            try:
+                self.session_view.load_session(session_id)
+            except NotFoundError:
+                self.reload_cases(select_case=case_id)
+                return
+        self.detail_stack.setCurrentWidget(self.session_view)
+        detail = self.session_view.detail
+        self._after_selection(detail.case.reference if detail else None)
+
+    def _on_nothing_selected(self) -> None:
+        self.detail_stack.setCurrentWidget(self.placeholder)
+        self._after_selection(None)
+
+    def _after_selection(self, case_reference: str | None) -> None:
+        # The title names the case reference at most: never any note text.
+        self.setWindowTitle(f"{case_reference} — {APP_NAME}" if case_reference else APP_NAME)
+        case_id, session_id = self.case_tree.current_ids()
+        a = self.actions
+        for action in (a.edit_case, a.delete_case, a.new_session):
+            action.setEnabled(case_id is not None)
+        for action in (a.edit_session, a.delete_session, a.export_pdf, a.export_json):
+            action.setEnabled(session_id is not None)
+
+    # -- cases and sessions -----------------------------------------------------------------
+
+    def _open_dialog(self, dialog: QDialog, on_accepted) -> None:
+        """Window-modal and non-blocking: the dialog is found by tests with findChild."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(on_accepted)
+        dialog.open()
+
+    def new_case(self) -> None:
+        created: dict[str, int] = {}
+
+        def save(case) -> None:
+            created["id"] = self.store.create_case(case)
+
+        self._open_dialog(
+            CaseDialog(self, None, save),
+            lambda: self._case_saved(created.get("id"), self.tr("Case created.")),
+        )
+
+    def edit_case(self) -> None:
+        case_id, _session_id = self.case_tree.current_ids()
+        if case_id is None:
+            return
+        try:
+            initial = self.store.get_case(case_id)
+        except NotFoundError:
+            self.reload_cases()
+            return
+        self._open_dialog(
+            CaseDialog(self, initial, lambda case: self.store.update_case(case_id, case)),
+            lambda: self._case_saved(case_id, self.tr("Case details saved.")),
+        )
+
+    def _case_saved(self, case_id: int | None, message: str) -> None:
+        _case, session_id = self.case_tree.current_ids()
+        if session_id is not None and self.session_view.session_id == session_id:
+            self.session_view.load_session(session_id)  # the header shows case details
+        self.reload_cases(
+            select_case=case_id if session_id is None else None, select_session=session_id
+        )
+        self.statusBar().showMessage(message, 6000)
+
+    def new_session(self) -> None:
+        case_id, _session_id = self.case_tree.current_ids()
+        if case_id is None:
+            return
+        try:
+            case = self.store.get_case(case_id)
+        except NotFoundError:
+            self.reload_cases()
+            return
+        created: dict[str, int] = {}
+
+        def save(fields) -> None:
+            created["id"] = self.store.create_session(
+                case_id, fields.date, fields.attendees, self.content.version
+            )
+
+        self._open_dialog(
+            SessionDialog(self, case, None, save), lambda: self._session_created(created.get("id"))
+        )
+
+    def _session_created(self, session_id: int | None) -> None:
+        self.reload_cases(select_session=session_id)
+        if session_id is not None:
+            self.session_view.go_to_page(0, scroll_top=True)
+        self.statusBar().showMessage(
+            self.tr("Session started. Answers are saved as you type."), 6000
+        )
+
+    def delete_session(self) -> None:
+        case_id, session_id = self.case_tree.current_ids()
+        detail = self.session_view.detail
+        if session_id is None or detail is None:
+            return
+        text = self.tr(
+            "Delete the session of {date} for case {reference}?\n\n"
+            "Its answers, decisions and actions "
+            "will be removed from this computer. This cannot be undone."
+        ).format(date=format_date(detail.date), reference=detail.case.reference)
+        if not self._confirm(self.tr("Delete session"), text):
+            return
+        self.session_view.clear()
+        with contextlib.suppress(NotFoundError):  # already gone
+            self.store.delete_session(session_id)
+        self.reload_cases(select_case=case_id)
+        self.statusBar().showMessage(self.tr("Session deleted."), 6000)
+
+    def delete_case(self) -> None:
+        case_id, _session_id = self.case_tree.current_ids()
+        if case_id is None:
+            return
+        try:
+            case = self.store.get_case(case_id)
+        except NotFoundError:
+            self.reload_cases()
+            return
+        count = len(self.store.list_sessions(case_id))
+        text = self.tr(
+            "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for this case "
+            "will be removed from this computer. This cannot be undone."
+        ).format(reference=case.reference, n=count)
+        if not self._confirm(self.tr("Delete case"), text):
+            return
+        self.session_view.clear()
+        with contextlib.suppress(NotFoundError):  # already gone
+            self.store.delete_case(case_id)
+        self.reload_cases(select_case=-1)
+        self.statusBar().showMessage(self.tr("Case deleted."), 6000)
+
+    def _confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self
+        )
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
+    # -- import, export, demo ------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        if self.session_view.session_id is not None:
+            self.session_view.preview_page.export_pdf()
+
+    def export_json(self) -> None:
+        if self.session_view.session_id is not None:
+            self.session_view.preview_page.export_json()
+
+    def import_json(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a record file"),
+            "",
+            self.tr("Record files (*.json);;All files (*)"),
+        )
+        if chosen:
+            self.import_json_from(Path(chosen))
+
+    def import_json_from(self, path: Path) -> bool:
+        try:
+            from supervision_app.exchange import RecordFileError, import_session_file
+        except ImportError:
+            self._warn(
+                self.tr("Import"),
+                self.tr("Importing record files is not available in this version."),
+            )
+            return False
+        try:
+            _case_id, session_id, created = import_session_file(self.store, path)
+        except (RecordFileError, ValidationError, OSError) as exc:
+            self._warn(
+                self.tr("Import failed"),
+                self.tr("The file was not imported.\n\n{error}").format(error=exc),
+            )
+            return False
+        self.reload_cases(select_session=session_id)
+        self.statusBar().showMessage(
+            self.tr("Imported into a new case.")
+            if created
+            else self.tr("Imported into the existing case with that reference."),
+            8000,
+        )
+        return True
+
+    def load_demo(self) -> None:
+        from supervision_app.demo import DemoDataError, load_demo
+
+        try:
+            loaded = load_demo(self.store, self.content)
+        except (DemoDataError, ValidationError) as exc:
+            self._warn(
+                self.tr("Demo case"),
+                self.tr("The demo case could not be loaded.\n\n{error}").format(error=exc),
+            )
+            return
+        self.reload_cases(select_session=loaded.session_id)
+        self.statusBar().showMessage(
+            self.tr("The demo case was already loaded.")
+            if loaded.already_present
+            else self.tr("Loaded the fictional demo case. Everything in it is invented."),
+            8000,
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About {app}").format(app=APP_NAME),
+            self.tr(
+                "{app} {version}\nPrompts version {content}\n\nReflective supervision for child "
+                "safeguarding. Your data is kept only on this computer, in:\n{path}"
+            ).format(
+                app=APP_NAME, version=__version__, content=self.content.version, path=self.db_path
+            ),
+        )
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    # -- window state and closing ----------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        settings = ui_settings()
+        for key, restore in (
+            ("main_window/geometry", self.restoreGeometry),
+            ("main_window/state", self.restoreState),
+            ("main_window/splitter", self.splitter.restoreState),
+            ("session_view/splitter", self.session_view.splitter.restoreState),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def save_state(self) -> None:
+        settings = ui_settings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        settings.setValue("main_window/splitter", self.splitter.saveState())
+        settings.setValue("session_view/splitter", self.session_view.splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._shut_down:
+            event.accept()
+            return
+        self.save_state()
+        self.session_view.flush_pending()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            saved = self.bridge.flush(CLOSE_TIMEOUT)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if not saved and self.ask_keep_open():
+            event.ignore()
+            return
+        self.bridge.close(CLOSE_TIMEOUT if saved else 1.0)
+        self._shut_down = True
+        event.accept()
+
+    def ask_keep_open(self) -> bool:
+        """Some text could not be saved: True to keep the window (and the text) open."""
+        errors = " ".join(self.bridge.errors())
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Not everything is saved"),
+            self.tr(
+                "Some answers could not be saved yet. They are still in the window.\n\n{error}\n\n"
+                "Keep the window open and try again in a moment? If you close now, the unsaved "
+                "text will be lost."
+            ).format(error=errors or self.tr("Saving is taking too long.")),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        keep = box.addButton(self.tr("Keep the window open"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is keep
+
+    def _shut_down_quietly(self) -> None:
+        """The application is quitting (e.g. the user logs out): commit what we can, ask nothing."""
+        if self._shut_down:
+            return
+        self.session_view.flush_pending()
+        self.bridge.close(CLOSE_TIMEOUT)
+        self._shut_down = True

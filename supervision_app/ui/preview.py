@@ -1,0 +1,210 @@
+"""The "Record preview" page: the record as it will be exported, with PDF and JSON export.
+
+The renderers (Jinja2, ReportLab) and the exchange module are imported only
+when used, so that start-up stays light.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervision_app.content import Content
+from supervision_app.domain import SessionDetail
+from supervision_app.storage import NotFoundError, SupervisionStore
+from supervision_app.ui.file_names import default_export_path
+from supervision_app.ui.widgets import accessible, push_button, text_label
+
+
+class PreviewPage(QWidget):
+    status_message = Signal(str)
+
+    def __init__(
+        self, store: SupervisionStore, content: Content, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewPage")
+        self._store = store
+        self._content = content
+        self._session_id: int | None = None
+        #: Called before the record is read, so that typing still in the editors is committed first.
+        self.before_read: Callable[[], None] = lambda: None
+
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("recordPreview")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        # Text wraps at the width (anywhere if need be); the record's 100%-wide tables would
+        # otherwise show a pointless one-pixel scroll bar.
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        accessible(
+            self.browser,
+            self.tr("Record preview"),
+            self.tr("The supervision record as it will appear when exported"),
+        )
+        self.export_pdf_button = push_button(
+            self.tr("Export PDF…"), "exportPdfButton", self.tr("Export PDF"), primary=True
+        )
+        self.export_json_button = push_button(
+            self.tr("Export JSON…"), "exportJsonButton", self.tr("Export JSON")
+        )
+        self.refresh_button = push_button(
+            self.tr("Refresh"), "refreshPreviewButton", self.tr("Refresh preview")
+        )
+        self.export_pdf_button.clicked.connect(self.export_pdf)
+        self.export_json_button.clicked.connect(self.export_json)
+        self.refresh_button.clicked.connect(self.refresh)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(4)
+        titles.addWidget(text_label(self.tr("After the discussion").upper(), "eyebrow"))
+        titles.addWidget(text_label(self.tr("Record preview"), "pageTitle"))
+        titles.addWidget(
+            text_label(
+                self.tr(
+                    "The record exactly as it will be exported. "
+                    "Check it together before you export."
+                ),
+                "stageSummary",
+            )
+        )
+        head.addLayout(titles, 1)
+        for button in (self.refresh_button, self.export_json_button, self.export_pdf_button):
+            head.addWidget(button, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 24)
+        layout.setSpacing(16)
+        layout.addLayout(head)
+        layout.addWidget(self.browser, 1)
+
+    # -- showing --------------------------------------------------------------------
+
+    def set_session(self, session_id: int | None) -> None:
+        self._session_id = session_id
+        self.browser.clear()
+        enabled = session_id is not None
+        for button in (self.export_pdf_button, self.export_json_button, self.refresh_button):
+            button.setEnabled(enabled)
+
+    def refresh(self) -> None:
+        detail = self._detail()
+        if detail is None:
+            self.browser.clear()
+            return
+        try:
+            from supervision_app.record import build_record
+            from supervision_app.record.html import render_html
+
+            markup = render_html(build_record(detail, self._content))
+        except ImportError:
+            markup = self._message(self.tr("The record preview is not available in this version."))
+        except Exception as exc:  # a renderer bug must not take the session down
+            markup = self._message(
+                self.tr("The record preview could not be shown ({error}).").format(
+                    error=type(exc).__name__
+                )
+            )
+        scroll = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(markup)
+        self.browser.verticalScrollBar().setValue(scroll)
+
+    def preview_text(self) -> str:
+        return self.browser.toPlainText()
+
+    @staticmethod
+    def _message(text: str) -> str:
+        return f"<p style='margin:24px'>{html.escape(text)}</p>"
+
+    def _detail(self) -> SessionDetail | None:
+        if self._session_id is None:
+            return None
+        self.before_read()
+        try:
+            return self._store.get_session(self._session_id)
+        except NotFoundError:
+            return None
+
+    # -- PDF --------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        path = self._ask_path(
+            "pdf", self.tr("Export the record as PDF"), self.tr("PDF files (*.pdf)")
+        )
+        if path is not None:
+            self.export_pdf_to(path)
+
+    def export_pdf_to(self, path: Path) -> bool:
+        """Write the PDF record to ``path``; errors are shown to the user. True on success."""
+        detail = self._detail()
+        if detail is None:
+            return False
+        try:
+            from supervision_app.record import build_record
+            from supervision_app.record.pdf import RecordExportError, write_pdf
+        except ImportError:
+            self._warn(self.tr("PDF export is not available in this version."))
+            return False
+        try:
+            write_pdf(build_record(detail, self._content), Path(path))
+        except (RecordExportError, OSError) as exc:
+            self._warn(self.tr("The PDF could not be written.\n\n{error}").format(error=exc))
+            return False
+        self.status_message.emit(self.tr("PDF record saved to {path}").format(path=path))
+        return True
+
+    # -- JSON -------------------------------------------------------------------------
+
+    def export_json(self) -> None:
+        path = self._ask_path(
+            "json", self.tr("Export the record file (JSON)"), self.tr("Record files (*.json)")
+        )
+        if path is not None:
+            self.export_json_to(path)
+
+    def export_json_to(self, path: Path) -> bool:
+        if self._detail() is None or self._session_id is None:
+            return False
+        try:
+            from supervision_app.exchange import RecordFileError, export_session_json
+        except ImportError:
+            self._warn(self.tr("Record file export is not available in this version."))
+            return False
+        try:
+            export_session_json(self._store, self._session_id, Path(path))
+        except (RecordFileError, OSError) as exc:
+            self._warn(
+                self.tr("The record file could not be written.\n\n{error}").format(error=exc)
+            )
+            return False
+        self.status_message.emit(self.tr("Record file saved to {path}").format(path=path))
+        return True
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _ask_path(self, suffix: str, caption: str, file_filter: str) -> Path | None:
+        detail = self._detail()
+        if detail is None:
+            return None
+        suggested = default_export_path(detail.case.reference, detail.date, suffix)
+        chosen, _filter = QFileDialog.getSaveFileName(self, caption, str(suggested), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != f".{suffix}":
+            path = path.with_name(path.name + f".{suffix}")
+        return path
+
+    def _warn(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Export failed"), text)

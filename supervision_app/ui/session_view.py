@@ -1,0 +1,462 @@
+"""The guided session: header, stage navigator and the pages (stages, decisions, preview).
+
+Answer editors report edits to the :class:`AutosaveBridge`; once typing
+pauses (or focus leaves, or the session is switched or closed) the text is
+submitted and committed on the writer thread, never here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervision_app.content import Content
+from supervision_app.domain import Answer, SessionDetail, format_date
+from supervision_app.storage import SupervisionStore
+from supervision_app.storage.autosave import AnswerEdit
+from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.autosave_bridge import AutosaveBridge
+from supervision_app.ui.decisions_actions import DecisionsActionsPage
+from supervision_app.ui.preview import PreviewPage
+from supervision_app.ui.session_dialog import SessionDialog, SessionFields
+from supervision_app.ui.settings import ui_settings
+from supervision_app.ui.stage_navigator import (
+    MARKER_DECISIONS,
+    MARKER_EARLIER,
+    MARKER_PREVIEW,
+    StageNavigator,
+)
+from supervision_app.ui.stage_page import StagePage
+from supervision_app.ui.stage_slot import StageSlot
+from supervision_app.ui.widgets import accessible, push_button, text_label
+
+SAVE_WAIT_SECONDS = 2.0
+
+
+class SessionView(QWidget):
+    progress_changed = Signal(int, int)  # session id, prompts answered in the session
+    details_changed = Signal(int)  # session id: date or attendees were edited
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        store: SupervisionStore,
+        content: Content,
+        bridge: AutosaveBridge,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionView")
+        self._store = store
+        self._content = content
+        self._bridge = bridge
+        self._detail: SessionDetail | None = None
+        self.slots: list[StageSlot] = []
+        self._editors: dict[str, AnswerEditor] = {}
+        self._answered: dict[str, bool] = {}
+        self._row_of_prompt: dict[str, int] = {}
+
+        # -- header
+        self.case_label = text_label("", "sessionCaseRef", wrap=False, selectable=True)
+        self.meta_label = text_label("", "sessionMeta", selectable=True)
+        self.edit_details_button = push_button(
+            self.tr("Session details…"),
+            "editSessionButton",
+            self.tr("Edit session date and attendees"),
+        )
+        self.edit_details_button.clicked.connect(self.edit_details)
+        self.explanations_check = QCheckBox(self.tr("Show all explanations"))
+        self.explanations_check.setObjectName("showExplanationsCheck")
+        accessible(
+            self.explanations_check,
+            self.tr("Show all explanations"),
+            self.tr("Shows why each question matters and its source"),
+        )
+        self.explanations_check.setChecked(
+            ui_settings().value("session/show_explanations", False, type=bool)
+        )
+        self.explanations_check.toggled.connect(self._on_explanations_toggled)
+
+        # -- navigator and pages
+        self.navigator = StageNavigator()
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("sessionPages")
+        self.decisions_page = DecisionsActionsPage(store)
+        self.preview_page = PreviewPage(store, content)
+        self.preview_page.before_read = lambda: self.wait_for_saves(SAVE_WAIT_SECONDS)
+        self.decisions_page.counts_changed.connect(self._on_counts_changed)
+        self.decisions_page.status_message.connect(self.status_message)
+        self.preview_page.status_message.connect(self.status_message)
+        self.navigator.currentRowChanged.connect(self._show_page)
+
+        self._assemble()
+        QWidget.setTabOrder(self.explanations_check, self.edit_details_button)
+        self._add_shortcuts()
+
+    def _assemble(self) -> None:
+        header = QWidget()
+        header.setObjectName("sessionHeader")
+        head = QHBoxLayout(header)
+        head.setContentsMargins(24, 14, 24, 14)
+        head.setSpacing(16)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(text_label(self.tr("Supervision session").upper(), "eyebrow"))
+        titles.addWidget(self.case_label)
+        titles.addWidget(self.meta_label)
+        head.addLayout(titles, 1)
+        head.addWidget(self.explanations_check, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.edit_details_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        nav_panel = QWidget()
+        nav_panel.setObjectName("navigatorPanel")
+        nav = QVBoxLayout(nav_panel)
+        nav.setContentsMargins(0, 16, 0, 8)
+        nav.setSpacing(6)
+        title = text_label(self.tr("Session plan").upper(), "panelTitle")
+        title.setContentsMargins(22, 0, 12, 4)
+        nav.addWidget(title)
+        nav.addWidget(self.navigator, 1)
+        hint = text_label(self.tr("Ctrl+PgDn / Ctrl+PgUp to move between pages"), "hint")
+        hint.setContentsMargins(22, 4, 12, 0)
+        nav.addWidget(hint)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sessionSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        self.splitter.addWidget(nav_panel)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 900])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.splitter, 1)
+
+    def _add_shortcuts(self) -> None:
+        bindings = [("Ctrl+PgDown", self.next_page), ("Ctrl+PgUp", self.previous_page)]
+        bindings += [(f"Alt+{n}", partial(self.go_to_page, n - 1)) for n in range(1, 10)]
+        for keys, slot in bindings:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- loading -------------------------------------------------------------------------
+
+    @property
+    def session_id(self) -> int | None:
+        return self._detail.id if self._detail else None
+
+    @property
+    def detail(self) -> SessionDetail | None:
+        return self._detail
+
+    def load_session(self, session_id: int) -> None:
+        """Show a session; raises NotFoundError if it no longer exists."""
+        self.wait_for_saves(SAVE_WAIT_SECONDS)
+        detail = self._store.get_session(session_id)
+        self._clear_pages()
+        self._detail = detail
+        self._update_header()
+        answers = self._answers_with_unsaved_text(detail)
+        self._answered = {pid: bool(a.text.strip()) for pid, a in answers.items()}
+        known = {p.id for s in self._content.stages for p in s.prompts}
+        retired: dict[str, list[Answer]] = defaultdict(list)
+        for answer in sorted(answers.values(), key=lambda a: a.prompt_id):
+            if answer.prompt_id not in known and answer.text.strip():
+                stage = answer.stage_id if self._content.stage(answer.stage_id) else ""
+                retired[stage].append(answer)
+
+        total = len(self._content.stages)
+        for number, stage in enumerate(self._content.stages, start=1):
+            kept = retired.get(stage.id, [])
+            self._add_slot(
+                StageSlot(
+                    stage.title,
+                    str(number),
+                    partial(
+                        StagePage.for_stage, stage, number, total, self._content, answers, kept
+                    ),
+                    [p.id for p in stage.prompts],
+                    [a.prompt_id for a in kept],
+                )
+            )
+        if retired.get(""):
+            self._add_slot(
+                StageSlot(
+                    self.tr("Earlier answers"),
+                    MARKER_EARLIER,
+                    partial(self._earlier_page, retired[""]),
+                    [],
+                    [a.prompt_id for a in retired[""]],
+                )
+            )
+        self.pages.addWidget(self.decisions_page)
+        self.navigator.add_entry(
+            self.tr("Decisions and actions"), "", MARKER_DECISIONS, gap_before=True
+        )
+        self.pages.addWidget(self.preview_page)
+        self.navigator.add_entry(
+            self.tr("Record preview"), self.tr("Check and export"), MARKER_PREVIEW
+        )
+        people = [*detail.attendees, detail.case.practitioner, detail.case.supervisor]
+        self.decisions_page.set_session(detail.id, people)
+        self.preview_page.set_session(detail.id)
+        for row in range(len(self.slots)):
+            self._update_progress(row, announce=False)
+        self.navigator.setCurrentRow(0)
+
+    def _earlier_page(self, answers: list[Answer]) -> StagePage:
+        page = StagePage(
+            eyebrow=self.tr("Kept from earlier versions"),
+            title=self.tr("Earlier answers"),
+            summary=self.tr(
+                "Answers to questions from stages that are no longer in the prompts. "
+                "They are kept exactly as written."
+            ),
+        )
+        page.add_retired(answers)
+        return page
+
+    def _answers_with_unsaved_text(self, detail: SessionDetail) -> dict[str, Answer]:
+        """Stored answers, overlaid with text the writer has not yet managed to commit."""
+        answers = dict(detail.answers)
+        for prompt_id, text in self._bridge.unsaved_texts(detail.id).items():
+            if prompt_id in answers:
+                answers[prompt_id].text = text
+            elif (prompt := self._content.prompt(prompt_id)) is not None:
+                answers[prompt_id] = Answer(prompt_id, prompt.stage_id, prompt.text, text)
+        return answers
+
+    def _add_slot(self, slot: StageSlot) -> None:
+        row = len(self.slots)
+        self.slots.append(slot)
+        self.pages.addWidget(slot)
+        self.navigator.add_entry(slot.title, "", slot.marker)
+        for prompt_id in [*slot.prompt_ids, *slot.retired_ids]:
+            self._row_of_prompt[prompt_id] = row
+
+    def stage_page(self, row: int) -> StagePage:
+        """The page of stage ``row`` (0-based), built on first use."""
+        slot = self.slots[row]
+        page, built = slot.ensure_page()
+        if built:
+            self._connect_page(row, page)
+        return page
+
+    def _connect_page(self, row: int, page: StagePage) -> None:
+        for editor in page.editors():
+            self._editors[editor.prompt_id] = editor
+            editor.edited.connect(partial(self._on_edited, editor, row))
+            editor.commit_requested.connect(partial(self._submit, editor))
+        titles = [self.navigator.item(r).text() for r in range(self.navigator.count())]
+        page.set_navigation(titles[row - 1] if row > 0 else None, titles[row + 1])
+        page.previous_requested.connect(partial(self.go_to_page, row - 1, scroll_top=True))
+        page.next_requested.connect(partial(self.go_to_page, row + 1, scroll_top=True))
+        page.set_explanations_visible(self.explanations_check.isChecked())
+
+    def built_pages(self) -> list[StagePage]:
+        return [slot.page for slot in self.slots if slot.page is not None]
+
+    def clear(self) -> None:
+        """Close the session (after committing what was typed)."""
+        self.wait_for_saves(SAVE_WAIT_SECONDS)
+        self._clear_pages()
+        self._detail = None
+        self.decisions_page.set_session(None)
+        self.preview_page.set_session(None)
+
+    def _clear_pages(self) -> None:
+        self.flush_pending()
+        self.navigator.blockSignals(True)
+        self.navigator.clear()
+        self.navigator.blockSignals(False)
+        for slot in self.slots:
+            self.pages.removeWidget(slot)
+            slot.deleteLater()
+        self.pages.removeWidget(self.decisions_page)
+        self.pages.removeWidget(self.preview_page)
+        self.slots = []
+        self._editors = {}
+        self._answered = {}
+        self._row_of_prompt = {}
+
+    def _update_header(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        self.case_label.setText(detail.case.reference)
+        parts = [format_date(detail.date)]
+        if detail.attendees:
+            parts.append(self.tr("Attendees: {names}").format(names=", ".join(detail.attendees)))
+        children = ", ".join(c.name for c in detail.case.children)
+        if children:
+            parts.append(self.tr("Children: {names}").format(names=children))
+        self.meta_label.setText("   ·   ".join(parts))
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def page_count(self) -> int:
+        return self.pages.count()
+
+    def current_page_index(self) -> int:
+        return self.pages.currentIndex()
+
+    def go_to_page(self, index: int, scroll_top: bool = False) -> None:
+        if not 0 <= index < self.pages.count():
+            return
+        self.navigator.setCurrentRow(index)
+        page = self.pages.widget(index)
+        if isinstance(page, StageSlot):
+            page = self.stage_page(index)
+            if scroll_top:
+                page.verticalScrollBar().setValue(0)
+            editors = page.editors()
+            if editors and scroll_top:
+                editors[0].setFocus(Qt.FocusReason.OtherFocusReason)
+                page.ensureWidgetVisible(editors[0])
+            else:
+                page.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def next_page(self) -> None:
+        self.go_to_page(self.pages.currentIndex() + 1)
+
+    def previous_page(self) -> None:
+        self.go_to_page(self.pages.currentIndex() - 1)
+
+    def show_preview(self) -> None:
+        self.go_to_page(self.pages.indexOf(self.preview_page))
+
+    def show_decisions(self) -> None:
+        self.go_to_page(self.pages.indexOf(self.decisions_page))
+
+    def go_to_stage(self, stage_id: str) -> None:
+        for row, stage in enumerate(self._content.stages):
+            if stage.id == stage_id:
+                self.go_to_page(row)
+
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        if 0 <= row < len(self.slots):
+            self.stage_page(row)
+        self.pages.setCurrentIndex(row)
+        if self.pages.currentWidget() is self.preview_page:
+            self.preview_page.refresh()
+
+    # -- answers -------------------------------------------------------------------------
+
+    def editor_for(self, prompt_id: str) -> AnswerEditor | None:
+        """The answer editor of ``prompt_id`` (its page is built if need be)."""
+        row = self._row_of_prompt.get(prompt_id)
+        if row is not None:
+            self.stage_page(row)
+        return self._editors.get(prompt_id)
+
+    def _on_edited(self, editor: AnswerEditor, row: int) -> None:
+        if self._detail is None:
+            return
+        self._bridge.note_edit((self._detail.id, editor.prompt_id))
+        answered = bool(editor.text().strip())
+        if self._answered.get(editor.prompt_id) != answered:
+            self._answered[editor.prompt_id] = answered
+            self._update_progress(row)
+
+    def _submit(self, editor: AnswerEditor) -> None:
+        if self._detail is None:
+            return
+        self._bridge.submit(
+            AnswerEdit(
+                self._detail.id,
+                editor.prompt_id,
+                editor.stage_id,
+                editor.prompt_text,
+                editor.text(),
+            )
+        )
+
+    def flush_pending(self) -> None:
+        """Submit every edit still waiting for its debounce timer."""
+        for editor in list(self._editors.values()):
+            editor.commit_now()
+
+    def wait_for_saves(self, timeout: float) -> bool:
+        """Submit pending edits and wait for the writer. False if not everything could be saved."""
+        self.flush_pending()
+        return self._bridge.flush(timeout)
+
+    def _update_progress(self, row: int, announce: bool = True) -> None:
+        if not 0 <= row < len(self.slots):
+            return
+        counted = self.slots[row].counted_ids()
+        answered = sum(1 for pid in counted if self._answered.get(pid))
+        self.navigator.set_progress(
+            row,
+            answered,
+            len(counted),
+            self.tr("{answered} of {total} answered").format(answered=answered, total=len(counted)),
+        )
+        if announce and self._detail is not None:
+            self.progress_changed.emit(self._detail.id, self.answered_total())
+
+    def answered_total(self) -> int:
+        return sum(1 for value in self._answered.values() if value)
+
+    def _on_counts_changed(self, decisions: int, actions: int) -> None:
+        row = self.pages.indexOf(self.decisions_page)
+        if row < 0:
+            return
+        d_text = (
+            self.tr("1 decision")
+            if decisions == 1
+            else self.tr("{n} decisions").format(n=decisions)
+        )
+        a_text = self.tr("1 action") if actions == 1 else self.tr("{n} actions").format(n=actions)
+        self.navigator.set_subtitle(row, f"{d_text} · {a_text}")
+
+    # -- header actions ------------------------------------------------------------------
+
+    def _on_explanations_toggled(self, visible: bool, remember: bool = True) -> None:
+        for page in self.built_pages():
+            page.set_explanations_visible(visible)
+        if remember:
+            ui_settings().setValue("session/show_explanations", visible)
+
+    def edit_details(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        dialog = SessionDialog(
+            self,
+            detail.case,
+            SessionFields(detail.date, list(detail.attendees)),
+            lambda f: self._store.update_session(detail.id, f.date, f.attendees),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_details_saved)
+        dialog.open()
+
+    def _on_details_saved(self) -> None:
+        if self._detail is None:
+            return
+        fresh = self._store.get_session(self._detail.id)
+        self._detail.date = fresh.date
+        self._detail.attendees = fresh.attendees
+        self._update_header()
+        self.details_changed.emit(self._detail.id)

@@ -1,0 +1,205 @@
+"""A reflection stage as one scrollable form: heading, why it matters, then the prompt cards."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervision_app.content import Content, Stage
+from supervision_app.domain import Answer
+from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.prompt_card import PromptCard
+from supervision_app.ui.widgets import push_button, text_label
+
+READABLE_WIDTH = 900
+
+
+class StagePage(QScrollArea):
+    previous_requested = Signal()
+    next_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        eyebrow: str,
+        title: str,
+        summary: str,
+        why: str = "",
+        source: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("stagePage")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.title = title
+        self.cards: list[PromptCard] = []
+
+        content = QWidget()
+        content.setObjectName("scrollContent")
+        outer = QHBoxLayout(content)
+        outer.setContentsMargins(32, 28, 32, 32)
+        column_widget = QWidget()
+        column_widget.setMaximumWidth(READABLE_WIDTH)
+        self._column = QVBoxLayout(column_widget)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(14)
+        outer.addStretch(1)
+        outer.addWidget(column_widget, 100)
+        outer.addStretch(1)
+        self.setWidget(content)
+
+        self._column.addWidget(text_label(eyebrow.upper(), "eyebrow"))
+        self._column.addWidget(text_label(title, "stageTitle", selectable=True))
+        if summary:
+            self._column.addWidget(text_label(summary, "stageSummary", selectable=True))
+        if why or source:
+            self._column.addWidget(self._why_box(why, source))
+
+        self.previous_button = push_button("", "previousStageButton", self.tr("Previous stage"))
+        self.next_button = push_button("", "nextStageButton", self.tr("Next stage"), primary=True)
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        self._nav_row = QHBoxLayout()
+        self._nav_row.setContentsMargins(0, 12, 0, 0)
+        self._nav_row.addWidget(self.previous_button)
+        self._nav_row.addStretch(1)
+        self._nav_row.addWidget(self.next_button)
+        self._body = QVBoxLayout()
+        self._body.setSpacing(14)
+        self._column.addLayout(self._body)
+        self._column.addLayout(self._nav_row)
+        self._column.addStretch(1)
+
+    # -- building ---------------------------------------------------------------------
+
+    @classmethod
+    def for_stage(
+        cls,
+        stage: Stage,
+        number: int,
+        total: int,
+        content: Content,
+        answers: dict[str, Answer],
+        retired: list[Answer],
+    ) -> StagePage:
+        page = cls(
+            eyebrow=QCoreApplication.translate("StagePage", "Stage {number} of {total}").format(
+                number=number, total=total
+            ),
+            title=stage.title,
+            summary=stage.summary,
+            why=stage.why,
+            source=content.citations(stage.sources),
+        )
+        group = ""
+        for prompt in stage.prompts:
+            if prompt.group and prompt.group != group:
+                page.add_group(prompt.group)
+            group = prompt.group
+            card = PromptCard(
+                prompt_id=prompt.id,
+                stage_id=stage.id,
+                text=prompt.text,
+                why=prompt.why,
+                source=content.citations(prompt.sources),
+                hint=prompt.hint,
+            )
+            answer = answers.get(prompt.id)
+            card.editor.load_text(answer.text if answer else "")
+            page.add_card(card)
+        page.add_retired(retired)
+        return page
+
+    def add_group(self, title: str) -> None:
+        heading = text_label(title, "groupHeading")
+        heading.setContentsMargins(0, 10, 0, 0)
+        self._body.addWidget(heading)
+
+    def add_card(self, card: PromptCard) -> None:
+        self.cards.append(card)
+        self._body.addWidget(card)
+
+    def add_retired(self, answers: list[Answer]) -> None:
+        if not answers:
+            return
+        self.add_group(self.tr("Answers to earlier questions"))
+        self._body.addWidget(
+            text_label(
+                self.tr(
+                    "These questions are no longer in the prompts. The answers are kept exactly "
+                    "as written and still appear in the record."
+                ),
+                "secondary",
+            )
+        )
+        note = self.tr("This question came from an earlier version of the prompts.")
+        for answer in answers:
+            card = PromptCard(
+                prompt_id=answer.prompt_id,
+                stage_id=answer.stage_id,
+                text=answer.prompt_text or answer.prompt_id,
+                why="",
+                source="",
+                note=note,
+            )
+            card.editor.load_text(answer.text)
+            self.add_card(card)
+
+    def set_navigation(self, previous: str | None, following: str | None) -> None:
+        self.previous_button.setVisible(previous is not None)
+        self.next_button.setVisible(following is not None)
+        if previous is not None:
+            self.previous_button.setText(self.tr("←  Previous"))
+            self.previous_button.setToolTip(previous)
+            self.previous_button.setAccessibleName(
+                self.tr("Previous: {title}").format(title=previous)
+            )
+        if following is not None:
+            self.next_button.setText(self.tr("Next: {title}  →").format(title=following))
+            self.next_button.setAccessibleName(self.tr("Next: {title}").format(title=following))
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        """Top to bottom: each card's explanation toggle and answer, then the page buttons."""
+        chain: list[QWidget] = []
+        for card in self.cards:
+            chain += [card.why_toggle, card.editor]
+        chain += [self.previous_button, self.next_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- queries ------------------------------------------------------------------------
+
+    def editors(self) -> list[AnswerEditor]:
+        return [card.editor for card in self.cards]
+
+    def set_explanations_visible(self, visible: bool) -> None:
+        for card in self.cards:
+            card.set_explanation_visible(visible)
+
+    def _why_box(self, why: str, source: str) -> QFrame:
+        box = QFrame()
+        box.setObjectName("whyBox")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(6)
+        layout.addWidget(text_label(self.tr("Why this matters"), "whyHeading"))
+        if why:
+            layout.addWidget(text_label(why, "whyText", selectable=True))
+        if source:
+            layout.addWidget(
+                text_label(
+                    self.tr("Source: {citation}").format(citation=source), "source", selectable=True
+                )
+            )
+        return box

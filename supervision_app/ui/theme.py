@@ -1,0 +1,219 @@
+"""The look of the app in one place: palette, fonts and the style sheet.
+
+A light, calm palette with high contrast: body text on the page background is
+about 15:1, secondary text about 7:1 and the accent about 6.5:1, all above the
+WCAG AA 4.5:1 minimum.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+# -- colours ---------------------------------------------------------------------
+
+PAGE = "#F3F5F7"  # window background
+SURFACE = "#FFFFFF"  # cards, editors, lists
+SURFACE_ALT = "#F8FAFB"
+BORDER = "#D3DAE1"
+BORDER_STRONG = "#98A4B0"
+TEXT = "#1A1F24"
+TEXT_SECONDARY = "#44505C"
+ACCENT = "#1D5A96"
+ACCENT_HOVER = "#174C80"
+ACCENT_SOFT = "#E5EEF7"
+ACCENT_BORDER = "#BFD2E6"
+SUCCESS = "#1C6B3A"
+ERROR = "#A3161B"
+ERROR_SOFT = "#FCEBEC"
+ERROR_BORDER = "#E4A3A6"
+DISABLED_TEXT = "#7B8692"
+
+BASE_POINT_SIZE = 10
+_APPLIED = "supervisionThemeApplied"
+
+
+def apply_theme(app: QApplication) -> None:
+    """Apply the palette, font and style sheet once per application."""
+    if app.property(_APPLIED):
+        return
+    app.setStyle("Fusion")
+    app.setPalette(palette())
+    font = QFont(app.font())
+    if font.pointSizeF() < BASE_POINT_SIZE:
+        font.setPointSizeF(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+    app.setProperty(_APPLIED, True)
+
+
+def palette() -> QPalette:
+    pal = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: PAGE,
+        QPalette.ColorRole.WindowText: TEXT,
+        QPalette.ColorRole.Base: SURFACE,
+        QPalette.ColorRole.AlternateBase: SURFACE_ALT,
+        QPalette.ColorRole.Text: TEXT,
+        QPalette.ColorRole.PlaceholderText: "#6B7682",
+        QPalette.ColorRole.Button: SURFACE,
+        QPalette.ColorRole.ButtonText: TEXT,
+        QPalette.ColorRole.Highlight: ACCENT,
+        QPalette.ColorRole.HighlightedText: "#FFFFFF",
+        QPalette.ColorRole.ToolTipBase: "#FFFFFF",
+        QPalette.ColorRole.ToolTipText: TEXT,
+        QPalette.ColorRole.Link: ACCENT,
+        QPalette.ColorRole.Mid: BORDER,
+        QPalette.ColorRole.Midlight: "#E7EBEF",
+        QPalette.ColorRole.Dark: BORDER_STRONG,
+    }
+    for role, colour in roles.items():
+        pal.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
+    return pal
+
+
+STYLE_SHEET = f"""
+QMainWindow, QDialog {{ background: {PAGE}; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+QToolTip {{ background: #FFFFFF; color: {TEXT}; border: 1px solid {BORDER_STRONG}; padding: 4px; }}
+
+/* -- toolbar, menus and status bar ------------------------------------------ */
+QToolBar#mainToolBar {{
+    background: {SURFACE}; border: none; border-bottom: 1px solid {BORDER};
+    padding: 4px 8px; spacing: 2px;
+}}
+QToolBar#mainToolBar QToolButton {{
+    color: {TEXT}; padding: 6px 10px; border: 2px solid transparent; border-radius: 6px;
+}}
+QToolBar#mainToolBar QToolButton:hover {{ background: {ACCENT_SOFT}; }}
+QToolBar#mainToolBar QToolButton:focus {{ border-color: {ACCENT}; }}
+QToolBar#mainToolBar QToolButton:disabled {{ color: {DISABLED_TEXT}; }}
+QToolBar#mainToolBar::separator {{ background: {BORDER}; width: 1px; margin: 6px 6px; }}
+QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; color: {TEXT_SECONDARY}; }}
+QStatusBar QLabel {{ padding: 2px 8px; }}
+QLabel#saveIndicator {{ color: {TEXT_SECONDARY}; }}
+QLabel#saveIndicator[state="saved"] {{ color: {SUCCESS}; }}
+QLabel#saveIndicator[state="failed"] {{
+    color: {ERROR}; font-weight: 600; background: {ERROR_SOFT};
+    border: 1px solid {ERROR_BORDER}; border-radius: 4px;
+}}
+
+/* -- buttons -------------------------------------------------------------- */
+QPushButton {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER_STRONG};
+    border-radius: 6px; padding: 6px 14px; min-height: 20px;
+}}
+QPushButton:hover {{ background: {ACCENT_SOFT}; border-color: {ACCENT}; }}
+QPushButton:focus {{ border: 2px solid {ACCENT}; padding: 5px 13px; }}
+QPushButton:pressed {{ background: {ACCENT_BORDER}; }}
+QPushButton:disabled {{ color: {DISABLED_TEXT}; background: #EEF1F4; border-color: {BORDER}; }}
+QPushButton[primary="true"] {{
+    background: {ACCENT}; color: #FFFFFF; border-color: {ACCENT}; font-weight: 600;
+}}
+QPushButton[primary="true"]:hover {{ background: {ACCENT_HOVER}; }}
+QPushButton[primary="true"]:focus {{
+    background: #123F6B; border: 2px solid #071F38; padding: 5px 13px;
+}}
+QPushButton[primary="true"]:disabled {{
+    color: {DISABLED_TEXT}; background: #E3E8ED; border-color: {BORDER}; font-weight: 600;
+}}
+QToolButton#whyToggle {{
+    color: {ACCENT}; border: 2px solid transparent; border-radius: 4px;
+    padding: 1px 4px; font-weight: 600;
+}}
+QToolButton#whyToggle:hover {{ background: {ACCENT_SOFT}; }}
+QToolButton#whyToggle:focus {{ border-color: {ACCENT}; }}
+
+/* -- inputs --------------------------------------------------------------- */
+QLineEdit {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER_STRONG};
+    border-radius: 5px; padding: 4px 6px; min-height: 20px;
+    selection-background-color: {ACCENT};
+}}
+QLineEdit:focus {{ border: 2px solid {ACCENT}; padding: 3px 5px; }}
+QDateEdit, QComboBox {{ min-height: 20px; padding: 3px 6px; }}
+QLineEdit:disabled {{ background: #EEF1F4; color: {DISABLED_TEXT}; border-color: {BORDER}; }}
+QPlainTextEdit {{
+    background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER_STRONG};
+    border-radius: 6px; padding: 4px; selection-background-color: {ACCENT};
+}}
+QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; padding: 3px; }}
+QPlainTextEdit#answerEditor {{ font-size: 11pt; }}
+
+/* -- lists and tables ------------------------------------------------------- */
+QTreeWidget#caseTree, QListWidget#stageNavigator {{
+    background: {SURFACE}; border: none; outline: 0;
+}}
+QTreeWidget#caseTree {{ show-decoration-selected: 0; }}
+QTableWidget::item {{ padding: 6px 8px; }}
+QTableWidget {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px;
+    gridline-color: #E6EAEE; selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT};
+}}
+QTableWidget:focus {{ border: 2px solid {ACCENT}; }}
+QHeaderView::section {{
+    background: {SURFACE_ALT}; color: {TEXT_SECONDARY}; padding: 6px 8px; border: none;
+    border-bottom: 1px solid {BORDER}; font-weight: 600;
+}}
+QTextBrowser#recordPreview {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; padding: 10px 12px;
+}}
+QTextBrowser#recordPreview:focus {{ border: 2px solid {ACCENT}; }}
+QScrollArea {{ background: {PAGE}; border: none; }}
+QWidget#scrollContent {{ background: {PAGE}; }}
+QSplitter::handle {{ background: {BORDER}; }}
+
+/* -- panels ---------------------------------------------------------------- */
+QWidget#sidePanel, QWidget#navigatorPanel {{ background: {SURFACE}; }}
+QWidget#sessionHeader {{ background: {SURFACE}; border-bottom: 1px solid {BORDER}; }}
+QFrame#promptCard, QFrame#card {{
+    background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 8px;
+}}
+QFrame#promptCard[active="true"] {{ border: 1px solid {ACCENT}; }}
+QFrame#promptCard[retired="true"] {{ background: {SURFACE_ALT}; border-style: dashed; }}
+QFrame#whyBox {{
+    background: {ACCENT_SOFT}; border: 1px solid {ACCENT_BORDER}; border-left: 4px solid {ACCENT};
+    border-radius: 6px;
+}}
+QFrame#promptWhy {{
+    background: {SURFACE_ALT}; border: none; border-left: 3px solid {ACCENT_BORDER};
+}}
+QFrame#problems {{
+    background: {ERROR_SOFT}; border: 1px solid {ERROR_BORDER}; border-radius: 6px;
+}}
+QFrame#problems QLabel {{ color: #74100F; }}
+QFrame#childRow {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; }}
+
+/* -- text ----------------------------------------------------------------- */
+QLabel {{ color: {TEXT}; }}
+QLabel#eyebrow {{
+    color: {TEXT_SECONDARY}; font-size: 8.5pt; font-weight: 700; letter-spacing: 1px;
+}}
+QLabel#panelTitle {{
+    color: {TEXT_SECONDARY}; font-size: 9pt; font-weight: 700; letter-spacing: 1px;
+}}
+QLabel#pageTitle, QLabel#stageTitle {{ font-size: 19pt; font-weight: 600; }}
+QLabel#welcomeTitle {{ font-size: 22pt; font-weight: 600; }}
+QLabel#sessionCaseRef {{ font-size: 15pt; font-weight: 600; }}
+QLabel#sessionMeta, QLabel#secondary, QLabel#hint {{ color: {TEXT_SECONDARY}; }}
+QLabel#stageSummary, QLabel#lead {{ font-size: 11pt; color: #2C3540; }}
+QLabel#sectionTitle {{ font-size: 13pt; font-weight: 600; }}
+QLabel#groupHeading {{ font-size: 12.5pt; font-weight: 600; color: {ACCENT}; }}
+QLabel#promptText {{ font-size: 11.5pt; font-weight: 600; color: {TEXT}; }}
+QLabel#whyHeading {{ font-weight: 700; color: {ACCENT}; }}
+QLabel#source, QLabel#promptSource {{ color: {TEXT_SECONDARY}; font-size: 9pt; }}
+QLabel#retiredNote {{ color: #6A4A00; font-style: italic; }}
+QLabel#fieldError {{ color: {ERROR}; }}
+QLabel#stageBadge {{
+    background: {ACCENT_SOFT}; color: {ACCENT}; border: 1px solid {ACCENT_BORDER};
+    border-radius: 13px; font-weight: 700;
+}}
+QLabel#stageListTitle {{ font-size: 11pt; }}
+QLabel#sectionTitleSmall {{ font-weight: 600; }}
+"""

@@ -1,0 +1,86 @@
+"""Small widget helpers shared by the views and dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give ``widget`` a screen-reader name (and description); returns it for chaining."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def text_label(
+    text: str = "",
+    object_name: str = "",
+    *,
+    wrap: bool = True,
+    selectable: bool = False,
+    parent: QWidget | None = None,
+) -> QLabel:
+    """A plain-text label (never interpreted as rich text: the text may be user input)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if object_name:
+        label.setObjectName(object_name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setCursor(Qt.CursorShape.IBeamCursor)
+    return label
+
+
+def push_button(
+    text: str,
+    object_name: str,
+    accessible_name: str = "",
+    *,
+    primary: bool = False,
+    description: str = "",
+) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(object_name)
+    button.setAutoDefault(False)
+    accessible(button, accessible_name or text.replace("&", "").rstrip("…."), description)
+    if primary:
+        set_primary(button)
+    return button
+
+
+def set_primary(button: QPushButton, primary: bool = True) -> None:
+    button.setProperty("primary", primary)
+    repolish(button)
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def problems_box(parent: QWidget | None = None) -> tuple[QFrame, QLabel]:
+    """A hidden red box for validation messages, and the label that holds them."""
+    frame = QFrame(parent)
+    frame.setObjectName("problems")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 8, 12, 8)
+    label = text_label("", "problemsText")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout.addWidget(label)
+    frame.hide()
+    return frame, label
+
+
+def show_problems(frame: QFrame, label: QLabel, problems: Iterable[str]) -> None:
+    items = [p for p in problems if p]
+    label.setText("\n".join(f"•  {p}" for p in items))
+    frame.setVisible(bool(items))
