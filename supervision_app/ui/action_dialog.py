@@ -7,30 +7,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
-from supervision_app.domain import ActionStatus, ValidationError
+from supervision_app.domain import ActionStatus
 from supervision_app.domain.validation import require_action
-from supervision_app.storage import NotFoundError
-from supervision_app.ui.widgets import (
-    accessible,
-    problems_box,
-    set_primary,
-    show_problems,
-    text_label,
-)
+from supervision_app.ui.form_dialog import FormDialog, labelled_form, raised_problems
+from supervision_app.ui.widgets import accessible, text_label
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -43,7 +25,7 @@ class ActionFields:
     status: ActionStatus = ActionStatus.OPEN
 
 
-class ActionDialog(QDialog):
+class ActionDialog(FormDialog[ActionFields]):
     """``save`` (optional) is called on OK; a :class:`ValidationError` it raises keeps the
     dialog open."""
 
@@ -54,9 +36,7 @@ class ActionDialog(QDialog):
         save: Callable[[ActionFields], object] | None = None,
         people: Sequence[str] = (),
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("actionDialog")
-        self._save = save
+        super().__init__(parent, save, object_name="actionDialog", ok_object_name="actionOkButton")
         self.setWindowTitle(self.tr("Edit action") if initial else self.tr("Add an action"))
         self.setMinimumWidth(540)
 
@@ -93,41 +73,21 @@ class ActionDialog(QDialog):
             self.status_combo.addItem(self._status_label(status), status)
         accessible(self.status_combo, self.tr("Status"))
 
-        self.problems_frame, self.problems_label = problems_box()
         self.missing_label = text_label(
             self.tr("Describe the action and name its owner to save it."), "hint"
         )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save action"))
-        self.ok_button.setObjectName("actionOkButton")
-        accessible(self.ok_button, self.tr("Save action"))
-        accessible(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), self.tr("Cancel"))
-        set_primary(self.ok_button)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.set_ok_text(self.tr("Save action"))
 
         # -- layout
-        form = QFormLayout()
-        form.setSpacing(10)
-        for text, widget in (
-            (self.tr("&Action"), self.description_edit),
-            (self.tr("&Owner"), self.owner_edit),
-            (self.tr("D&ue date"), self.due_edit),
-            (self.tr("&Status"), self.status_combo),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
-        layout.addLayout(form)
-        layout.addWidget(self.problems_frame)
-        layout.addWidget(self.missing_label)
-        layout.addWidget(self.buttons)
+        form = labelled_form(
+            (
+                (self.tr("&Action"), self.description_edit),
+                (self.tr("&Owner"), self.owner_edit),
+                (self.tr("D&ue date"), self.due_edit),
+                (self.tr("&Status"), self.status_combo),
+            )
+        )
+        self.lay_out(form, hints=[self.missing_label])
 
         if initial is not None:
             self.description_edit.setPlainText(initial.description)
@@ -160,26 +120,14 @@ class ActionDialog(QDialog):
         self.ok_button.setEnabled(complete)
         self.missing_label.setVisible(not complete)
 
-    def accept(self) -> None:
-        fields = self.fields()
-        try:
-            require_action(fields.description, fields.owner, fields.due)
-            if self._save is not None:
-                self._save(fields)
-        except ValidationError as exc:
-            show_problems(self.problems_frame, self.problems_label, exc.problems)
-            return
-        except NotFoundError as exc:
-            show_problems(self.problems_frame, self.problems_label, [str(exc)])
-            return
-        super().accept()
+    def collect(self) -> ActionFields:
+        return self.fields()
+
+    def validate(self, value: ActionFields) -> list[str]:
+        return raised_problems(require_action, value.description, value.owner, value.due)
 
     @classmethod
     def get_action(
         cls, parent: QWidget | None = None, initial: ActionFields | None = None
     ) -> tuple[ActionFields | None, bool]:
-        dialog = cls(parent, initial)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        value = dialog.fields() if accepted else None
-        dialog.deleteLater()
-        return value, accepted
+        return cls.run(parent, initial)

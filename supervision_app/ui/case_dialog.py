@@ -7,10 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -18,17 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app.domain import CaseInput, ValidationError
+from supervision_app.domain import CaseInput
 from supervision_app.domain.validation import case_problems
-from supervision_app.storage import NotFoundError
 from supervision_app.ui.children_editor import ChildrenEditor
-from supervision_app.ui.widgets import (
-    accessible,
-    problems_box,
-    set_primary,
-    show_problems,
-    text_label,
-)
+from supervision_app.ui.form_dialog import FormDialog, labelled_form
+from supervision_app.ui.widgets import accessible, text_label
 
 _AGENCY_SPLIT = re.compile(r"[\n,;]+")
 
@@ -38,7 +28,7 @@ def split_agencies(text: str) -> list[str]:
     return [part.strip() for part in _AGENCY_SPLIT.split(text) if part.strip()]
 
 
-class CaseDialog(QDialog):
+class CaseDialog(FormDialog[CaseInput]):
     """``save`` (optional) is called on OK with the :class:`CaseInput`; if it raises
     :class:`ValidationError` the problems are shown and the dialog stays open with everything
     typed."""
@@ -49,9 +39,13 @@ class CaseDialog(QDialog):
         initial: CaseInput | None = None,
         save: Callable[[CaseInput], object] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("caseDialog")
-        self._save = save
+        super().__init__(
+            parent,
+            save,
+            object_name="caseDialog",
+            ok_object_name="caseOkButton",
+            buttons_object_name="caseButtons",
+        )
         self.setWindowTitle(self.tr("Edit case") if initial else self.tr("New case"))
         self.setMinimumSize(680, 600)
         self.resize(760, 720)
@@ -98,20 +92,7 @@ class CaseDialog(QDialog):
             self.tr("One agency per line, or separated by commas"),
         )
         self.children_editor = ChildrenEditor()
-        self.problems_frame, self.problems_label = problems_box()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("caseButtons")
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("caseOkButton")
-        self.ok_button.setText(self.tr("Save changes") if initial else self.tr("Create case"))
-        accessible(self.ok_button, self.ok_button.text())
-        accessible(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), self.tr("Cancel"))
-        set_primary(self.ok_button)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.set_ok_text(self.tr("Save changes") if initial else self.tr("Create case"))
 
         self._assemble()
         if initial is not None:
@@ -121,18 +102,15 @@ class CaseDialog(QDialog):
         self.reference_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _assemble(self) -> None:
-        form = QFormLayout()
-        form.setSpacing(10)
+        form = labelled_form(
+            (
+                (self.tr("Case &reference"), self.reference_edit),
+                (self.tr("&Practitioner"), self.practitioner_edit),
+                (self.tr("&Supervisor"), self.supervisor_edit),
+                (self.tr("&Agencies"), self.agencies_edit),
+            )
+        )
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        for text, widget in (
-            (self.tr("Case &reference"), self.reference_edit),
-            (self.tr("&Practitioner"), self.practitioner_edit),
-            (self.tr("&Supervisor"), self.supervisor_edit),
-            (self.tr("&Agencies"), self.agencies_edit),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
 
         body = QWidget()
         body.setObjectName("scrollContent")
@@ -159,11 +137,10 @@ class CaseDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 16)
         layout.setSpacing(12)
         layout.addWidget(scroll, 1)
-        problems = QVBoxLayout()
-        problems.setContentsMargins(20, 0, 20, 0)
-        problems.addWidget(self.problems_frame)
-        problems.addWidget(self.buttons)
-        layout.addLayout(problems)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(20, 0, 20, 0)
+        self.add_footer(footer)
+        layout.addLayout(footer)
 
     # -- values ------------------------------------------------------------------------
 
@@ -183,28 +160,14 @@ class CaseDialog(QDialog):
         self.agencies_edit.setPlainText("\n".join(case.agencies))
         self.children_editor.set_children(list(case.children))
 
-    def accept(self) -> None:
-        case = self.case_input()
-        try:
-            problems = case_problems(case)
-            if problems:
-                raise ValidationError(problems)
-            if self._save is not None:
-                self._save(case)
-        except ValidationError as exc:
-            show_problems(self.problems_frame, self.problems_label, exc.problems)
-            return
-        except NotFoundError as exc:
-            show_problems(self.problems_frame, self.problems_label, [str(exc)])
-            return
-        super().accept()
+    def collect(self) -> CaseInput:
+        return self.case_input()
+
+    def validate(self, value: CaseInput) -> list[str]:
+        return case_problems(value)
 
     @classmethod
     def get_case(
         cls, parent: QWidget | None = None, initial: CaseInput | None = None
     ) -> tuple[CaseInput | None, bool]:
-        dialog = cls(parent, initial)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        value = dialog.case_input() if accepted else None
-        dialog.deleteLater()
-        return value, accepted
+        return cls.run(parent, initial)

@@ -5,26 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from supervision_app.domain import ValidationError
 from supervision_app.domain.validation import require_decision
-from supervision_app.storage import NotFoundError
-from supervision_app.ui.widgets import (
-    accessible,
-    problems_box,
-    set_primary,
-    show_problems,
-    text_label,
-)
+from supervision_app.ui.form_dialog import FormDialog, labelled_form, raised_problems
+from supervision_app.ui.widgets import accessible, text_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +18,7 @@ class DecisionFields:
     rationale: str
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(FormDialog[DecisionFields]):
     """``save`` (optional) is called on OK; a :class:`ValidationError` it raises keeps the
     dialog open."""
 
@@ -43,9 +28,13 @@ class DecisionDialog(QDialog):
         initial: DecisionFields | None = None,
         save: Callable[[DecisionFields], object] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("decisionDialog")
-        self._save = save
+        super().__init__(
+            parent,
+            save,
+            object_name="decisionDialog",
+            ok_object_name="decisionOkButton",
+            buttons_object_name="decisionButtons",
+        )
         self.setWindowTitle(self.tr("Edit decision") if initial else self.tr("Record a decision"))
         self.setMinimumWidth(560)
 
@@ -77,40 +66,16 @@ class DecisionDialog(QDialog):
             self.tr("Both the decision and its rationale are needed before it can be saved."),
             "hint",
         )
-        self.problems_frame, self.problems_label = problems_box()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("decisionButtons")
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save decision"))
-        self.ok_button.setObjectName("decisionOkButton")
-        accessible(self.ok_button, self.tr("Save decision"))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        accessible(cancel, self.tr("Cancel"))
-        set_primary(self.ok_button)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.set_ok_text(self.tr("Save decision"))
 
         # -- layout
-        form = QFormLayout()
-        form.setSpacing(10)
-        decision_label = QLabel(self.tr("&Decision"))
-        decision_label.setBuddy(self.decision_edit)
-        rationale_label = QLabel(self.tr("&Rationale"))
-        rationale_label.setBuddy(self.rationale_edit)
-        form.addRow(decision_label, self.decision_edit)
-        form.addRow(rationale_label, self.rationale_edit)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problems_frame)
-        layout.addWidget(self.missing_label)
-        layout.addWidget(self.buttons)
+        form = labelled_form(
+            (
+                (self.tr("&Decision"), self.decision_edit),
+                (self.tr("&Rationale"), self.rationale_edit),
+            )
+        )
+        self.lay_out(self.intro, form, hints=[self.missing_label])
 
         if initial is not None:
             self.decision_edit.setPlainText(initial.text)
@@ -130,26 +95,14 @@ class DecisionDialog(QDialog):
         self.ok_button.setEnabled(complete)
         self.missing_label.setVisible(not complete)
 
-    def accept(self) -> None:
-        fields = self.fields()
-        try:
-            require_decision(fields.text, fields.rationale)
-            if self._save is not None:
-                self._save(fields)
-        except ValidationError as exc:
-            show_problems(self.problems_frame, self.problems_label, exc.problems)
-            return
-        except NotFoundError as exc:
-            show_problems(self.problems_frame, self.problems_label, [str(exc)])
-            return
-        super().accept()
+    def collect(self) -> DecisionFields:
+        return self.fields()
+
+    def validate(self, value: DecisionFields) -> list[str]:
+        return raised_problems(require_decision, value.text, value.rationale)
 
     @classmethod
     def get_decision(
         cls, parent: QWidget | None = None, initial: DecisionFields | None = None
     ) -> tuple[DecisionFields | None, bool]:
-        dialog = cls(parent, initial)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        value = dialog.fields() if accepted else None
-        dialog.deleteLater()
-        return value, accepted
+        return cls.run(parent, initial)

@@ -7,26 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
 
-from supervision_app.domain import CaseDetail, ValidationError
-from supervision_app.storage import NotFoundError
-from supervision_app.ui.widgets import (
-    accessible,
-    problems_box,
-    set_primary,
-    show_problems,
-    text_label,
-)
+from supervision_app.domain import CaseDetail
+from supervision_app.ui.form_dialog import FormDialog, labelled_form
+from supervision_app.ui.widgets import accessible, text_label
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -41,7 +26,7 @@ def split_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class SessionDialog(QDialog):
+class SessionDialog(FormDialog[SessionFields]):
     """``save`` (optional) is called on OK; a :class:`ValidationError` it raises keeps the
     dialog open."""
 
@@ -52,9 +37,9 @@ class SessionDialog(QDialog):
         initial: SessionFields | None = None,
         save: Callable[[SessionFields], object] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("sessionDialog")
-        self._save = save
+        super().__init__(
+            parent, save, object_name="sessionDialog", ok_object_name="sessionOkButton"
+        )
         self.setWindowTitle(self.tr("Session details") if initial else self.tr("New session"))
         self.setMinimumWidth(480)
 
@@ -89,57 +74,28 @@ class SessionDialog(QDialog):
             people = []
         self.attendees_edit.setPlainText("\n".join(people))
 
-        self.problems_frame, self.problems_label = problems_box()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("sessionOkButton")
-        self.ok_button.setText(self.tr("Save") if initial else self.tr("Start session"))
-        accessible(self.ok_button, self.ok_button.text())
-        accessible(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), self.tr("Cancel"))
-        set_primary(self.ok_button)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.set_ok_text(self.tr("Save") if initial else self.tr("Start session"))
 
-        form = QFormLayout()
-        form.setSpacing(10)
-        date_label = QLabel(self.tr("&Date"))
-        date_label.setBuddy(self.date_edit)
-        people_label = QLabel(self.tr("&Attendees"))
-        people_label.setBuddy(self.attendees_edit)
-        form.addRow(date_label, self.date_edit)
-        form.addRow(people_label, self.attendees_edit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.lead_label)
-        layout.addLayout(form)
-        layout.addWidget(self.problems_frame)
-        layout.addWidget(self.buttons)
+        form = labelled_form(
+            (
+                (self.tr("&Date"), self.date_edit),
+                (self.tr("&Attendees"), self.attendees_edit),
+            )
+        )
+        self.lay_out(self.lead_label, form)
 
     def fields(self) -> SessionFields:
         return SessionFields(
             self.date_edit.date().toPython(), split_lines(self.attendees_edit.toPlainText())
         )
 
-    def accept(self) -> None:
-        fields = self.fields()
-        problems = []
-        if not fields.attendees:
-            problems.append(self.tr("Name at least one person who attended."))
-        try:
-            if problems:
-                raise ValidationError(problems)
-            if self._save is not None:
-                self._save(fields)
-        except ValidationError as exc:
-            show_problems(self.problems_frame, self.problems_label, exc.problems)
-            return
-        except NotFoundError as exc:
-            show_problems(self.problems_frame, self.problems_label, [str(exc)])
-            return
-        super().accept()
+    def collect(self) -> SessionFields:
+        return self.fields()
+
+    def validate(self, value: SessionFields) -> list[str]:
+        if not value.attendees:
+            return [self.tr("Name at least one person who attended.")]
+        return []
 
     @classmethod
     def get_session(
@@ -148,8 +104,4 @@ class SessionDialog(QDialog):
         case: CaseDetail | None = None,
         initial: SessionFields | None = None,
     ) -> tuple[SessionFields | None, bool]:
-        dialog = cls(parent, case, initial)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        value = dialog.fields() if accepted else None
-        dialog.deleteLater()
-        return value, accepted
+        return cls.run(parent, initial, case=case)

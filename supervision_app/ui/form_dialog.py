@@ -1,0 +1,153 @@
+"""The shared skeleton of the edit dialogs: a problems box, OK/Cancel buttons, and an
+``accept()`` that validates, saves and keeps the dialog open when something is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervision_app.domain import ValidationError
+from supervision_app.storage import NotFoundError
+from supervision_app.ui.widgets import accessible, problems_box, set_primary, show_problems
+
+T = TypeVar("T")
+
+
+def labelled_form(rows: Iterable[tuple[str, QWidget]]) -> QFormLayout:
+    """A form with one row per ``(label text, field)``; each label is the field's buddy, so
+    its ``&`` mnemonic moves focus to the field."""
+    form = QFormLayout()
+    form.setSpacing(10)
+    for text, widget in rows:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+    return form
+
+
+def raised_problems(check: Callable[..., object], *args: object) -> list[str]:
+    """The problems ``check(*args)`` raises as a :class:`ValidationError` ([] if none)."""
+    try:
+        check(*args)
+    except ValidationError as exc:
+        return list(exc.problems)
+    return []
+
+
+class FormDialog(QDialog, Generic[T]):
+    """A dialog that edits one value of type ``T``.
+
+    Subclasses build their own fields, then lay them out with :meth:`lay_out` (or their own
+    layout plus :meth:`add_footer`), and implement :meth:`collect` (and :meth:`validate` when
+    the value has rules). On OK, ``save`` (optional) is called with the value; if validation
+    fails, or ``save`` raises :class:`ValidationError` or :class:`NotFoundError`, the problems
+    are shown and the dialog stays open with everything typed."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        save: Callable[[T], object] | None = None,
+        *,
+        object_name: str = "",
+        ok_text: str = "",
+        ok_object_name: str = "",
+        buttons_object_name: str = "",
+    ) -> None:
+        super().__init__(parent)
+        if object_name:
+            self.setObjectName(object_name)
+        self._save = save
+        self.problems_frame, self.problems_label = problems_box()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        if buttons_object_name:
+            self.buttons.setObjectName(buttons_object_name)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok_object_name:
+            self.ok_button.setObjectName(ok_object_name)
+        self.set_ok_text(ok_text or self.ok_button.text())
+        accessible(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), self.tr("Cancel"))
+        set_primary(self.ok_button)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def set_ok_text(self, text: str) -> None:
+        """Rename the OK button (and its screen-reader name)."""
+        self.ok_button.setText(text)
+        accessible(self.ok_button, text)
+
+    # -- layout ------------------------------------------------------------------------
+
+    def add_footer(self, layout: QBoxLayout, *hints: QWidget) -> None:
+        """Add the problems box, then ``hints`` (e.g. what is still missing), then the
+        buttons to ``layout``."""
+        layout.addWidget(self.problems_frame)
+        for hint in hints:
+            layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+
+    def lay_out(self, *parts: QWidget | QLayout, hints: Iterable[QWidget] = ()) -> QVBoxLayout:
+        """The standard column: ``parts`` top to bottom, then the footer."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        for part in parts:
+            if isinstance(part, QLayout):
+                layout.addLayout(part)
+            else:
+                layout.addWidget(part)
+        self.add_footer(layout, *hints)
+        return layout
+
+    # -- values ------------------------------------------------------------------------
+
+    def collect(self) -> T:
+        """The value as currently typed."""
+        raise NotImplementedError
+
+    def validate(self, value: T) -> list[str]:
+        """What is wrong with ``value`` ([] when it can be saved)."""
+        return []
+
+    def show_problems(self, problems: list[str]) -> None:
+        show_problems(self.problems_frame, self.problems_label, problems)
+
+    def accept(self) -> None:
+        value = self.collect()
+        try:
+            problems = self.validate(value)
+            if problems:
+                raise ValidationError(problems)
+            if self._save is not None:
+                self._save(value)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        except NotFoundError as exc:
+            self.show_problems([str(exc)])
+            return
+        super().accept()
+
+    @classmethod
+    def run(
+        cls, parent: QWidget | None = None, initial: T | None = None, **kwargs: Any
+    ) -> tuple[T | None, bool]:
+        """Show the dialog modally; the value typed and whether it was accepted."""
+        dialog = cls(parent, initial=initial, **kwargs)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        value = dialog.collect() if accepted else None
+        dialog.deleteLater()
+        return value, accepted
