@@ -15,8 +15,37 @@ from supervision_app import APP_NAME, __version__
 from supervision_app.paths import default_db_path
 
 
+PASSPHRASE_ENV = "SUPERVISION_APP_PASSPHRASE"
+PASSPHRASE_FILE_ENV = "SUPERVISION_APP_PASSPHRASE_FILE"
+
+
 class CliError(Exception):
     """A failure to report as one line."""
+
+
+def _passphrase():
+    """The passphrase from the environment or a file (never from argv)."""
+    import os
+
+    from supervision_app.storage import Passphrase
+
+    text = os.environ.get(PASSPHRASE_ENV)
+    if text is None and os.environ.get(PASSPHRASE_FILE_ENV):
+        name = os.environ[PASSPHRASE_FILE_ENV]
+        try:
+            text = Path(name).read_text(encoding="utf-8").rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CliError(f"cannot read the passphrase file {name} ({exc})") from None
+    if text is None and sys.stdin.isatty():
+        import getpass
+
+        text = getpass.getpass("Passphrase: ")
+    if not text:
+        raise CliError(
+            f"the database is encrypted: set {PASSPHRASE_ENV}, or {PASSPHRASE_FILE_ENV} to a "
+            "file holding the passphrase (see the README)"
+        )
+    return Passphrase(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp = sub.add_parser("import", parents=[common], help="import a JSON record file")
     imp.add_argument("file", type=Path, metavar="FILE")
+    backup = sub.add_parser("backup", parents=[common], help="write an encrypted backup file")
+    backup.add_argument("file", type=Path, metavar="FILE")
+    restore = sub.add_parser(
+        "restore", parents=[common], help="replace the database with a verified backup"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    parser.epilog = (
+        f"The database is encrypted. For commands, give the passphrase in the environment "
+        f"variable {PASSPHRASE_ENV}, or the path of a file holding it in {PASSPHRASE_FILE_ENV}. "
+        "It is never taken as a command-line argument."
+    )
     return parser
 
 
@@ -83,9 +123,15 @@ def _open(db_path: Path):
     except ContentError as exc:
         raise CliError(f"the practice content is invalid: {exc}") from None
     try:
-        database = open_database(db_path)
+        database = open_database(db_path, _passphrase())
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from None
+    if database.new_recovery_key:
+        print(
+            f"Created a new encrypted database. Agency recovery key: {database.new_recovery_key}\n"
+            "Store it somewhere safe (not on this computer): it opens the database if the "
+            "passphrase is forgotten. It is shown only once."
+        )
     return database, SupervisionStore(database), content
 
 
@@ -187,7 +233,41 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
-_COMMANDS = {"demo": _cmd_demo, "list": _cmd_list, "export": _cmd_export, "import": _cmd_import}
+def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.storage.backup import BackupError, write_backup
+
+    if not db_path.exists():
+        raise CliError(f"there is no database at {db_path} to back up")
+    database, _store, _content = _open(db_path)
+    try:
+        write_backup(database, args.file)
+    except BackupError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        database.close()
+    print(f"Wrote an encrypted backup to {args.file}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.storage.backup import BackupError, restore_backup
+
+    try:
+        restore_backup(args.file, db_path, _passphrase())
+    except BackupError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Restored {db_path} from {args.file}")
+    return 0
+
+
+_COMMANDS = {
+    "demo": _cmd_demo,
+    "list": _cmd_list,
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+}
 
 
 # -- the window ------------------------------------------------------------------

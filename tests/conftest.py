@@ -16,6 +16,8 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point the app's data and config folders at a temporary folder for every test."""
     data = tmp_path / "appdata"
     monkeypatch.setenv("SUPERVISION_APP_DATA_DIR", str(data))
+    monkeypatch.delenv("SUPERVISION_APP_PASSPHRASE", raising=False)
+    monkeypatch.delenv("SUPERVISION_APP_PASSPHRASE_FILE", raising=False)
     return data
 
 
@@ -33,8 +35,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path):
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
+    from tests.helpers import open_db
 
-    database = open_database(db_path)
+    database = open_db(db_path)
     yield SupervisionStore(database)
     database.close()

@@ -3,9 +3,32 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from supervision_app.domain import ActionStatus, CaseInput, Child
-from supervision_app.storage import SupervisionStore
+from supervision_app.storage import Database, KeyRing, SupervisionStore, open_database
+from supervision_app.storage.keys import new_key_ring
+
+#: The passphrase of every test database (tests derive its key once per run, see shared_key_ring).
+TEST_PASSPHRASE = "correct horse battery staple 42"
+TEST_RECOVERY_KEY = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"
+
+
+@cache
+def _shared_ring() -> KeyRing:
+    return new_key_ring(TEST_PASSPHRASE, TEST_RECOVERY_KEY)
+
+
+def shared_key_ring() -> KeyRing:
+    """The key ring shared by the test databases: PBKDF2 runs once per test run, not per open."""
+    shared = _shared_ring()
+    return KeyRing(shared.data_key, shared.entry)
+
+
+def open_db(path: Path) -> Database:
+    """Open (or create) an encrypted test database at ``path`` with the shared test key."""
+    return open_database(path, shared_key_ring())
 
 HOSTILE = 'Mum said <b>"fine"</b> & left; <font name="Courier">x</font> 👶🏽 Zażółć مرحبا עברית\nsecond line'
 

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+PASSPHRASE = "a long test passphrase for the CLI"
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "SUPERVISION_APP_PASSPHRASE": PASSPHRASE}
+    environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "supervision_app", *args],
         capture_output=True,
         text=True,
         timeout=120,
         cwd=cwd,
+        env={k: v for k, v in environment.items() if v is not None},
     )
 
 

@@ -13,8 +13,8 @@ from supervision_app.exchange import (
     import_session_file,
     session_to_dict,
 )
-from supervision_app.storage import SupervisionStore, open_database
-from tests.helpers import make_case, make_full_session
+from supervision_app.storage import SupervisionStore
+from tests.helpers import make_case, make_full_session, open_db
 
 
 def comparable(store: SupervisionStore, session_id: int) -> dict:
@@ -30,7 +30,7 @@ def test_export_then_import_reproduces_the_session_exactly(
     file = tmp_path / "record.json"
     export_session_json(store, session_id, file)
 
-    other = SupervisionStore(open_database(tmp_path / "other.sqlite3"))
+    other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     _case_id, new_id, created = import_session_file(other, file)
     assert created
     assert comparable(other, new_id) == comparable(store, session_id)

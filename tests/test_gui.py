@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import CaseInput, Child
-from supervision_app.storage import SupervisionStore, open_database
+from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit
 from supervision_app.ui.action_dialog import ActionDialog
 from supervision_app.ui.autosave_bridge import AutosaveBridge, SaveState
@@ -36,6 +36,7 @@ from supervision_app.ui.decision_dialog import DecisionDialog
 from supervision_app.ui.main_window import MainWindow
 from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.settings import SETTINGS_FILE
+from tests.helpers import open_db
 
 HOSTILE = "<b>x</b> & 😀 مرحبا"
 SAVED_PREFIX = "All changes saved at"
@@ -139,7 +140,7 @@ def window(qtbot, store: SupervisionStore, content, db_path: Path) -> Iterator[M
 
 
 def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path: Path) -> None:
-    database = open_database(db_path)
+    database = open_db(db_path)
     store = SupervisionStore(database)
     window = open_window(qtbot, store, content, db_path)
     assert window.central_stack.currentWidget() is window.empty_state
@@ -268,7 +269,7 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
     assert not window.isVisible()
     database.close()
 
-    database = open_database(db_path)
+    database = open_db(db_path)
     try:
         store2 = SupervisionStore(database)
         window2 = open_window(qtbot, store2, content, db_path)

@@ -15,20 +15,20 @@ from supervision_app.storage import (
     NotFoundError,
     NotOurDatabaseError,
     SupervisionStore,
-    open_database,
+    cipher,
 )
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
-from tests.helpers import HOSTILE, make_case, make_full_session
+from tests.helpers import HOSTILE, make_case, make_full_session, open_db, shared_key_ring
 
 
 def test_everything_survives_closing_and_reopening(db_path: Path) -> None:
-    database = open_database(db_path)
+    database = open_db(db_path)
     store = SupervisionStore(database)
     case_id = make_case(store)
     session_id = make_full_session(store, case_id)
     database.close()
 
-    reopened = SupervisionStore(open_database(db_path))
+    reopened = SupervisionStore(open_db(db_path))
     [case] = reopened.list_cases()
     assert (case.reference, case.children, case.session_count) == ("C-100", "K, Baby, T", 1)
     detail = reopened.get_session(session_id)
@@ -97,7 +97,7 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> N
     path.write_bytes(b"This is somebody's document, not a database." * 10)
     before = path.read_bytes()
     with pytest.raises(NotOurDatabaseError, match="not an SQLite file"):
-        open_database(path)
+        open_db(path)
     assert path.read_bytes() == before
 
 
@@ -108,19 +108,20 @@ def test_another_apps_sqlite_database_is_refused_untouched(tmp_path: Path) -> No
         conn.execute("INSERT INTO contacts VALUES ('x')")
     before = path.read_bytes()
     with pytest.raises(NotOurDatabaseError, match="another application"):
-        open_database(path)
+        open_db(path)
     assert path.read_bytes() == before
     assert not (tmp_path / "other.db-wal").exists()
 
 
 def test_a_newer_database_is_refused_untouched(db_path: Path) -> None:
-    open_database(db_path).close()
-    with sqlite3.connect(db_path) as conn:
+    open_db(db_path).close()
+    conn = cipher.connect(str(db_path), shared_key_ring().data_key)
+    with conn:
         conn.execute("UPDATE app_meta SET value='99' WHERE key='schema_version'")
     conn.close()
     before = db_path.read_bytes()
     with pytest.raises(NewerDatabaseError, match="newer version"):
-        open_database(db_path)
+        open_db(db_path)
     assert db_path.read_bytes() == before
 
 
@@ -129,7 +130,7 @@ def test_a_damaged_database_gives_a_clear_message(tmp_path: Path) -> None:
     path.write_bytes(b"SQLite format 3\x00" + b"\xde\xad" * 3000)
     before = path.read_bytes()
     with pytest.raises(DatabaseOpenError, match="left untouched"):
-        open_database(path)
+        open_db(path)
     assert path.read_bytes() == before
 
 
@@ -137,7 +138,7 @@ def test_an_unwritable_location_gives_a_clear_message(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(DatabaseOpenError, match="Cannot create the folder"):
-        open_database(blocker / "sub" / "db.sqlite3")
+        open_db(blocker / "sub" / "db.sqlite3")
 
 
 def test_autosave_commits_latest_text_off_the_calling_thread(store: SupervisionStore) -> None:

@@ -1,28 +1,46 @@
 """The one place where the database file is opened.
 
-Everything else receives a :class:`Database` and asks it for ORM sessions, so
-that encryption and schema migrations can be added here without the rest of
-the code knowing.  The file is never re-created or re-initialised once it has
-content: a file that is not ours, is damaged or comes from a newer version is
-refused with a clear message and left untouched.
+Everything else receives a :class:`Database` and asks it for ORM sessions; it
+does not know the file is encrypted.  The file is SQLCipher 4 (see
+:mod:`.keys` and docs/security.md), keyed on every pooled connection before
+any other statement and checked with a real read.  The file is never
+re-created or re-initialised once it exists: a file that is not ours, is
+damaged, comes from a newer version, or does not open with the given key is
+refused with a clear message and left byte-for-byte untouched.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
+from supervision_app.storage import cipher
+from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
+from supervision_app.storage.keys import (
+    CredentialError,
+    KeyRing,
+    Passphrase,
+    RecoveryKey,
+    key_file_path,
+    new_key_ring,
+    read_key_file,
+    unlock,
+    write_key_file,
+)
 from supervision_app.storage.models import Base, MetaRow
 
 APPLICATION_ID = "supervision_app"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SQLITE_HEADER = b"SQLite format 3\x00"
+
+Credential = Passphrase | RecoveryKey | KeyRing
 
 
 class DatabaseOpenError(Exception):
@@ -37,37 +55,104 @@ class NewerDatabaseError(DatabaseOpenError):
     pass
 
 
-class Database:
-    """An open database file: an engine and a session factory."""
+class DatabaseInUseError(DatabaseOpenError):
+    pass
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+
+class UnlockError(DatabaseOpenError):
+    """Wrong passphrase or recovery key; the file was not touched."""
+
+
+class DatabaseKind(Enum):
+    MISSING = "missing"  # first run: create
+    PLAIN = "plain"  # an unencrypted database from an earlier version: convert
+    ENCRYPTED = "encrypted"  # unlock
+    UNKNOWN = "unknown"  # not ours (refused when opened)
+
+
+def inspect_database(path: Path) -> DatabaseKind:
+    """What is at ``path``, without opening or changing it (to choose the first screen)."""
+    path = Path(path)
+    if not path.exists():
+        return DatabaseKind.MISSING
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError:
+        return DatabaseKind.UNKNOWN
+    if header == _SQLITE_HEADER or not header:
+        return DatabaseKind.PLAIN
+    return DatabaseKind.ENCRYPTED if key_file_path(path).exists() else DatabaseKind.UNKNOWN
+
+
+class Database:
+    """An open, unlocked database file: an engine and a session factory."""
+
+    def __init__(self, path: Path, engine: Engine, ring: KeyRing, lock: InstanceLock) -> None:
         self.path = path
         self.engine = engine
+        self._ring = ring
+        self._lock = lock
+        #: The recovery key generated when this database was created, to show once; else None.
+        self.new_recovery_key = ring.new_recovery_key
+        ring.new_recovery_key = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "after_flush", _note_deletes)
+
+    @property
+    def key_ring(self) -> KeyRing:
+        """For :mod:`.security` and :mod:`.backup` only: the unlocked keys."""
+        return self._ring
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        with self._sessions() as session:
+            with session.begin():
+                yield session
+            if session.info.pop("deleted", False):
+                # Deleted text must not linger in the WAL: copy it back and truncate.
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def replace_key(self, ring: KeyRing) -> None:
+        """After a re-key: new connections use the new key (for :mod:`.security`)."""
+        self.engine.dispose()
+        self.engine = _engine(self.path, ring.data_key)
+        self._sessions.configure(bind=self.engine)
+        self._ring = KeyRing(ring.data_key, ring.entry)
 
     def read(self) -> Session:
         return self._sessions()
 
+    def raw_connection(self):
+        """A keyed DB-API connection from the pool (for backups and checks)."""
+        return self.engine.raw_connection()
+
     def close(self) -> None:
         self.engine.dispose()
+        self._lock.release()
 
 
-def open_database(path: Path) -> Database:
-    """Open (or create) the database at ``path``.
+def open_database(path: Path, credential: Credential) -> Database:
+    """Open (or, when no file exists, create) the encrypted database at ``path``.
 
-    Raises :class:`DatabaseOpenError` with a message fit to show the user.
+    ``credential`` is the passphrase, the recovery key, or an already-unlocked
+    :class:`KeyRing`.  A plain database from an earlier version is converted
+    (see :mod:`.migrations`).  Raises :class:`DatabaseOpenError` with a
+    message fit to show the user.
     """
     path = Path(path)
-    exists = path.exists()
-    if exists:
-        _check_header(path)
-    else:
+    from supervision_app.storage.migrations import recover_interrupted_conversion
+
+    recover_interrupted_conversion(path)
+    kind = inspect_database(path)
+    if kind is DatabaseKind.MISSING:
+        if key_file_path(path).exists():
+            raise DatabaseOpenError(
+                f"The database {path} is missing, but its key file is still there. "
+                "Restore the database from a backup; the key file has been left untouched."
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -75,103 +160,132 @@ def open_database(path: Path) -> Database:
                 f"Cannot create the folder {path.parent} for the database ({exc.strerror or exc}). "
                 "Choose another location with --db."
             ) from None
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", _on_connect)
+    elif kind is DatabaseKind.UNKNOWN:
+        raise NotOurDatabaseError(
+            f"{path} is not a supervision database (it is not an SQLite file, and there is no "
+            "key file beside it). It has been left untouched; choose another file with --db."
+        )
+    lock = InstanceLock(path)
     try:
-        _prepare_schema(engine, path, exists)
-    except DatabaseOpenError:
-        engine.dispose()
-        raise
-    except (OperationalError, DatabaseError, sqlite3.Error) as exc:
-        engine.dispose()
-        reason = str(getattr(exc, "orig", exc))
-        if exists:
-            raise DatabaseOpenError(
-                f"{path} could not be read as a supervision database ({reason}). "
-                "It has been left untouched; restore it from a backup or choose another file."
-            ) from None
-        raise DatabaseOpenError(
-            f"Cannot create the database at {path} ({reason}). Choose another location with --db."
-        ) from None
-    return Database(path, engine)
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
+        lock.acquire()
+    except InstanceLockedError as exc:
+        raise DatabaseInUseError(str(exc)) from None
     except OSError as exc:
-        raise DatabaseOpenError(f"Cannot read {path} ({exc.strerror or exc}).") from None
-    if header and header != _SQLITE_HEADER:
-        raise NotOurDatabaseError(
-            f"{path} is not a supervision database (it is not an SQLite file). "
-            "It has been left untouched; choose another file with --db."
-        )
-
-
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA temp_store=MEMORY")
-        cursor.execute("PRAGMA secure_delete=ON")
-    finally:
-        cursor.close()
-
-
-def _prepare_schema(engine: Engine, path: Path, existed: bool) -> None:
-    if existed:
-        # Identify the file read-only first: the connect pragmas (WAL) would
-        # otherwise change a file that is not ours before we refuse it.
-        tables, meta = _identify(path)
-    else:
-        tables, meta = set(), {}
-    if not tables:
-        Base.metadata.create_all(engine)
-        with Session(engine) as session, session.begin():
-            session.add(MetaRow(key="application_id", value=APPLICATION_ID))
-            session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-        return
-    if meta.get("application_id") != APPLICATION_ID:
-        raise NotOurDatabaseError(
-            f"{path} is a database written by another application, not this app. "
-            "It has been left untouched; choose another file with --db."
-        )
-    try:
-        version = int(meta.get("schema_version", "0"))
-    except ValueError:
-        version = 0
-    if version > SCHEMA_VERSION:
-        raise NewerDatabaseError(
-            f"{path} was written by a newer version of this app (schema {version}; this version "
-            f"understands {SCHEMA_VERSION}). Update the app to open it; the file is untouched."
-        )
-    if version < 1:
         raise DatabaseOpenError(
-            f"{path} has an unknown schema version; it has been left untouched."
-        )
-    # Tables added in later releases are created here; existing ones are never touched.
-    Base.metadata.create_all(engine)
-
-
-def _identify(path: Path) -> tuple[set[str], dict[str, str]]:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    connection = sqlite3.connect(uri, uri=True)
+            f"Cannot use the folder {path.parent} ({exc.strerror or exc}). Choose another location with --db."
+        ) from None
     try:
-        tables = {
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            )
-        }
-        meta: dict[str, str] = {}
-        if "app_meta" in tables:
-            meta = {
-                str(k): str(v) for k, v in connection.execute("SELECT key, value FROM app_meta")
-            }
-        return tables, meta
-    finally:
-        connection.close()
+        ring = _open_keys(path, kind, credential)
+        engine = _engine(path, ring.data_key)
+        from supervision_app.storage.migrations import prepare_schema
+
+        try:
+            prepare_schema(engine, path, ring.data_key)
+        except BaseException:
+            engine.dispose()
+            raise
+    except BaseException:
+        lock.release()
+        raise
+    return Database(path, engine, ring, lock)
+
+
+def _open_keys(path: Path, kind: DatabaseKind, credential: Credential) -> KeyRing:
+    if kind is DatabaseKind.MISSING:
+        return _create(path, credential)
+    if kind is DatabaseKind.PLAIN:
+        from supervision_app.storage.migrations import encrypt_plain_database
+
+        ring = _new_ring(credential)
+        encrypt_plain_database(path, ring)
+        return ring
+    return unlock_file(path, credential)
+
+
+def _new_ring(credential: Credential) -> KeyRing:
+    if isinstance(credential, KeyRing):
+        return credential
+    if isinstance(credential, RecoveryKey):
+        raise UnlockError("A new database needs a passphrase, not a recovery key.")
+    return new_key_ring(credential.text)
+
+
+def _create(path: Path, credential: Credential) -> KeyRing:
+    ring = _new_ring(credential)
+    write_key_file(key_file_path(path), [ring.entry])
+    try:
+        conn = cipher.connect(str(path), ring.data_key)
+        conn.close()
+    except cipher.Error as exc:
+        for leftover in (path, key_file_path(path)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise DatabaseOpenError(
+            f"Cannot create the database at {path} ({exc}). Choose another location with --db."
+        ) from None
+    return ring
+
+
+def unlock_file(path: Path, credential: Credential) -> KeyRing:
+    """The key ring that opens ``path``, proven by a real read-only read. Touches nothing."""
+    keys = key_file_path(path)
+    try:
+        entries = read_key_file(keys)
+        rings = [credential] if isinstance(credential, KeyRing) else unlock(entries, credential)
+    except CredentialError as exc:
+        raise UnlockError(str(exc)) from None
+    for ring in rings:
+        try:
+            conn = cipher.connect(str(path), ring.data_key, read_only=True)
+        except cipher.DatabaseError:
+            continue
+        except cipher.Error as exc:
+            raise DatabaseOpenError(
+                f"{path} cannot be read ({exc}). It has been left untouched."
+            ) from None
+        conn.close()
+        if len(entries) > 1 and not isinstance(credential, KeyRing):
+            # A key rotation was interrupted: keep only the key that opens the file.
+            write_key_file(keys, [ring.entry])
+        return ring
+    raise DatabaseOpenError(
+        f"The key unlocked, but {path} could not be read with it: the file is damaged or does "
+        "not belong to this key file. It has been left untouched; restore it from a backup."
+    )
+
+
+def _engine(path: Path, data_key: bytes) -> Engine:
+    def creator():
+        conn = cipher.connect(str(path), data_key)
+        cipher.apply_pragmas(conn)
+        return conn
+
+    import sqlcipher3
+
+    return create_engine("sqlite://", creator=creator, module=sqlcipher3, poolclass=QueuePool)
+
+
+def _note_deletes(session: Session, _context: object) -> None:
+    if session.deleted:
+        session.info["deleted"] = True
+
+
+def write_identity(session: Session) -> None:
+    session.add(MetaRow(key="application_id", value=APPLICATION_ID))
+    session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+
+
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "Base",
+    "Database",
+    "DatabaseInUseError",
+    "DatabaseKind",
+    "DatabaseOpenError",
+    "NewerDatabaseError",
+    "NotOurDatabaseError",
+    "UnlockError",
+    "inspect_database",
+    "open_database",
+]

@@ -124,3 +124,13 @@ class ActionRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class SecurityEventRow(Base):
+    """Key and file events (created, passphrase changed, key rotated, restored). Never content."""
+
+    __tablename__ = "security_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(40))

@@ -1,0 +1,82 @@
+"""Low-level SQLCipher connections: keyed first, then checked with a real read.
+
+Only :mod:`.database`, :mod:`.migrations` and :mod:`.backup` use this module.
+SQLCipher's defaults are kept (AES-256, HMAC-SHA512 on every page, 4096-byte
+pages); the key is a raw 256-bit data key (see :mod:`.keys`).
+"""
+
+from __future__ import annotations
+
+import sqlcipher3
+
+Error = sqlcipher3.Error
+DatabaseError = sqlcipher3.DatabaseError
+
+
+def raw_key(data_key: bytes) -> str:
+    return f"\"x'{data_key.hex()}'\""
+
+
+def connect(path: str, data_key: bytes, *, read_only: bool = False, uri_file: bool = False):
+    """A connection keyed with ``data_key`` whose key has been proven by a real read.
+
+    Raises :class:`sqlcipher3.DatabaseError` ("file is not a database") for a
+    wrong key or a file that is not an SQLCipher database.
+    """
+    from pathlib import Path
+
+    target = f"{Path(path).resolve().as_uri()}?mode=ro" if read_only else path
+    conn = sqlcipher3.connect(
+        target, uri=read_only or uri_file, check_same_thread=False, timeout=5.0
+    )
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # never write to stderr
+        conn.execute(f"PRAGMA key = {raw_key(data_key)}")  # before any other statement
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the real read
+    except Exception:
+        conn.close()
+        raise
+    return conn
+
+
+def apply_pragmas(conn) -> None:
+    for pragma in (
+        "PRAGMA busy_timeout=5000",
+        "PRAGMA foreign_keys=ON",
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=FULL",
+        "PRAGMA temp_store=MEMORY",
+        "PRAGMA secure_delete=ON",
+    ):
+        conn.execute(pragma)
+
+
+def export_to(conn, target: str, data_key: bytes) -> None:
+    """Write the whole database, encrypted under ``data_key``, to a new file ``target``."""
+    conn.execute("ATTACH DATABASE ? AS export_target KEY ?", (target, f"x'{data_key.hex()}'"))
+    try:
+        conn.execute("SELECT sqlcipher_export('export_target')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA export_target.user_version = {int(version)}")
+    finally:
+        conn.execute("DETACH DATABASE export_target")
+
+
+def check_integrity(conn) -> list[str]:
+    """Problems found by SQLite's and SQLCipher's integrity checks (empty when all is well)."""
+    problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+    problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    return problems
+
+
+def read_meta(conn) -> tuple[set[str], dict[str, str]]:
+    tables = {
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    meta: dict[str, str] = {}
+    if "app_meta" in tables:
+        meta = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM app_meta")}
+    return tables, meta

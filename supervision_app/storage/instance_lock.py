@@ -1,0 +1,70 @@
+"""One app instance per database: an OS lock on ``<db>.lock``, held while it is open.
+
+The operating system releases the lock when the process ends, however it
+ends (a crash or SIGKILL included), so a stale lock never blocks the user.
+The CLI and the window both go through :func:`.database.open_database`, so
+both respect it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+LOCK_SUFFIX = ".lock"
+
+
+class InstanceLockedError(Exception):
+    pass
+
+
+class InstanceLock:
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path.with_name(db_path.name + LOCK_SUFFIX)
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _lock(fd)
+        except OSError:
+            holder = _read_pid(fd)
+            os.close(fd)
+            who = f" (process {holder})" if holder else ""
+            raise InstanceLockedError(
+                f"This database is already open in another window of the app{who}. "
+                "Switch to that window, or close it and try again. Nothing has been changed."
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        os.close(fd)  # closing releases the lock; the empty file stays (harmless)
+
+
+def _read_pid(fd: int) -> str:
+    with contextlib.suppress(OSError, ValueError):
+        os.lseek(fd, 0, os.SEEK_SET)
+        return str(int(os.read(fd, 32).decode("ascii").strip()))
+    return ""
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -1,0 +1,207 @@
+"""Versioned schema migrations, and the one-off conversion of a plain database.
+
+The schema version lives in ``app_meta``.  Each step in :data:`MIGRATIONS`
+takes the database from version ``n`` to ``n + 1`` inside one transaction, and
+an encrypted backup of the whole file (``<db>.before-schema-vN.bak`` with its
+key file) is written before the first step runs.  Tables added by later
+releases without a version step are created by ``create_all``; existing
+tables are never altered by it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from supervision_app.storage import cipher
+from supervision_app.storage.keys import KeyRing, fsync_dir, key_file_path, write_key_file
+from supervision_app.storage.models import Base
+
+PLAIN_BACKUP_SUFFIX = ".plain-backup"
+ENCRYPTING_SUFFIX = ".encrypting"
+
+
+def _v1_to_v2(conn) -> None:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS security_events ("
+        "id INTEGER NOT NULL PRIMARY KEY, at DATETIME NOT NULL, kind VARCHAR(40) NOT NULL)"
+    )
+
+
+#: version n -> the step that brings a database from n to n + 1.
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1_to_v2}
+
+
+def check_identity(path: Path, tables: set[str], meta: dict[str, str]) -> int:
+    """The schema version of a database with tables; refuses files that are not ours or newer."""
+    from supervision_app.storage.database import (
+        APPLICATION_ID,
+        SCHEMA_VERSION,
+        DatabaseOpenError,
+        NewerDatabaseError,
+        NotOurDatabaseError,
+    )
+
+    if meta.get("application_id") != APPLICATION_ID:
+        raise NotOurDatabaseError(
+            f"{path} is a database written by another application, not this app. "
+            "It has been left untouched; choose another file with --db."
+        )
+    try:
+        version = int(meta.get("schema_version", "0"))
+    except ValueError:
+        version = 0
+    if version > SCHEMA_VERSION:
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of this app (schema {version}; this version "
+            f"understands {SCHEMA_VERSION}). Update the app to open it; the file is untouched."
+        )
+    if version < 1:
+        raise DatabaseOpenError(f"{path} has an unknown schema version; it has been left untouched.")
+    return version
+
+
+def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
+    from supervision_app.storage.database import SCHEMA_VERSION, write_identity
+
+    conn = cipher.connect(str(path), data_key, read_only=True)
+    try:
+        tables, meta = cipher.read_meta(conn)
+    finally:
+        conn.close()
+    if not tables:
+        Base.metadata.create_all(engine)
+        with Session(engine) as session, session.begin():
+            write_identity(session)
+        return
+    version = check_identity(path, tables, meta)
+    if version < SCHEMA_VERSION:
+        backup_before_migration(engine, path, SCHEMA_VERSION, data_key)
+        raw = engine.raw_connection()
+        try:
+            for step in range(version, SCHEMA_VERSION):
+                cur = raw.cursor()
+                cur.execute("BEGIN IMMEDIATE")
+                MIGRATIONS[step](cur)
+                cur.execute(
+                    "UPDATE app_meta SET value = ? WHERE key = 'schema_version'", (str(step + 1),)
+                )
+                cur.execute("COMMIT")
+        finally:
+            raw.close()
+    Base.metadata.create_all(engine)
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.before-schema-v{version}.bak")
+
+
+def backup_before_migration(engine: Engine, path: Path, version: int, data_key: bytes) -> Path:
+    target = backup_path_for(path, version)
+    with contextlib.suppress(FileNotFoundError):
+        target.unlink()
+    raw = engine.raw_connection()
+    try:
+        cipher.export_to(raw.driver_connection, str(target), data_key)
+    finally:
+        raw.close()
+    shutil.copyfile(key_file_path(path), key_file_path(target))
+    return target
+
+
+# -- plain (unencrypted) database from an earlier version ---------------------------
+
+
+def recover_interrupted_conversion(path: Path) -> None:
+    """Finish or undo a conversion that a crash interrupted."""
+    backup = path.with_name(path.name + PLAIN_BACKUP_SUFFIX)
+    if not backup.exists():
+        return
+    if path.exists():
+        secure_remove(backup)  # the encrypted file was verified before it was put in place
+    else:
+        os.replace(backup, path)  # crashed between the two renames: back to the plain file
+
+
+def encrypt_plain_database(path: Path, ring: KeyRing) -> None:
+    """Convert a plain database to SQLCipher in place, keeping the original until verified."""
+    from supervision_app.storage.database import DatabaseOpenError
+
+    try:
+        tables, meta = _identify_plain(path)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(
+            f"{path} could not be read as a supervision database ({exc}). "
+            "It has been left untouched; restore it from a backup or choose another file."
+        ) from None
+    if tables:
+        check_identity(path, tables, meta)
+    tmp = path.with_name(path.name + ENCRYPTING_SUFFIX)
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    counts = {}
+    plain = cipher.sqlcipher3.connect(str(path))
+    try:
+        plain.execute("PRAGMA cipher_log_level = NONE")
+        for table in tables:
+            counts[table] = plain.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+        cipher.export_to(plain, str(tmp), ring.data_key)
+    finally:
+        plain.close()
+    encrypted = cipher.connect(str(tmp), ring.data_key)
+    try:
+        problems = cipher.check_integrity(encrypted)
+        for table, count in counts.items():
+            if encrypted.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] != count:
+                problems.append(table)
+    finally:
+        encrypted.close()
+    if problems:
+        tmp.unlink()
+        raise DatabaseOpenError(
+            f"Encrypting {path} failed its check; the original is untouched. Please report this."
+        )
+    write_key_file(key_file_path(path), [ring.entry])
+    backup = path.with_name(path.name + PLAIN_BACKUP_SUFFIX)
+    os.replace(path, backup)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+    secure_remove(backup)
+
+
+def _identify_plain(path: Path) -> tuple[set[str], dict[str, str]]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return cipher.read_meta(conn)
+    finally:
+        conn.close()
+
+
+def secure_remove(path: Path) -> None:
+    """Overwrite a file with random bytes, flush it to disk, then delete it.
+
+    On SSDs and copy-on-write file systems the old blocks may survive anyway
+    (see docs/security.md); full-disk encryption is the real protection there.
+    """
+    for victim in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            size = victim.stat().st_size
+        except FileNotFoundError:
+            continue
+        with victim.open("r+b") as handle:
+            remaining = size
+            while remaining > 0:
+                chunk = min(remaining, 1 << 20)
+                handle.write(os.urandom(chunk))
+                remaining -= chunk
+            handle.flush()
+            os.fsync(handle.fileno())
+        victim.unlink()
+    fsync_dir(path.parent)
