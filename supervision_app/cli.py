@@ -14,7 +14,6 @@ from pathlib import Path
 from supervision_app import APP_NAME, __version__
 from supervision_app.paths import default_db_path
 
-
 PASSPHRASE_ENV = "SUPERVISION_APP_PASSPHRASE"
 PASSPHRASE_FILE_ENV = "SUPERVISION_APP_PASSPHRASE_FILE"
 

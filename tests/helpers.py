@@ -30,6 +30,7 @@ def open_db(path: Path) -> Database:
     """Open (or create) an encrypted test database at ``path`` with the shared test key."""
     return open_database(path, shared_key_ring())
 
+
 HOSTILE = 'Mum said <b>"fine"</b> & left; <font name="Courier">x</font> 👶🏽 Zażółć مرحبا עברית\nsecond line'
 
 

@@ -133,7 +133,9 @@ def _verify(staged: Path, credential: Credential, backup: Path) -> None:
             raise BackupError(f"{backup} is damaged ({problems[0]}). Nothing has been changed.")
         check_identity(backup, tables, meta)
     except DatabaseOpenError as exc:
-        raise BackupError(f"The backup cannot be restored: {exc} Nothing has been changed.") from None
+        raise BackupError(
+            f"The backup cannot be restored: {exc} Nothing has been changed."
+        ) from None
 
 
 def _swap_in(staged: Path, db_path: Path) -> None:

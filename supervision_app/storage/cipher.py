@@ -64,8 +64,11 @@ def export_to(conn, target: str, data_key: bytes) -> None:
 
 def check_integrity(conn) -> list[str]:
     """Problems found by SQLite's and SQLCipher's integrity checks (empty when all is well)."""
-    problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-    problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    except sqlcipher3.DatabaseError as exc:
+        problems = [str(exc)]
     return problems
 
 

@@ -59,6 +59,10 @@ class DatabaseInUseError(DatabaseOpenError):
     pass
 
 
+class DatabaseLockedError(DatabaseOpenError):
+    """The app is locked; nothing can be read or written until it is unlocked."""
+
+
 class UnlockError(DatabaseOpenError):
     """Wrong passphrase or recovery key; the file was not touched."""
 
@@ -91,7 +95,7 @@ class Database:
     def __init__(self, path: Path, engine: Engine, ring: KeyRing, lock: InstanceLock) -> None:
         self.path = path
         self.engine = engine
-        self._ring = ring
+        self._ring: KeyRing | None = ring
         self._lock = lock
         #: The recovery key generated when this database was created, to show once; else None.
         self.new_recovery_key = ring.new_recovery_key
@@ -102,6 +106,8 @@ class Database:
     @property
     def key_ring(self) -> KeyRing:
         """For :mod:`.security` and :mod:`.backup` only: the unlocked keys."""
+        if self._ring is None:
+            raise DatabaseLockedError("The database is locked. Unlock it with the passphrase.")
         return self._ring
 
     @contextmanager
@@ -121,6 +127,27 @@ class Database:
         self.engine = _engine(self.path, ring.data_key)
         self._sessions.configure(bind=self.engine)
         self._ring = KeyRing(ring.data_key, ring.entry)
+
+    # -- locking: the key leaves memory (as far as Python allows) and connections close --
+
+    @property
+    def locked(self) -> bool:
+        return self._ring is None
+
+    def lock(self) -> None:
+        """Close every connection and forget the key. Sessions fail until :meth:`unlock`."""
+        self.engine.dispose()
+        self._ring = None
+        self.engine = create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
+        self._sessions.configure(bind=self.engine)
+
+    def unlock(self, credential: Credential) -> None:
+        """Unlock again with the passphrase or recovery key; raises :class:`UnlockError`."""
+        ring = unlock_file(self.path, credential)
+        self.engine.dispose()
+        self.engine = _engine(self.path, ring.data_key)
+        self._sessions.configure(bind=self.engine)
+        self._ring = ring
 
     def read(self) -> Session:
         return self._sessions()
@@ -265,6 +292,10 @@ def _engine(path: Path, data_key: bytes) -> Engine:
     return create_engine("sqlite://", creator=creator, module=sqlcipher3, poolclass=QueuePool)
 
 
+def _refuse_locked():
+    raise DatabaseLockedError("The database is locked. Unlock it with the passphrase.")
+
+
 def _note_deletes(session: Session, _context: object) -> None:
     if session.deleted:
         session.info["deleted"] = True
@@ -282,6 +313,7 @@ __all__ = [
     "Database",
     "DatabaseInUseError",
     "DatabaseKind",
+    "DatabaseLockedError",
     "DatabaseOpenError",
     "NewerDatabaseError",
     "NotOurDatabaseError",

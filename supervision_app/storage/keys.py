@@ -88,9 +88,7 @@ class Slot:
         iterations = int(data["iterations"])
         if iterations < MIN_KDF_ITERATIONS:
             raise ValueError("too few iterations")
-        return cls(
-            _unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["wrapped"]), iterations
-        )
+        return cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["wrapped"]), iterations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +169,9 @@ def new_key_ring(passphrase: str, recovery_key: str | None = None) -> KeyRing:
     """
     recovery = normalise_recovery_key(recovery_key) if recovery_key else generate_recovery_key()
     data_key = secrets.token_bytes(DATA_KEY_BYTES)
-    entry = KeyEntry(_wrap(data_key, passphrase, b"passphrase"), _wrap(data_key, recovery, b"recovery"))
+    entry = KeyEntry(
+        _wrap(data_key, passphrase, b"passphrase"), _wrap(data_key, recovery, b"recovery")
+    )
     return KeyRing(data_key, entry, new_recovery_key=None if recovery_key else recovery)
 
 

@@ -64,7 +64,9 @@ def check_identity(path: Path, tables: set[str], meta: dict[str, str]) -> int:
             f"understands {SCHEMA_VERSION}). Update the app to open it; the file is untouched."
         )
     if version < 1:
-        raise DatabaseOpenError(f"{path} has an unknown schema version; it has been left untouched.")
+        raise DatabaseOpenError(
+            f"{path} has an unknown schema version; it has been left untouched."
+        )
     return version
 
 
