@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.content import Content
-from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
+from supervision_app.storage import Database, DatabaseOpenError, SupervisionStore
 from supervision_app.ui import theme
 
 EXIT_CANNOT_OPEN = 2
@@ -37,18 +37,32 @@ def show_startup_error(message: str) -> int:
 
 def run_gui(db_path: Path, content: Content) -> int:
     app = _application()
+    from supervision_app.ui.startup import open_interactively
+
     try:
-        database = open_database(Path(db_path))
+        database = open_interactively(Path(db_path))
     except DatabaseOpenError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "The database cannot be opened"), str(exc)
         )
         return EXIT_CANNOT_OPEN
-    from supervision_app.ui.main_window import MainWindow
-
+    if database is None:  # the user cancelled before anything was created or unlocked
+        return 0
     try:
-        window = MainWindow(SupervisionStore(database), content, Path(db_path))
+        window = build_window(database, content)
         window.show()
         return app.exec()
     finally:
         database.close()
+
+
+def build_window(database: Database, content: Content):
+    """The main window on an unlocked database, with locking and the Security menu."""
+    from supervision_app.ui.lock_controller import LockController
+    from supervision_app.ui.main_window import MainWindow
+    from supervision_app.ui.security_menu import install_security_menu
+
+    window = MainWindow(SupervisionStore(database), content, database.path)
+    window.lock_controller = LockController(window, database)
+    install_security_menu(window, window.lock_controller)
+    return window

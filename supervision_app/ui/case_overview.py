@@ -86,3 +86,10 @@ class CaseOverview(QWidget):
             self.sessions_label.setText(
                 self.tr("No sessions yet. Start the first one when you sit down together.")
             )
+
+    def clear(self) -> None:
+        """Forget the case shown (the window is locking)."""
+        self.title_label.clear()
+        self.sessions_label.clear()
+        while self._details.rowCount():
+            self._details.removeRow(0)

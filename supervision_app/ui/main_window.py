@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         case_menu.addActions([a.edit_case, a.edit_session])
         case_menu.addSeparator()
         case_menu.addActions([a.delete_session, a.delete_case])
+        self.file_menu = file_menu
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([a.load_demo, a.about])
 

@@ -1,0 +1,146 @@
+"""Locking the window: when idle (wall clock), on Ctrl+L, and unlocking where the user was.
+
+On lock, pending typing is committed, the clipboard is cleared if it holds our
+text, case content is cleared from the screen, every database connection is
+closed and the key forgotten; the window then shows the unlock panel.  The
+idle check compares wall-clock times, so time spent asleep counts: a laptop
+that wakes after the timeout is locked at the first check.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from supervision_app import APP_NAME
+from supervision_app.storage import Database, RecoveryKey
+from supervision_app.ui.clipboard_guard import ClipboardGuard
+from supervision_app.ui.settings import ui_settings
+from supervision_app.ui.unlock_panel import Credential, UnlockPanel
+
+DEFAULT_MINUTES = 5
+MIN_MINUTES = 1
+MAX_MINUTES = 30
+SETTINGS_KEY = "security/auto_lock_minutes"
+CHECK_INTERVAL_MS = 5_000
+LOCK_FLUSH_TIMEOUT = 10.0
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+def clamp_minutes(value: object) -> int:
+    try:
+        minutes = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return DEFAULT_MINUTES
+    return max(MIN_MINUTES, min(MAX_MINUTES, minutes))
+
+
+def auto_lock_minutes() -> int:
+    return clamp_minutes(ui_settings().value(SETTINGS_KEY, DEFAULT_MINUTES))
+
+
+def set_auto_lock_minutes(minutes: int) -> int:
+    minutes = clamp_minutes(minutes)
+    settings = ui_settings()
+    settings.setValue(SETTINGS_KEY, minutes)
+    settings.sync()
+    return minutes
+
+
+class LockController(QObject):
+    def __init__(self, window, database: Database, clock: Callable[[], float] = time.time) -> None:
+        super().__init__(window)
+        self.setObjectName("lockController")
+        self.window = window
+        self.database = database
+        self._clock = clock
+        self.last_activity = clock()
+        self.timeout_seconds = auto_lock_minutes() * 60
+        self._where: tuple[int | None, int | None, int] = (None, None, 0)
+        self.clipboard = ClipboardGuard(QApplication.clipboard(), self)
+
+        self.panel = UnlockPanel(self._attempt, database.path, self.tr("Locked"))
+        self.panel.unlocked.connect(self._after_unlock)
+        window.central_stack.addWidget(self.panel)
+
+        self.lock_action = QAction(self.tr("Lock now"), window)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setStatusTip(self.tr("Hide the records until the passphrase is typed"))
+        self.lock_action.triggered.connect(self.lock)
+        window.addAction(self.lock_action)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.check_idle)
+        self.timer.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+            app.aboutToQuit.connect(self.clipboard.clear_if_ours)
+
+    # -- idle -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            self.last_activity = self._clock()
+        return False
+
+    def set_timeout_minutes(self, minutes: int) -> None:
+        self.timeout_seconds = set_auto_lock_minutes(minutes) * 60
+
+    def check_idle(self) -> None:
+        if not self.locked and self._clock() - self.last_activity >= self.timeout_seconds:
+            self.lock()
+
+    @property
+    def locked(self) -> bool:
+        return self.database.locked
+
+    # -- lock and unlock ----------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        w = self.window
+        w.session_view.flush_pending()
+        w.bridge.flush(LOCK_FLUSH_TIMEOUT)  # a failure keeps the text queued for after unlock
+        case_id, session_id = w.case_tree.current_ids()
+        self._where = (case_id, session_id, w.session_view.current_page_index())
+        self.clipboard.clear_if_ours()
+        w.session_view.clear()
+        w.case_tree.populate([], {})
+        w.case_overview.clear()
+        w.setWindowTitle(APP_NAME)
+        w.menuBar().setEnabled(False)
+        w.toolbar.setEnabled(False)
+        w.central_stack.setCurrentWidget(self.panel)
+        self.database.lock()
+        self.panel.reset()
+
+    def _attempt(self, credential: Credential) -> None:
+        self.database.unlock(credential)
+
+    def _after_unlock(self, credential: Credential) -> None:
+        w = self.window
+        w.menuBar().setEnabled(True)
+        w.toolbar.setEnabled(True)
+        self.last_activity = self._clock()
+        case_id, session_id, stage = self._where
+        w.reload_cases(select_case=case_id, select_session=session_id)
+        if session_id is not None:
+            w.session_view.go_to_page(stage)
+        if isinstance(credential, RecoveryKey):
+            from supervision_app.ui.startup import choose_new_passphrase
+
+            choose_new_passphrase(self.database, w)

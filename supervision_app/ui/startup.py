@@ -1,0 +1,75 @@
+"""From start-up to an unlocked database: first run, conversion of a plain database, unlock.
+
+Returns the open :class:`Database`, or None when the user cancelled (nothing is
+created until the passphrase is chosen and the recovery key confirmed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from supervision_app.storage import (
+    Database,
+    DatabaseKind,
+    NotOurDatabaseError,
+    RecoveryKey,
+    inspect_database,
+    open_database,
+)
+from supervision_app.storage.keys import new_key_ring
+from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
+from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
+from supervision_app.ui.unlock_dialog import UnlockDialog
+from supervision_app.ui.unlock_panel import Credential
+
+
+def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database | None:
+    kind = inspect_database(db_path)
+    if kind is DatabaseKind.UNKNOWN:
+        raise NotOurDatabaseError(
+            f"{db_path} is not a supervision database (it is not an SQLite file, and there is no "
+            "key file beside it). It has been left untouched; choose another file with --db."
+        )
+    if kind in (DatabaseKind.MISSING, DatabaseKind.PLAIN):
+        purpose = (
+            PassphrasePurpose.FIRST_RUN
+            if kind is DatabaseKind.MISSING
+            else PassphrasePurpose.CONVERT
+        )
+        passphrase, ok = PassphraseDialog.run(parent, purpose=purpose, db_path=db_path)
+        if not ok or passphrase is None:
+            return None
+        ring = new_key_ring(passphrase)
+        _stored, ok = RecoveryKeyDialog.run(parent, recovery_key=ring.new_recovery_key or "")
+        if not ok:
+            return None
+        return open_database(db_path, ring)
+    opened: dict[str, Database] = {}
+
+    def attempt(credential: Credential) -> None:
+        opened["db"] = open_database(db_path, credential)
+
+    dialog = UnlockDialog(attempt, db_path, parent)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    credential = dialog.credential
+    dialog.deleteLater()
+    if not accepted:
+        return None
+    database = opened["db"]
+    if isinstance(credential, RecoveryKey):
+        choose_new_passphrase(database, parent)
+    return database
+
+
+def choose_new_passphrase(database: Database, parent: QWidget | None) -> None:
+    """After a recovery-key unlock: offer to set a new everyday passphrase."""
+    from supervision_app.storage.security import set_passphrase
+
+    PassphraseDialog.run(
+        parent,
+        purpose=PassphrasePurpose.RESET,
+        db_path=database.path,
+        save=lambda passphrase: set_passphrase(database, passphrase),
+    )

@@ -1,0 +1,132 @@
+"""The unlock form: passphrase (or recovery key), a clear message on failure, and growing
+pauses after repeated failures.  Used at start-up and on the lock screen."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from supervision_app.domain.passphrase import UnlockThrottle
+from supervision_app.storage import DatabaseOpenError, Passphrase, RecoveryKey
+from supervision_app.ui.widgets import (
+    accessible,
+    problems_box,
+    push_button,
+    show_problems,
+    text_label,
+)
+
+Credential = Passphrase | RecoveryKey
+
+
+class UnlockPanel(QWidget):
+    """Calls ``attempt(credential)``; a :class:`DatabaseOpenError` is shown as the message."""
+
+    unlocked = Signal(object)  # the credential that worked
+
+    def __init__(
+        self,
+        attempt: Callable[[Credential], None],
+        db_path: Path,
+        title: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockPanel")
+        self._attempt = attempt
+        self.throttle = UnlockThrottle()
+        self._use_recovery = False
+        self.field = QLineEdit()
+        self.field.setObjectName("unlockField")
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        accessible(self.field, self.tr("Passphrase"))
+        self.unlock_button = push_button(self.tr("Unlock"), "unlockButton", primary=True)
+        self.mode_button = push_button(self.tr("Use the recovery key instead"), "recoveryMode")
+        self.problems_frame, self.problems_label = problems_box()
+        self.prompt = text_label(self.tr("Passphrase:"), "fieldLabel")
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._tick)
+
+        self.field.returnPressed.connect(self.try_unlock)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.mode_button.clicked.connect(self.toggle_mode)
+
+        card = QFrame()
+        card.setObjectName("card")
+        card.setMaximumWidth(560)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(36, 32, 36, 32)
+        inner.setSpacing(12)
+        inner.addWidget(text_label(title, "welcomeTitle"))
+        inner.addWidget(
+            text_label(
+                self.tr("The records in {path} are encrypted.").format(path=db_path), "secondary"
+            )
+        )
+        inner.addWidget(self.prompt)
+        inner.addWidget(self.field)
+        inner.addWidget(self.problems_frame)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.unlock_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.mode_button)
+        inner.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def reset(self) -> None:
+        self.field.clear()
+        show_problems(self.problems_frame, self.problems_label, [])
+        self.field.setFocus()
+
+    def toggle_mode(self) -> None:
+        self._use_recovery = not self._use_recovery
+        self.field.clear()
+        if self._use_recovery:
+            self.prompt.setText(self.tr("Recovery key (8 groups of 4 characters):"))
+            self.field.setEchoMode(QLineEdit.EchoMode.Normal)
+            accessible(self.field, self.tr("Recovery key"))
+            self.mode_button.setText(self.tr("Use the passphrase instead"))
+        else:
+            self.prompt.setText(self.tr("Passphrase:"))
+            self.field.setEchoMode(QLineEdit.EchoMode.Password)
+            accessible(self.field, self.tr("Passphrase"))
+            self.mode_button.setText(self.tr("Use the recovery key instead"))
+        accessible(self.mode_button, self.mode_button.text())
+        self.field.setFocus()
+
+    def try_unlock(self) -> None:
+        if self.throttle.wait_remaining() > 0 or not self.field.text():
+            return
+        text = self.field.text()
+        credential = RecoveryKey(text) if self._use_recovery else Passphrase(text)
+        try:
+            self._attempt(credential)
+        except DatabaseOpenError as exc:
+            delay = self.throttle.record_failure()
+            self.field.selectAll()
+            message = str(exc)
+            if delay:
+                message += " " + self.tr("Please wait {n} seconds before trying again.").format(
+                    n=math.ceil(delay)
+                )
+                self.unlock_button.setEnabled(False)
+                self.timer.start()
+            show_problems(self.problems_frame, self.problems_label, [message])
+            return
+        self.throttle.record_success()
+        self.field.clear()
+        show_problems(self.problems_frame, self.problems_label, [])
+        self.unlocked.emit(credential)
+
+    def _tick(self) -> None:
+        if self.throttle.wait_remaining() <= 0:
+            self.timer.stop()
+            self.unlock_button.setEnabled(True)
