@@ -63,6 +63,8 @@ class ClipboardGuard(QObject):
             self._replacing = True
             try:
                 self._clipboard.clear()
+                if self._clipboard.text() == self._ours:  # some platforms keep it: overwrite
+                    self._clipboard.setText("")
             finally:
                 self._replacing = False
         self._ours = None

@@ -119,6 +119,7 @@ class LockController(QObject):
         self._where = (case_id, session_id, w.session_view.current_page_index())
         self.clipboard.clear_if_ours()
         w.session_view.clear()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the pages, now
         w.case_tree.populate([], {})
         w.case_overview.clear()
         w.setWindowTitle(APP_NAME)

@@ -277,6 +277,7 @@ class SessionView(QWidget):
         self.wait_for_saves(SAVE_WAIT_SECONDS)
         self._clear_pages()
         self._detail = None
+        self._update_header()
         self.decisions_page.set_session(None)
         self.preview_page.set_session(None)
 
@@ -298,6 +299,8 @@ class SessionView(QWidget):
     def _update_header(self) -> None:
         detail = self._detail
         if detail is None:
+            self.case_label.clear()
+            self.meta_label.clear()
             return
         self.case_label.setText(detail.case.reference)
         parts = [format_date(detail.date)]
