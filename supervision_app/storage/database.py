@@ -174,6 +174,11 @@ def open_database(path: Path, credential: Credential) -> Database:
 
     recover_interrupted_conversion(path)
     kind = inspect_database(path)
+    if path.exists() and path.stat().st_size == 0:
+        raise DatabaseOpenError(
+            f"{path} is empty, so it is not a supervision database (it may have been damaged). "
+            "It has been left untouched; restore a backup or choose another file with --db."
+        )
     if kind is DatabaseKind.MISSING:
         if key_file_path(path).exists():
             raise DatabaseOpenError(
@@ -270,7 +275,15 @@ def unlock_file(path: Path, credential: Credential) -> KeyRing:
             raise DatabaseOpenError(
                 f"{path} cannot be read ({exc}). It has been left untouched."
             ) from None
-        conn.close()
+        try:
+            damage = cipher.check_integrity(conn)
+        finally:
+            conn.close()
+        if damage:
+            raise DatabaseOpenError(
+                f"{path} is damaged ({damage[0]}). It has been left untouched; restore it from "
+                "a backup (Security › Back up makes one; 'supervision-app restore' restores it)."
+            )
         if len(entries) > 1 and not isinstance(credential, KeyRing):
             # A key rotation was interrupted: keep only the key that opens the file.
             write_key_file(keys, [ring.entry])
