@@ -122,6 +122,8 @@ def test_copied_text_is_marked_sensitive_and_cleared_on_lock(qtbot, unlocked, co
     editor = window.session_view.editor_for(content.stages[1].prompts[0].id)
     editor.setFocus()
     type_text(qtbot, editor, SECRET)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)  # the user is in the app
     editor.selectAll()
     editor.copy()
     clipboard = QApplication.clipboard()
