@@ -21,7 +21,7 @@ class RecoveryKeyDialog(FormDialog[bool]):
             ok_object_name="recoveryOk",
         )
         self.setWindowTitle(self.tr("Your agency recovery key"))
-        self.setMinimumWidth(560)
+        self.setMinimumSize(600, 420)
         self.key_label = text_label(recovery_key, "recoveryKey", selectable=True)
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
@@ -30,13 +30,8 @@ class RecoveryKeyDialog(FormDialog[bool]):
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         accessible(self.key_label, self.tr("Recovery key"), recovery_key)
         self.stored = QCheckBox(
-            self.tr(
-                "I have written down or printed the recovery key and "
-                "stored it in a safe place away from this computer"
-            )
+            self.tr("I have stored the recovery key safely, away from this computer")
         )
-        self.stored.setObjectName("storedCheck")
-        accessible(self.stored, self.tr("I have stored the recovery key"))
         self.lay_out(
             text_label(self.tr("Keep this key safe"), "welcomeTitle"),
             text_label(

@@ -21,7 +21,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.setWindowTitle(self.tr("Unlock {app}").format(app=APP_NAME))
-        self.setMinimumSize(620, 380)
+        self.setMinimumSize(660, 440)
         self.credential: Credential | None = None
         self.panel = UnlockPanel(attempt, db_path, self.tr("Welcome back"), self)
         self.panel.unlocked.connect(self._done)

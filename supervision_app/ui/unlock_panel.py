@@ -58,14 +58,16 @@ class UnlockPanel(QWidget):
 
         card = QFrame()
         card.setObjectName("card")
-        card.setMaximumWidth(560)
+        card.setFixedWidth(560)  # a fixed width lets wrapped labels take the height they need
         inner = QVBoxLayout(card)
         inner.setContentsMargins(36, 32, 36, 32)
         inner.setSpacing(12)
         inner.addWidget(text_label(title, "welcomeTitle"))
         inner.addWidget(
             text_label(
-                self.tr("The records in {path} are encrypted.").format(path=db_path), "secondary"
+                self.tr("The records in {path} are encrypted.").format(path=db_path),
+                "secondary",
+                selectable=True,
             )
         )
         inner.addWidget(self.prompt)
