@@ -193,10 +193,7 @@ def open_database(path: Path, credential: Credential) -> Database:
                 "Choose another location with --db."
             ) from None
     elif kind is DatabaseKind.UNKNOWN:
-        raise NotOurDatabaseError(
-            f"{path} is not a supervision database (it is not an SQLite file, and there is no "
-            "key file beside it). It has been left untouched; choose another file with --db."
-        )
+        raise not_ours_error(path)
     lock = InstanceLock(path)
     try:
         lock.acquire()
@@ -220,6 +217,13 @@ def open_database(path: Path, credential: Credential) -> Database:
         lock.release()
         raise
     return Database(path, engine, ring, lock)
+
+
+def not_ours_error(path: Path) -> NotOurDatabaseError:
+    return NotOurDatabaseError(
+        f"{path} is not a supervision database (it is not an SQLite file, and there is no "
+        "key file beside it). It has been left untouched; choose another file with --db."
+    )
 
 
 def _open_keys(path: Path, kind: DatabaseKind, credential: Credential) -> KeyRing:

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QDialog, QWidget
 from supervision_app.storage import (
     Database,
     DatabaseKind,
-    NotOurDatabaseError,
     RecoveryKey,
     inspect_database,
     open_database,
 )
+from supervision_app.storage.database import not_ours_error
 from supervision_app.storage.keys import new_key_ring
 from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
 from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
@@ -28,10 +28,7 @@ from supervision_app.ui.unlock_panel import Credential
 def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database | None:
     kind = inspect_database(db_path)
     if kind is DatabaseKind.UNKNOWN:
-        raise NotOurDatabaseError(
-            f"{db_path} is not a supervision database (it is not an SQLite file, and there is no "
-            "key file beside it). It has been left untouched; choose another file with --db."
-        )
+        raise not_ours_error(db_path)
     if kind in (DatabaseKind.MISSING, DatabaseKind.PLAIN):
         purpose = (
             PassphrasePurpose.FIRST_RUN
