@@ -55,6 +55,9 @@ def _now() -> datetime:
 class SupervisionStore:
     def __init__(self, database: Database) -> None:
         self.database = database
+        from supervision_app.storage.memory_store import CaseMemoryStore
+
+        self.memory = CaseMemoryStore(database)
 
     # -- cases ---------------------------------------------------------------
 
