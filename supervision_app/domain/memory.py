@@ -91,9 +91,12 @@ class ReferralOutcome(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"": "", "pending": "Awaiting outcome", "accepted": "Accepted", "refused": "Refused"}[
-            self.value
-        ]
+        return {
+            "": "",
+            "pending": "Awaiting outcome",
+            "accepted": "Accepted",
+            "refused": "Refused",
+        }[self.value]
 
 
 class Rag(StrEnum):

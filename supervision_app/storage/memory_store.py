@@ -252,7 +252,9 @@ class CaseMemoryStore:
             row.status = status.value
             row.updated_at = _now()
             row.notes.append(
-                HypothesisNoteRow(session_id=session_id, noted_on=on, status=status.value, text=note)
+                HypothesisNoteRow(
+                    session_id=session_id, noted_on=on, status=status.value, text=note
+                )
             )
 
     def delete_hypothesis(self, hypothesis_id: int) -> None:
@@ -316,7 +318,11 @@ class CaseMemoryStore:
             stage = max((st.stage for st in row.steps), default=0) + 1
             row.steps.append(
                 EscalationStepRow(
-                    session_id=session_id, stage=stage, with_whom=with_whom, stepped_on=on, note=note
+                    session_id=session_id,
+                    stage=stage,
+                    with_whom=with_whom,
+                    stepped_on=on,
+                    note=note,
                 )
             )
             row.updated_at = _now()
@@ -486,6 +492,3 @@ def _event(row: ChronologyEventRow) -> ChronologyEvent:
         outcome=ReferralOutcome(row.outcome),
         session_id=row.session_id,
     )
-
-
-
