@@ -36,17 +36,22 @@ class DemoLoaded:
     case_id: int
     session_id: int
     already_present: bool
+    history_case_id: int = 0  # the six-month case (resources/demo/demo_history.toml)
 
 
 def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
+    from supervision_app.demo_history import load_demo_history
+
     detail = demo_session(content)
     if store.session_exists(detail.uid):
         case_id = store.find_case(detail.case.reference)
         sessions = store.list_sessions(case_id) if case_id else []
         session_id = next(s.id for s in sessions if s.uid == detail.uid)
-        return DemoLoaded(case_id or 0, session_id, True)
-    case_id, session_id, _created = store.import_session(detail)
-    return DemoLoaded(case_id, session_id, False)
+        present = True
+    else:
+        case_id, session_id, present = *store.import_session(detail)[:2], False
+    history_case_id, history_present = load_demo_history(store, content)
+    return DemoLoaded(case_id or 0, session_id, present and history_present, history_case_id)
 
 
 def demo_session(content: Content) -> SessionDetail:

@@ -307,7 +307,7 @@ def test_load_demo_from_the_empty_state(qtbot, window: MainWindow, store: Superv
     qtbot.mouseClick(window.empty_state.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session_view.session_id is not None)
     assert window.central_stack.currentWidget() is window.splitter
-    assert len(store.list_cases()) == 1
+    assert [c.reference for c in store.list_cases()] == ["DEMO-0001", "DEMO-0002"]
     assert window.session_view.answered_total() > 0
 
 

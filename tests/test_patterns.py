@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from pathlib import Path
 
@@ -30,9 +31,12 @@ def rules(content):
     return {r.id: r for r in load_patterns(content)}
 
 
-def _event(on: date, kind: EventKind, title: str, outcome=ReferralOutcome.NONE, n=[0]):
-    n[0] += 1
-    return ChronologyEvent(n[0], on, kind, title, "", outcome)
+_IDS = itertools.count(1)
+
+
+def _event(on: date, kind: EventKind, title: str, outcome=ReferralOutcome.NONE):
+
+    return ChronologyEvent(next(_IDS), on, kind, title, "", outcome)
 
 
 def _fired(rules, rule_id: str, history: CaseHistory) -> str | None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from supervision_app.domain import Action, ActionStatus, ValidationError
 from supervision_app.domain.memory import (
+    RECORDABLE_KINDS,
     ActionReview,
     CaseHistory,
     ChronologyEvent,
@@ -24,7 +25,6 @@ from supervision_app.domain.memory import (
     HypothesisNote,
     HypothesisStatus,
     Rating,
-    RECORDABLE_KINDS,
     ReferralOutcome,
     ReviewOutcome,
     SearchHit,
