@@ -140,17 +140,28 @@ class SupervisionStore:
 
     # -- sessions ------------------------------------------------------------
 
-    def list_sessions(self, case_id: int) -> list[SessionSummary]:
+    def list_sessions(
+        self, case_id: int, limit: int | None = None, offset: int = 0
+    ) -> list[SessionSummary]:
+        """A case's sessions, newest first; ``limit``/``offset`` give one page of them."""
+        page = (
+            select(SessionRow.id)
+            .where(SessionRow.case_id == case_id)
+            .order_by(SessionRow.date.desc(), SessionRow.id.desc())
+            .limit(limit)
+            .offset(offset)
+            .subquery()
+        )
         answered = (
             select(AnswerRow.session_id, func.count(AnswerRow.id).label("n"))
-            .where(func.trim(AnswerRow.text) != "")
+            .where(func.trim(AnswerRow.text) != "", AnswerRow.session_id.in_(select(page.c.id)))
             .group_by(AnswerRow.session_id)
             .subquery()
         )
         query = (
             select(SessionRow, answered.c.n)
             .outerjoin(answered, answered.c.session_id == SessionRow.id)
-            .where(SessionRow.case_id == case_id)
+            .where(SessionRow.id.in_(select(page.c.id)))
             .order_by(SessionRow.date.desc(), SessionRow.id.desc())
         )
         with self.database.read() as session:
@@ -166,6 +177,20 @@ class SupervisionStore:
                 )
                 for row, n in session.execute(query)
             ]
+
+    def count_sessions(self, case_id: int) -> int:
+        with self.database.read() as session:
+            return (
+                session.scalar(
+                    select(func.count(SessionRow.id)).where(SessionRow.case_id == case_id)
+                )
+                or 0
+            )
+
+    def session_case_id(self, session_id: int) -> int | None:
+        """The case a session belongs to (None if it no longer exists)."""
+        with self.database.read() as session:
+            return session.scalar(select(SessionRow.case_id).where(SessionRow.id == session_id))
 
     def create_session(
         self,

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app import APP_NAME, __version__
-from supervision_app.content import Content
+from supervision_app.content import Content, ContentError
+from supervision_app.content.patterns import PatternRule, load_patterns
 from supervision_app.domain import ValidationError, format_date
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import theme
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_dialog import CaseDialog
+from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CaseTree
 from supervision_app.ui.empty_state import EmptyState
@@ -65,8 +67,9 @@ class MainWindow(QMainWindow):
         self.actions: MainActions = build_actions(self)
         self.case_tree = CaseTree()
         self.empty_state = EmptyState([s.title for s in content.stages])
-        self.case_overview = CaseOverview()
-        self.session_view = SessionView(store, content, self.bridge)
+        self.rules = self._load_rules()
+        self.case_overview = CaseOverview(CaseMemoryPanel(store, content, self.rules))
+        self.session_view = SessionView(store, content, self.bridge, rules=self.rules)
         self.placeholder = text_label(self.tr("Choose a case or a session on the left."), "hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.save_indicator = SaveIndicator(self.bridge)
@@ -78,6 +81,19 @@ class MainWindow(QMainWindow):
         self.restore_state()
         self.reload_cases()
         self._set_initial_focus()
+        if self._rules_problem:
+            self.statusBar().showMessage(
+                self.tr("Pattern prompts are off: {problem}").format(problem=self._rules_problem)
+            )
+
+    def _load_rules(self) -> tuple[PatternRule, ...]:
+        """The pattern rules; if their file is faulty the app still works, without them."""
+        self._rules_problem = ""
+        try:
+            return load_patterns(self.content)
+        except ContentError as exc:
+            self._rules_problem = str(exc)
+            return ()
 
     def _set_initial_focus(self) -> None:
         if self.central_stack.currentWidget() is self.empty_state:
@@ -197,19 +213,28 @@ class MainWindow(QMainWindow):
             select_case, select_session = self.case_tree.current_ids()
         self.bridge.flush(SAVE_WAIT)  # so that "n answered" counts include the latest typing
         cases = self.store.list_cases()
-        sessions = {case.id: self.store.list_sessions(case.id) for case in cases}
-        self.case_tree.populate(cases, sessions)
+        expanded = self.case_tree.expanded_case_ids()
+        if select_session is not None:
+            case_of_session = self.store.session_case_id(select_session)
+            if case_of_session is not None:
+                expanded.add(case_of_session)
+        self.case_tree.populate(cases, self._session_page, expanded)
         if not cases:
             self.session_view.clear()
             self.central_stack.setCurrentWidget(self.empty_state)
             self._on_nothing_selected()
             return
         self.central_stack.setCurrentWidget(self.splitter)
-        if select_session is not None and self.case_tree.select_session(select_session):
+        if select_session is not None and self.case_tree.select_session(
+            select_session, self.store.session_case_id(select_session)
+        ):
             return
         if select_case is not None and self.case_tree.select_case(select_case):
             return
         self.case_tree.select_case(cases[0].id)
+
+    def _session_page(self, case_id: int, limit: int, offset: int):
+        return self.store.list_sessions(case_id, limit=limit, offset=offset)
 
     def _on_case_selected(self, case_id: int) -> None:
         self.session_view.clear()
@@ -218,7 +243,7 @@ class MainWindow(QMainWindow):
         except NotFoundError:
             self.reload_cases()
             return
-        self.case_overview.show_case(case, len(self.store.list_sessions(case_id)))
+        self.case_overview.show_case(case, self.store.count_sessions(case_id))
         self.detail_stack.setCurrentWidget(self.case_overview)
         self._after_selection(case.reference)
 
@@ -344,7 +369,7 @@ class MainWindow(QMainWindow):
         except NotFoundError:
             self.reload_cases()
             return
-        count = len(self.store.list_sessions(case_id))
+        count = self.store.count_sessions(case_id)
         text = self.tr(
             "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for this case "
             "will be removed from this computer. This cannot be undone."

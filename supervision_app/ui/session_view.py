@@ -8,6 +8,7 @@ submitted and committed on the writer thread, never here.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.content import Content
+from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import Answer, SessionDetail, format_date
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
+from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.decisions_actions import DecisionsActionsPage
 from supervision_app.ui.preview import PreviewPage
 from supervision_app.ui.session_dialog import SessionDialog, SessionFields
@@ -55,6 +58,7 @@ class SessionView(QWidget):
         content: Content,
         bridge: AutosaveBridge,
         parent: QWidget | None = None,
+        rules: Sequence[PatternRule] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionView")
@@ -87,6 +91,16 @@ class SessionView(QWidget):
             ui_settings().value("session/show_explanations", False, type=bool)
         )
         self.explanations_check.toggled.connect(self._on_explanations_toggled)
+        self.memory_button = push_button(
+            self.tr("Case so far"),
+            "caseSoFarButton",
+            self.tr("Case so far"),
+            description=self.tr("Open actions, escalations, hypotheses, ratings and patterns"),
+        )
+        self.memory_button.setCheckable(True)
+        self.memory_button.toggled.connect(self.show_memory)
+        self.memory_panel = CaseMemoryPanel(store, content, rules)
+        self.memory_panel.start_requested.connect(lambda: self.show_memory(False))
 
         # -- navigator and pages
         self.navigator = StageNavigator()
@@ -116,6 +130,7 @@ class SessionView(QWidget):
         titles.addWidget(self.case_label)
         titles.addWidget(self.meta_label)
         head.addLayout(titles, 1)
+        head.addWidget(self.memory_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.explanations_check, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.edit_details_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -145,7 +160,11 @@ class SessionView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
-        layout.addWidget(self.splitter, 1)
+        self.body = QStackedWidget()
+        self.body.setObjectName("sessionBody")
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.memory_panel)
+        layout.addWidget(self.body, 1)
 
     def _add_shortcuts(self) -> None:
         bindings = [("Ctrl+PgDown", self.next_page), ("Ctrl+PgUp", self.previous_page)]
@@ -219,6 +238,24 @@ class SessionView(QWidget):
         for row in range(len(self.slots)):
             self._update_progress(row, announce=False)
         self.navigator.setCurrentRow(0)
+        self.memory_panel.show_case(detail.case.id, detail.id, detail.date, load=False)
+        # A session with nothing written yet opens on what the case remembers.
+        self.show_memory(not any(self._answered.values()) and self._has_earlier_sessions())
+
+    def _has_earlier_sessions(self) -> bool:
+        detail = self._detail
+        if detail is None:
+            return False
+        return any(s.id != detail.id for s in self._store.list_sessions(detail.case.id, limit=2))
+
+    def show_memory(self, visible: bool = True) -> None:
+        """Show the case so far (True) or the session's pages (False)."""
+        if visible and self._detail is not None and self.memory_panel.history is None:
+            self.memory_panel.refresh()
+        self.body.setCurrentWidget(self.memory_panel if visible else self.splitter)
+        self.memory_button.blockSignals(True)
+        self.memory_button.setChecked(visible)
+        self.memory_button.blockSignals(False)
 
     def _earlier_page(self, answers: list[Answer]) -> StagePage:
         page = StagePage(
@@ -277,6 +314,7 @@ class SessionView(QWidget):
         self.wait_for_saves(SAVE_WAIT_SECONDS)
         self._clear_pages()
         self._detail = None
+        self.show_memory(False)
         self.decisions_page.set_session(None)
         self.preview_page.set_session(None)
 
