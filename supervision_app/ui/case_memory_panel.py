@@ -86,6 +86,7 @@ class CaseMemoryPanel(QScrollArea):
         self.top: QWidget | None = None
         self._body = QWidget()
         self._body.setObjectName("scrollContent")
+        self._body.setStyleSheet("QLabel#promptTitle { font-weight: 600; }")
         self._column = QVBoxLayout(self._body)
         self._column.setContentsMargins(28, 20, 28, 28)
         self._column.setSpacing(16)
@@ -114,8 +115,11 @@ class CaseMemoryPanel(QScrollArea):
         if self.case_id is None:
             return
         history = self.store.memory.case_history(self.case_id)
-        if self.session_id is not None:  # this session's own items are not "carried forward"
+        if self.session_id is not None:
+            # This session's own actions are not "carried forward", and a session that has
+            # only just begun is not yet evidence of anything missing.
             history.actions = [a for a in history.actions if a.session_id != self.session_id]
+            history.sessions = [s for s in history.sessions if s.session_id != self.session_id]
         self.history = history
         self.prompts = evaluate(self.rules, history, self.today)
         self._rebuild()
@@ -130,9 +134,9 @@ class CaseMemoryPanel(QScrollArea):
         if self.top is not None:
             self._column.addWidget(self.top)
         self._column.addWidget(self._heading(h))
-        self._column.addWidget(self._patterns_card())
         self._column.addWidget(self._actions_card(h))
         self._column.addWidget(self._escalations_card(h))
+        self._column.addWidget(self._patterns_card())
         self._column.addWidget(self._hypotheses_card(h))
         self._column.addWidget(self._ratings_card(h))
         self._column.addWidget(self._chronology_card(h))
@@ -203,7 +207,7 @@ class CaseMemoryPanel(QScrollArea):
             "{sessions} earlier session(s) · {actions} open action(s), {red} overdue · "
             "{escalations} open escalation(s) · {prompts} pattern prompt(s)"
         ).format(
-            sessions=sum(1 for s in h.sessions if s.session_id != self.session_id),
+            sessions=len(h.sessions),
             actions=len(h.open_actions()),
             red=red,
             escalations=len(h.open_escalations()),
@@ -416,7 +420,7 @@ class CaseMemoryPanel(QScrollArea):
             when = text_label(format_date(entry.on), "secondary", wrap=False)
             when.setMinimumWidth(96)
             kind = text_label(entry.kind.label, "secondary", wrap=False)
-            kind.setMinimumWidth(170)
+            kind.setFixedWidth(200)
             title = text_label(entry.title + (f" — {entry.detail}" if entry.detail else ""), selectable=True)  # fmt: skip
             line.addWidget(when, 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(kind, 0, Qt.AlignmentFlag.AlignTop)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,6 +25,7 @@ from supervision_app import APP_NAME, __version__
 from supervision_app.content import Content, ContentError
 from supervision_app.content.patterns import PatternRule, load_patterns
 from supervision_app.domain import ValidationError, format_date
+from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import theme
 from supervision_app.ui.autosave_bridge import AutosaveBridge
@@ -32,8 +34,10 @@ from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CaseTree
 from supervision_app.ui.empty_state import EmptyState
+from supervision_app.ui.file_names import default_export_path, sanitise
 from supervision_app.ui.main_actions import MainActions, build_actions
 from supervision_app.ui.save_indicator import SaveIndicator
+from supervision_app.ui.search_dialog import SearchDialog
 from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
@@ -65,6 +69,16 @@ class MainWindow(QMainWindow):
 
         self.bridge = AutosaveBridge(store, self)
         self.actions: MainActions = build_actions(self)
+        self.search_action = QAction(self.tr("Search all cases…"), self)
+        self.search_action.setObjectName("searchAction")
+        self.search_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+        self.search_action.setStatusTip(self.tr("Find words in every case and session"))
+        self.summary_action = QAction(self.tr("Export case summary PDF…"), self)
+        self.summary_action.setObjectName("caseSummaryAction")
+        self.summary_action.setStatusTip(
+            self.tr("Open actions, escalations, hypotheses, ratings and chronology as a PDF")
+        )
+        self.search_dialog: SearchDialog | None = None
         self.case_tree = CaseTree()
         self.empty_state = EmptyState([s.title for s in content.stages])
         self.rules = self._load_rules()
@@ -110,7 +124,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([a.new_case, a.new_session])
         file_menu.addSeparator()
-        file_menu.addActions([a.export_pdf, a.export_json, a.import_json])
+        file_menu.addActions([a.export_pdf, self.summary_action, a.export_json, a.import_json])
+        file_menu.addSeparator()
+        file_menu.addAction(self.search_action)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         case_menu = bar.addMenu(self.tr("&Case"))
@@ -131,6 +147,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([a.new_case, a.new_session, a.edit_case])
         toolbar.addSeparator()
         toolbar.addAction(a.export_pdf)
+        toolbar.addAction(self.search_action)
         toolbar.addSeparator()
         toolbar.addAction(a.load_demo)
         for action in toolbar.actions():
@@ -191,6 +208,9 @@ class MainWindow(QMainWindow):
         a.load_demo.triggered.connect(self.load_demo)
         a.about.triggered.connect(self.show_about)
         a.quit.triggered.connect(self.close)
+        self.search_action.triggered.connect(self.open_search)
+        self.summary_action.triggered.connect(self.export_case_summary)
+        self.case_overview.print_summary_requested.connect(self.export_case_summary)
         self.empty_state.create_case_requested.connect(self.new_case)
         self.empty_state.load_demo_requested.connect(self.load_demo)
         self.case_overview.new_session_requested.connect(self.new_session)
@@ -267,7 +287,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{case_reference} — {APP_NAME}" if case_reference else APP_NAME)
         case_id, session_id = self.case_tree.current_ids()
         a = self.actions
-        for action in (a.edit_case, a.delete_case, a.new_session):
+        for action in (a.edit_case, a.delete_case, a.new_session, self.summary_action):
             action.setEnabled(case_id is not None)
         for action in (a.edit_session, a.delete_session, a.export_pdf, a.export_json):
             action.setEnabled(session_id is not None)
@@ -390,6 +410,64 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is delete
+
+    # -- search and the case summary -----------------------------------------------------------
+
+    def open_search(self) -> SearchDialog:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.store, self.content, self)
+            self.search_dialog.open_requested.connect(self.open_search_hit)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.query_edit.setFocus()
+        self.search_dialog.query_edit.selectAll()
+        return self.search_dialog
+
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """Open the exact place a search result came from."""
+        if hit.session_id is None:
+            self.reload_cases(select_case=hit.case_id)
+            return
+        self.reload_cases(select_session=hit.session_id)
+        if self.session_view.session_id != hit.session_id:
+            return
+        if hit.kind == "answer":
+            self.session_view.go_to_prompt(hit.locator)
+        elif hit.kind in ("decision", "action"):
+            self.session_view.show_memory(False)
+            self.session_view.show_decisions()
+        else:
+            self.session_view.show_memory(True)
+
+    def export_case_summary(self) -> None:
+        case_id, _session_id = self.case_tree.current_ids()
+        if case_id is None:
+            return
+        from supervision_app.record.case_summary import build_case_summary
+        from supervision_app.record.case_summary_pdf import write_case_summary
+        from supervision_app.record.pdf import RecordExportError
+
+        try:
+            history = self.store.memory.case_history(case_id)
+        except NotFoundError:
+            self.reload_cases()
+            return
+        today = date.today()
+        suggested = default_export_path(history.reference, today, "pdf").with_name(
+            f"{sanitise(history.reference)}_{today.isoformat()}_case_summary.pdf"
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export case summary"), str(suggested), self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        try:
+            summary = build_case_summary(history, self.content, self.rules, today)
+            write_case_summary(summary, Path(path))
+        except RecordExportError as exc:
+            self._warn(self.tr("Case summary"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Case summary saved."), 6000)
 
     # -- import, export, demo ------------------------------------------------------------------
 

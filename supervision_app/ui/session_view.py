@@ -372,6 +372,20 @@ class SessionView(QWidget):
         elif page is not None:
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def go_to_prompt(self, prompt_id: str) -> bool:
+        """Show the page with this prompt's answer and put the cursor in it."""
+        row = self._row_of_prompt.get(prompt_id)
+        if row is None:
+            return False
+        self.show_memory(False)
+        self.go_to_page(row)
+        editor = self.editor_for(prompt_id)
+        if editor is None:
+            return False
+        self.stage_page(row).ensureWidgetVisible(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def next_page(self) -> None:
         self.go_to_page(self.pages.currentIndex() + 1)
 
