@@ -8,7 +8,7 @@ recorded here (an action reviewed, a hypothesis updated) is recorded against it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -127,8 +127,10 @@ class CaseMemoryPanel(QScrollArea):
     def _rebuild(self) -> None:
         while self._column.count():
             item = self._column.takeAt(0)
-            if item.widget() is not None and item.widget() is not self.top:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None and widget is not self.top:
+                widget.setParent(None)  # out of the tree now, deleted when Qt is idle
+                widget.deleteLater()
         h = self.history
         assert h is not None
         if self.top is not None:
@@ -188,7 +190,7 @@ class CaseMemoryPanel(QScrollArea):
         self, text: str, name: str, accessible_name: str, slot: Callable[[], None]
     ) -> QPushButton:
         button = push_button(text, name, accessible_name)
-        button.clicked.connect(slot)
+        button.clicked.connect(lambda _checked=False: slot())  # never pass "checked" on
         return button
 
     def _empty(self, layout: QVBoxLayout, text: str) -> None:
@@ -469,7 +471,9 @@ class CaseMemoryPanel(QScrollArea):
         carry = outcome is ReviewOutcome.CARRIED_FORWARD
         fields = [Field("reason", self.tr("&Why?") if not carry else self.tr("&Note"), "text")]
         if carry:
-            fields.append(Field("new_due", self.tr("New &due date"), "optional_date", tracked.action.due_date))  # fmt: skip
+            due = tracked.action.due_date
+            suggested = max(due, self.today + timedelta(days=14)) if due else None
+            fields.append(Field("new_due", self.tr("New &due date"), "optional_date", suggested))
 
         def save(values: dict[str, Any]) -> None:
             self.store.memory.review_action(
