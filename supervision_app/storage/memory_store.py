@@ -405,6 +405,91 @@ class CaseMemoryStore:
             row = s.get(SessionRatingRow, session_id)
             return (row.child_safety, row.worker_safety) if row else (None, None)
 
+    # -- record files ---------------------------------------------------------------------
+
+    def import_session_memory(self, case_id: int, session_id: int, memory) -> None:
+        """Write a record file's ``case_memory`` (see exchange_memory) in one transaction."""
+        now = _now()
+        with self.database.session() as s:
+            if memory.child_safety is not None or memory.worker_safety is not None:
+                s.add(
+                    SessionRatingRow(
+                        session_id=session_id,
+                        child_safety=memory.child_safety,
+                        worker_safety=memory.worker_safety,
+                        updated_at=now,
+                    )
+                )
+            for e in memory.events:
+                s.add(
+                    ChronologyEventRow(
+                        case_id=case_id,
+                        session_id=session_id,
+                        happened_on=e.on,
+                        kind=e.kind.value,
+                        title=e.title,
+                        detail=e.detail,
+                        outcome=e.outcome.value,
+                        created_at=now,
+                    )
+                )
+            for h in memory.hypotheses:
+                row = HypothesisRow(
+                    case_id=case_id,
+                    session_id=session_id,
+                    text=h.text,
+                    status=h.status.value,
+                    raised_on=h.raised_on,
+                    created_at=now,
+                    updated_at=now,
+                )
+                row.notes = [
+                    HypothesisNoteRow(
+                        session_id=None, noted_on=n.on, status=n.status.value, text=n.text
+                    )
+                    for n in h.notes
+                ]
+                s.add(row)
+            for e in memory.escalations:
+                row = EscalationRow(
+                    case_id=case_id,
+                    session_id=session_id,
+                    subject=e.subject,
+                    raised_on=e.raised_on,
+                    timescale_days=e.timescale_days,
+                    outcome=e.outcome,
+                    closed_on=e.closed_on,
+                    updated_at=now,
+                )
+                row.steps = [
+                    EscalationStepRow(
+                        session_id=None,
+                        stage=st.stage,
+                        with_whom=st.with_whom,
+                        stepped_on=st.on,
+                        note=st.note,
+                    )
+                    for st in e.steps
+                ]
+                s.add(row)
+            actions = s.scalars(
+                select(ActionRow)
+                .where(ActionRow.session_id == session_id)
+                .order_by(ActionRow.position)
+            ).all()
+            for index, reviews in memory.action_reviews.items():
+                for review in reviews:
+                    s.add(
+                        ActionReviewRow(
+                            action_id=actions[index].id,
+                            session_id=None,
+                            outcome=review.outcome.value,
+                            reason=review.reason,
+                            reviewed_on=review.session_date,
+                            reviewed_at=now,
+                        )
+                    )
+
     # -- search ---------------------------------------------------------------------------
 
     def search(self, user_text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
