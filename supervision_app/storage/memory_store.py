@@ -102,29 +102,17 @@ class CaseMemoryStore:
             history.actions = self._tracked_actions(s, case_id, dates)
             history.hypotheses = [
                 _hypothesis(h)
-                for h in s.scalars(
-                    select(HypothesisRow)
-                    .where(HypothesisRow.case_id == case_id)
-                    .options(selectinload(HypothesisRow.notes))
-                    .order_by(HypothesisRow.raised_on, HypothesisRow.id)
-                )
-            ]
+                for h in _case_rows(s, HypothesisRow, case_id, HypothesisRow.raised_on,
+                                    HypothesisRow.notes)
+            ]  # fmt: skip
             history.escalations = [
                 _escalation(e)
-                for e in s.scalars(
-                    select(EscalationRow)
-                    .where(EscalationRow.case_id == case_id)
-                    .options(selectinload(EscalationRow.steps))
-                    .order_by(EscalationRow.raised_on, EscalationRow.id)
-                )
-            ]
+                for e in _case_rows(s, EscalationRow, case_id, EscalationRow.raised_on,
+                                    EscalationRow.steps)
+            ]  # fmt: skip
             history.events = [
                 _event(e)
-                for e in s.scalars(
-                    select(ChronologyEventRow)
-                    .where(ChronologyEventRow.case_id == case_id)
-                    .order_by(ChronologyEventRow.happened_on, ChronologyEventRow.id)
-                )
+                for e in _case_rows(s, ChronologyEventRow, case_id, ChronologyEventRow.happened_on)
             ]
             ratings = {
                 r.session_id: r
@@ -521,6 +509,14 @@ class CaseMemoryStore:
             )
             for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows
         ]
+
+
+def _case_rows(session, model, case_id: int, by_date, children=None) -> list:
+    """A case's rows of ``model`` in date order (with ``children`` loaded in one query)."""
+    query = select(model).where(model.case_id == case_id).order_by(by_date, model.id)
+    if children is not None:
+        query = query.options(selectinload(children))
+    return list(session.scalars(query))
 
 
 def _check_event(kind: EventKind, title: str, outcome: ReferralOutcome) -> EventKind:
