@@ -205,9 +205,16 @@ class CaseMemoryPanel(QScrollArea):
         titles = QVBoxLayout()
         titles.addWidget(text_label(self.tr("Case so far").upper(), "eyebrow"))
         red = sum(1 for a in h.open_actions() if a.rag(self.today) is Rag.RED)
-        summary = self.tr(
-            "{sessions} earlier session(s) · {actions} open action(s), {red} overdue · "
-            "{escalations} open escalation(s) · {prompts} pattern prompt(s)"
+        summary = (
+            self.tr(
+                "{sessions} earlier session(s) · {actions} open action(s), {red} overdue · "
+                "{escalations} open escalation(s) · {prompts} pattern prompt(s)"
+            )
+            if self.session_id is not None
+            else self.tr(
+                "{sessions} session(s) · {actions} open action(s), {red} overdue · "
+                "{escalations} open escalation(s) · {prompts} pattern prompt(s)"
+            )
         ).format(
             sessions=len(h.sessions),
             actions=len(h.open_actions()),

@@ -98,6 +98,10 @@ class SessionView(QWidget):
             description=self.tr("Open actions, escalations, hypotheses, ratings and patterns"),
         )
         self.memory_button.setCheckable(True)
+        self.memory_button.setStyleSheet(
+            "QPushButton:checked { background: #E5EEF7; border: 1px solid #1D5A96;"
+            " color: #1D5A96; font-weight: 600; }"
+        )
         self.memory_button.toggled.connect(self.show_memory)
         self.memory_panel = CaseMemoryPanel(store, content, rules)
         self.memory_panel.start_requested.connect(lambda: self.show_memory(False))
