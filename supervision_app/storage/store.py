@@ -28,7 +28,9 @@ from supervision_app.domain import (
     Decision,
     SessionDetail,
     SessionSummary,
+    StructuredAnswer,
     ValidationError,
+    check_payload,
 )
 from supervision_app.domain.validation import case_problems, require_action, require_decision
 from supervision_app.storage.database import Database
@@ -39,6 +41,7 @@ from supervision_app.storage.models import (
     ChildRow,
     DecisionRow,
     SessionRow,
+    StructuredAnswerRow,
 )
 
 T = TypeVar("T")
@@ -144,9 +147,15 @@ class SupervisionStore:
             .group_by(AnswerRow.session_id)
             .subquery()
         )
+        tools = (
+            select(StructuredAnswerRow.session_id, func.count(StructuredAnswerRow.id).label("n"))
+            .group_by(StructuredAnswerRow.session_id)
+            .subquery()
+        )
         query = (
-            select(SessionRow, answered.c.n)
+            select(SessionRow, answered.c.n, tools.c.n)
             .outerjoin(answered, answered.c.session_id == SessionRow.id)
+            .outerjoin(tools, tools.c.session_id == SessionRow.id)
             .where(SessionRow.case_id == case_id)
             .order_by(SessionRow.date.desc(), SessionRow.id.desc())
         )
@@ -158,10 +167,10 @@ class SupervisionStore:
                     case_id=row.case_id,
                     date=row.date,
                     attendees=tuple(row.attendees or ()),
-                    answered=n or 0,
+                    answered=(n or 0) + (t or 0),
                     updated_at=row.updated_at,
                 )
-                for row, n in session.execute(query)
+                for row, n, t in session.execute(query)
             ]
 
     def create_session(
@@ -237,6 +246,7 @@ class SupervisionStore:
                     Action(a.id, a.description, a.owner, a.due_date, ActionStatus(a.status))
                     for a in row.actions
                 ],
+                structured=_structured_answers(session, row.id),
             )
 
     def import_session(self, detail: SessionDetail) -> tuple[int, int, bool]:
@@ -305,6 +315,18 @@ class SupervisionStore:
             ]
             session.add(row)
             session.flush()
+            for answer in detail.structured.values():
+                session.add(
+                    StructuredAnswerRow(
+                        session_id=row.id,
+                        prompt_id=answer.prompt_id,
+                        stage_id=answer.stage_id,
+                        kind=answer.kind,
+                        prompt_text=answer.prompt_text,
+                        data=check_payload(answer.kind, answer.data),
+                        updated_at=answer.updated_at or detail.updated_at,
+                    )
+                )
             return case_row.id, row.id, created
 
     # -- answers ---------------------------------------------------------------
@@ -334,6 +356,47 @@ class SupervisionStore:
             else:
                 row.text = text
                 row.updated_at = now
+            parent = session.get(SessionRow, session_id)
+            if parent is not None:
+                parent.updated_at = now.replace(microsecond=0)
+        return now
+
+    def save_structured_answer(
+        self,
+        session_id: int,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        kind: str,
+        data: dict,
+    ) -> datetime:
+        """Insert or replace the answer to one structured tool. Returns the commit time.
+
+        Raises :class:`~supervision_app.domain.PayloadError` if ``data`` has the wrong shape.
+        """
+        check_payload(kind, data)
+        now = datetime.now()
+        with self.database.session() as session:
+            row = session.scalar(
+                select(StructuredAnswerRow).where(
+                    StructuredAnswerRow.session_id == session_id,
+                    StructuredAnswerRow.prompt_id == prompt_id,
+                )
+            )
+            if row is None:
+                _get(session, SessionRow, session_id)
+                row = StructuredAnswerRow(
+                    session_id=session_id,
+                    prompt_id=prompt_id,
+                    stage_id=stage_id,
+                    kind=kind,
+                    prompt_text=prompt_text,
+                    data=data,
+                    updated_at=now,
+                )
+                session.add(row)
+            else:
+                row.kind, row.data, row.updated_at = kind, data, now
             parent = session.get(SessionRow, session_id)
             if parent is not None:
                 parent.updated_at = now.replace(microsecond=0)
@@ -466,6 +529,18 @@ def _case_detail(row: CaseRow) -> CaseDetail:
         children=[Child(c.name, c.date_of_birth, c.age, c.unborn) for c in row.children],
         created_at=row.created_at,
     )
+
+
+def _structured_answers(session: Session, session_id: int) -> dict[str, StructuredAnswer]:
+    rows = session.scalars(
+        select(StructuredAnswerRow).where(StructuredAnswerRow.session_id == session_id)
+    )
+    return {
+        r.prompt_id: StructuredAnswer(
+            r.prompt_id, r.stage_id, r.prompt_text, r.kind, dict(r.data or {}), r.updated_at
+        )
+        for r in rows
+    }
 
 
 def _get(session: Session, model: type[T], key: int) -> T:
