@@ -13,7 +13,8 @@ shown and printed after the content changes or drops the prompt.
     ``{"children": [{"child", "periods": [{"id", "label", "text", "basis"}]}]}``
     where ``basis`` is one of :data:`BASIS_CHOICES` or "".
 ``records``
-    ``{"fields": [{"id", "label"}], "rows": [{field id: text}]}``.
+    ``{"fields": [{"id", "label"}], "choice_fields": [field id], "rows": [{field id: text}]}``
+    (``choice_fields`` names the pick-list fields, such as the fact/judgement mark).
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def check_payload(kind: str, data: Any) -> dict[str, Any]:
     else:
         for i, col in enumerate(_list(data, "fields")):
             _texts(col, f"fields[{i}]", ("id", "label"))
+        if not all(isinstance(v, str) for v in _list(data, "choice_fields")):
+            raise PayloadError("choice_fields must list field ids")
         for i, row in enumerate(_list(data, "rows")):
             if not isinstance(row, dict) or not all(isinstance(v, str) for v in row.values()):
                 raise PayloadError(f"rows[{i}] must map field ids to texts")

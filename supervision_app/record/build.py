@@ -15,6 +15,7 @@ from supervision_app.record.model import (
     RecordStage,
     SessionRecord,
 )
+from supervision_app.record.structured import structured_rows
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 RETIRED_NOTE = (
@@ -25,16 +26,25 @@ RETIRED_NOTE = (
 def build_record(
     detail: SessionDetail,
     content: Content,
-    marking: str = DEFAULT_MARKING,
+    marking: str | None = None,
     generated_at: datetime | None = None,
 ) -> SessionRecord:
     stages: list[RecordStage] = []
+    # Everything the current content shows itself; the rest is kept as "earlier" answers.
     used: set[str] = set()
+    for stage in content.stages:
+        for prompt in stage.prompts:
+            used.add(prompt.id)
+            if prompt.structured:
+                used.add("tool:" + prompt.id)
     for number, stage in enumerate(content.stages, start=1):
         prompts = []
         for prompt in stage.prompts:
             answer = detail.answers.get(prompt.id)
-            used.add(prompt.id)
+            rows, rows_note = (), ""
+            tool = detail.structured.get(prompt.id)
+            if prompt.structured and tool is not None:
+                rows, rows_note = structured_rows(tool)
             prompts.append(
                 RecordPrompt(
                     prompt_id=prompt.id,
@@ -43,6 +53,8 @@ def build_record(
                     source=content.citations(prompt.sources),
                     group=prompt.group,
                     answer=answer.text if answer else "",
+                    rows=rows,
+                    rows_note=rows_note,
                 )
             )
         prompts.extend(_retired(detail, stage.id, used))
@@ -70,7 +82,7 @@ def build_record(
         )
     case = detail.case
     return SessionRecord(
-        marking=marking.strip() or DEFAULT_MARKING,
+        marking=(marking or content.marking or DEFAULT_MARKING).strip() or DEFAULT_MARKING,
         case_reference=case.reference,
         session_uid=detail.uid,
         session_date=detail.date,
@@ -117,6 +129,29 @@ def _retired(detail: SessionDetail, stage_id: str | None, used: set[str]) -> lis
                 group="",
                 answer=answer.text,
                 retired=True,
+            )
+        )
+    for tool in sorted(detail.structured.values(), key=lambda a: a.prompt_id):
+        # A tool's data is shown by its prompt while that prompt is still a structured
+        # tool (marked "tool:<id>" in ``used``); otherwise it is kept here, as written.
+        key = "tool:" + tool.prompt_id
+        if key in used or not tool.filled:
+            continue
+        if stage_id is not None and tool.stage_id != stage_id:
+            continue
+        used.add(key)
+        rows, rows_note = structured_rows(tool)
+        found.append(
+            RecordPrompt(
+                prompt_id=tool.prompt_id,
+                text=tool.prompt_text,
+                why=RETIRED_NOTE,
+                source="",
+                group="",
+                answer="",
+                retired=True,
+                rows=rows,
+                rows_note=rows_note,
             )
         )
     return found
