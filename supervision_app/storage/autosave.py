@@ -167,7 +167,7 @@ class AutosaveWriter:
                     edit.stage_id,
                     edit.prompt_text,
                     edit.kind,
-                    json.loads(edit.text),
+                    json.loads(edit.text) if edit.text else {},
                 )
         except NotFoundError:
             # The session was deleted: there is nowhere to save to, and retrying cannot help.

@@ -19,6 +19,8 @@ class AnswerEditor(QPlainTextEdit):
     commit_requested = Signal()
     focus_entered = Signal()
     focus_left = Signal()
+    #: Free text (structured editors carry their tool's kind).
+    kind = "text"
 
     def __init__(
         self,
