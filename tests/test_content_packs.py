@@ -39,7 +39,7 @@ def test_example_pack_adds_prompts_policy_and_marking(packs: Path, content) -> N
     assert tool.kind == "checklist" and tool.answer_choices == ("Yes", "No", "Not needed")
     assert "Example Borough escalation guidance" in loaded.citations(escalation.prompts[-1].sources)
     policy = loaded.escalation_policy
-    assert [s.name for s in policy.stages][0] == "Practitioner to practitioner"
+    assert policy.stages[0].name == "Practitioner to practitioner"
     assert [s.days for s in policy.stages] == [2, 5, 5, 10]
     assert loaded.marking == "OFFICIAL-SENSITIVE: Example Borough"
 

@@ -29,6 +29,13 @@ STRUCTURED_KINDS = ("checklist", "day_in_life", "records")
 BASIS_CHOICES = ("Seen", "Reported", "Seen and reported")
 
 
+_TOP_KEYS = {
+    "checklist": {"items"},
+    "day_in_life": {"children"},
+    "records": {"fields", "choice_fields", "rows"},
+}
+
+
 class PayloadError(ValueError):
     """A structured answer's data does not have the shape its kind needs."""
 
@@ -70,6 +77,9 @@ def check_payload(kind: str, data: Any) -> dict[str, Any]:
         raise PayloadError(f"the kind '{kind}' is not known")
     if not isinstance(data, dict):
         raise PayloadError("the data must be an object")
+    unknown = set(data) - _TOP_KEYS[kind]
+    if unknown:
+        raise PayloadError(f"unknown key(s) {', '.join(sorted(unknown))} for a {kind}")
     if kind == "checklist":
         for i, item in enumerate(_list(data, "items")):
             _texts(item, f"items[{i}]", ("id", "label", "answer", "note"))
