@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_content_sources import STAGE_IDS
 
 from supervision_app.content import ContentError, load_content
 
@@ -138,15 +139,7 @@ def test_content_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 
 def test_shipped_content_loads() -> None:
     content = load_content()
-    assert [s.id for s in content.stages] == [
-        "professional_curiosity",
-        "lived_experience",
-        "family_circumstances",
-        "authoritative_practice",
-        "escalation",
-        "assessment_recording",
-        "supervision",
-    ]
+    assert [s.id for s in content.stages] == STAGE_IDS
     for stage in content.stages:
         for prompt in stage.prompts:
             assert prompt.text and prompt.why and prompt.sources

@@ -12,6 +12,7 @@ from supervision_app.record.model import (
     RecordChild,
     RecordDecision,
     RecordPrompt,
+    RecordRow,
     RecordStage,
     SessionRecord,
 )
@@ -112,43 +113,34 @@ def build_record(
 
 
 def _retired(detail: SessionDetail, stage_id: str | None, used: set[str]) -> list[RecordPrompt]:
-    """Answers whose prompt is no longer in the content: never dropped, shown as written."""
+    """Answers whose prompt is no longer in the content: never dropped, shown as written.
+
+    A structured tool's data is shown by its prompt while that prompt is still a tool
+    (marked ``"tool:<id>"`` in ``used``); otherwise it is kept here, as written.
+    """
+    kept: list[tuple[str, str, str, str, str, tuple[RecordRow, ...], str]] = [
+        (a.prompt_id, a.prompt_id, a.stage_id, a.prompt_text, a.text, (), "")
+        for a in sorted(detail.answers.values(), key=lambda a: a.prompt_id)
+        if a.text.strip()
+    ]
+    kept += [
+        ("tool:" + t.prompt_id, t.prompt_id, t.stage_id, t.prompt_text, "", *structured_rows(t))
+        for t in sorted(detail.structured.values(), key=lambda t: t.prompt_id)
+        if t.filled
+    ]
     found = []
-    for answer in sorted(detail.answers.values(), key=lambda a: a.prompt_id):
-        if answer.prompt_id in used or not answer.text.strip():
-            continue
-        if stage_id is not None and answer.stage_id != stage_id:
-            continue
-        used.add(answer.prompt_id)
-        found.append(
-            RecordPrompt(
-                prompt_id=answer.prompt_id,
-                text=answer.prompt_text,
-                why=RETIRED_NOTE,
-                source="",
-                group="",
-                answer=answer.text,
-                retired=True,
-            )
-        )
-    for tool in sorted(detail.structured.values(), key=lambda a: a.prompt_id):
-        # A tool's data is shown by its prompt while that prompt is still a structured
-        # tool (marked "tool:<id>" in ``used``); otherwise it is kept here, as written.
-        key = "tool:" + tool.prompt_id
-        if key in used or not tool.filled:
-            continue
-        if stage_id is not None and tool.stage_id != stage_id:
+    for key, prompt_id, answer_stage, question, text, rows, rows_note in kept:
+        if key in used or (stage_id is not None and answer_stage != stage_id):
             continue
         used.add(key)
-        rows, rows_note = structured_rows(tool)
         found.append(
             RecordPrompt(
-                prompt_id=tool.prompt_id,
-                text=tool.prompt_text,
+                prompt_id=prompt_id,
+                text=question,
                 why=RETIRED_NOTE,
                 source="",
                 group="",
-                answer="",
+                answer=text,
                 retired=True,
                 rows=rows,
                 rows_note=rows_note,

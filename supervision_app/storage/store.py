@@ -337,28 +337,17 @@ class SupervisionStore:
         """Insert or replace one answer. Returns the time it was committed."""
         now = datetime.now()
         with self.database.session() as session:
-            row = session.scalar(
-                select(AnswerRow).where(
-                    AnswerRow.session_id == session_id, AnswerRow.prompt_id == prompt_id
-                )
-            )
+            row = _prompt_row(session, AnswerRow, session_id, prompt_id)
             if row is None:
-                _get(session, SessionRow, session_id)
                 row = AnswerRow(
                     session_id=session_id,
                     prompt_id=prompt_id,
                     stage_id=stage_id,
                     prompt_text=prompt_text,
-                    text=text,
-                    updated_at=now,
                 )
                 session.add(row)
-            else:
-                row.text = text
-                row.updated_at = now
-            parent = session.get(SessionRow, session_id)
-            if parent is not None:
-                parent.updated_at = now.replace(microsecond=0)
+            row.text, row.updated_at = text, now
+            _touch(session, session_id, now)
         return now
 
     def save_structured_answer(
@@ -377,29 +366,17 @@ class SupervisionStore:
         check_payload(kind, data)
         now = datetime.now()
         with self.database.session() as session:
-            row = session.scalar(
-                select(StructuredAnswerRow).where(
-                    StructuredAnswerRow.session_id == session_id,
-                    StructuredAnswerRow.prompt_id == prompt_id,
-                )
-            )
+            row = _prompt_row(session, StructuredAnswerRow, session_id, prompt_id)
             if row is None:
-                _get(session, SessionRow, session_id)
                 row = StructuredAnswerRow(
                     session_id=session_id,
                     prompt_id=prompt_id,
                     stage_id=stage_id,
-                    kind=kind,
                     prompt_text=prompt_text,
-                    data=data,
-                    updated_at=now,
                 )
                 session.add(row)
-            else:
-                row.kind, row.data, row.updated_at = kind, data, now
-            parent = session.get(SessionRow, session_id)
-            if parent is not None:
-                parent.updated_at = now.replace(microsecond=0)
+            row.kind, row.data, row.updated_at = kind, data, now
+            _touch(session, session_id, now)
         return now
 
     # -- decisions -----------------------------------------------------------
@@ -557,7 +534,22 @@ def _next_position(
     return (current or 0) + 1
 
 
-def _touch(session: Session, session_id: int) -> None:
+def _touch(session: Session, session_id: int, when: datetime | None = None) -> None:
     parent = session.get(SessionRow, session_id)
     if parent is not None:
-        parent.updated_at = _now()
+        parent.updated_at = (when or _now()).replace(microsecond=0)
+
+
+def _prompt_row(
+    session: Session,
+    model: type[AnswerRow] | type[StructuredAnswerRow],
+    session_id: int,
+    prompt_id: str,
+) -> AnswerRow | StructuredAnswerRow | None:
+    """The session's stored answer to ``prompt_id``; NotFoundError if the session is gone."""
+    row = session.scalar(
+        select(model).where(model.session_id == session_id, model.prompt_id == prompt_id)
+    )
+    if row is None:
+        _get(session, SessionRow, session_id)
+    return row

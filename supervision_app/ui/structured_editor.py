@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 from supervision_app.content import Prompt
 from supervision_app.domain import encode_payload, payload_is_empty
-from supervision_app.ui.answer_editor import DEBOUNCE_MS
+from supervision_app.ui.answer_editor import DebouncedCommits
 
 
-class StructuredEditor(QFrame):
+class StructuredEditor(DebouncedCommits, QFrame):
     edited = Signal()
     commit_requested = Signal()
     focus_entered = Signal()
@@ -34,11 +34,7 @@ class StructuredEditor(QFrame):
         self.stage_id = prompt.stage_id
         self.prompt_text = prompt.text
         self.kind = prompt.kind
-        self._loading = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.commit_requested)
+        self._start_debounce()
 
     # -- what subclasses provide ------------------------------------------------------
 
@@ -65,14 +61,6 @@ class StructuredEditor(QFrame):
     def text(self) -> str:
         data = self.data()
         return "" if payload_is_empty(self.kind, data) else encode_payload(data)
-
-    def has_uncommitted_typing(self) -> bool:
-        return self._timer.isActive()
-
-    def commit_now(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self.commit_requested.emit()
 
     def setFocus(self, *args: Any) -> None:
         widgets = self.focus_widgets()
