@@ -22,8 +22,11 @@ from supervision_app.domain import (
     CaseDetail,
     Child,
     Decision,
+    PayloadError,
     SessionDetail,
+    StructuredAnswer,
     ValidationError,
+    check_payload,
 )
 from supervision_app.storage import SupervisionStore
 
@@ -91,6 +94,18 @@ def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
                     "status": a.status.value,
                 }
                 for a in detail.actions
+            ],
+            # Optional (added with the structured tools); older files simply lack it.
+            "structured_answers": [
+                {
+                    "prompt_id": t.prompt_id,
+                    "stage_id": t.stage_id,
+                    "prompt_text": t.prompt_text,
+                    "kind": t.kind,
+                    "data": t.data,
+                    "updated_at": t.updated_at.isoformat() if t.updated_at else None,
+                }
+                for t in sorted(detail.structured.values(), key=lambda t: t.prompt_id)
             ],
         },
     }
@@ -254,6 +269,26 @@ def session_from_dict(data: Any) -> SessionDetail:
                 status_value,
             )
         )
+    structured: dict[str, StructuredAnswer] = {}
+    if session_data.get("structured_answers") is not None:
+        for i, t in enumerate(r.tables(session_data, "structured_answers", "session")):
+            where = f"session.structured_answers[{i}]"
+            kind = r.text(t, "kind", where)
+            try:
+                data = check_payload(kind, t.get("data"))
+            except PayloadError as exc:
+                raise RecordFileError(f"{where}.data: {exc}.") from None
+            tool = StructuredAnswer(
+                prompt_id=r.text(t, "prompt_id", where),
+                stage_id=r.text(t, "stage_id", where),
+                prompt_text=r.text(t, "prompt_text", where, allow_empty=True),
+                kind=kind,
+                data=data,
+                updated_at=r.datetime(t, "updated_at", where, optional=True),
+            )
+            if tool.prompt_id in structured:
+                raise RecordFileError(f"{where}: prompt '{tool.prompt_id}' is answered twice.")
+            structured[tool.prompt_id] = tool
     uid = r.text(session_data, "uid", "session")
     if not (len(uid) == 32 and all(ch in "0123456789abcdef" for ch in uid)):
         raise RecordFileError("session.uid must be 32 lower-case hexadecimal characters.")
@@ -269,6 +304,7 @@ def session_from_dict(data: Any) -> SessionDetail:
         answers=answers,
         decisions=decisions,
         actions=actions,
+        structured=structured,
     )
 
 

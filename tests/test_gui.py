@@ -194,7 +194,9 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
         view.go_to_page(index)
         assert view.pages.currentWidget() is view.slots[index]
         assert view.slots[index].page is not None
-        prompt = stage.prompts[min(index, len(stage.prompts) - 1)]
+        start = min(index, len(stage.prompts) - 1)
+        rotated = [*stage.prompts[start:], *stage.prompts[:start]]
+        prompt = next(p for p in rotated if not p.structured)
         editor = view.editor_for(prompt.id)
         editor.setFocus()
         text = f"Stage {index + 1}: {HOSTILE}\n  second line\twith a tab"

@@ -247,3 +247,21 @@ class SessionRatingRow(Base):
     child_safety: Mapped[int | None]
     worker_safety: Mapped[int | None]
     updated_at: Mapped[datetime]
+
+
+class StructuredAnswerRow(Base):
+    """An answer to a structured tool: its data as JSON, with the prompt's text and stage kept."""
+
+    __tablename__ = "structured_answers"
+    __table_args__ = (UniqueConstraint("session_id", "prompt_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    prompt_id: Mapped[str] = mapped_column(String(120))
+    stage_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    prompt_text: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime]

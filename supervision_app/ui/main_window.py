@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Pattern prompts are off: {problem}").format(problem=self._rules_problem)
             )
+        self._announce_pack_problems()
 
     def _load_rules(self) -> tuple[PatternRule, ...]:
         """The pattern rules; if their file is faulty the app still works, without them."""
@@ -108,6 +109,22 @@ class MainWindow(QMainWindow):
         except ContentError as exc:
             self._rules_problem = str(exc)
             return ()
+
+    def _announce_pack_problems(self) -> None:
+        """Broken content packs are reported without blocking: a status message and Help."""
+        problems = self.content.pack_problems
+        if problems:
+            self.statusBar().showMessage(
+                self.tr(
+                    "{n} content pack(s) had problems and were skipped. See Help > Content packs."
+                ).format(n=len(problems)),
+                0,
+            )
+
+    def show_content_packs(self) -> None:
+        from supervision_app.ui.content_packs_dialog import ContentPacksDialog
+
+        ContentPacksDialog.run(self, content=self.content)
 
     def _set_initial_focus(self) -> None:
         if self.central_stack.currentWidget() is self.empty_state:
@@ -134,7 +151,11 @@ class MainWindow(QMainWindow):
         case_menu.addSeparator()
         case_menu.addActions([a.delete_session, a.delete_case])
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([a.load_demo, a.about])
+        help_menu.addActions([a.load_demo])
+        self.content_packs_action = help_menu.addAction(self.tr("Content &packs…"))
+        self.content_packs_action.setObjectName("contentPacksAction")
+        self.content_packs_action.triggered.connect(self.show_content_packs)
+        help_menu.addAction(a.about)
 
     def _build_toolbar(self) -> None:
         a = self.actions

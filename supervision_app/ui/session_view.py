@@ -7,6 +7,7 @@ submitted and committed on the writer thread, never here.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import partial
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from supervision_app.content import Content
 from supervision_app.content.patterns import PatternRule
-from supervision_app.domain import Answer, SessionDetail, format_date
+from supervision_app.domain import Answer, SessionDetail, StructuredAnswer, format_date
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit
 from supervision_app.ui.answer_editor import AnswerEditor
@@ -195,14 +196,22 @@ class SessionView(QWidget):
         self._clear_pages()
         self._detail = detail
         self._update_header()
-        answers = self._answers_with_unsaved_text(detail)
+        answers, tools = self._answers_with_unsaved_text(detail)
         self._answered = {pid: bool(a.text.strip()) for pid, a in answers.items()}
+        self._answered.update({pid: t.filled for pid, t in tools.items()})
         known = {p.id for s in self._content.stages for p in s.prompts}
+        tool_ids = {p.id for s in self._content.stages for p in s.prompts if p.structured}
         retired: dict[str, list[Answer]] = defaultdict(list)
         for answer in sorted(answers.values(), key=lambda a: a.prompt_id):
             if answer.prompt_id not in known and answer.text.strip():
                 stage = answer.stage_id if self._content.stage(answer.stage_id) else ""
                 retired[stage].append(answer)
+        retired_tools: dict[str, list[StructuredAnswer]] = defaultdict(list)
+        for tool in sorted(tools.values(), key=lambda t: t.prompt_id):
+            if tool.prompt_id not in tool_ids and tool.filled:
+                stage = tool.stage_id if self._content.stage(tool.stage_id) else ""
+                retired_tools[stage].append(tool)
+        children = [c.name for c in detail.case.children]
 
         total = len(self._content.stages)
         for number, stage in enumerate(self._content.stages, start=1):
@@ -212,18 +221,27 @@ class SessionView(QWidget):
                     stage.title,
                     str(number),
                     partial(
-                        StagePage.for_stage, stage, number, total, self._content, answers, kept
+                        StagePage.for_stage,
+                        stage,
+                        number,
+                        total,
+                        self._content,
+                        answers,
+                        kept,
+                        tools,
+                        children,
+                        retired_tools.get(stage.id, []),
                     ),
                     [p.id for p in stage.prompts],
                     [a.prompt_id for a in kept],
                 )
             )
-        if retired.get(""):
+        if retired.get("") or retired_tools.get(""):
             self._add_slot(
                 StageSlot(
                     self.tr("Earlier answers"),
                     MARKER_EARLIER,
-                    partial(self._earlier_page, retired[""]),
+                    partial(self._earlier_page, retired[""], retired_tools[""]),
                     [],
                     [a.prompt_id for a in retired[""]],
                 )
@@ -261,7 +279,9 @@ class SessionView(QWidget):
         self.memory_button.setChecked(visible)
         self.memory_button.blockSignals(False)
 
-    def _earlier_page(self, answers: list[Answer]) -> StagePage:
+    def _earlier_page(
+        self, answers: list[Answer], tools: list[StructuredAnswer] | None = None
+    ) -> StagePage:
         page = StagePage(
             eyebrow=self.tr("Kept from earlier versions"),
             title=self.tr("Earlier answers"),
@@ -270,18 +290,27 @@ class SessionView(QWidget):
                 "They are kept exactly as written."
             ),
         )
-        page.add_retired(answers)
+        page.add_retired(answers, tools)
         return page
 
-    def _answers_with_unsaved_text(self, detail: SessionDetail) -> dict[str, Answer]:
+    def _answers_with_unsaved_text(
+        self, detail: SessionDetail
+    ) -> tuple[dict[str, Answer], dict[str, StructuredAnswer]]:
         """Stored answers, overlaid with text the writer has not yet managed to commit."""
         answers = dict(detail.answers)
+        tools = dict(detail.structured)
         for prompt_id, text in self._bridge.unsaved_texts(detail.id).items():
-            if prompt_id in answers:
+            prompt = self._content.prompt(prompt_id)
+            if prompt is not None and prompt.structured:
+                data = json.loads(text) if text else {}
+                tools[prompt_id] = StructuredAnswer(
+                    prompt_id, prompt.stage_id, prompt.text, prompt.kind, data
+                )
+            elif prompt_id in answers:
                 answers[prompt_id].text = text
-            elif (prompt := self._content.prompt(prompt_id)) is not None:
+            elif prompt is not None:
                 answers[prompt_id] = Answer(prompt_id, prompt.stage_id, prompt.text, text)
-        return answers
+        return answers, tools
 
     def _add_slot(self, slot: StageSlot) -> None:
         row = len(self.slots)
@@ -444,6 +473,7 @@ class SessionView(QWidget):
                 editor.stage_id,
                 editor.prompt_text,
                 editor.text(),
+                editor.kind,
             )
         )
 
