@@ -101,7 +101,7 @@ class SessionView(QWidget):
         self.memory_button.setCheckable(True)
         self.memory_button.setStyleSheet(
             "QPushButton:checked { background: #E5EEF7; border: 1px solid #1D5A96;"
-            " color: #1D5A96; font-weight: 600; }"
+            " color: #1D5A96; }"
         )
         self.memory_button.toggled.connect(self.show_memory)
         self.memory_panel = CaseMemoryPanel(store, content, rules)
