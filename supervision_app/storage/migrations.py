@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from supervision_app.storage import cipher
 from supervision_app.storage.keys import KeyRing, fsync_dir, key_file_path, write_key_file
 from supervision_app.storage.models import Base
+from supervision_app.storage.search_index import ensure_search_index
 
 PLAIN_BACKUP_SUFFIX = ".plain-backup"
 ENCRYPTING_SUFFIX = ".encrypting"
@@ -82,6 +83,7 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         Base.metadata.create_all(engine)
         with Session(engine) as session, session.begin():
             write_identity(session)
+        ensure_search_index(engine)
         return
     version = check_identity(path, tables, meta)
     if version < SCHEMA_VERSION:
@@ -99,6 +101,7 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         finally:
             raw.close()
     Base.metadata.create_all(engine)
+    ensure_search_index(engine)
 
 
 def backup_path_for(path: Path, version: int) -> Path:

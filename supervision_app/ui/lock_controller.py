@@ -14,10 +14,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from supervision_app import APP_NAME
 from supervision_app.storage import Database, RecoveryKey
+from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.clipboard_guard import ClipboardGuard
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.unlock_panel import Credential, UnlockPanel
@@ -118,7 +119,12 @@ class LockController(QObject):
         case_id, session_id = w.case_tree.current_ids()
         self._where = (case_id, session_id, w.session_view.current_page_index())
         self.clipboard.clear_if_ours()
+        for dialog in w.findChildren(QDialog):  # open editors and search show case content
+            if dialog.isVisible():
+                dialog.reject()
         w.session_view.clear()
+        for panel in w.findChildren(CaseMemoryPanel):
+            panel.forget()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the pages, now
         w.case_tree.populate([], {})
         w.case_overview.clear()
