@@ -32,6 +32,8 @@ class RecoveryKeyDialog(FormDialog[bool]):
         self.stored = QCheckBox(
             self.tr("I have stored the recovery key safely, away from this computer")
         )
+        self.stored.setObjectName("storedCheck")
+        accessible(self.stored, self.tr("I have stored the recovery key"))
         self.lay_out(
             text_label(self.tr("Keep this key safe"), "welcomeTitle"),
             text_label(
