@@ -20,39 +20,39 @@ from sqlalchemy.orm import Session, selectinload
 from supervision_app.domain import (
     Action,
     ActionStatus,
-    Answer,
+    AuditEvent,
     CaseDetail,
     CaseInput,
     CaseSummary,
-    Child,
     Decision,
+    LockedSessionError,
     SessionDetail,
     SessionSummary,
     ValidationError,
 )
 from supervision_app.domain.validation import case_problems, require_action, require_decision
+from supervision_app.storage.audit import AuditMixin, record_audit
 from supervision_app.storage.database import Database
+from supervision_app.storage.loading import NotFoundError, case_detail, load_detail
 from supervision_app.storage.models import (
     ActionRow,
     AnswerRow,
     CaseRow,
+    ChainLinkRow,
     ChildRow,
     DecisionRow,
     SessionRow,
 )
+from supervision_app.storage.signing import SigningMixin, require_unlocked
 
 T = TypeVar("T")
-
-
-class NotFoundError(LookupError):
-    """The case, session or item no longer exists."""
 
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-class SupervisionStore:
+class SupervisionStore(SigningMixin, AuditMixin):
     def __init__(self, database: Database) -> None:
         self.database = database
 
@@ -125,15 +125,18 @@ class SupervisionStore:
             )
             if row is None:
                 raise NotFoundError(f"Case {case_id} does not exist.")
-            return _case_detail(row)
+            return case_detail(row)
 
     def find_case(self, reference: str) -> int | None:
         with self.database.read() as session:
             return session.scalar(select(CaseRow.id).where(CaseRow.reference == reference.strip()))
 
     def delete_case(self, case_id: int) -> None:
+        """Delete a case whose sessions are all unsigned (LockedSessionError otherwise)."""
         with self.database.session() as session:
-            session.delete(_get(session, CaseRow, case_id))
+            row = _get(session, CaseRow, case_id)
+            _refuse_signed_deletion(session, [s.id for s in row.sessions])
+            session.delete(row)
 
     # -- sessions ------------------------------------------------------------
 
@@ -186,18 +189,24 @@ class SupervisionStore:
             )
             session.add(row)
             session.flush()
+            record_audit(session, row.id, AuditEvent.CREATED)
             return row.id
 
     def update_session(self, session_id: int, on: date, attendees: Iterable[str]) -> None:
         with self.database.session() as session:
             row = _get(session, SessionRow, session_id)
+            require_unlocked(session, session_id)
             row.date = on
             row.attendees = _clean_list(attendees)
             row.updated_at = _now()
+            record_audit(session, session_id, AuditEvent.EDITED)
 
     def delete_session(self, session_id: int) -> None:
+        """Delete an unsigned session; a signed record is kept (LockedSessionError)."""
         with self.database.session() as session:
-            session.delete(_get(session, SessionRow, session_id))
+            row = _get(session, SessionRow, session_id)
+            _refuse_signed_deletion(session, [session_id])
+            session.delete(row)
 
     def session_exists(self, uid: str) -> bool:
         with self.database.read() as session:
@@ -205,39 +214,7 @@ class SupervisionStore:
 
     def get_session(self, session_id: int) -> SessionDetail:
         with self.database.read() as session:
-            row = session.scalar(
-                select(SessionRow)
-                .where(SessionRow.id == session_id)
-                .options(
-                    selectinload(SessionRow.case).selectinload(CaseRow.children),
-                    selectinload(SessionRow.answers),
-                    selectinload(SessionRow.decisions),
-                    selectinload(SessionRow.actions),
-                )
-            )
-            if row is None:
-                raise NotFoundError(f"Session {session_id} does not exist.")
-            return SessionDetail(
-                id=row.id,
-                uid=row.uid,
-                case=_case_detail(row.case),
-                date=row.date,
-                attendees=list(row.attendees or []),
-                content_version=row.content_version,
-                created_at=row.created_at,
-                updated_at=row.updated_at,
-                answers={
-                    a.prompt_id: Answer(
-                        a.prompt_id, a.stage_id, a.prompt_text, a.text, a.updated_at
-                    )
-                    for a in row.answers
-                },
-                decisions=[Decision(d.id, d.text, d.rationale) for d in row.decisions],
-                actions=[
-                    Action(a.id, a.description, a.owner, a.due_date, ActionStatus(a.status))
-                    for a in row.actions
-                ],
-            )
+            return load_detail(session, session_id)
 
     def import_session(self, detail: SessionDetail) -> tuple[int, int, bool]:
         """Write a whole session (from a record file or the demo) in one transaction.
@@ -305,6 +282,7 @@ class SupervisionStore:
             ]
             session.add(row)
             session.flush()
+            record_audit(session, row.id, AuditEvent.CREATED, "imported from a record file")
             return case_row.id, row.id, created
 
     # -- answers ---------------------------------------------------------------
@@ -322,6 +300,8 @@ class SupervisionStore:
             )
             if row is None:
                 _get(session, SessionRow, session_id)
+            require_unlocked(session, session_id)
+            if row is None:
                 row = AnswerRow(
                     session_id=session_id,
                     prompt_id=prompt_id,
@@ -337,6 +317,7 @@ class SupervisionStore:
             parent = session.get(SessionRow, session_id)
             if parent is not None:
                 parent.updated_at = now.replace(microsecond=0)
+            record_audit(session, session_id, AuditEvent.EDITED)
         return now
 
     # -- decisions -----------------------------------------------------------
@@ -346,6 +327,7 @@ class SupervisionStore:
         now = _now()
         with self.database.session() as session:
             _get(session, SessionRow, session_id)
+            require_unlocked(session, session_id)
             row = DecisionRow(
                 session_id=session_id,
                 position=_next_position(session, DecisionRow, session_id),
@@ -363,12 +345,14 @@ class SupervisionStore:
         require_decision(text, rationale)
         with self.database.session() as session:
             row = _get(session, DecisionRow, decision_id)
+            require_unlocked(session, row.session_id)
             row.text, row.rationale, row.updated_at = text, rationale, _now()
             _touch(session, row.session_id)
 
     def delete_decision(self, decision_id: int) -> None:
         with self.database.session() as session:
             row = _get(session, DecisionRow, decision_id)
+            require_unlocked(session, row.session_id)
             _touch(session, row.session_id)
             session.delete(row)
 
@@ -386,6 +370,7 @@ class SupervisionStore:
         now = _now()
         with self.database.session() as session:
             _get(session, SessionRow, session_id)
+            require_unlocked(session, session_id)
             row = ActionRow(
                 session_id=session_id,
                 position=_next_position(session, ActionRow, session_id),
@@ -414,6 +399,7 @@ class SupervisionStore:
         require_action(description, owner, due_date)
         with self.database.session() as session:
             row = _get(session, ActionRow, action_id)
+            require_unlocked(session, row.session_id)
             row.description, row.owner, row.due_date = description, owner, due_date
             row.status = ActionStatus(status).value
             row.updated_at = _now()
@@ -422,6 +408,7 @@ class SupervisionStore:
     def delete_action(self, action_id: int) -> None:
         with self.database.session() as session:
             row = _get(session, ActionRow, action_id)
+            require_unlocked(session, row.session_id)
             _touch(session, row.session_id)
             session.delete(row)
 
@@ -456,18 +443,6 @@ def _fill_case(row: CaseRow, case: CaseInput) -> None:
     ]
 
 
-def _case_detail(row: CaseRow) -> CaseDetail:
-    return CaseDetail(
-        id=row.id,
-        reference=row.reference,
-        practitioner=row.practitioner,
-        supervisor=row.supervisor,
-        agencies=list(row.agencies or []),
-        children=[Child(c.name, c.date_of_birth, c.age, c.unborn) for c in row.children],
-        created_at=row.created_at,
-    )
-
-
 def _get(session: Session, model: type[T], key: int) -> T:
     row = session.get(model, key)
     if row is None:
@@ -486,3 +461,13 @@ def _touch(session: Session, session_id: int) -> None:
     parent = session.get(SessionRow, session_id)
     if parent is not None:
         parent.updated_at = _now()
+    record_audit(session, session_id, AuditEvent.EDITED)
+
+
+def _refuse_signed_deletion(session: Session, session_ids: list[int]) -> None:
+    if session_ids and session.scalar(
+        select(ChainLinkRow.id).where(ChainLinkRow.session_id.in_(session_ids))
+    ):
+        raise LockedSessionError(
+            "A signed supervision record cannot be deleted: it is part of the case file."
+        )
