@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import (
@@ -228,15 +228,18 @@ class SigningMixin(AuditMixin):
             [(link_dict(r), r.prev_hash, r.hash) for r in rows],
             (seal.links, seal.head_hash) if seal else None,
         )
-        if not problem and not rows:
-            signed = session.scalar(
-                select(AuditEventRow.id).where(
+        if not problem:
+            recorded = session.scalar(
+                select(func.count(AuditEventRow.id)).where(
                     AuditEventRow.session_id == session_id,
-                    AuditEventRow.event == AuditEvent.SIGNED.value,
+                    AuditEventRow.event.in_([AuditEvent.SIGNED.value, AuditEvent.ADDENDUM.value]),
                 )
             )
-            if signed is not None:
-                problem = "the audit trail shows it was signed, but its sign-offs are missing"
+            if (recorded or 0) > len(rows):
+                problem = (
+                    "the audit trail records more sign-offs and addenda than the record has "
+                    "(some were removed)"
+                )
         return problem
 
     def verify_session(self, session_id: int) -> VerifyResult:
@@ -262,7 +265,27 @@ class SigningMixin(AuditMixin):
         """Every session's chain checked against its stored content (unsigned ones pass)."""
         with self.database.read() as session:
             rows = session.scalars(select(SessionRow).order_by(SessionRow.id)).all()
-            return [self._verify_row(session, row) for row in rows]
+            results = [self._verify_row(session, row) for row in rows]
+            missing = session.execute(
+                select(AuditEventRow.session_id, func.max(AuditEventRow.case_reference))
+                .where(
+                    AuditEventRow.event == AuditEvent.SIGNED.value,
+                    AuditEventRow.session_id.not_in(select(SessionRow.id)),
+                )
+                .group_by(AuditEventRow.session_id)
+            ).all()
+            results += [
+                VerifyResult(
+                    sid,
+                    reference or "",
+                    None,
+                    False,
+                    "a signed record has been deleted from the database",
+                    "",
+                )
+                for sid, reference in missing
+            ]
+            return results
 
     def is_signed(self, session_id: int) -> bool:
         with self.database.read() as session:
