@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
 
 from supervision_app import __version__
 from supervision_app.content import Content
-from supervision_app.domain import SessionDetail, child_age_text, format_date
+from supervision_app.domain import (
+    AuditEntry,
+    Party,
+    SessionDetail,
+    SessionIntegrity,
+    child_age_text,
+    format_date,
+)
 from supervision_app.record.model import (
     RecordAction,
+    RecordAddendum,
+    RecordAuditEntry,
     RecordChild,
     RecordDecision,
+    RecordEscalation,
+    RecordPreviousAction,
     RecordPrompt,
+    RecordSignoff,
     RecordStage,
+    RecordWellbeing,
     SessionRecord,
 )
+from supervision_app.record.styles import format_datetime_text
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 RETIRED_NOTE = (
@@ -27,7 +43,19 @@ def build_record(
     content: Content,
     marking: str = DEFAULT_MARKING,
     generated_at: datetime | None = None,
+    *,
+    integrity: SessionIntegrity | None = None,
+    audit: Sequence[AuditEntry] = (),
+    previous_actions: Sequence[RecordPreviousAction] = (),
+    escalations: Sequence[RecordEscalation] = (),
+    wellbeing: RecordWellbeing | None = None,
 ) -> SessionRecord:
+    """The record of ``detail``.
+
+    ``integrity`` adds the sign-offs, addenda and fingerprint; ``audit`` (only
+    when the user asked for the trail in the PDF) the audit trail.  The
+    wellbeing section is kept only when the practitioner chose it at sign-off.
+    """
     stages: list[RecordStage] = []
     used: set[str] = set()
     for number, stage in enumerate(content.stages, start=1):
@@ -96,7 +124,48 @@ def build_record(
         app_version=__version__,
         generated_at=(generated_at or datetime.now()).replace(microsecond=0),
         last_edited=detail.updated_at,
+        previous_actions=tuple(previous_actions),
+        escalations=tuple(escalations),
+        wellbeing=wellbeing if integrity is not None and integrity.include_wellbeing else None,
+        **_integrity_fields(integrity),
+        audit=tuple(
+            RecordAuditEntry(_span(e.at, e.last_at), e.user, e.event.label, e.detail) for e in audit
+        ),
     )
+
+
+def _span(start: datetime, end: datetime) -> str:
+    if end - start < timedelta(minutes=1):
+        return format_datetime_text(start)
+    return f"{format_datetime_text(start)} – {end:%H:%M}"
+
+
+def _integrity_fields(integrity: SessionIntegrity | None) -> dict[str, Any]:
+    if integrity is None:
+        return {}
+    signed = {s.party for s in integrity.signoffs}
+    return {
+        "signoffs": tuple(
+            RecordSignoff(
+                s.party.label,
+                s.name,
+                s.role,
+                format_datetime_text(s.signed_at),
+                s.comment,
+                s.disagreement,
+            )
+            for s in integrity.signoffs
+        ),
+        "awaiting": tuple(p.label for p in Party if p not in signed),
+        "addenda": tuple(
+            RecordAddendum(
+                a.number, a.author, a.role, format_datetime_text(a.written_at), a.text, a.late
+            )
+            for a in integrity.addenda
+        ),
+        "fingerprint": integrity.fingerprint,
+        "late_days": integrity.late_days,
+    }
 
 
 def _retired(detail: SessionDetail, stage_id: str | None, used: set[str]) -> list[RecordPrompt]:

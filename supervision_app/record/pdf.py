@@ -295,6 +295,9 @@ def stylesheet() -> StyleSheet1:
     add("Cell", fontSize=9, leading=12)
     add("CellHeader", parent="Cell", fontName=FONT_BOLD)
     add("Colophon", fontSize=8, leading=11, textColor=_MUTED)
+    add("Fingerprint", fontSize=10, leading=14, spaceBefore=10)
+    add("Late", fontSize=9, leading=12, textColor=colors.HexColor("#9a3412"))
+    add("WriteValue", fontSize=10, leading=24)
     return ss
 
 
@@ -559,12 +562,21 @@ def _colophon(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
 
 
 def build_story(record: SessionRecord, ss: StyleSheet1 | None = None) -> list[Flowable]:
+    from supervision_app.record import pdf_sections as extra
+
     ss = ss or stylesheet()
     story = _title_block(record, ss)
+    story += extra.status_banner(record, ss)
+    story += extra.previous_actions_section(record, ss)
     for stage in record.stages:
         story += _stage_section(stage, ss)
     story += _decisions_section(record, ss)
     story += _actions_section(record, ss)
+    story += extra.escalations_section(record, ss)
+    story += extra.wellbeing_section(record, ss)
+    story += extra.signoff_section(record, ss)
+    story += extra.addenda_section(record, ss)
+    story += extra.audit_section(record, ss)
     story += _colophon(record, ss)
     return story
 
@@ -649,11 +661,9 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 class _PageFurniture:
     """``onPage`` callback: the protective marking and the case reference on every page."""
 
-    def __init__(self, record: SessionRecord) -> None:
-        footer = " · ".join(
-            p for p in ("Supervision record", record.case_reference, record.session_date_text) if p
-        )
-        self.marking = _fit(record.marking, FONT_BOLD, 10, BODY_WIDTH)
+    def __init__(self, marking: str, footer_parts: tuple[str, ...]) -> None:
+        footer = " · ".join(p for p in footer_parts if p)
+        self.marking = _fit(marking, FONT_BOLD, 10, BODY_WIDTH)
         self.footer = _fit(footer, FONT, 8, BODY_WIDTH - 35 * mm)
 
     def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -706,7 +716,18 @@ class NumberedCanvas(Canvas):
 
 def render_pdf(record: SessionRecord) -> bytes:
     """The record as PDF bytes (A4, DejaVu Sans, marking and page numbers on every page)."""
-    ss = stylesheet()
+    return render_document(
+        build_story(record),
+        marking=record.marking,
+        footer=("Supervision record", record.case_reference, record.session_date_text),
+        title=f"Supervision record {record.case_reference}",
+    )
+
+
+def render_document(
+    story: list[Flowable], *, marking: str, footer: tuple[str, ...], title: str
+) -> bytes:
+    """Lay ``story`` out on A4 pages with the marking, ``footer`` and "Page X of Y" on each."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -715,7 +736,7 @@ def render_pdf(record: SessionRecord) -> bytes:
         rightMargin=MARGIN_X,
         topMargin=PAGE_HEIGHT - FRAME_TOP,
         bottomMargin=FRAME_BOTTOM,
-        title=printable_text(f"Supervision record {record.case_reference}").replace("\n", " "),
+        title=printable_text(title).replace("\n", " "),
         author=APP_NAME,
         subject="",
         creator=APP_NAME,
@@ -734,8 +755,9 @@ def render_pdf(record: SessionRecord) -> bytes:
         id="body",
     )
     doc.keepTogetherClass = KeepWithFirstLines
-    doc.addPageTemplates([PageTemplate(id="record", frames=[frame], onPage=_PageFurniture(record))])
-    doc.build(build_story(record, ss), canvasmaker=NumberedCanvas)
+    furniture = _PageFurniture(marking.strip() or "OFFICIAL-SENSITIVE", footer)
+    doc.addPageTemplates([PageTemplate(id="record", frames=[frame], onPage=furniture)])
+    doc.build(story, canvasmaker=NumberedCanvas)
     return buffer.getvalue()
 
 
