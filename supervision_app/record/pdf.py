@@ -36,8 +36,13 @@ For characters beyond U+FFFF that DejaVu can draw (some emoji, mathematical
 letters), :func:`_patch_tounicode_cmap` corrects ReportLab's ToUnicode map so
 they can be copied and searched.
 
-Right-to-left scripts (Arabic, Hebrew) are kept but drawn in logical order
-without shaping: proper bidi needs ``rlbidi``/``uharfbuzz`` and is not done yet.
+Scripts DejaVu cannot draw well are set in bundled fallback fonts
+(:data:`FALLBACK_FONTS`): Arabic and Urdu in Noto Naskh Arabic, Hebrew in Noto Sans Hebrew, Hindi in Noto
+Sans Devanagari, Punjabi in Noto Sans Gurmukhi (all shaped through
+``uharfbuzz``, which also lays a right-to-left run out right to left), and
+Chinese in a subset of WenQuanYi Micro Hei (GB 2312 hanzi, kana, CJK
+punctuation).  Full bidi reordering of mixed paragraphs needs ``rlbidi``,
+which is not available here; Hebrew is set in Noto Sans Hebrew for the same reason.
 """
 
 from __future__ import annotations
@@ -88,7 +93,51 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 #: Fonts tried, in order, for characters DejaVu Sans cannot draw (registered name, file).
 #: SymbolaEmoji is a subset of Symbola 2.60 (emoji and symbols; free for any use).
-FALLBACK_FONTS: tuple[tuple[str, str], ...] = (("SymbolaEmoji", "SymbolaEmoji-subset.ttf"),)
+FALLBACK_FONTS: tuple[tuple[str, str], ...] = (
+    ("SymbolaEmoji", "SymbolaEmoji-subset.ttf"),
+    ("NotoNaskhArabic", "NotoNaskhArabic-Regular.ttf"),
+    ("NotoSansHebrew", "NotoSansHebrew-Regular.ttf"),
+    ("NotoSansDevanagari", "NotoSansDevanagari-Regular.ttf"),
+    ("NotoSansGurmukhi", "NotoSansGurmukhi-Regular.ttf"),
+    ("WQYMicroHeiCJK", "WQYMicroHei-CJK-subset.ttf"),
+)
+#: Fonts that need shaping (joining, reordering of vowel signs, conjuncts) through HarfBuzz.
+SHAPED_FONTS = frozenset(
+    {"NotoNaskhArabic", "NotoSansHebrew", "NotoSansDevanagari", "NotoSansGurmukhi"}
+)
+#: Scripts set in their own font even where DejaVu has the letters (DejaVu cannot join Arabic).
+_RTL_FONTS = (
+    (
+        "NotoNaskhArabic",
+        ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    ),
+    ("NotoSansHebrew", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
+)
+
+
+_RTL_NAMES = frozenset(name for name, _ranges in _RTL_FONTS)
+
+
+def _rtl_font(code: int) -> str | None:
+    """The shaped font for a right-to-left letter (DejaVu has them but cannot lay them out)."""
+    for name, ranges in _RTL_FONTS:
+        if any(low <= code <= high for low, high in ranges):
+            return name
+    return None
+
+
+def _is_rtl(code: int) -> bool:
+    return _rtl_font(code) is not None
+
+
+def shaping_available() -> bool:
+    """True when uharfbuzz is installed, so Arabic and Indic text is shaped."""
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
 
 #: Longest run of user text placed in one Paragraph (see the module docstring).
 CHUNK_CHARS = 8000
@@ -151,13 +200,15 @@ def _patch_tounicode_cmap() -> None:
 def register_fonts() -> tuple[str, str]:
     """Register DejaVu Sans (regular and bold) once, with ``<b>`` mapped to bold."""
     _patch_tounicode_cmap()
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        # DejaVu text is not shaped: its text layer then keeps every character as typed.
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file)), shapable=False))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
     for name, file in FALLBACK_FONTS:
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+        shaped = name in SHAPED_FONTS and shaping_available()
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file)), shapable=shaped))
         pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return FONT, FONT_BOLD
 
@@ -181,7 +232,7 @@ def _missing_glyphs(font_name: str, with_fallbacks: bool = True) -> _MissingGlyp
 def _font_runs(line: str, font_name: str) -> str:
     """Escaped markup for one line, with runs the main font lacks set in a fallback font."""
     primary = _coverage(font_name)
-    if all(ord(ch) in primary for ch in set(line)):
+    if all(ord(ch) in primary and not _is_rtl(ord(ch)) for ch in set(line)):
         return escape(line, _QUOTES)
     fallbacks = [(name, _coverage(name)) for name, _file in FALLBACK_FONTS]
     out: list[str] = []
@@ -190,14 +241,29 @@ def _font_runs(line: str, font_name: str) -> str:
 
     def flush() -> None:
         if run:
-            body = escape("".join(run), _QUOTES)
+            text = "".join(run)
+            if run_font in _RTL_NAMES:
+                # HarfBuzz lays out each word right to left; the words of a right-to-left
+                # phrase must also run right to left (a simple bidi for an LTR paragraph).
+                core = text.strip(" ")
+                lead, trail = text[: len(text) - len(text.lstrip(" "))], text[len(core) :]
+                text = lead + " ".join(reversed(core.split(" "))) + trail[len(lead) :]
+            body = escape(text, _QUOTES)
             out.append(f'<font name="{run_font}">{body}</font>' if run_font else body)
             run.clear()
 
     for ch in line:
         code = ord(ch)
-        # Joiners and variation selectors stay with the run they join.
-        if code in primary and not (run_font and code in (0x200D, 0xFE0E, 0xFE0F)):
+        # Joiners and variation selectors stay with the run they join, and spaces stay
+        # inside a shaped run (so HarfBuzz lays a right-to-left phrase out as a whole).
+        rtl = _rtl_font(code)
+        if rtl is not None and code in _coverage(rtl):
+            font = rtl
+        elif run_font and (
+            code in (0x200C, 0x200D, 0xFE0E, 0xFE0F) or (run_font in SHAPED_FONTS and ch == " ")
+        ):
+            font = run_font
+        elif code in primary:
             font = None
         else:
             font = next((name for name, cov in fallbacks if code in cov), None)
@@ -227,7 +293,13 @@ def stylesheet() -> StyleSheet1:
     register_fonts()
     ss = StyleSheet1()
     base = ParagraphStyle(
-        "Body", fontName=FONT, fontSize=10, leading=14, textColor=_INK, alignment=TA_LEFT
+        "Body",
+        fontName=FONT,
+        fontSize=10,
+        leading=14,
+        textColor=_INK,
+        alignment=TA_LEFT,
+        shaping=1 if shaping_available() else 0,
     )
     ss.add(base)
 
