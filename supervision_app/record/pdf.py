@@ -838,7 +838,11 @@ def write_pdf(record: SessionRecord, path: Path) -> None:
 
     Raises :class:`RecordExportError` when the file cannot be written.
     """
-    data = render_pdf(record)
+    write_bytes(render_pdf(record), path)
+
+
+def write_bytes(data: bytes, path: Path) -> None:
+    """Write already-rendered PDF bytes; a partial file is removed on failure."""
     path = Path(path)
     opened = False
     try:
