@@ -551,7 +551,8 @@ class MainWindow(QMainWindow):
         self.session_view.flush_pending()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            saved = self.bridge.flush(CLOSE_TIMEOUT)
+            # Text refused by a signed (locked) record is not pending, but it is not saved either.
+            saved = self.bridge.flush(CLOSE_TIMEOUT) and not self.bridge.errors()
         finally:
             QApplication.restoreOverrideCursor()
         if not saved and self.ask_keep_open():
