@@ -84,10 +84,24 @@ def status_banner(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     return [box]
 
 
+def _table_section(
+    heading: str,
+    empty: str,
+    header: list[str],
+    items: list[tuple[str, ...]],
+    widths: list[float],
+    row_label: str,
+    ss: StyleSheet1,
+) -> list[Flowable]:
+    """A section heading and a table of ``items``, or an honest "none recorded" line."""
+    story = _section_heading(heading, ss)
+    if not items:
+        return [*story, Paragraph(empty, ss["Empty"])]
+    rows, overflow = _rows(items, header, ss, row_label)
+    return [*story, grid_table(header, rows, widths, ss), *overflow.story]
+
+
 def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
-    story = _section_heading(LABELS.previous_actions, ss)
-    if not record.previous_actions:
-        return [*story, Paragraph(LABELS.no_previous_actions, ss["Empty"])]
     header = [
         LABELS.action_description,
         LABELS.action_owner,
@@ -98,15 +112,14 @@ def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flo
     items = [
         (a.description, a.owner, a.due_text, a.status, a.note) for a in record.previous_actions
     ]
-    rows, overflow = _rows(items, header, ss, "Previous action")
     widths = [62 * mm, 30 * mm, 22 * mm, 18 * mm, 38 * mm]
-    return [*story, grid_table(header, rows, widths, ss), *overflow.story]
+    return _table_section(
+        LABELS.previous_actions, LABELS.no_previous_actions, header, items, widths,
+        "Previous action", ss,
+    )  # fmt: skip
 
 
 def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
-    story = _section_heading(LABELS.escalations, ss)
-    if not record.escalations:
-        return [*story, Paragraph(LABELS.no_escalations, ss["Empty"])]
     header = [
         LABELS.escalation_raised,
         LABELS.escalation_concern,
@@ -117,9 +130,10 @@ def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable
     items = [
         (e.raised_text, e.concern, e.raised_with, e.level, e.status) for e in record.escalations
     ]
-    rows, overflow = _rows(items, header, ss, "Escalation")
     widths = [22 * mm, 70 * mm, 34 * mm, 22 * mm, 22 * mm]
-    story += [grid_table(header, rows, widths, ss), *overflow.story]
+    story = _table_section(
+        LABELS.escalations, LABELS.no_escalations, header, items, widths, "Escalation", ss
+    )
     for number, escalation in enumerate(record.escalations, start=1):
         if escalation.outcome.strip():
             lead = f"<b>{number}. {LABELS.escalation_outcome}</b> "
@@ -215,12 +229,10 @@ def addenda_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
 def audit_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     if not record.audit:
         return []
-    story = _section_heading(LABELS.audit, ss)
     header = [LABELS.audit_when, LABELS.audit_user, LABELS.audit_event]
     items = [
         (e.when_text, e.user, f"{e.event} ({e.detail})" if e.detail else e.event)
         for e in record.audit
     ]
-    rows, overflow = _rows(items, header, ss, "Entry")
     widths = [48 * mm, 70 * mm, 52 * mm]
-    return [*story, grid_table(header, rows, widths, ss), *overflow.story]
+    return _table_section(LABELS.audit, "", header, items, widths, "Entry", ss)
