@@ -103,11 +103,11 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _open(db_path: Path):
-    from supervision_app.content import ContentError, load_content
+    from supervision_app.content import ContentError, load_content_with_packs
     from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
 
     try:
-        content = load_content()
+        content = load_content_with_packs()
     except ContentError as exc:
         raise CliError(f"the practice content is invalid: {exc}") from None
     try:
@@ -311,10 +311,10 @@ _COMMANDS = {
 
 
 def _run_gui(db_path: Path) -> int:
-    from supervision_app.content import ContentError, load_content
+    from supervision_app.content import ContentError, load_content_with_packs
 
     try:
-        content = load_content()
+        content = load_content_with_packs()
     except ContentError as exc:
         from supervision_app.ui.app import show_startup_error
 

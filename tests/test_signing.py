@@ -158,7 +158,7 @@ def test_current_user_is_remembered_and_validated(store) -> None:
         "DELETE FROM actions WHERE position = 1",
         "UPDATE actions SET position = -position;"
         "UPDATE actions SET position = 3 + position",  # reorder
-        "UPDATE actions SET status = 'open'",
+        "UPDATE actions SET owner = 'Someone else'",
         "UPDATE sessions SET date = '2026-11-03'",
         "UPDATE sessions SET attendees = '[\"Alex\"]'",
         "UPDATE cases SET reference = 'C-999'",

@@ -28,10 +28,21 @@ from supervision_app.domain.signing import (
     VerifyResult,
     fingerprint,
 )
+from supervision_app.domain.structured import (
+    BASIS_CHOICES,
+    STRUCTURED_KINDS,
+    PayloadError,
+    StructuredAnswer,
+    check_payload,
+    encode_payload,
+    payload_is_empty,
+)
 from supervision_app.domain.validation import ValidationError, child_age_text, format_date
 
 __all__ = [
+    "BASIS_CHOICES",
     "DEFAULT_LATE_DAYS",
+    "STRUCTURED_KINDS",
     "Action",
     "ActionStatus",
     "Addendum",
@@ -46,14 +57,19 @@ __all__ = [
     "LocalUser",
     "LockedSessionError",
     "Party",
+    "PayloadError",
     "SessionDetail",
     "SessionIntegrity",
     "SessionSummary",
     "SignOff",
     "SignOffInput",
+    "StructuredAnswer",
     "ValidationError",
     "VerifyResult",
+    "check_payload",
     "child_age_text",
+    "encode_payload",
     "fingerprint",
     "format_date",
+    "payload_is_empty",
 ]

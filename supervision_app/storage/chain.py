@@ -10,8 +10,9 @@ with ``hash_0`` sixty-four zeros.  The canonical serialisation is JSON with
 sorted keys, no insignificant whitespace, UTF-8, and an explicit format
 version, so the same record always gives the same bytes.  It covers the case
 reference, the session's id, date and attendees, every stored answer by prompt
-id (with its stage and the question as stored), the decisions and actions in
-their order, and the links.
+id (with its stage and the question as stored), the structured tools' data, the decisions and the actions (description and owner) in
+their order, and the links.  An action's status and due date change when it is
+reviewed in a later session, so they are not part of the signed content.
 
 The chain makes silent changes *evident*; it is not a signature.  Someone who
 can write to the database file and knows this scheme could recompute it.  The
@@ -43,16 +44,14 @@ def canonical_content(detail: SessionDetail) -> dict[str, Any]:
             pid: {"stage": a.stage_id, "prompt": a.prompt_text, "text": a.text}
             for pid, a in detail.answers.items()
         },
+        "structured": {
+            pid: {"stage": a.stage_id, "prompt": a.prompt_text, "kind": a.kind, "data": a.data}
+            for pid, a in detail.structured.items()
+        },
         "decisions": [{"text": d.text, "rationale": d.rationale} for d in detail.decisions],
-        "actions": [
-            {
-                "description": a.description,
-                "owner": a.owner,
-                "due": a.due_date.isoformat() if a.due_date else None,
-                "status": str(a.status),
-            }
-            for a in detail.actions
-        ],
+        # An action's status and due date are not signed content: reviewing the action in a
+        # later session (case memory) updates them, and the reviews keep their history.
+        "actions": [{"description": a.description, "owner": a.owner} for a in detail.actions],
     }
 
 

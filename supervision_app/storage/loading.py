@@ -13,8 +13,9 @@ from supervision_app.domain import (
     Child,
     Decision,
     SessionDetail,
+    StructuredAnswer,
 )
-from supervision_app.storage.models import CaseRow, SessionRow
+from supervision_app.storage.models import CaseRow, SessionRow, StructuredAnswerRow
 
 
 class NotFoundError(LookupError):
@@ -65,4 +66,19 @@ def load_detail(session: Session, session_id: int) -> SessionDetail:
             Action(a.id, a.description, a.owner, a.due_date, ActionStatus(a.status))
             for a in row.actions
         ],
+        structured=structured_answers(session, row.id),
     )
+
+
+def structured_answers(session: Session, session_id: int) -> dict[str, StructuredAnswer]:
+    rows = session.scalars(
+        select(StructuredAnswerRow)
+        .where(StructuredAnswerRow.session_id == session_id)
+        .order_by(StructuredAnswerRow.prompt_id)
+    )
+    return {
+        r.prompt_id: StructuredAnswer(
+            r.prompt_id, r.stage_id, r.prompt_text, r.kind, dict(r.data or {}), r.updated_at
+        )
+        for r in rows
+    }
