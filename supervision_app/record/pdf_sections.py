@@ -217,11 +217,13 @@ def addenda_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
         byline = LABELS.addendum_by.format(
             when=addendum.written_text, author=addendum.author, role=addendum.role
         )
-        story.append(_para(f"{heading}, {byline}", ss["Prompt"]))
+        story.append(_para(f"{heading}, {byline}", ss["Prompt"]))  # Prompt keeps with next
         if addendum.late:
-            story.append(
-                Paragraph(f"<b>{LABELS.late_entry.format(days=record.late_days)}</b>", ss["Late"])
+            late = Paragraph(
+                f"<b>{LABELS.late_entry.format(days=record.late_days)}</b>", ss["Late"]
             )
+            late.keepWithNext = 1
+            story.append(late)
         story += text_flowables(addendum.text, ss["Answer"])
     return story
 
