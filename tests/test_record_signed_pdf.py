@@ -266,3 +266,29 @@ def test_property_text_naming_files_or_urls_is_printed_and_never_opened(warmed_u
     for resource in ("/etc/passwd", "example.invalid", "/etc/shadow"):
         if resource in answer:
             assert resource in flat
+
+
+def test_case_memory_fills_previous_actions_and_escalations(store, content) -> None:
+    from datetime import date
+
+    from supervision_app.domain.memory import ReviewOutcome
+
+    case_id = make_case(store)
+    first = make_full_session(store, case_id)
+    second = store.create_session(case_id, date(2026, 11, 20), ["Alex", "Jo"], "1.0.0")
+    action = store.get_session(first).actions[0]
+    store.memory.review_action(
+        action.id, ReviewOutcome.NOT_DONE, reason="Family away", session_id=second
+    )
+    store.memory.raise_escalation(
+        case_id, "Health visiting refused a joint visit", "Named nurse", date(2026, 11, 20),
+        session_id=second,
+    )  # fmt: skip
+    record = load_record(store, second, content)
+    assert [a.description for a in record.previous_actions] == ["Visit unannounced"]
+    assert "Family away" in record.previous_actions[0].note
+    assert [e.concern for e in record.escalations] == ["Health visiting refused a joint visit"]
+    flat = squash(text_of(render_pdf(record)))
+    assert squash("Family away") in flat and squash("Health visiting refused") in flat
+    # the first session's record does not show this later review
+    assert load_record(store, first, content).previous_actions == ()
