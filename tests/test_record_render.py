@@ -506,3 +506,43 @@ def test_record_package_does_not_load_reportlab_or_jinja_at_import():
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert result.stdout.strip() == "[]"
+
+
+def _signed_by_practitioner(include_wellbeing: bool):
+    from datetime import datetime
+
+    from supervision_app.domain.signing import Party, SessionIntegrity, SignOff
+
+    signoff = SignOff(
+        Party.PRACTITIONER,
+        "Sam",
+        "Health visitor",
+        datetime(2026, 11, 3, 10),
+        "",
+        "",
+        include_wellbeing,
+    )
+    return SessionIntegrity(signoffs=(signoff,), head_hash="ab" * 32)
+
+
+def test_wellbeing_answers_print_only_when_the_practitioner_chooses():
+    from supervision_app.content import load_content
+    from supervision_app.demo import demo_session
+    from supervision_app.record import build_record
+
+    content = load_content()
+    detail = demo_session(content)
+    wellbeing = detail.answers["supervision.wellbeing"].text
+    everywhere = lambda record: [p.answer for s in record.stages for p in s.prompts]  # noqa: E731
+
+    draft = build_record(detail, content)
+    assert draft.wellbeing is None and wellbeing not in everywhere(draft)
+
+    declined = build_record(detail, content, integrity=_signed_by_practitioner(False))
+    assert declined.wellbeing is None and wellbeing not in everywhere(declined)
+    assert "Two other cases on my caseload" not in render_html(declined)
+
+    chosen = build_record(detail, content, integrity=_signed_by_practitioner(True))
+    assert any(text == wellbeing for _heading, text in chosen.wellbeing.entries)
+    assert "Two other cases on my caseload" in render_html(chosen)
+    assert squash(wellbeing) in squash("".join(pdf_pages(render_pdf(chosen))))

@@ -66,10 +66,16 @@ def build_record(
             used.add(prompt.id)
             if prompt.structured:
                 used.add("tool:" + prompt.id)
+    private: list[tuple[str, str]] = []
     for number, stage in enumerate(content.stages, start=1):
         prompts = []
         for prompt in stage.prompts:
             answer = detail.answers.get(prompt.id)
+            if prompt.wellbeing:
+                # Kept out of the stages: printed only in the wellbeing section, by choice.
+                if answer and answer.text.strip():
+                    private.append((prompt.text, answer.text))
+                continue
             rows, rows_note = (), ""
             tool = detail.structured.get(prompt.id)
             if prompt.structured and tool is not None:
@@ -139,7 +145,9 @@ def build_record(
         last_edited=detail.updated_at,
         previous_actions=tuple(previous_actions),
         escalations=tuple(escalations),
-        wellbeing=wellbeing if integrity is not None and integrity.include_wellbeing else None,
+        wellbeing=(wellbeing or RecordWellbeing(tuple(private)))
+        if integrity is not None and integrity.include_wellbeing
+        else None,
         **_integrity_fields(integrity),
         audit=tuple(
             RecordAuditEntry(_span(e.at, e.last_at), e.user, e.event.label, e.detail) for e in audit
