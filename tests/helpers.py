@@ -67,3 +67,10 @@ def make_full_session(store: SupervisionStore, case_id: int) -> int:
         action.id, "Speak to K alone at school", "Alex", date(2026, 11, 16), ActionStatus.DONE
     )
     return session_id
+
+
+def raw_connection(path: Path):
+    """A DB-API connection to an encrypted test database, bypassing the app (for tampering)."""
+    from supervision_app.storage import cipher
+
+    return cipher.connect(str(path), shared_key_ring().data_key)
