@@ -13,7 +13,7 @@ import urllib.request
 
 import pypdf
 import pytest
-from helpers import HOSTILE, make_case, make_full_session
+from helpers import HOSTILE, TEST_PASSPHRASE, make_case, make_full_session
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from record_samples import HOSTILE as HOSTILE_SAMPLES
@@ -83,9 +83,11 @@ def test_signed_record_prints_signatures_addenda_and_the_fingerprint_verify_repo
     assert flat.index("Addendum1") > flat.index("Sign-off")
     fingerprint = store.verify_session(session_id).fingerprint
     assert fingerprint and squash(f"Record fingerprint: {fingerprint}") in flat
+    store.database.close()  # one instance per database: the command line needs it closed
     result = subprocess.run(
         [sys.executable, "-m", "supervision_app", "verify", "--db", str(db_path)],
         capture_output=True, text=True, timeout=120,
+        env={**os.environ, "SUPERVISION_APP_PASSPHRASE": TEST_PASSPHRASE},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert f"fingerprint {fingerprint}" in result.stdout
