@@ -34,7 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, metavar="PATH", help=db_help, default=None)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, close it as soon as it is shown and exit (for installers and CI)",
+    )
     sub.add_parser("demo", parents=[common], help="load the fictional demo case")
     sub.add_parser("list", parents=[common], help="list cases and sessions with their ids")
     export = sub.add_parser("export", parents=[common], help="export a session as PDF or JSON")
@@ -55,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_path: Path = args.db or default_db_path()
     command = args.command or "gui"
     if command == "gui":
-        return _run_gui(db_path)
+        return _run_gui(db_path, smoke_test=getattr(args, "smoke_test", False))
     try:
         return _COMMANDS[command](args, db_path)
     except CliError as exc:
@@ -193,7 +198,7 @@ _COMMANDS = {"demo": _cmd_demo, "list": _cmd_list, "export": _cmd_export, "impor
 # -- the window ------------------------------------------------------------------
 
 
-def _run_gui(db_path: Path) -> int:
+def _run_gui(db_path: Path, smoke_test: bool = False) -> int:
     from supervision_app.content import ContentError, load_content
 
     try:
@@ -204,4 +209,4 @@ def _run_gui(db_path: Path) -> int:
         return show_startup_error(f"The practice content could not be loaded.\n\n{exc}")
     from supervision_app.ui.app import run_gui
 
-    return run_gui(db_path, content)
+    return run_gui(db_path, content, smoke_test=smoke_test)

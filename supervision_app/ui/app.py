@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.content import Content
+from supervision_app.paths import resource_path
 from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
 from supervision_app.ui import theme
 
@@ -22,6 +25,8 @@ def _application() -> QApplication:
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("supervision-app")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
     theme.apply_theme(app)
     return app
 
@@ -35,7 +40,10 @@ def show_startup_error(message: str) -> int:
     return EXIT_CANNOT_OPEN
 
 
-def run_gui(db_path: Path, content: Content) -> int:
+def run_gui(db_path: Path, content: Content, smoke_test: bool = False) -> int:
+    """Open the window. With ``smoke_test`` the window closes itself once the event loop has
+    shown it, and the time from start-up to a shown window is printed (no note text)."""
+    started = time.perf_counter()
     app = _application()
     try:
         database = open_database(Path(db_path))
@@ -49,6 +57,14 @@ def run_gui(db_path: Path, content: Content) -> int:
     try:
         window = MainWindow(SupervisionStore(database), content, Path(db_path))
         window.show()
+        if smoke_test:
+            QTimer.singleShot(0, lambda: _end_smoke_test(window, started))
         return app.exec()
     finally:
         database.close()
+
+
+def _end_smoke_test(window: QWidget, started: float) -> None:
+    seconds = time.perf_counter() - started
+    print(f"smoke test: window shown {seconds:.2f} s after start-up; closing", flush=True)
+    window.close()
