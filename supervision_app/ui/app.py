@@ -57,6 +57,8 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False) -> int:
     try:
         window = MainWindow(SupervisionStore(database), content, Path(db_path))
         window.show()
+        if not smoke_test:
+            _welcome_if_first_run(window)
         if smoke_test:
             QTimer.singleShot(0, lambda: _end_smoke_test(window, started))
         return app.exec()
@@ -68,3 +70,10 @@ def _end_smoke_test(window: QWidget, started: float) -> None:
     seconds = time.perf_counter() - started
     print(f"smoke test: window shown {seconds:.2f} s after start-up; closing", flush=True)
     window.close()
+
+
+def _welcome_if_first_run(window) -> None:
+    from supervision_app.ui.welcome_dialog import welcome_due
+
+    if welcome_due():
+        window.desktop.open_welcome()

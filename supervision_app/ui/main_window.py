@@ -24,7 +24,7 @@ from supervision_app import APP_NAME, __version__
 from supervision_app.content import Content
 from supervision_app.domain import ValidationError, format_date
 from supervision_app.storage import NotFoundError, SupervisionStore
-from supervision_app.ui import theme
+from supervision_app.ui import desktop_features, theme
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_dialog import CaseDialog
 from supervision_app.ui.case_overview import CaseOverview
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._assemble()
         self._wire()
+        self.desktop = desktop_features.install(self)
         self.restore_state()
         self.reload_cases()
         self._set_initial_focus()
