@@ -13,6 +13,9 @@ PYTHON="${PYTHON:-python3}"
 echo "== icons"
 "$PYTHON" packaging/make_icons.py build/icons
 
+echo "== translations"
+PYTHON="$PYTHON" scripts/update_translations.sh --release
+
 echo "== bundle"
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
     --workpath build/pyinstaller --distpath dist packaging/supervision_app.spec

@@ -26,6 +26,9 @@ def _application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("supervision-app")
+    from supervision_app.ui.translations import install_translators
+
+    install_translators(app)
     app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
     theme.apply_theme(app)
     return app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,17 +27,15 @@ def stage_help_html(content: Content, stage: Stage) -> str:
         parts.append(f"<p>{escape(stage.why)}</p>")
     if stage.sources:
         parts.append(f"<p><i>{escape(content.citations(stage.sources))}</i></p>")
-    parts.append("<h3>{}</h3><ol>".format(escape(_tr("The questions in this stage"))))
+    parts.append(
+        "<h3>{}</h3><ol>".format(
+            escape(QCoreApplication.translate("HelpDialog", "The questions in this stage"))
+        )
+    )
     for prompt in stage.prompts:
         parts.append(f"<li><p><b>{escape(prompt.text)}</b><br>{escape(prompt.why)}</p></li>")
     parts.append("</ol>")
     return "".join(parts)
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("HelpDialog", text)
 
 
 class HelpDialog(QDialog):

@@ -1,0 +1,1509 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name></name>
+    <message>
+        <source>Undo</source>
+        <extracomment>Every dialog class the main window can open (the accessibility test walks each one).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change to the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo the change just undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the prompts and answers larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the prompts and answers smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large text and the current prompt prominent, with the case list hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour scheme, reading font and text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help on the frameworks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each stage is about and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the app is for and where data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {app}</source>
+        <extracomment>(component, licence) of everything shipped in the app and its bundle.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Edit action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who will do it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person responsible for the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the action and name its owner to save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ue date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>{app} cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>Follow the system (light or dark)</source>
+        <extracomment>The default scheme: every colour of theme.py, by role. (foreground role, background role) pairs that carry text; each must reach 4.5:1.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Edit case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a pseudonymous reference and first names or initials only. Everything stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. CSC-2041 — a code, not the family&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pseudonymous reference; do not use the family&apos;s names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The practitioner bringing the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line or separated by commas, e.g.
+Children&apos;s Social Care
+Health Visiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agencies involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One agency per line, or separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case &amp;reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every child in the household, and an unborn baby if there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseOverview</name>
+    <message>
+        <source>Start a new session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 session so far. Choose it on the left to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} sessions so far. Choose one on the left to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions yet. Start the first one when you sit down together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTree</name>
+    <message>
+        <source>Cases and sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each case with its supervision sessions beneath it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No children listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {reference}, children: {children}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session of {date}, {answered}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChildRow</name>
+    <message>
+        <source>First name or initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unborn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 6, or about 18 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: name or initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: unborn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick for an expected baby; the date is then the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: date not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove child {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenEditor</name>
+    <message>
+        <source>Add a child</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Edit decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the decision and the reasoning behind it, so that anyone reading the record later can see why it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was decided?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: the evidence, the risks weighed and the views taken into account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the decision was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both the decision and its rationale are needed before it can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsActionsPage</name>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions recorded yet. Record each decision with its rationale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actions yet. Give every action an owner and a due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record what was decided and why, and what will be done, by whom and by when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each decision needs a rationale: the reasons and evidence behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each action needs an owner and a due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this decision and its rationale from the session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this action from the session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopFeatures</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size {sign}{zoom} pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Create a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the fictional demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds an invented case to explore the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflective supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Think it through together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app guides a supervisor and a practitioner through a reflective supervision session about a child, one stage at a time. What you write is saved as you type and becomes a clear record with the decisions and actions you agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer. Use a pseudonymous case reference and first names or initials for children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>The questions in this stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help: the supervision frameworks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a stage to read about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a case (Ctrl+N), then a session (Ctrl+Shift+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work through the stages in order or jump between them with Ctrl+PgDn and Ctrl+PgUp, or Alt+1 to Alt+9. Answers save themselves as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo and redo your typing with Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the prompts and answers larger with Ctrl+= and smaller with Ctrl+-.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode (F11) hides the case list and enlarges the text for sharing the screen; press F11 or Esc to leave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session timer in the status bar shows the time used against the planned length and a share per stage. It never interrupts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record preview shows the record as it will print; Ctrl+E exports the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the case&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the case and all its sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new supervision session for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the session&apos;s date and attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the session record as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export record file (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the session as a record file that can be imported again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import record file (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a session from a record file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the fictional demo case to explore the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Supervision App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version and where your data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save everything and close the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a case or a session on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case details saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session started. Answers are saved as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the session of {date} for case {reference}?
+
+Its answers, decisions and actions will be removed from this computer. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete case {reference} and its {n} session(s)?
+
+Everything recorded for this case will be removed from this computer. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a record file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing record files is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not imported.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported into a new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported into the existing case with that reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo case could not be loaded.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo case was already loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded the fictional demo case. Everything in it is invented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app} {version}
+Prompts version {content}
+
+Reflective supervision for child safeguarding. Your data is kept only on this computer, in:
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not everything is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers could not be saved yet. They are still in the window.
+
+{error}
+
+Keep the window open and try again in a moment? If you close now, the unsaved text will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving is taking too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light, dark, high contrast, or follow the system&apos;s light or dark mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The font of the prompts, their explanations and your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger reading text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points added to the prompts and answers. Ctrl+= and Ctrl+- change it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fonts such as OpenDyslexic, Lexend or Atkinson Hyperlegible are offered when they are installed on this computer. Window text follows the system&apos;s font size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colour scheme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reading font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger reading text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Record preview</source>
+        <extracomment>Called before the record is read, so that typing still in the editors is committed first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervision record as it will appear when exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record exactly as it will be exported. Check it together before you export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record preview is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record preview could not be shown ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the record as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF export is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF record saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the record file (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record file export is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record file could not be written.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record file saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptCard</name>
+    <message>
+        <source>Why this matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows or hides why this question matters and its source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {citation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes from the discussion: what was said, what you know and how you know it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer: {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <source>Save status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Session details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new supervision session for case {reference}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the session took place and who was there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One person per line, with their role if useful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One person per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one person who attended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTimer</name>
+    <message>
+        <source> min planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned session length in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} min used, {over} over the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} of {planned} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · this stage {spent} min (about {share} planned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: about {share} min, {spent} min so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timer only shows time; it never interrupts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionView</name>
+    <message>
+        <source>Session details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit session date and attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all explanations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows why each question matters and its source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDn / Ctrl+PgUp to move between pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept from earlier versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers to questions from stages that are no longer in the prompts. They are kept exactly as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{answered} of {total} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StageNavigator</name>
+    <message>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stages of the session, then decisions and actions and the record preview. Ctrl+Page Down and Ctrl+Page Up move between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StagePage</name>
+    <message>
+        <source>Previous stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers to earlier questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These questions are no longer in the prompts. The answers are kept exactly as written and still appear in the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This question came from an earlier version of the prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>←  Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {title}  →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {citation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app} guides a supervisor and a practitioner through a reflection on one case, in four stages: professional curiosity, the lived experience of the child, Ferguson&apos;s authoritative steps, and escalation. It records decisions and actions and prints a supervision record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is kept only on this computer, in:
+{path}
+Nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To look around without typing, load the fictional demo case: everything in it is invented. F1 opens the help at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
