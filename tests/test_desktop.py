@@ -148,10 +148,12 @@ def test_presentation_mode_hides_the_case_list_and_enlarges_the_text(qtbot, sess
     editor = first_editor(window)
     side = window.splitter.widget(0)
     normal = editor.font().pointSizeF()
+    normal_height = editor.height()
     window.desktop.presentation.trigger()
     assert window.desktop.presenting
     assert not side.isVisible() and not window.toolbar.isVisible()
     assert editor.font().pointSizeF() >= normal + 6
+    assert editor.height() > normal_height, "the answer box grows with its text"
     assert window.session_view.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.desktop.presenting

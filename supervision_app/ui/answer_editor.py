@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
@@ -85,10 +85,10 @@ class AnswerEditor(QPlainTextEdit):
         self.commit_now()
         self.focus_left.emit()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_height()  # zoom, presentation mode and reading font change the height
+    def refit_height(self) -> None:
+        """Fit the height again after the font changed (zoom, presentation, reading font).
+        (A changeEvent override would do it, but trips a refcount bug in PySide6 6.12.)"""
+        self._fit_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

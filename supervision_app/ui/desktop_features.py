@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from supervision_app.ui import appearance as look
 from supervision_app.ui.about_dialog import AboutDialog
+from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.help_dialog import HelpDialog
 from supervision_app.ui.preferences_dialog import PreferencesDialog
 from supervision_app.ui.session_timer import SessionTimer
@@ -145,18 +146,21 @@ class DesktopFeatures(QObject):
         self.preferences.triggered.connect(self.open_preferences)
         self.help.triggered.connect(self.open_help)
         self.welcome.triggered.connect(self.open_welcome)
-        w.actions.about.triggered.disconnect()
-        w.actions.about.triggered.connect(self.open_about)
-        navigator = w.session_view.navigator
-        navigator.currentRowChanged.connect(
-            lambda row: self.timer.set_stage(navigator.item(row).text() if row >= 0 else "")
-        )
+        w.session_view.navigator.currentRowChanged.connect(self._on_page_changed)
         hints = QGuiApplication.styleHints()
         if hints is not None:
-            hints.colorSchemeChanged.connect(lambda _scheme: self.apply())
+            hints.colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.timer.set_agenda(
             [s.title for s in w.content.stages] + [self.tr("Decisions and actions")]
         )
+
+    def _on_page_changed(self, row: int) -> None:
+        item = self.window.session_view.navigator.item(row) if row >= 0 else None
+        self.timer.set_stage(item.text() if item is not None else "")
+
+    def _on_system_scheme_changed(self, _scheme: object) -> None:
+        if self.appearance.theme == look.SYSTEM:
+            self.apply()
 
     # -- appearance --------------------------------------------------------------------
 
@@ -165,6 +169,8 @@ class DesktopFeatures(QObject):
         if isinstance(app, QApplication):
             shown = self.appearance.with_zoom(PRESENTATION_ZOOM if self.presenting else 0)
             look.apply_appearance(app, shown)
+            for editor in self.window.findChildren(AnswerEditor):
+                editor.refit_height()
 
     def set_appearance(self, appearance: look.Appearance) -> None:
         self.appearance = appearance

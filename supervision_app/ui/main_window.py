@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app import APP_NAME, __version__
+from supervision_app import APP_NAME
 from supervision_app.content import Content
 from supervision_app.domain import ValidationError, format_date
 from supervision_app.storage import NotFoundError, SupervisionStore
@@ -433,16 +433,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About {app}").format(app=APP_NAME),
-            self.tr(
-                "{app} {version}\nPrompts version {content}\n\nReflective supervision for child "
-                "safeguarding. Your data is kept only on this computer, in:\n{path}"
-            ).format(
-                app=APP_NAME, version=__version__, content=self.content.version, path=self.db_path
-            ),
-        )
+        self.desktop.open_about()
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)

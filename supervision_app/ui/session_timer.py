@@ -31,7 +31,7 @@ class SessionTimer(QWidget):
 
         self.toggle_button = QToolButton()
         self.toggle_button.setObjectName("timerToggle")
-        self.toggle_button.clicked.connect(self.toggle)
+        self.toggle_button.clicked.connect(self._on_toggle_clicked)
         self.minutes = QSpinBox()
         self.minutes.setObjectName("plannedMinutes")
         self.minutes.setRange(10, 240)
@@ -39,7 +39,7 @@ class SessionTimer(QWidget):
         self.minutes.setValue(DEFAULT_MINUTES)
         self.minutes.setSuffix(self.tr(" min planned"))
         accessible(self.minutes, self.tr("Planned session length in minutes"))
-        self.minutes.valueChanged.connect(self.refresh)
+        self.minutes.valueChanged.connect(self._on_minutes_changed)
         self.label = QLabel()
         self.label.setObjectName("timerText")
 
@@ -52,6 +52,12 @@ class SessionTimer(QWidget):
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.refresh)
+        self.refresh()
+
+    def _on_toggle_clicked(self, _checked: bool = False) -> None:
+        self.toggle()
+
+    def _on_minutes_changed(self, _minutes: int) -> None:
         self.refresh()
 
     # -- state ----------------------------------------------------------------------
