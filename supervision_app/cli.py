@@ -80,11 +80,11 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _open(db_path: Path):
-    from supervision_app.content import ContentError, load_content
+    from supervision_app.content import ContentError, load_content_with_packs
     from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
 
     try:
-        content = load_content()
+        content = load_content_with_packs()
     except ContentError as exc:
         raise CliError(f"the practice content is invalid: {exc}") from None
     try:
@@ -199,10 +199,10 @@ _COMMANDS = {"demo": _cmd_demo, "list": _cmd_list, "export": _cmd_export, "impor
 
 
 def _run_gui(db_path: Path, smoke_test: bool = False) -> int:
-    from supervision_app.content import ContentError, load_content
+    from supervision_app.content import ContentError, load_content_with_packs
 
     try:
-        content = load_content()
+        content = load_content_with_packs()
     except ContentError as exc:
         from supervision_app.ui.app import show_startup_error
 

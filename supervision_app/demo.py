@@ -20,6 +20,7 @@ from supervision_app.domain import (
     Child,
     Decision,
     SessionDetail,
+    StructuredAnswer,
 )
 from supervision_app.paths import resource_path
 from supervision_app.storage import SupervisionStore
@@ -36,17 +37,22 @@ class DemoLoaded:
     case_id: int
     session_id: int
     already_present: bool
+    history_case_id: int = 0  # the six-month case (resources/demo/demo_history.toml)
 
 
 def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
+    from supervision_app.demo_history import load_demo_history
+
     detail = demo_session(content)
     if store.session_exists(detail.uid):
         case_id = store.find_case(detail.case.reference)
         sessions = store.list_sessions(case_id) if case_id else []
         session_id = next(s.id for s in sessions if s.uid == detail.uid)
-        return DemoLoaded(case_id or 0, session_id, True)
-    case_id, session_id, _created = store.import_session(detail)
-    return DemoLoaded(case_id, session_id, False)
+        present = True
+    else:
+        case_id, session_id, present = *store.import_session(detail)[:2], False
+    history_case_id, history_present = load_demo_history(store, content)
+    return DemoLoaded(case_id or 0, session_id, present and history_present, history_case_id)
 
 
 def demo_session(content: Content) -> SessionDetail:
@@ -65,6 +71,10 @@ def demo_session(content: Content) -> SessionDetail:
             answers[prompt_id] = Answer(
                 prompt_id, prompt.stage_id, prompt.text, text.strip(), stamp
             )
+        structured = {
+            prompt_id: _tool_answer(content, file, prompt_id, tool, stamp)
+            for prompt_id, tool in data.get("tools", {}).items()
+        }
         return SessionDetail(
             id=0,
             uid=DEMO_SESSION_UID,
@@ -99,6 +109,52 @@ def demo_session(content: Content) -> SessionDetail:
                 Action(0, a["description"].strip(), a["owner"], date.fromisoformat(a["due"]))
                 for a in data.get("actions", [])
             ],
+            structured=structured,
         )
     except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise DemoDataError(f"The demo case in {file} cannot be loaded: {exc!r}") from None
+
+
+def _tool_answer(
+    content: Content, file: object, prompt_id: str, tool: dict[str, Any], stamp: datetime
+) -> StructuredAnswer:
+    """A structured tool's demo answer, in the stored shape (see ``domain/structured.py``)."""
+    prompt = content.prompt(prompt_id)
+    if prompt is None or not prompt.structured:
+        raise DemoDataError(f"{file}: the demo fills in unknown tool '{prompt_id}'")
+    if prompt.kind == "checklist":
+        marks = tool["items"]
+        data: dict[str, Any] = {
+            "items": [
+                {"id": i.id, "label": i.label, **_pick(marks.get(i.id, {}), ("answer", "note"))}
+                for i in prompt.items
+            ]
+        }
+    elif prompt.kind == "day_in_life":
+        data = {
+            "children": [
+                {
+                    "child": name,
+                    "periods": [
+                        {
+                            "id": p.id,
+                            "label": p.label,
+                            **_pick(periods.get(p.id, {}), ("text", "basis")),
+                        }
+                        for p in prompt.items
+                    ],
+                }
+                for name, periods in tool["children"].items()
+            ]
+        }
+    else:
+        data = {
+            "fields": [{"id": f.id, "label": f.label} for f in prompt.fields],
+            "choice_fields": [f.id for f in prompt.fields if f.choices],
+            "rows": [_pick(row, tuple(f.id for f in prompt.fields)) for row in tool["rows"]],
+        }
+    return StructuredAnswer(prompt_id, prompt.stage_id, prompt.text, prompt.kind, data, stamp)
+
+
+def _pick(values: dict[str, Any], keys: tuple[str, ...]) -> dict[str, str]:
+    return {key: str(values.get(key, "")) for key in keys}

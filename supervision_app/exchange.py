@@ -12,7 +12,7 @@ import json
 import os
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supervision_app import __version__
 from supervision_app.domain import (
@@ -22,13 +22,19 @@ from supervision_app.domain import (
     CaseDetail,
     Child,
     Decision,
+    PayloadError,
     SessionDetail,
+    StructuredAnswer,
     ValidationError,
+    check_payload,
 )
 from supervision_app.storage import SupervisionStore
 
+if TYPE_CHECKING:
+    from supervision_app.exchange_memory import SessionMemory
+
 FORMAT_NAME = "supervision-app.session"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # version 1 files (no "case_memory") are still imported
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
@@ -89,13 +95,31 @@ def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
                 }
                 for a in detail.actions
             ],
+            # Optional (added with the structured tools); older files simply lack it.
+            "structured_answers": [
+                {
+                    "prompt_id": t.prompt_id,
+                    "stage_id": t.stage_id,
+                    "prompt_text": t.prompt_text,
+                    "kind": t.kind,
+                    "data": t.data,
+                    "updated_at": t.updated_at.isoformat() if t.updated_at else None,
+                }
+                for t in sorted(detail.structured.values(), key=lambda t: t.prompt_id)
+            ],
         },
     }
 
 
 def export_session_json(store: SupervisionStore, session_id: int, path: Path) -> None:
     """Write the session to ``path``. A failed write leaves no partial file behind."""
-    data = json.dumps(session_to_dict(store.get_session(session_id)), ensure_ascii=False, indent=2)
+    from supervision_app.exchange_memory import memory_to_dict, session_memory
+
+    detail = store.get_session(session_id)
+    record = session_to_dict(detail)
+    history = store.memory.case_history(detail.case.id)
+    record["case_memory"] = memory_to_dict(session_memory(history, session_id))
+    data = json.dumps(record, ensure_ascii=False, indent=2)
     write_bytes_safely(Path(path), (data + "\n").encode("utf-8"))
 
 
@@ -118,6 +142,11 @@ def write_bytes_safely(path: Path, payload: bytes) -> None:
 
 
 def read_session_file(path: Path) -> SessionDetail:
+    return read_record_file(path)[0]
+
+
+def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
+    """The session and (format version 2) its case memory; None for version 1 files."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -143,16 +172,25 @@ def read_session_file(path: Path) -> SessionDetail:
             f"{path} is not a record file: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})."
         ) from None
     try:
-        return session_from_dict(data)
+        detail = session_from_dict(data)
+        memory = None
+        if isinstance(data, dict) and "case_memory" in data:
+            from supervision_app.exchange_memory import memory_from_dict
+
+            memory = memory_from_dict(data["case_memory"], _Reader(), len(detail.actions))
+        return detail, memory
     except RecordFileError as exc:
         raise RecordFileError(f"{path}: {exc}") from None
 
 
 def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, bool]:
     """Import a record file. Returns ``(case_id, session_id, case_created)``."""
-    detail = read_session_file(path)
+    detail, memory = read_record_file(path)
     try:
-        return store.import_session(detail)
+        case_id, session_id, created = store.import_session(detail)
+        if memory is not None:
+            store.memory.import_session_memory(case_id, session_id, memory)
+        return case_id, session_id, created
     except ValidationError as exc:
         raise RecordFileError(f"{path} was not imported: {' '.join(exc.problems)}") from None
 
@@ -231,6 +269,26 @@ def session_from_dict(data: Any) -> SessionDetail:
                 status_value,
             )
         )
+    structured: dict[str, StructuredAnswer] = {}
+    if session_data.get("structured_answers") is not None:
+        for i, t in enumerate(r.tables(session_data, "structured_answers", "session")):
+            where = f"session.structured_answers[{i}]"
+            kind = r.text(t, "kind", where)
+            try:
+                data = check_payload(kind, t.get("data"))
+            except PayloadError as exc:
+                raise RecordFileError(f"{where}.data: {exc}.") from None
+            tool = StructuredAnswer(
+                prompt_id=r.text(t, "prompt_id", where),
+                stage_id=r.text(t, "stage_id", where),
+                prompt_text=r.text(t, "prompt_text", where, allow_empty=True),
+                kind=kind,
+                data=data,
+                updated_at=r.datetime(t, "updated_at", where, optional=True),
+            )
+            if tool.prompt_id in structured:
+                raise RecordFileError(f"{where}: prompt '{tool.prompt_id}' is answered twice.")
+            structured[tool.prompt_id] = tool
     uid = r.text(session_data, "uid", "session")
     if not (len(uid) == 32 and all(ch in "0123456789abcdef" for ch in uid)):
         raise RecordFileError("session.uid must be 32 lower-case hexadecimal characters.")
@@ -246,6 +304,7 @@ def session_from_dict(data: Any) -> SessionDetail:
         answers=answers,
         decisions=decisions,
         actions=actions,
+        structured=structured,
     )
 
 

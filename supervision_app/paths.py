@@ -35,6 +35,20 @@ def config_dir() -> Path:
     return user_config_path(APP_DIR_NAME, appauthor=False, roaming=False)
 
 
+#: Environment variable listing extra content-pack folders (separated like PATH).
+CONTENT_PACKS_ENV = "SUPERVISION_APP_CONTENT_PACKS"
+CONTENT_PACKS_DIR_NAME = "content-packs"
+
+
+def content_pack_roots() -> list[Path]:
+    """Where agency content packs are looked for: the data folder's ``content-packs``,
+    then every folder listed in ``SUPERVISION_APP_CONTENT_PACKS``."""
+    roots = [data_dir() / CONTENT_PACKS_DIR_NAME]
+    extra = os.environ.get(CONTENT_PACKS_ENV, "")
+    roots += [Path(p) for p in extra.split(os.pathsep) if p.strip()]
+    return roots
+
+
 def default_db_path() -> Path:
     return data_dir() / DB_FILE_NAME
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_content_sources import STAGE_IDS
 
 from supervision_app.content import ContentError, load_content
 
@@ -138,12 +139,90 @@ def test_content_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 
 def test_shipped_content_loads() -> None:
     content = load_content()
-    assert [s.id for s in content.stages] == [
-        "professional_curiosity",
-        "lived_experience",
-        "authoritative_practice",
-        "escalation",
-    ]
+    assert [s.id for s in content.stages] == STAGE_IDS
     for stage in content.stages:
         for prompt in stage.prompts:
             assert prompt.text and prompt.why and prompt.sources
+
+
+TOOL_STAGE = (
+    STAGE
+    + """
+[[prompts]]
+id = "one.check"
+kind = "checklist"
+choices = ["Yes", "Partly", "No"]
+text = "Check these."
+why = "Checks matter."
+sources = [{ document = "doc", section = "1 Intro" }]
+
+[[prompts.items]]
+id = "first"
+label = "The first thing"
+explanation = "Why it is first."
+
+[[prompts]]
+id = "one.table"
+kind = "records"
+text = "Record these."
+why = "Records matter."
+sources = [{ document = "doc", section = "1 Intro" }]
+
+[[prompts.fields]]
+id = "mark"
+label = "This is"
+choices = ["Fact", "Judgement"]
+
+[[prompts.fields]]
+id = "entry"
+label = "Entry"
+multiline = true
+"""
+)
+
+
+def test_structured_prompts_load(tmp_path: Path) -> None:
+    content = load_content(write_content(tmp_path / "c", stage=TOOL_STAGE))
+    check = content.prompt("one.check")
+    assert check is not None and check.kind == "checklist" and check.structured
+    assert [i.label for i in check.items] == ["The first thing"]
+    assert check.answer_choices == ("Yes", "Partly", "No")
+    table = content.prompt("one.table")
+    assert table is not None and table.kind == "records"
+    assert [(f.id, f.choices, f.multiline) for f in table.fields] == [
+        ("mark", ("Fact", "Judgement"), False),
+        ("entry", (), True),
+    ]
+    assert content.prompt("one.first").kind == "text"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('kind = "checklist"', 'kind = "quiz"'), "kind 'quiz' is not known"),
+        (('label = "The first thing"\n', ""), "items[0].label must be non-empty text"),
+        (('id = "first"', 'id = "First thing"'), "must be unique and lower_case"),
+        (('choices = ["Yes", "Partly", "No"]', 'choices = ["Yes", "Yes"]'), "same text twice"),
+        (('kind = "records"', 'kind = "text"'), "only 'records' prompts have fields"),
+        (("multiline = true", 'multiline = "yes"'), "multiline must be true or false"),
+    ],
+)
+def test_structured_prompt_problems_are_named(tmp_path: Path, change, message) -> None:
+    old, new = change
+    assert old in TOOL_STAGE
+    folder = write_content(tmp_path / "c", stage=TOOL_STAGE.replace(old, new, 1))
+    with pytest.raises(ContentError) as info:
+        load_content(folder)
+    assert message in str(info.value)
+    assert info.value.file.name == "one.toml"
+
+
+def test_checklist_without_items_is_refused(tmp_path: Path) -> None:
+    stage = (
+        TOOL_STAGE.split("[[prompts.items]]")[0]
+        + "[[prompts]]"
+        + TOOL_STAGE.split("[[prompts]]")[-1]
+    )
+    folder = write_content(tmp_path / "c", stage=stage)
+    with pytest.raises(ContentError, match="needs at least one"):
+        load_content(folder)

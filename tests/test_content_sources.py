@@ -19,12 +19,38 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 DEMO_CASE = REPO_ROOT / "resources" / "demo" / "demo_case.toml"
 
-STAGE_IDS = ["professional_curiosity", "lived_experience", "authoritative_practice", "escalation"]
+STAGE_IDS = [
+    "professional_curiosity",
+    "lived_experience",
+    "family_circumstances",
+    "authoritative_practice",
+    "escalation",
+    "assessment_recording",
+    "supervision",
+]
 STAGE_TITLES = [
     "Professional curiosity",
     "The lived experience of the child",
+    "Family circumstances and risk",
     "Ferguson's authoritative steps",
     "Escalation",
+    "Assessment and recording",
+    "The supervision itself",
+]
+#: The twelve patterns of professional dangerousness on the Manchester slides.
+DANGEROUSNESS = [
+    "Rule of optimism",
+    "Stockholm syndrome",
+    "Professional accommodation syndrome",
+    "Concrete solutions",
+    "Assessment paralysis",
+    "Stereotyping",
+    "Disguised or false compliance",
+    "Omnipotence",
+    "Role confusion",
+    "Family and children unheard",
+    "Start again syndrome",
+    "Unsafe working",
 ]
 FERGUSON_GROUP = "Ferguson's eight steps"
 FERGUSON_STEPS = [
@@ -54,7 +80,7 @@ def _all_prompts(content):
     return [prompt for stage in content.stages for prompt in stage.prompts]
 
 
-def test_four_stages_in_order(content):
+def test_stages_in_order(content):
     assert [s.id for s in content.stages] == STAGE_IDS
     assert [s.title for s in content.stages] == STAGE_TITLES
     for stage in content.stages:
@@ -118,7 +144,10 @@ def test_sources_file_lists_seed_files():
 def test_demo_case_answers_every_prompt(content):
     data = tomllib.loads(DEMO_CASE.read_text(encoding="utf-8"))
     answers = data.get("answers", {})
-    prompt_ids = {p.id for p in _all_prompts(content)}
+    tools = data.get("tools", {})
+    prompt_ids = {p.id for p in _all_prompts(content) if not p.structured}
+    tool_ids = {p.id for p in _all_prompts(content) if p.structured}
+    assert set(tools) == tool_ids, "the demo must fill in every structured tool"
     unknown = sorted(set(answers) - prompt_ids)
     unanswered = sorted(prompt_ids - set(answers))
     assert not unknown, f"demo answers for unknown prompt ids: {unknown}"
@@ -141,3 +170,43 @@ def test_demo_case_shape():
     assert 4 <= len(data["actions"]) <= 6
     for action in data["actions"]:
         assert action["description"] and action["owner"] and action["due"]
+
+
+def test_dangerousness_checklist_has_all_twelve_patterns(content):
+    prompt = content.prompt("professional_curiosity.dangerousness_check")
+    assert prompt is not None and prompt.kind == "checklist"
+    assert [i.label for i in prompt.items] == DANGEROUSNESS
+    assert all(i.explanation for i in prompt.items)
+    seed = SEEDS_DIR / content.documents["manchester-scr-training"].file
+    if seed.is_file():
+        text = _normalise(seed.read_text(encoding="utf-8"))
+        for label in DANGEROUSNESS:
+            assert _normalise(label).replace("and children", "& children") in text, label
+
+
+def test_working_together_check_lists_all_fourteen_features(content):
+    prompt = content.prompt("assessment_recording.working_together_check")
+    assert prompt is not None and prompt.kind == "checklist"
+    assert len(prompt.items) == 14
+    pitfalls = content.prompt("assessment_recording.planning_pitfalls")
+    assert pitfalls is not None and len(pitfalls.items) == 12
+    records = content.prompt("assessment_recording.recording_pitfalls")
+    assert records is not None and len(records.items) == 5
+
+
+def test_day_in_life_covers_the_day_and_week(content):
+    prompt = content.prompt("lived_experience.day_in_life_tool")
+    assert prompt is not None and prompt.kind == "day_in_life"
+    assert [i.id for i in prompt.items] == ["morning", "day", "evening", "night", "weekend"]
+
+
+def test_entries_can_be_marked_fact_said_child_or_judgement(content):
+    prompt = content.prompt("assessment_recording.marked_entries")
+    assert prompt is not None and prompt.kind == "records"
+    mark = next(f for f in prompt.fields if f.id == "mark")
+    assert mark.choices == (
+        "Observed fact",
+        "What someone said",
+        "The child's own words",
+        "Professional judgement",
+    )

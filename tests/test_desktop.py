@@ -232,7 +232,7 @@ def test_first_run_welcome_offers_the_demo_and_is_shown_once(
         if hasattr(label, "text") and isinstance(label.text(), str)
     )
     dialog.demo_button.click()
-    qtbot.waitUntil(lambda: len(store.list_cases()) == 1)
+    qtbot.waitUntil(lambda: any(c.reference.startswith("DEMO") for c in store.list_cases()))
     assert not welcome_due()
     window.close()
 

@@ -289,6 +289,330 @@ Health Visiting</source>
     </message>
 </context>
 <context>
+    <name>CaseMemoryPanel</name>
+    <message>
+        <source>Case so far</source>
+        <extracomment>A widget kept at the top of the column (the case card on the overview).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sessions} earlier session(s) · {actions} open action(s), {red} overdue · {escalations} open escalation(s) · {prompts} pattern prompt(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sessions} session(s) · {actions} open action(s), {red} overdue · {escalations} open escalation(s) · {prompts} pattern prompt(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on to the reflection →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patterns from the serious case reviews show in this history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions from earlier sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{owner} · agreed {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History: {history}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry forward…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry forward: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise escalation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open escalations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With {who} · raised {date} · open {days} days · {at} days at this stage against a {limit}-day timescale{flag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages: {steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record outcome: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hypothesis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hypotheses recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update hypothesis: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaling over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest ({date}): child&apos;s safety {child}/10, worker&apos;s safety {worker}/10. If workers do not feel safe, the child is likely not safe either (Ferguson).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe is the child? (0 to 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe and authoritative do you feel? (0 to 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add event to the chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in the chronology yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} earlier entries are in the printed case summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions on this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale: {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry the action forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What might be happening for this child? Hold it lightly and test it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was it &amp;tested?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise an escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What is being escalated?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;With whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Raised on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy &amp;timescale (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up the escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;With whom now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a referral)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral &amp;outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseOverview</name>
     <message>
         <source>Start a new session</source>
@@ -300,6 +624,14 @@ Health Visiting</source>
     </message>
     <message>
         <source>Edit case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case summary PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the case summary as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -343,6 +675,7 @@ Health Visiting</source>
     <name>CaseTree</name>
     <message>
         <source>Cases and sessions</source>
+        <extracomment>(case id, limit, offset) -&gt; one page of the case&apos;s sessions, newest first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -358,11 +691,39 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show older sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} shown so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show older sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Session of {date}, {answered}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistEditor</name>
+    <message>
+        <source>{item}: {choice}</source>
+        <extracomment>Stored items that the current content no longer has: kept and saved back as they are.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: what you have noticed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on {item}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -441,6 +802,88 @@ Health Visiting</source>
     <name>ChildrenEditor</name>
     <message>
         <source>Add a child</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContentPacksDialog</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {name} ({id}, version {version}): {n} extra prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agency content packs are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation policy: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protective marking: {marking}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (nothing from these packs is used):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs are read from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and any folder listed in {env}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content packs report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agency can add its own prompts, sources, escalation policy and protective marking in a content pack. A pack with a problem is skipped as a whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayInLifeEditor</name>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What does the child experience?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{child}, {period}: what the child experiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How do you know?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{child}, {period}: seen or reported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -869,7 +1312,31 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search all cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find words in every case and session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export case summary PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions, escalations, hypotheses, ratings and chronology as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a case or a session on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern prompts are off: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} content pack(s) had problems and were skipped. See Help &gt; Content packs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -886,6 +1353,10 @@ Health Visiting</source>
     </message>
     <message>
         <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content &amp;packs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -941,6 +1412,22 @@ Everything recorded for this case will be removed from this computer. This canno
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export case summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case summary saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import a record file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,18 +1480,6 @@ Everything recorded for this case will be removed from this computer. This canno
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>About {app}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{app} {version}
-Prompts version {content}
-
-Reflective supervision for child safeguarding. Your data is kept only on this computer, in:
-{path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not everything is saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,6 +1501,17 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemoryFormDialog</name>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set {field}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1212,6 +1698,60 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
 </context>
 <context>
+    <name>RatingsChart</name>
+    <message>
+        <source>Ratings over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ratings recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}: child {child}, worker {worker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ratings yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe is the child? (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe and authoritative does the worker feel? (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsEditor</name>
+    <message>
+        <source>Add an entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an entry to {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry {n}: {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove entry {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SaveIndicator</name>
     <message>
         <source>Save status</source>
@@ -1227,6 +1767,45 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>All changes saved at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search all cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to find in answers, actions, decisions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} result(s). Enter or double-click opens one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session of {date}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1344,6 +1923,14 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Shows why each question matters and its source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions, escalations, hypotheses, ratings and patterns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1470,6 +2057,10 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Source: {citation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept from an earlier version of the prompts, exactly as written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

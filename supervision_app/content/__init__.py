@@ -7,14 +7,38 @@ loads and validates it.  It imports nothing from Qt.
 from __future__ import annotations
 
 from supervision_app.content.loader import ContentError, load_content
-from supervision_app.content.model import Content, Prompt, SourceDocument, SourceRef, Stage
+from supervision_app.content.model import (
+    DEFAULT_CHOICES,
+    PROMPT_KINDS,
+    Content,
+    EscalationPolicy,
+    EscalationStage,
+    PackInfo,
+    PackProblem,
+    Prompt,
+    PromptField,
+    PromptItem,
+    SourceDocument,
+    SourceRef,
+    Stage,
+)
+from supervision_app.content.packs import load_content_with_packs
 
 __all__ = [
+    "DEFAULT_CHOICES",
+    "PROMPT_KINDS",
     "Content",
     "ContentError",
+    "EscalationPolicy",
+    "EscalationStage",
+    "PackInfo",
+    "PackProblem",
     "Prompt",
+    "PromptField",
+    "PromptItem",
     "SourceDocument",
     "SourceRef",
     "Stage",
     "load_content",
+    "load_content_with_packs",
 ]

@@ -17,7 +17,16 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from supervision_app.content.model import Content, Prompt, SourceDocument, SourceRef, Stage
+from supervision_app.content.model import (
+    PROMPT_KINDS,
+    Content,
+    Prompt,
+    PromptField,
+    PromptItem,
+    SourceDocument,
+    SourceRef,
+    Stage,
+)
 from supervision_app.paths import resource_path
 
 SCHEMA_VERSION = 1
@@ -95,7 +104,18 @@ def _read_toml(file: Path) -> dict[str, Any]:
 
 
 def _load_documents(file: Path) -> dict[str, SourceDocument]:
-    data = _read_toml(file)
+    return load_documents_table(file, _read_toml(file))
+
+
+def load_documents_table(
+    file: Path, data: dict[str, Any], pack_folder: Path | None = None
+) -> dict[str, SourceDocument]:
+    """The ``[[documents]]`` of a sources file.
+
+    In a content pack (``pack_folder`` given) a document's ``file`` is optional;
+    when it is given it must be a UTF-8 text file in the pack folder, and every
+    listed section must appear in it word for word.
+    """
     _check_keys(file, "sources file", data, {"schema_version", "documents"})
     _check_schema_version(file, data)
     entries = data.get("documents")
@@ -112,16 +132,40 @@ def _load_documents(file: Path) -> dict[str, SourceDocument]:
         sections = entry.get("sections")
         if not isinstance(sections, list) or not sections:
             raise ContentError(file, f"{where}.sections must be a non-empty list of section names")
+        section_names = tuple(
+            _text(file, f"{where}.sections[{j}]", s) for j, s in enumerate(sections)
+        )
+        if pack_folder is None:
+            doc_file = _text(file, f"{where}.file", entry.get("file"))
+        else:
+            doc_file = _optional_text(file, f"{where}.file", entry.get("file"))
+            if doc_file:
+                _check_sections_in(file, where, pack_folder, doc_file, section_names)
         documents[doc_id] = SourceDocument(
             id=doc_id,
-            file=_text(file, f"{where}.file", entry.get("file")),
+            file=doc_file,
             title=_text(file, f"{where}.title", entry.get("title")),
             short_title=_text(file, f"{where}.short_title", entry.get("short_title")),
-            sections=tuple(
-                _text(file, f"{where}.sections[{j}]", s) for j, s in enumerate(sections)
-            ),
+            sections=section_names,
         )
     return documents
+
+
+def _check_sections_in(
+    file: Path, where: str, folder: Path, name: str, sections: tuple[str, ...]
+) -> None:
+    target = (folder / name).resolve()
+    if folder.resolve() not in target.parents:
+        raise ContentError(file, f"{where}.file '{name}' must be inside the pack folder")
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(file, f"{where}.file '{name}' is missing from the pack") from None
+    except (OSError, UnicodeDecodeError):
+        raise ContentError(file, f"{where}.file '{name}' cannot be read as UTF-8 text") from None
+    for section in sections:
+        if section not in text:
+            raise ContentError(file, f"{where}: section '{section}' does not appear in '{name}'")
 
 
 def _load_stage(file: Path, documents: dict[str, SourceDocument]) -> Stage:
@@ -137,29 +181,10 @@ def _load_stage(file: Path, documents: dict[str, SourceDocument]) -> Stage:
     entries = data.get("prompts")
     if not isinstance(entries, list) or not entries:
         raise ContentError(file, "the stage has no [[prompts]]")
-    prompts: list[Prompt] = []
-    for i, entry in enumerate(entries):
-        where = f"prompts[{i}]"
-        _check_table(file, where, entry)
-        _check_keys(file, where, entry, {"id", "text", "why", "sources", "group", "hint"})
-        prompt_id = _text(file, f"{where}.id", entry.get("id"))
-        if not _PROMPT_ID.match(prompt_id) or not prompt_id.startswith(stage_id + "."):
-            raise ContentError(
-                file,
-                f"{where}.id '{prompt_id}' must look like '{stage_id}.some_name' "
-                "(lower case, dots between parts)",
-            )
-        prompts.append(
-            Prompt(
-                id=prompt_id,
-                stage_id=stage_id,
-                text=_text(file, f"{where}.text", entry.get("text")),
-                why=_text(file, f"{where}.why", entry.get("why")),
-                sources=_sources(file, f"{where}.sources", entry.get("sources"), documents),
-                group=_optional_text(file, f"{where}.group", entry.get("group")),
-                hint=_optional_text(file, f"{where}.hint", entry.get("hint")),
-            )
-        )
+    prompts = [
+        parse_prompt(file, f"prompts[{i}]", entry, stage_id, documents)
+        for i, entry in enumerate(entries)
+    ]
     return Stage(
         id=stage_id,
         title=_text(file, "stage.title", head.get("title")),
@@ -168,6 +193,140 @@ def _load_stage(file: Path, documents: dict[str, SourceDocument]) -> Stage:
         sources=_sources(file, "stage.sources", head.get("sources"), documents),
         prompts=tuple(prompts),
     )
+
+
+PROMPT_KEYS = {
+    "id",
+    "text",
+    "why",
+    "sources",
+    "group",
+    "hint",
+    "kind",
+    "items",
+    "fields",
+    "choices",
+}
+
+
+def parse_prompt(
+    file: Path,
+    where: str,
+    entry: Any,
+    stage_id: str,
+    documents: dict[str, SourceDocument],
+    pack: str = "",
+) -> Prompt:
+    """One ``[[prompts]]`` table, validated (shared by the built-in content and packs)."""
+    _check_table(file, where, entry)
+    _check_keys(file, where, entry, PROMPT_KEYS)
+    prompt_id = _text(file, f"{where}.id", entry.get("id"))
+    if not _PROMPT_ID.match(prompt_id) or not prompt_id.startswith(stage_id + "."):
+        raise ContentError(
+            file,
+            f"{where}.id '{prompt_id}' must look like '{stage_id}.some_name' "
+            "(lower case, dots between parts)",
+        )
+    kind = _optional_text(file, f"{where}.kind", entry.get("kind")) or "text"
+    if kind not in PROMPT_KINDS:
+        raise ContentError(
+            file, f"{where}.kind '{kind}' is not known (use one of: {', '.join(PROMPT_KINDS)})"
+        )
+    items = _items(file, f"{where}.items", entry.get("items"))
+    fields = _fields(file, f"{where}.fields", entry.get("fields"))
+    choices = _text_list(file, f"{where}.choices", entry.get("choices"))
+    needs_items = kind in ("checklist", "day_in_life")
+    if needs_items and not items:
+        raise ContentError(file, f"{where}: a '{kind}' prompt needs at least one [[prompts.items]]")
+    if not needs_items and items:
+        raise ContentError(file, f"{where}: only checklist and day_in_life prompts have items")
+    if kind == "records" and not fields:
+        raise ContentError(
+            file, f"{where}: a 'records' prompt needs at least one [[prompts.fields]]"
+        )
+    if kind != "records" and fields:
+        raise ContentError(file, f"{where}: only 'records' prompts have fields")
+    if choices and kind != "checklist":
+        raise ContentError(file, f"{where}: only checklist prompts have choices")
+    return Prompt(
+        id=prompt_id,
+        stage_id=stage_id,
+        text=_text(file, f"{where}.text", entry.get("text")),
+        why=_text(file, f"{where}.why", entry.get("why")),
+        sources=_sources(file, f"{where}.sources", entry.get("sources"), documents),
+        group=_optional_text(file, f"{where}.group", entry.get("group")),
+        hint=_optional_text(file, f"{where}.hint", entry.get("hint")),
+        kind=kind,
+        items=items,
+        fields=fields,
+        choices=choices,
+        pack=pack,
+    )
+
+
+def _items(file: Path, where: str, value: Any) -> tuple[PromptItem, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ContentError(file, f"{where} must be a list of [[prompts.items]] tables")
+    items: list[PromptItem] = []
+    for i, entry in enumerate(value):
+        here = f"{where}[{i}]"
+        _check_table(file, here, entry)
+        _check_keys(file, here, entry, {"id", "label", "explanation"})
+        item_id = _text(file, f"{here}.id", entry.get("id"))
+        if not _STAGE_ID.match(item_id) or any(it.id == item_id for it in items):
+            raise ContentError(
+                file, f"{here}.id '{item_id}' must be unique and lower_case letters, digits and _"
+            )
+        items.append(
+            PromptItem(
+                id=item_id,
+                label=_text(file, f"{here}.label", entry.get("label")),
+                explanation=_optional_text(file, f"{here}.explanation", entry.get("explanation")),
+            )
+        )
+    return tuple(items)
+
+
+def _fields(file: Path, where: str, value: Any) -> tuple[PromptField, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ContentError(file, f"{where} must be a list of [[prompts.fields]] tables")
+    fields: list[PromptField] = []
+    for i, entry in enumerate(value):
+        here = f"{where}[{i}]"
+        _check_table(file, here, entry)
+        _check_keys(file, here, entry, {"id", "label", "choices", "multiline"})
+        field_id = _text(file, f"{here}.id", entry.get("id"))
+        if not _STAGE_ID.match(field_id) or any(f.id == field_id for f in fields):
+            raise ContentError(
+                file, f"{here}.id '{field_id}' must be unique and lower_case letters, digits and _"
+            )
+        multiline = entry.get("multiline", False)
+        if not isinstance(multiline, bool):
+            raise ContentError(file, f"{here}.multiline must be true or false")
+        fields.append(
+            PromptField(
+                id=field_id,
+                label=_text(file, f"{here}.label", entry.get("label")),
+                choices=_text_list(file, f"{here}.choices", entry.get("choices")),
+                multiline=multiline,
+            )
+        )
+    return tuple(fields)
+
+
+def _text_list(file: Path, where: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not value:
+        raise ContentError(file, f"{where} must be a non-empty list of texts")
+    texts = tuple(_text(file, f"{where}[{i}]", v) for i, v in enumerate(value))
+    if len(set(texts)) != len(texts):
+        raise ContentError(file, f"{where} lists the same text twice")
+    return texts
 
 
 # -- field checks ------------------------------------------------------------

@@ -24,6 +24,31 @@ class SourceRef:
     section: str
 
 
+#: The kinds of prompt: a free-text answer, or one of the structured tools.
+PROMPT_KINDS = ("text", "checklist", "day_in_life", "records")
+#: The answer choices of a checklist item unless the prompt sets its own.
+DEFAULT_CHOICES = ("Yes", "No", "Unsure")
+
+
+@dataclass(frozen=True, slots=True)
+class PromptItem:
+    """One line of a structured tool: a checklist item, or a part of the day."""
+
+    id: str
+    label: str
+    explanation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PromptField:
+    """One column of a ``records`` tool; ``choices`` makes it a pick-list."""
+
+    id: str
+    label: str
+    choices: tuple[str, ...] = ()
+    multiline: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class Prompt:
     id: str
@@ -33,6 +58,21 @@ class Prompt:
     sources: tuple[SourceRef, ...]
     group: str = ""
     hint: str = ""
+    kind: str = "text"
+    items: tuple[PromptItem, ...] = ()
+    fields: tuple[PromptField, ...] = ()
+    #: Checklist answer choices (``DEFAULT_CHOICES`` when the content gives none).
+    choices: tuple[str, ...] = ()
+    #: Which content pack the prompt came from ("" for the built-in content).
+    pack: str = ""
+
+    @property
+    def structured(self) -> bool:
+        return self.kind != "text"
+
+    @property
+    def answer_choices(self) -> tuple[str, ...]:
+        return self.choices or DEFAULT_CHOICES
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +86,54 @@ class Stage:
 
 
 @dataclass(frozen=True, slots=True)
+class EscalationStage:
+    """One stage of an agency's escalation policy."""
+
+    name: str
+    days: int | None = None
+    contact: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationPolicy:
+    """An agency's escalation route, from a content pack (for the escalation tracker)."""
+
+    name: str
+    stages: tuple[EscalationStage, ...]
+    pack: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PackInfo:
+    """A content pack that loaded."""
+
+    id: str
+    name: str
+    version: str
+    folder: str
+    prompt_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class PackProblem:
+    """A content pack that was skipped, and why (a message fit for the user)."""
+
+    folder: str
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     version: str
     documents: dict[str, SourceDocument]
     stages: tuple[Stage, ...]
+    packs: tuple[PackInfo, ...] = ()
+    pack_problems: tuple[PackProblem, ...] = ()
+    #: The escalation policy of the last pack that defines one (None: no agency policy).
+    escalation_policy: EscalationPolicy | None = None
+    #: The protective marking a pack asks for (None: the built-in default).
+    marking: str | None = None
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

@@ -14,9 +14,20 @@ from supervision_app.domain.models import (
     SessionDetail,
     SessionSummary,
 )
+from supervision_app.domain.structured import (
+    BASIS_CHOICES,
+    STRUCTURED_KINDS,
+    PayloadError,
+    StructuredAnswer,
+    check_payload,
+    encode_payload,
+    payload_is_empty,
+)
 from supervision_app.domain.validation import ValidationError, child_age_text, format_date
 
 __all__ = [
+    "BASIS_CHOICES",
+    "STRUCTURED_KINDS",
     "Action",
     "ActionStatus",
     "Answer",
@@ -25,9 +36,14 @@ __all__ = [
     "CaseSummary",
     "Child",
     "Decision",
+    "PayloadError",
     "SessionDetail",
     "SessionSummary",
+    "StructuredAnswer",
     "ValidationError",
+    "check_payload",
     "child_age_text",
+    "encode_payload",
     "format_date",
+    "payload_is_empty",
 ]

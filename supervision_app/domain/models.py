@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from supervision_app.domain.structured import StructuredAnswer
+
 
 class ActionStatus(StrEnum):
     OPEN = "open"
@@ -104,3 +106,5 @@ class SessionDetail:
     answers: dict[str, Answer] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    #: Answers to the structured tools, by prompt id (see ``domain/structured.py``).
+    structured: dict[str, StructuredAnswer] = field(default_factory=dict)

@@ -12,9 +12,11 @@ from supervision_app.record.model import (
     RecordChild,
     RecordDecision,
     RecordPrompt,
+    RecordRow,
     RecordStage,
     SessionRecord,
 )
+from supervision_app.record.structured import structured_rows
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 RETIRED_NOTE = (
@@ -25,16 +27,25 @@ RETIRED_NOTE = (
 def build_record(
     detail: SessionDetail,
     content: Content,
-    marking: str = DEFAULT_MARKING,
+    marking: str | None = None,
     generated_at: datetime | None = None,
 ) -> SessionRecord:
     stages: list[RecordStage] = []
+    # Everything the current content shows itself; the rest is kept as "earlier" answers.
     used: set[str] = set()
+    for stage in content.stages:
+        for prompt in stage.prompts:
+            used.add(prompt.id)
+            if prompt.structured:
+                used.add("tool:" + prompt.id)
     for number, stage in enumerate(content.stages, start=1):
         prompts = []
         for prompt in stage.prompts:
             answer = detail.answers.get(prompt.id)
-            used.add(prompt.id)
+            rows, rows_note = (), ""
+            tool = detail.structured.get(prompt.id)
+            if prompt.structured and tool is not None:
+                rows, rows_note = structured_rows(tool)
             prompts.append(
                 RecordPrompt(
                     prompt_id=prompt.id,
@@ -43,6 +54,8 @@ def build_record(
                     source=content.citations(prompt.sources),
                     group=prompt.group,
                     answer=answer.text if answer else "",
+                    rows=rows,
+                    rows_note=rows_note,
                 )
             )
         prompts.extend(_retired(detail, stage.id, used))
@@ -70,7 +83,7 @@ def build_record(
         )
     case = detail.case
     return SessionRecord(
-        marking=marking.strip() or DEFAULT_MARKING,
+        marking=(marking or content.marking or DEFAULT_MARKING).strip() or DEFAULT_MARKING,
         case_reference=case.reference,
         session_uid=detail.uid,
         session_date=detail.date,
@@ -100,23 +113,37 @@ def build_record(
 
 
 def _retired(detail: SessionDetail, stage_id: str | None, used: set[str]) -> list[RecordPrompt]:
-    """Answers whose prompt is no longer in the content: never dropped, shown as written."""
+    """Answers whose prompt is no longer in the content: never dropped, shown as written.
+
+    A structured tool's data is shown by its prompt while that prompt is still a tool
+    (marked ``"tool:<id>"`` in ``used``); otherwise it is kept here, as written.
+    """
+    kept: list[tuple[str, str, str, str, str, tuple[RecordRow, ...], str]] = [
+        (a.prompt_id, a.prompt_id, a.stage_id, a.prompt_text, a.text, (), "")
+        for a in sorted(detail.answers.values(), key=lambda a: a.prompt_id)
+        if a.text.strip()
+    ]
+    kept += [
+        ("tool:" + t.prompt_id, t.prompt_id, t.stage_id, t.prompt_text, "", *structured_rows(t))
+        for t in sorted(detail.structured.values(), key=lambda t: t.prompt_id)
+        if t.filled
+    ]
     found = []
-    for answer in sorted(detail.answers.values(), key=lambda a: a.prompt_id):
-        if answer.prompt_id in used or not answer.text.strip():
+    for key, prompt_id, answer_stage, question, text, rows, rows_note in kept:
+        if key in used or (stage_id is not None and answer_stage != stage_id):
             continue
-        if stage_id is not None and answer.stage_id != stage_id:
-            continue
-        used.add(answer.prompt_id)
+        used.add(key)
         found.append(
             RecordPrompt(
-                prompt_id=answer.prompt_id,
-                text=answer.prompt_text,
+                prompt_id=prompt_id,
+                text=question,
                 why=RETIRED_NOTE,
                 source="",
                 group="",
-                answer=answer.text,
+                answer=text,
                 retired=True,
+                rows=rows,
+                rows_note=rows_note,
             )
         )
     return found

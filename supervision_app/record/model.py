@@ -7,6 +7,20 @@ from datetime import date, datetime
 
 
 @dataclass(frozen=True, slots=True)
+class RecordRow:
+    """One line of a structured tool's answer, ready to print.
+
+    ``section`` groups rows (a child's name in the day in the life); ``label`` is
+    the item or mark, ``value`` the answer, ``note`` any further words.
+    """
+
+    label: str
+    value: str
+    note: str = ""
+    section: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class RecordPrompt:
     prompt_id: str
     text: str
@@ -16,10 +30,14 @@ class RecordPrompt:
     answer: str
     #: True when the prompt is no longer in the current content (answer kept from an older version).
     retired: bool = False
+    #: A structured tool's answer as rows (empty for free-text prompts).
+    rows: tuple[RecordRow, ...] = ()
+    #: A short line under the rows, e.g. the checklist items nobody marked.
+    rows_note: str = ""
 
     @property
     def answered(self) -> bool:
-        return bool(self.answer.strip())
+        return bool(self.answer.strip()) or bool(self.rows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,6 +270,9 @@ def stylesheet() -> StyleSheet1:
         keepWithNext=1,
     )
     add("Answer")
+    add("ToolSection", fontName=FONT_BOLD, fontSize=9.5, leading=13, spaceBefore=4)
+    add("ToolRow", leftIndent=14, bulletIndent=3, bulletFontName=FONT, spaceBefore=2)
+    add("ToolNote", leftIndent=14, fontSize=9, leading=12.5, textColor=_MUTED)
     add("Source", fontSize=8, leading=10.5, textColor=_MUTED, spaceBefore=2)
     add(
         "NotDiscussedHeading",
@@ -454,9 +457,31 @@ def _prompt_block(prompt: RecordPrompt, ss: StyleSheet1) -> list[Flowable]:
     if prompt.retired:
         heading += f' <font name="{FONT}" color="{PALETTE.muted}">{LABELS.retired}</font>'
     story: list[Flowable] = [Paragraph(heading, ss["Prompt"])]
-    story += text_flowables(prompt.answer, ss["Answer"])
+    if prompt.answer.strip():
+        story += text_flowables(prompt.answer, ss["Answer"])
+    story += _tool_rows(prompt, ss)
     if prompt.source.strip():
         story.append(_para(f"{LABELS.source} {prompt.source}", ss["Source"]))
+    return story
+
+
+def _tool_rows(prompt: RecordPrompt, ss: StyleSheet1) -> list[Flowable]:
+    """A structured tool's answer: one labelled paragraph per row, grouped by section."""
+    story: list[Flowable] = []
+    section = ""
+    for row in prompt.rows:
+        if row.section and row.section != section:
+            story.append(_para(row.section, ss["ToolSection"]))
+        section = row.section
+        lead = ""
+        if row.label.strip():
+            label = paragraph_markup(printable_text(row.label).strip(), FONT_BOLD)
+            lead = f"<b>{label}</b>" + (": " if row.value.strip() else "")
+        story += text_flowables(row.value or " ", ss["ToolRow"], lead=lead, bullet="•")
+        if row.note.strip():
+            story += text_flowables(row.note, ss["ToolNote"])
+    if prompt.rows_note.strip():
+        story.append(_para(prompt.rows_note, ss["ToolNote"]))
     return story
 
 

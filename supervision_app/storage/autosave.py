@@ -12,6 +12,7 @@ Plain Python (threading): the GUI wraps the outcome callback in a Qt signal.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -33,6 +34,9 @@ class AnswerEdit:
     stage_id: str
     prompt_text: str
     text: str
+    #: "text" for a free-text answer; otherwise the structured tool's kind, and ``text``
+    #: carries the tool's data as JSON (see ``domain.encode_payload``).
+    kind: str = "text"
     #: The caller's counter for this answer's edits, reported back in the outcome,
     #: so that an outcome for older text is never mistaken for the newest.
     generation: int = 0
@@ -152,9 +156,19 @@ class AutosaveWriter:
 
     def _commit(self, edit: AnswerEdit) -> SaveOutcome:
         try:
-            saved_at = self._store.save_answer(
-                edit.session_id, edit.prompt_id, edit.stage_id, edit.prompt_text, edit.text
-            )
+            if edit.kind == "text":
+                saved_at = self._store.save_answer(
+                    edit.session_id, edit.prompt_id, edit.stage_id, edit.prompt_text, edit.text
+                )
+            else:
+                saved_at = self._store.save_structured_answer(
+                    edit.session_id,
+                    edit.prompt_id,
+                    edit.stage_id,
+                    edit.prompt_text,
+                    edit.kind,
+                    json.loads(edit.text) if edit.text else {},
+                )
         except NotFoundError:
             # The session was deleted: there is nowhere to save to, and retrying cannot help.
             return SaveOutcome(edit.key, False, None, "")

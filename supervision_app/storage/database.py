@@ -19,6 +19,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from supervision_app.storage.models import Base, MetaRow
+from supervision_app.storage.search_index import ensure_search_index
 
 APPLICATION_ID = "supervision_app"
 SCHEMA_VERSION = 1
@@ -134,6 +135,7 @@ def _prepare_schema(engine: Engine, path: Path, existed: bool) -> None:
         with Session(engine) as session, session.begin():
             session.add(MetaRow(key="application_id", value=APPLICATION_ID))
             session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+        ensure_search_index(engine)
         return
     if meta.get("application_id") != APPLICATION_ID:
         raise NotOurDatabaseError(
@@ -155,6 +157,7 @@ def _prepare_schema(engine: Engine, path: Path, existed: bool) -> None:
         )
     # Tables added in later releases are created here; existing ones are never touched.
     Base.metadata.create_all(engine)
+    ensure_search_index(engine)
 
 
 def _identify(path: Path) -> tuple[set[str], dict[str, str]]:

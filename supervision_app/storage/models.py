@@ -124,3 +124,144 @@ class ActionRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+# -- case memory across sessions (issue 4) -----------------------------------------------
+
+
+class ActionReviewRow(Base):
+    """What was found when an open action was looked at again in a later session."""
+
+    __tablename__ = "action_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    outcome: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    reviewed_on: Mapped[date]
+    reviewed_at: Mapped[datetime]
+
+
+class HypothesisRow(Base):
+    __tablename__ = "hypotheses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    raised_on: Mapped[date]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    notes: Mapped[list[HypothesisNoteRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="HypothesisNoteRow.id"
+    )
+
+
+class HypothesisNoteRow(Base):
+    """How a hypothesis was tested, and the status it was given then."""
+
+    __tablename__ = "hypothesis_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hypothesis_id: Mapped[int] = mapped_column(
+        ForeignKey("hypotheses.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    noted_on: Mapped[date]
+    status: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class EscalationRow(Base):
+    __tablename__ = "escalations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    subject: Mapped[str] = mapped_column(Text)
+    raised_on: Mapped[date]
+    timescale_days: Mapped[int]
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[date | None]
+    updated_at: Mapped[datetime]
+
+    steps: Mapped[list[EscalationStepRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EscalationStepRow.id"
+    )
+
+
+class EscalationStepRow(Base):
+    """One stage of an escalation: the history is kept when it is stepped up."""
+
+    __tablename__ = "escalation_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    escalation_id: Mapped[int] = mapped_column(
+        ForeignKey("escalations.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    stage: Mapped[int]
+    with_whom: Mapped[str] = mapped_column(Text)
+    stepped_on: Mapped[date]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChronologyEventRow(Base):
+    __tablename__ = "chronology_events"
+    __table_args__ = (Index("ix_chronology_case_date", "case_id", "happened_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    happened_on: Mapped[date]
+    kind: Mapped[str] = mapped_column(String(24))
+    title: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="")
+    created_at: Mapped[datetime]
+
+
+class SessionRatingRow(Base):
+    """The two 0-10 scaling ratings of one session."""
+
+    __tablename__ = "session_ratings"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    child_safety: Mapped[int | None]
+    worker_safety: Mapped[int | None]
+    updated_at: Mapped[datetime]
+
+
+class StructuredAnswerRow(Base):
+    """An answer to a structured tool: its data as JSON, with the prompt's text and stage kept."""
+
+    __tablename__ = "structured_answers"
+    __table_args__ = (UniqueConstraint("session_id", "prompt_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    prompt_id: Mapped[str] = mapped_column(String(120))
+    stage_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    prompt_text: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime]

@@ -28,7 +28,9 @@ from supervision_app.domain import (
     Decision,
     SessionDetail,
     SessionSummary,
+    StructuredAnswer,
     ValidationError,
+    check_payload,
 )
 from supervision_app.domain.validation import case_problems, require_action, require_decision
 from supervision_app.storage.database import Database
@@ -39,6 +41,7 @@ from supervision_app.storage.models import (
     ChildRow,
     DecisionRow,
     SessionRow,
+    StructuredAnswerRow,
 )
 
 T = TypeVar("T")
@@ -55,6 +58,9 @@ def _now() -> datetime:
 class SupervisionStore:
     def __init__(self, database: Database) -> None:
         self.database = database
+        from supervision_app.storage.memory_store import CaseMemoryStore
+
+        self.memory = CaseMemoryStore(database)
 
     # -- cases ---------------------------------------------------------------
 
@@ -137,17 +143,35 @@ class SupervisionStore:
 
     # -- sessions ------------------------------------------------------------
 
-    def list_sessions(self, case_id: int) -> list[SessionSummary]:
+    def list_sessions(
+        self, case_id: int, limit: int | None = None, offset: int = 0
+    ) -> list[SessionSummary]:
+        """A case's sessions, newest first; ``limit``/``offset`` give one page of them."""
+        page = (
+            select(SessionRow.id)
+            .where(SessionRow.case_id == case_id)
+            .order_by(SessionRow.date.desc(), SessionRow.id.desc())
+            .limit(limit)
+            .offset(offset)
+            .subquery()
+        )
         answered = (
             select(AnswerRow.session_id, func.count(AnswerRow.id).label("n"))
-            .where(func.trim(AnswerRow.text) != "")
+            .where(func.trim(AnswerRow.text) != "", AnswerRow.session_id.in_(select(page.c.id)))
             .group_by(AnswerRow.session_id)
             .subquery()
         )
+        tools = (
+            select(StructuredAnswerRow.session_id, func.count(StructuredAnswerRow.id).label("n"))
+            .where(StructuredAnswerRow.session_id.in_(select(page.c.id)))
+            .group_by(StructuredAnswerRow.session_id)
+            .subquery()
+        )
         query = (
-            select(SessionRow, answered.c.n)
+            select(SessionRow, answered.c.n, tools.c.n)
             .outerjoin(answered, answered.c.session_id == SessionRow.id)
-            .where(SessionRow.case_id == case_id)
+            .outerjoin(tools, tools.c.session_id == SessionRow.id)
+            .where(SessionRow.id.in_(select(page.c.id)))
             .order_by(SessionRow.date.desc(), SessionRow.id.desc())
         )
         with self.database.read() as session:
@@ -158,11 +182,25 @@ class SupervisionStore:
                     case_id=row.case_id,
                     date=row.date,
                     attendees=tuple(row.attendees or ()),
-                    answered=n or 0,
+                    answered=(n or 0) + (t or 0),
                     updated_at=row.updated_at,
                 )
-                for row, n in session.execute(query)
+                for row, n, t in session.execute(query)
             ]
+
+    def count_sessions(self, case_id: int) -> int:
+        with self.database.read() as session:
+            return (
+                session.scalar(
+                    select(func.count(SessionRow.id)).where(SessionRow.case_id == case_id)
+                )
+                or 0
+            )
+
+    def session_case_id(self, session_id: int) -> int | None:
+        """The case a session belongs to (None if it no longer exists)."""
+        with self.database.read() as session:
+            return session.scalar(select(SessionRow.case_id).where(SessionRow.id == session_id))
 
     def create_session(
         self,
@@ -237,6 +275,7 @@ class SupervisionStore:
                     Action(a.id, a.description, a.owner, a.due_date, ActionStatus(a.status))
                     for a in row.actions
                 ],
+                structured=_structured_answers(session, row.id),
             )
 
     def import_session(self, detail: SessionDetail) -> tuple[int, int, bool]:
@@ -305,6 +344,18 @@ class SupervisionStore:
             ]
             session.add(row)
             session.flush()
+            for answer in detail.structured.values():
+                session.add(
+                    StructuredAnswerRow(
+                        session_id=row.id,
+                        prompt_id=answer.prompt_id,
+                        stage_id=answer.stage_id,
+                        kind=answer.kind,
+                        prompt_text=answer.prompt_text,
+                        data=check_payload(answer.kind, answer.data),
+                        updated_at=answer.updated_at or detail.updated_at,
+                    )
+                )
             return case_row.id, row.id, created
 
     # -- answers ---------------------------------------------------------------
@@ -315,28 +366,46 @@ class SupervisionStore:
         """Insert or replace one answer. Returns the time it was committed."""
         now = datetime.now()
         with self.database.session() as session:
-            row = session.scalar(
-                select(AnswerRow).where(
-                    AnswerRow.session_id == session_id, AnswerRow.prompt_id == prompt_id
-                )
-            )
+            row = _prompt_row(session, AnswerRow, session_id, prompt_id)
             if row is None:
-                _get(session, SessionRow, session_id)
                 row = AnswerRow(
                     session_id=session_id,
                     prompt_id=prompt_id,
                     stage_id=stage_id,
                     prompt_text=prompt_text,
-                    text=text,
-                    updated_at=now,
                 )
                 session.add(row)
-            else:
-                row.text = text
-                row.updated_at = now
-            parent = session.get(SessionRow, session_id)
-            if parent is not None:
-                parent.updated_at = now.replace(microsecond=0)
+            row.text, row.updated_at = text, now
+            _touch(session, session_id, now)
+        return now
+
+    def save_structured_answer(
+        self,
+        session_id: int,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        kind: str,
+        data: dict,
+    ) -> datetime:
+        """Insert or replace the answer to one structured tool. Returns the commit time.
+
+        Raises :class:`~supervision_app.domain.PayloadError` if ``data`` has the wrong shape.
+        """
+        check_payload(kind, data)
+        now = datetime.now()
+        with self.database.session() as session:
+            row = _prompt_row(session, StructuredAnswerRow, session_id, prompt_id)
+            if row is None:
+                row = StructuredAnswerRow(
+                    session_id=session_id,
+                    prompt_id=prompt_id,
+                    stage_id=stage_id,
+                    prompt_text=prompt_text,
+                )
+                session.add(row)
+            row.kind, row.data, row.updated_at = kind, data, now
+            _touch(session, session_id, now)
         return now
 
     # -- decisions -----------------------------------------------------------
@@ -468,6 +537,18 @@ def _case_detail(row: CaseRow) -> CaseDetail:
     )
 
 
+def _structured_answers(session: Session, session_id: int) -> dict[str, StructuredAnswer]:
+    rows = session.scalars(
+        select(StructuredAnswerRow).where(StructuredAnswerRow.session_id == session_id)
+    )
+    return {
+        r.prompt_id: StructuredAnswer(
+            r.prompt_id, r.stage_id, r.prompt_text, r.kind, dict(r.data or {}), r.updated_at
+        )
+        for r in rows
+    }
+
+
 def _get(session: Session, model: type[T], key: int) -> T:
     row = session.get(model, key)
     if row is None:
@@ -482,7 +563,22 @@ def _next_position(
     return (current or 0) + 1
 
 
-def _touch(session: Session, session_id: int) -> None:
+def _touch(session: Session, session_id: int, when: datetime | None = None) -> None:
     parent = session.get(SessionRow, session_id)
     if parent is not None:
-        parent.updated_at = _now()
+        parent.updated_at = (when or _now()).replace(microsecond=0)
+
+
+def _prompt_row(
+    session: Session,
+    model: type[AnswerRow] | type[StructuredAnswerRow],
+    session_id: int,
+    prompt_id: str,
+) -> AnswerRow | StructuredAnswerRow | None:
+    """The session's stored answer to ``prompt_id``; NotFoundError if the session is gone."""
+    row = session.scalar(
+        select(model).where(model.session_id == session_id, model.prompt_id == prompt_id)
+    )
+    if row is None:
+        _get(session, SessionRow, session_id)
+    return row

@@ -11,7 +11,30 @@ MIN_LINES = 3
 MAX_LINES = 18
 
 
-class AnswerEditor(QPlainTextEdit):
+class DebouncedCommits:
+    """The debounce timer shared by every answer editor: ``commit_requested`` fires once
+    typing pauses, or at once through :meth:`commit_now`."""
+
+    commit_requested: Signal
+
+    def _start_debounce(self) -> None:
+        self._loading = False
+        self._timer = QTimer(self)  # type: ignore[arg-type]
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.commit_requested)
+
+    def has_uncommitted_typing(self) -> bool:
+        return self._timer.isActive()
+
+    def commit_now(self) -> None:
+        """Request the commit at once if typing is waiting for the debounce timer."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.commit_requested.emit()
+
+
+class AnswerEditor(DebouncedCommits, QPlainTextEdit):
     """Emits :attr:`edited` on every user change and :attr:`commit_requested` once typing pauses,
     when focus leaves with uncommitted typing, or when :meth:`commit_now` is called."""
 
@@ -19,6 +42,8 @@ class AnswerEditor(QPlainTextEdit):
     commit_requested = Signal()
     focus_entered = Signal()
     focus_left = Signal()
+    #: Free text (structured editors carry their tool's kind).
+    kind = "text"
 
     def __init__(
         self,
@@ -36,11 +61,7 @@ class AnswerEditor(QPlainTextEdit):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._loading = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.commit_requested)
+        self._start_debounce()
         self.textChanged.connect(self._on_text_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
@@ -58,15 +79,6 @@ class AnswerEditor(QPlainTextEdit):
 
     def text(self) -> str:
         return self.toPlainText()
-
-    def has_uncommitted_typing(self) -> bool:
-        return self._timer.isActive()
-
-    def commit_now(self) -> None:
-        """Request the commit at once if typing is waiting for the debounce timer."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self.commit_requested.emit()
 
     def _on_text_changed(self) -> None:
         if self._loading:

@@ -1,4 +1,5 @@
-"""The right-hand panel when a case (not a session) is selected."""
+"""The right-hand panel when a case (not a session) is selected: the case's details, then
+everything the case remembers across its sessions."""
 
 from __future__ import annotations
 
@@ -6,21 +7,24 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from supervision_app.domain import CaseDetail, child_age_text
+from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.widgets import push_button, text_label
 
 
 class CaseOverview(QWidget):
     new_session_requested = Signal()
     edit_case_requested = Signal()
+    print_summary_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, memory_panel: CaseMemoryPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseOverview")
+        self.memory_panel = memory_panel
         self.title_label = text_label("", "pageTitle", selectable=True)
         self.sessions_label = text_label("", "secondary")
         self._details = QFormLayout()
         self._details.setHorizontalSpacing(24)
-        self._details.setVerticalSpacing(10)
+        self._details.setVerticalSpacing(8)
         self._details.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.new_session_button = push_button(
             self.tr("Start a new session"),
@@ -31,15 +35,20 @@ class CaseOverview(QWidget):
         self.edit_button = push_button(
             self.tr("Edit case…"), "overviewEditCaseButton", self.tr("Edit case")
         )
+        self.print_button = push_button(
+            self.tr("Case summary PDF…"),
+            "overviewCaseSummaryButton",
+            self.tr("Export the case summary as PDF"),
+        )
         self.new_session_button.clicked.connect(self.new_session_requested)
         self.edit_button.clicked.connect(self.edit_case_requested)
+        self.print_button.clicked.connect(self.print_summary_requested)
 
         card = QFrame()
         card.setObjectName("card")
-        card.setMaximumWidth(760)
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(32, 28, 32, 28)
-        inner.setSpacing(14)
+        inner.setContentsMargins(28, 22, 28, 22)
+        inner.setSpacing(12)
         inner.addWidget(text_label(self.tr("Case").upper(), "eyebrow"))
         inner.addWidget(self.title_label)
         inner.addLayout(self._details)
@@ -48,16 +57,14 @@ class CaseOverview(QWidget):
         buttons.setSpacing(12)
         buttons.addWidget(self.new_session_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         inner.addLayout(buttons)
+        memory_panel.top = card
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 32, 32, 32)
-        row = QHBoxLayout()
-        row.addWidget(card, 10)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(memory_panel)
 
     def show_case(self, case: CaseDetail, session_count: int) -> None:
         self.title_label.setText(case.reference)
@@ -86,3 +93,4 @@ class CaseOverview(QWidget):
             self.sessions_label.setText(
                 self.tr("No sessions yet. Start the first one when you sit down together.")
             )
+        self.memory_panel.show_case(case.id)

@@ -1,8 +1,12 @@
-"""The list of cases, each with its sessions beneath it."""
+"""The list of cases, each with its sessions beneath it.
+
+Sessions are loaded when a case is expanded or selected, one page at a time, so
+that the list stays quick with years of history (tens of thousands of sessions).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
@@ -23,9 +27,15 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 3
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 4
+LOADED_ROLE = Qt.ItemDataRole.UserRole + 5
 
 CASE = "case"
 SESSION = "session"
+MORE = "more"
+PAGE_SIZE = 50
+
+#: (case id, limit, offset) -> one page of the case's sessions, newest first.
+SessionLoader = Callable[[int, int, int], Sequence[SessionSummary]]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,10 +59,24 @@ class CaseTree(QTreeWidget):
         self.setItemDelegate(_TwoLineDelegate(self))
         self.setExpandsOnDoubleClick(False)
         self.currentItemChanged.connect(self._on_current_changed)
+        self.itemExpanded.connect(self._ensure_loaded)
+        self._loader: SessionLoader = lambda _case, _limit, _offset: []
+
+    def expanded_case_ids(self) -> set[int]:
+        return {
+            self.topLevelItem(i).data(0, ID_ROLE)
+            for i in range(self.topLevelItemCount())
+            if self.topLevelItem(i).isExpanded()
+        }
 
     def populate(
-        self, cases: Sequence[CaseSummary], sessions: Mapping[int, Sequence[SessionSummary]]
+        self,
+        cases: Sequence[CaseSummary],
+        loader: SessionLoader,
+        expanded: set[int] | frozenset[int] = frozenset(),
     ) -> None:
+        """List the cases; their sessions are read through ``loader`` when first needed."""
+        self._loader = loader
         self.blockSignals(True)
         try:
             self.clear()
@@ -69,12 +93,41 @@ class CaseTree(QTreeWidget):
                         reference=case.reference, children=case.children
                     ),
                 )
+                item.setData(0, LOADED_ROLE, 0)
+                if case.session_count:
+                    item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
                 self.addTopLevelItem(item)
-                for summary in sessions.get(case.id, ()):
-                    item.addChild(self._session_item(case.id, summary))
-                item.setExpanded(True)
+                if case.id in expanded:
+                    self._ensure_loaded(item)
+                    item.setExpanded(True)
         finally:
             self.blockSignals(False)
+
+    def _ensure_loaded(self, item: QTreeWidgetItem) -> None:
+        if item.data(0, KIND_ROLE) == CASE and not item.data(0, LOADED_ROLE):
+            self._load_page(item)
+
+    def _load_page(self, case_item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        """Add the next page of the case's sessions (and a "show older" row if there are more)."""
+        case_id = case_item.data(0, ID_ROLE)
+        loaded = case_item.data(0, LOADED_ROLE) or 0
+        last = case_item.child(case_item.childCount() - 1) if case_item.childCount() else None
+        if last is not None and last.data(0, KIND_ROLE) == MORE:
+            case_item.removeChild(last)
+        page = list(self._loader(case_id, PAGE_SIZE + 1, loaded))
+        added = [self._session_item(case_id, s) for s in page[:PAGE_SIZE]]
+        case_item.addChildren(added)
+        case_item.setData(0, LOADED_ROLE, loaded + len(added))
+        if len(page) > PAGE_SIZE:
+            more = QTreeWidgetItem([self.tr("Show older sessions…")])
+            more.setData(0, KIND_ROLE, MORE)
+            more.setData(0, CASE_ID_ROLE, case_id)
+            more.setData(
+                0, SUBTITLE_ROLE, self.tr("{n} shown so far").format(n=loaded + len(added))
+            )
+            more.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.tr("Show older sessions"))
+            case_item.addChild(more)
+        return added
 
     def _session_item(self, case_id: int, summary: SessionSummary) -> QTreeWidgetItem:
         item = QTreeWidgetItem([format_date(summary.date)])
@@ -114,14 +167,30 @@ class CaseTree(QTreeWidget):
     def select_case(self, case_id: int) -> bool:
         item = self._find(CASE, case_id)
         if item is not None:
+            self._ensure_loaded(item)
+            item.setExpanded(True)
             self.setCurrentItem(item)
         return item is not None
 
-    def select_session(self, session_id: int) -> bool:
+    def select_session(self, session_id: int, case_id: int | None = None) -> bool:
+        """Select a session, loading its case's sessions (page by page) when ``case_id`` is
+        given and it is not loaded yet."""
         item = self._find(SESSION, session_id)
+        case_item = self._find(CASE, case_id) if case_id is not None else None
+        if item is None and case_item is not None:
+            self._ensure_loaded(case_item)
+            item = self._find(SESSION, session_id)
+            while item is None and self._has_more(case_item):
+                self._load_page(case_item)
+                item = self._find(SESSION, session_id)
         if item is not None:
+            item.parent().setExpanded(True)
             self.setCurrentItem(item)
         return item is not None
+
+    def _has_more(self, case_item: QTreeWidgetItem) -> bool:
+        count = case_item.childCount()
+        return bool(count) and case_item.child(count - 1).data(0, KIND_ROLE) == MORE
 
     def current_ids(self) -> tuple[int | None, int | None]:
         """(case id, session id) of the current item; either may be None."""
@@ -135,6 +204,13 @@ class CaseTree(QTreeWidget):
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None:
             self.nothing_selected.emit()
+        elif current.data(0, KIND_ROLE) == MORE:
+            case_item = current.parent()
+            added = self._load_page(case_item)  # removes the "show older" row
+            if added:
+                self.setCurrentItem(added[0])
+            else:
+                self.setCurrentItem(case_item)
         elif current.data(0, KIND_ROLE) == SESSION:
             self.session_selected.emit(current.data(0, CASE_ID_ROLE), current.data(0, ID_ROLE))
         else:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,17 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app import APP_NAME
-from supervision_app.content import Content
+from supervision_app.content import Content, ContentError
+from supervision_app.content.patterns import PatternRule, load_patterns
 from supervision_app.domain import ValidationError, format_date
+from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import desktop_features, theme
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_dialog import CaseDialog
+from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CaseTree
 from supervision_app.ui.empty_state import EmptyState
+from supervision_app.ui.file_names import default_export_path, sanitise
 from supervision_app.ui.main_actions import MainActions, build_actions
 from supervision_app.ui.save_indicator import SaveIndicator
+from supervision_app.ui.search_dialog import SearchDialog
 from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
@@ -63,10 +69,21 @@ class MainWindow(QMainWindow):
 
         self.bridge = AutosaveBridge(store, self)
         self.actions: MainActions = build_actions(self)
+        self.search_action = QAction(self.tr("Search all cases…"), self)
+        self.search_action.setObjectName("searchAction")
+        self.search_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+        self.search_action.setStatusTip(self.tr("Find words in every case and session"))
+        self.summary_action = QAction(self.tr("Export case summary PDF…"), self)
+        self.summary_action.setObjectName("caseSummaryAction")
+        self.summary_action.setStatusTip(
+            self.tr("Open actions, escalations, hypotheses, ratings and chronology as a PDF")
+        )
+        self.search_dialog: SearchDialog | None = None
         self.case_tree = CaseTree()
         self.empty_state = EmptyState([s.title for s in content.stages])
-        self.case_overview = CaseOverview()
-        self.session_view = SessionView(store, content, self.bridge)
+        self.rules = self._load_rules()
+        self.case_overview = CaseOverview(CaseMemoryPanel(store, content, self.rules))
+        self.session_view = SessionView(store, content, self.bridge, rules=self.rules)
         self.placeholder = text_label(self.tr("Choose a case or a session on the left."), "hint")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.save_indicator = SaveIndicator(self.bridge)
@@ -79,6 +96,36 @@ class MainWindow(QMainWindow):
         self.restore_state()
         self.reload_cases()
         self._set_initial_focus()
+        if self._rules_problem:
+            self.statusBar().showMessage(
+                self.tr("Pattern prompts are off: {problem}").format(problem=self._rules_problem)
+            )
+        self._announce_pack_problems()
+
+    def _load_rules(self) -> tuple[PatternRule, ...]:
+        """The pattern rules; if their file is faulty the app still works, without them."""
+        self._rules_problem = ""
+        try:
+            return load_patterns(self.content)
+        except ContentError as exc:
+            self._rules_problem = str(exc)
+            return ()
+
+    def _announce_pack_problems(self) -> None:
+        """Broken content packs are reported without blocking: a status message and Help."""
+        problems = self.content.pack_problems
+        if problems:
+            self.statusBar().showMessage(
+                self.tr(
+                    "{n} content pack(s) had problems and were skipped. See Help > Content packs."
+                ).format(n=len(problems)),
+                0,
+            )
+
+    def show_content_packs(self) -> None:
+        from supervision_app.ui.content_packs_dialog import ContentPacksDialog
+
+        ContentPacksDialog.run(self, content=self.content)
 
     def _set_initial_focus(self) -> None:
         if self.central_stack.currentWidget() is self.empty_state:
@@ -95,7 +142,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([a.new_case, a.new_session])
         file_menu.addSeparator()
-        file_menu.addActions([a.export_pdf, a.export_json, a.import_json])
+        file_menu.addActions([a.export_pdf, self.summary_action, a.export_json, a.import_json])
+        file_menu.addSeparator()
+        file_menu.addAction(self.search_action)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         case_menu = bar.addMenu(self.tr("&Case"))
@@ -103,7 +152,11 @@ class MainWindow(QMainWindow):
         case_menu.addSeparator()
         case_menu.addActions([a.delete_session, a.delete_case])
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([a.load_demo, a.about])
+        help_menu.addActions([a.load_demo])
+        self.content_packs_action = help_menu.addAction(self.tr("Content &packs…"))
+        self.content_packs_action.setObjectName("contentPacksAction")
+        self.content_packs_action.triggered.connect(self.show_content_packs)
+        help_menu.addAction(a.about)
 
     def _build_toolbar(self) -> None:
         a = self.actions
@@ -116,6 +169,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([a.new_case, a.new_session, a.edit_case])
         toolbar.addSeparator()
         toolbar.addAction(a.export_pdf)
+        toolbar.addAction(self.search_action)
         toolbar.addSeparator()
         toolbar.addAction(a.load_demo)
         for action in toolbar.actions():
@@ -176,6 +230,9 @@ class MainWindow(QMainWindow):
         a.load_demo.triggered.connect(self.load_demo)
         a.about.triggered.connect(self.show_about)
         a.quit.triggered.connect(self.close)
+        self.search_action.triggered.connect(self.open_search)
+        self.summary_action.triggered.connect(self.export_case_summary)
+        self.case_overview.print_summary_requested.connect(self.export_case_summary)
         self.empty_state.create_case_requested.connect(self.new_case)
         self.empty_state.load_demo_requested.connect(self.load_demo)
         self.case_overview.new_session_requested.connect(self.new_session)
@@ -198,19 +255,28 @@ class MainWindow(QMainWindow):
             select_case, select_session = self.case_tree.current_ids()
         self.bridge.flush(SAVE_WAIT)  # so that "n answered" counts include the latest typing
         cases = self.store.list_cases()
-        sessions = {case.id: self.store.list_sessions(case.id) for case in cases}
-        self.case_tree.populate(cases, sessions)
+        expanded = self.case_tree.expanded_case_ids()
+        if select_session is not None:
+            case_of_session = self.store.session_case_id(select_session)
+            if case_of_session is not None:
+                expanded.add(case_of_session)
+        self.case_tree.populate(cases, self._session_page, expanded)
         if not cases:
             self.session_view.clear()
             self.central_stack.setCurrentWidget(self.empty_state)
             self._on_nothing_selected()
             return
         self.central_stack.setCurrentWidget(self.splitter)
-        if select_session is not None and self.case_tree.select_session(select_session):
+        if select_session is not None and self.case_tree.select_session(
+            select_session, self.store.session_case_id(select_session)
+        ):
             return
         if select_case is not None and self.case_tree.select_case(select_case):
             return
         self.case_tree.select_case(cases[0].id)
+
+    def _session_page(self, case_id: int, limit: int, offset: int):
+        return self.store.list_sessions(case_id, limit=limit, offset=offset)
 
     def _on_case_selected(self, case_id: int) -> None:
         self.session_view.clear()
@@ -219,7 +285,7 @@ class MainWindow(QMainWindow):
         except NotFoundError:
             self.reload_cases()
             return
-        self.case_overview.show_case(case, len(self.store.list_sessions(case_id)))
+        self.case_overview.show_case(case, self.store.count_sessions(case_id))
         self.detail_stack.setCurrentWidget(self.case_overview)
         self._after_selection(case.reference)
 
@@ -243,7 +309,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{case_reference} — {APP_NAME}" if case_reference else APP_NAME)
         case_id, session_id = self.case_tree.current_ids()
         a = self.actions
-        for action in (a.edit_case, a.delete_case, a.new_session):
+        for action in (a.edit_case, a.delete_case, a.new_session, self.summary_action):
             action.setEnabled(case_id is not None)
         for action in (a.edit_session, a.delete_session, a.export_pdf, a.export_json):
             action.setEnabled(session_id is not None)
@@ -345,7 +411,7 @@ class MainWindow(QMainWindow):
         except NotFoundError:
             self.reload_cases()
             return
-        count = len(self.store.list_sessions(case_id))
+        count = self.store.count_sessions(case_id)
         text = self.tr(
             "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for this case "
             "will be removed from this computer. This cannot be undone."
@@ -366,6 +432,64 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is delete
+
+    # -- search and the case summary -----------------------------------------------------------
+
+    def open_search(self) -> SearchDialog:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.store, self.content, self)
+            self.search_dialog.open_requested.connect(self.open_search_hit)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.query_edit.setFocus()
+        self.search_dialog.query_edit.selectAll()
+        return self.search_dialog
+
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """Open the exact place a search result came from."""
+        if hit.session_id is None:
+            self.reload_cases(select_case=hit.case_id)
+            return
+        self.reload_cases(select_session=hit.session_id)
+        if self.session_view.session_id != hit.session_id:
+            return
+        if hit.kind == "answer":
+            self.session_view.go_to_prompt(hit.locator)
+        elif hit.kind in ("decision", "action"):
+            self.session_view.show_memory(False)
+            self.session_view.show_decisions()
+        else:
+            self.session_view.show_memory(True)
+
+    def export_case_summary(self) -> None:
+        case_id, _session_id = self.case_tree.current_ids()
+        if case_id is None:
+            return
+        from supervision_app.record.case_summary import build_case_summary
+        from supervision_app.record.case_summary_pdf import write_case_summary
+        from supervision_app.record.pdf import RecordExportError
+
+        try:
+            history = self.store.memory.case_history(case_id)
+        except NotFoundError:
+            self.reload_cases()
+            return
+        today = date.today()
+        suggested = default_export_path(history.reference, today, "pdf").with_name(
+            f"{sanitise(history.reference)}_{today.isoformat()}_case_summary.pdf"
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export case summary"), str(suggested), self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        try:
+            summary = build_case_summary(history, self.content, self.rules, today)
+            write_case_summary(summary, Path(path))
+        except RecordExportError as exc:
+            self._warn(self.tr("Case summary"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Case summary saved."), 6000)
 
     # -- import, export, demo ------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.structured_editor import StructuredEditor
 from supervision_app.ui.widgets import repolish, text_label
 
 
@@ -20,6 +21,7 @@ class PromptCard(QFrame):
         source: str,
         hint: str = "",
         note: str = "",
+        editor: StructuredEditor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,13 +54,18 @@ class PromptCard(QFrame):
             selectable=True,
         )
 
-        self.editor = AnswerEditor(prompt_id, stage_id, text)
-        self.editor.setPlaceholderText(
-            hint
-            or self.tr(
-                "Notes from the discussion: what was said, what you know and how you know it."
+        if editor is not None:
+            self.editor: AnswerEditor | StructuredEditor = editor
+            self.hint_label = text_label(hint, "secondary") if hint else None
+        else:
+            self.hint_label = None
+            self.editor = AnswerEditor(prompt_id, stage_id, text)
+            self.editor.setPlaceholderText(
+                hint
+                or self.tr(
+                    "Notes from the discussion: what was said, what you know and how you know it."
+                )
             )
-        )
         self.editor.setAccessibleName(self.tr("Answer: {prompt}").format(prompt=text))
         if why:
             self.editor.setAccessibleDescription(why)
@@ -93,6 +100,8 @@ class PromptCard(QFrame):
         else:
             self.why_toggle.hide()
         layout.addSpacing(2)
+        if self.hint_label is not None:
+            layout.addWidget(self.hint_label)
         layout.addWidget(self.editor)
 
     # -- behaviour -------------------------------------------------------------------

@@ -7,7 +7,9 @@ submitted and committed on the writer thread, never here.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -22,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.content import Content
-from supervision_app.domain import Answer, SessionDetail, format_date
+from supervision_app.content.patterns import PatternRule
+from supervision_app.domain import Answer, SessionDetail, StructuredAnswer, format_date
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
+from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.decisions_actions import DecisionsActionsPage
 from supervision_app.ui.preview import PreviewPage
 from supervision_app.ui.session_dialog import SessionDialog, SessionFields
@@ -55,6 +59,7 @@ class SessionView(QWidget):
         content: Content,
         bridge: AutosaveBridge,
         parent: QWidget | None = None,
+        rules: Sequence[PatternRule] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionView")
@@ -87,6 +92,20 @@ class SessionView(QWidget):
             ui_settings().value("session/show_explanations", False, type=bool)
         )
         self.explanations_check.toggled.connect(self._on_explanations_toggled)
+        self.memory_button = push_button(
+            self.tr("Case so far"),
+            "caseSoFarButton",
+            self.tr("Case so far"),
+            description=self.tr("Open actions, escalations, hypotheses, ratings and patterns"),
+        )
+        self.memory_button.setCheckable(True)
+        self.memory_button.setStyleSheet(
+            "QPushButton:checked { background: #E5EEF7; border: 1px solid #1D5A96;"
+            " color: #1D5A96; }"
+        )
+        self.memory_button.toggled.connect(self.show_memory)
+        self.memory_panel = CaseMemoryPanel(store, content, rules)
+        self.memory_panel.start_requested.connect(lambda: self.show_memory(False))
 
         # -- navigator and pages
         self.navigator = StageNavigator()
@@ -116,6 +135,7 @@ class SessionView(QWidget):
         titles.addWidget(self.case_label)
         titles.addWidget(self.meta_label)
         head.addLayout(titles, 1)
+        head.addWidget(self.memory_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.explanations_check, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.edit_details_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -145,7 +165,11 @@ class SessionView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
-        layout.addWidget(self.splitter, 1)
+        self.body = QStackedWidget()
+        self.body.setObjectName("sessionBody")
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.memory_panel)
+        layout.addWidget(self.body, 1)
 
     def _add_shortcuts(self) -> None:
         bindings = [("Ctrl+PgDown", self.next_page), ("Ctrl+PgUp", self.previous_page)]
@@ -172,14 +196,22 @@ class SessionView(QWidget):
         self._clear_pages()
         self._detail = detail
         self._update_header()
-        answers = self._answers_with_unsaved_text(detail)
+        answers, tools = self._answers_with_unsaved_text(detail)
         self._answered = {pid: bool(a.text.strip()) for pid, a in answers.items()}
+        self._answered.update({pid: t.filled for pid, t in tools.items()})
         known = {p.id for s in self._content.stages for p in s.prompts}
+        tool_ids = {p.id for s in self._content.stages for p in s.prompts if p.structured}
         retired: dict[str, list[Answer]] = defaultdict(list)
         for answer in sorted(answers.values(), key=lambda a: a.prompt_id):
             if answer.prompt_id not in known and answer.text.strip():
                 stage = answer.stage_id if self._content.stage(answer.stage_id) else ""
                 retired[stage].append(answer)
+        retired_tools: dict[str, list[StructuredAnswer]] = defaultdict(list)
+        for tool in sorted(tools.values(), key=lambda t: t.prompt_id):
+            if tool.prompt_id not in tool_ids and tool.filled:
+                stage = tool.stage_id if self._content.stage(tool.stage_id) else ""
+                retired_tools[stage].append(tool)
+        children = [c.name for c in detail.case.children]
 
         total = len(self._content.stages)
         for number, stage in enumerate(self._content.stages, start=1):
@@ -189,18 +221,27 @@ class SessionView(QWidget):
                     stage.title,
                     str(number),
                     partial(
-                        StagePage.for_stage, stage, number, total, self._content, answers, kept
+                        StagePage.for_stage,
+                        stage,
+                        number,
+                        total,
+                        self._content,
+                        answers,
+                        kept,
+                        tools,
+                        children,
+                        retired_tools.get(stage.id, []),
                     ),
                     [p.id for p in stage.prompts],
                     [a.prompt_id for a in kept],
                 )
             )
-        if retired.get(""):
+        if retired.get("") or retired_tools.get(""):
             self._add_slot(
                 StageSlot(
                     self.tr("Earlier answers"),
                     MARKER_EARLIER,
-                    partial(self._earlier_page, retired[""]),
+                    partial(self._earlier_page, retired[""], retired_tools[""]),
                     [],
                     [a.prompt_id for a in retired[""]],
                 )
@@ -219,8 +260,28 @@ class SessionView(QWidget):
         for row in range(len(self.slots)):
             self._update_progress(row, announce=False)
         self.navigator.setCurrentRow(0)
+        self.memory_panel.show_case(detail.case.id, detail.id, detail.date, load=False)
+        # A session with nothing written yet opens on what the case remembers.
+        self.show_memory(not any(self._answered.values()) and self._has_earlier_sessions())
 
-    def _earlier_page(self, answers: list[Answer]) -> StagePage:
+    def _has_earlier_sessions(self) -> bool:
+        detail = self._detail
+        if detail is None:
+            return False
+        return any(s.id != detail.id for s in self._store.list_sessions(detail.case.id, limit=2))
+
+    def show_memory(self, visible: bool = True) -> None:
+        """Show the case so far (True) or the session's pages (False)."""
+        if visible and self._detail is not None and self.memory_panel.history is None:
+            self.memory_panel.refresh()
+        self.body.setCurrentWidget(self.memory_panel if visible else self.splitter)
+        self.memory_button.blockSignals(True)
+        self.memory_button.setChecked(visible)
+        self.memory_button.blockSignals(False)
+
+    def _earlier_page(
+        self, answers: list[Answer], tools: list[StructuredAnswer] | None = None
+    ) -> StagePage:
         page = StagePage(
             eyebrow=self.tr("Kept from earlier versions"),
             title=self.tr("Earlier answers"),
@@ -229,18 +290,27 @@ class SessionView(QWidget):
                 "They are kept exactly as written."
             ),
         )
-        page.add_retired(answers)
+        page.add_retired(answers, tools)
         return page
 
-    def _answers_with_unsaved_text(self, detail: SessionDetail) -> dict[str, Answer]:
+    def _answers_with_unsaved_text(
+        self, detail: SessionDetail
+    ) -> tuple[dict[str, Answer], dict[str, StructuredAnswer]]:
         """Stored answers, overlaid with text the writer has not yet managed to commit."""
         answers = dict(detail.answers)
+        tools = dict(detail.structured)
         for prompt_id, text in self._bridge.unsaved_texts(detail.id).items():
-            if prompt_id in answers:
+            prompt = self._content.prompt(prompt_id)
+            if prompt is not None and prompt.structured:
+                data = json.loads(text) if text else {}
+                tools[prompt_id] = StructuredAnswer(
+                    prompt_id, prompt.stage_id, prompt.text, prompt.kind, data
+                )
+            elif prompt_id in answers:
                 answers[prompt_id].text = text
-            elif (prompt := self._content.prompt(prompt_id)) is not None:
+            elif prompt is not None:
                 answers[prompt_id] = Answer(prompt_id, prompt.stage_id, prompt.text, text)
-        return answers
+        return answers, tools
 
     def _add_slot(self, slot: StageSlot) -> None:
         row = len(self.slots)
@@ -277,6 +347,7 @@ class SessionView(QWidget):
         self.wait_for_saves(SAVE_WAIT_SECONDS)
         self._clear_pages()
         self._detail = None
+        self.show_memory(False)
         self.decisions_page.set_session(None)
         self.preview_page.set_session(None)
 
@@ -334,6 +405,20 @@ class SessionView(QWidget):
         elif page is not None:
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def go_to_prompt(self, prompt_id: str) -> bool:
+        """Show the page with this prompt's answer and put the cursor in it."""
+        row = self._row_of_prompt.get(prompt_id)
+        if row is None:
+            return False
+        self.show_memory(False)
+        self.go_to_page(row)
+        editor = self.editor_for(prompt_id)
+        if editor is None:
+            return False
+        self.stage_page(row).ensureWidgetVisible(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def next_page(self) -> None:
         self.go_to_page(self.pages.currentIndex() + 1)
 
@@ -388,6 +473,7 @@ class SessionView(QWidget):
                 editor.stage_id,
                 editor.prompt_text,
                 editor.text(),
+                editor.kind,
             )
         )
 

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.content import Content, Stage
-from supervision_app.domain import Answer
+from supervision_app.domain import Answer, StructuredAnswer
+from supervision_app.record.structured import structured_rows
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.prompt_card import PromptCard
+from supervision_app.ui.structured_editor import make_editor
 from supervision_app.ui.widgets import push_button, text_label
 
 READABLE_WIDTH = 900
@@ -91,6 +93,9 @@ class StagePage(QScrollArea):
         content: Content,
         answers: dict[str, Answer],
         retired: list[Answer],
+        tools: dict[str, StructuredAnswer] | None = None,
+        children: list[str] | None = None,
+        retired_tools: list[StructuredAnswer] | None = None,
     ) -> StagePage:
         page = cls(
             eyebrow=QCoreApplication.translate("StagePage", "Stage {number} of {total}").format(
@@ -106,6 +111,7 @@ class StagePage(QScrollArea):
             if prompt.group and prompt.group != group:
                 page.add_group(prompt.group)
             group = prompt.group
+            tool_editor = make_editor(prompt, children or []) if prompt.structured else None
             card = PromptCard(
                 prompt_id=prompt.id,
                 stage_id=stage.id,
@@ -113,11 +119,20 @@ class StagePage(QScrollArea):
                 why=prompt.why,
                 source=content.citations(prompt.sources),
                 hint=prompt.hint,
+                editor=tool_editor,
             )
-            answer = answers.get(prompt.id)
-            card.editor.load_text(answer.text if answer else "")
+            if tool_editor is not None:
+                tool = (tools or {}).get(prompt.id)
+                tool_editor.load_data(tool.data if tool else None)
+                answer = answers.get(prompt.id)
+                if answer is not None and answer.text.strip():
+                    # Text written before this prompt became a tool: kept, read-only.
+                    page._body.addWidget(_read_only_card(answer.prompt_text, answer.text))
+            else:
+                answer = answers.get(prompt.id)
+                card.editor.load_text(answer.text if answer else "")
             page.add_card(card)
-        page.add_retired(retired)
+        page.add_retired(retired, retired_tools or [])
         return page
 
     def add_group(self, title: str) -> None:
@@ -129,8 +144,10 @@ class StagePage(QScrollArea):
         self.cards.append(card)
         self._body.addWidget(card)
 
-    def add_retired(self, answers: list[Answer]) -> None:
-        if not answers:
+    def add_retired(
+        self, answers: list[Answer], tools: list[StructuredAnswer] | None = None
+    ) -> None:
+        if not answers and not tools:
             return
         self.add_group(self.tr("Answers to earlier questions"))
         self._body.addWidget(
@@ -154,6 +171,20 @@ class StagePage(QScrollArea):
             )
             card.editor.load_text(answer.text)
             self.add_card(card)
+        for tool in tools or []:
+            rows, rows_note = structured_rows(tool)
+            lines = [
+                (f"[{r.section}] " if r.section else "")
+                + (f"{r.label}: " if r.label else "")
+                + r.value
+                + (f" ({r.note})" if r.note and not r.note.startswith("(") else f" {r.note}")
+                for r in rows
+            ]
+            self._body.addWidget(
+                _read_only_card(
+                    tool.prompt_text or tool.prompt_id, "\n".join([*lines, rows_note]).strip()
+                )
+            )
 
     def set_navigation(self, previous: str | None, following: str | None) -> None:
         self.previous_button.setVisible(previous is not None)
@@ -203,3 +234,23 @@ class StagePage(QScrollArea):
                 )
             )
         return box
+
+
+def _read_only_card(question: str, text: str) -> QFrame:
+    """An answer kept from an earlier version of the content, shown but not edited here."""
+    card = QFrame()
+    card.setObjectName("promptCard")
+    card.setProperty("retired", True)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(20, 14, 20, 14)
+    layout.addWidget(text_label(question, "promptText", selectable=True))
+    layout.addWidget(
+        text_label(
+            QCoreApplication.translate(
+                "StagePage", "Kept from an earlier version of the prompts, exactly as written."
+            ),
+            "retiredNote",
+        )
+    )
+    layout.addWidget(text_label(text, "", selectable=True))
+    return card

@@ -209,6 +209,9 @@ QLabel#promptText {{ font-size: 11.5pt; font-weight: 600; color: {TEXT}; }}
 QLabel#whyHeading {{ font-weight: 700; color: {ACCENT}; }}
 QLabel#source, QLabel#promptSource {{ color: {TEXT_SECONDARY}; font-size: 9pt; }}
 QLabel#retiredNote {{ color: #6A4A00; font-style: italic; }}
+QLabel#checklistLabel {{ font-weight: 600; }}
+QLabel#checklistExplanation {{ color: {TEXT_SECONDARY}; font-size: 9.5pt; }}
+QFrame#recordRow {{ border: 1px solid {BORDER}; border-radius: 6px; }}
 QLabel#fieldError {{ color: {ERROR}; }}
 QLabel#stageBadge {{
     background: {ACCENT_SOFT}; color: {ACCENT}; border: 1px solid {ACCENT_BORDER};

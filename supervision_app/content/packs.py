@@ -1,0 +1,237 @@
+"""Agency content packs: extra prompts, sources, an escalation policy and a marking.
+
+A pack is a folder holding ``pack.toml`` and, optionally, ``sources.toml``,
+``prompts.toml`` and ``escalation.toml`` (the format is described in
+``docs/content-packs.md``).  Packs are found in the folders that
+:func:`supervision_app.paths.content_pack_roots` lists: each root is either a
+pack itself or a folder of packs, taken in name order.
+
+Packs load on top of the built-in content and are validated the same way.  A
+pack with any problem is skipped as a whole and reported in
+:attr:`Content.pack_problems`; so is a pack that reuses an id that is already
+taken (by the built-in content or by a pack loaded before it).  Loading packs
+never raises.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from supervision_app.content.loader import (
+    ContentError,
+    _check_keys,
+    _check_schema_version,
+    _check_table,
+    _optional_text,
+    _read_toml,
+    _text,
+    load_content,
+    load_documents_table,
+    parse_prompt,
+)
+from supervision_app.content.model import (
+    Content,
+    EscalationPolicy,
+    EscalationStage,
+    PackInfo,
+    PackProblem,
+    Prompt,
+    SourceDocument,
+)
+from supervision_app.paths import content_pack_roots
+
+PACK_FILE = "pack.toml"
+_PACK_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+MAX_MARKING = 80
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Pack:
+    info: PackInfo
+    documents: dict[str, SourceDocument]
+    prompts: tuple[Prompt, ...]
+    escalation_policy: EscalationPolicy | None
+    marking: str | None
+
+
+def load_content_with_packs(
+    folder: Path | None = None, pack_roots: list[Path] | None = None
+) -> Content:
+    """The built-in content (which must be valid) with every good pack added on top."""
+    return apply_packs(load_content(folder), pack_roots)
+
+
+def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Content:
+    roots = content_pack_roots() if pack_roots is None else pack_roots
+    problems: list[PackProblem] = []
+    stages = {s.id: list(s.prompts) for s in content.stages}
+    documents = dict(content.documents)
+    taken_prompts = {p.id: "the built-in content" for s in content.stages for p in s.prompts}
+    taken_packs: dict[str, str] = {}
+    infos: list[PackInfo] = []
+    policy = content.escalation_policy
+    marking = content.marking
+    for pack_dir in discover_packs(roots):
+        try:
+            pack = read_pack(pack_dir, content, documents)
+        except ContentError as exc:
+            problems.append(PackProblem(str(pack_dir), _describe(pack_dir, exc)))
+            continue
+        conflict = _conflict(pack, taken_packs, taken_prompts, documents)
+        if conflict:
+            problems.append(PackProblem(str(pack_dir), conflict))
+            continue
+        taken_packs[pack.info.id] = str(pack_dir)
+        documents.update(pack.documents)
+        for prompt in pack.prompts:
+            taken_prompts[prompt.id] = f"the pack '{pack.info.id}'"
+            stages[prompt.stage_id].append(prompt)
+        infos.append(pack.info)
+        policy = pack.escalation_policy or policy
+        marking = pack.marking or marking
+    return dataclasses.replace(
+        content,
+        documents=documents,
+        stages=tuple(dataclasses.replace(s, prompts=tuple(stages[s.id])) for s in content.stages),
+        packs=content.packs + tuple(infos),
+        pack_problems=content.pack_problems + tuple(problems),
+        escalation_policy=policy,
+        marking=marking,
+    )
+
+
+def discover_packs(roots: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for root in roots:
+        if (root / PACK_FILE).is_file():
+            candidates = [root]
+        elif root.is_dir():
+            try:
+                candidates = sorted(p for p in root.iterdir() if p.is_dir())
+            except OSError:
+                continue
+        else:
+            continue
+        for candidate in candidates:
+            if candidate not in found:
+                found.append(candidate)
+    return found
+
+
+def read_pack(folder: Path, content: Content, known_documents: dict[str, SourceDocument]) -> Pack:
+    """Read and validate one pack folder; raises :class:`ContentError` on any problem."""
+    head_file = folder / PACK_FILE
+    head = _read_toml(head_file)
+    _check_keys(
+        head_file, "pack.toml", head, {"schema_version", "id", "name", "version", "marking"}
+    )
+    _check_schema_version(head_file, head)
+    pack_id = _text(head_file, "id", head.get("id"))
+    if not _PACK_ID.match(pack_id):
+        raise ContentError(
+            head_file, f"id '{pack_id}' must be lower-case letters, digits, '-' and '_'"
+        )
+    name = _text(head_file, "name", head.get("name"))
+    version = _text(head_file, "version", head.get("version"))
+    marking = _optional_text(head_file, "marking", head.get("marking")) or None
+    if marking and len(marking) > MAX_MARKING:
+        raise ContentError(head_file, f"marking is longer than {MAX_MARKING} characters")
+
+    documents: dict[str, SourceDocument] = {}
+    sources_file = folder / "sources.toml"
+    if sources_file.exists():
+        documents = load_documents_table(sources_file, _read_toml(sources_file), folder)
+    citable = {**known_documents, **documents}
+
+    prompts: list[Prompt] = []
+    prompts_file = folder / "prompts.toml"
+    if prompts_file.exists():
+        data = _read_toml(prompts_file)
+        _check_keys(prompts_file, "prompts file", data, {"schema_version", "prompts"})
+        _check_schema_version(prompts_file, data)
+        entries = data.get("prompts")
+        if not isinstance(entries, list) or not entries:
+            raise ContentError(prompts_file, "'prompts' must be a non-empty list of [[prompts]]")
+        for i, entry in enumerate(entries):
+            where = f"prompts[{i}]"
+            _check_table(prompts_file, where, entry)
+            entry = dict(entry)
+            stage_id = _text(prompts_file, f"{where}.stage", entry.pop("stage", None))
+            if content.stage(stage_id) is None:
+                raise ContentError(
+                    prompts_file,
+                    f"{where}.stage '{stage_id}' is not a stage "
+                    f"(known: {', '.join(s.id for s in content.stages)})",
+                )
+            prompt = parse_prompt(prompts_file, where, entry, stage_id, citable, pack=pack_id)
+            if any(p.id == prompt.id for p in prompts):
+                raise ContentError(prompts_file, f"{where}.id '{prompt.id}' is used twice")
+            prompts.append(prompt)
+
+    policy = None
+    policy_file = folder / "escalation.toml"
+    if policy_file.exists():
+        policy = _read_policy(policy_file, pack_id)
+    info = PackInfo(pack_id, name, version, str(folder), len(prompts))
+    return Pack(info, documents, tuple(prompts), policy, marking)
+
+
+def _read_policy(file: Path, pack_id: str) -> EscalationPolicy:
+    data = _read_toml(file)
+    _check_keys(file, "escalation file", data, {"schema_version", "name", "stages"})
+    _check_schema_version(file, data)
+    entries = data.get("stages")
+    if not isinstance(entries, list) or not entries:
+        raise ContentError(file, "'stages' must be a non-empty list of [[stages]]")
+    stages: list[EscalationStage] = []
+    for i, entry in enumerate(entries):
+        where = f"stages[{i}]"
+        _check_table(file, where, entry)
+        _check_keys(file, where, entry, {"name", "days", "contact", "description"})
+        days = entry.get("days")
+        if days is not None and (
+            not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 365
+        ):
+            raise ContentError(file, f"{where}.days must be a whole number of days from 0 to 365")
+        stages.append(
+            EscalationStage(
+                name=_text(file, f"{where}.name", entry.get("name")),
+                days=days,
+                contact=_optional_text(file, f"{where}.contact", entry.get("contact")),
+                description=_optional_text(file, f"{where}.description", entry.get("description")),
+            )
+        )
+    return EscalationPolicy(_text(file, "name", data.get("name")), tuple(stages), pack_id)
+
+
+def _conflict(
+    pack: Pack,
+    taken_packs: dict[str, str],
+    taken_prompts: dict[str, str],
+    documents: dict[str, SourceDocument],
+) -> str:
+    if pack.info.id in taken_packs:
+        return (
+            f"Skipped: the pack id '{pack.info.id}' is already used by the pack in "
+            f"{taken_packs[pack.info.id]}."
+        )
+    for prompt in pack.prompts:
+        if prompt.id in taken_prompts:
+            return (
+                f"Skipped: the prompt id '{prompt.id}' is already used by "
+                f"{taken_prompts[prompt.id]}."
+            )
+    for doc_id in pack.documents:
+        if doc_id in documents:
+            return f"Skipped: the source document id '{doc_id}' is already in use."
+    return ""
+
+
+def _describe(folder: Path, exc: ContentError) -> str:
+    try:
+        where = exc.file.relative_to(folder)
+    except ValueError:
+        where = exc.file
+    return f"Skipped: {where}: {exc.problem}"

@@ -1,0 +1,186 @@
+"""Render a :class:`CaseSummaryRecord` as an A4 PDF, with the record's own styles,
+page furniture and numbered canvas (:mod:`supervision_app.record.pdf`), and the ratings
+drawn as a ReportLab graphics line chart."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import StyleSheet1
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+
+from supervision_app import APP_NAME
+from supervision_app.domain import format_date
+from supervision_app.record import pdf
+from supervision_app.record.case_summary import CaseSummaryRecord
+from supervision_app.record.styles import printable_text
+
+CHILD_COLOUR = colors.HexColor("#1D5A96")
+WORKER_COLOUR = colors.HexColor("#B3541E")
+
+
+def _heading(text: str, ss: StyleSheet1) -> Paragraph:
+    return Paragraph(text, ss["Section"])
+
+
+def _item(title: str, details: list[str], ss: StyleSheet1) -> list[Flowable]:
+    flow = pdf.text_flowables(title, ss["Prompt"])
+    for detail in details:
+        if detail:
+            flow += pdf.text_flowables(detail, ss["Value"])
+    return flow
+
+
+def ratings_chart(summary: CaseSummaryRecord, width: float = pdf.BODY_WIDTH) -> Drawing:
+    """Both ratings over the sessions, 0 to 10."""
+    drawing = Drawing(width, 150)
+    plot = LinePlot()
+    plot.x, plot.y, plot.width, plot.height = 30, 30, width - 40, 95
+    series = []
+    for attr in ("child_safety", "worker_safety"):
+        points = [
+            (i, getattr(r, attr))
+            for i, r in enumerate(summary.ratings)
+            if getattr(r, attr) is not None
+        ]
+        series.append(points or [(0, 0)])
+    plot.data = series
+    plot.lines[0].strokeColor, plot.lines[1].strokeColor = CHILD_COLOUR, WORKER_COLOUR
+    for line in (plot.lines[0], plot.lines[1]):
+        line.strokeWidth = 1.8
+    plot.yValueAxis.valueMin, plot.yValueAxis.valueMax, plot.yValueAxis.valueStep = 0, 10, 5
+    plot.xValueAxis.valueMin = 0
+    plot.xValueAxis.valueMax = max(len(summary.ratings) - 1, 1)
+    plot.xValueAxis.valueStep = 1
+    labels = [r.on.strftime("%b %y") for r in summary.ratings]
+    plot.xValueAxis.labelTextFormat = lambda v: labels[int(v)] if 0 <= int(v) < len(labels) else ""
+    for axis in (plot.xValueAxis, plot.yValueAxis):
+        axis.labels.fontName, axis.labels.fontSize = pdf.FONT, 7.5
+    drawing.add(plot)
+    legend = Legend()
+    legend.x, legend.y = 30, 145
+    legend.fontName, legend.fontSize = pdf.FONT, 8
+    legend.alignment, legend.columnMaximum = "right", 1
+    legend.colorNamePairs = [
+        (CHILD_COLOUR, "How safe is the child? (0–10)"),
+        (WORKER_COLOUR, "How safe and authoritative does the worker feel? (0–10)"),
+    ]
+    drawing.add(legend)
+    return drawing
+
+
+def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
+    story: list[Flowable] = [
+        Paragraph(pdf.paragraph_markup(f"Case summary: {summary.case_reference}"), ss["Title"]),
+        Paragraph(f"Printed {format_date(summary.printed_on)}", ss["Subtitle"]),
+        _heading("Open actions", ss),
+    ]
+    for a in summary.open_actions or []:
+        history = "; ".join(
+            f"{format_date(r.session_date)}: {r.outcome.label.lower()}"
+            + (f" ({r.reason})" if r.reason else "")
+            for r in a.reviews
+        )
+        status = "OVERDUE" if a.rag(summary.printed_on).value == "red" else "open"
+        story += _item(
+            a.action.description,
+            [
+                f"{a.action.owner} · due {format_date(a.action.due_date)} ({status}) · "
+                f"agreed {format_date(a.session_date)}",
+                f"History: {history}" if history else "",
+            ],
+            ss,
+        )
+    if not summary.open_actions:
+        story.append(Paragraph("None.", ss["Empty"]))
+    story.append(_heading("Open escalations", ss))
+    for e in summary.escalations:
+        stages = " → ".join(f"{s.stage}. {s.with_whom} ({format_date(s.on)})" for s in e.steps)
+        story += _item(
+            e.subject,
+            [
+                f"Raised {format_date(e.raised_on)} · open {e.days_open(summary.printed_on)} days"
+                f" · timescale {e.timescale_days} days"
+                + (" · OVERDUE" if e.overdue(summary.printed_on) else ""),
+                f"Stages: {stages}",
+            ],
+            ss,
+        )
+    if not summary.escalations:
+        story.append(Paragraph("None.", ss["Empty"]))
+    story.append(_heading("Current hypotheses", ss))
+    for h in summary.hypotheses:
+        notes = [f"{format_date(n.on)} — {n.status.label}: {n.text}" for n in h.notes]
+        story += _item(f"{h.text} ({h.status.label})", notes, ss)
+    if not summary.hypotheses:
+        story.append(Paragraph("None.", ss["Empty"]))
+    story.append(_heading("Pattern prompts", ss))
+    for p in summary.patterns:
+        story += _item(p.title, [p.evidence, p.message], ss)
+        story.append(Paragraph(pdf.paragraph_markup(f"Source: {p.source}"), ss["Source"]))
+    if not summary.patterns:
+        story.append(Paragraph("None.", ss["Empty"]))
+    story.append(_heading("Scaling over time", ss))
+    if summary.ratings:
+        story.append(ratings_chart(summary))
+        latest = summary.ratings[-1]
+        story.append(
+            Paragraph(
+                f"Latest ({format_date(latest.on)}): child {latest.child_safety if latest.child_safety is not None else '–'}/10, "
+                f"worker {latest.worker_safety if latest.worker_safety is not None else '–'}/10.",
+                ss["Value"],
+            )
+        )
+    else:
+        story.append(Paragraph("No ratings recorded.", ss["Empty"]))
+    story.append(_heading("Chronology", ss))
+    for entry in summary.chronology:
+        story += pdf.text_flowables(
+            f"{entry.kind.label}: {entry.title}" + (f" — {entry.detail}" if entry.detail else ""),
+            ss["Value"],
+            lead=f"<b>{format_date(entry.on)}</b>  ",
+        )
+        story.append(Spacer(1, 3))
+    if not summary.chronology:
+        story.append(Paragraph("Nothing recorded.", ss["Empty"]))
+    return story
+
+
+def render_case_summary(summary: CaseSummaryRecord) -> bytes:
+    ss = pdf.stylesheet()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=pdf.MARGIN_X,
+        rightMargin=pdf.MARGIN_X,
+        topMargin=pdf.PAGE_HEIGHT - pdf.FRAME_TOP,
+        bottomMargin=pdf.FRAME_BOTTOM,
+        title=printable_text(f"Case summary {summary.case_reference}").replace("\n", " "),
+        author=APP_NAME,
+        creator=APP_NAME,
+        lang="en-GB",
+    )
+    frame = Frame(
+        pdf.MARGIN_X, pdf.FRAME_BOTTOM, pdf.BODY_WIDTH, pdf.FRAME_TOP - pdf.FRAME_BOTTOM,
+        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+    )  # fmt: skip
+    furniture = pdf._PageFurniture(summary)  # reads marking, case_reference, session_date_text
+    doc.addPageTemplates([PageTemplate(id="summary", frames=[frame], onPage=furniture)])
+    doc.build(build_story(summary, ss), canvasmaker=pdf.NumberedCanvas)
+    return buffer.getvalue()
+
+
+def write_case_summary(summary: CaseSummaryRecord, path: Path) -> None:
+    """Raises :class:`~supervision_app.record.pdf.RecordExportError` if it cannot be written."""
+    data = render_case_summary(summary)
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise pdf.RecordExportError(f"Cannot write {path}: {exc.strerror or exc}") from exc

@@ -1,0 +1,575 @@
+"""The service API for the case's memory across sessions.
+
+Reached as ``store.memory``.  Like :class:`SupervisionStore`, every method
+opens its own unit of work and returns plain domain objects.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import selectinload
+
+from supervision_app.domain import Action, ActionStatus, ValidationError
+from supervision_app.domain.memory import (
+    RECORDABLE_KINDS,
+    ActionReview,
+    CaseHistory,
+    ChronologyEvent,
+    DecisionEntry,
+    Escalation,
+    EscalationStep,
+    EventKind,
+    Hypothesis,
+    HypothesisNote,
+    HypothesisStatus,
+    Rating,
+    ReferralOutcome,
+    ReviewOutcome,
+    SearchHit,
+    SessionAnswers,
+    TrackedAction,
+)
+from supervision_app.storage.database import Database
+from supervision_app.storage.models import (
+    ActionReviewRow,
+    ActionRow,
+    AnswerRow,
+    CaseRow,
+    ChronologyEventRow,
+    DecisionRow,
+    EscalationRow,
+    EscalationStepRow,
+    HypothesisNoteRow,
+    HypothesisRow,
+    SessionRatingRow,
+    SessionRow,
+)
+from supervision_app.storage.search_index import INDEX_TABLE, fts_query
+from supervision_app.storage.store import _get, _now, _touch
+
+DEFAULT_TIMESCALE_DAYS = 5
+SEARCH_LIMIT = 200
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+def _require(condition: bool, problem: str) -> None:
+    if not condition:
+        raise ValidationError([problem])
+
+
+class CaseMemoryStore:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    # -- the whole history -------------------------------------------------------------
+
+    def case_history(self, case_id: int) -> CaseHistory:
+        with self.database.read() as s:
+            case = _get(s, CaseRow, case_id)
+            history = CaseHistory(case_id=case_id, reference=case.reference)
+            dates: dict[int, date] = {}
+            for sid, on in s.execute(
+                select(SessionRow.id, SessionRow.date)
+                .where(SessionRow.case_id == case_id)
+                .order_by(SessionRow.date, SessionRow.id)
+            ):
+                dates[sid] = on
+            answered: dict[int, set[str]] = {sid: set() for sid in dates}
+            for sid, prompt_id in s.execute(
+                select(AnswerRow.session_id, AnswerRow.prompt_id)
+                .join(SessionRow, SessionRow.id == AnswerRow.session_id)
+                .where(SessionRow.case_id == case_id, func.trim(AnswerRow.text) != "")
+            ):
+                answered[sid].add(prompt_id)
+            decisions = s.scalars(
+                select(DecisionRow)
+                .join(SessionRow, SessionRow.id == DecisionRow.session_id)
+                .where(SessionRow.case_id == case_id)
+                .order_by(SessionRow.date, DecisionRow.position)
+            ).all()
+            counts: dict[int, int] = {}
+            for d in decisions:
+                counts[d.session_id] = counts.get(d.session_id, 0) + 1
+                history.decisions.append(
+                    DecisionEntry(d.id, d.session_id, dates[d.session_id], d.text, d.rationale)
+                )
+            history.sessions = [
+                SessionAnswers(sid, on, frozenset(answered[sid]), counts.get(sid, 0))
+                for sid, on in dates.items()
+            ]
+            history.actions = self._tracked_actions(s, case_id, dates)
+            history.hypotheses = [
+                _hypothesis(h)
+                for h in _case_rows(s, HypothesisRow, case_id, HypothesisRow.raised_on,
+                                    HypothesisRow.notes)
+            ]  # fmt: skip
+            history.escalations = [
+                _escalation(e)
+                for e in _case_rows(s, EscalationRow, case_id, EscalationRow.raised_on,
+                                    EscalationRow.steps)
+            ]  # fmt: skip
+            history.events = [
+                _event(e)
+                for e in _case_rows(s, ChronologyEventRow, case_id, ChronologyEventRow.happened_on)
+            ]
+            ratings = {
+                r.session_id: r
+                for r in s.scalars(
+                    select(SessionRatingRow)
+                    .join(SessionRow, SessionRow.id == SessionRatingRow.session_id)
+                    .where(SessionRow.case_id == case_id)
+                )
+            }
+            history.ratings = [
+                Rating(sid, on, ratings[sid].child_safety, ratings[sid].worker_safety)
+                for sid, on in dates.items()
+                if sid in ratings
+            ]
+            return history
+
+    def _tracked_actions(self, s, case_id: int, dates: dict[int, date]) -> list[TrackedAction]:
+        rows = s.scalars(
+            select(ActionRow)
+            .join(SessionRow, SessionRow.id == ActionRow.session_id)
+            .where(SessionRow.case_id == case_id)
+            .order_by(SessionRow.date, ActionRow.position)
+        ).all()
+        reviews: dict[int, list[ActionReview]] = {}
+        if rows:
+            for r in s.scalars(
+                select(ActionReviewRow)
+                .where(ActionReviewRow.action_id.in_([a.id for a in rows]))
+                .order_by(ActionReviewRow.reviewed_on, ActionReviewRow.id)
+            ):
+                reviews.setdefault(r.action_id, []).append(
+                    ActionReview(r.reviewed_on, ReviewOutcome(r.outcome), r.reason, r.session_id)
+                )
+        return [
+            TrackedAction(
+                Action(a.id, a.description, a.owner, a.due_date, ActionStatus(a.status)),
+                a.session_id,
+                dates[a.session_id],
+                reviews.get(a.id, []),
+            )
+            for a in rows
+        ]
+
+    # -- carried-forward actions ---------------------------------------------------------
+
+    def review_action(
+        self,
+        action_id: int,
+        outcome: ReviewOutcome,
+        reason: str = "",
+        session_id: int | None = None,
+        on: date | None = None,
+        new_due: date | None = None,
+    ) -> None:
+        """Record what happened to an action, in the session where it was looked at again."""
+        outcome = ReviewOutcome(outcome)
+        if outcome is ReviewOutcome.NOT_DONE:
+            _require(bool(reason.strip()), "Say why the action was not done.")
+        if outcome is ReviewOutcome.CARRIED_FORWARD and new_due is not None and on is not None:
+            _require(new_due >= on, "The new due date cannot be before the session date.")
+        with self.database.session() as s:
+            action = _get(s, ActionRow, action_id)
+            if session_id is not None:
+                on = on or _get(s, SessionRow, session_id).date
+            on = on or date.today()
+            s.add(
+                ActionReviewRow(
+                    action_id=action_id,
+                    session_id=session_id,
+                    outcome=outcome.value,
+                    reason=reason.strip(),
+                    reviewed_on=on,
+                    reviewed_at=_now(),
+                )
+            )
+            if outcome is ReviewOutcome.DONE:
+                action.status = ActionStatus.DONE.value
+            elif outcome is ReviewOutcome.NOT_DONE:
+                action.status = ActionStatus.NOT_DONE.value
+            else:
+                action.status = ActionStatus.OPEN.value
+                if new_due is not None:
+                    action.due_date = new_due
+            action.updated_at = _now()
+            _touch(s, action.session_id)
+
+    # -- hypotheses ---------------------------------------------------------------------
+
+    def add_hypothesis(
+        self, case_id: int, text_: str, on: date, session_id: int | None = None
+    ) -> int:
+        _require(bool(text_.strip()), "Write the hypothesis.")
+        now = _now()
+        with self.database.session() as s:
+            _get(s, CaseRow, case_id)
+            row = HypothesisRow(
+                case_id=case_id,
+                session_id=session_id,
+                text=text_,
+                status=HypothesisStatus.OPEN.value,
+                raised_on=on,
+                created_at=now,
+                updated_at=now,
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def update_hypothesis(
+        self,
+        hypothesis_id: int,
+        status: HypothesisStatus,
+        note: str,
+        on: date,
+        session_id: int | None = None,
+    ) -> None:
+        """Give the hypothesis a new status, with a note on how it was tested."""
+        status = HypothesisStatus(status)
+        with self.database.session() as s:
+            row = _get(s, HypothesisRow, hypothesis_id)
+            _require(
+                bool(note.strip()) or status.value != row.status,
+                "Write how the hypothesis was tested, or change its status.",
+            )
+            row.status = status.value
+            row.updated_at = _now()
+            row.notes.append(
+                HypothesisNoteRow(
+                    session_id=session_id, noted_on=on, status=status.value, text=note
+                )
+            )
+
+    def delete_hypothesis(self, hypothesis_id: int) -> None:
+        with self.database.session() as s:
+            s.delete(_get(s, HypothesisRow, hypothesis_id))
+
+    # -- escalations --------------------------------------------------------------------
+
+    def raise_escalation(
+        self,
+        case_id: int,
+        subject: str,
+        with_whom: str,
+        on: date,
+        timescale_days: int = DEFAULT_TIMESCALE_DAYS,
+        session_id: int | None = None,
+        note: str = "",
+    ) -> int:
+        problems = []
+        if not subject.strip():
+            problems.append("Say what is being escalated.")
+        if not with_whom.strip():
+            problems.append("Say who the escalation is with.")
+        if timescale_days < 1:
+            problems.append("The policy timescale must be at least one day.")
+        if problems:
+            raise ValidationError(problems)
+        with self.database.session() as s:
+            _get(s, CaseRow, case_id)
+            row = EscalationRow(
+                case_id=case_id,
+                session_id=session_id,
+                subject=subject,
+                raised_on=on,
+                timescale_days=timescale_days,
+                outcome="",
+                closed_on=None,
+                updated_at=_now(),
+            )
+            row.steps.append(
+                EscalationStepRow(
+                    session_id=session_id, stage=1, with_whom=with_whom, stepped_on=on, note=note
+                )
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def step_up_escalation(
+        self,
+        escalation_id: int,
+        with_whom: str,
+        on: date,
+        note: str = "",
+        session_id: int | None = None,
+    ) -> None:
+        _require(bool(with_whom.strip()), "Say who the escalation is with now.")
+        with self.database.session() as s:
+            row = _get(s, EscalationRow, escalation_id)
+            _require(not row.outcome.strip(), "This escalation is closed; raise a new one.")
+            stage = max((st.stage for st in row.steps), default=0) + 1
+            row.steps.append(
+                EscalationStepRow(
+                    session_id=session_id,
+                    stage=stage,
+                    with_whom=with_whom,
+                    stepped_on=on,
+                    note=note,
+                )
+            )
+            row.updated_at = _now()
+
+    def close_escalation(self, escalation_id: int, outcome: str, on: date) -> None:
+        _require(bool(outcome.strip()), "Write the outcome of the escalation before closing it.")
+        with self.database.session() as s:
+            row = _get(s, EscalationRow, escalation_id)
+            row.outcome, row.closed_on, row.updated_at = outcome, on, _now()
+
+    # -- chronology ---------------------------------------------------------------------
+
+    def add_event(
+        self,
+        case_id: int,
+        on: date,
+        kind: EventKind,
+        title: str,
+        detail: str = "",
+        outcome: ReferralOutcome = ReferralOutcome.NONE,
+        session_id: int | None = None,
+    ) -> int:
+        kind = _check_event(kind, title, outcome)
+        with self.database.session() as s:
+            _get(s, CaseRow, case_id)
+            row = ChronologyEventRow(
+                case_id=case_id,
+                session_id=session_id,
+                happened_on=on,
+                kind=kind.value,
+                title=title,
+                detail=detail,
+                outcome=ReferralOutcome(outcome).value,
+                created_at=_now(),
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def update_event(
+        self,
+        event_id: int,
+        on: date,
+        kind: EventKind,
+        title: str,
+        detail: str = "",
+        outcome: ReferralOutcome = ReferralOutcome.NONE,
+    ) -> None:
+        kind = _check_event(kind, title, outcome)
+        with self.database.session() as s:
+            row = _get(s, ChronologyEventRow, event_id)
+            row.happened_on, row.kind, row.title = on, kind.value, title
+            row.detail, row.outcome = detail, ReferralOutcome(outcome).value
+
+    def delete_event(self, event_id: int) -> None:
+        with self.database.session() as s:
+            s.delete(_get(s, ChronologyEventRow, event_id))
+
+    # -- ratings ------------------------------------------------------------------------
+
+    def set_rating(
+        self, session_id: int, child_safety: int | None, worker_safety: int | None
+    ) -> None:
+        for value in (child_safety, worker_safety):
+            _require(value is None or 0 <= value <= 10, "Ratings go from 0 to 10.")
+        with self.database.session() as s:
+            _get(s, SessionRow, session_id)
+            row = s.get(SessionRatingRow, session_id)
+            if row is None:
+                row = SessionRatingRow(session_id=session_id, updated_at=_now())
+                s.add(row)
+            row.child_safety, row.worker_safety, row.updated_at = (
+                child_safety,
+                worker_safety,
+                _now(),
+            )
+
+    def get_rating(self, session_id: int) -> tuple[int | None, int | None]:
+        with self.database.read() as s:
+            row = s.get(SessionRatingRow, session_id)
+            return (row.child_safety, row.worker_safety) if row else (None, None)
+
+    # -- record files ---------------------------------------------------------------------
+
+    def import_session_memory(self, case_id: int, session_id: int, memory) -> None:
+        """Write a record file's ``case_memory`` (see exchange_memory) in one transaction."""
+        now = _now()
+        with self.database.session() as s:
+            if memory.child_safety is not None or memory.worker_safety is not None:
+                s.add(
+                    SessionRatingRow(
+                        session_id=session_id,
+                        child_safety=memory.child_safety,
+                        worker_safety=memory.worker_safety,
+                        updated_at=now,
+                    )
+                )
+            for e in memory.events:
+                s.add(
+                    ChronologyEventRow(
+                        case_id=case_id,
+                        session_id=session_id,
+                        happened_on=e.on,
+                        kind=e.kind.value,
+                        title=e.title,
+                        detail=e.detail,
+                        outcome=e.outcome.value,
+                        created_at=now,
+                    )
+                )
+            for h in memory.hypotheses:
+                row = HypothesisRow(
+                    case_id=case_id,
+                    session_id=session_id,
+                    text=h.text,
+                    status=h.status.value,
+                    raised_on=h.raised_on,
+                    created_at=now,
+                    updated_at=now,
+                )
+                row.notes = [
+                    HypothesisNoteRow(
+                        session_id=None, noted_on=n.on, status=n.status.value, text=n.text
+                    )
+                    for n in h.notes
+                ]
+                s.add(row)
+            for e in memory.escalations:
+                row = EscalationRow(
+                    case_id=case_id,
+                    session_id=session_id,
+                    subject=e.subject,
+                    raised_on=e.raised_on,
+                    timescale_days=e.timescale_days,
+                    outcome=e.outcome,
+                    closed_on=e.closed_on,
+                    updated_at=now,
+                )
+                row.steps = [
+                    EscalationStepRow(
+                        session_id=None,
+                        stage=st.stage,
+                        with_whom=st.with_whom,
+                        stepped_on=st.on,
+                        note=st.note,
+                    )
+                    for st in e.steps
+                ]
+                s.add(row)
+            actions = s.scalars(
+                select(ActionRow)
+                .where(ActionRow.session_id == session_id)
+                .order_by(ActionRow.position)
+            ).all()
+            for index, reviews in memory.action_reviews.items():
+                for review in reviews:
+                    s.add(
+                        ActionReviewRow(
+                            action_id=actions[index].id,
+                            session_id=None,
+                            outcome=review.outcome.value,
+                            reason=review.reason,
+                            reviewed_on=review.session_date,
+                            reviewed_at=now,
+                        )
+                    )
+
+    # -- search ---------------------------------------------------------------------------
+
+    def search(self, user_text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
+        """Every case and session, best matches first, with the matched words marked."""
+        query = fts_query(user_text)
+        if not query:
+            return []
+        sql = text(
+            f"SELECT i.kind, i.case_id, c.reference, i.session_id, s.date, i.locator, i.item_id, "
+            f"snippet({INDEX_TABLE}, 0, :start, :end, '…', 14) "
+            f"FROM {INDEX_TABLE} AS i JOIN cases AS c ON c.id = i.case_id "
+            f"LEFT JOIN sessions AS s ON s.id = i.session_id "
+            f"WHERE {INDEX_TABLE} MATCH :query ORDER BY rank LIMIT :limit"
+        )
+        with self.database.read() as s:
+            rows = s.execute(
+                sql, {"query": query, "start": MARK_START, "end": MARK_END, "limit": limit}
+            ).all()
+        return [
+            SearchHit(
+                kind=kind,
+                case_id=int(case_id),
+                case_reference=reference,
+                session_id=int(session_id) if session_id is not None else None,
+                session_date=date.fromisoformat(on) if isinstance(on, str) else on,
+                locator=locator or "",
+                item_id=int(item_id),
+                snippet=snippet,
+            )
+            for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows
+        ]
+
+
+def _case_rows(session, model, case_id: int, by_date, children=None) -> list:
+    """A case's rows of ``model`` in date order (with ``children`` loaded in one query)."""
+    query = select(model).where(model.case_id == case_id).order_by(by_date, model.id)
+    if children is not None:
+        query = query.options(selectinload(children))
+    return list(session.scalars(query))
+
+
+def _check_event(kind: EventKind, title: str, outcome: ReferralOutcome) -> EventKind:
+    kind = EventKind(kind)
+    problems = []
+    if kind not in RECORDABLE_KINDS:
+        problems.append("Choose what kind of event this is.")
+    if not title.strip():
+        problems.append("Say briefly what happened.")
+    if ReferralOutcome(outcome) is not ReferralOutcome.NONE and kind is not EventKind.REFERRAL:
+        problems.append("Only referrals have an outcome.")
+    if problems:
+        raise ValidationError(problems)
+    return kind
+
+
+def _hypothesis(row: HypothesisRow) -> Hypothesis:
+    return Hypothesis(
+        id=row.id,
+        text=row.text,
+        status=HypothesisStatus(row.status),
+        raised_on=row.raised_on,
+        session_id=row.session_id,
+        notes=[
+            HypothesisNote(n.noted_on, HypothesisStatus(n.status), n.text, n.session_id)
+            for n in row.notes
+        ],
+    )
+
+
+def _escalation(row: EscalationRow) -> Escalation:
+    return Escalation(
+        id=row.id,
+        subject=row.subject,
+        raised_on=row.raised_on,
+        timescale_days=row.timescale_days,
+        session_id=row.session_id,
+        steps=[
+            EscalationStep(st.stage, st.with_whom, st.stepped_on, st.note, st.session_id)
+            for st in row.steps
+        ],
+        outcome=row.outcome,
+        closed_on=row.closed_on,
+    )
+
+
+def _event(row: ChronologyEventRow) -> ChronologyEvent:
+    return ChronologyEvent(
+        id=row.id,
+        on=row.happened_on,
+        kind=EventKind(row.kind),
+        title=row.title,
+        detail=row.detail,
+        outcome=ReferralOutcome(row.outcome),
+        session_id=row.session_id,
+    )

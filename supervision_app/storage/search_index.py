@@ -1,0 +1,104 @@
+"""The full-text search index (SQLite FTS5), kept in step by triggers.
+
+Every searchable row has one index row whose rowid is ``id * 8 + code``, so
+that triggers update and delete it by rowid (no table scan) and the index
+stays correct after edits, deletions and cascaded deletions alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, text
+
+INDEX_TABLE = "search_index"
+
+
+@dataclass(frozen=True)
+class _Source:
+    code: int
+    kind: str
+    table: str
+    body: str  # SQL expression over ``{row}``
+    case_id: str
+    session_id: str
+    locator: str = "''"
+
+
+_SESSION_CASE = "(SELECT case_id FROM sessions WHERE id = {row}.session_id)"
+
+SOURCES = (
+    _Source(1, "answer", "answers", "{row}.text", _SESSION_CASE, "{row}.session_id",
+            "{row}.prompt_id"),
+    _Source(2, "decision", "decisions", "{row}.text || ' ' || {row}.rationale", _SESSION_CASE,
+            "{row}.session_id"),
+    _Source(3, "action", "actions", "{row}.description || ' ' || {row}.owner", _SESSION_CASE,
+            "{row}.session_id"),
+    _Source(4, "hypothesis", "hypotheses", "{row}.text", "{row}.case_id", "{row}.session_id"),
+    _Source(5, "event", "chronology_events", "{row}.title || ' ' || {row}.detail",
+            "{row}.case_id", "{row}.session_id"),
+    _Source(6, "escalation", "escalations", "{row}.subject || ' ' || {row}.outcome",
+            "{row}.case_id", "{row}.session_id"),
+    _Source(7, "hypothesis", "hypothesis_notes", "{row}.text",
+            "(SELECT case_id FROM hypotheses WHERE id = {row}.hypothesis_id)", "{row}.session_id",
+            "'note'"),
+)  # fmt: skip
+
+KINDS = {s.code: s.kind for s in SOURCES}
+
+
+def _insert(source: _Source, row: str) -> str:
+    def f(expr: str) -> str:
+        return expr.format(row=row)
+
+    return (
+        f"INSERT INTO {INDEX_TABLE}(rowid, body, kind, case_id, session_id, locator, item_id) "
+        f"SELECT {row}.id * 8 + {source.code}, {f(source.body)}, '{source.kind}', "
+        f"{f(source.case_id)}, {f(source.session_id)}, {f(source.locator)}, {row}.id"
+    )
+
+
+def _statements() -> list[str]:
+    statements = [
+        f"CREATE VIRTUAL TABLE {INDEX_TABLE} USING fts5("
+        "body, kind UNINDEXED, case_id UNINDEXED, session_id UNINDEXED, locator UNINDEXED, "
+        "item_id UNINDEXED, tokenize='unicode61 remove_diacritics 2')"
+    ]
+    for s in SOURCES:
+        delete = f"DELETE FROM {INDEX_TABLE} WHERE rowid = old.id * 8 + {s.code};"
+        insert = _insert(s, "new") + ";"
+        statements += [
+            f"CREATE TRIGGER {s.table}_ai AFTER INSERT ON {s.table} BEGIN {insert} END",
+            f"CREATE TRIGGER {s.table}_au AFTER UPDATE ON {s.table} BEGIN {delete} {insert} END",
+            f"CREATE TRIGGER {s.table}_ad AFTER DELETE ON {s.table} BEGIN {delete} END",
+        ]
+        # Fill the index from rows written before the index existed.
+        statements.append(_insert(s, s.table) + f" FROM {s.table}")
+    return statements
+
+
+def ensure_search_index(engine: Engine) -> None:
+    """Create the index, its triggers and its first contents if they are missing."""
+    with engine.begin() as connection:
+        if _exists(connection):
+            return
+        for statement in _statements():
+            connection.exec_driver_sql(statement)
+
+
+def _exists(connection: Connection) -> bool:
+    found = connection.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": INDEX_TABLE},
+    ).first()
+    return found is not None
+
+
+def fts_query(user_text: str) -> str:
+    """The user's words as an FTS5 query: every word must appear; the last may be a prefix."""
+    words = [w for w in user_text.replace('"', " ").split() if w.strip()]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)

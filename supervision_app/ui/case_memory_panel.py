@@ -1,0 +1,559 @@
+"""What the case remembers: pattern prompts, open actions, escalations, hypotheses,
+ratings, the chronology and the decisions, with the controls to bring them up to date.
+
+Shown on the case overview and at the start of a session.  In a session, whatever is
+recorded here (an action reviewed, a hypothesis updated) is recorded against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervision_app.content import Content
+from supervision_app.content.patterns import PatternRule
+from supervision_app.domain import ValidationError, format_date
+from supervision_app.domain.chronology import assemble_chronology
+from supervision_app.domain.memory import (
+    RECORDABLE_KINDS,
+    CaseHistory,
+    Escalation,
+    EventKind,
+    Hypothesis,
+    HypothesisStatus,
+    Rag,
+    ReferralOutcome,
+    ReviewOutcome,
+    TrackedAction,
+)
+from supervision_app.domain.patterns import PatternPrompt, evaluate
+from supervision_app.storage import SupervisionStore
+from supervision_app.ui.memory_form_dialog import Field, MemoryFormDialog
+from supervision_app.ui.ratings_chart import RatingsChart
+from supervision_app.ui.widgets import push_button, text_label
+
+RAG_COLOURS = {Rag.RED: "#A3161B", Rag.AMBER: "#8A5300", Rag.GREEN: "#1C6B3A"}
+RAG_BACKGROUNDS = {Rag.RED: "#FCEBEC", Rag.AMBER: "#FFF3DC", Rag.GREEN: "#E6F3EA"}
+CHRONOLOGY_SHOWN = 40
+
+
+def _chip(text: str, colour: str, background: str) -> QLabel:
+    chip = text_label(text, "chip", wrap=False)
+    chip.setStyleSheet(
+        f"QLabel {{ color: {colour}; background: {background}; border-radius: 9px;"
+        " padding: 2px 9px; font-weight: 600; }"
+    )
+    chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return chip
+
+
+class CaseMemoryPanel(QScrollArea):
+    changed = Signal()  # something was recorded
+    start_requested = Signal()  # "go on to the reflection" (session mode)
+
+    def __init__(
+        self,
+        store: SupervisionStore,
+        content: Content,
+        rules: Sequence[PatternRule],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseMemoryPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.store, self.content, self.rules = store, content, tuple(rules)
+        self.case_id: int | None = None
+        self.session_id: int | None = None
+        self.session_date: date | None = None
+        self.history: CaseHistory | None = None
+        self.prompts: list[PatternPrompt] = []
+        self.last_dialog: MemoryFormDialog | None = None
+        #: A widget kept at the top of the column (the case card on the overview).
+        self.top: QWidget | None = None
+        self._body = QWidget()
+        self._body.setObjectName("scrollContent")
+        self._body.setStyleSheet("QLabel#promptTitle { font-weight: 600; }")
+        self._column = QVBoxLayout(self._body)
+        self._column.setContentsMargins(28, 20, 28, 28)
+        self._column.setSpacing(16)
+        self.setWidget(self._body)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def show_case(
+        self,
+        case_id: int,
+        session_id: int | None = None,
+        session_date: date | None = None,
+        load: bool = True,
+    ) -> None:
+        """Point the panel at a case (and session); ``load=False`` defers the reading."""
+        self.case_id, self.session_id, self.session_date = case_id, session_id, session_date
+        self.history = None
+        if load:
+            self.refresh()
+
+    @property
+    def today(self) -> date:
+        return self.session_date or date.today()
+
+    def refresh(self) -> None:
+        if self.case_id is None:
+            return
+        history = self.store.memory.case_history(self.case_id)
+        if self.session_id is not None:
+            # This session's own actions are not "carried forward", and a session that has
+            # only just begun is not yet evidence of anything missing.
+            history.actions = [a for a in history.actions if a.session_id != self.session_id]
+            history.sessions = [s for s in history.sessions if s.session_id != self.session_id]
+        self.history = history
+        self.prompts = evaluate(self.rules, history, self.today)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        while self._column.count():
+            item = self._column.takeAt(0)
+            widget = item.widget()
+            if widget is not None and widget is not self.top:
+                widget.setParent(None)  # out of the tree now, deleted when Qt is idle
+                widget.deleteLater()
+        h = self.history
+        assert h is not None
+        if self.top is not None:
+            self._column.addWidget(self.top)
+        self._column.addWidget(self._heading(h))
+        self._column.addWidget(self._actions_card(h))
+        self._column.addWidget(self._escalations_card(h))
+        self._column.addWidget(self._patterns_card())
+        self._column.addWidget(self._hypotheses_card(h))
+        self._column.addWidget(self._ratings_card(h))
+        self._column.addWidget(self._chronology_card(h))
+        self._column.addWidget(self._decisions_card(h))
+        self._column.addStretch(1)
+
+    # -- building blocks ---------------------------------------------------------------
+
+    def _card(
+        self, title: str, name: str, buttons: Sequence[QPushButton] = ()
+    ) -> tuple[QFrame, QVBoxLayout]:
+        card = QFrame()
+        card.setObjectName("card")
+        card.setProperty("section", name)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(22, 16, 22, 18)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        heading = text_label(title, "sectionTitle")
+        heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        head.addWidget(heading, 1)
+        for b in buttons:
+            head.addWidget(b)
+        layout.addLayout(head)
+        return card, layout
+
+    def _row(self, parent: QVBoxLayout, chip: QLabel | None, lines: Sequence[tuple[str, str]],
+             buttons: Sequence[QPushButton] = ()) -> QFrame:  # fmt: skip
+        row = QFrame()
+        row.setObjectName("memoryRow")
+        row.setStyleSheet("QFrame#memoryRow { border-top: 1px solid #E3E8ED; }")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 8, 0, 2)
+        layout.setSpacing(12)
+        if chip is not None:
+            layout.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        for line, style in lines:
+            if line:
+                text.addWidget(text_label(line, style, selectable=True))
+        layout.addLayout(text, 1)
+        for b in buttons:
+            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
+        parent.addWidget(row)
+        return row
+
+    def _button(
+        self, text: str, name: str, accessible_name: str, slot: Callable[[], None]
+    ) -> QPushButton:
+        button = push_button(text, name, accessible_name)
+        button.clicked.connect(lambda _checked=False: slot())  # never pass "checked" on
+        return button
+
+    def _empty(self, layout: QVBoxLayout, text: str) -> None:
+        layout.addWidget(text_label(text, "hint"))
+
+    # -- sections ----------------------------------------------------------------------
+
+    def _heading(self, h: CaseHistory) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        titles = QVBoxLayout()
+        titles.addWidget(text_label(self.tr("Case so far").upper(), "eyebrow"))
+        red = sum(1 for a in h.open_actions() if a.rag(self.today) is Rag.RED)
+        summary = (
+            self.tr(
+                "{sessions} earlier session(s) · {actions} open action(s), {red} overdue · "
+                "{escalations} open escalation(s) · {prompts} pattern prompt(s)"
+            )
+            if self.session_id is not None
+            else self.tr(
+                "{sessions} session(s) · {actions} open action(s), {red} overdue · "
+                "{escalations} open escalation(s) · {prompts} pattern prompt(s)"
+            )
+        ).format(
+            sessions=len(h.sessions),
+            actions=len(h.open_actions()),
+            red=red,
+            escalations=len(h.open_escalations()),
+            prompts=len(self.prompts),
+        )
+        self.summary_label = text_label(summary, "secondary")
+        titles.addWidget(self.summary_label)
+        layout.addLayout(titles, 1)
+        if self.session_id is not None:
+            start = push_button(
+                self.tr("Go on to the reflection →"), "startReflectionButton", primary=True
+            )
+            start.clicked.connect(self.start_requested)
+            layout.addWidget(start, 0, Qt.AlignmentFlag.AlignVCenter)
+        return box
+
+    def _patterns_card(self) -> QFrame:
+        card, layout = self._card(self.tr("Pattern prompts"), "patterns")
+        card.setStyleSheet("QFrame#card { border-left: 4px solid #8A5300; }")
+        if not self.prompts:
+            self._empty(
+                layout, self.tr("No patterns from the serious case reviews show in this history.")
+            )
+        for p in self.prompts:
+            self._row(
+                layout,
+                None,
+                [
+                    (p.title, "promptTitle"),
+                    (p.evidence, ""),
+                    (p.message, "secondary"),
+                    (
+                        self.tr("Source: {source}").format(
+                            source=self.content.citations(p.sources)
+                        ),
+                        "hint",
+                    ),
+                ],
+            )
+        return card
+
+    def _actions_card(self, h: CaseHistory) -> QFrame:
+        card, layout = self._card(self.tr("Open actions from earlier sessions"), "actions")
+        actions = sorted(h.open_actions(), key=lambda a: a.action.due_date or date.max)
+        if not actions:
+            self._empty(layout, self.tr("No open actions."))
+        for tracked in actions:
+            a = tracked.action
+            rag = tracked.rag(self.today)
+            history = "; ".join(
+                f"{format_date(r.session_date)}: {r.outcome.label.lower()}"
+                + (f" — {r.reason}" if r.reason else "")
+                for r in tracked.reviews
+            )
+            self._row(
+                layout,
+                _chip(f"{rag.label} · {format_date(a.due_date)}", RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
+                [
+                    (a.description, "promptTitle"),
+                    (self.tr("{owner} · agreed {date}").format(owner=a.owner, date=format_date(tracked.session_date)), "secondary"),
+                    (self.tr("History: {history}").format(history=history) if history else "", "hint"),
+                ],
+                [
+                    self._button(self.tr("Done"), "actionDoneButton",
+                                 self.tr("Mark done: {a}").format(a=a.description),
+                                 lambda t=tracked: self.mark_done(t)),
+                    self._button(self.tr("Not done…"), "actionNotDoneButton",
+                                 self.tr("Not done: {a}").format(a=a.description),
+                                 lambda t=tracked: self.review(t, ReviewOutcome.NOT_DONE)),
+                    self._button(self.tr("Carry forward…"), "actionCarryButton",
+                                 self.tr("Carry forward: {a}").format(a=a.description),
+                                 lambda t=tracked: self.review(t, ReviewOutcome.CARRIED_FORWARD)),
+                ],
+            )  # fmt: skip
+        return card
+
+    def _escalations_card(self, h: CaseHistory) -> QFrame:
+        raise_button = self._button(
+            self.tr("Raise escalation…"), "raiseEscalationButton", self.tr("Raise escalation"),
+            self.raise_escalation,
+        )  # fmt: skip
+        card, layout = self._card(self.tr("Open escalations"), "escalations", [raise_button])
+        if not h.open_escalations():
+            self._empty(layout, self.tr("No open escalations."))
+        for esc in h.open_escalations():
+            current = esc.current
+            at_stage = esc.days_at_stage(self.today)
+            overdue = esc.overdue(self.today)
+            rag = Rag.RED if overdue else Rag.GREEN
+            steps = " → ".join(f"{s.stage}. {s.with_whom} ({format_date(s.on)})" for s in esc.steps)
+            self._row(
+                layout,
+                _chip(self.tr("Stage {n}").format(n=current.stage if current else 1),
+                      RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
+                [
+                    (esc.subject, "promptTitle"),
+                    (self.tr("With {who} · raised {date} · open {days} days · {at} days at this "
+                             "stage against a {limit}-day timescale{flag}").format(
+                        who=current.with_whom if current else "", date=format_date(esc.raised_on),
+                        days=esc.days_open(self.today), at=at_stage, limit=esc.timescale_days,
+                        flag=self.tr(" — overdue") if overdue else ""), "secondary"),
+                    (self.tr("Stages: {steps}").format(steps=steps), "hint"),
+                ],
+                [
+                    self._button(self.tr("Step up…"), "stepUpButton",
+                                 self.tr("Step up: {s}").format(s=esc.subject),
+                                 lambda e=esc: self.step_up(e)),
+                    self._button(self.tr("Record outcome…"), "closeEscalationButton",
+                                 self.tr("Record outcome: {s}").format(s=esc.subject),
+                                 lambda e=esc: self.close_escalation(e)),
+                ],
+            )  # fmt: skip
+        return card
+
+    def _hypotheses_card(self, h: CaseHistory) -> QFrame:
+        add = self._button(
+            self.tr("Add hypothesis…"), "addHypothesisButton", self.tr("Add hypothesis"),
+            self.add_hypothesis,
+        )  # fmt: skip
+        card, layout = self._card(self.tr("Hypotheses"), "hypotheses", [add])
+        if not h.hypotheses:
+            self._empty(layout, self.tr("No hypotheses recorded yet."))
+        ordered = sorted(h.hypotheses, key=lambda x: (not x.status.is_current, x.raised_on))
+        for hyp in ordered:
+            notes = "\n".join(
+                f"{format_date(n.on)} — {n.status.label}: {n.text}" for n in hyp.notes if n.text
+            )
+            colour = "#44505C" if hyp.status is HypothesisStatus.DISCARDED else "#1D5A96"
+            self._row(
+                layout,
+                _chip(hyp.status.label, colour, "#EEF2F5"),
+                [
+                    (hyp.text, "promptTitle"),
+                    (self.tr("Raised {date}").format(date=format_date(hyp.raised_on)), "secondary"),
+                    (notes, "hint"),
+                ],
+                [self._button(self.tr("Update…"), "updateHypothesisButton",
+                              self.tr("Update hypothesis: {h}").format(h=hyp.text),
+                              lambda x=hyp: self.update_hypothesis(x))],
+            )  # fmt: skip
+        return card
+
+    def _ratings_card(self, h: CaseHistory) -> QFrame:
+        card, layout = self._card(self.tr("Scaling over time"), "ratings")
+        self.chart = RatingsChart()
+        self.chart.set_ratings(h.ratings)
+        layout.addWidget(self.chart)
+        latest = h.latest_rating()
+        if latest is not None:
+            layout.addWidget(text_label(self.tr(
+                "Latest ({date}): child's safety {child}/10, worker's safety {worker}/10. "
+                "If workers do not feel safe, the child is likely not safe either (Ferguson)."
+            ).format(date=format_date(latest.on),
+                     child="–" if latest.child_safety is None else latest.child_safety,
+                     worker="–" if latest.worker_safety is None else latest.worker_safety),
+                "secondary"))  # fmt: skip
+        if self.session_id is not None:
+            layout.addLayout(self._rating_inputs())
+        return card
+
+    def _rating_inputs(self) -> QHBoxLayout:
+        child, worker = self.store.memory.get_rating(self.session_id)
+        row = QHBoxLayout()
+        row.addWidget(text_label(self.tr("This session:"), "secondary", wrap=False))
+        self.child_rating = self._rating_spin(child, self.tr("How safe is the child? (0 to 10)"))
+        self.worker_rating = self._rating_spin(
+            worker, self.tr("How safe and authoritative do you feel? (0 to 10)")
+        )
+        for label, spin in (
+            (self.tr("Child safe"), self.child_rating),
+            (self.tr("Worker safe"), self.worker_rating),
+        ):
+            row.addWidget(text_label(label, "", wrap=False))
+            row.addWidget(spin)
+            spin.valueChanged.connect(self._save_rating)
+        row.addStretch(1)
+        return row
+
+    def _rating_spin(self, value: int | None, name: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(-1, 10)
+        spin.setSpecialValueText(self.tr("not rated"))
+        spin.setValue(-1 if value is None else value)
+        spin.setAccessibleName(name)
+        spin.setMinimumWidth(110)
+        return spin
+
+    def _save_rating(self) -> None:
+        def value(spin: QSpinBox) -> int | None:
+            return None if spin.value() < 0 else spin.value()
+
+        self.store.memory.set_rating(
+            self.session_id, value(self.child_rating), value(self.worker_rating)
+        )
+        history = self.store.memory.case_history(self.case_id)
+        self.chart.set_ratings(history.ratings)
+        self.changed.emit()
+
+    def _chronology_card(self, h: CaseHistory) -> QFrame:
+        add = self._button(self.tr("Add event…"), "addEventButton", self.tr("Add event to the chronology"), self.add_event)  # fmt: skip
+        card, layout = self._card(self.tr("Chronology"), "chronology", [add])
+        entries = assemble_chronology(h)
+        if not entries:
+            self._empty(layout, self.tr("Nothing in the chronology yet."))
+        hidden = max(len(entries) - CHRONOLOGY_SHOWN, 0)
+        if hidden:
+            layout.addWidget(text_label(self.tr("{n} earlier entries are in the printed case summary.").format(n=hidden), "hint"))  # fmt: skip
+        for entry in entries[hidden:]:
+            line = QHBoxLayout()
+            when = text_label(format_date(entry.on), "secondary", wrap=False)
+            when.setMinimumWidth(96)
+            kind = text_label(entry.kind.label, "secondary", wrap=False)
+            kind.setFixedWidth(200)
+            title = text_label(entry.title + (f" — {entry.detail}" if entry.detail else ""), selectable=True)  # fmt: skip
+            line.addWidget(when, 0, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(kind, 0, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(title, 1)
+            layout.addLayout(line)
+        return card
+
+    def _decisions_card(self, h: CaseHistory) -> QFrame:
+        card, layout = self._card(self.tr("Decisions on this case"), "decisions")
+        if not h.decisions:
+            self._empty(layout, self.tr("No decisions recorded yet."))
+        for d in reversed(h.decisions):
+            self._row(
+                layout,
+                None,
+                [(f"{format_date(d.on)} — {d.text}", "promptTitle"),
+                 (self.tr("Rationale: {r}").format(r=d.rationale), "secondary")],
+            )  # fmt: skip
+        return card
+
+    # -- recording -----------------------------------------------------------------------
+
+    def _ask(self, title: str, fields: list[Field], save: Callable[[dict[str, Any]], object],
+             intro: str = "", ok_text: str = "") -> MemoryFormDialog:  # fmt: skip
+        dialog = MemoryFormDialog(self.window(), title, fields, save, intro=intro, ok_text=ok_text)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._after_change)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def mark_done(self, tracked: TrackedAction) -> None:
+        try:
+            self.store.memory.review_action(
+                tracked.action.id, ReviewOutcome.DONE, "", self.session_id, self.today
+            )
+        except ValidationError:  # pragma: no cover - "done" needs nothing more
+            return
+        self._after_change()
+
+    def review(self, tracked: TrackedAction, outcome: ReviewOutcome) -> MemoryFormDialog:
+        carry = outcome is ReviewOutcome.CARRIED_FORWARD
+        fields = [Field("reason", self.tr("&Why?") if not carry else self.tr("&Note"), "text")]
+        if carry:
+            due = tracked.action.due_date
+            suggested = max(due, self.today + timedelta(days=14)) if due else None
+            fields.append(Field("new_due", self.tr("New &due date"), "optional_date", suggested))
+
+        def save(values: dict[str, Any]) -> None:
+            self.store.memory.review_action(
+                tracked.action.id, outcome, values["reason"], self.session_id, self.today,
+                values.get("new_due"),
+            )  # fmt: skip
+
+        return self._ask(
+            self.tr("Carry the action forward") if carry else self.tr("Action not done"),
+            fields, save, intro=tracked.action.description,
+        )  # fmt: skip
+
+    def add_hypothesis(self) -> MemoryFormDialog:
+        return self._ask(
+            self.tr("Add a hypothesis"),
+            [Field("text", self.tr("&Hypothesis"), "text")],
+            lambda v: self.store.memory.add_hypothesis(self.case_id, v["text"], self.today, self.session_id),
+            intro=self.tr("What might be happening for this child? Hold it lightly and test it."),
+        )  # fmt: skip
+
+    def update_hypothesis(self, hyp: Hypothesis) -> MemoryFormDialog:
+        choices = [(s.label, s) for s in HypothesisStatus]
+        return self._ask(
+            self.tr("Update the hypothesis"),
+            [Field("status", self.tr("&Status"), "choice", hyp.status, choices),
+             Field("note", self.tr("How was it &tested?"), "text")],
+            lambda v: self.store.memory.update_hypothesis(hyp.id, v["status"], v["note"], self.today, self.session_id),
+            intro=hyp.text,
+        )  # fmt: skip
+
+    def raise_escalation(self) -> MemoryFormDialog:
+        return self._ask(
+            self.tr("Raise an escalation"),
+            [Field("subject", self.tr("&What is being escalated?")),
+             Field("with", self.tr("&With whom")),
+             Field("on", self.tr("&Raised on"), "date", self.today),
+             Field("days", self.tr("Policy &timescale (days)"), "number", 5, minimum=1),
+             Field("note", self.tr("&Note"), "text")],
+            lambda v: self.store.memory.raise_escalation(
+                self.case_id, v["subject"], v["with"], v["on"], v["days"], self.session_id, v["note"]),
+        )  # fmt: skip
+
+    def step_up(self, esc: Escalation) -> MemoryFormDialog:
+        return self._ask(
+            self.tr("Step up the escalation"),
+            [Field("with", self.tr("&With whom now")),
+             Field("on", self.tr("&Date"), "date", self.today),
+             Field("note", self.tr("&Why"), "text")],
+            lambda v: self.store.memory.step_up_escalation(esc.id, v["with"], v["on"], v["note"], self.session_id),
+            intro=esc.subject,
+        )  # fmt: skip
+
+    def close_escalation(self, esc: Escalation) -> MemoryFormDialog:
+        return self._ask(
+            self.tr("Record the outcome"),
+            [Field("outcome", self.tr("&Outcome"), "text"),
+             Field("on", self.tr("&Date"), "date", self.today)],
+            lambda v: self.store.memory.close_escalation(esc.id, v["outcome"], v["on"]),
+            intro=esc.subject,
+        )  # fmt: skip
+
+    def add_event(self) -> MemoryFormDialog:
+        kinds = [(k.label, k) for k in RECORDABLE_KINDS]
+        outcomes = [(self.tr("(not a referral)"), ReferralOutcome.NONE)] + [
+            (o.label, o) for o in ReferralOutcome if o is not ReferralOutcome.NONE
+        ]
+        return self._ask(
+            self.tr("Add to the chronology"),
+            [Field("on", self.tr("&Date"), "date", self.today),
+             Field("kind", self.tr("&Kind"), "choice", EventKind.SIGNIFICANT_EVENT, kinds),
+             Field("title", self.tr("&What happened")),
+             Field("detail", self.tr("De&tail"), "text"),
+             Field("outcome", self.tr("Referral &outcome"), "choice", ReferralOutcome.NONE, outcomes)],
+            lambda v: self.store.memory.add_event(
+                self.case_id, v["on"], v["kind"], v["title"], v["detail"], v["outcome"], self.session_id),
+        )  # fmt: skip

@@ -1,0 +1,118 @@
+"""A small line chart of the two scaling ratings over a case's sessions (QPainter)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from supervision_app.domain.memory import Rating
+from supervision_app.ui import theme
+
+CHILD_COLOUR = "#1D5A96"  # the accent blue
+WORKER_COLOUR = "#B3541E"  # burnt orange, distinguishable from blue for most colour vision
+
+
+class RatingsChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ratingsChart")
+        self.setMinimumHeight(170)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Ratings over time"))
+        self._ratings: list[Rating] = []
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 190)
+
+    def set_ratings(self, ratings: Sequence[Rating]) -> None:
+        self._ratings = list(ratings)
+        self.setAccessibleDescription(self.describe())
+        self.update()
+
+    def describe(self) -> str:
+        """The chart in words, for screen readers and tests."""
+        if not self._ratings:
+            return self.tr("No ratings recorded yet.")
+        parts = [
+            self.tr("{date}: child {child}, worker {worker}").format(
+                date=r.on.strftime("%d %b %Y"),
+                child="–" if r.child_safety is None else r.child_safety,
+                worker="–" if r.worker_safety is None else r.worker_safety,
+            )
+            for r in self._ratings
+        ]
+        return "; ".join(parts)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() - 1, 8))
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        legend_h = metrics.height() + 8
+        left, right = metrics.horizontalAdvance("10") + 12, 12
+        plot = QRectF(left, legend_h + 6, self.width() - left - right, 0)
+        plot.setBottom(self.height() - metrics.height() - 10)
+        self._draw_grid(painter, plot, metrics)
+        self._draw_legend(painter, metrics)
+        if not self._ratings:
+            painter.setPen(QColor(theme.TEXT_SECONDARY))
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No ratings yet"))
+            return
+        n = len(self._ratings)
+        step = plot.width() / max(n - 1, 1)
+
+        def x(i: int) -> float:
+            return plot.left() + (step * i if n > 1 else plot.width() / 2)
+
+        def y(value: int) -> float:
+            return plot.bottom() - plot.height() * value / 10
+
+        for i, r in enumerate(self._ratings):
+            if n <= 12 or i % max(n // 8, 1) == 0 or i == n - 1:
+                painter.setPen(QColor(theme.TEXT_SECONDARY))
+                label = r.on.strftime("%b %y")
+                w = metrics.horizontalAdvance(label)
+                painter.drawText(QPointF(x(i) - w / 2, self.height() - 6), label)
+        for attr, colour in (("child_safety", CHILD_COLOUR), ("worker_safety", WORKER_COLOUR)):
+            points = [
+                QPointF(x(i), y(getattr(r, attr)))
+                for i, r in enumerate(self._ratings)
+                if getattr(r, attr) is not None
+            ]
+            painter.setPen(QPen(QColor(colour), 2.2))
+            for a, b in itertools.pairwise(points):
+                painter.drawLine(a, b)
+            painter.setBrush(QColor(colour))
+            for p in points:
+                painter.drawEllipse(p, 3.5, 3.5)
+
+    def _draw_grid(self, painter: QPainter, plot: QRectF, metrics: QFontMetrics) -> None:
+        for value in (0, 5, 10):
+            yy = plot.bottom() - plot.height() * value / 10
+            painter.setPen(QPen(QColor("#E3E8ED"), 1))
+            painter.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy))
+            painter.setPen(QColor(theme.TEXT_SECONDARY))
+            painter.drawText(
+                QRectF(0, yy - metrics.height() / 2, plot.left() - 6, metrics.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )
+
+    def _draw_legend(self, painter: QPainter, metrics: QFontMetrics) -> None:
+        xx = 8.0
+        for text, colour in (
+            (self.tr("How safe is the child? (0–10)"), CHILD_COLOUR),
+            (self.tr("How safe and authoritative does the worker feel? (0–10)"), WORKER_COLOUR),
+        ):
+            painter.setPen(QPen(QColor(colour), 3))
+            mid = metrics.height() / 2 + 2
+            painter.drawLine(QPointF(xx, mid), QPointF(xx + 16, mid))
+            painter.setPen(QColor(theme.TEXT))
+            painter.drawText(QPointF(xx + 22, metrics.ascent() + 2), text)
+            xx += 22 + metrics.horizontalAdvance(text) + 18

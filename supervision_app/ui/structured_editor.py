@@ -1,0 +1,120 @@
+"""Base class of the structured tools' editors, and the editor factory.
+
+A structured editor looks to the session view exactly like an
+:class:`~supervision_app.ui.answer_editor.AnswerEditor`: the same signals,
+``text()`` (the tool's data as JSON, or "" while nothing is filled in),
+``commit_now()`` and ``has_uncommitted_typing()``, so autosave, progress and
+the "saved" indicator treat both alike.  ``kind`` tells the autosave writer
+which table the data goes to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QPlainTextEdit, QSizePolicy, QWidget
+
+from supervision_app.content import Prompt
+from supervision_app.domain import encode_payload, payload_is_empty
+from supervision_app.ui.answer_editor import DebouncedCommits
+
+
+class StructuredEditor(DebouncedCommits, QFrame):
+    edited = Signal()
+    commit_requested = Signal()
+    focus_entered = Signal()
+    focus_left = Signal()
+
+    def __init__(self, prompt: Prompt, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("structuredEditor")
+        self.prompt = prompt
+        self.prompt_id = prompt.id
+        self.stage_id = prompt.stage_id
+        self.prompt_text = prompt.text
+        self.kind = prompt.kind
+        self._start_debounce()
+
+    # -- what subclasses provide ------------------------------------------------------
+
+    def data(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _show(self, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The editable widgets, top to bottom (tab order)."""
+        raise NotImplementedError
+
+    # -- the AnswerEditor interface ---------------------------------------------------
+
+    def load_data(self, data: dict[str, Any] | None) -> None:
+        """Show stored data without it counting as an edit."""
+        self._loading = True
+        try:
+            self._show(data or {})
+        finally:
+            self._loading = False
+
+    def text(self) -> str:
+        data = self.data()
+        return "" if payload_is_empty(self.kind, data) else encode_payload(data)
+
+    def setFocus(self, *args: Any) -> None:
+        widgets = self.focus_widgets()
+        if widgets:
+            widgets[0].setFocus(*args)
+        else:
+            super().setFocus(*args)
+
+    # -- helpers for subclasses ---------------------------------------------------------
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self.edited.emit()
+        self._timer.start()
+
+    def _watch(self, widget: QWidget) -> QWidget:
+        """Report edits and focus changes of one of the editor's own widgets."""
+        if isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(self._changed)
+            widget.setTabChangesFocus(True)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(self._changed)
+        elif hasattr(widget, "textChanged"):
+            widget.textChanged.connect(self._changed)
+        widget.installEventFilter(self)
+        return widget
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.focus_entered.emit()
+        elif event.type() == QEvent.Type.FocusOut:
+            self.commit_now()
+            self.focus_left.emit()
+        return super().eventFilter(watched, event)
+
+
+def small_text_box(lines: int = 2) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName("toolText")
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    metrics = box.fontMetrics()
+    box.setFixedHeight(int(lines * metrics.lineSpacing() + 18))
+    return box
+
+
+def make_editor(prompt: Prompt, children: list[str]) -> StructuredEditor:
+    """The editor for a structured prompt (``children``: the case's children, for the day tool)."""
+    from supervision_app.ui.checklist_editor import ChecklistEditor
+    from supervision_app.ui.day_in_life_editor import DayInLifeEditor
+    from supervision_app.ui.records_editor import RecordsEditor
+
+    if prompt.kind == "checklist":
+        return ChecklistEditor(prompt)
+    if prompt.kind == "day_in_life":
+        return DayInLifeEditor(prompt, children)
+    return RecordsEditor(prompt)

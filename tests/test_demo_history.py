@@ -1,0 +1,48 @@
+"""The six-month demo case shows the case's memory when the next session is opened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from supervision_app.content.patterns import load_patterns
+from supervision_app.demo import load_demo
+from supervision_app.domain.memory import HypothesisStatus, Rag
+from supervision_app.domain.patterns import evaluate
+from supervision_app.storage import SupervisionStore
+
+NEXT_SESSION = date(2026, 11, 10)
+
+
+def test_the_six_month_case_remembers_what_was_promised_and_what_is_open(
+    store: SupervisionStore, content
+) -> None:
+    loaded = load_demo(store, content)
+    again = load_demo(store, content)
+    assert again.already_present and again.history_case_id == loaded.history_case_id
+    history = store.memory.case_history(loaded.history_case_id)
+    assert len(history.sessions) == 6
+    assert {s.on.month for s in history.sessions} == {5, 6, 7, 8, 9, 10}
+
+    open_actions = {a.action.description: a for a in history.open_actions()}
+    police = open_actions["Ask MASH to request police information about Dean"]
+    assert len(police.reviews) == 2 and police.rag(NEXT_SESSION) is Rag.RED
+    weights = open_actions["Ask nursery to weigh Ruby monthly and send the chart"]
+    assert weights.rag(NEXT_SESSION) is Rag.GREEN
+    assert len(open_actions) == 3
+
+    [escalation] = history.open_escalations()
+    assert escalation.current.stage == 2 and escalation.overdue(NEXT_SESSION)
+    assert {h.status for h in history.current_hypotheses()} == {
+        HypothesisStatus.SUPPORTED,
+        HypothesisStatus.TESTING,
+    }
+    assert [r.child_safety for r in history.ratings] == [6, 5, 5, 4, 3, 3]
+
+    fired = {p.rule_id for p in evaluate(load_patterns(content), history, NEXT_SESSION)}
+    assert fired == {
+        "refused_referrals_not_escalated",
+        "repeated_was_not_brought",
+        "change_without_reassessment",
+        "same_concern_no_plan_change",
+        "child_views_missing",
+    }
