@@ -50,6 +50,9 @@ LIGHT_SCHEME: dict[str, str] = {
     "primary_disabled_bg": "#E3E8ED",
     "gridline": "#E6EAEE",
     "midlight": "#E7EBEF",
+    "hover_bg": "#EEF2F5",  # painted by the list delegates
+    "track": "#DDE3E9",
+    "success_soft": "#E4F2EA",
 }
 
 DARK_SCHEME: dict[str, str] = {
@@ -79,6 +82,9 @@ DARK_SCHEME: dict[str, str] = {
     "primary_disabled_bg": "#2B3238",
     "gridline": "#2F373E",
     "midlight": "#2A3137",
+    "hover_bg": "#262D33",
+    "track": "#3A444D",
+    "success_soft": "#1E3327",
 }
 
 HIGH_CONTRAST_SCHEME: dict[str, str] = {
@@ -108,6 +114,9 @@ HIGH_CONTRAST_SCHEME: dict[str, str] = {
     "primary_disabled_bg": "#E6E6E6",
     "gridline": "#000000",
     "midlight": "#C8C8C8",
+    "hover_bg": "#FFF3A0",
+    "track": "#767676",
+    "success_soft": "#FFFFFF",
 }
 
 SCHEMES = {LIGHT: LIGHT_SCHEME, DARK: DARK_SCHEME, HIGH_CONTRAST: HIGH_CONTRAST_SCHEME}
@@ -172,6 +181,16 @@ def scheme_palette(scheme: dict[str, str]) -> QPalette:
             if old in mapping:
                 pal.setColor(group, role, QColor(mapping[old]))
     return pal
+
+
+def ink(colour: str) -> QColor:
+    """``colour`` (a default-scheme colour) as drawn in the scheme in use: for widgets that
+    paint themselves, such as the case list and the stage navigator."""
+    app = QApplication.instance()
+    name = app.property("supervisionScheme") if app is not None else None
+    scheme = SCHEMES.get(str(name), LIGHT_SCHEME) if name else LIGHT_SCHEME
+    mapping = {LIGHT_SCHEME[role].upper(): value for role, value in scheme.items()}
+    return QColor(mapping.get(colour.upper(), colour))
 
 
 # -- preferences ---------------------------------------------------------------------
