@@ -42,12 +42,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("demo", parents=[common], help="load the fictional demo case")
     sub.add_parser("list", parents=[common], help="list cases and sessions with their ids")
-    export = sub.add_parser("export", parents=[common], help="export a session as PDF or JSON")
+    export = sub.add_parser(
+        "export", parents=[common], help="export a session as PDF, extract, HTML or JSON"
+    )
     export.add_argument("session_id", type=int, metavar="SESSION_ID")
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF record to FILE")
     target.add_argument(
+        "--extract",
+        type=Path,
+        metavar="FILE",
+        help="write the extract for the child's file (decisions, actions, escalations) as PDF",
+    )
+    target.add_argument(
+        "--html", type=Path, metavar="FILE", help="write the record as one accessible HTML file"
+    )
+    target.add_argument(
         "--json", type=Path, metavar="FILE", help="write the JSON record file to FILE"
+    )
+    export.add_argument(
+        "--audit", action="store_true", help="include the audit trail in the PDF or HTML"
+    )
+    export.add_argument(
+        "--protect",
+        action="store_true",
+        help="protect the PDF with a password (AES-256; asked for on the terminal)",
+    )
+    template = sub.add_parser(
+        "template", parents=[common], help="write the blank paper template of a session"
+    )
+    template.add_argument("--pdf", type=Path, metavar="FILE", required=True)
+    sub.add_parser(
+        "verify",
+        parents=[common],
+        help="check every signed record against its hash chain (exit 1 if any does not match)",
     )
     imp = sub.add_parser("import", parents=[common], help="import a JSON record file")
     imp.add_argument("file", type=Path, metavar="FILE")
@@ -141,36 +169,118 @@ def _cmd_list(_args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.domain import AuditEvent
     from supervision_app.storage import NotFoundError
 
     database, store, content = _open(db_path)
     try:
         try:
-            detail = store.get_session(args.session_id)
+            store.get_session(args.session_id)
         except NotFoundError:
             raise CliError(
                 f"there is no session {args.session_id}; 'supervision-app list' shows the ids"
             ) from None
-        if args.pdf:
-            from supervision_app.record import build_record
-            from supervision_app.record.pdf import RecordExportError, write_pdf
-
-            try:
-                write_pdf(build_record(detail, content), args.pdf)
-            except RecordExportError as exc:
-                raise CliError(str(exc)) from None
-            print(f"Wrote the PDF record to {args.pdf}")
-        else:
+        if args.json:
             from supervision_app.exchange import RecordFileError, export_session_json
 
             try:
                 export_session_json(store, args.session_id, args.json)
             except RecordFileError as exc:
                 raise CliError(str(exc)) from None
+            store.record_event(args.session_id, AuditEvent.EXPORTED, "JSON record file")
             print(f"Wrote the record file to {args.json}")
+            return 0
+        from supervision_app.record.load import load_record
+
+        record = load_record(store, args.session_id, content, include_audit=args.audit)
+        if args.html:
+            from supervision_app.record.html import write_html
+
+            try:
+                write_html(record, args.html)
+            except OSError as exc:
+                raise CliError(f"cannot write {args.html}: {exc.strerror or exc}") from None
+            store.record_event(args.session_id, AuditEvent.EXPORTED, "HTML")
+            print(f"Wrote the HTML record to {args.html}")
+            return 0
+        from supervision_app.record.pdf import render_pdf
+        from supervision_app.record.pdf_documents import render_extract
+
+        data = render_extract(record) if args.extract else render_pdf(record)
+        path = args.extract or args.pdf
+        what = "extract" if args.extract else "PDF record"
+        if args.protect:
+            data = _protect(data)
+        _write(path, data)
+        detail = "extract PDF" if args.extract else "PDF"
+        store.record_event(
+            args.session_id, AuditEvent.EXPORTED, detail + (", AES-256" if args.protect else "")
+        )
+        print(f"Wrote the {what} to {path}")
     finally:
         database.close()
     return 0
+
+
+def _protect(data: bytes) -> bytes:
+    import getpass
+
+    from supervision_app.record.pdf_documents import WeakProtectionError, protect_pdf
+
+    password = getpass.getpass("Password for the PDF: ")
+    if getpass.getpass("Repeat the password: ") != password:
+        raise CliError("the passwords do not match; nothing was written")
+    try:
+        return protect_pdf(data, password)
+    except WeakProtectionError as exc:
+        raise CliError(f"{exc} Nothing was written.") from None
+
+
+def _write(path: Path, data: bytes) -> None:
+    from supervision_app.record.pdf import RecordExportError, write_bytes
+
+    try:
+        write_bytes(data, path)
+    except RecordExportError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _cmd_template(args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.record.pdf_documents import render_template
+
+    database, store, content = _open(db_path)
+    try:
+        _write(args.pdf, render_template(content, store.protective_marking()))
+    finally:
+        database.close()
+    print(f"Wrote the blank paper template to {args.pdf}")
+    return 0
+
+
+def _cmd_verify(_args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.domain import format_date
+
+    database, store, _content = _open(db_path)
+    try:
+        results = store.verify_all()
+    finally:
+        database.close()
+    bad = [r for r in results if not r.ok]
+    signed = [r for r in results if r.ok and r.fingerprint]
+    for r in signed:
+        print(
+            f"ok        session {r.session_id}  {r.case_reference}  {format_date(r.session_date)}  fingerprint {r.fingerprint}"
+        )
+    for r in bad:
+        print(
+            f"MISMATCH  session {r.session_id}  {r.case_reference}  "
+            f"{format_date(r.session_date)}: {r.problem}"
+        )
+    print(
+        f"{len(signed)} signed record(s) match their chain; {len(bad)} do not; "
+        f"{len(results) - len(signed) - len(bad)} unsigned."
+    )
+    return 1 if bad else 0
 
 
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
@@ -192,7 +302,14 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
-_COMMANDS = {"demo": _cmd_demo, "list": _cmd_list, "export": _cmd_export, "import": _cmd_import}
+_COMMANDS = {
+    "demo": _cmd_demo,
+    "list": _cmd_list,
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "template": _cmd_template,
+    "verify": _cmd_verify,
+}
 
 
 # -- the window ------------------------------------------------------------------

@@ -158,11 +158,27 @@ def test_pdf_emoji_come_back_intact_through_the_fallback_font():
 
 
 def test_pdf_characters_no_bundled_font_has_become_visible_markers():
-    # No bundled font draws CJK yet: ReportLab would draw an empty box and put U+0000
+    # No bundled font draws Ethiopic: ReportLab would draw an empty box and put U+0000
     # in the text layer, so the code point is printed instead of losing the word.
-    text = answer_in_pdf("Name: 王")
-    assert "Name: [U+738B]" in text
+    text = answer_in_pdf("Name: ሰ")
+    assert "Name: [U+1230]" in text
     assert "\x00" not in text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Zażółć gęślą jaźń",  # Polish
+        "İstanbul'da ağabeyim ğüşıö",  # Turkish
+        "नमस्ते दुनिया",  # Hindi (Noto Sans Devanagari, shaped)
+        "ਸਤ ਸ੍ਰੀ ਅਕਾਲ",  # Punjabi (Noto Sans Gurmukhi, shaped)
+        "你好世界 王小明",  # Chinese (WenQuanYi Micro Hei subset)
+    ],
+)
+def test_pdf_non_latin_scripts_print_in_a_bundled_font_and_extract_intact(words):
+    text = answer_in_pdf(f"start {words} end")
+    assert f"start {words} end" in text
+    assert "[U+" not in text
 
 
 def test_pdf_characters_beyond_the_bmp_that_dejavu_has_extract_correctly():
@@ -170,13 +186,23 @@ def test_pdf_characters_beyond_the_bmp_that_dejavu_has_extract_correctly():
     assert squash("smile 😀 math 𝔸𝕓") in squash(answer_in_pdf("smile 😀 math 𝔸𝕓"))
 
 
-@pytest.mark.parametrize("key", ["arabic", "hebrew"])
-def test_pdf_rtl_text_is_kept(key):
-    # ReportLab (without rlbidi) draws RTL text in logical order, unshaped; pypdf then
-    # reverses RTL runs when extracting.  Either order proves no character was lost.
-    text = HOSTILE[key]
-    flat = squash(answer_in_pdf(f"start {text} end"))
-    assert squash(text) in flat or squash(text)[::-1] in flat
+@pytest.mark.parametrize(
+    "phrase", ["مرحبا بالعالم", "آپ کیسے ہیں", "שלום עולם", "K said: مرحبا بالعالم today"]
+)
+def test_pdf_rtl_text_is_shaped_and_reads_right_to_left(phrase):
+    # Arabic, Urdu and Hebrew are set in shaped Noto fonts: HarfBuzz lays each word out right
+    # to left and the words of a right-to-left phrase run right to left.  pypdf extracts such
+    # a phrase word by word with each word's glyphs in visual order (Arabic as presentation
+    # forms, which NFKC maps back to letters); in the wrong order the words would be swapped.
+    flat = (
+        unicodedata.normalize("NFKC", answer_in_pdf(phrase))
+        .replace("\u202b", "")
+        .replace("\u202c", "")
+    )
+    rtl_words = [w for w in phrase.split() if unicodedata.bidirectional(w[0]) in {"R", "AL"}]
+    expected = " ".join(w[::-1] for w in rtl_words)
+    assert expected in " ".join(flat.split())
+    assert "[U+" not in flat
 
 
 def test_pdf_newlines_are_line_breaks():
@@ -426,7 +452,10 @@ def test_html_no_decisions_or_actions():
 
 def test_html_empty_title_details_say_none_recorded():
     html = render_html(sample_record(children=(), agencies=(), attendees=()))
-    assert html.count("None recorded") == 3
+    details = html.split('<table class="details"', 1)[1].split("</table>", 1)[0]
+    assert details.count("None recorded") == 3
+    # previous actions and escalations say so honestly too
+    assert html.count("None recorded") == 5
 
 
 def test_html_template_is_strict():
@@ -477,3 +506,43 @@ def test_record_package_does_not_load_reportlab_or_jinja_at_import():
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert result.stdout.strip() == "[]"
+
+
+def _signed_by_practitioner(include_wellbeing: bool):
+    from datetime import datetime
+
+    from supervision_app.domain.signing import Party, SessionIntegrity, SignOff
+
+    signoff = SignOff(
+        Party.PRACTITIONER,
+        "Sam",
+        "Health visitor",
+        datetime(2026, 11, 3, 10),
+        "",
+        "",
+        include_wellbeing,
+    )
+    return SessionIntegrity(signoffs=(signoff,), head_hash="ab" * 32)
+
+
+def test_wellbeing_answers_print_only_when_the_practitioner_chooses():
+    from supervision_app.content import load_content
+    from supervision_app.demo import demo_session
+    from supervision_app.record import build_record
+
+    content = load_content()
+    detail = demo_session(content)
+    wellbeing = detail.answers["supervision.wellbeing"].text
+    everywhere = lambda record: [p.answer for s in record.stages for p in s.prompts]  # noqa: E731
+
+    draft = build_record(detail, content)
+    assert draft.wellbeing is None and wellbeing not in everywhere(draft)
+
+    declined = build_record(detail, content, integrity=_signed_by_practitioner(False))
+    assert declined.wellbeing is None and wellbeing not in everywhere(declined)
+    assert "Two other cases on my caseload" not in render_html(declined)
+
+    chosen = build_record(detail, content, integrity=_signed_by_practitioner(True))
+    assert any(text == wellbeing for _heading, text in chosen.wellbeing.entries)
+    assert "Two other cases on my caseload" in render_html(chosen)
+    assert squash(wellbeing) in squash("".join(pdf_pages(render_pdf(chosen))))

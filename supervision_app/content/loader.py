@@ -206,6 +206,7 @@ PROMPT_KEYS = {
     "items",
     "fields",
     "choices",
+    "wellbeing",
 }
 
 
@@ -261,7 +262,16 @@ def parse_prompt(
         fields=fields,
         choices=choices,
         pack=pack,
+        wellbeing=_flag(file, f"{where}.wellbeing", entry.get("wellbeing")),
     )
+
+
+def _flag(file: Path, where: str, value: Any) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise ContentError(file, f"{where} must be true or false")
+    return value
 
 
 def _items(file: Path, where: str, value: Any) -> tuple[PromptItem, ...]:

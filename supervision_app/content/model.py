@@ -65,6 +65,9 @@ class Prompt:
     choices: tuple[str, ...] = ()
     #: Which content pack the prompt came from ("" for the built-in content).
     pack: str = ""
+    #: About the practitioner's own wellbeing: printed only in the wellbeing section,
+    #: and only when the practitioner chooses to include it at sign-off.
+    wellbeing: bool = False
 
     @property
     def structured(self) -> bool:

@@ -11,20 +11,32 @@ from __future__ import annotations
 from supervision_app.record.build import DEFAULT_MARKING, build_record
 from supervision_app.record.model import (
     RecordAction,
+    RecordAddendum,
+    RecordAuditEntry,
     RecordChild,
     RecordDecision,
+    RecordEscalation,
+    RecordPreviousAction,
     RecordPrompt,
+    RecordSignoff,
     RecordStage,
+    RecordWellbeing,
     SessionRecord,
 )
 
 __all__ = [
     "DEFAULT_MARKING",
     "RecordAction",
+    "RecordAddendum",
+    "RecordAuditEntry",
     "RecordChild",
     "RecordDecision",
+    "RecordEscalation",
+    "RecordPreviousAction",
     "RecordPrompt",
+    "RecordSignoff",
     "RecordStage",
+    "RecordWellbeing",
     "SessionRecord",
     "build_record",
 ]

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
 
 from supervision_app import __version__
 from supervision_app.content import Content
-from supervision_app.domain import SessionDetail, child_age_text, format_date
+from supervision_app.domain import (
+    AuditEntry,
+    Party,
+    SessionDetail,
+    SessionIntegrity,
+    child_age_text,
+    format_date,
+)
 from supervision_app.record.model import (
     RecordAction,
+    RecordAddendum,
+    RecordAuditEntry,
     RecordChild,
     RecordDecision,
+    RecordEscalation,
+    RecordPreviousAction,
     RecordPrompt,
     RecordRow,
+    RecordSignoff,
     RecordStage,
+    RecordWellbeing,
     SessionRecord,
 )
 from supervision_app.record.structured import structured_rows
+from supervision_app.record.styles import format_datetime_text
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 RETIRED_NOTE = (
@@ -29,7 +45,19 @@ def build_record(
     content: Content,
     marking: str | None = None,
     generated_at: datetime | None = None,
+    *,
+    integrity: SessionIntegrity | None = None,
+    audit: Sequence[AuditEntry] = (),
+    previous_actions: Sequence[RecordPreviousAction] = (),
+    escalations: Sequence[RecordEscalation] = (),
+    wellbeing: RecordWellbeing | None = None,
 ) -> SessionRecord:
+    """The record of ``detail``.
+
+    ``integrity`` adds the sign-offs, addenda and fingerprint; ``audit`` (only
+    when the user asked for the trail in the PDF) the audit trail.  The
+    wellbeing section is kept only when the practitioner chose it at sign-off.
+    """
     stages: list[RecordStage] = []
     # Everything the current content shows itself; the rest is kept as "earlier" answers.
     used: set[str] = set()
@@ -38,10 +66,16 @@ def build_record(
             used.add(prompt.id)
             if prompt.structured:
                 used.add("tool:" + prompt.id)
+    private: list[tuple[str, str]] = []
     for number, stage in enumerate(content.stages, start=1):
         prompts = []
         for prompt in stage.prompts:
             answer = detail.answers.get(prompt.id)
+            if prompt.wellbeing:
+                # Kept out of the stages: printed only in the wellbeing section, by choice.
+                if answer and answer.text.strip():
+                    private.append((prompt.text, answer.text))
+                continue
             rows, rows_note = (), ""
             tool = detail.structured.get(prompt.id)
             if prompt.structured and tool is not None:
@@ -109,7 +143,50 @@ def build_record(
         app_version=__version__,
         generated_at=(generated_at or datetime.now()).replace(microsecond=0),
         last_edited=detail.updated_at,
+        previous_actions=tuple(previous_actions),
+        escalations=tuple(escalations),
+        wellbeing=(wellbeing or RecordWellbeing(tuple(private)))
+        if integrity is not None and integrity.include_wellbeing
+        else None,
+        **_integrity_fields(integrity),
+        audit=tuple(
+            RecordAuditEntry(_span(e.at, e.last_at), e.user, e.event.label, e.detail) for e in audit
+        ),
     )
+
+
+def _span(start: datetime, end: datetime) -> str:
+    if end - start < timedelta(minutes=1):
+        return format_datetime_text(start)
+    return f"{format_datetime_text(start)} – {end:%H:%M}"
+
+
+def _integrity_fields(integrity: SessionIntegrity | None) -> dict[str, Any]:
+    if integrity is None:
+        return {}
+    signed = {s.party for s in integrity.signoffs}
+    return {
+        "signoffs": tuple(
+            RecordSignoff(
+                s.party.label,
+                s.name,
+                s.role,
+                format_datetime_text(s.signed_at),
+                s.comment,
+                s.disagreement,
+            )
+            for s in integrity.signoffs
+        ),
+        "awaiting": tuple(p.label for p in Party if p not in signed),
+        "addenda": tuple(
+            RecordAddendum(
+                a.number, a.author, a.role, format_datetime_text(a.written_at), a.text, a.late
+            )
+            for a in integrity.addenda
+        ),
+        "fingerprint": integrity.fingerprint,
+        "late_days": integrity.late_days,
+    }
 
 
 def _retired(detail: SessionDetail, stage_id: str | None, used: set[str]) -> list[RecordPrompt]:

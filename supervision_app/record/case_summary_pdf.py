@@ -4,22 +4,18 @@ drawn as a ReportLab graphics line chart."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import StyleSheet1
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from supervision_app import APP_NAME
 from supervision_app.domain import format_date
 from supervision_app.record import pdf
 from supervision_app.record.case_summary import CaseSummaryRecord
-from supervision_app.record.styles import printable_text
 
 CHILD_COLOUR = colors.HexColor("#1D5A96")
 WORKER_COLOUR = colors.HexColor("#B3541E")
@@ -153,28 +149,12 @@ def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
 
 
 def render_case_summary(summary: CaseSummaryRecord) -> bytes:
-    ss = pdf.stylesheet()
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=pdf.MARGIN_X,
-        rightMargin=pdf.MARGIN_X,
-        topMargin=pdf.PAGE_HEIGHT - pdf.FRAME_TOP,
-        bottomMargin=pdf.FRAME_BOTTOM,
-        title=printable_text(f"Case summary {summary.case_reference}").replace("\n", " "),
-        author=APP_NAME,
-        creator=APP_NAME,
-        lang="en-GB",
+    return pdf.render_document(
+        build_story(summary, pdf.stylesheet()),
+        marking=summary.marking,
+        footer=("Case summary", summary.case_reference, summary.session_date_text),
+        title=f"Case summary {summary.case_reference}",
     )
-    frame = Frame(
-        pdf.MARGIN_X, pdf.FRAME_BOTTOM, pdf.BODY_WIDTH, pdf.FRAME_TOP - pdf.FRAME_BOTTOM,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
-    )  # fmt: skip
-    furniture = pdf._PageFurniture(summary)  # reads marking, case_reference, session_date_text
-    doc.addPageTemplates([PageTemplate(id="summary", frames=[frame], onPage=furniture)])
-    doc.build(build_story(summary, ss), canvasmaker=pdf.NumberedCanvas)
-    return buffer.getvalue()
 
 
 def write_case_summary(summary: CaseSummaryRecord, path: Path) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -30,7 +31,7 @@ from supervision_app.record.styles import (
     printable_text,
 )
 
-__all__ = ["TEMPLATE_NAME", "render_html", "text_to_html"]
+__all__ = ["TEMPLATE_NAME", "render_html", "text_to_html", "write_html"]
 
 TEMPLATE_NAME = "record.html.j2"
 
@@ -60,6 +61,14 @@ def _environment() -> Environment:
     env.filters["datetime_text"] = format_datetime_text
     env.globals.update(labels=LABELS, palette=PALETTE, app_name=APP_NAME)
     return env
+
+
+def write_html(record: SessionRecord, path: Path) -> None:
+    """Write the record as one self-contained HTML file (the accessible alternative to the PDF).
+
+    Rendered in memory first; raises OSError if the file cannot be written.
+    """
+    Path(path).write_text(render_html(record), encoding="utf-8")
 
 
 def render_html(record: SessionRecord) -> str:

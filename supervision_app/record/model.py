@@ -82,6 +82,64 @@ class RecordAction:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordPreviousAction:
+    """An action from an earlier session, reviewed in this one (filled in by case memory)."""
+
+    description: str
+    owner: str
+    due_text: str
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordEscalation:
+    """An escalation open or raised for this case (filled in by the escalation tracker)."""
+
+    raised_text: str
+    concern: str
+    raised_with: str
+    level: str
+    status: str
+    outcome: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordWellbeing:
+    """The practitioner's wellbeing section: (heading, text) pairs, printed only by choice."""
+
+    entries: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSignoff:
+    party: str
+    name: str
+    role: str
+    signed_text: str
+    comment: str = ""
+    disagreement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordAddendum:
+    number: int
+    author: str
+    role: str
+    written_text: str
+    text: str
+    late: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RecordAuditEntry:
+    when_text: str
+    user: str
+    event: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class SessionRecord:
     marking: str
     case_reference: str
@@ -100,6 +158,19 @@ class SessionRecord:
     app_version: str
     generated_at: datetime
     last_edited: datetime
+    previous_actions: tuple[RecordPreviousAction, ...] = ()
+    escalations: tuple[RecordEscalation, ...] = ()
+    #: None unless the practitioner chose (at sign-off) to include the wellbeing section.
+    wellbeing: RecordWellbeing | None = None
+    signoffs: tuple[RecordSignoff, ...] = ()
+    #: Both parties that must sign, in order, with whether each has signed.
+    awaiting: tuple[str, ...] = ("Practitioner", "Supervisor")
+    addenda: tuple[RecordAddendum, ...] = ()
+    #: The short fingerprint of the signed record ("" while it is an unsigned draft).
+    fingerprint: str = ""
+    #: The audit trail, printed only when the user asks for it.
+    audit: tuple[RecordAuditEntry, ...] = ()
+    late_days: int = 7
 
     @property
     def title(self) -> str:

@@ -36,8 +36,13 @@ For characters beyond U+FFFF that DejaVu can draw (some emoji, mathematical
 letters), :func:`_patch_tounicode_cmap` corrects ReportLab's ToUnicode map so
 they can be copied and searched.
 
-Right-to-left scripts (Arabic, Hebrew) are kept but drawn in logical order
-without shaping: proper bidi needs ``rlbidi``/``uharfbuzz`` and is not done yet.
+Scripts DejaVu cannot draw well are set in bundled fallback fonts
+(:data:`FALLBACK_FONTS`): Arabic and Urdu in Noto Naskh Arabic, Hebrew in Noto Sans Hebrew, Hindi in Noto
+Sans Devanagari, Punjabi in Noto Sans Gurmukhi (all shaped through
+``uharfbuzz``, which also lays a right-to-left run out right to left), and
+Chinese in a subset of WenQuanYi Micro Hei (GB 2312 hanzi, kana, CJK
+punctuation).  Full bidi reordering of mixed paragraphs needs ``rlbidi``,
+which is not available here; Hebrew is set in Noto Sans Hebrew for the same reason.
 """
 
 from __future__ import annotations
@@ -88,7 +93,51 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 #: Fonts tried, in order, for characters DejaVu Sans cannot draw (registered name, file).
 #: SymbolaEmoji is a subset of Symbola 2.60 (emoji and symbols; free for any use).
-FALLBACK_FONTS: tuple[tuple[str, str], ...] = (("SymbolaEmoji", "SymbolaEmoji-subset.ttf"),)
+FALLBACK_FONTS: tuple[tuple[str, str], ...] = (
+    ("SymbolaEmoji", "SymbolaEmoji-subset.ttf"),
+    ("NotoNaskhArabic", "NotoNaskhArabic-Regular.ttf"),
+    ("NotoSansHebrew", "NotoSansHebrew-Regular.ttf"),
+    ("NotoSansDevanagari", "NotoSansDevanagari-Regular.ttf"),
+    ("NotoSansGurmukhi", "NotoSansGurmukhi-Regular.ttf"),
+    ("WQYMicroHeiCJK", "WQYMicroHei-CJK-subset.ttf"),
+)
+#: Fonts that need shaping (joining, reordering of vowel signs, conjuncts) through HarfBuzz.
+SHAPED_FONTS = frozenset(
+    {"NotoNaskhArabic", "NotoSansHebrew", "NotoSansDevanagari", "NotoSansGurmukhi"}
+)
+#: Scripts set in their own font even where DejaVu has the letters (DejaVu cannot join Arabic).
+_RTL_FONTS = (
+    (
+        "NotoNaskhArabic",
+        ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    ),
+    ("NotoSansHebrew", ((0x0590, 0x05FF), (0xFB1D, 0xFB4F))),
+)
+
+
+_RTL_NAMES = frozenset(name for name, _ranges in _RTL_FONTS)
+
+
+def _rtl_font(code: int) -> str | None:
+    """The shaped font for a right-to-left letter (DejaVu has them but cannot lay them out)."""
+    for name, ranges in _RTL_FONTS:
+        if any(low <= code <= high for low, high in ranges):
+            return name
+    return None
+
+
+def _is_rtl(code: int) -> bool:
+    return _rtl_font(code) is not None
+
+
+def shaping_available() -> bool:
+    """True when uharfbuzz is installed, so Arabic and Indic text is shaped."""
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
 
 #: Longest run of user text placed in one Paragraph (see the module docstring).
 CHUNK_CHARS = 8000
@@ -151,13 +200,15 @@ def _patch_tounicode_cmap() -> None:
 def register_fonts() -> tuple[str, str]:
     """Register DejaVu Sans (regular and bold) once, with ``<b>`` mapped to bold."""
     _patch_tounicode_cmap()
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        # DejaVu text is not shaped: its text layer then keeps every character as typed.
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file)), shapable=False))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
     for name, file in FALLBACK_FONTS:
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+        shaped = name in SHAPED_FONTS and shaping_available()
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file)), shapable=shaped))
         pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return FONT, FONT_BOLD
 
@@ -181,7 +232,7 @@ def _missing_glyphs(font_name: str, with_fallbacks: bool = True) -> _MissingGlyp
 def _font_runs(line: str, font_name: str) -> str:
     """Escaped markup for one line, with runs the main font lacks set in a fallback font."""
     primary = _coverage(font_name)
-    if all(ord(ch) in primary for ch in set(line)):
+    if all(ord(ch) in primary and not _is_rtl(ord(ch)) for ch in set(line)):
         return escape(line, _QUOTES)
     fallbacks = [(name, _coverage(name)) for name, _file in FALLBACK_FONTS]
     out: list[str] = []
@@ -190,14 +241,29 @@ def _font_runs(line: str, font_name: str) -> str:
 
     def flush() -> None:
         if run:
-            body = escape("".join(run), _QUOTES)
+            text = "".join(run)
+            if run_font in _RTL_NAMES:
+                # HarfBuzz lays out each word right to left; the words of a right-to-left
+                # phrase must also run right to left (a simple bidi for an LTR paragraph).
+                core = text.strip(" ")
+                lead, trail = text[: len(text) - len(text.lstrip(" "))], text[len(core) :]
+                text = lead + " ".join(reversed(core.split(" "))) + trail[len(lead) :]
+            body = escape(text, _QUOTES)
             out.append(f'<font name="{run_font}">{body}</font>' if run_font else body)
             run.clear()
 
     for ch in line:
         code = ord(ch)
-        # Joiners and variation selectors stay with the run they join.
-        if code in primary and not (run_font and code in (0x200D, 0xFE0E, 0xFE0F)):
+        # Joiners and variation selectors stay with the run they join, and spaces stay
+        # inside a shaped run (so HarfBuzz lays a right-to-left phrase out as a whole).
+        rtl = _rtl_font(code)
+        if rtl is not None and code in _coverage(rtl):
+            font = rtl
+        elif run_font and (
+            code in (0x200C, 0x200D, 0xFE0E, 0xFE0F) or (run_font in SHAPED_FONTS and ch == " ")
+        ):
+            font = run_font
+        elif code in primary:
             font = None
         else:
             font = next((name for name, cov in fallbacks if code in cov), None)
@@ -227,7 +293,13 @@ def stylesheet() -> StyleSheet1:
     register_fonts()
     ss = StyleSheet1()
     base = ParagraphStyle(
-        "Body", fontName=FONT, fontSize=10, leading=14, textColor=_INK, alignment=TA_LEFT
+        "Body",
+        fontName=FONT,
+        fontSize=10,
+        leading=14,
+        textColor=_INK,
+        alignment=TA_LEFT,
+        shaping=1 if shaping_available() else 0,
     )
     ss.add(base)
 
@@ -298,6 +370,9 @@ def stylesheet() -> StyleSheet1:
     add("Cell", fontSize=9, leading=12)
     add("CellHeader", parent="Cell", fontName=FONT_BOLD)
     add("Colophon", fontSize=8, leading=11, textColor=_MUTED)
+    add("Fingerprint", fontSize=10, leading=14, spaceBefore=10)
+    add("Late", fontSize=9, leading=12, textColor=colors.HexColor("#9a3412"))
+    add("WriteValue", fontSize=10, leading=24)
     return ss
 
 
@@ -584,12 +659,21 @@ def _colophon(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
 
 
 def build_story(record: SessionRecord, ss: StyleSheet1 | None = None) -> list[Flowable]:
+    from supervision_app.record import pdf_sections as extra
+
     ss = ss or stylesheet()
     story = _title_block(record, ss)
+    story += extra.status_banner(record, ss)
+    story += extra.previous_actions_section(record, ss)
     for stage in record.stages:
         story += _stage_section(stage, ss)
     story += _decisions_section(record, ss)
     story += _actions_section(record, ss)
+    story += extra.escalations_section(record, ss)
+    story += extra.wellbeing_section(record, ss)
+    story += extra.signoff_section(record, ss)
+    story += extra.addenda_section(record, ss)
+    story += extra.audit_section(record, ss)
     story += _colophon(record, ss)
     return story
 
@@ -674,11 +758,9 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 class _PageFurniture:
     """``onPage`` callback: the protective marking and the case reference on every page."""
 
-    def __init__(self, record: SessionRecord) -> None:
-        footer = " · ".join(
-            p for p in ("Supervision record", record.case_reference, record.session_date_text) if p
-        )
-        self.marking = _fit(record.marking, FONT_BOLD, 10, BODY_WIDTH)
+    def __init__(self, marking: str, footer_parts: tuple[str, ...]) -> None:
+        footer = " · ".join(p for p in footer_parts if p)
+        self.marking = _fit(marking, FONT_BOLD, 10, BODY_WIDTH)
         self.footer = _fit(footer, FONT, 8, BODY_WIDTH - 35 * mm)
 
     def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -731,7 +813,18 @@ class NumberedCanvas(Canvas):
 
 def render_pdf(record: SessionRecord) -> bytes:
     """The record as PDF bytes (A4, DejaVu Sans, marking and page numbers on every page)."""
-    ss = stylesheet()
+    return render_document(
+        build_story(record),
+        marking=record.marking,
+        footer=("Supervision record", record.case_reference, record.session_date_text),
+        title=f"Supervision record {record.case_reference}",
+    )
+
+
+def render_document(
+    story: list[Flowable], *, marking: str, footer: tuple[str, ...], title: str
+) -> bytes:
+    """Lay ``story`` out on A4 pages with the marking, ``footer`` and "Page X of Y" on each."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -740,7 +833,7 @@ def render_pdf(record: SessionRecord) -> bytes:
         rightMargin=MARGIN_X,
         topMargin=PAGE_HEIGHT - FRAME_TOP,
         bottomMargin=FRAME_BOTTOM,
-        title=printable_text(f"Supervision record {record.case_reference}").replace("\n", " "),
+        title=printable_text(title).replace("\n", " "),
         author=APP_NAME,
         subject="",
         creator=APP_NAME,
@@ -759,8 +852,9 @@ def render_pdf(record: SessionRecord) -> bytes:
         id="body",
     )
     doc.keepTogetherClass = KeepWithFirstLines
-    doc.addPageTemplates([PageTemplate(id="record", frames=[frame], onPage=_PageFurniture(record))])
-    doc.build(build_story(record, ss), canvasmaker=NumberedCanvas)
+    furniture = _PageFurniture(marking.strip() or "OFFICIAL-SENSITIVE", footer)
+    doc.addPageTemplates([PageTemplate(id="record", frames=[frame], onPage=furniture)])
+    doc.build(story, canvasmaker=NumberedCanvas)
     return buffer.getvalue()
 
 
@@ -769,7 +863,11 @@ def write_pdf(record: SessionRecord, path: Path) -> None:
 
     Raises :class:`RecordExportError` when the file cannot be written.
     """
-    data = render_pdf(record)
+    write_bytes(render_pdf(record), path)
+
+
+def write_bytes(data: bytes, path: Path) -> None:
+    """Write already-rendered PDF bytes; a partial file is removed on failure."""
     path = Path(path)
     opened = False
     try:

@@ -94,6 +94,55 @@ class Labels:
     content_version: str = "Practice content version"
     session_id: str = "Session ID"
     page: str = "Page {page} of {total}"
+    previous_actions: str = "Previous actions reviewed"
+    no_previous_actions: str = "None recorded. No actions from earlier sessions were reviewed."
+    previous_update: str = "Update"
+    escalations: str = "Escalations"
+    no_escalations: str = "None recorded."
+    escalation_raised: str = "Raised"
+    escalation_concern: str = "Concern"
+    escalation_with: str = "Raised with"
+    escalation_level: str = "Level"
+    escalation_status: str = "Status"
+    escalation_outcome: str = "Outcome:"
+    wellbeing: str = "Practitioner wellbeing"
+    wellbeing_note: str = "Included at the practitioner's request."
+    signoff: str = "Sign-off"
+    signed: str = "Signed"
+    not_signed: str = "Not signed"
+    signed_on: str = "Signed on"
+    name: str = "Name"
+    role: str = "Role"
+    comment: str = "Comment:"
+    disagreement: str = "Recorded disagreement:"
+    draft: str = (
+        "DRAFT: this record has not been signed by both the practitioner and the supervisor."
+    )
+    addenda: str = "Addenda"
+    addendum: str = "Addendum {number}"
+    addendum_by: str = "written {when} by {author}, {role}"
+    late_entry: str = "LATE ENTRY (more than {days} days after the session)"
+    addenda_note: str = "Added after sign-off. The record above is unchanged."
+    fingerprint: str = "Record fingerprint"
+    fingerprint_note: str = (
+        "SHA-256 of the signed record and its sign-off chain (first 80 bits). "
+        "Check it with Verify records in the app or 'supervision-app verify'."
+    )
+    no_fingerprint: str = "none (the record is not signed yet)"
+    audit: str = "Audit trail"
+    audit_when: str = "When"
+    audit_user: str = "Who"
+    audit_event: str = "What"
+    extract_title: str = "Supervision extract for the child's file"
+    extract_note: str = (
+        "Decisions, actions and escalations only. The full supervision record is held "
+        "separately; it shows the same fingerprint."
+    )
+    template_title: str = "Reflective supervision: paper record"
+    template_note: str = (
+        "For supervision held on paper. Write in the spaces; enter it in the app afterwards "
+        "or file this sheet as it is."
+    )
 
 
 LABELS = Labels()

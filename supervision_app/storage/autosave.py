@@ -20,11 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from supervision_app.domain import LockedSessionError
 from supervision_app.storage.store import NotFoundError, SupervisionStore
 
 log = logging.getLogger(__name__)
 
 RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
+LOCKED_MESSAGE = (
+    "This record has been signed, so the text you typed was not saved into it. It is still on "
+    "screen: copy it into an addendum."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,8 @@ class SaveOutcome:
     pending: int = 0
     #: The ``generation`` of the edit this outcome is about.
     generation: int = 0
+    #: True when retrying cannot help (the session was signed and is locked).
+    final: bool = False
 
 
 class AutosaveWriter:
@@ -135,7 +142,12 @@ class AutosaveWriter:
             outcome = self._commit(edit)
             with self._cond:
                 self._busy = False
-                if not outcome.ok and outcome.error and key not in self._pending:
+                if (
+                    not outcome.ok
+                    and outcome.error
+                    and not outcome.final
+                    and key not in self._pending
+                ):
                     self._pending[key] = edit  # keep it; newer text would have replaced it
                     self._failures += 1
                 elif outcome.ok:
@@ -147,6 +159,7 @@ class AutosaveWriter:
                     outcome.error,
                     len(self._pending),
                     edit.generation,
+                    outcome.final,
                 )
                 self._cond.notify_all()
             try:
@@ -172,6 +185,9 @@ class AutosaveWriter:
         except NotFoundError:
             # The session was deleted: there is nowhere to save to, and retrying cannot help.
             return SaveOutcome(edit.key, False, None, "")
+        except LockedSessionError:
+            # Signed in the meantime: the text stays on screen, and retrying cannot help.
+            return SaveOutcome(edit.key, False, None, LOCKED_MESSAGE, final=True)
         except Exception as exc:  # disk full, I/O error, database locked ...
             log.warning("autosave failed: %s", type(exc).__name__)
             return SaveOutcome(edit.key, False, None, describe_storage_error(exc))

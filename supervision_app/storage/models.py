@@ -265,3 +265,83 @@ class StructuredAnswerRow(Base):
     prompt_text: Mapped[str] = mapped_column(Text)
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime]
+
+
+# -- record integrity: users, sign-offs, addenda, the hash chain, the audit trail -----------
+
+
+class LocalUserRow(Base):
+    """A named user of this installation (not an account: there is no password)."""
+
+    __tablename__ = "local_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    last_used_at: Mapped[datetime]
+
+
+class PreferenceRow(Base):
+    """Record settings kept with the data (protective marking, late-entry days)."""
+
+    __tablename__ = "record_preferences"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ChainLinkRow(Base):
+    """One sign-off or addendum: its content, the previous link's hash and its own."""
+
+    __tablename__ = "record_chain_links"
+    __table_args__ = (UniqueConstraint("session_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16))  # "signoff" or "addendum"
+    party: Mapped[str] = mapped_column(String(16), default="")  # practitioner / supervisor
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    disagreement: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    include_wellbeing: Mapped[bool] = mapped_column(default=False)
+    late: Mapped[bool] = mapped_column(default=False)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ChainSealRow(Base):
+    """The head of a session's chain: how many links and the last hash (detects truncation)."""
+
+    __tablename__ = "record_chain_seals"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    links: Mapped[int]
+    head_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEventRow(Base):
+    """Who did what to a record, and when. Never holds note text.
+
+    ``session_id`` is deliberately not a foreign key: the trail outlives the session.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(index=True)
+    case_reference: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]
+    last_at: Mapped[datetime]
+    user_name: Mapped[str] = mapped_column(Text)
+    user_role: Mapped[str] = mapped_column(Text, default="")
+    event: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")

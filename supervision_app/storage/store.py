@@ -20,42 +20,41 @@ from sqlalchemy.orm import Session, selectinload
 from supervision_app.domain import (
     Action,
     ActionStatus,
-    Answer,
+    AuditEvent,
     CaseDetail,
     CaseInput,
     CaseSummary,
-    Child,
     Decision,
+    LockedSessionError,
     SessionDetail,
     SessionSummary,
-    StructuredAnswer,
     ValidationError,
     check_payload,
 )
 from supervision_app.domain.validation import case_problems, require_action, require_decision
+from supervision_app.storage.audit import AuditMixin, record_audit
 from supervision_app.storage.database import Database
+from supervision_app.storage.loading import NotFoundError, case_detail, load_detail
 from supervision_app.storage.models import (
     ActionRow,
     AnswerRow,
     CaseRow,
+    ChainLinkRow,
     ChildRow,
     DecisionRow,
     SessionRow,
     StructuredAnswerRow,
 )
+from supervision_app.storage.signing import SigningMixin, require_unlocked
 
 T = TypeVar("T")
-
-
-class NotFoundError(LookupError):
-    """The case, session or item no longer exists."""
 
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-class SupervisionStore:
+class SupervisionStore(SigningMixin, AuditMixin):
     def __init__(self, database: Database) -> None:
         self.database = database
         from supervision_app.storage.memory_store import CaseMemoryStore
@@ -131,15 +130,18 @@ class SupervisionStore:
             )
             if row is None:
                 raise NotFoundError(f"Case {case_id} does not exist.")
-            return _case_detail(row)
+            return case_detail(row)
 
     def find_case(self, reference: str) -> int | None:
         with self.database.read() as session:
             return session.scalar(select(CaseRow.id).where(CaseRow.reference == reference.strip()))
 
     def delete_case(self, case_id: int) -> None:
+        """Delete a case whose sessions are all unsigned (LockedSessionError otherwise)."""
         with self.database.session() as session:
-            session.delete(_get(session, CaseRow, case_id))
+            row = _get(session, CaseRow, case_id)
+            _refuse_signed_deletion(session, [s.id for s in row.sessions])
+            session.delete(row)
 
     # -- sessions ------------------------------------------------------------
 
@@ -224,18 +226,24 @@ class SupervisionStore:
             )
             session.add(row)
             session.flush()
+            record_audit(session, row.id, AuditEvent.CREATED)
             return row.id
 
     def update_session(self, session_id: int, on: date, attendees: Iterable[str]) -> None:
         with self.database.session() as session:
             row = _get(session, SessionRow, session_id)
+            require_unlocked(session, session_id)
             row.date = on
             row.attendees = _clean_list(attendees)
             row.updated_at = _now()
+            record_audit(session, session_id, AuditEvent.EDITED)
 
     def delete_session(self, session_id: int) -> None:
+        """Delete an unsigned session; a signed record is kept (LockedSessionError)."""
         with self.database.session() as session:
-            session.delete(_get(session, SessionRow, session_id))
+            row = _get(session, SessionRow, session_id)
+            _refuse_signed_deletion(session, [session_id])
+            session.delete(row)
 
     def session_exists(self, uid: str) -> bool:
         with self.database.read() as session:
@@ -243,40 +251,7 @@ class SupervisionStore:
 
     def get_session(self, session_id: int) -> SessionDetail:
         with self.database.read() as session:
-            row = session.scalar(
-                select(SessionRow)
-                .where(SessionRow.id == session_id)
-                .options(
-                    selectinload(SessionRow.case).selectinload(CaseRow.children),
-                    selectinload(SessionRow.answers),
-                    selectinload(SessionRow.decisions),
-                    selectinload(SessionRow.actions),
-                )
-            )
-            if row is None:
-                raise NotFoundError(f"Session {session_id} does not exist.")
-            return SessionDetail(
-                id=row.id,
-                uid=row.uid,
-                case=_case_detail(row.case),
-                date=row.date,
-                attendees=list(row.attendees or []),
-                content_version=row.content_version,
-                created_at=row.created_at,
-                updated_at=row.updated_at,
-                answers={
-                    a.prompt_id: Answer(
-                        a.prompt_id, a.stage_id, a.prompt_text, a.text, a.updated_at
-                    )
-                    for a in row.answers
-                },
-                decisions=[Decision(d.id, d.text, d.rationale) for d in row.decisions],
-                actions=[
-                    Action(a.id, a.description, a.owner, a.due_date, ActionStatus(a.status))
-                    for a in row.actions
-                ],
-                structured=_structured_answers(session, row.id),
-            )
+            return load_detail(session, session_id)
 
     def import_session(self, detail: SessionDetail) -> tuple[int, int, bool]:
         """Write a whole session (from a record file or the demo) in one transaction.
@@ -356,6 +331,7 @@ class SupervisionStore:
                         updated_at=answer.updated_at or detail.updated_at,
                     )
                 )
+            record_audit(session, row.id, AuditEvent.CREATED, "imported from a record file")
             return case_row.id, row.id, created
 
     # -- answers ---------------------------------------------------------------
@@ -415,6 +391,7 @@ class SupervisionStore:
         now = _now()
         with self.database.session() as session:
             _get(session, SessionRow, session_id)
+            require_unlocked(session, session_id)
             row = DecisionRow(
                 session_id=session_id,
                 position=_next_position(session, DecisionRow, session_id),
@@ -432,12 +409,14 @@ class SupervisionStore:
         require_decision(text, rationale)
         with self.database.session() as session:
             row = _get(session, DecisionRow, decision_id)
+            require_unlocked(session, row.session_id)
             row.text, row.rationale, row.updated_at = text, rationale, _now()
             _touch(session, row.session_id)
 
     def delete_decision(self, decision_id: int) -> None:
         with self.database.session() as session:
             row = _get(session, DecisionRow, decision_id)
+            require_unlocked(session, row.session_id)
             _touch(session, row.session_id)
             session.delete(row)
 
@@ -455,6 +434,7 @@ class SupervisionStore:
         now = _now()
         with self.database.session() as session:
             _get(session, SessionRow, session_id)
+            require_unlocked(session, session_id)
             row = ActionRow(
                 session_id=session_id,
                 position=_next_position(session, ActionRow, session_id),
@@ -483,6 +463,7 @@ class SupervisionStore:
         require_action(description, owner, due_date)
         with self.database.session() as session:
             row = _get(session, ActionRow, action_id)
+            require_unlocked(session, row.session_id)
             row.description, row.owner, row.due_date = description, owner, due_date
             row.status = ActionStatus(status).value
             row.updated_at = _now()
@@ -491,6 +472,7 @@ class SupervisionStore:
     def delete_action(self, action_id: int) -> None:
         with self.database.session() as session:
             row = _get(session, ActionRow, action_id)
+            require_unlocked(session, row.session_id)
             _touch(session, row.session_id)
             session.delete(row)
 
@@ -525,30 +507,6 @@ def _fill_case(row: CaseRow, case: CaseInput) -> None:
     ]
 
 
-def _case_detail(row: CaseRow) -> CaseDetail:
-    return CaseDetail(
-        id=row.id,
-        reference=row.reference,
-        practitioner=row.practitioner,
-        supervisor=row.supervisor,
-        agencies=list(row.agencies or []),
-        children=[Child(c.name, c.date_of_birth, c.age, c.unborn) for c in row.children],
-        created_at=row.created_at,
-    )
-
-
-def _structured_answers(session: Session, session_id: int) -> dict[str, StructuredAnswer]:
-    rows = session.scalars(
-        select(StructuredAnswerRow).where(StructuredAnswerRow.session_id == session_id)
-    )
-    return {
-        r.prompt_id: StructuredAnswer(
-            r.prompt_id, r.stage_id, r.prompt_text, r.kind, dict(r.data or {}), r.updated_at
-        )
-        for r in rows
-    }
-
-
 def _get(session: Session, model: type[T], key: int) -> T:
     row = session.get(model, key)
     if row is None:
@@ -567,6 +525,16 @@ def _touch(session: Session, session_id: int, when: datetime | None = None) -> N
     parent = session.get(SessionRow, session_id)
     if parent is not None:
         parent.updated_at = (when or _now()).replace(microsecond=0)
+    record_audit(session, session_id, AuditEvent.EDITED)
+
+
+def _refuse_signed_deletion(session: Session, session_ids: list[int]) -> None:
+    if session_ids and session.scalar(
+        select(ChainLinkRow.id).where(ChainLinkRow.session_id.in_(session_ids))
+    ):
+        raise LockedSessionError(
+            "A signed supervision record cannot be deleted: it is part of the case file."
+        )
 
 
 def _prompt_row(
@@ -575,10 +543,12 @@ def _prompt_row(
     session_id: int,
     prompt_id: str,
 ) -> AnswerRow | StructuredAnswerRow | None:
-    """The session's stored answer to ``prompt_id``; NotFoundError if the session is gone."""
+    """The session's stored answer to ``prompt_id``; NotFoundError if the session is gone,
+    LockedSessionError if it has been signed."""
     row = session.scalar(
         select(model).where(model.session_id == session_id, model.prompt_id == prompt_id)
     )
     if row is None:
         _get(session, SessionRow, session_id)
+    require_unlocked(session, session_id)
     return row

@@ -51,6 +51,7 @@ class DecisionsActionsPage(QScrollArea):
         self._people: list[str] = []
         self._decisions: list[Decision] = []
         self._actions: list[Action] = []
+        self._read_only = False
 
         # -- decisions
         self.decisions_table = self._table(
@@ -284,12 +285,17 @@ class DecisionsActionsPage(QScrollArea):
             rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
             table.setFixedHeight(min(max(rows + table.horizontalHeader().height() + 6, 90), 420))
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A signed record: decisions and actions are shown but cannot be changed."""
+        self._read_only = read_only
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
-        has_session = self._session_id is not None
+        has_session = self._session_id is not None and not self._read_only
         self.add_decision_button.setEnabled(has_session)
         self.add_action_button.setEnabled(has_session)
-        has_decision = self._selected(self.decisions_table) is not None
-        has_action = self._selected(self.actions_table) is not None
+        has_decision = has_session and self._selected(self.decisions_table) is not None
+        has_action = has_session and self._selected(self.actions_table) is not None
         self.edit_decision_button.setEnabled(has_decision)
         self.remove_decision_button.setEnabled(has_decision)
         self.edit_action_button.setEnabled(has_action)

@@ -21,6 +21,10 @@ class MainActions:
     import_json: QAction
     load_demo: QAction
     about: QAction
+    choose_user: QAction
+    verify_records: QAction
+    paper_template: QAction
+    print_record: QAction
     quit: QAction
 
 
@@ -117,6 +121,31 @@ def build_actions(parent: QObject) -> MainActions:
             "aboutAction",
             QCoreApplication.translate("MainWindow", "About Supervision App"),
             QCoreApplication.translate("MainWindow", "Version and where your data is kept"),
+        ),
+        choose_user=_action(
+            parent,
+            "chooseUserAction",
+            _tr("Who is using this computer…"),
+            _tr("Your name and role for the audit trail and sign-off"),
+        ),
+        verify_records=_action(
+            parent,
+            "verifyRecordsAction",
+            _tr("Verify records…"),
+            _tr("Check every signed record against its fingerprint chain"),
+        ),
+        paper_template=_action(
+            parent,
+            "paperTemplateAction",
+            _tr("Blank paper template (PDF)…"),
+            _tr("A printable record of the guided session, with room to write"),
+        ),
+        print_record=_action(
+            parent,
+            "printAction",
+            _tr("Print…"),
+            _tr("Print the session record"),
+            QKeySequence(std.Print),
         ),
         quit=_action(
             parent,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from supervision_app import APP_NAME
 from supervision_app.content import Content, ContentError
 from supervision_app.content.patterns import PatternRule, load_patterns
-from supervision_app.domain import ValidationError, format_date
+from supervision_app.domain import LockedSessionError, ValidationError, format_date
 from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import desktop_features, theme
@@ -41,6 +40,8 @@ from supervision_app.ui.search_dialog import SearchDialog
 from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
+from supervision_app.ui.user_dialog import UserDialog, UserFields
+from supervision_app.ui.verify_dialog import VerifyDialog
 from supervision_app.ui.widgets import text_label
 
 CLOSE_TIMEOUT = 10.0
@@ -142,9 +143,13 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([a.new_case, a.new_session])
         file_menu.addSeparator()
-        file_menu.addActions([a.export_pdf, self.summary_action, a.export_json, a.import_json])
+        file_menu.addActions(
+            [a.export_pdf, a.print_record, self.summary_action, a.export_json, a.import_json]
+        )
+        file_menu.addAction(a.paper_template)
         file_menu.addSeparator()
         file_menu.addAction(self.search_action)
+        file_menu.addActions([a.choose_user, a.verify_records])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         case_menu = bar.addMenu(self.tr("&Case"))
@@ -213,7 +218,10 @@ class MainWindow(QMainWindow):
         self.central_stack.addWidget(self.splitter)
         self.setCentralWidget(self.central_stack)
         self.statusBar().setObjectName("statusBar")
+        self.user_label = text_label("", "userLabel", wrap=False)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.save_indicator)
+        self._show_user()
         self.resize(1320, 860)
 
     def _wire(self) -> None:
@@ -229,6 +237,10 @@ class MainWindow(QMainWindow):
         a.import_json.triggered.connect(self.import_json)
         a.load_demo.triggered.connect(self.load_demo)
         a.about.triggered.connect(self.show_about)
+        a.choose_user.triggered.connect(self.choose_user)
+        a.verify_records.triggered.connect(self.verify_records)
+        a.paper_template.triggered.connect(self.export_paper_template)
+        a.print_record.triggered.connect(self.print_record)
         a.quit.triggered.connect(self.close)
         self.search_action.triggered.connect(self.open_search)
         self.summary_action.triggered.connect(self.export_case_summary)
@@ -311,7 +323,13 @@ class MainWindow(QMainWindow):
         a = self.actions
         for action in (a.edit_case, a.delete_case, a.new_session, self.summary_action):
             action.setEnabled(case_id is not None)
-        for action in (a.edit_session, a.delete_session, a.export_pdf, a.export_json):
+        for action in (
+            a.edit_session,
+            a.delete_session,
+            a.export_pdf,
+            a.export_json,
+            a.print_record,
+        ):
             action.setEnabled(session_id is not None)
 
     # -- cases and sessions -----------------------------------------------------------------
@@ -396,9 +414,14 @@ class MainWindow(QMainWindow):
         ).format(date=format_date(detail.date), reference=detail.case.reference)
         if not self._confirm(self.tr("Delete session"), text):
             return
-        self.session_view.clear()
-        with contextlib.suppress(NotFoundError):  # already gone
+        try:
             self.store.delete_session(session_id)
+        except LockedSessionError as exc:
+            self._warn(self.tr("Delete session"), str(exc))
+            return
+        except NotFoundError:  # already gone
+            pass
+        self.session_view.clear()
         self.reload_cases(select_case=case_id)
         self.statusBar().showMessage(self.tr("Session deleted."), 6000)
 
@@ -418,9 +441,14 @@ class MainWindow(QMainWindow):
         ).format(reference=case.reference, n=count)
         if not self._confirm(self.tr("Delete case"), text):
             return
-        self.session_view.clear()
-        with contextlib.suppress(NotFoundError):  # already gone
+        try:
             self.store.delete_case(case_id)
+        except LockedSessionError as exc:
+            self._warn(self.tr("Delete case"), str(exc))
+            return
+        except NotFoundError:  # already gone
+            pass
+        self.session_view.clear()
         self.reload_cases(select_case=-1)
         self.statusBar().showMessage(self.tr("Case deleted."), 6000)
 
@@ -556,6 +584,54 @@ class MainWindow(QMainWindow):
             8000,
         )
 
+    def print_record(self) -> None:
+        if self.session_view.session_id is not None:
+            self.session_view.preview_page.print_record()
+
+    def _show_user(self) -> None:
+        user = self.store.current_user()
+        self.user_label.setText(
+            self.tr("User: {name}").format(name=user.display) if user else self.tr("No user named")
+        )
+
+    def choose_user(self) -> None:
+        user = self.store.current_user()
+        self._open_dialog(
+            UserDialog(
+                self,
+                UserFields(user.name, user.role) if user else None,
+                lambda f: self.store.set_current_user(f.name, f.role),
+            ),
+            self._show_user,
+        )
+
+    def verify_records(self) -> None:
+        dialog = VerifyDialog(self.store.verify_all(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def export_paper_template(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the blank paper template"),
+            "supervision-paper-template.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if chosen:
+            self.export_paper_template_to(Path(chosen))
+
+    def export_paper_template_to(self, path: Path) -> bool:
+        from supervision_app.record.pdf import RecordExportError, write_bytes
+        from supervision_app.record.pdf_documents import render_template
+
+        try:
+            write_bytes(render_template(self.content, self.store.protective_marking()), path)
+        except RecordExportError as exc:
+            self._warn(self.tr("Paper template"), str(exc))
+            return False
+        self.statusBar().showMessage(self.tr("Paper template saved to {path}").format(path=path))
+        return True
+
     def show_about(self) -> None:
         self.desktop.open_about()
 
@@ -592,7 +668,8 @@ class MainWindow(QMainWindow):
         self.session_view.flush_pending()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            saved = self.bridge.flush(CLOSE_TIMEOUT)
+            # Text refused by a signed (locked) record is not pending, but it is not saved either.
+            saved = self.bridge.flush(CLOSE_TIMEOUT) and not self.bridge.errors()
         finally:
             QApplication.restoreOverrideCursor()
         if not saved and self.ask_keep_open():

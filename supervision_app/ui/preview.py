@@ -6,6 +6,7 @@ when used, so that start-up stays light.
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QMenu,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.content import Content
-from supervision_app.domain import SessionDetail
+from supervision_app.domain import AuditEvent, SessionDetail
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui.file_names import default_export_path
 from supervision_app.ui.widgets import accessible, push_button, text_label
@@ -40,6 +42,8 @@ class PreviewPage(QWidget):
         self._session_id: int | None = None
         #: Called before the record is read, so that typing still in the editors is committed first.
         self.before_read: Callable[[], None] = lambda: None
+        #: Whether the user asked for the audit trail in the printed record.
+        self.include_audit: Callable[[], bool] = lambda: False
 
         self.browser = QTextBrowser()
         self.browser.setObjectName("recordPreview")
@@ -62,6 +66,24 @@ class PreviewPage(QWidget):
         self.refresh_button = push_button(
             self.tr("Refresh"), "refreshPreviewButton", self.tr("Refresh preview")
         )
+        self.print_button = push_button(self.tr("Print…"), "printButton", self.tr("Print"))
+        self.print_preview_button = push_button(
+            self.tr("Print preview…"), "printPreviewButton", self.tr("Print preview")
+        )
+        self.more_button = push_button(
+            self.tr("More exports"), "moreExportsButton", self.tr("More exports")
+        )
+        menu = QMenu(self.more_button)
+        menu.setObjectName("moreExportsMenu")
+        self.extract_action = menu.addAction(self.tr("Extract for the child's file (PDF)…"))
+        self.html_action = menu.addAction(self.tr("Accessible record (HTML)…"))
+        self.protected_action = menu.addAction(self.tr("Password-protected PDF (AES-256)…"))
+        self.more_button.setMenu(menu)
+        self.extract_action.triggered.connect(self.export_extract)
+        self.html_action.triggered.connect(self.export_html)
+        self.protected_action.triggered.connect(self.export_protected_pdf)
+        self.print_button.clicked.connect(self.print_record)
+        self.print_preview_button.clicked.connect(self.preview_print)
         self.export_pdf_button.clicked.connect(self.export_pdf)
         self.export_json_button.clicked.connect(self.export_json)
         self.refresh_button.clicked.connect(self.refresh)
@@ -81,7 +103,14 @@ class PreviewPage(QWidget):
             )
         )
         head.addLayout(titles, 1)
-        for button in (self.refresh_button, self.export_json_button, self.export_pdf_button):
+        for button in (
+            self.refresh_button,
+            self.print_preview_button,
+            self.print_button,
+            self.more_button,
+            self.export_json_button,
+            self.export_pdf_button,
+        ):
             head.addWidget(button, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
@@ -95,19 +124,25 @@ class PreviewPage(QWidget):
         self._session_id = session_id
         self.browser.clear()
         enabled = session_id is not None
-        for button in (self.export_pdf_button, self.export_json_button, self.refresh_button):
+        for button in (
+            self.export_pdf_button,
+            self.export_json_button,
+            self.refresh_button,
+            self.print_button,
+            self.print_preview_button,
+            self.more_button,
+        ):
             button.setEnabled(enabled)
 
     def refresh(self) -> None:
-        detail = self._detail()
-        if detail is None:
+        record = self._record()
+        if record is None:
             self.browser.clear()
             return
         try:
-            from supervision_app.record import build_record
             from supervision_app.record.html import render_html
 
-            markup = render_html(build_record(detail, self._content))
+            markup = render_html(record)
         except ImportError:
             markup = self._message(self.tr("The record preview is not available in this version."))
         except Exception as exc:  # a renderer bug must not take the session down
@@ -136,6 +171,24 @@ class PreviewPage(QWidget):
         except NotFoundError:
             return None
 
+    def _record(self):
+        """The full record (sign-offs, addenda, fingerprint), or None if the session is gone."""
+        if self._detail() is None or self._session_id is None:
+            return None
+        from supervision_app.record.load import load_record
+
+        try:
+            return load_record(
+                self._store, self._session_id, self._content, include_audit=self.include_audit()
+            )
+        except NotFoundError:
+            return None
+
+    def _note(self, event: AuditEvent, detail: str) -> None:
+        if self._session_id is not None:
+            with contextlib.suppress(NotFoundError):
+                self._store.record_event(self._session_id, event, detail)
+
     # -- PDF --------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
@@ -145,24 +198,110 @@ class PreviewPage(QWidget):
         if path is not None:
             self.export_pdf_to(path)
 
-    def export_pdf_to(self, path: Path) -> bool:
-        """Write the PDF record to ``path``; errors are shown to the user. True on success."""
-        detail = self._detail()
-        if detail is None:
+    def export_protected_pdf(self) -> None:
+        from supervision_app.ui.password_dialog import PasswordDialog
+
+        password, accepted = PasswordDialog.run(self)
+        if not accepted or not password:
+            return
+        path = self._ask_path(
+            "pdf", self.tr("Export the protected PDF"), self.tr("PDF files (*.pdf)")
+        )
+        if path is not None:
+            self.export_pdf_to(path, password=password)
+
+    def export_extract(self) -> None:
+        path = self._ask_path(
+            "pdf", self.tr("Export the extract for the child's file"), self.tr("PDF files (*.pdf)")
+        )
+        if path is not None:
+            self.export_pdf_to(path, extract=True)
+
+    def export_pdf_to(self, path: Path, *, extract: bool = False, password: str = "") -> bool:
+        """Write the PDF record (or extract) to ``path``; errors are shown. True on success."""
+        record = self._record()
+        if record is None:
             return False
         try:
-            from supervision_app.record import build_record
-            from supervision_app.record.pdf import RecordExportError, write_pdf
+            from supervision_app.record.pdf import RecordExportError, render_pdf, write_bytes
+            from supervision_app.record.pdf_documents import (
+                WeakProtectionError,
+                protect_pdf,
+                render_extract,
+            )
         except ImportError:
             self._warn(self.tr("PDF export is not available in this version."))
             return False
         try:
-            write_pdf(build_record(detail, self._content), Path(path))
-        except (RecordExportError, OSError) as exc:
+            data = render_extract(record) if extract else render_pdf(record)
+            if password:
+                data = protect_pdf(data, password)
+            write_bytes(data, Path(path))
+        except (RecordExportError, WeakProtectionError, OSError) as exc:
             self._warn(self.tr("The PDF could not be written.\n\n{error}").format(error=exc))
             return False
-        self.status_message.emit(self.tr("PDF record saved to {path}").format(path=path))
+        what = "extract PDF" if extract else "PDF"
+        self._note(AuditEvent.EXPORTED, what + (", AES-256" if password else ""))
+        self.status_message.emit(self.tr("PDF saved to {path}").format(path=path))
         return True
+
+    # -- HTML -------------------------------------------------------------------------
+
+    def export_html(self) -> None:
+        path = self._ask_path(
+            "html", self.tr("Export the accessible record (HTML)"), self.tr("HTML files (*.html)")
+        )
+        if path is not None:
+            self.export_html_to(path)
+
+    def export_html_to(self, path: Path) -> bool:
+        record = self._record()
+        if record is None:
+            return False
+        from supervision_app.record.html import write_html
+
+        try:
+            write_html(record, Path(path))
+        except OSError as exc:
+            self._warn(self.tr("The HTML file could not be written.\n\n{error}").format(error=exc))
+            return False
+        self._note(AuditEvent.EXPORTED, "HTML")
+        self.status_message.emit(self.tr("HTML record saved to {path}").format(path=path))
+        return True
+
+    # -- printing ---------------------------------------------------------------------
+
+    def record_pdf(self) -> tuple[bytes, str] | None:
+        """The PDF bytes of the record (in memory) and a document name without note text."""
+        record = self._record()
+        if record is None:
+            return None
+        from supervision_app.record.pdf import render_pdf
+
+        return render_pdf(record), f"Supervision record {record.case_reference}"
+
+    def print_record(self) -> bool:
+        return self._print(preview=False)
+
+    def preview_print(self) -> bool:
+        return self._print(preview=True)
+
+    def _print(self, preview: bool) -> bool:
+        from supervision_app.ui.printing import PrintError, preview_pdf, print_pdf
+
+        made = self.record_pdf()
+        if made is None:
+            return False
+        data, title = made
+        try:
+            printed = preview_pdf(self, data, title) if preview else print_pdf(self, data, title)
+        except PrintError as exc:
+            self._warn(str(exc))
+            return False
+        if printed:
+            self._note(AuditEvent.PRINTED, "")
+            self.status_message.emit(self.tr("The record was sent to the printer."))
+        return printed
 
     # -- JSON -------------------------------------------------------------------------
 
@@ -188,6 +327,7 @@ class PreviewPage(QWidget):
                 self.tr("The record file could not be written.\n\n{error}").format(error=exc)
             )
             return False
+        self._note(AuditEvent.EXPORTED, "JSON record file")
         self.status_message.emit(self.tr("Record file saved to {path}").format(path=path))
         return True
 

@@ -22,6 +22,7 @@ class PromptCard(QFrame):
         hint: str = "",
         note: str = "",
         editor: StructuredEditor | None = None,
+        private: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -31,6 +32,17 @@ class PromptCard(QFrame):
 
         self.prompt_label = text_label(text, "promptText", selectable=True)
         self.note_label = text_label(note, "retiredNote") if note else None
+        self.private_label = (
+            text_label(
+                self.tr(
+                    "Private by default: this answer goes into the printed record only if the "
+                    "practitioner chooses to include the wellbeing section at sign-off."
+                ),
+                "secondary",
+            )
+            if private
+            else None
+        )
 
         self.why_toggle = QToolButton(self)
         self.why_toggle.setObjectName("whyToggle")
@@ -94,6 +106,8 @@ class PromptCard(QFrame):
         layout.addWidget(self.prompt_label)
         if self.note_label is not None:
             layout.addWidget(self.note_label)
+        if self.private_label is not None:
+            layout.addWidget(self.private_label)
         if has_why:
             layout.addLayout(toggle_row)
             layout.addWidget(self.why_panel)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -35,6 +36,7 @@ from supervision_app.ui.decisions_actions import DecisionsActionsPage
 from supervision_app.ui.preview import PreviewPage
 from supervision_app.ui.session_dialog import SessionDialog, SessionFields
 from supervision_app.ui.settings import ui_settings
+from supervision_app.ui.signoff_page import SignOffPage
 from supervision_app.ui.stage_navigator import (
     MARKER_DECISIONS,
     MARKER_EARLIER,
@@ -113,6 +115,25 @@ class SessionView(QWidget):
         self.pages.setObjectName("sessionPages")
         self.decisions_page = DecisionsActionsPage(store)
         self.preview_page = PreviewPage(store, content)
+        self.signoff_page = SignOffPage(store)
+        self.signoff_page.before_sign = lambda: self.wait_for_saves(SAVE_WAIT_SECONDS)
+        self.signoff_page.signed_changed.connect(self._set_locked)
+        self.signoff_page.status_message.connect(self.status_message)
+        self.preview_page.include_audit = self.signoff_page.include_audit_check.isChecked
+        self._locked = False
+        self.lock_banner = text_label(
+            self.tr(
+                "This record has been signed and is read-only. Corrections and late information "
+                "are added as addenda on the Sign-off page."
+            ),
+            "lockBanner",
+        )
+        self.lock_banner.setVisible(False)
+        self.add_addendum_button = push_button(
+            self.tr("Add addendum…"), "headerAddAddendumButton", self.tr("Add addendum")
+        )
+        self.add_addendum_button.clicked.connect(self._add_addendum_from_header)
+        self.add_addendum_button.setVisible(False)
         self.preview_page.before_read = lambda: self.wait_for_saves(SAVE_WAIT_SECONDS)
         self.decisions_page.counts_changed.connect(self._on_counts_changed)
         self.decisions_page.status_message.connect(self.status_message)
@@ -134,8 +155,10 @@ class SessionView(QWidget):
         titles.addWidget(text_label(self.tr("Supervision session").upper(), "eyebrow"))
         titles.addWidget(self.case_label)
         titles.addWidget(self.meta_label)
+        titles.addWidget(self.lock_banner)
         head.addLayout(titles, 1)
         head.addWidget(self.memory_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(self.add_addendum_button, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.explanations_check, 0, Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.edit_details_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
@@ -252,11 +275,15 @@ class SessionView(QWidget):
         )
         self.pages.addWidget(self.preview_page)
         self.navigator.add_entry(
-            self.tr("Record preview"), self.tr("Check and export"), MARKER_PREVIEW
+            self.tr("Record preview"), self.tr("Check, export and print"), MARKER_PREVIEW
         )
+        self.pages.addWidget(self.signoff_page)
+        self.navigator.add_entry(self.tr("Sign-off"), self.tr("Signatures, addenda, audit"), "✎")
         people = [*detail.attendees, detail.case.practitioner, detail.case.supervisor]
         self.decisions_page.set_session(detail.id, people)
         self.preview_page.set_session(detail.id)
+        self.signoff_page.set_session(detail)
+        self._set_locked(self.signoff_page.integrity.any_signed)
         for row in range(len(self.slots)):
             self._update_progress(row, announce=False)
         self.navigator.setCurrentRow(0)
@@ -333,6 +360,7 @@ class SessionView(QWidget):
             self._editors[editor.prompt_id] = editor
             editor.edited.connect(partial(self._on_edited, editor, row))
             editor.commit_requested.connect(partial(self._submit, editor))
+            _lock_editor(editor, self._locked)
         titles = [self.navigator.item(r).text() for r in range(self.navigator.count())]
         page.set_navigation(titles[row - 1] if row > 0 else None, titles[row + 1])
         page.previous_requested.connect(partial(self.go_to_page, row - 1, scroll_top=True))
@@ -350,6 +378,8 @@ class SessionView(QWidget):
         self.show_memory(False)
         self.decisions_page.set_session(None)
         self.preview_page.set_session(None)
+        self.signoff_page.set_session(None)
+        self._set_locked(False)
 
     def _clear_pages(self) -> None:
         self.flush_pending()
@@ -361,6 +391,7 @@ class SessionView(QWidget):
             slot.deleteLater()
         self.pages.removeWidget(self.decisions_page)
         self.pages.removeWidget(self.preview_page)
+        self.pages.removeWidget(self.signoff_page)
         self.slots = []
         self._editors = {}
         self._answered = {}
@@ -428,6 +459,28 @@ class SessionView(QWidget):
     def show_preview(self) -> None:
         self.go_to_page(self.pages.indexOf(self.preview_page))
 
+    def show_signoff(self) -> None:
+        self.go_to_page(self.pages.indexOf(self.signoff_page))
+
+    def _set_locked(self, locked: bool) -> None:
+        """Once anyone has signed, answers, decisions, actions and details are read-only."""
+        self._locked = locked
+        for editor in self._editors.values():
+            _lock_editor(editor, locked)
+        self.decisions_page.set_read_only(locked)
+        self.edit_details_button.setEnabled(not locked)
+        self.lock_banner.setVisible(locked)
+        self.add_addendum_button.setVisible(locked)
+        self.add_addendum_button.setEnabled(self.signoff_page.integrity.locked)
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def _add_addendum_from_header(self) -> None:
+        self.show_signoff()
+        self.signoff_page.add_addendum()
+
     def show_decisions(self) -> None:
         self.go_to_page(self.pages.indexOf(self.decisions_page))
 
@@ -444,6 +497,8 @@ class SessionView(QWidget):
         self.pages.setCurrentIndex(row)
         if self.pages.currentWidget() is self.preview_page:
             self.preview_page.refresh()
+        elif self.pages.currentWidget() is self.signoff_page:
+            self.signoff_page.reload()
 
     # -- answers -------------------------------------------------------------------------
 
@@ -546,3 +601,11 @@ class SessionView(QWidget):
         self._detail.attendees = fresh.attendees
         self._update_header()
         self.details_changed.emit(self._detail.id)
+
+
+def _lock_editor(editor: QWidget, locked: bool) -> None:
+    """Text answers become read-only (still selectable); structured tools are disabled."""
+    if isinstance(editor, QPlainTextEdit):
+        editor.setReadOnly(locked)
+    else:
+        editor.setEnabled(not locked)

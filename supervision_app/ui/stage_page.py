@@ -120,6 +120,7 @@ class StagePage(QScrollArea):
                 source=content.citations(prompt.sources),
                 hint=prompt.hint,
                 editor=tool_editor,
+                private=prompt.wellbeing,
             )
             if tool_editor is not None:
                 tool = (tools or {}).get(prompt.id)

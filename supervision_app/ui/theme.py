@@ -188,6 +188,13 @@ QFrame#problems {{
     background: {ERROR_SOFT}; border: 1px solid {ERROR_BORDER}; border-radius: 6px;
 }}
 QFrame#problems QLabel {{ color: #74100F; }}
+QLabel#lockBanner {{
+    background: #FFF4E5; color: #7C2D12; border: 1px solid #E8B27A; border-radius: 4px;
+    padding: 4px 8px;
+}}
+QPlainTextEdit#answerEditor[readOnly="true"] {{ background: #F3F5F7; color: #2B3138; }}
+QLabel#sectionTitle {{ font-size: 15px; font-weight: 600; margin-top: 10px; }}
+QLabel#verifyResult[state="error"] {{ color: #B42318; font-weight: 600; }}
 QFrame#childRow {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; }}
 
 /* -- text ----------------------------------------------------------------- */

@@ -1,0 +1,79 @@
+"""Gather everything a record needs from the store into one :class:`SessionRecord`.
+
+Used by the UI and the CLI; the renderers then receive only the plain record.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from supervision_app.content import Content
+from supervision_app.domain import format_date
+from supervision_app.domain.memory import CaseHistory
+from supervision_app.record.build import build_record
+from supervision_app.record.model import RecordEscalation, RecordPreviousAction, SessionRecord
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
+
+
+def load_record(
+    store: SupervisionStore, session_id: int, content: Content, *, include_audit: bool = False
+) -> SessionRecord:
+    """The record of session ``session_id``; raises NotFoundError if it no longer exists."""
+    detail = store.get_session(session_id)
+    history = store.memory.case_history(detail.case.id)
+    return build_record(
+        detail,
+        content,
+        store.protective_marking(),
+        integrity=store.integrity(session_id),
+        audit=store.audit_trail(session_id) if include_audit else (),
+        previous_actions=_previous_actions(history, session_id),
+        escalations=_escalations(history, session_id, detail.date),
+    )
+
+
+def _previous_actions(history: CaseHistory, session_id: int) -> list[RecordPreviousAction]:
+    """Actions agreed in earlier sessions and reviewed in this one."""
+    found = []
+    for tracked in history.actions:
+        if tracked.session_id == session_id:
+            continue
+        for review in tracked.reviews:
+            if review.session_id == session_id:
+                action = tracked.action
+                note = review.outcome.label + (f": {review.reason}" if review.reason else "")
+                found.append(
+                    RecordPreviousAction(
+                        action.description,
+                        action.owner,
+                        format_date(action.due_date),
+                        action.status.label,
+                        note,
+                    )
+                )
+    return found
+
+
+def _escalations(history: CaseHistory, session_id: int, on: date) -> list[RecordEscalation]:
+    """Escalations raised in this session or open on its date."""
+    found = []
+    for e in history.escalations:
+        open_then = e.raised_on <= on and (e.closed_on is None or e.closed_on >= on)
+        if e.session_id != session_id and not open_then:
+            continue
+        step = e.current
+        status = f"Closed {format_date(e.closed_on)}" if e.closed_on else "Open"
+        found.append(
+            RecordEscalation(
+                format_date(e.raised_on),
+                e.subject,
+                step.with_whom if step else "",
+                f"Stage {step.stage}" if step else "",
+                status,
+                e.outcome,
+            )
+        )
+    return found

@@ -1,0 +1,240 @@
+"""The record's PDF sections about review, escalation, wellbeing, sign-off and integrity.
+
+Built from the same helpers as the rest of the story in :mod:`.pdf` (user
+text always goes through ``text_flowables``/``_para``, so it is escaped and
+never interpreted as markup).  Each function returns a list of flowables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from supervision_app.record.model import SessionRecord
+from supervision_app.record.pdf import (
+    BODY_WIDTH,
+    RecordTable,
+    _CellOverflow,
+    _para,
+    _section_heading,
+    text_flowables,
+)
+from supervision_app.record.styles import LABELS, PALETTE
+
+_GRID = colors.HexColor(PALETTE.table_grid)
+
+
+def grid_table(
+    header: list[str], rows: list[list[Any]], widths: list[float], ss: StyleSheet1
+) -> Table:
+    """A bordered table with a shaded, repeated header row."""
+    data = [[Paragraph(label, ss["CellHeader"]) for label in header], *rows]
+    table = RecordTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(PALETTE.table_header)),
+                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table
+
+
+def _rows(
+    items: list[tuple[str, ...]], header: list[str], ss: StyleSheet1, label: str
+) -> tuple[list[list[Any]], _CellOverflow]:
+    overflow = _CellOverflow(ss)
+    rows = [
+        [
+            overflow.cell(text or "—", ss["Cell"], f"{label} {n}", column)
+            for text, column in zip(item, header, strict=True)
+        ]
+        for n, item in enumerate(items, start=1)
+    ]
+    return rows, overflow
+
+
+def status_banner(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    """A boxed DRAFT notice at the top while either signature is missing."""
+    if not record.awaiting:
+        return []
+    box = Table([[Paragraph(f"<b>{LABELS.draft}</b>", ss["Value"])]], colWidths=[BODY_WIDTH])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.0, colors.HexColor("#9a3412")),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fff4e5")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
+    box.spaceBefore = 8
+    return [box]
+
+
+def _table_section(
+    heading: str,
+    empty: str,
+    header: list[str],
+    items: list[tuple[str, ...]],
+    widths: list[float],
+    row_label: str,
+    ss: StyleSheet1,
+) -> list[Flowable]:
+    """A section heading and a table of ``items``, or an honest "none recorded" line."""
+    story = _section_heading(heading, ss)
+    if not items:
+        return [*story, Paragraph(empty, ss["Empty"])]
+    rows, overflow = _rows(items, header, ss, row_label)
+    return [*story, grid_table(header, rows, widths, ss), *overflow.story]
+
+
+def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    header = [
+        LABELS.action_description,
+        LABELS.action_owner,
+        LABELS.action_due,
+        LABELS.action_status,
+        LABELS.previous_update,
+    ]
+    items = [
+        (a.description, a.owner, a.due_text, a.status, a.note) for a in record.previous_actions
+    ]
+    widths = [62 * mm, 30 * mm, 22 * mm, 18 * mm, 38 * mm]
+    return _table_section(
+        LABELS.previous_actions, LABELS.no_previous_actions, header, items, widths,
+        "Previous action", ss,
+    )  # fmt: skip
+
+
+def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    header = [
+        LABELS.escalation_raised,
+        LABELS.escalation_concern,
+        LABELS.escalation_with,
+        LABELS.escalation_level,
+        LABELS.escalation_status,
+    ]
+    items = [
+        (e.raised_text, e.concern, e.raised_with, e.level, e.status) for e in record.escalations
+    ]
+    widths = [22 * mm, 70 * mm, 34 * mm, 22 * mm, 22 * mm]
+    story = _table_section(
+        LABELS.escalations, LABELS.no_escalations, header, items, widths, "Escalation", ss
+    )
+    for number, escalation in enumerate(record.escalations, start=1):
+        if escalation.outcome.strip():
+            lead = f"<b>{number}. {LABELS.escalation_outcome}</b> "
+            story += text_flowables(escalation.outcome, ss["Rationale"], lead=lead)
+    return story
+
+
+def wellbeing_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    if record.wellbeing is None:
+        return []
+    story = _section_heading(LABELS.wellbeing, ss)
+    story.append(Paragraph(LABELS.wellbeing_note, ss["Summary"]))
+    if not record.wellbeing.entries:
+        return [*story, Paragraph(LABELS.none_recorded, ss["Empty"])]
+    for heading, text in record.wellbeing.entries:
+        story.append(_para(heading, ss["Prompt"]))
+        story += text_flowables(text or LABELS.none_recorded, ss["Answer"])
+    return story
+
+
+def signoff_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    story = _section_heading(LABELS.signoff, ss)
+    by_party = {s.party: s for s in record.signoffs}
+    columns = []
+    for party in ("Practitioner", "Supervisor"):
+        signoff = by_party.get(party)
+        cell: list[Flowable] = [Paragraph(f"<b>{party}</b>", ss["Value"])]
+        if signoff is None:
+            cell.append(Paragraph(LABELS.not_signed, ss["Empty"]))
+            cell.append(Paragraph(f"{LABELS.name}: ____________________", ss["Value"]))
+            cell.append(Paragraph(f"{LABELS.signed_on}: ______________", ss["Value"]))
+        else:
+            cell.append(_para(f"{signoff.name}, {signoff.role}", ss["Value"]))
+            cell.append(_para(f"{LABELS.signed_on} {signoff.signed_text}", ss["Value"]))
+            if signoff.comment.strip():
+                cell += text_flowables(
+                    signoff.comment, ss["Cell"], lead=f"<b>{LABELS.comment}</b> "
+                )
+            if signoff.disagreement.strip():
+                cell += text_flowables(
+                    signoff.disagreement, ss["Cell"], lead=f"<b>{LABELS.disagreement}</b> "
+                )
+        columns.append(cell)
+    table = RecordTable([columns], colWidths=[BODY_WIDTH / 2] * 2, splitInRow=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (-1, -1), 0.6, _GRID),
+                ("INNERGRID", (0, 0), (-1, -1), 0.4, _GRID),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
+    story.append(table)
+    story += fingerprint_block(record, ss)
+    return story
+
+
+def fingerprint_block(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    value = record.fingerprint or LABELS.no_fingerprint
+    return [
+        KeepTogether(
+            [
+                Paragraph(f"<b>{LABELS.fingerprint}:</b> {value}", ss["Fingerprint"]),
+                Paragraph(LABELS.fingerprint_note, ss["Colophon"]),
+            ]
+        )
+    ]
+
+
+def addenda_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    if not record.addenda:
+        return []
+    story = _section_heading(LABELS.addenda, ss)
+    story.append(Paragraph(LABELS.addenda_note, ss["Summary"]))
+    for addendum in record.addenda:
+        heading = LABELS.addendum.format(number=addendum.number)
+        byline = LABELS.addendum_by.format(
+            when=addendum.written_text, author=addendum.author, role=addendum.role
+        )
+        story.append(_para(f"{heading}, {byline}", ss["Prompt"]))  # Prompt keeps with next
+        if addendum.late:
+            late = Paragraph(
+                f"<b>{LABELS.late_entry.format(days=record.late_days)}</b>", ss["Late"]
+            )
+            late.keepWithNext = 1
+            story.append(late)
+        story += text_flowables(addendum.text, ss["Answer"])
+    return story
+
+
+def audit_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    if not record.audit:
+        return []
+    header = [LABELS.audit_when, LABELS.audit_user, LABELS.audit_event]
+    items = [
+        (e.when_text, e.user, f"{e.event} ({e.detail})" if e.detail else e.event)
+        for e in record.audit
+    ]
+    widths = [48 * mm, 70 * mm, 52 * mm]
+    return _table_section(LABELS.audit, "", header, items, widths, "Entry", ss)

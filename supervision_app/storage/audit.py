@@ -1,0 +1,182 @@
+"""The named user of this installation, record preferences and the audit trail.
+
+:class:`AuditMixin` adds these to :class:`~supervision_app.storage.store.SupervisionStore`;
+:func:`record_audit` is called inside the store's own units of work.  Audit
+entries never contain note text: only what happened, to which record, when and
+by whom.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from supervision_app.domain import (
+    DEFAULT_LATE_DAYS,
+    AuditEntry,
+    AuditEvent,
+    LocalUser,
+    ValidationError,
+)
+from supervision_app.storage.database import Database
+from supervision_app.storage.models import AuditEventRow, LocalUserRow, PreferenceRow, SessionRow
+
+#: Edits by the same user closer together than this are one "edited" entry (from ... to ...).
+EDIT_COALESCE = timedelta(minutes=30)
+NO_USER = "(no named user)"
+DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+MAX_MARKING = 60
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def current_user_row(session: Session) -> LocalUserRow | None:
+    return session.scalar(
+        select(LocalUserRow).order_by(LocalUserRow.last_used_at.desc(), LocalUserRow.id.desc())
+    )
+
+
+def record_audit(
+    session: Session, session_id: int | None, event: AuditEvent, detail: str = ""
+) -> None:
+    """Add an entry to the trail (coalescing a run of edits by the same user)."""
+    now = _now()
+    user = current_user_row(session)
+    name, role = (user.name, user.role) if user else (NO_USER, "")
+    if event == AuditEvent.EDITED:
+        last = session.scalar(
+            select(AuditEventRow)
+            .where(AuditEventRow.session_id == session_id)
+            .order_by(AuditEventRow.id.desc())
+        )
+        if (
+            last is not None
+            and last.event == AuditEvent.EDITED.value
+            and last.user_name == name
+            and now - last.last_at <= EDIT_COALESCE
+        ):
+            last.last_at = now
+            return
+    reference = ""
+    if session_id is not None:
+        row = session.get(SessionRow, session_id)
+        if row is not None:
+            reference = row.case.reference
+    session.add(
+        AuditEventRow(
+            session_id=session_id,
+            case_reference=reference,
+            at=now,
+            last_at=now,
+            user_name=name,
+            user_role=role,
+            event=event.value,
+            detail=detail,
+        )
+    )
+
+
+class AuditMixin:
+    database: Database
+
+    # -- the named user ------------------------------------------------------------
+
+    def current_user(self) -> LocalUser | None:
+        with self.database.read() as session:
+            row = current_user_row(session)
+            return LocalUser(row.id, row.name, row.role) if row else None
+
+    def set_current_user(self, name: str, role: str) -> LocalUser:
+        """Choose (or add) the person using this installation. Not authentication."""
+        name, role = " ".join(name.split()), " ".join(role.split())
+        problems = []
+        if not name:
+            problems.append("Give your name.")
+        if not role:
+            problems.append("Give your role (for example Social worker, Team manager).")
+        if len(name) > 200 or len(role) > 200:
+            problems.append("Name and role must each be at most 200 characters.")
+        if problems:
+            raise ValidationError(problems)
+        now = datetime.now()
+        with self.database.session() as session:
+            row = session.scalar(
+                select(LocalUserRow).where(LocalUserRow.name == name, LocalUserRow.role == role)
+            )
+            if row is None:
+                row = LocalUserRow(name=name, role=role, created_at=now, last_used_at=now)
+                session.add(row)
+            row.last_used_at = now
+            session.flush()
+            return LocalUser(row.id, row.name, row.role)
+
+    def list_users(self) -> list[LocalUser]:
+        with self.database.read() as session:
+            rows = session.scalars(select(LocalUserRow).order_by(LocalUserRow.name))
+            return [LocalUser(r.id, r.name, r.role) for r in rows]
+
+    # -- preferences -----------------------------------------------------------------
+
+    def _preference(self, key: str, default: str) -> str:
+        with self.database.read() as session:
+            row = session.get(PreferenceRow, key)
+            return row.value if row else default
+
+    def _set_preference(self, key: str, value: str) -> None:
+        with self.database.session() as session:
+            row = session.get(PreferenceRow, key)
+            if row is None:
+                session.add(PreferenceRow(key=key, value=value))
+            else:
+                row.value = value
+
+    def protective_marking(self) -> str:
+        return self._preference("marking", DEFAULT_MARKING)
+
+    def set_protective_marking(self, marking: str) -> None:
+        marking = " ".join(marking.split())
+        if not marking or len(marking) > MAX_MARKING:
+            raise ValidationError(
+                [f"The protective marking must be 1 to {MAX_MARKING} characters."]
+            )
+        self._set_preference("marking", marking)
+
+    def late_entry_days(self) -> int:
+        try:
+            return max(0, int(self._preference("late_days", str(DEFAULT_LATE_DAYS))))
+        except ValueError:
+            return DEFAULT_LATE_DAYS
+
+    def set_late_entry_days(self, days: int) -> None:
+        if not 0 <= days <= 3650:
+            raise ValidationError(["The number of days must be between 0 and 3650."])
+        self._set_preference("late_days", str(days))
+
+    # -- the trail -------------------------------------------------------------------
+
+    def record_event(self, session_id: int, event: AuditEvent, detail: str = "") -> None:
+        """Note that the record was exported or printed (``detail``: what, never note text)."""
+        with self.database.session() as session:
+            record_audit(session, session_id, event, detail)
+
+    def audit_trail(self, session_id: int) -> list[AuditEntry]:
+        with self.database.read() as session:
+            rows = session.scalars(
+                select(AuditEventRow)
+                .where(AuditEventRow.session_id == session_id)
+                .order_by(AuditEventRow.id)
+            )
+            return [
+                AuditEntry(
+                    r.at,
+                    r.last_at,
+                    f"{r.user_name} ({r.user_role})" if r.user_role else r.user_name,
+                    AuditEvent(r.event),
+                    r.detail,
+                )
+                for r in rows
+            ]
