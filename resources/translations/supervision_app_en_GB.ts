@@ -169,6 +169,45 @@
     </message>
 </context>
 <context>
+    <name>AddendumDialog</name>
+    <message>
+        <source>Add an addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A correction or late information. It is dated now, shown after the signed record, and cannot be changed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Written by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>{app} cannot start</source>
@@ -1304,6 +1343,38 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Who is using this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name and role for the audit trail and sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every signed record against its fingerprint chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank paper template (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A printable record of the guided session, with room to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the session record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1480,6 +1551,26 @@ Everything recorded for this case will be removed from this computer. This canno
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>User: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the blank paper template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper template saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not everything is saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,6 +1603,45 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Set {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Protect the PDF with a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF will be encrypted with AES-256 and open only with this password. Send the password separately from the file. It cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a password of at least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1578,7 +1708,7 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     <name>PreviewPage</name>
     <message>
         <source>Record preview</source>
-        <extracomment>Called before the record is read, so that typing still in the editors is committed first.</extracomment>
+        <extracomment>Called before the record is read, so that typing still in the editors is committed first. Whether the user asked for the audit trail in the printed record.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1610,6 +1740,38 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract for the child&apos;s file (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accessible record (HTML)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password-protected PDF (AES-256)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>After the discussion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,6 +1796,14 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export the protected PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the extract for the child&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PDF export is not available in this version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1644,7 +1814,29 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF record saved to {path}</source>
+        <source>PDF saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the accessible record (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML file could not be written.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML record saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1677,6 +1869,10 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
 <context>
     <name>PromptCard</name>
     <message>
+        <source>Private by default: this answer goes into the printed record only if the practitioner chooses to include the wellbeing section at sign-off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why this matters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,6 +1890,30 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Answer: {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <source>Preparing pages for printing…</source>
+        <extracomment>Resolution pages are rendered at for printing (capped: higher costs memory, not clarity).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1934,6 +2154,18 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This record has been signed and is read-only. Corrections and late information are added as addenda on the Sign-off page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add addendum…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Supervision session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1958,7 +2190,15 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check and export</source>
+        <source>Check, export and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures, addenda, audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1995,6 +2235,190 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>{n} actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign as the practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign as the supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By signing you confirm that this is an accurate record of the supervision. Once both have signed, the record is locked: corrections are added as addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I disagree with part of this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you disagree with and why. It is printed with your signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include my wellbeing section in the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what you disagree with, or untick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignOffPage</name>
+    <message>
+        <source>Sign as practitioner…</source>
+        <extracomment>The sign-off state changed: True once anyone has signed (the record is then read-only). Called before signing, so that typing still in the editors is committed first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign as supervisor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add addendum…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the audit trail in the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off and audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by both and locked. Corrections and late information go in addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by one, waiting for the {party}. The record can no longer be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed yet. Read the record preview together, then both sign. After the second signature the record is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party}: {name}, {role}, signed {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded disagreement: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record fingerprint: {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fingerprint yet: it is made when the record is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum {n}, {when}, {author} ({role}){late}:
+{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — LATE ENTRY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the stored record matches its fingerprint {fp}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed yet: there is nothing to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOES NOT MATCH: {problem}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2061,6 +2485,92 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Kept from an earlier version of the prompts, exactly as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Who is using this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name and role are written in the record&apos;s audit trail and suggested when you sign. This is not a password: anyone at this computer can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example Social worker, Team manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bad} record(s) no longer match what was signed. Their stored content was changed outside the app, or the database is damaged. Compare them with the printed copies (same fingerprint) and restore from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {n} signed record(s) match their fingerprints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOES NOT MATCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -125,26 +125,32 @@ def build_actions(parent: QObject) -> MainActions:
         choose_user=_action(
             parent,
             "chooseUserAction",
-            _tr("Who is using this computer…"),
-            _tr("Your name and role for the audit trail and sign-off"),
+            QCoreApplication.translate("MainWindow", "Who is using this computer…"),
+            QCoreApplication.translate(
+                "MainWindow", "Your name and role for the audit trail and sign-off"
+            ),
         ),
         verify_records=_action(
             parent,
             "verifyRecordsAction",
-            _tr("Verify records…"),
-            _tr("Check every signed record against its fingerprint chain"),
+            QCoreApplication.translate("MainWindow", "Verify records…"),
+            QCoreApplication.translate(
+                "MainWindow", "Check every signed record against its fingerprint chain"
+            ),
         ),
         paper_template=_action(
             parent,
             "paperTemplateAction",
-            _tr("Blank paper template (PDF)…"),
-            _tr("A printable record of the guided session, with room to write"),
+            QCoreApplication.translate("MainWindow", "Blank paper template (PDF)…"),
+            QCoreApplication.translate(
+                "MainWindow", "A printable record of the guided session, with room to write"
+            ),
         ),
         print_record=_action(
             parent,
             "printAction",
-            _tr("Print…"),
-            _tr("Print the session record"),
+            QCoreApplication.translate("MainWindow", "Print…"),
+            QCoreApplication.translate("MainWindow", "Print the session record"),
             QKeySequence(std.Print),
         ),
         quit=_action(
