@@ -31,7 +31,7 @@ def venv_python() -> Path:
 
 
 def ensure_environment() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - run by whatever python3 the machine has
         sys.exit(f"Python 3.11 or newer is needed (this is {sys.version.split()[0]}).")
     python = venv_python()
     if not python.exists():

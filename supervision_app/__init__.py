@@ -9,12 +9,26 @@ APP_ORG = "supervision_app"
 
 
 def _read_version() -> str:
+    """The version from pyproject.toml: read there in a source checkout, from the file the
+    PyInstaller spec writes into a bundle, or from the installed package's metadata."""
+    import sys
+    from pathlib import Path
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle and (Path(bundle) / "VERSION").is_file():
+        return (Path(bundle) / "VERSION").read_text(encoding="utf-8").strip()
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    if pyproject.is_file():  # a source checkout: the checkout's own version wins
+        import tomllib
+
+        with pyproject.open("rb") as handle:
+            return str(tomllib.load(handle)["project"]["version"])
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version("supervision-app")
-    except PackageNotFoundError:  # running from a source checkout or a bundle
-        return "0.1.0"
+    except PackageNotFoundError:
+        return "unknown"
 
 
 __version__ = _read_version()

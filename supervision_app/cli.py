@@ -62,7 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, metavar="PATH", help=db_help, default=None)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, close it as soon as it is shown and exit (for installers and CI)",
+    )
     sub.add_parser("demo", parents=[common], help="load the fictional demo case")
     sub.add_parser("list", parents=[common], help="list cases and sessions with their ids")
     export = sub.add_parser(
@@ -121,9 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db_path: Path = args.db or default_db_path()
     command = args.command or "gui"
-    if command == "gui":
-        return _run_gui(db_path)
     try:
+        if command == "gui":
+            return _run_gui(db_path, smoke_test=getattr(args, "smoke_test", False))
         return _COMMANDS[command](args, db_path)
     except CliError as exc:
         return _fail(str(exc))
@@ -384,7 +389,7 @@ _COMMANDS = {
 # -- the window ------------------------------------------------------------------
 
 
-def _run_gui(db_path: Path) -> int:
+def _run_gui(db_path: Path, smoke_test: bool = False) -> int:
     from supervision_app.content import ContentError, load_content_with_packs
 
     try:
@@ -395,4 +400,7 @@ def _run_gui(db_path: Path) -> int:
         return show_startup_error(f"The practice content could not be loaded.\n\n{exc}")
     from supervision_app.ui.app import run_gui
 
-    return run_gui(db_path, content)
+    # The smoke test runs unattended, so it unlocks (or creates) the database with the
+    # scripted passphrase instead of the dialogs.
+    credential = _passphrase() if smoke_test else None
+    return run_gui(db_path, content, smoke_test=smoke_test, credential=credential)

@@ -97,6 +97,11 @@ class AnswerEditor(DebouncedCommits, QPlainTextEdit):
         self.commit_now()
         self.focus_left.emit()
 
+    def refit_height(self) -> None:
+        """Fit the height again after the font changed (zoom, presentation, reading font).
+        (A changeEvent override would do it, but trips a refcount bug in PySide6 6.12.)"""
+        self._fit_height()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()

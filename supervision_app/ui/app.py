@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.content import Content
+from supervision_app.paths import resource_path
 from supervision_app.storage import Database, DatabaseOpenError, SupervisionStore
 from supervision_app.ui import theme
 
@@ -22,6 +25,11 @@ def _application() -> QApplication:
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("supervision-app")
+    from supervision_app.ui.translations import install_translators
+
+    install_translators(app)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
     theme.apply_theme(app)
     return app
 
@@ -35,12 +43,20 @@ def show_startup_error(message: str) -> int:
     return EXIT_CANNOT_OPEN
 
 
-def run_gui(db_path: Path, content: Content) -> int:
+def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credential=None) -> int:
+    """Open the window. With ``smoke_test`` the window closes itself once the event loop has
+    shown it, and the time from start-up to a shown window is printed (no note text).
+    A ``credential`` (scripted use only) opens or creates the database without dialogs."""
+    started = time.perf_counter()
     app = _application()
+    from supervision_app.storage import open_database
     from supervision_app.ui.startup import open_interactively
 
     try:
-        database = open_interactively(Path(db_path))
+        if credential is not None:
+            database = open_database(Path(db_path), credential)
+        else:
+            database = open_interactively(Path(db_path))
     except DatabaseOpenError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "The database cannot be opened"), str(exc)
@@ -51,6 +67,10 @@ def run_gui(db_path: Path, content: Content) -> int:
     try:
         window = build_window(database, content)
         window.show()
+        if not smoke_test:
+            _welcome_if_first_run(window)
+        if smoke_test:
+            QTimer.singleShot(0, lambda: _end_smoke_test(window, started))
         return app.exec()
     finally:
         database.close()
@@ -66,3 +86,16 @@ def build_window(database: Database, content: Content):
     window.lock_controller = LockController(window, database)
     install_security_menu(window, window.lock_controller)
     return window
+
+
+def _end_smoke_test(window: QWidget, started: float) -> None:
+    seconds = time.perf_counter() - started
+    print(f"smoke test: window shown {seconds:.2f} s after start-up; closing", flush=True)
+    window.close()
+
+
+def _welcome_if_first_run(window) -> None:
+    from supervision_app.ui.welcome_dialog import welcome_due
+
+    if welcome_due():
+        window.desktop.open_welcome()

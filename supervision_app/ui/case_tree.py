@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from supervision_app.domain import CaseSummary, SessionSummary, format_date
 from supervision_app.ui import theme
+from supervision_app.ui.appearance import ink as scheme_colour
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -245,14 +246,14 @@ class _TwoLineDelegate(QStyledItemDelegate):
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus) and option.widget.hasFocus()
         painter.setPen(Qt.PenStyle.NoPen)
         if selected:
-            painter.setBrush(QColor(theme.ACCENT_SOFT))
+            painter.setBrush(scheme_colour(theme.ACCENT_SOFT))
             painter.drawRoundedRect(QRectF(rect), 6, 6)
         elif hovered:
-            painter.setBrush(QColor("#EEF2F5"))
+            painter.setBrush(scheme_colour("#EEF2F5"))
             painter.drawRoundedRect(QRectF(rect), 6, 6)
         if focused:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(theme.ACCENT), 2))
+            painter.setPen(QPen(scheme_colour(theme.ACCENT), 2))
             painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 6, 6)
         title_font, small_font = self._fonts(option.font, is_case)
         text_rect = rect.adjusted(10, 0, -8, 0)
@@ -260,7 +261,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
         small_h = QFontMetrics(small_font).height()
         top = text_rect.top() + (text_rect.height() - title_h - small_h - 2) // 2
         painter.setFont(title_font)
-        painter.setPen(QColor(theme.ACCENT if selected and not is_case else theme.TEXT))
+        painter.setPen(scheme_colour(theme.ACCENT if selected and not is_case else theme.TEXT))
         title = QFontMetrics(title_font).elidedText(
             index.data() or "", Qt.TextElideMode.ElideRight, text_rect.width()
         )
@@ -270,7 +271,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
             title,
         )
         painter.setFont(small_font)
-        painter.setPen(QColor(theme.TEXT_SECONDARY))
+        painter.setPen(scheme_colour(theme.TEXT_SECONDARY))
         subtitle = QFontMetrics(small_font).elidedText(
             index.data(SUBTITLE_ROLE) or "", Qt.TextElideMode.ElideRight, text_rect.width()
         )

@@ -8,10 +8,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 @dataclass(frozen=True, slots=True)
 class MainActions:
     new_case: QAction
@@ -51,91 +47,117 @@ def build_actions(parent: QObject) -> MainActions:
     quit_keys = QKeySequence.keyBindings(std.Quit) or [QKeySequence("Ctrl+Q")]
     return MainActions(
         new_case=_action(
-            parent, "newCaseAction", _tr("New case…"), _tr("Create a case"), QKeySequence(std.New)
+            parent,
+            "newCaseAction",
+            QCoreApplication.translate("MainWindow", "New case…"),
+            QCoreApplication.translate("MainWindow", "Create a case"),
+            QKeySequence(std.New),
         ),
         edit_case=_action(
-            parent, "editCaseAction", _tr("Edit case…"), _tr("Change the case's details")
+            parent,
+            "editCaseAction",
+            QCoreApplication.translate("MainWindow", "Edit case…"),
+            QCoreApplication.translate("MainWindow", "Change the case's details"),
         ),
         delete_case=_action(
             parent,
             "deleteCaseAction",
-            _tr("Delete case…"),
-            _tr("Delete the case and all its sessions"),
+            QCoreApplication.translate("MainWindow", "Delete case…"),
+            QCoreApplication.translate("MainWindow", "Delete the case and all its sessions"),
         ),
         new_session=_action(
             parent,
             "newSessionAction",
-            _tr("New session…"),
-            _tr("Start a new supervision session for this case"),
+            QCoreApplication.translate("MainWindow", "New session…"),
+            QCoreApplication.translate(
+                "MainWindow", "Start a new supervision session for this case"
+            ),
             "Ctrl+Shift+N",
         ),
         edit_session=_action(
             parent,
             "editSessionAction",
-            _tr("Session details…"),
-            _tr("Change the session's date and attendees"),
+            QCoreApplication.translate("MainWindow", "Session details…"),
+            QCoreApplication.translate("MainWindow", "Change the session's date and attendees"),
         ),
         delete_session=_action(
-            parent, "deleteSessionAction", _tr("Delete session…"), _tr("Delete this session")
+            parent,
+            "deleteSessionAction",
+            QCoreApplication.translate("MainWindow", "Delete session…"),
+            QCoreApplication.translate("MainWindow", "Delete this session"),
         ),
         export_pdf=_action(
             parent,
             "exportPdfAction",
-            _tr("Export PDF…"),
-            _tr("Save the session record as a PDF"),
+            QCoreApplication.translate("MainWindow", "Export PDF…"),
+            QCoreApplication.translate("MainWindow", "Save the session record as a PDF"),
             "Ctrl+E",
         ),
         export_json=_action(
             parent,
             "exportJsonAction",
-            _tr("Export record file (JSON)…"),
-            _tr("Save the session as a record file that can be imported again"),
+            QCoreApplication.translate("MainWindow", "Export record file (JSON)…"),
+            QCoreApplication.translate(
+                "MainWindow", "Save the session as a record file that can be imported again"
+            ),
         ),
         import_json=_action(
             parent,
             "importJsonAction",
-            _tr("Import record file (JSON)…"),
-            _tr("Import a session from a record file"),
+            QCoreApplication.translate("MainWindow", "Import record file (JSON)…"),
+            QCoreApplication.translate("MainWindow", "Import a session from a record file"),
             QKeySequence(std.Open),
         ),
         load_demo=_action(
             parent,
             "loadDemoAction",
-            _tr("Load demo case"),
-            _tr("Add the fictional demo case to explore the app"),
+            QCoreApplication.translate("MainWindow", "Load demo case"),
+            QCoreApplication.translate(
+                "MainWindow", "Add the fictional demo case to explore the app"
+            ),
         ),
         about=_action(
             parent,
             "aboutAction",
-            _tr("About Supervision App"),
-            _tr("Version and where your data is kept"),
+            QCoreApplication.translate("MainWindow", "About Supervision App"),
+            QCoreApplication.translate("MainWindow", "Version and where your data is kept"),
         ),
         choose_user=_action(
             parent,
             "chooseUserAction",
-            _tr("Who is using this computer…"),
-            _tr("Your name and role for the audit trail and sign-off"),
+            QCoreApplication.translate("MainWindow", "Who is using this computer…"),
+            QCoreApplication.translate(
+                "MainWindow", "Your name and role for the audit trail and sign-off"
+            ),
         ),
         verify_records=_action(
             parent,
             "verifyRecordsAction",
-            _tr("Verify records…"),
-            _tr("Check every signed record against its fingerprint chain"),
+            QCoreApplication.translate("MainWindow", "Verify records…"),
+            QCoreApplication.translate(
+                "MainWindow", "Check every signed record against its fingerprint chain"
+            ),
         ),
         paper_template=_action(
             parent,
             "paperTemplateAction",
-            _tr("Blank paper template (PDF)…"),
-            _tr("A printable record of the guided session, with room to write"),
+            QCoreApplication.translate("MainWindow", "Blank paper template (PDF)…"),
+            QCoreApplication.translate(
+                "MainWindow", "A printable record of the guided session, with room to write"
+            ),
         ),
         print_record=_action(
             parent,
             "printAction",
-            _tr("Print…"),
-            _tr("Print the session record"),
+            QCoreApplication.translate("MainWindow", "Print…"),
+            QCoreApplication.translate("MainWindow", "Print the session record"),
             QKeySequence(std.Print),
         ),
         quit=_action(
-            parent, "quitAction", _tr("Quit"), _tr("Save everything and close the app"), *quit_keys
+            parent,
+            "quitAction",
+            QCoreApplication.translate("MainWindow", "Quit"),
+            QCoreApplication.translate("MainWindow", "Save everything and close the app"),
+            *quit_keys,
         ),
     )

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app import APP_NAME, __version__
+from supervision_app import APP_NAME
 from supervision_app.content import Content, ContentError
 from supervision_app.content.patterns import PatternRule, load_patterns
 from supervision_app.domain import LockedSessionError, ValidationError, format_date
 from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
-from supervision_app.ui import theme
+from supervision_app.ui import desktop_features, theme
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_dialog import CaseDialog
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._assemble()
         self._wire()
+        self.desktop = desktop_features.install(self)
         self.restore_state()
         self.reload_cases()
         self._set_initial_focus()
@@ -633,16 +634,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About {app}").format(app=APP_NAME),
-            self.tr(
-                "{app} {version}\nPrompts version {content}\n\nReflective supervision for child "
-                "safeguarding. Your data is kept only on this computer, in:\n{path}"
-            ).format(
-                app=APP_NAME, version=__version__, content=self.content.version, path=self.db_path
-            ),
-        )
+        self.desktop.open_about()
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,8 @@ class SearchDialog(QDialog):
         self.query_edit.setPlaceholderText(self.tr("Words to find in answers, actions, decisions…"))
         self.query_edit.setClearButtonEnabled(True)
         accessible(self.query_edit, self.tr("Search for"))
+        for clear_button in self.query_edit.findChildren(QToolButton):  # the built-in clear (x)
+            accessible(clear_button, self.tr("Clear the search"))
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
         accessible(self.results, self.tr("Search results"), self.tr("Enter opens the result"))

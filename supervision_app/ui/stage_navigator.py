@@ -8,7 +8,7 @@ accent bar and a filled marker.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.ui import theme
+from supervision_app.ui.appearance import ink as scheme_colour
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -137,7 +138,7 @@ class NavigatorDelegate(QStyledItemDelegate):
         rect = QRect(option.rect)
         if index.data(GAP_ROLE):
             y = rect.top() + _GAP // 2
-            painter.setPen(QPen(QColor(theme.BORDER), 1))
+            painter.setPen(QPen(scheme_colour(theme.BORDER), 1))
             painter.drawLine(rect.left() + 16, y, rect.right() - 16, y)
             rect.setTop(rect.top() + _GAP)
         card = rect.adjusted(8, 2, -8, -2)
@@ -148,18 +149,18 @@ class NavigatorDelegate(QStyledItemDelegate):
 
         painter.setPen(Qt.PenStyle.NoPen)
         if selected:
-            painter.setBrush(QColor(theme.ACCENT_SOFT))
+            painter.setBrush(scheme_colour(theme.ACCENT_SOFT))
             painter.drawRoundedRect(QRectF(card), 8, 8)
-            painter.setBrush(QColor(theme.ACCENT))
+            painter.setBrush(scheme_colour(theme.ACCENT))
             painter.drawRoundedRect(
                 QRectF(card.left(), card.top() + 10, 4, card.height() - 20), 2, 2
             )
         elif hovered:
-            painter.setBrush(QColor("#EEF2F5"))
+            painter.setBrush(scheme_colour("#EEF2F5"))
             painter.drawRoundedRect(QRectF(card), 8, 8)
         if focused:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(theme.ACCENT), 2))
+            painter.setPen(QPen(scheme_colour(theme.ACCENT), 2))
             painter.drawRoundedRect(QRectF(card).adjusted(1, 1, -1, -1), 8, 8)
 
         progress = index.data(PROGRESS_ROLE)
@@ -177,14 +178,14 @@ class NavigatorDelegate(QStyledItemDelegate):
             painter, circle, str(index.data(MARKER_ROLE) or ""), selected, complete, option.font
         )
 
-        painter.setPen(QColor(theme.TEXT))
+        painter.setPen(scheme_colour(theme.TEXT))
         painter.setFont(title_font)
         painter.drawText(
             QRect(text_left, top, text_width, title_rect.height()), Qt.TextFlag.TextWordWrap, title
         )
         y = top + title_rect.height() + 2
         painter.setFont(small_font)
-        painter.setPen(QColor(theme.TEXT_SECONDARY))
+        painter.setPen(scheme_colour(theme.TEXT_SECONDARY))
         sub_h = QFontMetrics(small_font).height()
         subtitle = QFontMetrics(small_font).elidedText(
             index.data(SUBTITLE_ROLE) or "", Qt.TextElideMode.ElideRight, text_width
@@ -195,12 +196,12 @@ class NavigatorDelegate(QStyledItemDelegate):
         if progress is not None:
             bar = QRectF(text_left, y + sub_h + 5, text_width, 4)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#DDE3E9"))
+            painter.setBrush(scheme_colour("#DDE3E9"))
             painter.drawRoundedRect(bar, 2, 2)
             answered, total = progress
             if total and answered:
                 filled = QRectF(bar.left(), bar.top(), bar.width() * min(answered / total, 1.0), 4)
-                painter.setBrush(QColor(theme.SUCCESS if complete else theme.ACCENT))
+                painter.setBrush(scheme_colour(theme.SUCCESS if complete else theme.ACCENT))
                 painter.drawRoundedRect(filled, 2, 2)
         painter.restore()
 
@@ -214,11 +215,23 @@ class NavigatorDelegate(QStyledItemDelegate):
         base_font: QFont,
     ) -> None:
         if selected:
-            fill, ink, edge = QColor(theme.ACCENT), QColor("#FFFFFF"), QColor(theme.ACCENT)
+            fill, ink, edge = (
+                scheme_colour(theme.ACCENT),
+                scheme_colour("#FFFFFF"),
+                scheme_colour(theme.ACCENT),
+            )
         elif complete:
-            fill, ink, edge = QColor("#E4F2EA"), QColor(theme.SUCCESS), QColor(theme.SUCCESS)
+            fill, ink, edge = (
+                scheme_colour("#E4F2EA"),
+                scheme_colour(theme.SUCCESS),
+                scheme_colour(theme.SUCCESS),
+            )
         else:
-            fill, ink, edge = QColor(theme.SURFACE), QColor(theme.TEXT), QColor(theme.BORDER_STRONG)
+            fill, ink, edge = (
+                scheme_colour(theme.SURFACE),
+                scheme_colour(theme.TEXT),
+                scheme_colour(theme.BORDER_STRONG),
+            )
         painter.setPen(QPen(edge, 1.5))
         painter.setBrush(fill)
         painter.drawEllipse(circle)

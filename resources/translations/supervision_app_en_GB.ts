@@ -1,0 +1,2610 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name></name>
+    <message>
+        <source>Undo</source>
+        <extracomment>Every dialog class the main window can open (the accessibility test walks each one).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change to the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo the change just undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the prompts and answers larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the prompts and answers smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large text and the current prompt prominent, with the case list hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour scheme, reading font and text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help on the frameworks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each stage is about and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the app is for and where data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {app}</source>
+        <extracomment>(component, licence) of everything shipped in the app and its bundle.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Edit action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who will do it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person responsible for the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the action and name its owner to save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ue date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddendumDialog</name>
+    <message>
+        <source>Add an addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A correction or late information. It is dated now, shown after the signed record, and cannot be changed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Written by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>{app} cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>Follow the system (light or dark)</source>
+        <extracomment>The default scheme: every colour of theme.py, by role. (foreground role, background role) pairs that carry text; each must reach 4.5:1.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Edit case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a pseudonymous reference and first names or initials only. Everything stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. CSC-2041 — a code, not the family&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pseudonymous reference; do not use the family&apos;s names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The practitioner bringing the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line or separated by commas, e.g.
+Children&apos;s Social Care
+Health Visiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agencies involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One agency per line, or separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case &amp;reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every child in the household, and an unborn baby if there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseMemoryPanel</name>
+    <message>
+        <source>Case so far</source>
+        <extracomment>A widget kept at the top of the column (the case card on the overview).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sessions} earlier session(s) · {actions} open action(s), {red} overdue · {escalations} open escalation(s) · {prompts} pattern prompt(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sessions} session(s) · {actions} open action(s), {red} overdue · {escalations} open escalation(s) · {prompts} pattern prompt(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on to the reflection →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patterns from the serious case reviews show in this history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions from earlier sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{owner} · agreed {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History: {history}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry forward…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry forward: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise escalation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open escalations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With {who} · raised {date} · open {days} days · {at} days at this stage against a {limit}-day timescale{flag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages: {steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record outcome: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hypothesis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hypotheses recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update hypothesis: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaling over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest ({date}): child&apos;s safety {child}/10, worker&apos;s safety {worker}/10. If workers do not feel safe, the child is likely not safe either (Ferguson).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe is the child? (0 to 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe and authoritative do you feel? (0 to 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add event to the chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in the chronology yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} earlier entries are in the printed case summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions on this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale: {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry the action forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What might be happening for this child? Hold it lightly and test it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was it &amp;tested?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise an escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What is being escalated?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;With whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Raised on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy &amp;timescale (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up the escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;With whom now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a referral)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral &amp;outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseOverview</name>
+    <message>
+        <source>Start a new session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case summary PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the case summary as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 session so far. Choose it on the left to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} sessions so far. Choose one on the left to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions yet. Start the first one when you sit down together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTree</name>
+    <message>
+        <source>Cases and sessions</source>
+        <extracomment>(case id, limit, offset) -&gt; one page of the case&apos;s sessions, newest first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each case with its supervision sessions beneath it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No children listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {reference}, children: {children}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show older sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} shown so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show older sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session of {date}, {answered}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistEditor</name>
+    <message>
+        <source>{item}: {choice}</source>
+        <extracomment>Stored items that the current content no longer has: kept and saved back as they are.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: what you have noticed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChildRow</name>
+    <message>
+        <source>First name or initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unborn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 6, or about 18 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: name or initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: unborn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick for an expected baby; the date is then the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: date not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove child {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child {n}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenEditor</name>
+    <message>
+        <source>Add a child</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContentPacksDialog</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {name} ({id}, version {version}): {n} extra prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agency content packs are loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation policy: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protective marking: {marking}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (nothing from these packs is used):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packs are read from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and any folder listed in {env}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content packs report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agency can add its own prompts, sources, escalation policy and protective marking in a content pack. A pack with a problem is skipped as a whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DayInLifeEditor</name>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What does the child experience?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{child}, {period}: what the child experiences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How do you know?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{child}, {period}: seen or reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Edit decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the decision and the reasoning behind it, so that anyone reading the record later can see why it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was decided?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: the evidence, the risks weighed and the views taken into account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the decision was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both the decision and its rationale are needed before it can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsActionsPage</name>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions recorded yet. Record each decision with its rationale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actions yet. Give every action an owner and a due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record what was decided and why, and what will be done, by whom and by when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each decision needs a rationale: the reasons and evidence behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each action needs an owner and a due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this decision and its rationale from the session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this action from the session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DesktopFeatures</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size {sign}{zoom} pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Create a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the fictional demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds an invented case to explore the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflective supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Think it through together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app guides a supervisor and a practitioner through a reflective supervision session about a child, one stage at a time. What you write is saved as you type and becomes a clear record with the decisions and actions you agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer. Use a pseudonymous case reference and first names or initials for children.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>The questions in this stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help: the supervision frameworks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a stage to read about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a case (Ctrl+N), then a session (Ctrl+Shift+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work through the stages in order or jump between them with Ctrl+PgDn and Ctrl+PgUp, or Alt+1 to Alt+9. Answers save themselves as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo and redo your typing with Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the prompts and answers larger with Ctrl+= and smaller with Ctrl+-.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode (F11) hides the case list and enlarges the text for sharing the screen; press F11 or Esc to leave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session timer in the status bar shows the time used against the planned length and a share per stage. It never interrupts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record preview shows the record as it will print; Ctrl+E exports the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the case&apos;s details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the case and all its sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new supervision session for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the session&apos;s date and attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the session record as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export record file (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the session as a record file that can be imported again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import record file (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a session from a record file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the fictional demo case to explore the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Supervision App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version and where your data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is using this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name and role for the audit trail and sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every signed record against its fingerprint chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank paper template (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A printable record of the guided session, with room to write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the session record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save everything and close the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search all cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find words in every case and session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export case summary PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions, escalations, hypotheses, ratings and chronology as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a case or a session on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern prompts are off: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} content pack(s) had problems and were skipped. See Help &gt; Content packs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content &amp;packs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case details saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session started. Answers are saved as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the session of {date} for case {reference}?
+
+Its answers, decisions and actions will be removed from this computer. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete case {reference} and its {n} session(s)?
+
+Everything recorded for this case will be removed from this computer. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export case summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case summary saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a record file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing record files is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not imported.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported into a new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported into the existing case with that reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo case could not be loaded.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo case was already loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded the fictional demo case. Everything in it is invented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the blank paper template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper template saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not everything is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers could not be saved yet. They are still in the window.
+
+{error}
+
+Keep the window open and try again in a moment? If you close now, the unsaved text will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving is taking too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemoryFormDialog</name>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Protect the PDF with a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF will be encrypted with AES-256 and open only with this password. Send the password separately from the file. It cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a password of at least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light, dark, high contrast, or follow the system&apos;s light or dark mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The font of the prompts, their explanations and your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger reading text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points added to the prompts and answers. Ctrl+= and Ctrl+- change it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fonts such as OpenDyslexic, Lexend or Atkinson Hyperlegible are offered when they are installed on this computer. Window text follows the system&apos;s font size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colour scheme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reading font:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger reading text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Record preview</source>
+        <extracomment>Called before the record is read, so that typing still in the editors is committed first. Whether the user asked for the audit trail in the printed record.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervision record as it will appear when exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract for the child&apos;s file (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accessible record (HTML)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password-protected PDF (AES-256)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record exactly as it will be exported. Check it together before you export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record preview is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record preview could not be shown ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the record as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the protected PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the extract for the child&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF export is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the accessible record (HTML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML file could not be written.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML record saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the record file (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record file export is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record file could not be written.
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record file saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PromptCard</name>
+    <message>
+        <source>Private by default: this answer goes into the printed record only if the practitioner chooses to include the wellbeing section at sign-off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows or hides why this question matters and its source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {citation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes from the discussion: what was said, what you know and how you know it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer: {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <source>Preparing pages for printing…</source>
+        <extracomment>Resolution pages are rendered at for printing (capped: higher costs memory, not clarity).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingsChart</name>
+    <message>
+        <source>Ratings over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ratings recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}: child {child}, worker {worker}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ratings yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe is the child? (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe and authoritative does the worker feel? (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsEditor</name>
+    <message>
+        <source>Add an entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an entry to {prompt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry {n}: {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove entry {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveIndicator</name>
+    <message>
+        <source>Save status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search all cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to find in answers, actions, decisions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} result(s). Enter or double-click opens one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Session details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new supervision session for case {reference}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the session took place and who was there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One person per line, with their role if useful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One person per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one person who attended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTimer</name>
+    <message>
+        <source> min planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned session length in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} min used, {over} over the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} of {planned} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · this stage {spent} min (about {share} planned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}: about {share} min, {spent} min so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timer only shows time; it never interrupts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionView</name>
+    <message>
+        <source>Session details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit session date and attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all explanations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows why each question matters and its source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions, escalations, hypotheses, ratings and patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record has been signed and is read-only. Corrections and late information are added as addenda on the Sign-off page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add addendum…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDn / Ctrl+PgUp to move between pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check, export and print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures, addenda, audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept from earlier versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers to questions from stages that are no longer in the prompts. They are kept exactly as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{answered} of {total} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Sign as the practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign as the supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By signing you confirm that this is an accurate record of the supervision. Once both have signed, the record is locked: corrections are added as addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I disagree with part of this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you disagree with and why. It is printed with your signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include my wellbeing section in the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what you disagree with, or untick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignOffPage</name>
+    <message>
+        <source>Sign as practitioner…</source>
+        <extracomment>The sign-off state changed: True once anyone has signed (the record is then read-only). Called before signing, so that typing still in the editors is committed first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign as supervisor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add addendum…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the audit trail in the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-off and audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by both and locked. Corrections and late information go in addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by one, waiting for the {party}. The record can no longer be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed yet. Read the record preview together, then both sign. After the second signature the record is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party}: {name}, {role}, signed {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded disagreement: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record fingerprint: {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fingerprint yet: it is made when the record is signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum {n}, {when}, {author} ({role}){late}:
+{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — LATE ENTRY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addendum added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified: the stored record matches its fingerprint {fp}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed yet: there is nothing to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOES NOT MATCH: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StageNavigator</name>
+    <message>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stages of the session, then decisions and actions and the record preview. Ctrl+Page Down and Ctrl+Page Up move between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StagePage</name>
+    <message>
+        <source>Previous stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers to earlier questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These questions are no longer in the prompts. The answers are kept exactly as written and still appear in the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This question came from an earlier version of the prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>←  Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {title}  →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {citation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept from an earlier version of the prompts, exactly as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Who is using this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name and role are written in the record&apos;s audit trail and suggested when you sign. This is not a password: anyone at this computer can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example Social worker, Team manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Verify records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bad} record(s) no longer match what was signed. Their stored content was changed outside the app, or the database is damaged. Compare them with the printed copies (same fingerprint) and restore from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {n} signed record(s) match their fingerprints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DOES NOT MATCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint {fp}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{app} guides a supervisor and a practitioner through a reflection on one case, in four stages: professional curiosity, the lived experience of the child, Ferguson&apos;s authoritative steps, and escalation. It records decisions and actions and prints a supervision record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is kept only on this computer, in:
+{path}
+Nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To look around without typing, load the fictional demo case: everything in it is invented. F1 opens the help at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the demo case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

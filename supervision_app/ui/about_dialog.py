@@ -1,0 +1,58 @@
+"""The About box: version, the prompts' version, where the data is kept, and the licences."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from supervision_app import APP_NAME, __version__
+from supervision_app.ui.widgets import accessible
+
+#: (component, licence) of everything shipped in the app and its bundle.
+LICENCES: tuple[tuple[str, str], ...] = (
+    (APP_NAME, "MIT"),
+    ("Qt 6 and Qt for Python (PySide6)", "LGPL v3"),
+    ("SQLAlchemy", "MIT"),
+    ("Jinja2, MarkupSafe", "BSD 3-Clause"),
+    ("ReportLab", "BSD 3-Clause"),
+    ("platformdirs", "MIT"),
+    ("Python", "PSF License"),
+    ("DejaVu Sans font", "Bitstream Vera licence; DejaVu changes public domain"),
+    ("Symbola font (emoji subset)", "free for any use (George Douros)"),
+)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, content_version: str, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
+        self.text = QTextBrowser()
+        self.text.setObjectName("aboutText")
+        accessible(self.text, self.tr("About {app}").format(app=APP_NAME))
+        self.text.setHtml(self._html(content_version, db_path))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        accessible(buttons.button(QDialogButtonBox.StandardButton.Close), self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+    def _html(self, content_version: str, db_path: Path) -> str:
+        rows = "".join(
+            f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;{escape(licence)}</td></tr>"
+            for name, licence in LICENCES
+        )
+        return (
+            f"<h2>{escape(APP_NAME)} {escape(__version__)}</h2>"
+            f"<p>{escape(self.tr('Prompts version {v}').format(v=content_version))}</p>"
+            f"<p>{escape(self.tr('Reflective supervision for child safeguarding.'))}</p>"
+            f"<h3>{escape(self.tr('Your data'))}</h3>"
+            f"<p>{escape(self.tr('Kept only on this computer, in:'))}<br><code>{escape(str(db_path))}</code></p>"
+            f"<p>{escape(self.tr('The app makes no network connections.'))}</p>"
+            f"<h3>{escape(self.tr('Licences'))}</h3><table>{rows}</table>"
+            f"<p>{escape(self.tr('The font licence texts are shipped in resources/fonts.'))}</p>"
+        )

@@ -1,0 +1,273 @@
+"""Colour schemes (light, dark, high contrast), the answer editors' zoom and the reading font.
+
+The default look lives in :mod:`theme`. The other schemes recolour its style sheet and palette
+role by role, so styles added to ``theme.STYLE_SHEET`` follow every scheme automatically.
+Choices are kept in the UI settings file (never any case text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from supervision_app.ui import theme
+from supervision_app.ui.settings import ui_settings
+
+SYSTEM, LIGHT, DARK, HIGH_CONTRAST = "system", "light", "dark", "high_contrast"
+THEMES = (SYSTEM, LIGHT, DARK, HIGH_CONTRAST)
+ZOOM_MIN, ZOOM_MAX = -4, 16  # points added to the answer editors' and prompts' text
+READING_FONTS = ("", "DejaVu Sans", "Verdana", "Atkinson Hyperlegible", "Lexend", "OpenDyslexic")
+
+#: The default scheme: every colour of theme.py, by role.
+LIGHT_SCHEME: dict[str, str] = {
+    "page": theme.PAGE,
+    "surface": theme.SURFACE,  # also the text on accent-coloured buttons
+    "surface_alt": theme.SURFACE_ALT,
+    "border": theme.BORDER,
+    "border_strong": theme.BORDER_STRONG,
+    "text": theme.TEXT,
+    "text_secondary": theme.TEXT_SECONDARY,
+    "lead_text": "#2C3540",
+    "placeholder": "#6B7682",
+    "accent": theme.ACCENT,
+    "accent_hover": theme.ACCENT_HOVER,
+    "accent_soft": theme.ACCENT_SOFT,
+    "accent_border": theme.ACCENT_BORDER,
+    "primary_focus": "#123F6B",
+    "primary_focus_border": "#071F38",
+    "success": theme.SUCCESS,
+    "error": theme.ERROR,
+    "error_soft": theme.ERROR_SOFT,
+    "error_border": theme.ERROR_BORDER,
+    "error_text": "#74100F",
+    "retired_text": "#6A4A00",
+    "disabled_text": theme.DISABLED_TEXT,
+    "disabled_bg": "#EEF1F4",
+    "primary_disabled_bg": "#E3E8ED",
+    "gridline": "#E6EAEE",
+    "midlight": "#E7EBEF",
+    "hover_bg": "#EEF2F5",  # painted by the list delegates
+    "track": "#DDE3E9",
+    "success_soft": "#E4F2EA",
+}
+
+DARK_SCHEME: dict[str, str] = {
+    "page": "#14181C",
+    "surface": "#1E2429",
+    "surface_alt": "#252C32",
+    "border": "#3A444D",
+    "border_strong": "#6E7B87",
+    "text": "#ECEFF2",
+    "text_secondary": "#B9C3CC",
+    "lead_text": "#D5DCE2",
+    "placeholder": "#9AA5AF",
+    "accent": "#8CBDEB",
+    "accent_hover": "#A6CCF0",
+    "accent_soft": "#22364A",
+    "accent_border": "#3D5F80",
+    "primary_focus": "#B8D7F5",
+    "primary_focus_border": "#FFFFFF",
+    "success": "#7FD39B",
+    "error": "#FF9A9A",
+    "error_soft": "#3A1F22",
+    "error_border": "#8A4045",
+    "error_text": "#FFC2C2",
+    "retired_text": "#E8C66A",
+    "disabled_text": "#808B95",
+    "disabled_bg": "#262C31",
+    "primary_disabled_bg": "#2B3238",
+    "gridline": "#2F373E",
+    "midlight": "#2A3137",
+    "hover_bg": "#262D33",
+    "track": "#3A444D",
+    "success_soft": "#1E3327",
+}
+
+HIGH_CONTRAST_SCHEME: dict[str, str] = {
+    "page": "#FFFFFF",
+    "surface": "#FFFFFF",
+    "surface_alt": "#FFFFFF",
+    "border": "#000000",
+    "border_strong": "#000000",
+    "text": "#000000",
+    "text_secondary": "#000000",
+    "lead_text": "#000000",
+    "placeholder": "#3D3D3D",
+    "accent": "#00006E",
+    "accent_hover": "#000045",
+    "accent_soft": "#FFF3A0",
+    "accent_border": "#00006E",
+    "primary_focus": "#000000",
+    "primary_focus_border": "#B35900",
+    "success": "#00501E",
+    "error": "#8B0000",
+    "error_soft": "#FFFFFF",
+    "error_border": "#8B0000",
+    "error_text": "#8B0000",
+    "retired_text": "#4D3500",
+    "disabled_text": "#4F4F4F",
+    "disabled_bg": "#E6E6E6",
+    "primary_disabled_bg": "#E6E6E6",
+    "gridline": "#000000",
+    "midlight": "#C8C8C8",
+    "hover_bg": "#FFF3A0",
+    "track": "#767676",
+    "success_soft": "#FFFFFF",
+}
+
+SCHEMES = {LIGHT: LIGHT_SCHEME, DARK: DARK_SCHEME, HIGH_CONTRAST: HIGH_CONTRAST_SCHEME}
+
+#: (foreground role, background role) pairs that carry text; each must reach 4.5:1.
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "page"),
+    ("text", "surface"),
+    ("text", "surface_alt"),
+    ("text", "accent_soft"),
+    ("text_secondary", "page"),
+    ("text_secondary", "surface"),
+    ("text_secondary", "surface_alt"),
+    ("lead_text", "page"),
+    ("placeholder", "surface"),
+    ("accent", "surface"),
+    ("accent", "accent_soft"),
+    ("accent", "surface_alt"),
+    ("surface", "accent"),  # primary buttons, selected rows
+    ("surface", "accent_hover"),
+    ("surface", "primary_focus"),
+    ("success", "surface"),
+    ("error", "surface"),
+    ("error", "error_soft"),
+    ("error_text", "error_soft"),
+    ("retired_text", "surface_alt"),
+)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG 2.x contrast ratio of two ``#RRGGBB`` colours (1 to 21)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def recolour(sheet: str, scheme: dict[str, str]) -> str:
+    """``sheet`` with every default-scheme colour replaced by ``scheme``'s colour of that role."""
+    mapping = {LIGHT_SCHEME[role].upper(): colour for role, colour in scheme.items()}
+    return re.sub(
+        r"#[0-9A-Fa-f]{6}\b", lambda m: mapping.get(m.group(0).upper(), m.group(0)), sheet
+    )
+
+
+def scheme_palette(scheme: dict[str, str]) -> QPalette:
+    pal = theme.palette()
+    mapping = {LIGHT_SCHEME[role].upper(): colour for role, colour in scheme.items()}
+    for group in (
+        QPalette.ColorGroup.Active,
+        QPalette.ColorGroup.Inactive,
+        QPalette.ColorGroup.Disabled,
+    ):
+        for role in QPalette.ColorRole:
+            if role == QPalette.ColorRole.NColorRoles:
+                continue
+            old = pal.color(group, role).name().upper()
+            if old in mapping:
+                pal.setColor(group, role, QColor(mapping[old]))
+    return pal
+
+
+def ink(colour: str) -> QColor:
+    """``colour`` (a default-scheme colour) as drawn in the scheme in use: for widgets that
+    paint themselves, such as the case list and the stage navigator."""
+    app = QApplication.instance()
+    name = app.property("supervisionScheme") if app is not None else None
+    scheme = SCHEMES.get(str(name), LIGHT_SCHEME) if name else LIGHT_SCHEME
+    mapping = {LIGHT_SCHEME[role].upper(): value for role, value in scheme.items()}
+    return QColor(mapping.get(colour.upper(), colour))
+
+
+# -- preferences ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    theme: str = SYSTEM
+    zoom: int = 0  # points added to the reading text
+    reading_font: str = ""  # "" = the system font
+
+    def with_zoom(self, step: int) -> Appearance:
+        return replace(self, zoom=min(max(self.zoom + step, ZOOM_MIN), ZOOM_MAX))
+
+
+def load_appearance() -> Appearance:
+    settings = ui_settings()
+    chosen = str(settings.value("appearance/theme", SYSTEM))
+    try:
+        zoom = int(settings.value("appearance/zoom", 0))
+    except (TypeError, ValueError):
+        zoom = 0
+    return Appearance(
+        theme=chosen if chosen in THEMES else SYSTEM,
+        zoom=min(max(zoom, ZOOM_MIN), ZOOM_MAX),
+        reading_font=str(settings.value("appearance/reading_font", "")),
+    )
+
+
+def save_appearance(appearance: Appearance) -> None:
+    settings = ui_settings()
+    settings.setValue("appearance/theme", appearance.theme)
+    settings.setValue("appearance/zoom", appearance.zoom)
+    settings.setValue("appearance/reading_font", appearance.reading_font)
+    settings.sync()
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def effective_scheme(appearance: Appearance) -> str:
+    if appearance.theme == SYSTEM:
+        return DARK if system_prefers_dark() else LIGHT
+    return appearance.theme
+
+
+def reading_sheet(appearance: Appearance) -> str:
+    """Style rules for the long reading text: prompts, explanations and answers."""
+    family = f'font-family: "{appearance.reading_font}";' if appearance.reading_font else ""
+    answer = 11 + appearance.zoom
+    prompt = 11.5 + appearance.zoom
+    why = 10 + appearance.zoom
+    return (
+        f"\nQPlainTextEdit#answerEditor {{ font-size: {answer}pt; {family} }}"
+        f"\nQLabel#promptText {{ font-size: {prompt}pt; {family} }}"
+        f"\nQLabel#promptWhyText {{ font-size: {why}pt; {family} }}\n"
+    )
+
+
+def apply_appearance(app: QApplication, appearance: Appearance, extra_sheet: str = "") -> str:
+    """Apply ``appearance`` to the whole application; returns the scheme used."""
+    theme.apply_theme(app)
+    name = effective_scheme(appearance)
+    scheme = SCHEMES[name]
+    app.setPalette(scheme_palette(scheme))
+    app.setStyleSheet(recolour(theme.STYLE_SHEET + reading_sheet(appearance) + extra_sheet, scheme))
+    app.setProperty("supervisionScheme", name)
+    return name
+
+
+def theme_label(name: str) -> str:
+    labels = {
+        SYSTEM: QCoreApplication.translate("Appearance", "Follow the system (light or dark)"),
+        LIGHT: QCoreApplication.translate("Appearance", "Light"),
+        DARK: QCoreApplication.translate("Appearance", "Dark"),
+        HIGH_CONTRAST: QCoreApplication.translate("Appearance", "High contrast"),
+    }
+    return labels[name]

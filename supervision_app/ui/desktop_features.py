@@ -1,0 +1,259 @@
+"""The desktop layer of the main window: Edit and View menus (undo/redo, zoom, presentation
+mode, appearance), help, About, the first-run welcome and the session timer.
+
+Installed on a :class:`MainWindow` by :func:`install`, so the window itself stays small.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
+
+from supervision_app.ui import appearance as look
+from supervision_app.ui.about_dialog import AboutDialog
+from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.help_dialog import HelpDialog
+from supervision_app.ui.preferences_dialog import PreferencesDialog
+from supervision_app.ui.session_timer import SessionTimer
+from supervision_app.ui.welcome_dialog import WelcomeDialog
+
+if TYPE_CHECKING:
+    from supervision_app.ui.main_window import MainWindow
+
+PRESENTATION_ZOOM = 6  # points added to the reading text in presentation mode
+
+#: Every dialog class the main window can open (the accessibility test walks each one).
+DIALOG_CLASSES = (AboutDialog, HelpDialog, PreferencesDialog, WelcomeDialog)
+
+
+class DesktopFeatures(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.appearance = look.load_appearance()
+        self.presenting = False
+        self._hidden_for_presentation: list[QWidget] = []
+        self._was_maximised = False
+        std = QKeySequence.StandardKey
+
+        def action(
+            name: str, text: str, tip: str, *keys: QKeySequence.StandardKey | str
+        ) -> QAction:
+            act = QAction(text, window)
+            act.setObjectName(name)
+            act.setStatusTip(tip)
+            act.setToolTip(tip)
+            sequences: list[QKeySequence] = []
+            for key in keys:
+                found = (
+                    QKeySequence.keyBindings(key) if isinstance(key, std) else [QKeySequence(key)]
+                )
+                sequences += [s for s in found if not s.isEmpty() and s not in sequences]
+            act.setShortcuts(sequences)
+            window.addAction(act)
+            return act
+
+        tr = self.tr
+        self.undo = action(
+            "undoAction", tr("Undo"), tr("Undo the last change to the text"), std.Undo
+        )
+        self.redo = action("redoAction", tr("Redo"), tr("Redo the change just undone"), std.Redo)
+        self.zoom_in = action(
+            "zoomInAction",
+            tr("Larger text"),
+            tr("Make the prompts and answers larger"),
+            std.ZoomIn,
+            "Ctrl+=",
+        )
+        self.zoom_out = action(
+            "zoomOutAction",
+            tr("Smaller text"),
+            tr("Make the prompts and answers smaller"),
+            std.ZoomOut,
+        )
+        self.zoom_reset = action(
+            "zoomResetAction", tr("Normal text size"), tr("Reset the text size"), "Ctrl+0"
+        )
+        self.presentation = action(
+            "presentationAction",
+            tr("Presentation mode"),
+            tr("Large text and the current prompt prominent, with the case list hidden"),
+            std.FullScreen,
+            "F11",
+        )
+        self.presentation.setCheckable(True)
+        self.preferences = action(
+            "preferencesAction",
+            tr("Appearance…"),
+            tr("Colour scheme, reading font and text size"),
+            std.Preferences,
+            "Ctrl+,",
+        )
+        self.help = action(
+            "helpAction",
+            tr("Help on the frameworks"),
+            tr("What each stage is about and why"),
+            std.HelpContents,
+        )
+        self.welcome = action(
+            "welcomeAction", tr("Welcome…"), tr("What the app is for and where data is kept")
+        )
+        self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self.leave_shortcut.setEnabled(False)
+        self.leave_shortcut.activated.connect(self.leave_presentation)
+        self.timer = SessionTimer()
+        self._build_menus()
+        self._wire()
+        self.apply()
+
+    def _build_menus(self) -> None:
+        w = self.window
+        bar = w.menuBar()
+        menus = [a.menu() for a in bar.actions() if a.menu() is not None]
+        case_menu = menus[1] if len(menus) > 1 else None
+        help_menu = menus[-1]
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([self.undo, self.redo])
+        view = bar.addMenu(self.tr("&View"))
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view.addSeparator()
+        view.addAction(self.presentation)
+        view.addSeparator()
+        view.addAction(self.preferences)
+        if case_menu is not None:  # Edit and View sit before Case and Help
+            bar.insertMenu(case_menu.menuAction(), edit)
+            bar.insertMenu(case_menu.menuAction(), view)
+        else:
+            bar.insertMenu(help_menu.menuAction(), edit)
+            bar.insertMenu(help_menu.menuAction(), view)
+        first = help_menu.actions()[0] if help_menu.actions() else None
+        help_menu.insertActions(first, [self.help, self.welcome])
+        help_menu.insertSeparator(first)
+        w.statusBar().addPermanentWidget(self.timer)
+        w.statusBar().setAccessibleName(self.tr("Status bar"))
+
+    def _wire(self) -> None:
+        w = self.window
+        self.undo.triggered.connect(lambda: self._edit("undo"))
+        self.redo.triggered.connect(lambda: self._edit("redo"))
+        self.zoom_in.triggered.connect(lambda: self.set_zoom_step(1))
+        self.zoom_out.triggered.connect(lambda: self.set_zoom_step(-1))
+        self.zoom_reset.triggered.connect(self.reset_zoom)
+        self.presentation.toggled.connect(self.set_presentation)
+        self.preferences.triggered.connect(self.open_preferences)
+        self.help.triggered.connect(self.open_help)
+        self.welcome.triggered.connect(self.open_welcome)
+        w.session_view.navigator.currentRowChanged.connect(self._on_page_changed)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_system_scheme_changed)
+        self.timer.set_agenda(
+            [s.title for s in w.content.stages] + [self.tr("Decisions and actions")]
+        )
+
+    def _on_page_changed(self, row: int) -> None:
+        item = self.window.session_view.navigator.item(row) if row >= 0 else None
+        self.timer.set_stage(item.text() if item is not None else "")
+
+    def _on_system_scheme_changed(self, _scheme: object) -> None:
+        if self.appearance.theme == look.SYSTEM:
+            self.apply()
+
+    # -- appearance --------------------------------------------------------------------
+
+    def apply(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            shown = self.appearance.with_zoom(PRESENTATION_ZOOM if self.presenting else 0)
+            look.apply_appearance(app, shown)
+            for editor in self.window.findChildren(AnswerEditor):
+                editor.refit_height()
+
+    def set_appearance(self, appearance: look.Appearance) -> None:
+        self.appearance = appearance
+        look.save_appearance(appearance)
+        self.apply()
+
+    def set_zoom_step(self, step: int) -> None:
+        self.set_appearance(self.appearance.with_zoom(step))
+        self.window.statusBar().showMessage(
+            self.tr("Text size {sign}{zoom} pt").format(
+                sign="+" if self.appearance.zoom >= 0 else "", zoom=self.appearance.zoom
+            ),
+            3000,
+        )
+
+    def reset_zoom(self) -> None:
+        self.set_appearance(self.appearance.with_zoom(-self.appearance.zoom))
+
+    def open_preferences(self) -> None:
+        dialog = PreferencesDialog(self.window, self.appearance, self.set_appearance)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # -- presentation mode ----------------------------------------------------------------
+
+    def set_presentation(self, on: bool) -> None:
+        if on == self.presenting:
+            return
+        w = self.window
+        self.presenting = on
+        if on:
+            self._hidden_for_presentation = [
+                x for x in (w.splitter.widget(0), w.toolbar) if x is not None and x.isVisible()
+            ]
+            for widget in self._hidden_for_presentation:
+                widget.hide()
+            self._was_maximised = w.isMaximized()
+            w.showFullScreen()
+        else:
+            for widget in self._hidden_for_presentation:
+                widget.show()
+            self._hidden_for_presentation = []
+            if self._was_maximised:
+                w.showMaximized()
+            else:
+                w.showNormal()
+        self.presentation.setChecked(on)
+        self.leave_shortcut.setEnabled(on)
+        self.apply()
+
+    def leave_presentation(self) -> bool:
+        if self.presenting:
+            self.set_presentation(False)
+            return True
+        return False
+
+    # -- edit -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _edit(operation: str) -> None:
+        widget = QApplication.focusWidget()
+        method = getattr(widget, operation, None)
+        if callable(method):
+            method()
+
+    # -- dialogs ---------------------------------------------------------------------------
+
+    def _show(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def open_help(self) -> None:
+        self._show(HelpDialog(self.window.content, self.window))
+
+    def open_about(self) -> None:
+        self._show(AboutDialog(self.window.content.version, self.window.db_path, self.window))
+
+    def open_welcome(self) -> WelcomeDialog:
+        dialog = WelcomeDialog(self.window.db_path, self.window)
+        dialog.demo_requested.connect(self.window.load_demo)
+        self._show(dialog)
+        return dialog
+
+
+def install(window: MainWindow) -> DesktopFeatures:
+    return DesktopFeatures(window)
