@@ -51,8 +51,31 @@ def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
         present = True
     else:
         case_id, session_id, present = *store.import_session(detail)[:2], False
+        _load_escalations(store, case_id)
     history_case_id, history_present = load_demo_history(store, content)
     return DemoLoaded(case_id or 0, session_id, present and history_present, history_case_id)
+
+
+def _load_escalations(store: SupervisionStore, case_id: int) -> None:
+    """The demo case's escalation, raised before the session and still open at it."""
+    file = resource_path("demo", "demo_case.toml")
+    try:
+        data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
+        for e in data.get("escalations", []):
+            escalation_id = store.memory.raise_escalation(
+                case_id,
+                e["subject"],
+                e["with"],
+                date.fromisoformat(e["date"]),
+                int(e["timescale_days"]),
+                note=e.get("note", ""),
+            )
+            for step in e.get("steps", []):
+                store.memory.step_up_escalation(
+                    escalation_id, step["with"], date.fromisoformat(step["date"]), step["note"]
+                )
+    except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
+        raise DemoDataError(f"The demo escalation in {file} cannot be loaded: {exc!r}") from None
 
 
 def demo_session(content: Content) -> SessionDetail:

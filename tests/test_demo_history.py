@@ -46,3 +46,19 @@ def test_the_six_month_case_remembers_what_was_promised_and_what_is_open(
         "same_concern_no_plan_change",
         "child_views_missing",
     }
+
+
+def test_the_first_demo_record_lists_its_open_escalation_once(
+    store: SupervisionStore, content
+) -> None:
+    from supervision_app.record.load import load_record
+
+    loaded = load_demo(store, content)
+    load_demo(store, content)  # loading again adds nothing
+    [escalation] = store.memory.case_history(loaded.case_id).escalations
+    assert escalation.current.stage == 2
+    record = load_record(store, loaded.session_id, content)
+    [printed] = record.escalations
+    assert "step the referral down" in printed.concern
+    assert printed.level == "Stage 2" and printed.status == "Open"
+    assert printed.raised_with.startswith("MASH team manager")
