@@ -166,3 +166,38 @@ def test_lazy_case_list_pages_long_histories(qtbot, store, content, db_path: Pat
     assert window.case_tree.select_session(oldest, case_id)  # pages in as needed
     assert case_item.childCount() == 120
     qtbot.waitUntil(lambda: window.session_view.session_id == oldest)
+
+
+def test_the_case_card_grows_with_its_text_and_never_squashes_it(
+    qtbot, store: SupervisionStore, content, db_path: Path
+) -> None:
+    from supervision_app.ui.app import build_window
+    from supervision_app.ui.case_overview import CaseOverview
+
+    loaded = load_demo(store, content)
+    window = build_window(store.database, content)  # as the app builds it
+    qtbot.addWidget(window)
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    overview = window.findChild(CaseOverview)
+    tree = window.case_tree
+
+    def labels_fit() -> bool:
+        card = overview.memory_panel.top
+        labels = [label for label in card.findChildren(QLabel) if label.text()]
+        return len(labels) >= 10 and all(
+            label.height() >= max(label.heightForWidth(label.width()), 1) for label in labels
+        )
+
+    for case_id in (loaded.case_id, loaded.history_case_id, loaded.case_id):
+        item = tree._find("case", case_id)
+        qtbot.mouseClick(
+            tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
+        )
+        qtbot.waitUntil(lambda case_id=case_id: overview.memory_panel.case_id == case_id)
+        qtbot.waitUntil(labels_fit, timeout=3000)
+    # Text that grows after the card is shown (a longer line, a larger font) makes the card
+    # taller; the rows are never squeezed into the old height.
+    overview.sessions_label.setText("Many sessions so far, each with its own story. " * 60)
+    qtbot.waitUntil(labels_fit, timeout=3000)

@@ -110,13 +110,7 @@ class CaseMemoryPanel(QScrollArea):
     def forget(self) -> None:
         """Remove every case card (the window is locking); :meth:`show_case` brings them back."""
         self.case_id, self.session_id, self.history = None, None, None
-        while self._column.count():
-            widget = self._column.takeAt(0).widget()
-            if widget is not None and widget is not self.top:
-                widget.setParent(None)
-                widget.deleteLater()
-        if self.top is not None:
-            self._column.addWidget(self.top)
+        self._clear_below_top()
 
     @property
     def today(self) -> date:
@@ -135,17 +129,25 @@ class CaseMemoryPanel(QScrollArea):
         self.prompts = evaluate(self.rules, history, self.today)
         self._rebuild()
 
-    def _rebuild(self) -> None:
-        while self._column.count():
-            item = self._column.takeAt(0)
-            widget = item.widget()
-            if widget is not None and widget is not self.top:
+    def _clear_below_top(self) -> None:
+        """Remove every card except the top one, which stays in its place.
+
+        The top card is never taken out and put back: a widget re-added while its old
+        layout item still exists keeps a stale height cache, and its word-wrapped rows
+        were squashed to nothing."""
+        if self.top is not None and self._column.indexOf(self.top) < 0:
+            self._column.insertWidget(0, self.top)
+        keep = 1 if self.top is not None else 0
+        while self._column.count() > keep:
+            widget = self._column.takeAt(keep).widget()
+            if widget is not None:
                 widget.setParent(None)  # out of the tree now, deleted when Qt is idle
                 widget.deleteLater()
+
+    def _rebuild(self) -> None:
+        self._clear_below_top()
         h = self.history
         assert h is not None
-        if self.top is not None:
-            self._column.addWidget(self.top)
         self._column.addWidget(self._heading(h))
         self._column.addWidget(self._actions_card(h))
         self._column.addWidget(self._escalations_card(h))
