@@ -111,6 +111,27 @@ def test_go_on_to_the_reflection_shows_the_stages(qtbot, demo_window) -> None:
     assert not view.memory_button.isChecked()
 
 
+def test_stage_keys_leave_the_case_so_far_and_show_the_stage(qtbot, demo_window) -> None:
+    window, _case_id, _session_id = demo_window
+    view = window.session_view
+    assert view.body.currentWidget() is view.memory_panel
+    view.memory_panel.setFocus()
+    qtbot.keyClick(view.memory_panel, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert view.body.currentWidget() is view.splitter
+    assert view.pages.currentIndex() == 2 and not view.memory_button.isChecked()
+
+    qtbot.mouseClick(view.memory_button, Qt.MouseButton.LeftButton)
+    assert view.body.currentWidget() is view.memory_panel
+    view.memory_panel.setFocus()
+    qtbot.keyClick(view.memory_panel, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    # The first Ctrl+PgDn shows the page the user was on; the next one moves on.
+    assert view.body.currentWidget() is view.splitter and view.pages.currentIndex() == 2
+    qtbot.keyClick(
+        view.pages.currentWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert view.pages.currentIndex() == 3
+
+
 def test_search_opens_the_exact_prompt(qtbot, demo_window, content) -> None:
     window, _case_id, _session_id = demo_window
     dialog = window.open_search()

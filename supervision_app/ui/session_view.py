@@ -196,7 +196,7 @@ class SessionView(QWidget):
 
     def _add_shortcuts(self) -> None:
         bindings = [("Ctrl+PgDown", self.next_page), ("Ctrl+PgUp", self.previous_page)]
-        bindings += [(f"Alt+{n}", partial(self.go_to_page, n - 1)) for n in range(1, 10)]
+        bindings += [(f"Alt+{n}", partial(self._jump_to_page, n - 1)) for n in range(1, 10)]
         for keys, slot in bindings:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -453,11 +453,26 @@ class SessionView(QWidget):
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
+    def _leave_memory(self) -> bool:
+        """Show the session's pages if the case so far is in front; True if it was."""
+        if self.body.currentWidget() is not self.memory_panel:
+            return False
+        self.show_memory(False)
+        return True
+
+    def _jump_to_page(self, index: int) -> None:
+        # A page chosen from the keyboard is shown even from the case so far.
+        self._leave_memory()
+        self.go_to_page(index)
+
     def next_page(self) -> None:
-        self.go_to_page(self.pages.currentIndex() + 1)
+        # From the case so far, the first move shows the page already in place.
+        if not self._leave_memory():
+            self.go_to_page(self.pages.currentIndex() + 1)
 
     def previous_page(self) -> None:
-        self.go_to_page(self.pages.currentIndex() - 1)
+        if not self._leave_memory():
+            self.go_to_page(self.pages.currentIndex() - 1)
 
     def show_preview(self) -> None:
         self.go_to_page(self.pages.indexOf(self.preview_page))
