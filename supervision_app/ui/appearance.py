@@ -257,8 +257,14 @@ def apply_appearance(app: QApplication, appearance: Appearance, extra_sheet: str
     theme.apply_theme(app)
     name = effective_scheme(appearance)
     scheme = SCHEMES[name]
-    app.setPalette(scheme_palette(scheme))
-    app.setStyleSheet(recolour(theme.STYLE_SHEET + reading_sheet(appearance) + extra_sheet, scheme))
+    palette = scheme_palette(scheme)
+    if app.palette() != palette:
+        app.setPalette(palette)
+    sheet = recolour(theme.STYLE_SHEET + reading_sheet(appearance) + extra_sheet, scheme)
+    # Setting a style sheet re-polishes every widget in the application, so a
+    # window that opens with the same appearance must not pay for it again.
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     app.setProperty("supervisionScheme", name)
     return name
 
