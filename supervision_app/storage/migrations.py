@@ -189,6 +189,21 @@ def _identify_plain(path: Path) -> tuple[set[str], dict[str, str]]:
         conn.close()
 
 
+def move_with_sidecars(src: Path, dst: Path) -> None:
+    """Rename a closed database file together with its ``-wal`` and ``-shm`` files.
+
+    A WAL left behind under the old name would be replayed into whatever file
+    takes that name next, so the three always move together.  The database goes
+    first: a crash in between leaves its WAL under the old name, where moving
+    the database back finds it again.
+    """
+    os.replace(src, dst)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{src}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{dst}{suffix}"))
+
+
 def secure_remove(path: Path) -> None:
     """Overwrite a file with random bytes, flush it to disk, then delete it.
 
