@@ -437,48 +437,42 @@ def _existing(db_path: Path) -> None:
         raise CliError(f"there is no database at {db_path}")
 
 
-def _cmd_rotate_key(_args: argparse.Namespace, db_path: Path) -> int:
+def _new_recovery(db_path: Path, change, done: str) -> int:
+    """Open with the passphrase, run ``change(database, passphrase)`` and print its new recovery key."""
     from supervision_app.storage import UnlockError
-    from supervision_app.storage.security import RotationError, rotate_key
+    from supervision_app.storage.security import RotationError
 
     _existing(db_path)
     passphrase = _passphrase()
     database, _store, _content = _open(db_path, passphrase)
     try:
-        recovery = rotate_key(database, passphrase.text)
+        recovery = change(database, passphrase.text)
     except (RotationError, UnlockError) as exc:
         raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(
+            f"cannot write the key file ({exc.strerror or exc}); nothing changed"
+        ) from None
     finally:
         database.close()
     print(
-        f"The database is now encrypted under a new key. New agency recovery key: {recovery}\n"
+        f"{done} New agency recovery key: {recovery}\n"
         "Store it somewhere safe (not on this computer); the old recovery key no longer opens "
-        "the database. The passphrase is unchanged."
+        "the database (backups made before now still open with it). The passphrase is unchanged."
     )
     return 0
+
+
+def _cmd_rotate_key(_args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.storage.security import rotate_key
+
+    return _new_recovery(db_path, rotate_key, "The database is now encrypted under a new key.")
 
 
 def _cmd_new_recovery_key(_args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage import UnlockError
     from supervision_app.storage.security import new_recovery_key
 
-    _existing(db_path)
-    passphrase = _passphrase()
-    database, _store, _content = _open(db_path, passphrase)
-    try:
-        recovery = new_recovery_key(database, passphrase.text)
-    except UnlockError as exc:
-        raise CliError(str(exc)) from None
-    except OSError as exc:
-        raise CliError(f"cannot write the key file ({exc.strerror or exc})") from None
-    finally:
-        database.close()
-    print(
-        f"New agency recovery key: {recovery}\n"
-        "Store it somewhere safe (not on this computer); the old recovery key no longer opens "
-        "this database. Backups made before now still open with the old one."
-    )
-    return 0
+    return _new_recovery(db_path, new_recovery_key, "The recovery key has been replaced.")
 
 
 def _cmd_agency_keygen(args: argparse.Namespace, _db_path: Path) -> int:
