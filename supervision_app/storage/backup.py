@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from supervision_app.atomic import fsync_dir
 from supervision_app.storage import cipher
 from supervision_app.storage.database import (
     SCHEMA_VERSION,
@@ -29,7 +30,7 @@ from supervision_app.storage.database import (
     unlock_file,
 )
 from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
-from supervision_app.storage.keys import KeyRing, fsync_dir, key_file_path, write_key_file
+from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
 from supervision_app.storage.migrations import (
     check_identity,
     move_with_sidecars,

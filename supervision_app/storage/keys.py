@@ -20,13 +20,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from supervision_app.atomic import write_atomically
 
 KEY_FILE_FORMAT = "supervision_app.keys"
 KEY_FILE_VERSION = 1
@@ -321,23 +322,8 @@ def write_key_file(path: Path, entries: list[KeyEntry]) -> None:
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Replace a file atomically (write, fsync, rename, fsync the folder)."""
+    write_atomically(path, payload)
 
 
 def _b64(raw: bytes) -> str:

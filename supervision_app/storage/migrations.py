@@ -20,8 +20,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from supervision_app.atomic import fsync_dir
 from supervision_app.storage import cipher
-from supervision_app.storage.keys import KeyRing, fsync_dir, key_file_path, write_key_file
+from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
 from supervision_app.storage.models import Base
 from supervision_app.storage.search_index import ensure_search_index
 

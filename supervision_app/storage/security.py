@@ -12,6 +12,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from supervision_app.atomic import fsync_dir
 from supervision_app.storage import cipher
 from supervision_app.storage.agency import with_agency_slot
 from supervision_app.storage.database import Database, UnlockError
@@ -20,7 +21,6 @@ from supervision_app.storage.keys import (
     CredentialError,
     KeyRing,
     Passphrase,
-    fsync_dir,
     key_file_path,
     new_key_ring,
     read_key_file,
