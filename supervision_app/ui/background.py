@@ -46,14 +46,19 @@ def owner(widget: QWidget | None) -> QObject | None:
     return widget.window() if widget is not None else None
 
 
-def wait_in_loop(thread: QThread) -> None:
-    """Start ``thread`` and keep the GUI responsive until it has finished."""
+def wait_in_loop(thread: QThread, progress: QProgressDialog) -> None:
+    """Start ``thread`` and keep the GUI responsive until it has finished; then tidy up."""
     loop = QEventLoop()
     thread.finished.connect(loop.quit)
-    thread.start()
-    if thread.isRunning():
-        loop.exec()  # also ends early when the application quits...
-    thread.wait()  # ...so wait for the work itself
+    try:
+        thread.start()
+        if thread.isRunning():
+            loop.exec()  # also ends early when the application quits...
+        thread.wait()  # ...so wait for the work itself
+    finally:
+        progress.close()
+        progress.deleteLater()
+        thread.deleteLater()  # deferred: its results can still be read
 
 
 def run_in_background(parent: QWidget | None, work: Callable[[], T], text: str) -> T:
@@ -63,12 +68,7 @@ def run_in_background(parent: QWidget | None, work: Callable[[], T], text: str) 
     progress.setObjectName("backgroundProgress")
     progress.setCancelButton(None)  # an export, once started, finishes
     progress.setMinimumDuration(500)
-    try:
-        wait_in_loop(thread)
-    finally:
-        progress.close()
-        progress.deleteLater()
-        thread.deleteLater()
+    wait_in_loop(thread, progress)
     if thread.error is not None:
         raise thread.error
     return thread.result  # type: ignore[return-value]

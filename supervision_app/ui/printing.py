@@ -101,12 +101,7 @@ def render_pages(parent: QWidget | None, data: bytes, dpi: int) -> list[QImage] 
 
     thread.page_done.connect(on_page)
     progress.canceled.connect(thread.cancel)
-    try:
-        wait_in_loop(thread)
-    finally:
-        progress.close()
-        progress.deleteLater()
-        thread.deleteLater()
+    wait_in_loop(thread, progress)
     if thread.error:
         raise PrintError(thread.error)
     if thread.cancelled:
