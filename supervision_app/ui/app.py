@@ -51,8 +51,12 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
     started = time.perf_counter()
     app = _application()
     from supervision_app.storage import open_database
+    from supervision_app.ui.single_instance import bring_first_instance_forward
     from supervision_app.ui.startup import open_interactively
 
+    if bring_first_instance_forward(Path(db_path)):
+        print("The app already has this database open; its window was brought to the front.")
+        return 0
     try:
         if credential is not None:
             database = open_database(Path(db_path), credential)
@@ -82,11 +86,13 @@ def build_window(database: Database, content: Content):
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
+    from supervision_app.ui.single_instance import InstanceServer
 
     _apply_agency_key(database, content)
     window = MainWindow(SupervisionStore(database), content, database.path)
     window.lock_controller = LockController(window, database)
     install_security_menu(window, window.lock_controller)
+    window.instance_server = InstanceServer(window, database.path)
     return window
 
 
