@@ -5,8 +5,10 @@ never stored in the clear: the key file beside the database (``<db>.keys``)
 holds it wrapped with AES-256-GCM twice, once under a key derived from the
 user's passphrase and once under a key derived from the agency recovery key,
 both with PBKDF2-HMAC-SHA512 at :data:`KDF_ITERATIONS` iterations and a random
-salt.  Changing the passphrase re-wraps the data key; rotating the key
-re-encrypts the database under a new data key (see :mod:`.database`).
+salt, and, when an agency content pack supplies its public key, to that key
+too (see :mod:`.agency`).  Changing the passphrase re-wraps the data key;
+rotating the key re-encrypts the database under a new data key (see
+:mod:`.security`).
 
 The key file may hold more than one entry while a rotation is in progress, so
 that a crash between re-keying the database and rewriting the key file can
