@@ -22,15 +22,18 @@ class CliError(Exception):
     """A failure to report as one line."""
 
 
-def _passphrase():
-    """The passphrase from the environment or a file (never from argv)."""
+AGENCY_KEY_PASSPHRASE_ENV = "SUPERVISION_APP_AGENCY_KEY_PASSPHRASE"
+AGENCY_KEY_PASSPHRASE_FILE_ENV = "SUPERVISION_APP_AGENCY_KEY_PASSPHRASE_FILE"
+
+
+def _secret(env: str, file_env: str, prompt: str, missing: str) -> str:
+    """A secret from the environment variable ``env``, the file named in ``file_env``, or a
+    terminal prompt; never from argv (command lines show in ``ps`` and shell history)."""
     import os
 
-    from supervision_app.storage import Passphrase
-
-    text = os.environ.get(PASSPHRASE_ENV)
-    if text is None and os.environ.get(PASSPHRASE_FILE_ENV):
-        name = os.environ[PASSPHRASE_FILE_ENV]
+    text = os.environ.get(env)
+    if text is None and os.environ.get(file_env):
+        name = os.environ[file_env]
         try:
             text = Path(name).read_text(encoding="utf-8").rstrip("\r\n")
         except (OSError, UnicodeDecodeError) as exc:
@@ -38,13 +41,35 @@ def _passphrase():
     if text is None and sys.stdin.isatty():
         import getpass
 
-        text = getpass.getpass("Passphrase: ")
+        text = getpass.getpass(prompt)
     if not text:
-        raise CliError(
+        raise CliError(missing)
+    return text
+
+
+def _passphrase():
+    """The passphrase from the environment or a file (never from argv)."""
+    from supervision_app.storage import Passphrase
+
+    return Passphrase(
+        _secret(
+            PASSPHRASE_ENV,
+            PASSPHRASE_FILE_ENV,
+            "Passphrase: ",
             f"the database is encrypted: set {PASSPHRASE_ENV}, or {PASSPHRASE_FILE_ENV} to a "
-            "file holding the passphrase (see the README)"
+            "file holding the passphrase (see the README)",
         )
-    return Passphrase(text)
+    )
+
+
+def _agency_key_passphrase() -> str:
+    return _secret(
+        AGENCY_KEY_PASSPHRASE_ENV,
+        AGENCY_KEY_PASSPHRASE_FILE_ENV,
+        "Passphrase of the agency private key: ",
+        f"set {AGENCY_KEY_PASSPHRASE_ENV}, or {AGENCY_KEY_PASSPHRASE_FILE_ENV} to a file holding "
+        "it: the passphrase that protects the agency's private key file",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,10 +138,36 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", parents=[common], help="replace the database with a verified backup"
     )
     restore.add_argument("file", type=Path, metavar="FILE")
+    sub.add_parser(
+        "rotate-key",
+        parents=[common],
+        help="re-encrypt the database under a new key; prints the new recovery key",
+    )
+    sub.add_parser(
+        "new-recovery-key",
+        parents=[common],
+        help="replace the recovery key (the old one stops working); prints the new one",
+    )
+    keygen = sub.add_parser(
+        "agency-keygen",
+        help="(agency IT) make an agency recovery key pair; prints the pack's recovery.toml",
+    )
+    keygen.add_argument("private_key", type=Path, metavar="PRIVATE_KEY_FILE")
+    keygen.add_argument("--holder", default="The agency's IT service desk", metavar="TEXT")
+    keygen.add_argument("--contact", default="", metavar="TEXT")
+    reset = sub.add_parser(
+        "agency-reset",
+        parents=[common],
+        help="(agency IT) set a new passphrase with the agency's private key",
+    )
+    reset.add_argument("--agency-key", type=Path, metavar="PRIVATE_KEY_FILE", required=True)
     parser.epilog = (
         f"The database is encrypted. For commands, give the passphrase in the environment "
         f"variable {PASSPHRASE_ENV}, or the path of a file holding it in {PASSPHRASE_FILE_ENV}. "
-        "It is never taken as a command-line argument."
+        "It is never taken as a command-line argument. The agency commands read the "
+        f"passphrase of the agency's private key from {AGENCY_KEY_PASSPHRASE_ENV} (or "
+        f"{AGENCY_KEY_PASSPHRASE_FILE_ENV}); agency-reset reads the user's new passphrase "
+        f"from {PASSPHRASE_ENV} (or {PASSPHRASE_FILE_ENV})."
     )
     return parser
 
@@ -146,18 +197,25 @@ def _fail(message: str, code: int = 1) -> int:
 # -- commands ------------------------------------------------------------------
 
 
-def _open(db_path: Path):
+def _open(db_path: Path, credential=None):
     from supervision_app.content import ContentError, load_content_with_packs
     from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
+    from supervision_app.storage.security import apply_agency_key
 
     try:
         content = load_content_with_packs()
     except ContentError as exc:
         raise CliError(f"the practice content is invalid: {exc}") from None
     try:
-        database = open_database(db_path, _passphrase())
+        database = open_database(db_path, credential or _passphrase())
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from None
+    agency = content.agency_recovery
+    try:
+        apply_agency_key(database, agency.public_key if agency else None)
+    except OSError as exc:
+        database.close()
+        raise CliError(f"cannot update the key file ({exc.strerror or exc})") from None
     if database.new_recovery_key:
         print(
             f"Created a new encrypted database. Agency recovery key: {database.new_recovery_key}\n"
@@ -374,7 +432,128 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def _existing(db_path: Path) -> None:
+    if not db_path.exists():
+        raise CliError(f"there is no database at {db_path}")
+
+
+def _new_recovery(db_path: Path, change, done: str) -> int:
+    """Open with the passphrase, run ``change(database, passphrase)`` and print its new recovery key."""
+    from supervision_app.storage import UnlockError
+    from supervision_app.storage.security import RotationError
+
+    _existing(db_path)
+    passphrase = _passphrase()
+    database, _store, _content = _open(db_path, passphrase)
+    try:
+        recovery = change(database, passphrase.text)
+    except (RotationError, UnlockError) as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(
+            f"cannot write the key file ({exc.strerror or exc}); nothing changed"
+        ) from None
+    finally:
+        database.close()
+    print(
+        f"{done} New agency recovery key: {recovery}\n"
+        "Store it somewhere safe (not on this computer); the old recovery key no longer opens "
+        "the database (backups made before now still open with it). The passphrase is unchanged."
+    )
+    return 0
+
+
+def _cmd_rotate_key(_args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.storage.security import rotate_key
+
+    return _new_recovery(db_path, rotate_key, "The database is now encrypted under a new key.")
+
+
+def _cmd_new_recovery_key(_args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.storage.security import new_recovery_key
+
+    return _new_recovery(db_path, new_recovery_key, "The recovery key has been replaced.")
+
+
+def _cmd_agency_keygen(args: argparse.Namespace, _db_path: Path) -> int:
+    import json
+    import os
+
+    from supervision_app.storage.agency import AgencyKeyError, fingerprint, generate_key_pair
+    from supervision_app.storage.agency import public_key_bytes as raw
+
+    try:
+        private_pem, public_pem = generate_key_pair(_agency_key_passphrase())
+    except AgencyKeyError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        fd = os.open(args.private_key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise CliError(f"{args.private_key} exists already; nothing was written") from None
+    except OSError as exc:
+        raise CliError(f"cannot write {args.private_key} ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(private_pem)
+    print(
+        "# recovery.toml for the agency's content pack. Private key written to "
+        f"{args.private_key}:\n# keep it (and its passphrase) away from the laptops.\n"
+        f"# Fingerprint: {fingerprint(raw(public_pem))}\n"
+        "schema_version = 1\n"
+        f"holder = {json.dumps(args.holder)}\n"
+        + (f"contact = {json.dumps(args.contact)}\n" if args.contact else "")
+        + f'public_key = """\n{public_pem.strip()}\n"""'
+    )
+    return 0
+
+
+def _cmd_agency_reset(args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.domain.passphrase import assess
+    from supervision_app.storage.agency import (
+        AgencyKeyError,
+        load_private_key,
+        unwrap_with_agency_key,
+    )
+    from supervision_app.storage.keys import KeyFileError, key_file_path, read_key_file
+    from supervision_app.storage.security import set_passphrase
+
+    _existing(db_path)
+    try:
+        pem = args.agency_key.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {args.agency_key} ({exc.strerror or exc})") from None
+    try:
+        private_key = load_private_key(pem, _agency_key_passphrase())
+        rings = unwrap_with_agency_key(read_key_file(key_file_path(db_path)), private_key)
+    except (AgencyKeyError, KeyFileError) as exc:
+        raise CliError(str(exc)) from None
+    new = _passphrase().text
+    strength = assess(new)
+    if not strength.acceptable:
+        raise CliError(f"the new passphrase is too weak: {strength.advice} Nothing was changed.")
+    for number, ring in enumerate(rings, 1):  # more than one only after an interrupted rotation
+        try:
+            database, _store, _content = _open(db_path, ring)
+        except CliError:
+            if number == len(rings):
+                raise
+            continue
+        try:
+            set_passphrase(database, new)
+        finally:
+            database.close()
+        break
+    print(
+        f"{db_path} now opens with the new passphrase. Give it to the user in person and ask "
+        "them to change it (Security › Change passphrase). The recovery key is unchanged."
+    )
+    return 0
+
+
 _COMMANDS = {
+    "rotate-key": _cmd_rotate_key,
+    "new-recovery-key": _cmd_new_recovery_key,
+    "agency-keygen": _cmd_agency_keygen,
+    "agency-reset": _cmd_agency_reset,
     "demo": _cmd_demo,
     "list": _cmd_list,
     "export": _cmd_export,

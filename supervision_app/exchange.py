@@ -7,14 +7,13 @@ message that says what is wrong, and the database is left unchanged.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervision_app import __version__
+from supervision_app.atomic import write_atomically
 from supervision_app.domain import (
     Action,
     ActionStatus,
@@ -124,17 +123,10 @@ def export_session_json(store: SupervisionStore, session_id: int, path: Path) ->
 
 
 def write_bytes_safely(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path``; on failure remove what was partly written and explain."""
-    existed = path.exists()
+    """Write ``payload`` to ``path`` complete or not at all (never truncated), or explain."""
     try:
-        with path.open("wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+        write_atomically(path, payload)
     except OSError as exc:
-        if not existed:
-            with contextlib.suppress(OSError):
-                path.unlink(missing_ok=True)
         raise RecordFileError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 
 

@@ -15,11 +15,12 @@ from supervision_app.exchange import export_session_json, import_session_file
 from supervision_app.paths import default_db_path
 from supervision_app.record import build_record
 from supervision_app.record.pdf import write_pdf
-from supervision_app.storage import SupervisionStore
+from supervision_app.storage import Passphrase, SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
-from supervision_app.storage.backup import write_backup
+from supervision_app.storage.backup import restore_into_open, stage_backup, write_backup
+from supervision_app.storage.security import rotate_key
 from supervision_app.ui.app import build_window
-from tests.helpers import open_db
+from tests.helpers import TEST_PASSPHRASE, open_db
 from tests.test_gui import open_session, type_text
 
 MARKERS = {
@@ -92,6 +93,11 @@ def test_markers_are_in_no_file_the_app_wrote(
     store.delete_session(session_id)
     import_session_file(store, outside / "record.json")
     write_backup(database, outside / "backup.supervision-backup")
+    rotate_key(database, TEST_PASSPHRASE)  # a copy under a new key, the old file overwritten
+    staged = stage_backup(
+        outside / "backup.supervision-backup", db_path, Passphrase(TEST_PASSPHRASE)
+    )
+    restore_into_open(database, staged)  # unpacked beside the database, then swapped in
 
     # the window: settings file, titles, typing, the clipboard, locking
     window = build_window(database, content)

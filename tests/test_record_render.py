@@ -345,6 +345,8 @@ def test_write_pdf_missing_folder_raises_export_error(tmp_path: Path):
 
 
 def test_write_pdf_failure_midway_leaves_no_partial_file(tmp_path: Path, monkeypatch):
+    from supervision_app.atomic import partial_path
+
     target = tmp_path / "record.pdf"
     real_open = Path.open
 
@@ -355,7 +357,7 @@ def test_write_pdf_failure_midway_leaves_no_partial_file(tmp_path: Path, monkeyp
             raise OSError(28, "No space left on device")
 
     def failing_open(self, mode="r", *args, **kwargs):
-        if self == target:
+        if self == partial_path(target):  # the bytes go there first, then replace the target
             return FullDisk(real_open(self, mode, buffering=0))
         return real_open(self, mode, *args, **kwargs)
 

@@ -10,6 +10,7 @@ from supervision_app.content.loader import ContentError, load_content
 from supervision_app.content.model import (
     DEFAULT_CHOICES,
     PROMPT_KINDS,
+    AgencyRecovery,
     Content,
     EscalationPolicy,
     EscalationStage,
@@ -27,6 +28,7 @@ from supervision_app.content.packs import load_content_with_packs
 __all__ = [
     "DEFAULT_CHOICES",
     "PROMPT_KINDS",
+    "AgencyRecovery",
     "Content",
     "ContentError",
     "EscalationPolicy",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +108,20 @@ class EscalationPolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class AgencyRecovery:
+    """An agency's recovery public key, from a content pack (``recovery.toml``).
+
+    The data key is also wrapped to this X25519 public key, so the agency's IT,
+    which alone holds the private key, can reset a forgotten passphrase.
+    """
+
+    holder: str
+    contact: str
+    public_key: bytes = field(repr=False)  # the raw 32-byte X25519 public key
+    pack: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PackInfo:
     """A content pack that loaded."""
 
@@ -137,6 +151,8 @@ class Content:
     escalation_policy: EscalationPolicy | None = None
     #: The protective marking a pack asks for (None: the built-in default).
     marking: str | None = None
+    #: The agency recovery public key of the last pack that carries one (None: no pack does).
+    agency_recovery: AgencyRecovery | None = None
 
     def stage(self, stage_id: str) -> Stage | None:
         return next((s for s in self.stages if s.id == stage_id), None)

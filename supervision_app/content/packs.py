@@ -32,6 +32,7 @@ from supervision_app.content.loader import (
     parse_prompt,
 )
 from supervision_app.content.model import (
+    AgencyRecovery,
     Content,
     EscalationPolicy,
     EscalationStage,
@@ -54,6 +55,7 @@ class Pack:
     prompts: tuple[Prompt, ...]
     escalation_policy: EscalationPolicy | None
     marking: str | None
+    agency_recovery: AgencyRecovery | None = None
 
 
 def load_content_with_packs(
@@ -73,6 +75,7 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
     infos: list[PackInfo] = []
     policy = content.escalation_policy
     marking = content.marking
+    recovery = content.agency_recovery
     for pack_dir in discover_packs(roots):
         try:
             pack = read_pack(pack_dir, content, documents)
@@ -91,6 +94,7 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
         infos.append(pack.info)
         policy = pack.escalation_policy or policy
         marking = pack.marking or marking
+        recovery = pack.agency_recovery or recovery
     return dataclasses.replace(
         content,
         documents=documents,
@@ -99,6 +103,7 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
         pack_problems=content.pack_problems + tuple(problems),
         escalation_policy=policy,
         marking=marking,
+        agency_recovery=recovery,
     )
 
 
@@ -174,8 +179,36 @@ def read_pack(folder: Path, content: Content, known_documents: dict[str, SourceD
     policy_file = folder / "escalation.toml"
     if policy_file.exists():
         policy = _read_policy(policy_file, pack_id)
+    recovery_file = folder / "recovery.toml"
+    recovery = _read_recovery(recovery_file, pack_id) if recovery_file.exists() else None
     info = PackInfo(pack_id, name, version, str(folder), len(prompts))
-    return Pack(info, documents, tuple(prompts), policy, marking)
+    return Pack(info, documents, tuple(prompts), policy, marking, recovery)
+
+
+def _read_recovery(file: Path, pack_id: str) -> AgencyRecovery:
+    """The agency's recovery public key (X25519, PEM), as ``supervision-app agency-keygen`` prints it."""
+    data = _read_toml(file)
+    _check_keys(file, "recovery file", data, {"schema_version", "holder", "contact", "public_key"})
+    _check_schema_version(file, data)
+    pem = _text(file, "public_key", data.get("public_key"))
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    try:
+        key = serialization.load_pem_public_key(pem.encode("ascii", "replace"))
+    except ValueError:
+        raise ContentError(file, "public_key is not a PEM public key") from None
+    if not isinstance(key, X25519PublicKey):
+        raise ContentError(
+            file, "public_key must be an X25519 public key (agency-keygen makes one)"
+        )
+    raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return AgencyRecovery(
+        holder=_text(file, "holder", data.get("holder")),
+        contact=_optional_text(file, "contact", data.get("contact")),
+        public_key=raw,
+        pack=pack_id,
+    )
 
 
 def _read_policy(file: Path, pack_id: str) -> EscalationPolicy:

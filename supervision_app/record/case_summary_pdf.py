@@ -159,8 +159,4 @@ def render_case_summary(summary: CaseSummaryRecord) -> bytes:
 
 def write_case_summary(summary: CaseSummaryRecord, path: Path) -> None:
     """Raises :class:`~supervision_app.record.pdf.RecordExportError` if it cannot be written."""
-    data = render_case_summary(summary)
-    try:
-        Path(path).write_bytes(data)
-    except OSError as exc:
-        raise pdf.RecordExportError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+    pdf.write_bytes(render_case_summary(summary), Path(path))

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from supervision_app import APP_NAME
+from supervision_app.atomic import write_atomically
 from supervision_app.paths import resource_path
 from supervision_app.record.model import SessionRecord
 from supervision_app.record.styles import (
@@ -66,9 +67,10 @@ def _environment() -> Environment:
 def write_html(record: SessionRecord, path: Path) -> None:
     """Write the record as one self-contained HTML file (the accessible alternative to the PDF).
 
-    Rendered in memory first; raises OSError if the file cannot be written.
+    Rendered in memory first, then written complete or not at all; raises OSError if the file
+    cannot be written.
     """
-    Path(path).write_text(render_html(record), encoding="utf-8")
+    write_atomically(Path(path), render_html(record).encode("utf-8"))
 
 
 def render_html(record: SessionRecord) -> str:

@@ -47,7 +47,6 @@ which is not available here; Hebrew is set in Noto Sans Hebrew for the same reas
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import io
 import re
@@ -77,6 +76,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from supervision_app import APP_NAME
+from supervision_app.atomic import write_atomically
 from supervision_app.paths import resource_path
 from supervision_app.record.model import RecordPrompt, RecordStage, SessionRecord
 from supervision_app.record.styles import (
@@ -867,17 +867,10 @@ def write_pdf(record: SessionRecord, path: Path) -> None:
 
 
 def write_bytes(data: bytes, path: Path) -> None:
-    """Write already-rendered PDF bytes; a partial file is removed on failure."""
+    """Write already-rendered PDF bytes: the file is complete or not there, never truncated."""
     path = Path(path)
-    opened = False
     try:
-        with path.open("wb") as handle:
-            opened = True
-            handle.write(data)
+        write_atomically(path, data)
     except OSError as exc:
-        if opened:
-            with contextlib.suppress(OSError):
-                if path.is_file():
-                    path.unlink()
         reason = exc.strerror or str(exc)
         raise RecordExportError(f"Cannot write {path}: {reason}") from exc

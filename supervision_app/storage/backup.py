@@ -13,20 +13,29 @@ import contextlib
 import json
 import os
 import zipfile
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from supervision_app.atomic import fsync_dir
 from supervision_app.storage import cipher
 from supervision_app.storage.database import (
     SCHEMA_VERSION,
     Credential,
     Database,
     DatabaseOpenError,
+    UnlockError,
     unlock_file,
 )
 from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
-from supervision_app.storage.keys import fsync_dir, key_file_path
-from supervision_app.storage.migrations import check_identity
+from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
+from supervision_app.storage.migrations import (
+    check_identity,
+    move_with_sidecars,
+    prepare_schema,
+)
 
 BACKUP_FORMAT = "supervision_app.backup"
 BACKUP_VERSION = 1
@@ -73,6 +82,28 @@ def write_backup(database: Database, target: Path) -> Path:
     return target
 
 
+class BackupCredentialError(BackupError):
+    """The passphrase or recovery key does not open the backup; nothing was changed."""
+
+
+@dataclass(slots=True)
+class StagedBackup:
+    """A backup unpacked beside the database and verified, ready to take its place."""
+
+    path: Path  # <db>.restoring, with its key file beside it
+    ring: KeyRing = field(repr=False)
+    created: str
+
+    def discard(self) -> None:
+        _discard(self.path)
+
+
+def _discard(staged: Path) -> None:
+    for leftover in (staged, key_file_path(staged)):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 def restore_backup(backup: Path, db_path: Path, credential: Credential) -> None:
     """Replace the (closed) database at ``db_path`` with the backup, after verifying it.
 
@@ -85,19 +116,70 @@ def restore_backup(backup: Path, db_path: Path, credential: Credential) -> None:
         lock.acquire()
     except InstanceLockedError as exc:
         raise BackupError(str(exc)) from None
-    staged = db_path.with_name(db_path.name + ".restoring")
     try:
-        _stage(backup, staged)
-        _verify(staged, credential, backup)
-        _swap_in(staged, db_path)
+        staged = stage_backup(backup, db_path, credential)
+        try:
+            previous = _swap_in(staged.path, db_path)
+        finally:
+            staged.discard()
+        _drop(previous)
     finally:
-        for leftover in (staged, key_file_path(staged)):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
         lock.release()
 
 
-def _stage(backup: Path, staged: Path) -> None:
+def stage_backup(backup: Path, db_path: Path, credential: Credential) -> StagedBackup:
+    """Unpack ``backup`` beside ``db_path`` and verify it; nothing else is touched.
+
+    Raises :class:`BackupCredentialError` when ``credential`` does not open it
+    (ask for the backup's own passphrase), :class:`BackupError` otherwise.
+    """
+    staged = Path(db_path).with_name(Path(db_path).name + ".restoring")
+    try:
+        created = _stage(Path(backup), staged)
+        ring = _verify(staged, credential, Path(backup))
+    except BaseException:
+        _discard(staged)
+        raise
+    return StagedBackup(staged, ring, created)
+
+
+def restore_into_open(database: Database, staged: StagedBackup) -> None:
+    """Put a verified backup in place of the open ``database`` and switch to it.
+
+    The previous database and key file are kept aside until the restored one has
+    opened (and been brought to the current schema); if anything fails they are
+    put back and the database goes on as before.  When the backup was made under
+    the current data key, the current key file is kept, so the passphrase and
+    recovery key in use now go on working.
+    """
+    path, old = database.path, database.key_ring
+    same_key = staged.ring.data_key == old.data_key
+    if same_key:
+        write_key_file(key_file_path(staged.path), [old.entry])
+    database.suspend()
+    try:
+        previous = _swap_in(staged.path, path)
+    except BackupError:
+        database.replace_key(old)
+        raise
+    finally:
+        staged.discard()
+    ring = KeyRing(staged.ring.data_key, old.entry) if same_key else staged.ring
+    try:
+        database.replace_key(ring)
+        prepare_schema(database.engine, path, ring.data_key)
+    except (OSError, cipher.Error, DatabaseOpenError, SQLAlchemyError) as exc:
+        database.suspend()
+        _put_back(previous)
+        database.replace_key(old)
+        raise BackupError(
+            f"The restored database could not be opened ({type(exc).__name__}). The previous "
+            "database has been put back; nothing was lost."
+        ) from None
+    _drop(previous)
+
+
+def _stage(backup: Path, staged: Path) -> str:
     try:
         with zipfile.ZipFile(backup) as archive:
             manifest = json.loads(archive.read(_MANIFEST))
@@ -110,6 +192,7 @@ def _stage(backup: Path, staged: Path) -> None:
                 )
             staged.write_bytes(archive.read(_DB))
             key_file_path(staged).write_bytes(archive.read(_KEYS))
+            return str(manifest.get("created", ""))
     except BackupError:
         raise
     except (KeyError, ValueError, zipfile.BadZipFile):
@@ -120,9 +203,23 @@ def _stage(backup: Path, staged: Path) -> None:
         raise BackupError(_describe(exc, f"{backup} could not be read")) from None
 
 
-def _verify(staged: Path, credential: Credential, backup: Path) -> None:
+def _verify(staged: Path, credential: Credential, backup: Path) -> KeyRing:
+    if isinstance(credential, KeyRing) and not _opens(staged, credential.data_key):
+        raise BackupCredentialError(
+            "The backup was made under another key. Type the passphrase (or the recovery key) "
+            "that was in use when it was made. Nothing has been changed."
+        )
     try:
         ring = unlock_file(staged, credential)
+    except UnlockError as exc:
+        raise BackupCredentialError(
+            f"The backup cannot be restored: {exc} Nothing has been changed."
+        ) from None
+    except DatabaseOpenError as exc:
+        raise BackupError(
+            f"The backup cannot be restored: {exc} Nothing has been changed."
+        ) from None
+    try:
         conn = cipher.connect(str(staged), ring.data_key, read_only=True)
         try:
             problems = cipher.check_integrity(conn)
@@ -136,16 +233,30 @@ def _verify(staged: Path, credential: Credential, backup: Path) -> None:
         raise BackupError(
             f"The backup cannot be restored: {exc} Nothing has been changed."
         ) from None
+    return ring
 
 
-def _swap_in(staged: Path, db_path: Path) -> None:
-    previous = db_path.with_name(db_path.name + ".before-restore")
+def _opens(path: Path, data_key: bytes) -> bool:
+    try:
+        cipher.connect(str(path), data_key, read_only=True).close()
+    except cipher.Error:
+        return False
+    return True
+
+
+def _previous(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".before-restore")
+
+
+def _swap_in(staged: Path, db_path: Path) -> Path:
+    """Move the database and key file aside, the staged pair in. Returns where the old went."""
+    previous = _previous(db_path)
     pairs = [(db_path, previous), (key_file_path(db_path), key_file_path(previous))]
     moved = []
     try:
         for src, dst in pairs:
             if src.exists():
-                os.replace(src, dst)
+                move_with_sidecars(src, dst)
                 moved.append((src, dst))
         os.replace(key_file_path(staged), key_file_path(db_path))
         os.replace(staged, db_path)
@@ -153,11 +264,27 @@ def _swap_in(staged: Path, db_path: Path) -> None:
     except OSError as exc:
         for src, dst in moved:  # put the previous database back
             with contextlib.suppress(OSError):
-                os.replace(dst, src)
+                move_with_sidecars(dst, src)
         raise BackupError(_describe(exc, "The restore could not replace the database")) from None
-    for _src, dst in moved:
+    return previous
+
+
+def _put_back(previous: Path) -> None:
+    """Undo :func:`_swap_in`: the previous database and key file return to their place."""
+    db_path = previous.with_name(previous.name.removesuffix(".before-restore"))
+    for src, dst in ((previous, db_path), (key_file_path(previous), key_file_path(db_path))):
+        if src.exists():
+            move_with_sidecars(src, dst)
+    fsync_dir(db_path.parent)
+
+
+def _drop(previous: Path) -> None:
+    for leftover in (previous, key_file_path(previous)):
         with contextlib.suppress(OSError):
-            dst.unlink()
+            leftover.unlink()
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            Path(f"{previous}{suffix}").unlink()
 
 
 def _describe(exc: BaseException, what: str) -> str:

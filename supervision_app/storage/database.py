@@ -128,6 +128,16 @@ class Database:
         self._sessions.configure(bind=self.engine)
         self._ring = KeyRing(ring.data_key, ring.entry)
 
+    def suspend(self) -> None:
+        """Close every connection and refuse new ones, keeping the key, until :meth:`replace_key`.
+
+        For work that replaces the file (key rotation, restore): a write in
+        between would be lost, so the autosave writer is refused and retries.
+        """
+        self.engine.dispose()
+        self.engine = create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
+        self._sessions.configure(bind=self.engine)
+
     # -- locking: the key leaves memory (as far as Python allows) and connections close --
 
     @property
@@ -171,8 +181,10 @@ def open_database(path: Path, credential: Credential) -> Database:
     """
     path = Path(path)
     from supervision_app.storage.migrations import recover_interrupted_conversion
+    from supervision_app.storage.security import recover_interrupted_rotation
 
     recover_interrupted_conversion(path)
+    recover_interrupted_rotation(path)
     kind = inspect_database(path)
     if path.exists() and path.stat().st_size == 0:
         raise DatabaseOpenError(

@@ -5,8 +5,10 @@ never stored in the clear: the key file beside the database (``<db>.keys``)
 holds it wrapped with AES-256-GCM twice, once under a key derived from the
 user's passphrase and once under a key derived from the agency recovery key,
 both with PBKDF2-HMAC-SHA512 at :data:`KDF_ITERATIONS` iterations and a random
-salt.  Changing the passphrase re-wraps the data key; rotating the key
-re-encrypts the database under a new data key (see :mod:`.database`).
+salt, and, when an agency content pack supplies its public key, to that key
+too (see :mod:`.agency`).  Changing the passphrase re-wraps the data key;
+rotating the key re-encrypts the database under a new data key (see
+:mod:`.security`).
 
 The key file may hold more than one entry while a rotation is in progress, so
 that a crash between re-keying the database and rewriting the key file can
@@ -20,13 +22,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from supervision_app.atomic import write_atomically
 
 KEY_FILE_FORMAT = "supervision_app.keys"
 KEY_FILE_VERSION = 1
@@ -37,6 +40,8 @@ MIN_KDF_ITERATIONS = 256_000
 DATA_KEY_BYTES = 32
 RECOVERY_KEY_BYTES = 20  # 160 bits: 32 base32 characters in 8 groups of 4
 _AAD = b"supervision_app data key v1:"
+#: How an agency slot wraps the data key: ephemeral X25519, HKDF-SHA256, AES-256-GCM.
+AGENCY_SCHEME = "x25519-hkdf-sha256-aes256gcm"
 
 
 class CredentialError(Exception):
@@ -92,11 +97,66 @@ class Slot:
 
 
 @dataclass(frozen=True, slots=True)
+class AgencySlot:
+    """The data key wrapped to an agency's X25519 public key (see :mod:`.agency`).
+
+    Only the holder of the agency's private key can unwrap it; the laptop never
+    holds that key.  ``recipient`` is the agency's public key, kept so that a key
+    rotation can wrap the new data key to the same agency.
+    """
+
+    recipient: bytes
+    ephemeral: bytes
+    nonce: bytes
+    wrapped: bytes
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kdf": AGENCY_SCHEME,
+            "recipient": _b64(self.recipient),
+            "ephemeral": _b64(self.ephemeral),
+            "nonce": _b64(self.nonce),
+            "wrapped": _b64(self.wrapped),
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> AgencySlot:
+        if not isinstance(data, dict) or data.get("kdf") != AGENCY_SCHEME:
+            raise ValueError("unknown agency slot")
+        return cls(
+            _unb64(data["recipient"]),
+            _unb64(data["ephemeral"]),
+            _unb64(data["nonce"]),
+            _unb64(data["wrapped"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class KeyEntry:
-    """One data key, wrapped under the passphrase and under the recovery key."""
+    """One data key, wrapped under the passphrase, the recovery key and, optionally, to the
+    agency's public key."""
 
     passphrase: Slot
     recovery: Slot
+    agency: AgencySlot | None = None
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "passphrase": self.passphrase.to_json(),
+            "recovery": self.recovery.to_json(),
+        }
+        if self.agency is not None:
+            data["agency"] = self.agency.to_json()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> KeyEntry:
+        agency = data.get("agency")
+        return cls(
+            Slot.from_json(data["passphrase"]),
+            Slot.from_json(data["recovery"]),
+            AgencySlot.from_json(agency) if agency is not None else None,
+        )
 
 
 @dataclass(slots=True)
@@ -176,9 +236,20 @@ def new_key_ring(passphrase: str, recovery_key: str | None = None) -> KeyRing:
 
 
 def rewrap_passphrase(ring: KeyRing, new_passphrase: str) -> KeyRing:
-    """The same data key and recovery slot, with the passphrase slot under a new passphrase."""
-    entry = KeyEntry(_wrap(ring.data_key, new_passphrase, b"passphrase"), ring.entry.recovery)
+    """The same data key and other slots, with the passphrase slot under a new passphrase."""
+    entry = replace(ring.entry, passphrase=_wrap(ring.data_key, new_passphrase, b"passphrase"))
     return KeyRing(ring.data_key, entry)
+
+
+def rewrap_recovery(ring: KeyRing, recovery_key: str | None = None) -> KeyRing:
+    """The same data key and other slots, with the recovery slot under a new recovery key.
+
+    The new key (generated unless ``recovery_key`` is given) is returned in
+    :attr:`KeyRing.new_recovery_key`; the old recovery key no longer opens this entry.
+    """
+    recovery = normalise_recovery_key(recovery_key) if recovery_key else generate_recovery_key()
+    entry = replace(ring.entry, recovery=_wrap(ring.data_key, recovery, b"recovery"))
+    return KeyRing(ring.data_key, entry, new_recovery_key=recovery)
 
 
 def unlock(entries: list[KeyEntry], credential: Passphrase | RecoveryKey) -> list[KeyRing]:
@@ -229,11 +300,8 @@ def read_key_file(path: Path) -> list[KeyEntry]:
             "Update the app to open it; nothing has been changed."
         )
     try:
-        entries = [
-            KeyEntry(Slot.from_json(e["passphrase"]), Slot.from_json(e["recovery"]))
-            for e in data["entries"]
-        ]
-    except (KeyError, TypeError, ValueError):
+        entries = [KeyEntry.from_json(e) for e in data["entries"]]
+    except (KeyError, TypeError, ValueError, AttributeError):
         raise KeyFileError(
             f"The key file {path.name} is damaged. Restore the database and its key file from "
             "a backup; nothing has been changed."
@@ -250,32 +318,14 @@ def write_key_file(path: Path, entries: list[KeyEntry]) -> None:
         "version": KEY_FILE_VERSION,
         "about": "Wrapped keys of the supervision database. Useless without the passphrase "
         "or the recovery key; the database cannot be opened without this file.",
-        "entries": [
-            {"passphrase": e.passphrase.to_json(), "recovery": e.recovery.to_json()}
-            for e in entries
-        ],
+        "entries": [e.to_json() for e in entries],
     }
     atomic_write(path, json.dumps(data, indent=2).encode("utf-8"))
 
 
 def atomic_write(path: Path, payload: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Replace a file atomically (write, fsync, rename, fsync the folder)."""
+    write_atomically(path, payload)
 
 
 def _b64(raw: bytes) -> str:

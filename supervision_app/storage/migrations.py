@@ -20,8 +20,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from supervision_app.atomic import fsync_dir
 from supervision_app.storage import cipher
-from supervision_app.storage.keys import KeyRing, fsync_dir, key_file_path, write_key_file
+from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
 from supervision_app.storage.models import Base
 from supervision_app.storage.search_index import ensure_search_index
 
@@ -187,6 +188,21 @@ def _identify_plain(path: Path) -> tuple[set[str], dict[str, str]]:
         return cipher.read_meta(conn)
     finally:
         conn.close()
+
+
+def move_with_sidecars(src: Path, dst: Path) -> None:
+    """Rename a closed database file together with its ``-wal`` and ``-shm`` files.
+
+    A WAL left behind under the old name would be replayed into whatever file
+    takes that name next, so the three always move together.  The database goes
+    first: a crash in between leaves its WAL under the old name, where moving
+    the database back finds it again.
+    """
+    os.replace(src, dst)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{src}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{dst}{suffix}"))
 
 
 def secure_remove(path: Path) -> None:

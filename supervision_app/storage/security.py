@@ -7,21 +7,33 @@ the user out (see :mod:`.keys` and docs/security.md).
 
 from __future__ import annotations
 
+import contextlib
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 
+from supervision_app.atomic import fsync_dir
 from supervision_app.storage import cipher
+from supervision_app.storage.agency import with_agency_slot
 from supervision_app.storage.database import Database, UnlockError
+from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
 from supervision_app.storage.keys import (
     CredentialError,
+    KeyRing,
     Passphrase,
     key_file_path,
     new_key_ring,
     read_key_file,
     rewrap_passphrase,
+    rewrap_recovery,
     unlock,
     write_key_file,
 )
+from supervision_app.storage.migrations import move_with_sidecars, secure_remove
 from supervision_app.storage.models import SecurityEventRow
+
+ROTATING_SUFFIX = ".rotating"
+PREVIOUS_SUFFIX = ".before-rotation"
 
 
 def record_event(database: Database, kind: str) -> None:
@@ -52,24 +64,157 @@ def change_passphrase(database: Database, current: str, new_passphrase: str) -> 
     set_passphrase(database, new_passphrase)
 
 
-def rotate_key(database: Database, passphrase: str, recovery_key: str | None = None) -> str | None:
-    """Re-encrypt the database under a new random data key.
+class RotationError(Exception):
+    """The key could not be rotated; the database is unchanged and still opens as before."""
 
-    Returns the new recovery key when one was generated (``recovery_key`` not given).
+
+def rotate_key(database: Database, passphrase: str, recovery_key: str | None = None) -> str | None:
+    """Re-encrypt the database under a new random data key, keeping the passphrase.
+
+    The database is copied with ``sqlcipher_export`` under the new key into
+    ``<db>.rotating`` and verified (integrity checks and a row count per table)
+    before anything is replaced.  The key file then holds both keys while the
+    verified copy takes the database's place; the old file is kept until then and
+    securely removed after.  A crash at any step leaves a database that opens with
+    the passphrase (see :func:`recover_interrupted_rotation`).  The recovery key
+    is replaced too (by ``recovery_key``, or a generated one, which is returned);
+    an agency slot is wrapped again to the same agency key.
     """
     verify_passphrase(database, passphrase)
     old = database.key_ring
-    new = new_key_ring(passphrase, recovery_key)
-    keys = key_file_path(database.path)
-    write_key_file(keys, [old.entry, new.entry])  # both keys open the file until it is done
-    database.engine.dispose()
-    conn = cipher.connect(str(database.path), old.data_key)
+    fresh = new_key_ring(passphrase, recovery_key)
+    recipient = old.entry.agency.recipient if old.entry.agency else None
+    new = KeyRing(fresh.data_key, with_agency_slot(fresh, recipient))
+    path, keys = database.path, key_file_path(database.path)
+    staged, previous = rotation_paths(path)
+    database.suspend()  # nothing may write during the copy (autosave retries later)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(f"PRAGMA rekey = {cipher.raw_key(new.data_key)}")
-    finally:
-        conn.close()
-    write_key_file(keys, [new.entry])
+        _export_verified(path, old.data_key, staged, new.data_key)
+    except RotationError:
+        database.replace_key(old)
+        raise
+    try:
+        write_key_file(keys, [old.entry, new.entry])  # both keys open the file until it is done
+        move_with_sidecars(path, previous)
+        try:
+            os.replace(staged, path)
+        except OSError:
+            move_with_sidecars(previous, path)
+            raise
+        fsync_dir(path.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            secure_remove(staged)
+            write_key_file(keys, [old.entry])
+        database.replace_key(old)
+        raise RotationError(
+            f"The key could not be rotated ({exc.strerror or exc}). The database is unchanged."
+        ) from None
     database.replace_key(new)
+    # The new file is in place and opens: tidying up can fail (a full disk) without harm,
+    # as the next start finishes it (recover_interrupted_rotation, unlock_file).
+    with contextlib.suppress(OSError):
+        write_key_file(keys, [new.entry])
+        secure_remove(previous)
     record_event(database, "key_rotated")
-    return new.new_recovery_key
+    return fresh.new_recovery_key
+
+
+def rotation_paths(path: Path) -> tuple[Path, Path]:
+    """The verified copy under the new key, and the old file kept until the copy is in place."""
+    return path.with_name(path.name + ROTATING_SUFFIX), path.with_name(path.name + PREVIOUS_SUFFIX)
+
+
+def _export_verified(path: Path, old_key: bytes, staged: Path, new_key: bytes) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        secure_remove(staged)
+    try:
+        source = cipher.connect(str(path), old_key)
+        try:
+            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            tables, _meta = cipher.read_meta(source)
+            counts = {t: _count(source, t) for t in tables}
+            cipher.export_to(source, str(staged), new_key)
+        finally:
+            source.close()
+        copy = cipher.connect(str(staged), new_key, read_only=True)
+        try:
+            problems = cipher.check_integrity(copy)
+            problems += [t for t, n in counts.items() if _count(copy, t) != n]
+        finally:
+            copy.close()
+    except (OSError, cipher.Error) as exc:
+        with contextlib.suppress(OSError):
+            secure_remove(staged)
+        raise RotationError(
+            f"The key could not be rotated ({exc}). The database is unchanged."
+        ) from None
+    if problems:
+        secure_remove(staged)
+        raise RotationError(
+            "The re-encrypted copy failed its check, so the key was not rotated. "
+            "The database is unchanged."
+        )
+
+
+def _count(conn, table: str) -> int:
+    return conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+
+def recover_interrupted_rotation(path: Path) -> None:
+    """Finish or undo a rotation that a crash interrupted (before the file is unlocked).
+
+    The key file still holds both keys at every step where a crash leaves work
+    to do, so whichever file is in place opens; unlocking then drops the other key.
+    """
+    staged, previous = rotation_paths(path)
+    if not staged.exists() and not previous.exists():
+        return
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+    except (InstanceLockedError, OSError):
+        return  # another instance is at work; opening will say the database is in use
+    try:
+        if previous.exists():
+            if path.exists():
+                secure_remove(previous)  # the verified copy was already in place
+            else:
+                move_with_sidecars(previous, path)  # crashed between the two renames
+        if staged.exists():
+            secure_remove(staged)  # an unfinished copy; the old file is in place
+    finally:
+        lock.release()
+
+
+def new_recovery_key(database: Database, passphrase: str, recovery_key: str | None = None) -> str:
+    """Replace the recovery key: the old one stops opening this key file.
+
+    The database is not rewritten.  A copy of the *old* key file (in an older
+    backup, say) still opens with the old recovery key; if the old key may have
+    leaked, rotate the key instead (:func:`rotate_key`), which also replaces it.
+    """
+    verify_passphrase(database, passphrase)
+    ring = rewrap_recovery(database.key_ring, recovery_key)
+    write_key_file(key_file_path(database.path), [ring.entry])
+    database.key_ring.entry = ring.entry
+    record_event(database, "recovery_key_replaced")
+    assert ring.new_recovery_key is not None
+    return ring.new_recovery_key
+
+
+def apply_agency_key(database: Database, recipient: bytes | None) -> bool:
+    """Wrap the data key to the agency's public key from a content pack, if not done yet.
+
+    True when the key file changed.  ``None`` (no pack carries an agency key)
+    leaves an existing agency slot in place: removing a pack must not silently
+    take away the agency's way in; a pack with another key replaces it.
+    """
+    current = database.key_ring.entry.agency
+    if recipient is None or (current is not None and current.recipient == recipient):
+        return False
+    entry = with_agency_slot(database.key_ring, recipient)
+    write_key_file(key_file_path(database.path), [entry])
+    database.key_ring.entry = entry
+    record_event(database, "agency_key_set")
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from pathlib import Path
@@ -50,8 +51,12 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
     started = time.perf_counter()
     app = _application()
     from supervision_app.storage import open_database
+    from supervision_app.ui.single_instance import bring_first_instance_forward
     from supervision_app.ui.startup import open_interactively
 
+    if bring_first_instance_forward(Path(db_path)):
+        print("The app already has this database open; its window was brought to the front.")
+        return 0
     try:
         if credential is not None:
             database = open_database(Path(db_path), credential)
@@ -81,11 +86,27 @@ def build_window(database: Database, content: Content):
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
+    from supervision_app.ui.single_instance import InstanceServer
 
+    _apply_agency_key(database, content)
     window = MainWindow(SupervisionStore(database), content, database.path)
     window.lock_controller = LockController(window, database)
     install_security_menu(window, window.lock_controller)
+    window.instance_server = InstanceServer(window, database.path)
     return window
+
+
+def _apply_agency_key(database: Database, content: Content) -> None:
+    """Wrap the data key to the agency's recovery public key from a content pack (once)."""
+    from supervision_app.storage.security import apply_agency_key
+
+    agency = content.agency_recovery
+    try:
+        apply_agency_key(database, agency.public_key if agency else None)
+    except OSError as exc:  # the key file could not be written: the old one still works
+        logging.getLogger(__name__).warning(
+            "agency recovery key not applied: %s", type(exc).__name__
+        )
 
 
 def _end_smoke_test(window: QWidget, started: float) -> None:

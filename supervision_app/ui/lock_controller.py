@@ -4,7 +4,11 @@ On lock, pending typing is committed, the clipboard is cleared if it holds our
 text, case content is cleared from the screen, every database connection is
 closed and the key forgotten; the window then shows the unlock panel.  The
 idle check compares wall-clock times, so time spent asleep counts: a laptop
-that wakes after the timeout is locked at the first check.
+that wakes after the timeout is locked at the first check.  A jump of the
+wall clock between two checks far larger than their interval means the
+machine slept (or the clock was changed): that locks too, whatever the
+timeout.  Where the platform reports a screen lock or sleep
+(:mod:`.session_watch`), the window locks at once.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ MIN_MINUTES = 1
 MAX_MINUTES = 30
 SETTINGS_KEY = "security/auto_lock_minutes"
 CHECK_INTERVAL_MS = 5_000
+#: A gap between two idle checks longer than this means the machine slept: lock.
+RESUME_GAP_SECONDS = 60.0
 LOCK_FLUSH_TIMEOUT = 10.0
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -66,6 +72,7 @@ class LockController(QObject):
         self.database = database
         self._clock = clock
         self.last_activity = clock()
+        self._last_check = self.last_activity
         self.timeout_seconds = auto_lock_minutes() * 60
         self._where: tuple[int | None, int | None, int] = (None, None, 0)
         self.clipboard = ClipboardGuard(QApplication.clipboard(), self)
@@ -85,6 +92,10 @@ class LockController(QObject):
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check_idle)
         self.timer.start()
+        from supervision_app.ui.session_watch import SessionWatch
+
+        self.session_watch = SessionWatch(window)
+        self.session_watch.lock_requested.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -101,7 +112,13 @@ class LockController(QObject):
         self.timeout_seconds = set_auto_lock_minutes(minutes) * 60
 
     def check_idle(self) -> None:
-        if not self.locked and self._clock() - self.last_activity >= self.timeout_seconds:
+        now = self._clock()
+        gap, self._last_check = now - self._last_check, now
+        if self.locked:
+            return
+        if (
+            abs(gap) > RESUME_GAP_SECONDS or now - self.last_activity >= self.timeout_seconds
+        ):  # asleep (the timer does not run) or a clock change
             self.lock()
 
     @property
@@ -142,7 +159,7 @@ class LockController(QObject):
         w = self.window
         w.menuBar().setEnabled(True)
         w.toolbar.setEnabled(True)
-        self.last_activity = self._clock()
+        self.last_activity = self._last_check = self._clock()
         case_id, session_id, stage = self._where
         w.reload_cases(select_case=case_id, select_session=session_id)
         if session_id is not None:

@@ -28,6 +28,7 @@ from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import desktop_features, theme
 from supervision_app.ui.autosave_bridge import AutosaveBridge
+from supervision_app.ui.background import finish_background_work
 from supervision_app.ui.case_dialog import CaseDialog
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.case_overview import CaseOverview
@@ -669,6 +670,7 @@ class MainWindow(QMainWindow):
         self.session_view.flush_pending()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            finish_background_work(self)  # an export finishes, printing is cancelled
             # Text refused by a signed (locked) record is not pending, but it is not saved either.
             saved = self.bridge.flush(CLOSE_TIMEOUT) and not self.bridge.errors()
         finally:
@@ -704,6 +706,7 @@ class MainWindow(QMainWindow):
         """The application is quitting (e.g. the user logs out): commit what we can, ask nothing."""
         if self._shut_down:
             return
+        finish_background_work(self)
         self.session_view.flush_pending()
         self.bridge.close(CLOSE_TIMEOUT)
         self._shut_down = True

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from supervision_app.content import Content
 from supervision_app.domain import AuditEvent, SessionDetail
 from supervision_app.storage import NotFoundError, SupervisionStore
+from supervision_app.ui.background import run_in_background
 from supervision_app.ui.file_names import default_export_path
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
@@ -232,11 +233,15 @@ class PreviewPage(QWidget):
         except ImportError:
             self._warn(self.tr("PDF export is not available in this version."))
             return False
-        try:
+
+        def work() -> None:  # plain data only: no database access off the GUI thread
             data = render_extract(record) if extract else render_pdf(record)
             if password:
                 data = protect_pdf(data, password)
             write_bytes(data, Path(path))
+
+        try:
+            run_in_background(self, work, self.tr("Writing the PDF…"))
         except (RecordExportError, WeakProtectionError, OSError) as exc:
             self._warn(self.tr("The PDF could not be written.\n\n{error}").format(error=exc))
             return False

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QEventLoop, QRectF, QThread, Signal
+from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+
+from supervision_app.ui.background import BackgroundThread, owner, wait_in_loop
 
 #: Resolution pages are rendered at for printing (capped: higher costs memory, not clarity).
 PRINT_DPI = 200
@@ -25,8 +27,11 @@ class PrintError(Exception):
     """The pages could not be rendered; the message is fit to show."""
 
 
-class PageRenderThread(QThread):
-    """Renders every page of ``data`` to a ``QImage`` off the GUI thread."""
+class PageRenderThread(BackgroundThread):
+    """Renders every page of ``data`` to a ``QImage`` off the GUI thread.
+
+    Closing the window cancels it (see :mod:`.background`): nothing is printed.
+    """
 
     page_done = Signal(int, int)  # pages rendered, total
 
@@ -81,7 +86,7 @@ class PageRenderThread(QThread):
 
 def render_pages(parent: QWidget | None, data: bytes, dpi: int) -> list[QImage] | None:
     """Render with a progress dialog that can cancel. None if cancelled; PrintError on failure."""
-    thread = PageRenderThread(data, dpi)
+    thread = PageRenderThread(data, dpi, owner(parent))
     progress = QProgressDialog(
         QDialog.tr("Preparing pages for printing…"), QDialog.tr("Cancel"), 0, 0, parent
     )
@@ -89,21 +94,14 @@ def render_pages(parent: QWidget | None, data: bytes, dpi: int) -> list[QImage] 
     progress.setWindowTitle(QDialog.tr("Printing"))
     progress.setAccessibleName(QDialog.tr("Printing progress"))
     progress.setMinimumDuration(300)
-    loop = QEventLoop()
 
     def on_page(done: int, total: int) -> None:
         progress.setMaximum(total)
         progress.setValue(done)
 
     thread.page_done.connect(on_page)
-    thread.finished.connect(loop.quit)
     progress.canceled.connect(thread.cancel)
-    thread.start()
-    if thread.isRunning():
-        loop.exec()
-    thread.wait()
-    progress.close()
-    progress.deleteLater()
+    wait_in_loop(thread, progress)
     if thread.error:
         raise PrintError(thread.error)
     if thread.cancelled:

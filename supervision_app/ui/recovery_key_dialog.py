@@ -12,7 +12,12 @@ from supervision_app.ui.widgets import accessible, text_label
 
 class RecoveryKeyDialog(FormDialog[bool]):
     def __init__(
-        self, parent: QWidget | None = None, initial: bool | None = None, *, recovery_key: str = ""
+        self,
+        parent: QWidget | None = None,
+        initial: bool | None = None,
+        *,
+        recovery_key: str = "",
+        lead: str = "",
     ) -> None:
         super().__init__(
             parent,
@@ -37,7 +42,8 @@ class RecoveryKeyDialog(FormDialog[bool]):
         self.lay_out(
             text_label(self.tr("Keep this key safe"), "welcomeTitle"),
             text_label(
-                self.tr(
+                lead
+                or self.tr(
                     "If the passphrase is ever forgotten, this recovery key is the only other way "
                     "to open the records. Write it down or print it, and give it to whoever keeps "
                     "your agency's keys (for example in the team safe). Do not keep it on this "

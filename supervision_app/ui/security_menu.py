@@ -1,20 +1,22 @@
-"""The Security menu: lock now, change the passphrase, back up, auto-lock time."""
+"""The Security menu: lock now, change the passphrase, a new key or recovery key, back up,
+restore, auto-lock time."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from supervision_app.domain import ValidationError
 from supervision_app.storage import UnlockError
 from supervision_app.ui.auto_lock_dialog import AutoLockDialog
+from supervision_app.ui.credential_dialog import CredentialDialog
 from supervision_app.ui.lock_controller import LockController
 from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
-
-BACKUP_SUFFIX = ".supervision-backup"
+from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
+from supervision_app.ui.restore_backup import BACKUP_SUFFIX, all_saved, restore_from_backup
 
 
 def _tr(text: str) -> str:
@@ -33,7 +35,22 @@ def install_security_menu(window, controller: LockController) -> None:
             _tr("Change passphrase…"),
             lambda: change_passphrase(window, controller),
         ),
+        (
+            "newRecoveryKeyAction",
+            _tr("New recovery key…"),
+            lambda: replace_recovery_key(window, controller),
+        ),
+        (
+            "rotateKeyAction",
+            _tr("Re-encrypt with a new key…"),
+            lambda: rotate_data_key(window, controller),
+        ),
         ("backupAction", _tr("Back up to a file…"), lambda: back_up(window, controller)),
+        (
+            "restoreAction",
+            _tr("Restore from a backup…"),
+            lambda: restore_from_backup(window, controller),
+        ),
         ("autoLockAction", _tr("Auto-lock…"), lambda: choose_auto_lock(window, controller)),
     ):
         action = QAction(text, window)
@@ -60,6 +77,110 @@ def change_passphrase(window, controller: LockController) -> None:
     if dialog.exec():
         window.statusBar().showMessage(_tr("The passphrase has been changed."), 8000)
     dialog.deleteLater()
+
+
+def current_passphrase(window, controller: LockController, title: str, lead: str) -> str | None:
+    """Ask for the current passphrase and check it; None if cancelled."""
+    from supervision_app.storage.security import verify_passphrase
+
+    def check(text: str) -> None:
+        try:
+            verify_passphrase(controller.database, text)
+        except UnlockError as exc:
+            raise ValidationError([str(exc)]) from None
+
+    text, ok = CredentialDialog.run(
+        window, title=title, lead=lead, ok_text=_tr("Continue"), check=check
+    )
+    return text if ok else None
+
+
+def _passphrase_and_new_recovery_key(
+    window, controller: LockController, title: str, lead: str, key_lead: str
+) -> tuple[str, str] | None:
+    """The checked current passphrase and a new recovery key the user has stored; or None."""
+    from supervision_app.storage.keys import generate_recovery_key
+
+    passphrase = current_passphrase(window, controller, title, lead)
+    if passphrase is None:
+        return None
+    recovery = generate_recovery_key()
+    _stored, ok = RecoveryKeyDialog.run(window, recovery_key=recovery, lead=key_lead)
+    return (passphrase, recovery) if ok else None
+
+
+def replace_recovery_key(window, controller: LockController) -> None:
+    from supervision_app.storage.security import new_recovery_key
+
+    chosen = _passphrase_and_new_recovery_key(
+        window,
+        controller,
+        _tr("A new recovery key"),
+        _tr(
+            "A new agency recovery key replaces the one you stored: the old one will no longer "
+            "open these records. Backups made before now still open with the old one. Type your "
+            "passphrase to continue."
+        ),
+        _tr(
+            "This is your new recovery key. Store it safely, away from this computer, and "
+            "destroy the old one. Nothing changes until you confirm."
+        ),
+    )
+    if chosen is None:
+        return
+    passphrase, recovery = chosen
+    try:
+        new_recovery_key(controller.database, passphrase, recovery)
+    except (UnlockError, OSError) as exc:
+        QMessageBox.warning(window, _tr("The recovery key was not replaced"), str(exc))
+        return
+    window.statusBar().showMessage(
+        _tr("The new recovery key is in use; the old one no longer opens the records."), 12000
+    )
+
+
+def rotate_data_key(window, controller: LockController) -> None:
+    from supervision_app.storage.security import RotationError, rotate_key
+
+    chosen = _passphrase_and_new_recovery_key(
+        window,
+        controller,
+        _tr("Re-encrypt with a new key"),
+        _tr(
+            "The records are copied under a new encryption key, checked, and then replace the "
+            "old file, which is overwritten. Do this if a copy of the database or its key file "
+            "may have got out. Your passphrase stays the same; you get a new recovery key. "
+            "Type your passphrase to continue."
+        ),
+        _tr(
+            "The re-encrypted records will have this new recovery key; the old one will no "
+            "longer open them. Store it safely, away from this computer. Nothing changes until "
+            "you confirm."
+        ),
+    )
+    if chosen is None or not all_saved(window):
+        return
+    passphrase, recovery = chosen
+    error = ""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        rotate_key(controller.database, passphrase, recovery)
+    except (RotationError, UnlockError) as exc:
+        error = str(exc)
+    finally:
+        QApplication.restoreOverrideCursor()
+    if error:
+        QMessageBox.warning(
+            window,
+            _tr("The records were not re-encrypted"),
+            _tr(
+                "{error}\n\nThe old recovery key still works; the new one shown is not used."
+            ).format(error=error),
+        )
+        return
+    window.statusBar().showMessage(
+        _tr("The records are now encrypted under a new key, with the new recovery key."), 12000
+    )
 
 
 def back_up(window, controller: LockController) -> None:
