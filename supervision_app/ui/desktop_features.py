@@ -16,6 +16,7 @@ from supervision_app.ui import appearance as look
 from supervision_app.ui.about_dialog import AboutDialog
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.help_dialog import HelpDialog
+from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.preferences_dialog import PreferencesDialog
 from supervision_app.ui.session_timer import SessionTimer
 from supervision_app.ui.welcome_dialog import WelcomeDialog
@@ -88,7 +89,7 @@ class DesktopFeatures(QObject):
         self.preferences = action(
             "preferencesAction",
             tr("Appearance…"),
-            tr("Colour scheme, reading font and text size"),
+            tr("Colour scheme, reading font, text size and line spacing"),
             std.Preferences,
             "Ctrl+,",
         )
@@ -169,7 +170,10 @@ class DesktopFeatures(QObject):
         if isinstance(app, QApplication):
             shown = self.appearance.with_zoom(PRESENTATION_ZOOM if self.presenting else 0)
             look.apply_appearance(app, shown)
+            for label in self.window.findChildren(ReadingLabel):
+                label.set_line_spacing(shown.line_spacing)
             for editor in self.window.findChildren(AnswerEditor):
+                editor.set_line_spacing(shown.line_spacing)
                 editor.refit_height()
 
     def set_appearance(self, appearance: look.Appearance) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -608,7 +609,7 @@ class SessionView(QWidget):
 
 def _lock_editor(editor: QWidget, locked: bool) -> None:
     """Text answers become read-only (still selectable); structured tools are disabled."""
-    if isinstance(editor, QPlainTextEdit):
+    if isinstance(editor, (QPlainTextEdit, QTextEdit)):
         editor.setReadOnly(locked)
     else:
         editor.setEnabled(not locked)
