@@ -119,6 +119,7 @@ class DesktopFeatures(QObject):
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo, self.redo])
         view = bar.addMenu(self.tr("&View"))
+        view.menuAction().setObjectName("viewMenu")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()
         view.addAction(self.presentation)

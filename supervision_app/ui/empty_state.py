@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from supervision_app.ui.widgets import push_button, text_label
 
 
-class EmptyState(QWidget):
+class EmptyState(QScrollArea):
+    """Scrolls when the window is small (200% text on a laptop)."""
+
     create_case_requested = Signal()
     load_demo_requested = Signal()
 
@@ -71,7 +73,12 @@ class EmptyState(QWidget):
         buttons.addStretch(1)
         inner.addLayout(buttons)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        content.setObjectName("scrollContent")
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 32, 32, 32)
         layout.addStretch(1)
         row = QHBoxLayout()

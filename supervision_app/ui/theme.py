@@ -95,6 +95,10 @@ QToolBar#mainToolBar QToolButton:hover {{ background: {ACCENT_SOFT}; }}
 QToolBar#mainToolBar QToolButton:focus {{ border-color: {ACCENT}; }}
 QToolBar#mainToolBar QToolButton:disabled {{ color: {DISABLED_TEXT}; }}
 QToolBar#mainToolBar::separator {{ background: {BORDER}; width: 1px; margin: 6px 6px; }}
+/* the » button that holds what does not fit (narrow window, 200% text) */
+QToolBar#mainToolBar QToolButton#qt_toolbar_ext_button {{
+    padding: 0px; min-width: 16px; border: 1px solid {BORDER_STRONG}; background: {SURFACE_ALT};
+}}
 QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; color: {TEXT_SECONDARY}; }}
 QStatusBar QLabel {{ padding: 2px 8px; }}
 QLabel#saveIndicator {{ color: {TEXT_SECONDARY}; }}
