@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.content import Content, Stage
-from supervision_app.ui.widgets import accessible
+from supervision_app.ui.widgets import accessible, fit_to_screen
 
 
 def stage_help_html(content: Content, stage: Stage) -> str:
@@ -69,7 +69,7 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
         self.topics.currentRowChanged.connect(self.show_topic)
         self.topics.setCurrentRow(0)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
 
     def show_topic(self, row: int) -> None:
         if row <= 0:

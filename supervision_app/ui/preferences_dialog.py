@@ -102,7 +102,7 @@ class PreferencesDialog(FormDialog[Appearance]):
             ),
             note,
         )
-        self.resize(520, self.sizeHint().height())
+        self.fit_to_screen(520, self.sizeHint().height())
 
     def collect(self) -> Appearance:
         return Appearance(
