@@ -5,6 +5,8 @@ dyslexia-friendly line spacing: it ignores a block's line height)."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QMimeData, QSize, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
@@ -148,8 +150,11 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
         metrics = self.fontMetrics()
         margins = self.contentsMargins()
         doc_margin = self.document().documentMargin()
-        line = metrics.lineSpacing() * document_spacing(self.document()) / 100
-        return int(lines * line + 2 * doc_margin + margins.top() + margins.bottom() + 4)
+        # The drawn height of a line: QTextEdit's lines are a little taller than the font's
+        # line spacing at large sizes, and the line spacing option stretches them.
+        laid_out = (self.document().size().height() - 2 * doc_margin) / self._line_count()
+        line = max(metrics.lineSpacing() * document_spacing(self.document()) / 100, laid_out)
+        return math.ceil(lines * line + 2 * doc_margin + margins.top() + margins.bottom() + 4)
 
     def _fit_height(self, *_args: object) -> None:
         self.ensurePolished()
