@@ -17,24 +17,28 @@ from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePur
 BACKUP_SUFFIX = ".supervision-backup"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SecurityMenu", text)
-
-
 def install_security_menu(window, controller: LockController) -> None:
     bar = window.menuBar()
-    menu = bar.addMenu(_tr("&Security"))
+    menu = bar.addMenu(QCoreApplication.translate("SecurityMenu", "&Security"))
     bar.insertMenu(bar.actions()[-2], menu)  # before Help
     menu.addAction(controller.lock_action)
     menu.addSeparator()
     for name, text, slot in (
         (
             "changePassphraseAction",
-            _tr("Change passphrase…"),
+            QCoreApplication.translate("SecurityMenu", "Change passphrase…"),
             lambda: change_passphrase(window, controller),
         ),
-        ("backupAction", _tr("Back up to a file…"), lambda: back_up(window, controller)),
-        ("autoLockAction", _tr("Auto-lock…"), lambda: choose_auto_lock(window, controller)),
+        (
+            "backupAction",
+            QCoreApplication.translate("SecurityMenu", "Back up to a file…"),
+            lambda: back_up(window, controller),
+        ),
+        (
+            "autoLockAction",
+            QCoreApplication.translate("SecurityMenu", "Auto-lock…"),
+            lambda: choose_auto_lock(window, controller),
+        ),
     ):
         action = QAction(text, window)
         action.setObjectName(name)
@@ -58,7 +62,9 @@ def change_passphrase(window, controller: LockController) -> None:
         return dialog.current.text()
 
     if dialog.exec():
-        window.statusBar().showMessage(_tr("The passphrase has been changed."), 8000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("SecurityMenu", "The passphrase has been changed."), 8000
+        )
     dialog.deleteLater()
 
 
@@ -70,9 +76,11 @@ def back_up(window, controller: LockController) -> None:
     )
     name, _filter = QFileDialog.getSaveFileName(
         window,
-        _tr("Back up the encrypted database"),
+        QCoreApplication.translate("SecurityMenu", "Back up the encrypted database"),
         str(suggested),
-        _tr("Supervision backups (*{suffix})").format(suffix=BACKUP_SUFFIX),
+        QCoreApplication.translate("SecurityMenu", "Supervision backups (*{suffix})").format(
+            suffix=BACKUP_SUFFIX
+        ),
     )
     if not name:
         return
@@ -81,11 +89,16 @@ def back_up(window, controller: LockController) -> None:
     try:
         write_backup(controller.database, Path(name))
     except BackupError as exc:
-        QMessageBox.warning(window, _tr("The backup was not written"), str(exc))
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("SecurityMenu", "The backup was not written"),
+            str(exc),
+        )
         return
     window.statusBar().showMessage(
-        _tr(
-            "Encrypted backup written to {path}. It opens with the current passphrase or the recovery key."
+        QCoreApplication.translate(
+            "SecurityMenu",
+            "Encrypted backup written to {path}. It opens with the current passphrase or the recovery key.",
         ).format(path=name),
         12000,
     )
