@@ -1,7 +1,7 @@
 """Narrow windows: a laptop at 200% text (683 logical pixels wide on a 1366×768 screen), or a
 window beside another. Under :data:`COMPACT_WIDTH` the case list and the open case or session
-take turns to fill the window instead of sitting side by side, and the session plan becomes a
-drop-down. The "Case list" action (F9, View menu, toolbar) switches between them; in a wide
+take turns to fill the window instead of sitting side by side (the session view folds its own
+session plan into a drop-down when it is narrow). The "Case list" action (F9, View menu, toolbar) switches between them; in a wide
 window it shows or hides the case list.
 
 Installed on a :class:`MainWindow` by :func:`install`, after the desktop features.
@@ -81,7 +81,6 @@ class CompactLayout(QObject):
             self.compact = compact
             # Entering compact: show what the user was looking at, or the list if nothing.
             self.showing_list = self.window.detail_stack.currentWidget() is self.window.placeholder
-            self.window.session_view.set_compact(compact)
         self.apply()
 
     def apply(self) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -51,6 +51,8 @@ from supervision_app.ui.stage_slot import StageSlot
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
 SAVE_WAIT_SECONDS = 2.0
+#: Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).
+COMPACT_SESSION_WIDTH = 780
 
 
 class SessionView(QWidget):
@@ -116,6 +118,7 @@ class SessionView(QWidget):
         self.navigator = StageNavigator()
         self.stage_picker = StagePicker(self.navigator)
         self.stage_picker.setVisible(False)
+        self.compact = False
         self.pages = QStackedWidget()
         self.pages.setObjectName("sessionPages")
         self.decisions_page = DecisionsActionsPage(store)
@@ -206,9 +209,17 @@ class SessionView(QWidget):
         self.body.addWidget(self.memory_panel)
         layout.addWidget(self.body, 1)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self.width() < COMPACT_SESSION_WIDTH
+        if compact != self.compact:
+            self.set_compact(compact)
+
     def set_compact(self, compact: bool) -> None:
-        """Narrow window: the session plan becomes a drop-down in the header, and the header
-        keeps to the case reference and its buttons, so the page keeps the room."""
+        """Narrow view (a laptop at 200% text, or beside the case list in a small window):
+        the session plan becomes a drop-down in the header, and the header keeps to the case
+        reference and its buttons, so the page keeps the room."""
+        self.compact = compact
         self.nav_panel.setVisible(not compact)
         self.stage_picker.setVisible(compact)
         self.eyebrow.setVisible(not compact)
