@@ -141,7 +141,7 @@ QLineEdit {{
     selection-background-color: {ACCENT};
 }}
 QLineEdit:focus {{ border: 2px solid {ACCENT}; padding: 3px 5px; }}
-QDateEdit, QComboBox, QSpinBox {{ min-height: 20px; padding: 3px 6px; }}
+QDateEdit, QComboBox {{ min-height: 20px; padding: 3px 6px; }}
 QLineEdit:disabled {{ background: #EEF1F4; color: {DISABLED_TEXT}; border-color: {BORDER}; }}
 QPlainTextEdit, QTextEdit#answerEditor {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER_STRONG};
