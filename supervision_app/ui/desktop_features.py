@@ -57,50 +57,53 @@ class DesktopFeatures(QObject):
             window.addAction(act)
             return act
 
-        tr = self.tr
         self.undo = action(
-            "undoAction", tr("Undo"), tr("Undo the last change to the text"), std.Undo
+            "undoAction", self.tr("Undo"), self.tr("Undo the last change to the text"), std.Undo
         )
-        self.redo = action("redoAction", tr("Redo"), tr("Redo the change just undone"), std.Redo)
+        self.redo = action(
+            "redoAction", self.tr("Redo"), self.tr("Redo the change just undone"), std.Redo
+        )
         self.zoom_in = action(
             "zoomInAction",
-            tr("Larger text"),
-            tr("Make the prompts and answers larger"),
+            self.tr("Larger text"),
+            self.tr("Make the prompts and answers larger"),
             std.ZoomIn,
             "Ctrl+=",
         )
         self.zoom_out = action(
             "zoomOutAction",
-            tr("Smaller text"),
-            tr("Make the prompts and answers smaller"),
+            self.tr("Smaller text"),
+            self.tr("Make the prompts and answers smaller"),
             std.ZoomOut,
         )
         self.zoom_reset = action(
-            "zoomResetAction", tr("Normal text size"), tr("Reset the text size"), "Ctrl+0"
+            "zoomResetAction", self.tr("Normal text size"), self.tr("Reset the text size"), "Ctrl+0"
         )
         self.presentation = action(
             "presentationAction",
-            tr("Presentation mode"),
-            tr("Large text and the current prompt prominent, with the case list hidden"),
+            self.tr("Presentation mode"),
+            self.tr("Large text and the current prompt prominent, with the case list hidden"),
             std.FullScreen,
             "F11",
         )
         self.presentation.setCheckable(True)
         self.preferences = action(
             "preferencesAction",
-            tr("Appearance…"),
-            tr("Colour scheme, reading font, text size and line spacing"),
+            self.tr("Appearance…"),
+            self.tr("Colour scheme, reading font, text size and line spacing"),
             std.Preferences,
             "Ctrl+,",
         )
         self.help = action(
             "helpAction",
-            tr("Help on the frameworks"),
-            tr("What each stage is about and why"),
+            self.tr("Help on the frameworks"),
+            self.tr("What each stage is about and why"),
             std.HelpContents,
         )
         self.welcome = action(
-            "welcomeAction", tr("Welcome…"), tr("What the app is for and where data is kept")
+            "welcomeAction",
+            self.tr("Welcome…"),
+            self.tr("What the app is for and where data is kept"),
         )
         self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self.leave_shortcut.setEnabled(False)
