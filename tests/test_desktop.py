@@ -74,6 +74,17 @@ def test_high_contrast_recolours_the_whole_style_sheet(qtbot) -> None:
     assert app.palette().color(QPalette.ColorRole.Window).name().upper() == "#14181C"
 
 
+def test_the_saved_scheme_applies_before_the_first_dialog(qtbot) -> None:
+    """The passphrase and unlock dialogs come before the main window: they are in the scheme
+    the user chose (high contrast) too."""
+    from supervision_app.ui.app import _application
+
+    look.save_appearance(look.Appearance(theme=look.HIGH_CONTRAST))
+    app = _application()
+    assert app.property("supervisionScheme") == look.HIGH_CONTRAST
+    assert app.palette().color(QPalette.ColorRole.WindowText).name().upper() == "#000000"
+
+
 def test_system_theme_follows_the_system_colour_scheme(monkeypatch) -> None:
     monkeypatch.setattr(look, "system_prefers_dark", lambda: True)
     assert look.effective_scheme(look.Appearance(theme=look.SYSTEM)) == look.DARK
