@@ -9,16 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDialog,
-    QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
-    QTextEdit,
     QWidget,
 )
 
@@ -36,18 +29,9 @@ from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.signoff_dialog import SignOffDialog
 from supervision_app.ui.unlock_dialog import UnlockDialog
 from supervision_app.ui.welcome_dialog import WelcomeDialog
-from tests.test_gui import make_case, open_session, open_window
+from tests.test_gui import INTERACTIVE, make_case, open_session, open_window
 
 LAPTOP_200 = (683, 384)  # 1366×768 at 200%, in logical pixels
-INTERACTIVE = (
-    QAbstractButton,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QAbstractItemView,
-    QComboBox,
-    QAbstractSpinBox,
-)
 
 
 def unreachable(dialog: QWidget) -> list[str]:

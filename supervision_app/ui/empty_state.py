@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from supervision_app.ui.widgets import push_button, text_label
+from supervision_app.ui.widgets import push_button, scroll_body, text_label
 
 
 class EmptyState(QScrollArea):
@@ -74,10 +74,7 @@ class EmptyState(QScrollArea):
         inner.addLayout(buttons)
 
         content = QWidget()
-        content.setObjectName("scrollContent")
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        scroll_body(content, self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 32, 32, 32)
         layout.addStretch(1)

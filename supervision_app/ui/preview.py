@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QMenu,
     QMessageBox,
     QScrollArea,
@@ -28,7 +27,7 @@ from supervision_app.domain import AuditEvent, SessionDetail
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui.file_names import default_export_path
 from supervision_app.ui.flow_layout import flow_row
-from supervision_app.ui.widgets import accessible, push_button, text_label
+from supervision_app.ui.widgets import accessible, push_button, scroll_body, text_label
 
 
 class PreviewPage(QScrollArea):
@@ -117,10 +116,7 @@ class PreviewPage(QScrollArea):
         )
         self.browser.setMinimumHeight(220)
         content = QWidget()
-        content.setObjectName("scrollContent")
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        scroll_body(content, self)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)

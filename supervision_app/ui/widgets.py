@@ -103,11 +103,13 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     )
 
 
-def scroll_body(body: QWidget) -> QScrollArea:
-    """``body`` in a frameless scroll area that scrolls only when the window is too small."""
+def scroll_body(body: QWidget, area: QScrollArea | None = None) -> QScrollArea:
+    """``body`` in a frameless scroll area (``area``, or a new one) that scrolls only when
+    the window is too small for it; returns the area."""
     body.setObjectName(body.objectName() or "scrollContent")
-    area = QScrollArea()
-    area.setObjectName("dialogScroll")
+    if area is None:
+        area = QScrollArea()
+        area.setObjectName("dialogScroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(body)
