@@ -24,6 +24,16 @@ BIN="$BUNDLE/supervision-app"
 install -D -m 644 build/icons/supervision-app-256.png "$BUNDLE/share/icons/supervision-app.png"
 install -D -m 644 packaging/linux/supervision-app.desktop "$BUNDLE/share/applications/supervision-app.desktop"
 
+echo "== bundled libraries"
+# The encrypted database, the PDF's text shaping, printing: each is imported lazily or from
+# a compiled extension, so check the analysis found them.
+for part in sqlcipher3 uharfbuzz pypdfium2 pypdfium2_raw; do
+    test -d "$BUNDLE/_internal/$part" || { echo "missing from the bundle: $part" >&2; exit 1; }
+done
+ls "$BUNDLE"/_internal/PySide6/QtPrintSupport.* >/dev/null 2>&1 \
+    || { echo "missing from the bundle: PySide6.QtPrintSupport" >&2; exit 1; }
+echo "sqlcipher3, uharfbuzz, pypdfium2 and QtPrintSupport are bundled"
+
 echo "== smoke test"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

@@ -10,8 +10,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtGui import QAction, QPalette, QTextBlockFormat
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 import supervision_app
@@ -74,6 +74,17 @@ def test_high_contrast_recolours_the_whole_style_sheet(qtbot) -> None:
     assert app.palette().color(QPalette.ColorRole.Window).name().upper() == "#14181C"
 
 
+def test_the_saved_scheme_applies_before_the_first_dialog(qtbot) -> None:
+    """The passphrase and unlock dialogs come before the main window: they are in the scheme
+    the user chose (high contrast) too."""
+    from supervision_app.ui.app import _application
+
+    look.save_appearance(look.Appearance(theme=look.HIGH_CONTRAST))
+    app = _application()
+    assert app.property("supervisionScheme") == look.HIGH_CONTRAST
+    assert app.palette().color(QPalette.ColorRole.WindowText).name().upper() == "#000000"
+
+
 def test_system_theme_follows_the_system_colour_scheme(monkeypatch) -> None:
     monkeypatch.setattr(look, "system_prefers_dark", lambda: True)
     assert look.effective_scheme(look.Appearance(theme=look.SYSTEM)) == look.DARK
@@ -121,6 +132,70 @@ def test_zoom_keys_enlarge_the_answers_and_the_size_is_remembered(
     assert look.load_appearance().zoom == 1
     window.desktop.zoom_reset.trigger()
     assert editor.font().pointSizeF() == pytest.approx(before)
+
+
+def test_line_spacing_opens_up_the_answers_and_prompts_and_is_remembered(
+    qtbot, session_window, store, content, db_path
+) -> None:
+    window, _sid = session_window
+    editor = first_editor(window)
+    card = window.session_view.stage_page(0).cards[0]
+    editor.setFocus()
+    qtbot.keyClicks(editor, "First line")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "second line")
+    editor.commit_now()
+    assert window.bridge.flush(5.0)
+    single_doc = editor.document().size().height()
+    single_box = editor.height()
+    single_prompt = card.prompt_label.heightForWidth(300)
+
+    window.desktop.set_appearance(look.Appearance(theme=look.LIGHT, line_spacing=150))
+
+    block = editor.document().begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        assert fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        assert fmt.lineHeight() == pytest.approx(150)
+        block = block.next()
+    margins = 2 * editor.document().documentMargin()
+    assert editor.document().size().height() - margins == pytest.approx(
+        1.5 * (single_doc - margins), rel=0.1
+    ), "the lines are drawn further apart, not just formatted"
+    assert editor.height() > single_box, "the answer box grows to keep its lines visible"
+    assert card.prompt_label.line_spacing() == 150
+    assert card.prompt_label.heightForWidth(300) > single_prompt
+    assert card.prompt_label.plain_text() == content.stages[0].prompts[0].text
+    assert not editor.has_uncommitted_typing(), "spacing is not an edit"
+
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # a new paragraph keeps the spacing
+    assert editor.document().lastBlock().blockFormat().lineHeight() == pytest.approx(150)
+    qtbot.keyClicks(editor, "third")
+    window.desktop.undo.trigger()
+    assert editor.toPlainText() == "First line\nsecond line\n", "typing is still undoable"
+    pasted = QMimeData()
+    pasted.setText("pasted\nlines")
+    pasted.setHtml("<p>pasted</p><p>lines</p>")
+    editor.insertFromMimeData(pasted)
+    assert editor.document().lastBlock().blockFormat().lineHeight() == pytest.approx(150)
+    assert editor.toPlainText().endswith("pasted\nlines")
+
+    assert look.load_appearance().line_spacing == 150
+    settings = (Path(os.environ["SUPERVISION_APP_DATA_DIR"])).rglob("*.ini")
+    assert all("second line" not in f.read_text() for f in settings), "no note text in settings"
+
+    # Editors built later (another session) start with the spacing too.
+    _case, other = make_case(store, "CSC-8")
+    window.reload_cases(select_session=other)
+    qtbot.waitUntil(lambda: window.session_view.session_id == other)
+    fresh = first_editor(window)
+    assert fresh.document().begin().blockFormat().lineHeight() == pytest.approx(150)
+    fresh.load_text("Loaded\ntext")
+    assert fresh.document().lastBlock().blockFormat().lineHeight() == pytest.approx(150)
+
+    window.desktop.set_appearance(look.Appearance(theme=look.LIGHT))
+    assert fresh.document().begin().blockFormat().lineHeight() in (0, pytest.approx(100))
+    assert window.session_view.stage_page(0).cards[0].prompt_label.line_spacing() == 100
 
 
 def test_undo_still_works_after_the_answer_was_autosaved(qtbot, session_window, store) -> None:

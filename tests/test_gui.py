@@ -101,16 +101,20 @@ def open_session(qtbot, window: MainWindow, session_id: int) -> None:
     qtbot.waitUntil(lambda: window.session_view.session_id == session_id)
 
 
+#: The widgets a user can act on (the accessibility and small-screen walks check each one).
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractItemView,
+    QComboBox,
+    QAbstractSpinBox,
+)
+
+
 def interactive_without_name(root: QWidget) -> list[str]:
-    interactive = (
-        QAbstractButton,
-        QLineEdit,
-        QPlainTextEdit,
-        QTextEdit,
-        QAbstractItemView,
-        QComboBox,
-        QAbstractSpinBox,
-    )
+    interactive = INTERACTIVE
 
     def internal(widget: QWidget) -> bool:
         if widget.objectName().startswith("qt_"):

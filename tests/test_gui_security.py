@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextEdit, QWidget
 
 from supervision_app import APP_NAME
 from supervision_app.storage import Database, Passphrase, SupervisionStore, open_database
@@ -40,6 +40,7 @@ def unlocked(qtbot, db_path: Path, content) -> Iterator[tuple[object, Database, 
 def visible_texts(root: QWidget) -> str:
     parts = [w.text() for w in root.findChildren(QLabel)]
     parts += [w.toPlainText() for w in root.findChildren(QPlainTextEdit)]
+    parts += [w.toPlainText() for w in root.findChildren(QTextEdit)]  # answers, preview
     return "\n".join(parts)
 
 

@@ -2,82 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>Undo</source>
-        <extracomment>Every dialog class the main window can open (the accessibility test walks each one).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo the last change to the text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redo the change just undone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make the prompts and answers larger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Smaller text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make the prompts and answers smaller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Normal text size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset the text size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Presentation mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Large text and the current prompt prominent, with the case list hidden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Appearance…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour scheme, reading font and text size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Help on the frameworks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What each stage is about and why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the app is for and where data is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About {app}</source>
@@ -235,6 +159,29 @@
     </message>
     <message>
         <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AutoLockDialog</name>
+    <message>
+        <source>Auto-lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window locks itself when nobody has used it for this long (between {low} and {high} minutes). Ctrl+L locks it at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -698,11 +645,11 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 session so far. Choose it on the left to continue.</source>
+        <source>1 session so far. Choose it in the case list to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} sessions so far. Choose one on the left to continue.</source>
+        <source>{n} sessions so far. Choose one in the case list to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -845,6 +792,18 @@ Health Visiting</source>
     </message>
 </context>
 <context>
+    <name>CompactLayout</name>
+    <message>
+        <source>Case list</source>
+        <extracomment>Below this width (logical pixels) the window uses the compact layout.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the list of cases (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContentPacksDialog</name>
     <message>
         <source>Close</source>
@@ -896,6 +855,17 @@ Health Visiting</source>
     </message>
     <message>
         <source>An agency can add its own prompts, sources, escalation policy and protective marking in a content pack. A pack with a problem is skipped as a whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CredentialDialog</name>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1135,6 +1105,79 @@ Health Visiting</source>
 <context>
     <name>DesktopFeatures</name>
     <message>
+        <source>Undo</source>
+        <extracomment>Every dialog class the main window can open (the accessibility test walks each one).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change to the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo the change just undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the prompts and answers larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the prompts and answers smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large text and the current prompt prominent, with the case list hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour scheme, reading font, text size and line spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help on the frameworks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each stage is about and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the app is for and where data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,6 +1233,7 @@ Health Visiting</source>
     <name>FormDialog</name>
     <message>
         <source>Cancel</source>
+        <extracomment>The width the dialog opens at (if the screen has room); it can still be narrower.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1249,6 +1293,30 @@ Health Visiting</source>
     </message>
     <message>
         <source>Record preview shows the record as it will print; Ctrl+E exports the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance (Ctrl+,) sets the colour scheme, a reading font, larger text and wider line spacing for the prompts and answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a narrow window, or at 200% text on a laptop, the case list and the session take turns: F9 (View &gt; Case list) switches between them, and the stages are in a drop-down at the top of the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockController</name>
+    <message>
+        <source>Locked</source>
+        <extracomment>A gap between two idle checks longer than this means the machine slept: lock.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the records until the passphrase is typed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1399,7 +1467,7 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a case or a session on the left.</source>
+        <source>Choose a case or a session in the case list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1607,6 +1675,95 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Create my encrypted database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome. First, protect your records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your records will now be encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision notes about children are kept only on this computer, in an encrypted database:
+{path}
+
+Choose a passphrase to lock it. You will type it each time you open the app and after it locks itself when idle. Nobody can open the records without it, or without the recovery key shown next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version encrypts the database:
+{path}
+
+Choose a passphrase. Your existing records are converted; the unencrypted copy is removed once the encrypted one has been checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You opened the records with the recovery key. Choose a new passphrase for everyday use; the recovery key keeps working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the current passphrase, then the new one twice. The recovery key keeps working, and the records are not re-encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same one twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Protect the PDF with a password</source>
@@ -1688,7 +1845,35 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fonts such as OpenDyslexic, Lexend or Atkinson Hyperlegible are offered when they are installed on this computer. Window text follows the system&apos;s font size.</source>
+        <source>Line spacing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space between the lines of the prompts, their explanations and your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fonts such as OpenDyslexic, Lexend or Atkinson Hyperlegible are offered when they are installed on this computer. Wider line spacing (1.5) helps many readers, including people with dyslexia. Window text follows the system&apos;s font size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line &amp;spacing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single (1.0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1.25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One and a half (1.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double (2.0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1808,6 +1993,10 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Writing the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The PDF could not be written.
 
 {error}</source>
@@ -1867,6 +2056,18 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Printing needs the pypdfium2 package, which is not installed.</source>
+        <extracomment>Resolution pages are rendered at for printing (capped: higher costs memory, not clarity).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pages could not be prepared for printing ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromptCard</name>
     <message>
         <source>Private by default: this answer goes into the printed record only if the practitioner chooses to include the wellbeing section at sign-off.</source>
@@ -1897,7 +2098,6 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     <name>QDialog</name>
     <message>
         <source>Preparing pages for printing…</source>
-        <extracomment>Resolution pages are rendered at for printing (capped: higher costs memory, not clarity).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1972,6 +2172,106 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>I have stored it, continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your agency recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key safely, away from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have stored the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this key safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the passphrase is ever forgotten, this recovery key is the only other way to open the records. Write it down or print it, and give it to whoever keeps your agency&apos;s keys (for example in the team safe). Do not keep it on this computer or with the laptop. It is shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please confirm that you have stored the recovery key safely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackup</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision backups (*{suffix});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup cannot be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records were restored from {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not everything is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some answers could not be saved yet, so nothing has been changed. Try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This backup was made under another key. Type the passphrase (or the recovery key) that was in use when it was made. After the restore, the records open with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase or recovery key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from the backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup (made {created}) has been checked and can be restored.
+
+The records on this computer will be replaced by the backup: everything written since it was made will be gone. The current database is kept until the restored one has opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace with the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SaveIndicator</name>
     <message>
         <source>Save status</source>
@@ -2026,6 +2326,107 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>session of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecurityMenu</name>
+    <message>
+        <source>&amp;Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New recovery key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypt with a new key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-lock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new agency recovery key replaces the one you stored: the old one will no longer open these records. Backups made before now still open with the old one. Type your passphrase to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your new recovery key. Store it safely, away from this computer, and destroy the old one. Nothing changes until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key was not replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new recovery key is in use; the old one no longer opens the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypt with a new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records are copied under a new encryption key, checked, and then replace the old file, which is overwritten. Do this if a copy of the database or its key file may have got out. Your passphrase stays the same; you get a new recovery key. Type your passphrase to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The re-encrypted records will have this new recovery key; the old one will no longer open them. Store it safely, away from this computer. Nothing changes until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records were not re-encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error}
+
+The old recovery key still works; the new one shown is not used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records are now encrypted under a new key, with the new recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the encrypted database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision backups (*{suffix})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted backup written to {path}. It opens with the current passphrase or the recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2131,6 +2532,7 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     <name>SessionView</name>
     <message>
         <source>Session details…</source>
+        <extracomment>Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2489,6 +2891,63 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
 </context>
 <context>
+    <name>StagePicker</name>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPanel</name>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the recovery key instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records in {path} are encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key (8 groups of 4 characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the passphrase instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait {n} seconds before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Who is using this computer?</source>
@@ -2585,7 +3044,7 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{app} guides a supervisor and a practitioner through a reflection on one case, in four stages: professional curiosity, the lived experience of the child, Ferguson&apos;s authoritative steps, and escalation. It records decisions and actions and prints a supervision record.</source>
+        <source>{app} guides a supervisor and a practitioner through a reflection on one case, one stage at a time, from professional curiosity and the lived experience of the child to escalation (Help lists every stage). It records decisions and actions and prints a supervision record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

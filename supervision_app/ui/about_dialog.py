@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from supervision_app import APP_NAME, __version__
-from supervision_app.ui.widgets import accessible
+from supervision_app.ui.widgets import accessible, fit_to_screen
 
 #: (component, licence) of everything shipped in the app and its bundle.
 LICENCES: tuple[tuple[str, str], ...] = (
@@ -39,7 +39,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        fit_to_screen(self, 560, 520)
 
     def _html(self, content_version: str, db_path: Path) -> str:
         rows = "".join(

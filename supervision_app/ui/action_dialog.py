@@ -38,7 +38,7 @@ class ActionDialog(FormDialog[ActionFields]):
     ) -> None:
         super().__init__(parent, save, object_name="actionDialog", ok_object_name="actionOkButton")
         self.setWindowTitle(self.tr("Edit action") if initial else self.tr("Add an action"))
-        self.setMinimumWidth(540)
+        self.preferred_width = 540
 
         # -- widgets
         self.description_edit = QPlainTextEdit()

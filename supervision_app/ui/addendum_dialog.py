@@ -29,7 +29,7 @@ class AddendumDialog(FormDialog[AddendumFields]):
             parent, save, object_name="addendumDialog", ok_object_name="addendumOkButton"
         )
         self.setWindowTitle(self.tr("Add an addendum"))
-        self.setMinimumWidth(560)
+        self.preferred_width = 560
         self.intro = text_label(
             self.tr(
                 "A correction or late information. It is dated now, shown after the signed "

@@ -1,10 +1,17 @@
-"""The answer box under each prompt: plain text, grows with its content, debounced commits."""
+"""The answer box under each prompt: plain text, grows with its content, debounced commits.
+
+A :class:`QTextEdit` that takes plain text only (``QPlainTextEdit`` cannot show the
+dyslexia-friendly line spacing: it ignores a block's line height)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QTimer, Signal
+import math
+
+from PySide6.QtCore import QMimeData, QSize, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+
+from supervision_app.ui.line_spacing import current_spacing, document_spacing, space_document
 
 DEBOUNCE_MS = 600
 MIN_LINES = 3
@@ -34,7 +41,7 @@ class DebouncedCommits:
             self.commit_requested.emit()
 
 
-class AnswerEditor(DebouncedCommits, QPlainTextEdit):
+class AnswerEditor(DebouncedCommits, QTextEdit):
     """Emits :attr:`edited` on every user change and :attr:`commit_requested` once typing pauses,
     when focus leaves with uncommitted typing, or when :meth:`commit_now` is called."""
 
@@ -57,28 +64,38 @@ class AnswerEditor(DebouncedCommits, QPlainTextEdit):
         self.stage_id = stage_id
         self.prompt_text = prompt_text
         self.setObjectName("answerEditor")
+        self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._start_debounce()
         self.textChanged.connect(self._on_text_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self.set_line_spacing(current_spacing())
         self._fit_height()
 
     # -- text --------------------------------------------------------------------
 
     def load_text(self, text: str) -> None:
         """Show stored text without it counting as an edit."""
+        spacing = document_spacing(self.document())
         self._loading = True
         try:
             self.setPlainText(text)
+            space_document(self.document(), spacing)
         finally:
             self._loading = False
         self._fit_height()
 
     def text(self) -> str:
         return self.toPlainText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste and drop as plain text typed at the cursor, so new lines keep the spacing."""
+        if source.hasText():
+            self.textCursor().insertText(source.text())
+            self.ensureCursorVisible()
 
     def _on_text_changed(self) -> None:
         if self._loading:
@@ -102,6 +119,17 @@ class AnswerEditor(DebouncedCommits, QPlainTextEdit):
         (A changeEvent override would do it, but trips a refcount bug in PySide6 6.12.)"""
         self._fit_height()
 
+    def set_line_spacing(self, percent: int) -> None:
+        """Line spacing in per cent of the font's line height (see :mod:`line_spacing`).
+        Not an edit: the text is unchanged, so nothing is committed."""
+        loading, self._loading = self._loading, True
+        try:
+            changed = space_document(self.document(), percent)
+        finally:
+            self._loading = loading
+        if changed:
+            self._fit_height()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_height()
@@ -122,9 +150,11 @@ class AnswerEditor(DebouncedCommits, QPlainTextEdit):
         metrics = self.fontMetrics()
         margins = self.contentsMargins()
         doc_margin = self.document().documentMargin()
-        return int(
-            lines * metrics.lineSpacing() + 2 * doc_margin + margins.top() + margins.bottom() + 4
-        )
+        # The drawn height of a line: QTextEdit's lines are a little taller than the font's
+        # line spacing at large sizes, and the line spacing option stretches them.
+        laid_out = (self.document().size().height() - 2 * doc_margin) / self._line_count()
+        line = max(metrics.lineSpacing() * document_spacing(self.document()) / 100, laid_out)
+        return math.ceil(lines * line + 2 * doc_margin + margins.top() + margins.bottom() + 4)
 
     def _fit_height(self, *_args: object) -> None:
         self.ensurePolished()

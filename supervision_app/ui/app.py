@@ -15,7 +15,6 @@ from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.content import Content
 from supervision_app.paths import resource_path
 from supervision_app.storage import Database, DatabaseOpenError, SupervisionStore
-from supervision_app.ui import theme
 
 EXIT_CANNOT_OPEN = 2
 
@@ -31,7 +30,11 @@ def _application() -> QApplication:
 
     install_translators(app)
     app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
-    theme.apply_theme(app)
+    # The saved scheme (high contrast, dark) from the first screen on: the passphrase and
+    # unlock dialogs come before the main window.
+    from supervision_app.ui.appearance import apply_appearance, load_appearance
+
+    apply_appearance(app, load_appearance())
     return app
 
 

@@ -1,4 +1,5 @@
-"""Colour schemes (light, dark, high contrast), the answer editors' zoom and the reading font.
+"""Colour schemes (light, dark, high contrast), the answer editors' zoom, the reading font and
+the line spacing of the reading text.
 
 The default look lives in :mod:`theme`. The other schemes recolour its style sheet and palette
 role by role, so styles added to ``theme.STYLE_SHEET`` follow every scheme automatically.
@@ -15,6 +16,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from supervision_app.ui import theme
+from supervision_app.ui.line_spacing import SINGLE, clamp_spacing, set_current_spacing
 from supervision_app.ui.settings import ui_settings
 
 SYSTEM, LIGHT, DARK, HIGH_CONTRAST = "system", "light", "dark", "high_contrast"
@@ -201,6 +203,7 @@ class Appearance:
     theme: str = SYSTEM
     zoom: int = 0  # points added to the reading text
     reading_font: str = ""  # "" = the system font
+    line_spacing: int = SINGLE  # per cent of the font's line height, prompts and answers
 
     def with_zoom(self, step: int) -> Appearance:
         return replace(self, zoom=min(max(self.zoom + step, ZOOM_MIN), ZOOM_MAX))
@@ -217,6 +220,7 @@ def load_appearance() -> Appearance:
         theme=chosen if chosen in THEMES else SYSTEM,
         zoom=min(max(zoom, ZOOM_MIN), ZOOM_MAX),
         reading_font=str(settings.value("appearance/reading_font", "")),
+        line_spacing=clamp_spacing(settings.value("appearance/line_spacing", SINGLE)),
     )
 
 
@@ -225,6 +229,7 @@ def save_appearance(appearance: Appearance) -> None:
     settings.setValue("appearance/theme", appearance.theme)
     settings.setValue("appearance/zoom", appearance.zoom)
     settings.setValue("appearance/reading_font", appearance.reading_font)
+    settings.setValue("appearance/line_spacing", appearance.line_spacing)
     settings.sync()
 
 
@@ -246,7 +251,7 @@ def reading_sheet(appearance: Appearance) -> str:
     prompt = 11.5 + appearance.zoom
     why = 10 + appearance.zoom
     return (
-        f"\nQPlainTextEdit#answerEditor {{ font-size: {answer}pt; {family} }}"
+        f"\nQTextEdit#answerEditor {{ font-size: {answer}pt; {family} }}"
         f"\nQLabel#promptText {{ font-size: {prompt}pt; {family} }}"
         f"\nQLabel#promptWhyText {{ font-size: {why}pt; {family} }}\n"
     )
@@ -266,6 +271,7 @@ def apply_appearance(app: QApplication, appearance: Appearance, extra_sheet: str
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
     app.setProperty("supervisionScheme", name)
+    set_current_spacing(app, appearance.line_spacing)
     return name
 
 

@@ -47,8 +47,7 @@ class CaseDialog(FormDialog[CaseInput]):
             buttons_object_name="caseButtons",
         )
         self.setWindowTitle(self.tr("Edit case") if initial else self.tr("New case"))
-        self.setMinimumSize(680, 600)
-        self.resize(760, 720)
+        self.fit_to_screen(760, 720)
 
         # -- widgets
         self.lead_label = text_label(

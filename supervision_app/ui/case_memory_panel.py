@@ -41,6 +41,7 @@ from supervision_app.domain.memory import (
 )
 from supervision_app.domain.patterns import PatternPrompt, evaluate
 from supervision_app.storage import SupervisionStore
+from supervision_app.ui.flow_layout import flow_row
 from supervision_app.ui.memory_form_dialog import Field, MemoryFormDialog
 from supervision_app.ui.ratings_chart import RatingsChart
 from supervision_app.ui.widgets import push_button, text_label
@@ -110,7 +111,7 @@ class CaseMemoryPanel(QScrollArea):
     def forget(self) -> None:
         """Remove every case card (the window is locking); :meth:`show_case` brings them back."""
         self.case_id, self.session_id, self.history = None, None, None
-        self._clear_below_top()
+        self._clear_column()
 
     @property
     def today(self) -> date:
@@ -129,15 +130,14 @@ class CaseMemoryPanel(QScrollArea):
         self.prompts = evaluate(self.rules, history, self.today)
         self._rebuild()
 
-    def _clear_below_top(self) -> None:
-        """Remove every card except the top one, which stays in its place.
-
-        The top card is never taken out and put back: a widget re-added while its old
-        layout item still exists keeps a stale height cache, and its word-wrapped rows
-        were squashed to nothing."""
-        if self.top is not None and self._column.indexOf(self.top) < 0:
-            self._column.insertWidget(0, self.top)
-        keep = 1 if self.top is not None else 0
+    def _clear_column(self) -> None:
+        """Remove every card but :attr:`top`, which stays where it is: taking it out and
+        adding it again would leave Qt's cached height of the old layout item in charge."""
+        keep = 0
+        if self.top is not None:
+            if self._column.indexOf(self.top) != 0:
+                self._column.insertWidget(0, self.top)
+            keep = 1
         while self._column.count() > keep:
             widget = self._column.takeAt(keep).widget()
             if widget is not None:
@@ -145,7 +145,7 @@ class CaseMemoryPanel(QScrollArea):
                 widget.deleteLater()
 
     def _rebuild(self) -> None:
-        self._clear_below_top()
+        self._clear_column()
         h = self.history
         assert h is not None
         self._column.addWidget(self._heading(h))
@@ -193,9 +193,10 @@ class CaseMemoryPanel(QScrollArea):
         for line, style in lines:
             if line:
                 text.addWidget(text_label(line, style, selectable=True))
+        if buttons:  # under the text, wrapping: the text keeps the width at 200%
+            text.addSpacing(4)
+            text.addWidget(flow_row(*buttons))
         layout.addLayout(text, 1)
-        for b in buttons:
-            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         parent.addWidget(row)
         return row
 

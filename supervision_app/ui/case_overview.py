@@ -83,11 +83,11 @@ class CaseOverview(QWidget):
             self._details.addRow(text_label(label, "secondary"), text_label(value, selectable=True))
         if session_count:
             self.sessions_label.setText(
-                self.tr("1 session so far. Choose it on the left to continue.")
+                self.tr("1 session so far. Choose it in the case list to continue.")
                 if session_count == 1
-                else self.tr("{n} sessions so far. Choose one on the left to continue.").format(
-                    n=session_count
-                )
+                else self.tr(
+                    "{n} sessions so far. Choose one in the case list to continue."
+                ).format(n=session_count)
             )
         else:
             self.sessions_label.setText(

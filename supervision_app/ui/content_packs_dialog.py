@@ -17,7 +17,7 @@ class ContentPacksDialog(FormDialog[None]):
         super().__init__(parent, object_name="contentPacksDialog", ok_text=self.tr("Close"))
         self.setWindowTitle(self.tr("Content packs"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
-        self.resize(640, 420)
+        self.fit_to_screen(640, 420)
         lines = [self.tr("Prompts version {version}").format(version=content.version), ""]
         if content.packs:
             lines.append(self.tr("Loaded:"))

@@ -36,7 +36,7 @@ class DecisionDialog(FormDialog[DecisionFields]):
             buttons_object_name="decisionButtons",
         )
         self.setWindowTitle(self.tr("Edit decision") if initial else self.tr("Record a decision"))
-        self.setMinimumWidth(560)
+        self.preferred_width = 560
 
         # -- widgets
         self.intro = text_label(

@@ -104,6 +104,8 @@ class DecisionsActionsPage(QScrollArea):
         table.setAlternatingRowColors(False)
         table.setShowGrid(False)
         table.verticalHeader().hide()
+        # Rows follow the columns' width (a narrow window, 200% text): never cut text short.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setHighlightSections(False)
         table.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

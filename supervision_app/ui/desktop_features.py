@@ -16,6 +16,7 @@ from supervision_app.ui import appearance as look
 from supervision_app.ui.about_dialog import AboutDialog
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.help_dialog import HelpDialog
+from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.preferences_dialog import PreferencesDialog
 from supervision_app.ui.session_timer import SessionTimer
 from supervision_app.ui.welcome_dialog import WelcomeDialog
@@ -56,50 +57,53 @@ class DesktopFeatures(QObject):
             window.addAction(act)
             return act
 
-        tr = self.tr
         self.undo = action(
-            "undoAction", tr("Undo"), tr("Undo the last change to the text"), std.Undo
+            "undoAction", self.tr("Undo"), self.tr("Undo the last change to the text"), std.Undo
         )
-        self.redo = action("redoAction", tr("Redo"), tr("Redo the change just undone"), std.Redo)
+        self.redo = action(
+            "redoAction", self.tr("Redo"), self.tr("Redo the change just undone"), std.Redo
+        )
         self.zoom_in = action(
             "zoomInAction",
-            tr("Larger text"),
-            tr("Make the prompts and answers larger"),
+            self.tr("Larger text"),
+            self.tr("Make the prompts and answers larger"),
             std.ZoomIn,
             "Ctrl+=",
         )
         self.zoom_out = action(
             "zoomOutAction",
-            tr("Smaller text"),
-            tr("Make the prompts and answers smaller"),
+            self.tr("Smaller text"),
+            self.tr("Make the prompts and answers smaller"),
             std.ZoomOut,
         )
         self.zoom_reset = action(
-            "zoomResetAction", tr("Normal text size"), tr("Reset the text size"), "Ctrl+0"
+            "zoomResetAction", self.tr("Normal text size"), self.tr("Reset the text size"), "Ctrl+0"
         )
         self.presentation = action(
             "presentationAction",
-            tr("Presentation mode"),
-            tr("Large text and the current prompt prominent, with the case list hidden"),
+            self.tr("Presentation mode"),
+            self.tr("Large text and the current prompt prominent, with the case list hidden"),
             std.FullScreen,
             "F11",
         )
         self.presentation.setCheckable(True)
         self.preferences = action(
             "preferencesAction",
-            tr("Appearance…"),
-            tr("Colour scheme, reading font and text size"),
+            self.tr("Appearance…"),
+            self.tr("Colour scheme, reading font, text size and line spacing"),
             std.Preferences,
             "Ctrl+,",
         )
         self.help = action(
             "helpAction",
-            tr("Help on the frameworks"),
-            tr("What each stage is about and why"),
+            self.tr("Help on the frameworks"),
+            self.tr("What each stage is about and why"),
             std.HelpContents,
         )
         self.welcome = action(
-            "welcomeAction", tr("Welcome…"), tr("What the app is for and where data is kept")
+            "welcomeAction",
+            self.tr("Welcome…"),
+            self.tr("What the app is for and where data is kept"),
         )
         self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self.leave_shortcut.setEnabled(False)
@@ -118,6 +122,7 @@ class DesktopFeatures(QObject):
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo, self.redo])
         view = bar.addMenu(self.tr("&View"))
+        view.menuAction().setObjectName("viewMenu")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()
         view.addAction(self.presentation)
@@ -169,7 +174,10 @@ class DesktopFeatures(QObject):
         if isinstance(app, QApplication):
             shown = self.appearance.with_zoom(PRESENTATION_ZOOM if self.presenting else 0)
             look.apply_appearance(app, shown)
+            for label in self.window.findChildren(ReadingLabel):
+                label.set_line_spacing(shown.line_spacing)
             for editor in self.window.findChildren(AnswerEditor):
+                editor.set_line_spacing(shown.line_spacing)
                 editor.refit_height()
 
     def set_appearance(self, appearance: look.Appearance) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from supervision_app.ui.widgets import push_button, text_label
+from supervision_app.ui.widgets import push_button, scroll_body, text_label
 
 
-class EmptyState(QWidget):
+class EmptyState(QScrollArea):
+    """Scrolls when the window is small (200% text on a laptop)."""
+
     create_case_requested = Signal()
     load_demo_requested = Signal()
 
@@ -71,7 +73,9 @@ class EmptyState(QWidget):
         buttons.addStretch(1)
         inner.addLayout(buttons)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        scroll_body(content, self)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 32, 32, 32)
         layout.addStretch(1)
         row = QHBoxLayout()

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 
 from supervision_app.domain import ValidationError
 from supervision_app.storage import NotFoundError
-from supervision_app.ui.widgets import accessible, problems_box, set_primary, show_problems
+from supervision_app.ui.widgets import (
+    accessible,
+    fit_to_screen,
+    problems_box,
+    scroll_body,
+    set_primary,
+    show_problems,
+)
 
 T = TypeVar("T")
 
@@ -68,6 +75,9 @@ class FormDialog(QDialog, Generic[T]):
         if object_name:
             self.setObjectName(object_name)
         self._save = save
+        #: The width the dialog opens at (if the screen has room); it can still be narrower.
+        self.preferred_width = 420
+        self.preferred_height = 0
         self.problems_frame, self.problems_label = problems_box()
 
         self.buttons = QDialogButtonBox(
@@ -100,17 +110,38 @@ class FormDialog(QDialog, Generic[T]):
         layout.addWidget(self.buttons)
 
     def lay_out(self, *parts: QWidget | QLayout, hints: Iterable[QWidget] = ()) -> QVBoxLayout:
-        """The standard column: ``parts`` top to bottom, then the footer."""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
+        """The standard column: ``parts`` top to bottom in an area that scrolls when the
+        screen is too small for them (200% text on a laptop), then the footer, always in
+        view. Returns the column of ``parts``."""
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(20, 18, 20, 4)
+        column.setSpacing(12)
         for part in parts:
             if isinstance(part, QLayout):
-                layout.addLayout(part)
+                column.addLayout(part)
             else:
-                layout.addWidget(part)
-        self.add_footer(layout, *hints)
-        return layout
+                column.addWidget(part)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 16)
+        layout.setSpacing(8)
+        layout.addWidget(scroll_body(body), 1)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(20, 0, 20, 0)
+        footer.setSpacing(12)
+        self.add_footer(footer, *hints)
+        layout.addLayout(footer)
+        hint = body.sizeHint()
+        self.fit_to_screen(
+            max(hint.width(), self.preferred_width),
+            max(hint.height() + footer.sizeHint().height() + 40, self.preferred_height),
+        )
+        return column
+
+    def fit_to_screen(self, width: int, height: int) -> None:
+        """Open at ``width`` × ``height``, or smaller on a small screen (the body scrolls)."""
+        fit_to_screen(self, width, height)
 
     # -- values ------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.content import Content, Stage
-from supervision_app.ui.widgets import accessible
+from supervision_app.ui.widgets import accessible, fit_to_screen
 
 
 def stage_help_html(content: Content, stage: Stage) -> str:
@@ -48,6 +48,8 @@ class HelpDialog(QDialog):
         self.topics = QListWidget()
         self.topics.setObjectName("helpTopics")
         accessible(self.topics, self.tr("Help topics"), self.tr("Choose a stage to read about"))
+        self.topics.setWordWrap(True)  # whole titles in a narrow window (200% text)
+        self.topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.topics.addItem(self.tr("Using the app"))
         for stage in content.stages:
             self.topics.addItem(stage.title)
@@ -69,7 +71,7 @@ class HelpDialog(QDialog):
         layout.addWidget(buttons)
         self.topics.currentRowChanged.connect(self.show_topic)
         self.topics.setCurrentRow(0)
-        self.resize(900, 640)
+        fit_to_screen(self, 900, 640)
 
     def show_topic(self, row: int) -> None:
         if row <= 0:
@@ -96,6 +98,15 @@ class HelpDialog(QDialog):
                 "length and a share per stage. It never interrupts."
             ),
             self.tr("Record preview shows the record as it will print; Ctrl+E exports the PDF."),
+            self.tr(
+                "Appearance (Ctrl+,) sets the colour scheme, a reading font, larger text and "
+                "wider line spacing for the prompts and answers."
+            ),
+            self.tr(
+                "In a narrow window, or at 200% text on a laptop, the case list and the session "
+                "take turns: F9 (View > Case list) switches between them, and the stages are in "
+                "a drop-down at the top of the session."
+            ),
         ]
         items = "".join(f"<li><p>{escape(line)}</p></li>" for line in lines)
         return f"<h2>{escape(self.tr('Using the app'))}</h2><ul>{items}</ul>"

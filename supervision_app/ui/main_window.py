@@ -26,7 +26,7 @@ from supervision_app.content.patterns import PatternRule, load_patterns
 from supervision_app.domain import LockedSessionError, ValidationError, format_date
 from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
-from supervision_app.ui import desktop_features, theme
+from supervision_app.ui import compact_layout, desktop_features, theme
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.background import finish_background_work
 from supervision_app.ui.case_dialog import CaseDialog
@@ -86,7 +86,9 @@ class MainWindow(QMainWindow):
         self.rules = self._load_rules()
         self.case_overview = CaseOverview(CaseMemoryPanel(store, content, self.rules))
         self.session_view = SessionView(store, content, self.bridge, rules=self.rules)
-        self.placeholder = text_label(self.tr("Choose a case or a session on the left."), "hint")
+        self.placeholder = text_label(
+            self.tr("Choose a case or a session in the case list."), "hint"
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.save_indicator = SaveIndicator(self.bridge)
 
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self._assemble()
         self._wire()
         self.desktop = desktop_features.install(self)
+        self.compact = compact_layout.install(self)
         self.restore_state()
         self.reload_cases()
         self._set_initial_focus()

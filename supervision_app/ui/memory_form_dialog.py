@@ -49,7 +49,7 @@ class MemoryFormDialog(FormDialog[dict[str, Any]]):
     ) -> None:
         super().__init__(parent, save, object_name=object_name, ok_text=ok_text)
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
+        self.preferred_width = 520
         self._getters: dict[str, Callable[[], Any]] = {}
         self.inputs: dict[str, QWidget] = {}
         rows = [(f.label, self._make(f)) for f in fields]

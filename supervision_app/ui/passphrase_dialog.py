@@ -42,7 +42,7 @@ class PassphraseDialog(FormDialog[str]):
             ok_object_name="passphraseOk",
         )
         self.setWindowTitle(self.tr("Welcome to {app}").format(app=APP_NAME))
-        self.setMinimumSize(600, 500)
+        self.preferred_width, self.preferred_height = 600, 500
         self.current = self._field("currentField", self.tr("Current passphrase"))
         self.passphrase = self._field("passphraseField", self.tr("Passphrase"))
         self.confirm = self._field("confirmField", self.tr("Passphrase again"))

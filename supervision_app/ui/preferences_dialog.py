@@ -1,9 +1,11 @@
-"""Appearance preferences: colour scheme, reading font and text size of prompts and answers."""
+"""Appearance preferences: colour scheme, and the reading font, text size and line spacing of
+prompts and answers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
@@ -16,6 +18,7 @@ from supervision_app.ui.appearance import (
     theme_label,
 )
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
+from supervision_app.ui.line_spacing import LINE_SPACINGS
 from supervision_app.ui.widgets import accessible, text_label
 
 
@@ -67,10 +70,24 @@ class PreferencesDialog(FormDialog[Appearance]):
             self.tr("Points added to the prompts and answers. Ctrl+= and Ctrl+- change it too."),
         )
 
+        self.spacing_combo = QComboBox()
+        self.spacing_combo.setObjectName("lineSpacingCombo")
+        for percent in LINE_SPACINGS:
+            self.spacing_combo.addItem(spacing_label(percent), percent)
+        self.spacing_combo.setCurrentIndex(
+            max(self.spacing_combo.findData(initial.line_spacing), 0)
+        )
+        accessible(
+            self.spacing_combo,
+            self.tr("Line spacing"),
+            self.tr("Space between the lines of the prompts, their explanations and your answers"),
+        )
+
         note = text_label(
             self.tr(
                 "Fonts such as OpenDyslexic, Lexend or Atkinson Hyperlegible are offered when they "
-                "are installed on this computer. Window text follows the system's font size."
+                "are installed on this computer. Wider line spacing (1.5) helps many readers, "
+                "including people with dyslexia. Window text follows the system's font size."
             ),
             "hint",
         )
@@ -80,15 +97,27 @@ class PreferencesDialog(FormDialog[Appearance]):
                     (self.tr("&Colour scheme:"), self.theme_combo),
                     (self.tr("&Reading font:"), self.font_combo),
                     (self.tr("&Larger reading text:"), self.zoom_spin),
+                    (self.tr("Line &spacing:"), self.spacing_combo),
                 ]
             ),
             note,
         )
-        self.resize(520, self.sizeHint().height())
+        self.fit_to_screen(520, self.sizeHint().height())
 
     def collect(self) -> Appearance:
         return Appearance(
             theme=str(self.theme_combo.currentData()),
             zoom=self.zoom_spin.value(),
             reading_font=str(self.font_combo.currentData() or ""),
+            line_spacing=int(self.spacing_combo.currentData()),
         )
+
+
+def spacing_label(percent: int) -> str:
+    labels = {
+        100: QCoreApplication.translate("PreferencesDialog", "Single (1.0)"),
+        125: QCoreApplication.translate("PreferencesDialog", "1.25"),
+        150: QCoreApplication.translate("PreferencesDialog", "One and a half (1.5)"),
+        200: QCoreApplication.translate("PreferencesDialog", "Double (2.0)"),
+    }
+    return labels.get(percent, f"{percent / 100:g}")

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,10 +27,14 @@ from supervision_app.domain import AuditEvent, SessionDetail
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui.background import run_in_background
 from supervision_app.ui.file_names import default_export_path
-from supervision_app.ui.widgets import accessible, push_button, text_label
+from supervision_app.ui.flow_layout import flow_row
+from supervision_app.ui.widgets import accessible, push_button, scroll_body, text_label
 
 
-class PreviewPage(QWidget):
+class PreviewPage(QScrollArea):
+    """Scrolls as a whole in a short window (200% text on a laptop), keeping the record
+    readable rather than squeezing it."""
+
     status_message = Signal(str)
 
     def __init__(
@@ -89,7 +93,6 @@ class PreviewPage(QWidget):
         self.export_json_button.clicked.connect(self.export_json)
         self.refresh_button.clicked.connect(self.refresh)
 
-        head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(4)
         titles.addWidget(text_label(self.tr("After the discussion").upper(), "eyebrow"))
@@ -103,20 +106,23 @@ class PreviewPage(QWidget):
                 "stageSummary",
             )
         )
-        head.addLayout(titles, 1)
-        for button in (
+        buttons = flow_row(
             self.refresh_button,
             self.print_preview_button,
             self.print_button,
             self.more_button,
             self.export_json_button,
             self.export_pdf_button,
-        ):
-            head.addWidget(button, 0)
-        layout = QVBoxLayout(self)
+            right=True,
+        )
+        self.browser.setMinimumHeight(220)
+        content = QWidget()
+        scroll_body(content, self)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
-        layout.addLayout(head)
+        layout.addLayout(titles)
+        layout.addWidget(buttons)
         layout.addWidget(self.browser, 1)
 
     # -- showing --------------------------------------------------------------------

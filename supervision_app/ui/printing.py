@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QRectF, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
@@ -54,7 +54,9 @@ class PageRenderThread(BackgroundThread):
         try:
             import pypdfium2 as pdfium
         except ImportError:
-            self.error = "Printing needs the pypdfium2 package, which is not installed."
+            self.error = QCoreApplication.translate(
+                "Printing", "Printing needs the pypdfium2 package, which is not installed."
+            )
             return
         try:
             document = pdfium.PdfDocument(self._data)
@@ -81,7 +83,9 @@ class PageRenderThread(BackgroundThread):
             finally:
                 document.close()
         except Exception as exc:  # a damaged PDF or out of memory: report, never crash
-            self.error = f"The pages could not be prepared for printing ({type(exc).__name__})."
+            self.error = QCoreApplication.translate(
+                "Printing", "The pages could not be prepared for printing ({error})."
+            ).format(error=type(exc).__name__)
 
 
 def render_pages(parent: QWidget | None, data: bytes, dpi: int) -> list[QImage] | None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.structured_editor import StructuredEditor
 from supervision_app.ui.widgets import repolish, text_label
 
@@ -30,7 +31,7 @@ class PromptCard(QFrame):
         self.prompt_id = prompt_id
         self.setProperty("retired", bool(note))
 
-        self.prompt_label = text_label(text, "promptText", selectable=True)
+        self.prompt_label = ReadingLabel(text, "promptText", selectable=True)
         self.note_label = text_label(note, "retiredNote") if note else None
         self.private_label = (
             text_label(
@@ -59,7 +60,7 @@ class PromptCard(QFrame):
 
         self.why_panel = QFrame(self)
         self.why_panel.setObjectName("promptWhy")
-        self.why_label = text_label(why, "promptWhyText", selectable=True)
+        self.why_label = ReadingLabel(why, "promptWhyText", selectable=True)
         self.source_label = text_label(
             self.tr("Source: {citation}").format(citation=source) if source else "",
             "promptSource",

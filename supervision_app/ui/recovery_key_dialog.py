@@ -26,7 +26,7 @@ class RecoveryKeyDialog(FormDialog[bool]):
             ok_object_name="recoveryOk",
         )
         self.setWindowTitle(self.tr("Your agency recovery key"))
-        self.setMinimumSize(600, 420)
+        self.preferred_width, self.preferred_height = 600, 420
         self.key_label = text_label(recovery_key, "recoveryKey", selectable=True)
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)

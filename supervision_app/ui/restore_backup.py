@@ -30,16 +30,14 @@ from supervision_app.ui.credential_dialog import CredentialDialog
 BACKUP_SUFFIX = ".supervision-backup"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RestoreBackup", text)
-
-
 def restore_from_backup(window, controller) -> bool:
     name, _filter = QFileDialog.getOpenFileName(
         window,
-        _tr("Restore from a backup"),
+        QCoreApplication.translate("RestoreBackup", "Restore from a backup"),
         str(Path.home()),
-        _tr("Supervision backups (*{suffix});;All files (*)").format(suffix=BACKUP_SUFFIX),
+        QCoreApplication.translate(
+            "RestoreBackup", "Supervision backups (*{suffix});;All files (*)"
+        ).format(suffix=BACKUP_SUFFIX),
     )
     return bool(name) and restore_file(window, controller, Path(name))
 
@@ -52,7 +50,11 @@ def restore_file(window, controller, backup: Path) -> bool:
     except BackupCredentialError:
         staged = _ask_backup_credential(window, backup, database.path)
     except BackupError as exc:
-        QMessageBox.warning(window, _tr("This backup cannot be restored"), str(exc))
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("RestoreBackup", "This backup cannot be restored"),
+            str(exc),
+        )
         return False
     if staged is None:
         return False
@@ -69,14 +71,21 @@ def restore_file(window, controller, backup: Path) -> bool:
         finally:
             QApplication.restoreOverrideCursor()
     except BackupError as exc:
-        QMessageBox.warning(window, _tr("The backup was not restored"), str(exc))
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("RestoreBackup", "The backup was not restored"),
+            str(exc),
+        )
         window.reload_cases()
         return False
     finally:
         staged.discard()
     window.reload_cases()
     window.statusBar().showMessage(
-        _tr("The records were restored from {name}.").format(name=backup.name), 12000
+        QCoreApplication.translate(
+            "RestoreBackup", "The records were restored from {name}."
+        ).format(name=backup.name),
+        12000,
     )
     return True
 
@@ -87,8 +96,11 @@ def all_saved(window) -> bool:
         return True
     QMessageBox.warning(
         window,
-        _tr("Not everything is saved"),
-        _tr("Some answers could not be saved yet, so nothing has been changed. Try again shortly."),
+        QCoreApplication.translate("RestoreBackup", "Not everything is saved"),
+        QCoreApplication.translate(
+            "RestoreBackup",
+            "Some answers could not be saved yet, so nothing has been changed. Try again shortly.",
+        ),
     )
     return False
 
@@ -116,13 +128,14 @@ def _ask_backup_credential(window, backup: Path, db_path: Path) -> StagedBackup 
 
     _text, ok = CredentialDialog.run(
         window,
-        title=_tr("The backup's passphrase"),
-        lead=_tr(
+        title=QCoreApplication.translate("RestoreBackup", "The backup's passphrase"),
+        lead=QCoreApplication.translate(
+            "RestoreBackup",
             "This backup was made under another key. Type the passphrase (or the recovery key) "
-            "that was in use when it was made. After the restore, the records open with it."
+            "that was in use when it was made. After the restore, the records open with it.",
         ),
-        label=_tr("&Passphrase or recovery key:"),
-        ok_text=_tr("Check the backup"),
+        label=QCoreApplication.translate("RestoreBackup", "&Passphrase or recovery key:"),
+        ok_text=QCoreApplication.translate("RestoreBackup", "Check the backup"),
         check=check,
     )
     if ok and found:
@@ -135,18 +148,25 @@ def _ask_backup_credential(window, backup: Path, db_path: Path) -> StagedBackup 
 def _confirm(window, staged: StagedBackup) -> bool:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Restore from the backup?"),
-        _tr(
+        QCoreApplication.translate("RestoreBackup", "Restore from the backup?"),
+        QCoreApplication.translate(
+            "RestoreBackup",
             "The backup (made {created}) has been checked and can be restored.\n\n"
             "The records on this computer will be replaced by the backup: everything written "
             "since it was made will be gone. The current database is kept until the restored "
-            "one has opened."
-        ).format(created=staged.created.replace("T", " ") or _tr("at an unknown time")),
+            "one has opened.",
+        ).format(
+            created=staged.created.replace("T", " ")
+            or QCoreApplication.translate("RestoreBackup", "at an unknown time")
+        ),
         QMessageBox.StandardButton.Cancel,
         window,
     )
     box.setObjectName("restoreConfirm")
-    restore = box.addButton(_tr("Replace with the backup"), QMessageBox.ButtonRole.DestructiveRole)
+    restore = box.addButton(
+        QCoreApplication.translate("RestoreBackup", "Replace with the backup"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     restore.setObjectName("restoreConfirmButton")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()

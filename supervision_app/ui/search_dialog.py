@@ -21,7 +21,7 @@ from supervision_app.domain import format_date
 from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.memory_store import MARK_END, MARK_START
-from supervision_app.ui.widgets import accessible, text_label
+from supervision_app.ui.widgets import accessible, fit_to_screen, text_label
 
 KIND_LABELS = {
     "answer": "Answer",
@@ -47,7 +47,7 @@ class SearchDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("searchDialog")
         self.setWindowTitle(self.tr("Search all cases"))
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         self.store, self.content = store, content
         self.query_edit = QLineEdit()
         self.query_edit.setObjectName("searchField")

@@ -19,39 +19,43 @@ from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
 from supervision_app.ui.restore_backup import BACKUP_SUFFIX, all_saved, restore_from_backup
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SecurityMenu", text)
-
-
 def install_security_menu(window, controller: LockController) -> None:
     bar = window.menuBar()
-    menu = bar.addMenu(_tr("&Security"))
+    menu = bar.addMenu(QCoreApplication.translate("SecurityMenu", "&Security"))
     bar.insertMenu(bar.actions()[-2], menu)  # before Help
     menu.addAction(controller.lock_action)
     menu.addSeparator()
     for name, text, slot in (
         (
             "changePassphraseAction",
-            _tr("Change passphrase…"),
+            QCoreApplication.translate("SecurityMenu", "Change passphrase…"),
             lambda: change_passphrase(window, controller),
         ),
         (
             "newRecoveryKeyAction",
-            _tr("New recovery key…"),
+            QCoreApplication.translate("SecurityMenu", "New recovery key…"),
             lambda: replace_recovery_key(window, controller),
         ),
         (
             "rotateKeyAction",
-            _tr("Re-encrypt with a new key…"),
+            QCoreApplication.translate("SecurityMenu", "Re-encrypt with a new key…"),
             lambda: rotate_data_key(window, controller),
         ),
-        ("backupAction", _tr("Back up to a file…"), lambda: back_up(window, controller)),
+        (
+            "backupAction",
+            QCoreApplication.translate("SecurityMenu", "Back up to a file…"),
+            lambda: back_up(window, controller),
+        ),
         (
             "restoreAction",
-            _tr("Restore from a backup…"),
+            QCoreApplication.translate("SecurityMenu", "Restore from a backup…"),
             lambda: restore_from_backup(window, controller),
         ),
-        ("autoLockAction", _tr("Auto-lock…"), lambda: choose_auto_lock(window, controller)),
+        (
+            "autoLockAction",
+            QCoreApplication.translate("SecurityMenu", "Auto-lock…"),
+            lambda: choose_auto_lock(window, controller),
+        ),
     ):
         action = QAction(text, window)
         action.setObjectName(name)
@@ -75,7 +79,9 @@ def change_passphrase(window, controller: LockController) -> None:
         return dialog.current.text()
 
     if dialog.exec():
-        window.statusBar().showMessage(_tr("The passphrase has been changed."), 8000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("SecurityMenu", "The passphrase has been changed."), 8000
+        )
     dialog.deleteLater()
 
 
@@ -90,7 +96,11 @@ def current_passphrase(window, controller: LockController, title: str, lead: str
             raise ValidationError([str(exc)]) from None
 
     text, ok = CredentialDialog.run(
-        window, title=title, lead=lead, ok_text=_tr("Continue"), check=check
+        window,
+        title=title,
+        lead=lead,
+        ok_text=QCoreApplication.translate("SecurityMenu", "Continue"),
+        check=check,
     )
     return text if ok else None
 
@@ -115,15 +125,17 @@ def replace_recovery_key(window, controller: LockController) -> None:
     chosen = _passphrase_and_new_recovery_key(
         window,
         controller,
-        _tr("A new recovery key"),
-        _tr(
+        QCoreApplication.translate("SecurityMenu", "A new recovery key"),
+        QCoreApplication.translate(
+            "SecurityMenu",
             "A new agency recovery key replaces the one you stored: the old one will no longer "
             "open these records. Backups made before now still open with the old one. Type your "
-            "passphrase to continue."
+            "passphrase to continue.",
         ),
-        _tr(
+        QCoreApplication.translate(
+            "SecurityMenu",
             "This is your new recovery key. Store it safely, away from this computer, and "
-            "destroy the old one. Nothing changes until you confirm."
+            "destroy the old one. Nothing changes until you confirm.",
         ),
     )
     if chosen is None:
@@ -132,10 +144,18 @@ def replace_recovery_key(window, controller: LockController) -> None:
     try:
         new_recovery_key(controller.database, passphrase, recovery)
     except (UnlockError, OSError) as exc:
-        QMessageBox.warning(window, _tr("The recovery key was not replaced"), str(exc))
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("SecurityMenu", "The recovery key was not replaced"),
+            str(exc),
+        )
         return
     window.statusBar().showMessage(
-        _tr("The new recovery key is in use; the old one no longer opens the records."), 12000
+        QCoreApplication.translate(
+            "SecurityMenu",
+            "The new recovery key is in use; the old one no longer opens the records.",
+        ),
+        12000,
     )
 
 
@@ -145,17 +165,19 @@ def rotate_data_key(window, controller: LockController) -> None:
     chosen = _passphrase_and_new_recovery_key(
         window,
         controller,
-        _tr("Re-encrypt with a new key"),
-        _tr(
+        QCoreApplication.translate("SecurityMenu", "Re-encrypt with a new key"),
+        QCoreApplication.translate(
+            "SecurityMenu",
             "The records are copied under a new encryption key, checked, and then replace the "
             "old file, which is overwritten. Do this if a copy of the database or its key file "
             "may have got out. Your passphrase stays the same; you get a new recovery key. "
-            "Type your passphrase to continue."
+            "Type your passphrase to continue.",
         ),
-        _tr(
+        QCoreApplication.translate(
+            "SecurityMenu",
             "The re-encrypted records will have this new recovery key; the old one will no "
             "longer open them. Store it safely, away from this computer. Nothing changes until "
-            "you confirm."
+            "you confirm.",
         ),
     )
     if chosen is None or not all_saved(window):
@@ -172,14 +194,19 @@ def rotate_data_key(window, controller: LockController) -> None:
     if error:
         QMessageBox.warning(
             window,
-            _tr("The records were not re-encrypted"),
-            _tr(
-                "{error}\n\nThe old recovery key still works; the new one shown is not used."
+            QCoreApplication.translate("SecurityMenu", "The records were not re-encrypted"),
+            QCoreApplication.translate(
+                "SecurityMenu",
+                "{error}\n\nThe old recovery key still works; the new one shown is not used.",
             ).format(error=error),
         )
         return
     window.statusBar().showMessage(
-        _tr("The records are now encrypted under a new key, with the new recovery key."), 12000
+        QCoreApplication.translate(
+            "SecurityMenu",
+            "The records are now encrypted under a new key, with the new recovery key.",
+        ),
+        12000,
     )
 
 
@@ -191,9 +218,11 @@ def back_up(window, controller: LockController) -> None:
     )
     name, _filter = QFileDialog.getSaveFileName(
         window,
-        _tr("Back up the encrypted database"),
+        QCoreApplication.translate("SecurityMenu", "Back up the encrypted database"),
         str(suggested),
-        _tr("Supervision backups (*{suffix})").format(suffix=BACKUP_SUFFIX),
+        QCoreApplication.translate("SecurityMenu", "Supervision backups (*{suffix})").format(
+            suffix=BACKUP_SUFFIX
+        ),
     )
     if not name:
         return
@@ -202,11 +231,16 @@ def back_up(window, controller: LockController) -> None:
     try:
         write_backup(controller.database, Path(name))
     except BackupError as exc:
-        QMessageBox.warning(window, _tr("The backup was not written"), str(exc))
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("SecurityMenu", "The backup was not written"),
+            str(exc),
+        )
         return
     window.statusBar().showMessage(
-        _tr(
-            "Encrypted backup written to {path}. It opens with the current passphrase or the recovery key."
+        QCoreApplication.translate(
+            "SecurityMenu",
+            "Encrypted backup written to {path}. It opens with the current passphrase or the recovery key.",
         ).format(path=name),
         12000,
     )

@@ -41,7 +41,7 @@ class SessionDialog(FormDialog[SessionFields]):
             parent, save, object_name="sessionDialog", ok_object_name="sessionOkButton"
         )
         self.setWindowTitle(self.tr("Session details") if initial else self.tr("New session"))
-        self.setMinimumWidth(480)
+        self.preferred_width = 480
 
         lead = (
             self.tr("A new supervision session for case {reference}.").format(

@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.decisions_actions import DecisionsActionsPage
+from supervision_app.ui.flow_layout import flow_row
 from supervision_app.ui.preview import PreviewPage
 from supervision_app.ui.session_dialog import SessionDialog, SessionFields
 from supervision_app.ui.settings import ui_settings
@@ -42,12 +44,15 @@ from supervision_app.ui.stage_navigator import (
     MARKER_EARLIER,
     MARKER_PREVIEW,
     StageNavigator,
+    StagePicker,
 )
 from supervision_app.ui.stage_page import StagePage
 from supervision_app.ui.stage_slot import StageSlot
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
 SAVE_WAIT_SECONDS = 2.0
+#: Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).
+COMPACT_SESSION_WIDTH = 780
 
 
 class SessionView(QWidget):
@@ -111,6 +116,9 @@ class SessionView(QWidget):
 
         # -- navigator and pages
         self.navigator = StageNavigator()
+        self.stage_picker = StagePicker(self.navigator)
+        self.stage_picker.setVisible(False)
+        self.compact = False
         self.pages = QStackedWidget()
         self.pages.setObjectName("sessionPages")
         self.decisions_page = DecisionsActionsPage(store)
@@ -147,22 +155,29 @@ class SessionView(QWidget):
     def _assemble(self) -> None:
         header = QWidget()
         header.setObjectName("sessionHeader")
-        head = QHBoxLayout(header)
-        head.setContentsMargins(24, 14, 24, 14)
-        head.setSpacing(16)
+        self.head = QHBoxLayout(header)
+        self.head.setContentsMargins(24, 14, 24, 14)
+        self.head.setSpacing(16)
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        titles.addWidget(text_label(self.tr("Supervision session").upper(), "eyebrow"))
+        self.eyebrow = text_label(self.tr("Supervision session").upper(), "eyebrow")
+        titles.addWidget(self.eyebrow)
         titles.addWidget(self.case_label)
         titles.addWidget(self.meta_label)
         titles.addWidget(self.lock_banner)
-        head.addLayout(titles, 1)
-        head.addWidget(self.memory_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.add_addendum_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.explanations_check, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addWidget(self.edit_details_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.head.addLayout(titles, 1)
+        self.head_buttons = flow_row(
+            self.stage_picker,
+            self.memory_button,
+            self.add_addendum_button,
+            self.explanations_check,
+            self.edit_details_button,
+            spacing=12,
+            right=True,
+        )
+        self.head.addWidget(self.head_buttons, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        nav_panel = QWidget()
+        self.nav_panel = nav_panel = QWidget()
         nav_panel.setObjectName("navigatorPanel")
         nav = QVBoxLayout(nav_panel)
         nav.setContentsMargins(0, 16, 0, 8)
@@ -193,6 +208,25 @@ class SessionView(QWidget):
         self.body.addWidget(self.splitter)
         self.body.addWidget(self.memory_panel)
         layout.addWidget(self.body, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        compact = self.width() < COMPACT_SESSION_WIDTH
+        if compact != self.compact:
+            self.set_compact(compact)
+
+    def set_compact(self, compact: bool) -> None:
+        """Narrow view (a laptop at 200% text, or beside the case list in a small window):
+        the session plan becomes a drop-down in the header, and the header keeps to the case
+        reference and its buttons, so the page keeps the room."""
+        self.compact = compact
+        self.nav_panel.setVisible(not compact)
+        self.stage_picker.setVisible(compact)
+        self.eyebrow.setVisible(not compact)
+        self.meta_label.setVisible(not compact)  # its text is the case label's tooltip
+        margin = (12, 8, 12, 8) if compact else (24, 14, 24, 14)
+        self.head.setContentsMargins(*margin)
+        self.head.setSpacing(8 if compact else 16)
 
     def _add_shortcuts(self) -> None:
         bindings = [("Ctrl+PgDown", self.next_page), ("Ctrl+PgUp", self.previous_page)]
@@ -403,6 +437,7 @@ class SessionView(QWidget):
         if detail is None:
             self.case_label.clear()
             self.meta_label.clear()
+            self.case_label.setToolTip("")
             return
         self.case_label.setText(detail.case.reference)
         parts = [format_date(detail.date)]
@@ -412,6 +447,7 @@ class SessionView(QWidget):
         if children:
             parts.append(self.tr("Children: {names}").format(names=children))
         self.meta_label.setText("   ·   ".join(parts))
+        self.case_label.setToolTip(self.meta_label.text())
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -623,7 +659,7 @@ class SessionView(QWidget):
 
 def _lock_editor(editor: QWidget, locked: bool) -> None:
     """Text answers become read-only (still selectable); structured tools are disabled."""
-    if isinstance(editor, QPlainTextEdit):
+    if isinstance(editor, (QPlainTextEdit, QTextEdit)):
         editor.setReadOnly(locked)
     else:
         editor.setEnabled(not locked)

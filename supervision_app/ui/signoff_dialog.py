@@ -31,7 +31,7 @@ class SignOffDialog(FormDialog[SignOffInput]):
             if practitioner
             else self.tr("Sign as the supervisor")
         )
-        self.setMinimumWidth(560)
+        self.preferred_width = 560
         self.intro = text_label(
             self.tr(
                 "By signing you confirm that this is an accurate record of the supervision. "

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, Q
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -260,3 +261,28 @@ class NavigatorDelegate(QStyledItemDelegate):
             font.setWeight(QFont.Weight.Bold)
             painter.setFont(font)
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, marker)
+
+
+class StagePicker(QComboBox):
+    """The session plan as a drop-down, for narrow windows where the navigator is hidden.
+    It shows the navigator's own items and follows its current row both ways."""
+
+    def __init__(self, navigator: StageNavigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stagePicker")
+        self.setAccessibleName(self.tr("Stage"))
+        self.setAccessibleDescription(navigator.accessibleDescription())
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setModel(navigator.model())
+        self._navigator = navigator
+        navigator.currentRowChanged.connect(self._follow)
+        self.activated.connect(self._choose)
+
+    def _follow(self, row: int) -> None:
+        self.blockSignals(True)
+        self.setCurrentIndex(row)
+        self.blockSignals(False)
+
+    def _choose(self, row: int) -> None:
+        if row != self._navigator.currentRow():
+            self._navigator.setCurrentRow(row)

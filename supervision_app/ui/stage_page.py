@@ -17,6 +17,7 @@ from supervision_app.content import Content, Stage
 from supervision_app.domain import Answer, StructuredAnswer
 from supervision_app.record.structured import structured_rows
 from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.prompt_card import PromptCard
 from supervision_app.ui.structured_editor import make_editor
 from supervision_app.ui.widgets import push_button, text_label
@@ -227,7 +228,7 @@ class StagePage(QScrollArea):
         layout.setSpacing(6)
         layout.addWidget(text_label(self.tr("Why this matters"), "whyHeading"))
         if why:
-            layout.addWidget(text_label(why, "whyText", selectable=True))
+            layout.addWidget(ReadingLabel(why, "whyText", selectable=True))
         if source:
             layout.addWidget(
                 text_label(
@@ -244,7 +245,7 @@ def _read_only_card(question: str, text: str) -> QFrame:
     card.setProperty("retired", True)
     layout = QVBoxLayout(card)
     layout.setContentsMargins(20, 14, 20, 14)
-    layout.addWidget(text_label(question, "promptText", selectable=True))
+    layout.addWidget(ReadingLabel(question, "promptText", selectable=True))
     layout.addWidget(
         text_label(
             QCoreApplication.translate(

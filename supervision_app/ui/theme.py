@@ -95,6 +95,10 @@ QToolBar#mainToolBar QToolButton:hover {{ background: {ACCENT_SOFT}; }}
 QToolBar#mainToolBar QToolButton:focus {{ border-color: {ACCENT}; }}
 QToolBar#mainToolBar QToolButton:disabled {{ color: {DISABLED_TEXT}; }}
 QToolBar#mainToolBar::separator {{ background: {BORDER}; width: 1px; margin: 6px 6px; }}
+/* the » button that holds what does not fit (narrow window, 200% text) */
+QToolBar#mainToolBar QToolButton#qt_toolbar_ext_button {{
+    padding: 0px; min-width: 16px; border: 1px solid {BORDER_STRONG}; background: {SURFACE_ALT};
+}}
 QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; color: {TEXT_SECONDARY}; }}
 QStatusBar QLabel {{ padding: 2px 8px; }}
 QLabel#saveIndicator {{ color: {TEXT_SECONDARY}; }}
@@ -139,12 +143,12 @@ QLineEdit {{
 QLineEdit:focus {{ border: 2px solid {ACCENT}; padding: 3px 5px; }}
 QDateEdit, QComboBox {{ min-height: 20px; padding: 3px 6px; }}
 QLineEdit:disabled {{ background: #EEF1F4; color: {DISABLED_TEXT}; border-color: {BORDER}; }}
-QPlainTextEdit {{
+QPlainTextEdit, QTextEdit#answerEditor {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER_STRONG};
     border-radius: 6px; padding: 4px; selection-background-color: {ACCENT};
 }}
-QPlainTextEdit:focus {{ border: 2px solid {ACCENT}; padding: 3px; }}
-QPlainTextEdit#answerEditor {{ font-size: 11pt; }}
+QPlainTextEdit:focus, QTextEdit#answerEditor:focus {{ border: 2px solid {ACCENT}; padding: 3px; }}
+QTextEdit#answerEditor {{ font-size: 11pt; }}
 
 /* -- lists and tables ------------------------------------------------------- */
 QTreeWidget#caseTree, QListWidget#stageNavigator {{
@@ -192,7 +196,7 @@ QLabel#lockBanner {{
     background: #FFF4E5; color: #7C2D12; border: 1px solid #E8B27A; border-radius: 4px;
     padding: 4px 8px;
 }}
-QPlainTextEdit#answerEditor[readOnly="true"] {{ background: #F3F5F7; color: #2B3138; }}
+QTextEdit#answerEditor[readOnly="true"] {{ background: #F3F5F7; color: #2B3138; }}
 QLabel#sectionTitle {{ font-size: 15px; font-weight: 600; margin-top: 10px; }}
 QLabel#verifyResult[state="error"] {{ color: #B42318; font-weight: 600; }}
 QFrame#childRow {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px; }}

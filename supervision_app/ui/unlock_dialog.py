@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from supervision_app import APP_NAME
 from supervision_app.ui.unlock_panel import Credential, UnlockPanel
+from supervision_app.ui.widgets import fit_to_screen
 
 
 class UnlockDialog(QDialog):
@@ -21,7 +22,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unlockDialog")
         self.setWindowTitle(self.tr("Unlock {app}").format(app=APP_NAME))
-        self.setMinimumSize(660, 440)
+        fit_to_screen(self, 660, 440)
         self.credential: Credential | None = None
         self.panel = UnlockPanel(attempt, db_path, self.tr("Welcome back"), self)
         self.panel.unlocked.connect(self._done)

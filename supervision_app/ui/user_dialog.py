@@ -26,7 +26,7 @@ class UserDialog(FormDialog[UserFields]):
     ) -> None:
         super().__init__(parent, save, object_name="userDialog", ok_object_name="userOkButton")
         self.setWindowTitle(self.tr("Who is using this computer?"))
-        self.setMinimumWidth(460)
+        self.preferred_width = 460
         self.intro = text_label(
             self.tr(
                 "Your name and role are written in the record's audit trail and suggested when "

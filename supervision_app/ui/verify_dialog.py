@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import VerifyResult, format_date
-from supervision_app.ui.widgets import accessible, text_label
+from supervision_app.ui.widgets import accessible, fit_to_screen, text_label
 
 
 class VerifyDialog(QDialog):
@@ -22,7 +22,7 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("verifyDialog")
         self.setWindowTitle(self.tr("Verify records"))
-        self.setMinimumSize(720, 360)
+        fit_to_screen(self, 720, 360)
         bad = [r for r in results if not r.ok]
         signed = [r for r in results if r.ok and r.fingerprint]
         if bad:

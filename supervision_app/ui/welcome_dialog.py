@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from supervision_app import APP_NAME
 from supervision_app.ui.settings import ui_settings
-from supervision_app.ui.widgets import push_button, text_label
+from supervision_app.ui.widgets import fit_to_screen, push_button, text_label
 
 SHOWN_KEY = "welcome/shown"
 
@@ -35,8 +35,8 @@ class WelcomeDialog(QDialog):
         body = [
             self.tr(
                 "{app} guides a supervisor and a practitioner through a reflection on one case, "
-                "in four stages: professional curiosity, the lived experience of the child, "
-                "Ferguson's authoritative steps, and escalation. It records decisions and actions "
+                "one stage at a time, from professional curiosity and the lived experience of the "
+                "child to escalation (Help lists every stage). It records decisions and actions "
                 "and prints a supervision record."
             ).format(app=APP_NAME),
             self.tr(
@@ -65,7 +65,7 @@ class WelcomeDialog(QDialog):
         row.addWidget(self.start_button)
         layout.addLayout(row)
         self.finished.connect(lambda _result: mark_welcome_shown())
-        self.resize(600, self.sizeHint().height())
+        fit_to_screen(self, 600, self.sizeHint().height())
 
     def _demo(self) -> None:
         self.demo_requested.emit()

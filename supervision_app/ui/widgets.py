@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 
 def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -84,3 +85,32 @@ def show_problems(frame: QFrame, label: QLabel, problems: Iterable[str]) -> None
     items = [p for p in problems if p]
     label.setText("\n".join(f"•  {p}" for p in items))
     frame.setVisible(bool(items))
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width`` × ``height`` (logical pixels), or at the screen's size where
+    it is smaller: at 200% text on a laptop the screen is 683 × 384. The window's contents must
+    scroll (or wrap) below that size; its minimum size stays small."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    room = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()
+    window.resize(
+        max(min(width, room.width() - frame.width()), 1),
+        max(min(height, room.height() - frame.height()), 1),
+    )
+
+
+def scroll_body(body: QWidget, area: QScrollArea | None = None) -> QScrollArea:
+    """``body`` in a frameless scroll area (``area``, or a new one) that scrolls only when
+    the window is too small for it; returns the area."""
+    body.setObjectName(body.objectName() or "scrollContent")
+    if area is None:
+        area = QScrollArea()
+        area.setObjectName("dialogScroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(body)
+    return area
