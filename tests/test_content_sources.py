@@ -6,6 +6,7 @@ beside the repository (``../shared/seeds``); it is skipped where that folder is 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from pathlib import Path
@@ -121,18 +122,41 @@ def test_every_document_is_cited(content):
     assert cited == set(content.documents)
 
 
-def test_declared_sections_occur_in_the_seed_files(content):
-    if not SEEDS_DIR.is_dir():
-        pytest.skip(f"source documents not found at {SEEDS_DIR}")
+def sections_missing_from_seeds(documents) -> list[str]:
+    """The declared sections that do not appear in their seed file (or whose file is missing)."""
     missing = []
-    for doc in content.documents.values():
+    for doc in documents.values():
         seed = SEEDS_DIR / doc.file
-        assert seed.is_file(), f"{doc.id}: seed file {doc.file} not found in {SEEDS_DIR}"
+        if not seed.is_file():
+            missing.append(f"{doc.id}: seed file {doc.file} not found in {SEEDS_DIR}")
+            continue
         text = _normalise(seed.read_text(encoding="utf-8"))
         for section in doc.sections:
             if _normalise(section) not in text:
                 missing.append(f"{doc.id} ({doc.file}): {section!r}")
+    return missing
+
+
+def test_declared_sections_occur_in_the_seed_files(content):
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"source documents not found at {SEEDS_DIR}")
+    missing = sections_missing_from_seeds(content.documents)
     assert not missing, "sections not found in their seed files:\n" + "\n".join(missing)
+
+
+def test_a_section_that_is_not_in_its_seed_is_caught(content):
+    """The check above really fails on an invented section, a misspelt one or a wrong file."""
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"source documents not found at {SEEDS_DIR}")
+    surrey = content.documents["surrey-scr-briefing"]
+    invented = dataclasses.replace(surrey, sections=(*surrey.sections, "3.8 Invented section"))
+    misspelt = dataclasses.replace(surrey, sections=("3.1 Professional Curiosty",))
+    wrong_file = dataclasses.replace(surrey, file="004_032a0f67194532a3.txt")
+    assert sections_missing_from_seeds({"x": invented}) == [
+        f"surrey-scr-briefing ({surrey.file}): '3.8 Invented section'"
+    ]
+    assert len(sections_missing_from_seeds({"x": misspelt})) == 1
+    assert len(sections_missing_from_seeds({"x": wrong_file})) == len(surrey.sections)
 
 
 def test_sources_file_lists_seed_files():
