@@ -291,6 +291,7 @@ COVERAGE: dict[str, tuple[str, ...]] = {
     "bottom lines: contingency": ("authoritative_practice.contingency_plan",),
     "London list for uncooperative parents": ("authoritative_practice.london_checklist",),
     "worker's fear as data": ("authoritative_practice.feelings_as_data",),
+    "honest conversations (beyond the list)": ("authoritative_practice.honest_conversations",),
     "escalation: disagreement is healthy": ("escalation.disagreement",),
     "escalation: refused referral": ("escalation.refused_referral",),
     "escalation: multiple referrals": ("escalation.referral_history",),
@@ -387,6 +388,17 @@ def test_further_parental_risk_factors_are_complete(content):
         "older brother or sister was removed",  # national characteristics 2018-19
     ):
         assert words in labels, words
+    assert all(item.explanation for item in prompt.items)
+
+
+def test_london_list_has_every_item_of_the_seed(content):
+    prompt = content.prompt("authoritative_practice.london_checklist")
+    assert prompt is not None and prompt.kind == "checklist"
+    if SURREY_SEED.is_file():
+        text = SURREY_SEED.read_text(encoding="utf-8")
+        start = text.index("When working with uncooperative parents")
+        block = text[start : text.index("Work with families who are aggressive", start)]
+        assert len(prompt.items) == block.count("\n- ") == 9
     assert all(item.explanation for item in prompt.items)
 
 

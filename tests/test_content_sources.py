@@ -182,6 +182,7 @@ AWAITING_DEMO_ANSWERS = frozenset(
         "family_circumstances.focus_amid_complexity",
         "family_circumstances.think_family",
         "authoritative_practice.authority_in_your_role",
+        "authoritative_practice.honest_conversations",
         "assessment_recording.impact_on_parenting",
         "supervision.procedures_and_accountability",
     }
