@@ -269,6 +269,7 @@ COVERAGE: dict[str, tuple[str, ...]] = {
     "adolescents: exploitation": (
         "family_circumstances.send_and_exploitation",
         "family_circumstances.adolescent_network",
+        "family_circumstances.adolescent_disruption",
     ),
     "adolescents: agency versus safety": ("lived_experience.adolescent_agency_and_safety",),
     "adolescents: special educational needs": (

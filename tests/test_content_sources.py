@@ -181,6 +181,7 @@ AWAITING_DEMO_ANSWERS = frozenset(
         "family_circumstances.safe_to_disclose",
         "family_circumstances.focus_amid_complexity",
         "family_circumstances.think_family",
+        "family_circumstances.adolescent_disruption",
         "authoritative_practice.authority_in_your_role",
         "authoritative_practice.honest_conversations",
         "assessment_recording.impact_on_parenting",
