@@ -165,44 +165,17 @@ def test_sources_file_lists_seed_files():
     assert len(files) == len(set(files))
 
 
-#: Prompts added in content 1.2.0 that the demo case does not answer yet. The demo data
-#: (resources/demo/) was being changed elsewhere at the same time, so its answers to these
-#: come in a separate change; remove ids from here as the demo answers them.
-AWAITING_DEMO_ANSWERS = frozenset(
-    {
-        "professional_curiosity.focus_on_the_child",
-        "professional_curiosity.parental_risk_factors",
-        "lived_experience.seeing_and_hearing",
-        "lived_experience.other_barriers",
-        "lived_experience.adolescent_placements",
-        "family_circumstances.neglect_understanding",
-        "family_circumstances.evidencing_neglect",
-        "family_circumstances.domestic_abuse_ongoing",
-        "family_circumstances.safe_to_disclose",
-        "family_circumstances.focus_amid_complexity",
-        "family_circumstances.think_family",
-        "family_circumstances.adolescent_disruption",
-        "authoritative_practice.authority_in_your_role",
-        "authoritative_practice.honest_conversations",
-        "assessment_recording.impact_on_parenting",
-        "supervision.procedures_and_accountability",
-    }
-)
-
-
 def test_demo_case_answers_every_prompt(content):
     data = tomllib.loads(DEMO_CASE.read_text(encoding="utf-8"))
     answers = data.get("answers", {})
     tools = data.get("tools", {})
-    all_ids = {p.id for p in _all_prompts(content)}
-    assert all_ids >= AWAITING_DEMO_ANSWERS, sorted(AWAITING_DEMO_ANSWERS - all_ids)
     prompt_ids = {p.id for p in _all_prompts(content) if not p.structured}
     tool_ids = {p.id for p in _all_prompts(content) if p.structured}
     assert set(tools) <= tool_ids, sorted(set(tools) - tool_ids)
-    untouched_tools = sorted(tool_ids - set(tools) - AWAITING_DEMO_ANSWERS)
+    untouched_tools = sorted(tool_ids - set(tools))
     assert not untouched_tools, f"the demo must fill in every structured tool: {untouched_tools}"
     unknown = sorted(set(answers) - prompt_ids)
-    unanswered = sorted(prompt_ids - set(answers) - AWAITING_DEMO_ANSWERS)
+    unanswered = sorted(prompt_ids - set(answers))
     assert not unknown, f"demo answers for unknown prompt ids: {unknown}"
     assert not unanswered, f"prompts without a demo answer: {unanswered}"
     for prompt_id, answer in answers.items():
