@@ -23,6 +23,13 @@ from collections.abc import Iterable, Iterator
 from supervision_app.paths import config_dir
 
 LANGUAGE = "en_GB"
+#: Why spell-check is off, as returned by :func:`load_checker` (the UI words them).
+NO_PYENCHANT, NO_ENCHANT, NO_DICTIONARY, BROKEN = (
+    "no-pyenchant",
+    "no-enchant",
+    "no-dictionary",
+    "broken",
+)
 PROVIDER_ORDER = "hunspell,nuspell,aspell"
 MAX_SUGGESTIONS = 6
 CACHE_LIMIT = 50_000
@@ -120,7 +127,8 @@ class SpellChecker:
 
 
 def load_checker(language: str = LANGUAGE) -> tuple[SpellChecker | None, str]:
-    """The checker, or ``(None, why not)`` when pyenchant, Enchant or the dictionary is missing."""
+    """The checker and ``""``, or ``None`` and why not (:data:`NO_PYENCHANT`, :data:`NO_ENCHANT`,
+    :data:`NO_DICTIONARY` or :data:`BROKEN`)."""
     # Enchant creates empty personal word list files in its config folder when a dictionary
     # opens: keep them in the app's own config folder, away from other programs' word lists.
     folder = config_dir() / "enchant"
@@ -128,18 +136,16 @@ def load_checker(language: str = LANGUAGE) -> tuple[SpellChecker | None, str]:
     try:
         import enchant
     except ImportError as exc:  # pyenchant missing, or it found no Enchant C library
-        if "enchant" in str(exc).lower() and "library" in str(exc).lower():
-            return None, "The Enchant spell-check library is not installed on this computer."
-        return None, "The spell-check library (pyenchant) is not installed."
+        return None, NO_ENCHANT if "library" in str(exc).lower() else NO_PYENCHANT
     except OSError:
-        return None, "The Enchant spell-check library could not be loaded."
+        return None, NO_ENCHANT
     try:
         broker = enchant.Broker()
         broker.set_ordering(language, PROVIDER_ORDER)
         if not broker.dict_exists(language):
-            return None, "No British English (en_GB) dictionary is installed on this computer."
+            return None, NO_DICTIONARY
         dictionary = broker.request_dict(language)
         provider = dictionary.provider.name
     except Exception:
-        return None, "The British English dictionary could not be opened."
+        return None, BROKEN
     return SpellChecker(dictionary, f"{provider}, {language}"), ""

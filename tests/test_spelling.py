@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from supervision_app.domain import ValidationError
-from supervision_app.spelling import SpellChecker, load_checker, words_in
+from supervision_app.spelling import NO_PYENCHANT, SpellChecker, load_checker, words_in
 from supervision_app.storage import SupervisionStore, cipher
 from supervision_app.storage.database import SCHEMA_VERSION
 from supervision_app.storage.migrations import MIGRATIONS, _v2_to_v3, backup_path_for
@@ -80,7 +80,7 @@ def test_without_pyenchant_the_checker_is_missing_with_a_reason(monkeypatch) -> 
     monkeypatch.setitem(sys.modules, "enchant", None)  # import enchant raises ImportError
     found, why = load_checker()
     assert found is None
-    assert "not installed" in why
+    assert why == NO_PYENCHANT
 
 
 # -- the real dictionary ----------------------------------------------------------------------
