@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QVBoxLayout, QWidget
 
 from supervision_app.ui.appearance import (
     READING_FONTS,
@@ -137,10 +137,10 @@ class PreferencesDialog(FormDialog[Appearance]):
         self.spelling_note.setObjectName("spellingUnavailable")
         self.spelling_note.setVisible(bool(reason))
         row = QWidget()
-        layout = QHBoxLayout(row)
+        layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.spell_check, 1, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.my_words_button)
+        layout.addWidget(self.spell_check)
+        layout.addWidget(self.my_words_button, 0, Qt.AlignmentFlag.AlignLeft)
         return row
 
     def _open_my_words(self) -> None:

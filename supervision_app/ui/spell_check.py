@@ -321,6 +321,7 @@ def add_spelling_actions(menu: QMenu, editor: QTextEdit, pos: QPoint, service: S
         none = QAction(QCoreApplication.translate("SpellService", "No suggestions"), menu)
         none.setEnabled(False)
         actions.append(none)
+    actions.append(_separator(menu))
     add = QAction(
         QCoreApplication.translate("SpellService", "Add “{word}” to my words").format(word=word),
         menu,
@@ -340,13 +341,16 @@ def add_spelling_actions(menu: QMenu, editor: QTextEdit, pos: QPoint, service: S
         QCoreApplication.translate("SpellService", "Accept this word until the app closes")
     )
     ignore.triggered.connect(lambda: service.ignore(word))
-    actions += [add, ignore]
+    actions += [add, ignore, _separator(menu)]
     first = menu.actions()[0] if menu.actions() else None
     menu.insertActions(first, actions)
+    return word
+
+
+def _separator(menu: QMenu) -> QAction:
     separator = QAction(menu)
     separator.setSeparator(True)
-    menu.insertAction(first, separator)
-    return word
+    return separator
 
 
 def _add_word(editor: QTextEdit, service: SpellService, word: str) -> None:
