@@ -36,22 +36,29 @@ CACHE_LIMIT = 50_000
 
 #: A word: letters (any script), with inner hyphens or apostrophes ("well-being", "child's").
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-#: Not words to check: web and e-mail addresses, and anything glued to a digit ("3rd", "A12").
-SKIP_RE = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\w*\d\w*")
+#: Not words to check: web and e-mail addresses (the whole run of text they are in).
+ADDRESS_RE = re.compile(r"(?<!\S)\S*(?:@|://|www\.)\S*")
 
 
 def words_in(text: str) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, word)`` of each word to check in ``text`` (Python string indices)."""
-    skipped = (
-        [m.span() for m in SKIP_RE.finditer(text)]
-        if any(c in text for c in "@/.0123456789")
-        else []
-    )
+    """``(start, end, word)`` of each word to check in ``text`` (Python string indices):
+    not in a web or e-mail address, nor glued to a digit or underscore ("3rd", "A12")."""
+    has_address = "@" in text or "://" in text or "www." in text
+    skipped = [m.span() for m in ADDRESS_RE.finditer(text)] if has_address else []
+    i, size = 0, len(text)
     for match in WORD_RE.finditer(text):
         start, end = match.span()
-        if any(a < end and start < b for a, b in skipped):
+        if (start and _glued(text[start - 1])) or (end < size and _glued(text[end])):
             continue
-        yield start, end, match.group(0)
+        while i < len(skipped) and skipped[i][1] <= start:
+            i += 1
+        if i < len(skipped) and skipped[i][0] < end:
+            continue
+        yield start, end, match.group()
+
+
+def _glued(char: str) -> bool:
+    return char.isdigit() or char == "_"
 
 
 class SpellChecker:
