@@ -123,6 +123,29 @@ def test_a_suggestion_replaces_the_word_as_one_undoable_edit(
     menu.deleteLater()
 
 
+def test_a_read_only_answer_shows_no_underline_and_offers_no_change(
+    qtbot, dictionary, editor_window
+) -> None:
+    _window, editor = editor_window
+    editor.load_text("We recieve reports.")
+    assert underlined(editor) == ["recieve"]
+    editor.setReadOnly(True)  # as after sign-off
+    assert underlined(editor) == []
+    menu = editor.context_menu(point_at(editor, "recieve"))
+    assert not any(a.objectName() == "spellSuggestion" for a in menu.actions())
+    menu.deleteLater()
+    editor.setReadOnly(False)
+    assert underlined(editor) == ["recieve"]
+
+
+def test_about_lists_the_spell_check_licences(qtbot, editor_window) -> None:
+    window, _editor = editor_window
+    window.actions.about.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "aboutDialog") is not None)
+    text = window.findChild(QDialog, "aboutDialog").text.toPlainText()
+    assert "PyEnchant" in text and "Hunspell" in text and "en_GB" in text
+
+
 def test_a_correct_word_gets_the_standard_menu_only(qtbot, dictionary, editor_window) -> None:
     _window, editor = editor_window
     editor.load_text("The colour of the room.")

@@ -119,6 +119,13 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
         self.commit_now()
         self.focus_left.emit()
 
+    def setReadOnly(self, on: bool) -> None:
+        """A signed, read-only answer shows no spelling underlines (nothing can be fixed)."""
+        changed = on != self.isReadOnly()
+        super().setReadOnly(on)
+        if changed and self.spelling is not None:
+            self.spelling.refresh()
+
     def context_menu(self, pos: QPoint) -> QMenu:
         """The standard menu, with spelling suggestions for a misspelt word at ``pos``."""
         menu = self.createStandardContextMenu(pos)

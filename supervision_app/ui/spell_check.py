@@ -252,8 +252,10 @@ class SpellHighlighter(QSyntaxHighlighter):
         return cursor.positionInBlock()
 
     def highlightBlock(self, text: str) -> None:
+        if not text or self.editor.isReadOnly():
+            return
         checker = self.service.checker()
-        if checker is None or not text:
+        if checker is None:
             return
         found = checker.misspelt(text)
         if not found:
@@ -299,7 +301,7 @@ def add_spelling_actions(menu: QMenu, editor: QTextEdit, pos: QPoint, service: S
     """Put suggestions, "Add to my words" and "Ignore" for the misspelt word at ``pos`` (in
     the editor's viewport) at the top of ``menu``; returns the word ("" where there is none)."""
     checker = service.checker()
-    if checker is None:
+    if checker is None or editor.isReadOnly():
         return ""
     cursor = editor.cursorForPosition(pos)
     block = cursor.block()
