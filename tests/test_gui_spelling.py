@@ -11,7 +11,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog
 
-from supervision_app.spelling import NO_DICTIONARY, load_checker
+from supervision_app.domain import ValidationError
+from supervision_app.spelling import NO_DICTIONARY, SpellChecker, load_checker
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui import spell_check
 from supervision_app.ui.answer_editor import AnswerEditor
@@ -302,3 +303,26 @@ def test_my_words_dialog_from_preferences(qtbot, editor_window) -> None:
     assert words.status.text().startswith("No words yet")
     words.reject()
     dialog.reject()
+
+
+def test_a_service_without_a_database_keeps_my_words_in_memory(qtbot) -> None:
+    class Fake:
+        def check(self, word: str) -> bool:
+            return word != "Zyxwanda"
+
+        def suggest(self, word: str) -> list[str]:
+            return []
+
+    service = spell_check.SpellService(loader=lambda: (SpellChecker(Fake()), ""))
+    changes: list[bool] = []
+    service.changed.connect(lambda: changes.append(True))
+    assert not service.checker().is_correct("Zyxwanda")
+    service.add_word(" Zyxwanda ")
+    assert service.words() == ["Zyxwanda"] and service.checker().is_correct("Zyxwanda")
+    with pytest.raises(ValidationError):
+        service.add_word("two words")
+    service.remove_word("Zyxwanda")
+    assert service.words() == [] and not service.checker().is_correct("Zyxwanda")
+    assert changes == [True, True]
+    service.set_enabled(False)
+    assert service.checker() is None and changes == [True, True, True]

@@ -40,7 +40,7 @@ class DesktopFeatures(QObject):
         self.appearance = look.load_appearance()
         #: Spell-check for every answer editor; "my words" live in the encrypted database.
         self.spelling = spell_check.SpellService(
-            window.store.words, self.appearance.spell_check, window
+            getattr(window.store, "words", None), self.appearance.spell_check, window
         )
         spell_check.set_current_service(self.spelling)
         self.presenting = False

@@ -28,6 +28,7 @@ from supervision_app.spelling import (
     SpellChecker,
     load_checker,
 )
+from supervision_app.storage.personal_words import clean_word
 from supervision_app.ui import theme
 from supervision_app.ui.appearance import ink
 
@@ -79,7 +80,7 @@ class SpellService(QObject):
     """The checker, the on/off switch and "my words" for every answer editor of a window.
 
     ``words`` is the database's :class:`PersonalWordStore` (``store.words``); ``None`` keeps
-    "my words" in memory only (for tests)."""
+    "my words" in memory only (a window without a database, in tests)."""
 
     #: Words or the switch changed: editors underline again.
     changed = Signal()
@@ -93,7 +94,7 @@ class SpellService(QObject):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("spellService")
-        self._store = words
+        self._store = words if words is not None else _WordsInMemory()
         self._enabled = enabled
         self._loader = loader or (lambda: load_checker())
         self._checker: SpellChecker | None = None
@@ -155,29 +156,18 @@ class SpellService(QObject):
         self._words_loaded = True
 
     def words(self) -> list[str]:
-        if self._store is None:
-            return sorted(self._checker.personal_words if self._checker else ())
         return self._store.list_words()
 
     def add_word(self, word: str) -> None:
         """Add ``word`` to "my words" (in the encrypted database)."""
-        if self._store is not None:
-            self._store.add_word(word)
-        elif self._checker is not None:
-            self._checker.set_personal_words({*self._checker.personal_words, word.strip()})
-            self._words_loaded = True
-            self.changed.emit()
-            return
-        self._words_loaded = False
-        self.changed.emit()
+        self._store.add_word(word)
+        self._words_changed()
 
     def remove_word(self, word: str) -> None:
-        if self._store is not None:
-            self._store.remove_word(word)
-        elif self._checker is not None:
-            self._checker.set_personal_words(self._checker.personal_words - {word})
-            self.changed.emit()
-            return
+        self._store.remove_word(word)
+        self._words_changed()
+
+    def _words_changed(self) -> None:
         self._words_loaded = False
         self.changed.emit()
 
@@ -192,6 +182,25 @@ class SpellService(QObject):
         if self._checker is not None:
             self._checker.forget()
         self._words_loaded = False
+
+
+class _WordsInMemory:
+    """ "My words" of a window without a database (tests): kept in memory only."""
+
+    def __init__(self) -> None:
+        self._words: set[str] = set()
+
+    def list_words(self) -> list[str]:
+        return sorted(self._words, key=lambda w: (w.casefold(), w))
+
+    def add_word(self, word: str) -> bool:
+        word = clean_word(word)
+        added = word not in self._words
+        self._words.add(word)
+        return added
+
+    def remove_word(self, word: str) -> None:
+        self._words.discard(word)
 
 
 _current: SpellService | None = None
