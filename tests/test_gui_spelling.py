@@ -80,13 +80,17 @@ def test_misspelt_words_are_underlined_and_british_spellings_are_not(
 def test_the_word_being_typed_is_underlined_only_once_it_is_finished(
     qtbot, dictionary, editor_window
 ) -> None:
-    _window, editor = editor_window
+    window, editor = editor_window
     editor.setFocus()
     qtbot.waitUntil(lambda: editor.hasFocus())
     type_text(qtbot, editor, "Mum said teh")
     assert underlined(editor) == []  # the cursor is still at the end of "teh"
     type_text(qtbot, editor, " ")
     assert underlined(editor) == ["teh"]
+    type_text(qtbot, editor, "recieve")
+    assert underlined(editor) == ["teh"]
+    window.session_view.stage_page(0).editors()[1].setFocus()  # leaving the answer finishes it
+    qtbot.waitUntil(lambda: underlined(editor) == ["teh", "recieve"])
 
 
 def test_underlining_is_never_an_edit_and_never_changes_the_text(

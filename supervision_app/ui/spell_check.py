@@ -283,19 +283,14 @@ class SpellHighlighter(QSyntaxHighlighter):
             return
         number, end = self._held
         cursor = self.editor.textCursor()
-        if cursor.blockNumber() == number and cursor.positionInBlock() == end:
-            return
-        self._held = None
-        block = self.document().findBlockByNumber(number)
-        if block.isValid():
-            self._quietly(lambda: self.rehighlightBlock(block))
+        if cursor.blockNumber() != number or cursor.positionInBlock() != end:
+            self.focus_left()
 
     def focus_left(self) -> None:
-        """The editor lost focus: the word last typed is finished."""
+        """The word last typed is finished (the cursor moved on or focus left): underline it."""
         if self._held is not None:
-            number, _end = self._held
+            block = self.document().findBlockByNumber(self._held[0])
             self._held = None
-            block = self.document().findBlockByNumber(number)
             if block.isValid():
                 self._quietly(lambda: self.rehighlightBlock(block))
 
