@@ -24,12 +24,11 @@ from supervision_app.paths import config_dir
 
 LANGUAGE = "en_GB"
 #: Why spell-check is off, as returned by :func:`load_checker` (the UI words them).
-NO_PYENCHANT, NO_ENCHANT, NO_DICTIONARY, BROKEN = (
-    "no-pyenchant",
-    "no-enchant",
-    "no-dictionary",
-    "broken",
-)
+#: (Plain English for logs and test reports; never shown untranslated.)
+NO_PYENCHANT = "pyenchant is not installed"
+NO_ENCHANT = "the Enchant library (libenchant-2) was not found"
+NO_DICTIONARY = "no en_GB dictionary (hunspell-en-gb) is installed"
+BROKEN = "the en_GB dictionary would not open"
 PROVIDER_ORDER = "hunspell,nuspell,aspell"
 MAX_SUGGESTIONS = 6
 CACHE_LIMIT = 50_000
@@ -144,7 +143,7 @@ def load_checker(language: str = LANGUAGE) -> tuple[SpellChecker | None, str]:
         import enchant
     except ImportError as exc:  # pyenchant missing, or it found no Enchant C library
         return None, NO_ENCHANT if "library" in str(exc).lower() else NO_PYENCHANT
-    except OSError:
+    except Exception:  # OSError from ctypes, or pyenchant's own checks of PYENCHANT_* paths
         return None, NO_ENCHANT
     try:
         broker = enchant.Broker()

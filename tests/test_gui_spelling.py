@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog
 
 from supervision_app.domain import ValidationError
-from supervision_app.spelling import NO_DICTIONARY, SpellChecker, load_checker
+from supervision_app.spelling import NO_DICTIONARY, SpellChecker
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui import spell_check
 from supervision_app.ui.answer_editor import AnswerEditor
@@ -22,18 +22,15 @@ from supervision_app.ui.preferences_dialog import PreferencesDialog
 from tests.helpers import shared_key_ring
 from tests.test_gui import make_case, open_session, open_window, type_text
 from tests.test_gui_security import unlocked  # noqa: F401  (the fixture)
+from tests.test_spelling import require_checker
 
 SPELL = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
 
 @pytest.fixture
 def dictionary():
-    found, why = load_checker()
-    if found is None:
-        pytest.skip(
-            f"spell-check unavailable here ({why}): pip install 'supervision-app[spellcheck]'; "
-            "on Linux also apt-get install libenchant-2-2 hunspell-en-gb"
-        )
+    """Skips, saying why, where Enchant or the en_GB dictionary is not installed."""
+    require_checker()
 
 
 @pytest.fixture

@@ -21,13 +21,17 @@ INSTALL_HINT = (
 )
 
 
-@pytest.fixture
-def checker() -> SpellChecker:
-    """The real en_GB checker; the test is skipped, saying why, where it is not installed."""
+def require_checker() -> SpellChecker:
+    """The real en_GB checker, or the test is skipped saying why and how to install it."""
     found, why = load_checker()
     if found is None:
         pytest.skip(f"spell-check unavailable here: {why} ({INSTALL_HINT})")
     return found
+
+
+@pytest.fixture
+def checker() -> SpellChecker:
+    return require_checker()
 
 
 # -- the word splitter (no dictionary needed) ------------------------------------------------
