@@ -37,8 +37,16 @@ def _v1_to_v2(conn) -> None:
     )
 
 
+def _v2_to_v3(conn) -> None:
+    """Spell-check's "my words" (names of children and families among them), kept encrypted."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS personal_words ("
+        "word TEXT NOT NULL PRIMARY KEY, added_at DATETIME NOT NULL)"
+    )
+
+
 #: version n -> the step that brings a database from n to n + 1.
-MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def check_identity(path: Path, tables: set[str], meta: dict[str, str]) -> int:
