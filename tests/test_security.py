@@ -27,6 +27,7 @@ from supervision_app.storage import (
     open_database,
 )
 from supervision_app.storage.backup import BackupError, restore_backup, write_backup
+from supervision_app.storage.database import SCHEMA_VERSION
 from supervision_app.storage.keys import (
     KDF_ITERATIONS,
     key_file_path,
@@ -218,7 +219,7 @@ def test_a_plain_v1_database_is_encrypted_and_migrated(tmp_path: Path) -> None:
             version = session.execute(
                 cipher_text("SELECT value FROM app_meta WHERE key='schema_version'")
             ).scalar_one()
-            assert version == "2"
+            assert version == str(SCHEMA_VERSION)  # every step ran, from 1 to the current
             session.execute(cipher_text("SELECT count(*) FROM security_events")).scalar_one()
     finally:
         database.close()
@@ -226,7 +227,7 @@ def test_a_plain_v1_database_is_encrypted_and_migrated(tmp_path: Path) -> None:
         assert b"FIXTURE-V1" not in leftover.read_bytes(), leftover.name
     assert not path.with_name(path.name + ".plain-backup").exists()
     # the automatic pre-migration backup exists, is encrypted and opens with the same key
-    bak = backup_path_for(path, 2)
+    bak = backup_path_for(path, SCHEMA_VERSION)
     assert bak.exists() and not bak.read_bytes().startswith(b"SQLite format 3")
     old = open_database(bak, Passphrase("upgrade passphrase 42"))
     assert [c.reference for c in SupervisionStore(old).list_cases()] == ["FIXTURE-V1"]

@@ -151,20 +151,32 @@ class TrackedAction:
 
 @dataclass(frozen=True, slots=True)
 class HypothesisNote:
+    """A review of a hypothesis: how it was tested (``text``), what that found, its new status."""
+
     on: date
     status: HypothesisStatus
     text: str
     session_id: int | None = None
+    result: str = ""
+
+
+#: The hypothesising tool asks for at least this many hypotheses (Manchester SCR training).
+HYPOTHESES_INVITED = 4
 
 
 @dataclass(slots=True)
 class Hypothesis:
+    """One possible explanation, what it rests on, how it will be tested, and its reviews."""
+
     id: int
     text: str
     status: HypothesisStatus
     raised_on: date
     session_id: int | None
     notes: list[HypothesisNote] = field(default_factory=list)
+    basis: str = ""  # what it is based on
+    test_plan: str = ""  # how it will be tested
+    evaluation: str = ""  # what the testing leads to (the evaluation step)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +307,6 @@ class SearchHit:
     case_reference: str
     session_id: int | None
     session_date: date | None
-    locator: str  # prompt id for answers, else ""
-    item_id: int
+    locator: str  # prompt id for answers; "note" for a hypothesis's review; else ""
+    item_id: int  # the row (for a review, its hypothesis)
     snippet: str  # with [[ and ]] around matched terms

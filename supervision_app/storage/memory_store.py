@@ -202,8 +202,15 @@ class CaseMemoryStore:
     # -- hypotheses ---------------------------------------------------------------------
 
     def add_hypothesis(
-        self, case_id: int, text_: str, on: date, session_id: int | None = None
+        self,
+        case_id: int,
+        text_: str,
+        on: date,
+        session_id: int | None = None,
+        basis: str = "",
+        test_plan: str = "",
     ) -> int:
+        """A new hypothesis (open), with what it is based on and how it will be tested."""
         _require(bool(text_.strip()), "Write the hypothesis.")
         now = _now()
         with self.database.session() as s:
@@ -212,6 +219,9 @@ class CaseMemoryStore:
                 case_id=case_id,
                 session_id=session_id,
                 text=text_,
+                basis=basis,
+                test_plan=test_plan,
+                evaluation="",
                 status=HypothesisStatus.OPEN.value,
                 raised_on=on,
                 created_at=now,
@@ -221,6 +231,21 @@ class CaseMemoryStore:
             s.flush()
             return row.id
 
+    def edit_hypothesis(
+        self, hypothesis_id: int, text_: str, basis: str, test_plan: str, evaluation: str
+    ) -> None:
+        """Correct or complete the hypothesis itself; its status and reviews are unchanged."""
+        _require(bool(text_.strip()), "Write the hypothesis.")
+        with self.database.session() as s:
+            row = _get(s, HypothesisRow, hypothesis_id)
+            row.text, row.basis, row.test_plan, row.evaluation = (
+                text_,
+                basis,
+                test_plan,
+                evaluation,
+            )
+            row.updated_at = _now()
+
     def update_hypothesis(
         self,
         hypothesis_id: int,
@@ -228,20 +253,29 @@ class CaseMemoryStore:
         note: str,
         on: date,
         session_id: int | None = None,
+        result: str = "",
+        evaluation: str | None = None,
     ) -> None:
-        """Give the hypothesis a new status, with a note on how it was tested."""
+        """Review the hypothesis: how it was tested (``note``), what that found (``result``),
+        its new status and, if given, the evaluation so far."""
         status = HypothesisStatus(status)
         with self.database.session() as s:
             row = _get(s, HypothesisRow, hypothesis_id)
             _require(
-                bool(note.strip()) or status.value != row.status,
+                bool(note.strip()) or bool(result.strip()) or status.value != row.status,
                 "Write how the hypothesis was tested, or change its status.",
             )
             row.status = status.value
+            if evaluation is not None:
+                row.evaluation = evaluation
             row.updated_at = _now()
             row.notes.append(
                 HypothesisNoteRow(
-                    session_id=session_id, noted_on=on, status=status.value, text=note
+                    session_id=session_id,
+                    noted_on=on,
+                    status=status.value,
+                    text=note,
+                    result=result,
                 )
             )
 
@@ -426,6 +460,9 @@ class CaseMemoryStore:
                     case_id=case_id,
                     session_id=session_id,
                     text=h.text,
+                    basis=h.basis,
+                    test_plan=h.test_plan,
+                    evaluation=h.evaluation,
                     status=h.status.value,
                     raised_on=h.raised_on,
                     created_at=now,
@@ -433,7 +470,11 @@ class CaseMemoryStore:
                 )
                 row.notes = [
                     HypothesisNoteRow(
-                        session_id=None, noted_on=n.on, status=n.status.value, text=n.text
+                        session_id=None,
+                        noted_on=n.on,
+                        status=n.status.value,
+                        text=n.text,
+                        result=n.result,
                     )
                     for n in h.notes
                 ]
@@ -496,19 +537,24 @@ class CaseMemoryStore:
             rows = s.execute(
                 sql, {"query": query, "start": MARK_START, "end": MARK_END, "limit": limit}
             ).all()
-        return [
-            SearchHit(
-                kind=kind,
-                case_id=int(case_id),
-                case_reference=reference,
-                session_id=int(session_id) if session_id is not None else None,
-                session_date=date.fromisoformat(on) if isinstance(on, str) else on,
-                locator=locator or "",
-                item_id=int(item_id),
-                snippet=snippet,
+        hits = []
+        for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows:
+            locator = locator or ""
+            if locator.startswith("note:"):  # a hypothesis's review: open the hypothesis
+                locator, item_id = "note", locator[5:]
+            hits.append(
+                SearchHit(
+                    kind=kind,
+                    case_id=int(case_id),
+                    case_reference=reference,
+                    session_id=int(session_id) if session_id is not None else None,
+                    session_date=date.fromisoformat(on) if isinstance(on, str) else on,
+                    locator=locator,
+                    item_id=int(item_id),
+                    snippet=snippet,
+                )
             )
-            for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows
-        ]
+        return hits
 
 
 def _case_rows(session, model, case_id: int, by_date, children=None) -> list:
@@ -541,9 +587,14 @@ def _hypothesis(row: HypothesisRow) -> Hypothesis:
         raised_on=row.raised_on,
         session_id=row.session_id,
         notes=[
-            HypothesisNote(n.noted_on, HypothesisStatus(n.status), n.text, n.session_id)
+            HypothesisNote(
+                n.noted_on, HypothesisStatus(n.status), n.text, n.session_id, n.result or ""
+            )
             for n in row.notes
         ],
+        basis=row.basis or "",
+        test_plan=row.test_plan or "",
+        evaluation=row.evaluation or "",
     )
 
 
