@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from supervision_app.exchange_memory import SessionMemory
 
 FORMAT_NAME = "supervision-app.session"
-FORMAT_VERSION = 2  # version 1 files (no "case_memory") are still imported
+FORMAT_VERSION = 3  # versions 1 (no "case_memory") and 2 (plain hypotheses) still import
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
@@ -138,7 +138,7 @@ def read_session_file(path: Path) -> SessionDetail:
 
 
 def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
-    """The session and (format version 2) its case memory; None for version 1 files."""
+    """The session and (format version 2 on) its case memory; None for version 1 files."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -169,7 +169,9 @@ def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
         if isinstance(data, dict) and "case_memory" in data:
             from supervision_app.exchange_memory import memory_from_dict
 
-            memory = memory_from_dict(data["case_memory"], _Reader(), len(detail.actions))
+            memory = memory_from_dict(
+                data["case_memory"], _Reader(), len(detail.actions), data["format_version"]
+            )
         return detail, memory
     except RecordFileError as exc:
         raise RecordFileError(f"{path}: {exc}") from None

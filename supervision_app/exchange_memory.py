@@ -1,4 +1,4 @@
-"""The ``case_memory`` part of a record file (format version 2).
+"""The ``case_memory`` part of a record file (format version 2, structured hypotheses in 3).
 
 A session file carries what belongs to that session: its two ratings, the
 chronology events recorded in it, the hypotheses and escalations raised in it
@@ -63,8 +63,10 @@ def memory_to_dict(memory: SessionMemory) -> dict[str, Any]:
             for e in memory.events
         ],
         "hypotheses": [
-            {"text": h.text, "status": h.status.value, "raised_on": _d(h.raised_on),
-             "notes": [{"date": _d(n.on), "status": n.status.value, "text": n.text} for n in h.notes]}
+            {"text": h.text, "basis": h.basis, "test_plan": h.test_plan,
+             "status": h.status.value, "raised_on": _d(h.raised_on), "evaluation": h.evaluation,
+             "notes": [{"date": _d(n.on), "status": n.status.value, "text": n.text,
+                        "result": n.result} for n in h.notes]}
             for h in memory.hypotheses
         ],
         "escalations": [
@@ -83,8 +85,14 @@ def memory_to_dict(memory: SessionMemory) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def memory_from_dict(data: Any, r: Any, action_count: int) -> SessionMemory:
-    """Read ``case_memory`` with the record file's reader (errors name the field)."""
+def memory_from_dict(
+    data: Any, r: Any, action_count: int, format_version: int = 3
+) -> SessionMemory:
+    """Read ``case_memory`` with the record file's reader (errors name the field).
+
+    Format version 3 added the structured hypothesis (``basis``, ``test_plan``,
+    ``evaluation``, and each note's ``result``): required from version 3, empty before it.
+    """
     from supervision_app.exchange import RecordFileError
 
     where = "case_memory"
@@ -112,17 +120,25 @@ def memory_from_dict(data: Any, r: Any, action_count: int) -> SessionMemory:
             r.text(e, "title", here), r.text(e, "detail", here, allow_empty=True, default=""),
             choice(ReferralOutcome, r.text(e, "outcome", here, allow_empty=True, default=""),
                    f"{here}.outcome")))  # fmt: skip
+    structured = format_version >= 3
+    default = None if structured else ""  # a missing key is an error only from version 3
+
+    def extra(table: dict, key: str, here: str) -> str:
+        return r.text(table, key, here, allow_empty=True, default=default)
+
     for i, h in enumerate(r.tables(root, "hypotheses", where)):
         here = f"{where}.hypotheses[{i}]"
         notes = [
             HypothesisNote(r.date(n, "date", f"{here}.notes[{j}]"),
                            choice(HypothesisStatus, r.text(n, "status", f"{here}.notes[{j}]"), f"{here}.notes[{j}].status"),
-                           r.text(n, "text", f"{here}.notes[{j}]", allow_empty=True))
+                           r.text(n, "text", f"{here}.notes[{j}]", allow_empty=True),
+                           None, extra(n, "result", f"{here}.notes[{j}]"))
             for j, n in enumerate(r.tables(h, "notes", here))
         ]  # fmt: skip
         memory.hypotheses.append(Hypothesis(
             0, r.text(h, "text", here), choice(HypothesisStatus, r.text(h, "status", here), f"{here}.status"),
-            r.date(h, "raised_on", here), None, notes))  # fmt: skip
+            r.date(h, "raised_on", here), None, notes, extra(h, "basis", here),
+            extra(h, "test_plan", here), extra(h, "evaluation", here)))  # fmt: skip
     for i, e in enumerate(r.tables(root, "escalations", where)):
         here = f"{where}.escalations[{i}]"
         days = e.get("timescale_days")
