@@ -105,10 +105,18 @@ class _Loader:
             )
             self.actions[a["key"]] = action.id
         for h in data.get("hypotheses", []):
-            self.hypotheses[h["key"]] = self.memory.add_hypothesis(self.case_id, h["text"], on, sid)
+            self.hypotheses[h["key"]] = self.memory.add_hypothesis(
+                self.case_id, h["text"], on, sid, h.get("basis", ""), h.get("test_plan", "")
+            )
         for u in data.get("hypothesis_updates", []):
             self.memory.update_hypothesis(
-                self.hypotheses[u["hypothesis"]], HypothesisStatus(u["status"]), u["note"], on, sid
+                self.hypotheses[u["hypothesis"]],
+                HypothesisStatus(u["status"]),
+                u["note"],
+                on,
+                sid,
+                u.get("result", ""),
+                u.get("evaluation"),
             )
         for e in data.get("events", []):
             self.memory.add_event(

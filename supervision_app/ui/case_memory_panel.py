@@ -28,6 +28,7 @@ from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import ValidationError, format_date
 from supervision_app.domain.chronology import assemble_chronology
 from supervision_app.domain.memory import (
+    HYPOTHESES_INVITED,
     RECORDABLE_KINDS,
     CaseHistory,
     Escalation,
@@ -210,6 +211,11 @@ class CaseMemoryPanel(QScrollArea):
     def _empty(self, layout: QVBoxLayout, text: str) -> None:
         layout.addWidget(text_label(text, "hint"))
 
+    def _mark(self, row: QWidget, kind: str, item_id: int) -> None:
+        """Name a row after the record it shows, so a search result can find it."""
+        row.setProperty("memoryKind", kind)
+        row.setProperty("memoryItem", item_id)
+
     # -- sections ----------------------------------------------------------------------
 
     def _heading(self, h: CaseHistory) -> QWidget:
@@ -351,26 +357,47 @@ class CaseMemoryPanel(QScrollArea):
             self.add_hypothesis,
         )  # fmt: skip
         card, layout = self._card(self.tr("Hypotheses"), "hypotheses", [add])
-        if not h.hypotheses:
-            self._empty(layout, self.tr("No hypotheses recorded yet."))
+        current = len(h.current_hypotheses())
+        invite = self.tr(
+            "Aim for at least {n} hypotheses, including the one you least want to be true; "
+            "say what each is based on and how it will be tested, then review and evaluate them."
+        ).format(n=HYPOTHESES_INVITED)
+        if current < HYPOTHESES_INVITED:
+            invite += " " + self.tr("{count} current so far.").format(count=current)
+        self.hypotheses_invite = text_label(invite, "hint")
+        layout.addWidget(self.hypotheses_invite)
         ordered = sorted(h.hypotheses, key=lambda x: (not x.status.is_current, x.raised_on))
         for hyp in ordered:
-            notes = "\n".join(
-                f"{format_date(n.on)} — {n.status.label}: {n.text}" for n in hyp.notes if n.text
-            )
+            reviews = "\n".join(
+                f"{format_date(n.on)} — {n.status.label}: "
+                + "; ".join(p for p in (
+                    self.tr("tested: {how}").format(how=n.text) if n.text else "",
+                    self.tr("result: {result}").format(result=n.result) if n.result else "",
+                ) if p)
+                for n in hyp.notes if n.text or n.result
+            )  # fmt: skip
             colour = "#44505C" if hyp.status is HypothesisStatus.DISCARDED else "#1D5A96"
-            self._row(
+            row = self._row(
                 layout,
                 _chip(hyp.status.label, colour, "#EEF2F5"),
                 [
                     (hyp.text, "promptTitle"),
                     (self.tr("Raised {date}").format(date=format_date(hyp.raised_on)), "secondary"),
-                    (notes, "hint"),
+                    (self.tr("Based on: {basis}").format(basis=hyp.basis) if hyp.basis else "", ""),
+                    (self.tr("How it will be tested: {plan}").format(plan=hyp.test_plan)
+                     if hyp.test_plan else "", ""),
+                    (self.tr("Reviews:") + "\n" + reviews if reviews else "", "hint"),
+                    (self.tr("Evaluation: {text}").format(text=hyp.evaluation)
+                     if hyp.evaluation else "", "secondary"),
                 ],
-                [self._button(self.tr("Update…"), "updateHypothesisButton",
-                              self.tr("Update hypothesis: {h}").format(h=hyp.text),
-                              lambda x=hyp: self.update_hypothesis(x))],
+                [self._button(self.tr("Review…"), "updateHypothesisButton",
+                              self.tr("Review hypothesis: {h}").format(h=hyp.text),
+                              lambda x=hyp: self.update_hypothesis(x)),
+                 self._button(self.tr("Edit…"), "editHypothesisButton",
+                              self.tr("Edit hypothesis: {h}").format(h=hyp.text),
+                              lambda x=hyp: self.edit_hypothesis(x))],
             )  # fmt: skip
+            self._mark(row, "hypothesis", hyp.id)
         return card
 
     def _ratings_card(self, h: CaseHistory) -> QFrame:
@@ -510,19 +537,42 @@ class CaseMemoryPanel(QScrollArea):
     def add_hypothesis(self) -> MemoryFormDialog:
         return self._ask(
             self.tr("Add a hypothesis"),
-            [Field("text", self.tr("&Hypothesis"), "text")],
-            lambda v: self.store.memory.add_hypothesis(self.case_id, v["text"], self.today, self.session_id),
+            [Field("text", self.tr("&Hypothesis"), "text"),
+             Field("basis", self.tr("What is it &based on?"), "text"),
+             Field("test_plan", self.tr("How will it be &tested?"), "text")],
+            lambda v: self.store.memory.add_hypothesis(
+                self.case_id, v["text"], self.today, self.session_id, v["basis"], v["test_plan"]),
             intro=self.tr("What might be happening for this child? Hold it lightly and test it."),
         )  # fmt: skip
 
     def update_hypothesis(self, hyp: Hypothesis) -> MemoryFormDialog:
         choices = [(s.label, s) for s in HypothesisStatus]
+        intro = hyp.text + (
+            "\n" + self.tr("To be tested: {plan}").format(plan=hyp.test_plan)
+            if hyp.test_plan
+            else ""
+        )
         return self._ask(
-            self.tr("Update the hypothesis"),
+            self.tr("Review the hypothesis"),
             [Field("status", self.tr("&Status"), "choice", hyp.status, choices),
-             Field("note", self.tr("How was it &tested?"), "text")],
-            lambda v: self.store.memory.update_hypothesis(hyp.id, v["status"], v["note"], self.today, self.session_id),
-            intro=hyp.text,
+             Field("note", self.tr("How was it &tested?"), "text"),
+             Field("result", self.tr("What did that &find?"), "text"),
+             Field("evaluation", self.tr("&Evaluation so far"), "text", hyp.evaluation)],
+            lambda v: self.store.memory.update_hypothesis(
+                hyp.id, v["status"], v["note"], self.today, self.session_id, v["result"],
+                v["evaluation"]),
+            intro=intro,
+        )  # fmt: skip
+
+    def edit_hypothesis(self, hyp: Hypothesis) -> MemoryFormDialog:
+        return self._ask(
+            self.tr("Edit the hypothesis"),
+            [Field("text", self.tr("&Hypothesis"), "text", hyp.text),
+             Field("basis", self.tr("What is it &based on?"), "text", hyp.basis),
+             Field("test_plan", self.tr("How will it be &tested?"), "text", hyp.test_plan),
+             Field("evaluation", self.tr("&Evaluation"), "text", hyp.evaluation)],
+            lambda v: self.store.memory.edit_hypothesis(
+                hyp.id, v["text"], v["basis"], v["test_plan"], v["evaluation"]),
         )  # fmt: skip
 
     def raise_escalation(self) -> MemoryFormDialog:
