@@ -137,6 +137,8 @@ class _Loader:
                 int(e["timescale_days"]),
                 sid,
                 e.get("note", ""),
+                e.get("stage_name", ""),
+                int(e.get("stage", 1)),
             )
         for st in data.get("escalation_steps", []):
             self.memory.step_up_escalation(
@@ -145,4 +147,7 @@ class _Loader:
                 date.fromisoformat(st["date"]),
                 st.get("note", ""),
                 sid,
+                st.get("stage_name", ""),
+                st.get("days"),
+                st.get("stage"),
             )

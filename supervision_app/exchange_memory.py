@@ -72,7 +72,8 @@ def memory_to_dict(memory: SessionMemory) -> dict[str, Any]:
         "escalations": [
             {"subject": e.subject, "raised_on": _d(e.raised_on), "timescale_days": e.timescale_days,
              "outcome": e.outcome, "closed_on": _d(e.closed_on),
-             "stages": [{"stage": s.stage, "with": s.with_whom, "date": _d(s.on), "note": s.note}
+             "stages": [{"stage": s.stage, "name": s.name, "with": s.with_whom, "date": _d(s.on),
+                         "days": s.days, "note": s.note}
                         for s in e.steps]}
             for e in memory.escalations
         ],
@@ -147,7 +148,9 @@ def memory_from_dict(
         steps = [
             EscalationStep(_whole(s.get("stage"), f"{here}.stages[{j}].stage"),
                            r.text(s, "with", f"{here}.stages[{j}]"), r.date(s, "date", f"{here}.stages[{j}]"),
-                           r.text(s, "note", f"{here}.stages[{j}]", allow_empty=True, default=""))
+                           r.text(s, "note", f"{here}.stages[{j}]", allow_empty=True, default=""),
+                           None, extra(s, "name", f"{here}.stages[{j}]"),
+                           _stage_days(s, f"{here}.stages[{j}]", structured))
             for j, s in enumerate(r.tables(e, "stages", here))
         ]  # fmt: skip
         if not steps:
@@ -168,6 +171,22 @@ def memory_from_dict(
             for j, v in enumerate(r.tables(a, "reviews", here))
         ]  # fmt: skip
     return memory
+
+
+def _stage_days(stage: dict, where: str, required: bool) -> int | None:
+    """A stage's timescale (format version 3): whole days, or null when none was recorded."""
+    from supervision_app.exchange import RecordFileError
+
+    if "days" not in stage:
+        if required:
+            raise RecordFileError(f"{where}.days is missing (a number of days, or null).")
+        return None
+    value = stage["days"]
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise RecordFileError(f"{where}.days must be a whole number of days, or null.")
+    return value
 
 
 def _whole(value: Any, where: str) -> int:

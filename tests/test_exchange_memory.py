@@ -54,8 +54,11 @@ def _rich_session(store: SupervisionStore) -> tuple[int, int]:
         evaluation="Holds so far",
     )
     store.memory.add_hypothesis(case_id, "Second, plain", JAN, sid)  # fmt: skip
-    esc = store.memory.raise_escalation(case_id, "Refusal", "TM", JAN, 7, sid, "first")
-    store.memory.step_up_escalation(esc, "Head of Service", FEB, "no reply", later)
+    esc = store.memory.raise_escalation(
+        case_id, "Refusal", "TM", JAN, 7, sid, "first", "Practitioner to practitioner"
+    )
+    store.memory.step_up_escalation(esc, "Head of Service", FEB, "no reply", later,
+                                    "Managers or safeguarding leads", 5)  # fmt: skip
     store.memory.close_escalation(esc, "Upheld", FEB)
     return case_id, sid
 
@@ -72,6 +75,9 @@ def test_version_3_round_trips_the_sessions_case_memory(store, tmp_path: Path) -
     assert (hyp["basis"], hyp["test_plan"], hyp["evaluation"]) == (
         f"Based on {HOSTILE}", "Ask the school", "Holds so far")  # fmt: skip
     assert hyp["notes"][0]["result"] == f"Found {HOSTILE}"
+    stages = data["case_memory"]["escalations"][0]["stages"]
+    assert [(st["stage"], st["name"], st["days"]) for st in stages] == [
+        (1, "Practitioner to practitioner", 7), (2, "Managers or safeguarding leads", 5)]  # fmt: skip
 
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     new_case, new_sid, created = import_session_file(other, path)
@@ -107,6 +113,8 @@ def test_version_2_files_still_import_with_plain_hypotheses(store, tmp_path: Pat
             del hyp[key]
         for note in hyp["notes"]:
             del note["result"]
+    for stage in data["case_memory"]["escalations"][0]["stages"]:
+        del stage["name"], stage["days"]
     path.write_text(json.dumps(data), encoding="utf-8")
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     case_id, _sid, _ = import_session_file(other, path)
@@ -115,6 +123,9 @@ def test_version_2_files_still_import_with_plain_hypotheses(store, tmp_path: Pat
         f"Hypothesis {HOSTILE}", HypothesisStatus.TESTING, "", "")  # fmt: skip
     assert [(n.text, n.result) for n in first.notes] == [("visit", "")]
     assert second.text == "Second, plain"
+    [esc] = other.memory.case_history(case_id).escalations
+    assert [(st.stage, st.name, st.days) for st in esc.steps] == [(1, "", None), (2, "", None)]
+    assert esc.days_allowed == 7  # measured against the escalation's own timescale
 
 
 def test_a_version_3_file_without_the_structured_fields_is_refused(store, tmp_path: Path) -> None:

@@ -15,7 +15,11 @@ from supervision_app.storage.migrations import MIGRATIONS, backup_path_for
 from tests.helpers import make_case, open_db, raw_connection
 
 JAN, FEB = date(2026, 1, 6), date(2026, 2, 3)
-NEW_COLUMNS = {"hypotheses": ("basis", "test_plan", "evaluation"), "hypothesis_notes": ("result",)}
+NEW_COLUMNS = {
+    "hypotheses": ("basis", "test_plan", "evaluation"),
+    "hypothesis_notes": ("result",),
+    "escalation_steps": ("stage_name", "days"),
+}
 
 
 def _columns(conn, table: str) -> set[str]:
@@ -26,7 +30,7 @@ def _v2_index_statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The search index as version 2 built it: hypotheses and reviews indexed by their text."""
     old = tuple(
         dataclasses.replace(s, body="{row}.text", locator="'note'" if s.code == 7 else s.locator)
-        if s.table in NEW_COLUMNS
+        if s.table in ("hypotheses", "hypothesis_notes")
         else s
         for s in search_index.SOURCES
     )
@@ -44,6 +48,7 @@ def _make_version_2_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[st
     store.save_answer(s1, "a.b", "a", "Q", "Mum said the marmalade cat scratched her")
     hyp = store.memory.add_hypothesis(case_id, "The bruises come from rough play", JAN, s1)
     store.memory.update_hypothesis(hyp, HypothesisStatus.TESTING, "Asked the nursery", FEB)
+    store.memory.raise_escalation(case_id, "Refused referral", "MASH manager", JAN, 7, s1)
     database.close()
     conn = raw_connection(path)
     with conn:  # take the file back to what version 2 wrote
@@ -82,6 +87,11 @@ def test_a_version_2_database_with_data_migrates_to_structured_hypotheses(
         )
         assert (hyp.basis, hyp.test_plan, hyp.evaluation) == ("", "", "")
         assert [(n.text, n.result) for n in hyp.notes] == [("Asked the nursery", "")]
+        [esc] = store.memory.case_history(ids["case"]).escalations
+        assert [(st.stage, st.with_whom, st.name, st.days) for st in esc.steps] == [
+            (1, "MASH manager", "", None)  # a version-2 stage: measured by the escalation's 7
+        ]
+        assert esc.days_allowed == 7
         # the rebuilt index holds the old rows and follows the new fields
         assert [h.item_id for h in store.memory.search("rough play")] == [hyp.id]
         assert [h.session_id for h in store.memory.search("marmalade")] == [ids["session"]]

@@ -186,6 +186,8 @@ class EscalationStep:
     on: date
     note: str = ""
     session_id: int | None = None
+    name: str = ""  # the policy's name for the stage ("Managers or safeguarding leads")
+    days: int | None = None  # the policy's timescale for the stage; None: the escalation's
 
 
 @dataclass(slots=True)
@@ -215,8 +217,14 @@ class Escalation:
         start = step.on if step else self.raised_on
         return ((self.closed_on or today) - start).days
 
+    @property
+    def days_allowed(self) -> int:
+        """The policy's timescale for the current stage (the escalation's own if not recorded)."""
+        step = self.current
+        return step.days if step is not None and step.days is not None else self.timescale_days
+
     def overdue(self, today: date) -> bool:
-        return self.is_open and self.days_at_stage(today) > self.timescale_days
+        return self.is_open and self.days_at_stage(today) > self.days_allowed
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from supervision_app.domain import format_date
+from supervision_app.domain.escalation import escalation_clock
 from supervision_app.record import pdf
 from supervision_app.record.case_summary import CaseSummaryRecord
 
@@ -97,13 +98,18 @@ def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
         story.append(Paragraph("None.", ss["Empty"]))
     story.append(_heading("Open escalations", ss))
     for e in summary.escalations:
-        stages = " → ".join(f"{s.stage}. {s.with_whom} ({format_date(s.on)})" for s in e.steps)
+        clock = escalation_clock(e, summary.printed_on)
+        stages = " → ".join(
+            f"{s.stage}. {s.name + ': ' if s.name else ''}{s.with_whom} ({format_date(s.on)})"
+            for s in e.steps
+        )
+        stage = f"Stage {clock.stage}" + (f": {clock.stage_name}" if clock.stage_name else "")
         story += _item(
             e.subject,
             [
-                f"Raised {format_date(e.raised_on)} · open {e.days_open(summary.printed_on)} days"
-                f" · timescale {e.timescale_days} days"
-                + (" · OVERDUE" if e.overdue(summary.printed_on) else ""),
+                f"{stage} · with {clock.with_whom} since {format_date(clock.stage_since)} · "
+                f"raised {format_date(e.raised_on)} · open {clock.days_open} days",
+                clock.summary.replace(": overdue", ": OVERDUE"),
                 f"Stages: {stages}",
             ],
             ss,
@@ -112,8 +118,24 @@ def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
         story.append(Paragraph("None.", ss["Empty"]))
     story.append(_heading("Current hypotheses", ss))
     for h in summary.hypotheses:
-        notes = [f"{format_date(n.on)} — {n.status.label}: {n.text}" for n in h.notes]
-        story += _item(f"{h.text} ({h.status.label})", notes, ss)
+        lines = [
+            f"Based on: {h.basis}" if h.basis else "",
+            f"How it will be tested: {h.test_plan}" if h.test_plan else "",
+        ]
+        for n in h.notes:
+            found = "; ".join(
+                part
+                for part in (
+                    f"tested: {n.text}" if n.text else "",
+                    f"result: {n.result}" if n.result else "",
+                )
+                if part
+            )
+            lines.append(
+                f"{format_date(n.on)} — {n.status.label}" + (f": {found}" if found else "")
+            )
+        lines.append(f"Evaluation: {h.evaluation}" if h.evaluation else "")
+        story += _item(f"{h.text} ({h.status.label})", lines, ss)
     if not summary.hypotheses:
         story.append(Paragraph("None.", ss["Empty"]))
     story.append(_heading("Pattern prompts", ss))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from supervision_app.content import Content
 from supervision_app.domain import format_date
+from supervision_app.domain.escalation import escalation_clock
 from supervision_app.domain.memory import CaseHistory
 from supervision_app.record.build import build_record
 from supervision_app.record.model import RecordEscalation, RecordPreviousAction, SessionRecord
@@ -66,12 +67,14 @@ def _escalations(history: CaseHistory, session_id: int, on: date) -> list[Record
             continue
         step = e.current
         status = f"Closed {format_date(e.closed_on)}" if e.closed_on else "Open"
+        if e.is_open and step is not None and step.days is not None:  # on the session's date
+            status += f" ({escalation_clock(e, on).summary})"
         found.append(
             RecordEscalation(
                 format_date(e.raised_on),
                 e.subject,
                 step.with_whom if step else "",
-                f"Stage {step.stage}" if step else "",
+                (f"Stage {step.stage}" + (f": {step.name}" if step.name else "")) if step else "",
                 status,
                 e.outcome,
             )

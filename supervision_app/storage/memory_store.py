@@ -294,7 +294,11 @@ class CaseMemoryStore:
         timescale_days: int = DEFAULT_TIMESCALE_DAYS,
         session_id: int | None = None,
         note: str = "",
+        stage_name: str = "",
+        stage: int = 1,
     ) -> int:
+        """Raise an escalation at a stage of the policy (usually the first, ``stage_name``);
+        ``timescale_days`` is the policy's timescale for that stage."""
         problems = []
         if not subject.strip():
             problems.append("Say what is being escalated.")
@@ -302,6 +306,8 @@ class CaseMemoryStore:
             problems.append("Say who the escalation is with.")
         if timescale_days < 1:
             problems.append("The policy timescale must be at least one day.")
+        if stage < 1:
+            problems.append("Stages are numbered from 1.")
         if problems:
             raise ValidationError(problems)
         with self.database.session() as s:
@@ -318,7 +324,13 @@ class CaseMemoryStore:
             )
             row.steps.append(
                 EscalationStepRow(
-                    session_id=session_id, stage=1, with_whom=with_whom, stepped_on=on, note=note
+                    session_id=session_id,
+                    stage=stage,
+                    with_whom=with_whom,
+                    stepped_on=on,
+                    note=note,
+                    stage_name=stage_name,
+                    days=timescale_days,
                 )
             )
             s.add(row)
@@ -332,12 +344,21 @@ class CaseMemoryStore:
         on: date,
         note: str = "",
         session_id: int | None = None,
+        stage_name: str = "",
+        days: int | None = None,
+        stage: int | None = None,
     ) -> None:
+        """Take the escalation to a later stage (by default the next); the earlier stages are
+        kept as they were.  ``days`` is the policy's timescale for the new stage (None: the
+        escalation's own)."""
         _require(bool(with_whom.strip()), "Say who the escalation is with now.")
+        _require(days is None or days >= 1, "The policy timescale must be at least one day.")
         with self.database.session() as s:
             row = _get(s, EscalationRow, escalation_id)
             _require(not row.outcome.strip(), "This escalation is closed; raise a new one.")
-            stage = max((st.stage for st in row.steps), default=0) + 1
+            reached = max((st.stage for st in row.steps), default=0)
+            _require(stage is None or stage > reached, "Step up to a later stage.")
+            stage = stage if stage is not None else reached + 1
             row.steps.append(
                 EscalationStepRow(
                     session_id=session_id,
@@ -345,6 +366,8 @@ class CaseMemoryStore:
                     with_whom=with_whom,
                     stepped_on=on,
                     note=note,
+                    stage_name=stage_name,
+                    days=days,
                 )
             )
             row.updated_at = _now()
@@ -497,6 +520,8 @@ class CaseMemoryStore:
                         with_whom=st.with_whom,
                         stepped_on=st.on,
                         note=st.note,
+                        stage_name=st.name,
+                        days=st.days,
                     )
                     for st in e.steps
                 ]
@@ -606,7 +631,15 @@ def _escalation(row: EscalationRow) -> Escalation:
         timescale_days=row.timescale_days,
         session_id=row.session_id,
         steps=[
-            EscalationStep(st.stage, st.with_whom, st.stepped_on, st.note, st.session_id)
+            EscalationStep(
+                st.stage,
+                st.with_whom,
+                st.stepped_on,
+                st.note,
+                st.session_id,
+                st.stage_name or "",
+                st.days,
+            )
             for st in row.steps
         ],
         outcome=row.outcome,

@@ -222,6 +222,9 @@ class EscalationStepRow(Base):
     with_whom: Mapped[str] = mapped_column(Text)
     stepped_on: Mapped[date]
     note: Mapped[str] = mapped_column(Text, default="")
+    # schema version 3: the policy's name and timescale for the stage
+    stage_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    days: Mapped[int | None]
 
 
 class ChronologyEventRow(Base):

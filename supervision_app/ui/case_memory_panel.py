@@ -23,10 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app.content import Content
+from supervision_app.content import Content, EscalationPolicy
 from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import ValidationError, format_date
 from supervision_app.domain.chronology import assemble_chronology
+from supervision_app.domain.escalation import (
+    escalation_clock,
+    escalation_route,
+    route_stage,
+    stage_days,
+)
 from supervision_app.domain.memory import (
     HYPOTHESES_INVITED,
     RECORDABLE_KINDS,
@@ -321,23 +327,36 @@ class CaseMemoryPanel(QScrollArea):
         card, layout = self._card(self.tr("Open escalations"), "escalations", [raise_button])
         if not h.open_escalations():
             self._empty(layout, self.tr("No open escalations."))
+        route = self.route
+        layout.addWidget(text_label(self.tr("Measured against: {policy}").format(policy=route.name), "hint"))  # fmt: skip
         for esc in h.open_escalations():
-            current = esc.current
-            at_stage = esc.days_at_stage(self.today)
-            overdue = esc.overdue(self.today)
-            rag = Rag.RED if overdue else Rag.GREEN
-            steps = " → ".join(f"{s.stage}. {s.with_whom} ({format_date(s.on)})" for s in esc.steps)
-            self._row(
+            clock = escalation_clock(esc, self.today)
+            rag = Rag.RED if clock.overdue else Rag.GREEN
+            steps = " → ".join(
+                f"{s.stage}. {s.name + ': ' if s.name else ''}{s.with_whom} ({format_date(s.on)})"
+                for s in esc.steps
+            )
+            stage = (
+                self.tr("Stage {n} of {total}")
+                if clock.stage_name and clock.stage <= len(route.stages)
+                else self.tr("Stage {n}")
+            ).format(n=clock.stage, total=len(route.stages))
+            timing = (
+                self.tr("{at} days at this stage; the policy allows {allowed}: overdue")
+                if clock.overdue
+                else self.tr("{at} days at this stage; the policy allows {allowed}")
+            ).format(at=clock.days_at_stage, allowed=clock.days_allowed)
+            row = self._row(
                 layout,
-                _chip(self.tr("Stage {n}").format(n=current.stage if current else 1),
-                      RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
+                _chip(stage, RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
                 [
                     (esc.subject, "promptTitle"),
-                    (self.tr("With {who} · raised {date} · open {days} days · {at} days at this "
-                             "stage against a {limit}-day timescale{flag}").format(
-                        who=current.with_whom if current else "", date=format_date(esc.raised_on),
-                        days=esc.days_open(self.today), at=at_stage, limit=esc.timescale_days,
-                        flag=self.tr(" — overdue") if overdue else ""), "secondary"),
+                    (self.tr("{stage}With {who} since {since} · raised {raised} · open {days} days")
+                     .format(stage=f"{clock.stage_name} · " if clock.stage_name else "",
+                             who=clock.with_whom, since=format_date(clock.stage_since),
+                             raised=format_date(clock.raised_on), days=clock.days_open),
+                     "secondary"),
+                    (timing, "promptTitle" if clock.overdue else ""),
                     (self.tr("Stages: {steps}").format(steps=steps), "hint"),
                 ],
                 [
@@ -349,6 +368,7 @@ class CaseMemoryPanel(QScrollArea):
                                  lambda e=esc: self.close_escalation(e)),
                 ],
             )  # fmt: skip
+            self._mark(row, "escalation", esc.id)
         return card
 
     def _hypotheses_card(self, h: CaseHistory) -> QFrame:
@@ -575,25 +595,59 @@ class CaseMemoryPanel(QScrollArea):
                 hyp.id, v["text"], v["basis"], v["test_plan"], v["evaluation"]),
         )  # fmt: skip
 
+    @property
+    def route(self) -> EscalationPolicy:
+        """The agency's escalation policy from a content pack, else the built-in route."""
+        return escalation_route(self.content.escalation_policy)
+
+    def _stage_choices(self, after: int = 0) -> list[tuple[str, int]]:
+        return [
+            (self.tr("{n}. {name} ({days} days)").format(n=n, name=stage.name, days=stage_days(stage)), n)
+            for n, stage in enumerate(self.route.stages, start=1)
+            if n > after
+        ]  # fmt: skip
+
     def raise_escalation(self) -> MemoryFormDialog:
+        route = self.route
+
+        def save(v: dict[str, Any]) -> None:
+            stage = route_stage(route, v["stage"])
+            self.store.memory.raise_escalation(
+                self.case_id, v["subject"], v["with"], v["on"], stage_days(stage),
+                self.session_id, v["note"], stage.name, v["stage"])  # fmt: skip
+
         return self._ask(
             self.tr("Raise an escalation"),
             [Field("subject", self.tr("&What is being escalated?")),
+             Field("stage", self.tr("&Stage"), "choice", 1, self._stage_choices()),
              Field("with", self.tr("&With whom")),
              Field("on", self.tr("&Raised on"), "date", self.today),
-             Field("days", self.tr("Policy &timescale (days)"), "number", 5, minimum=1),
              Field("note", self.tr("&Note"), "text")],
-            lambda v: self.store.memory.raise_escalation(
-                self.case_id, v["subject"], v["with"], v["on"], v["days"], self.session_id, v["note"]),
+            save,
+            intro=self.tr("Following: {policy}").format(policy=route.name),
         )  # fmt: skip
 
     def step_up(self, esc: Escalation) -> MemoryFormDialog:
+        route = self.route
+        reached = esc.current.stage if esc.current else 0
+        choices = self._stage_choices(after=reached)
+        if not choices:  # already past the policy's last stage: go on at its last stage's name
+            last = route_stage(route, reached + 1)
+            choices = [(f"{reached + 1}. {last.name} ({stage_days(last)} days)", reached + 1)]
+
+        def save(v: dict[str, Any]) -> None:
+            stage = route_stage(route, v["stage"])
+            self.store.memory.step_up_escalation(
+                esc.id, v["with"], v["on"], v["note"], self.session_id, stage.name,
+                stage_days(stage), v["stage"])  # fmt: skip
+
         return self._ask(
             self.tr("Step up the escalation"),
-            [Field("with", self.tr("&With whom now")),
+            [Field("stage", self.tr("&Stage"), "choice", choices[0][1], choices),
+             Field("with", self.tr("&With whom now")),
              Field("on", self.tr("&Date"), "date", self.today),
              Field("note", self.tr("&Why"), "text")],
-            lambda v: self.store.memory.step_up_escalation(esc.id, v["with"], v["on"], v["note"], self.session_id),
+            save,
             intro=esc.subject,
         )  # fmt: skip
 
