@@ -246,3 +246,21 @@ def test_an_existing_database_gets_its_search_index_filled_when_opened(db_path: 
         assert [h.session_id for h in hits] == [sid]
     finally:
         database.close()
+
+
+def test_search_covers_every_hypothesis_field_and_follows_edits_and_deletion(
+    store: SupervisionStore,
+) -> None:
+    case_id = make_case(store)
+    hyp = store.memory.add_hypothesis(case_id, "Neglect of dental care", JAN,
+                                      basis="Toothache at school", test_plan="Ask the dentist")  # fmt: skip
+    store.memory.update_hypothesis(hyp, HypothesisStatus.TESTING, "Phoned the surgery", FEB,
+                                   result="Missed three check-ups", evaluation="Likely")  # fmt: skip
+    for words in ("neglect dental", "toothache", "dentist", "surgery", "check-ups", "likely"):
+        assert [h.item_id for h in store.memory.search(words)] == [hyp], words
+
+    store.memory.edit_hypothesis(hyp, "Neglect of health needs", "Earache at school", "", "")
+    assert store.memory.search("toothache") == [] and store.memory.search("likely") == []
+    assert [h.item_id for h in store.memory.search("earache")] == [hyp]
+    store.memory.delete_hypothesis(hyp)  # its reviews go with it, from the index too
+    assert store.memory.search("surgery") == [] and store.memory.search("earache") == []

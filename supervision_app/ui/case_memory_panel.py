@@ -7,11 +7,12 @@ recorded here (an action reviewed, a hypothesis updated) is recorded against it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -56,6 +57,7 @@ from supervision_app.ui.widgets import push_button, text_label
 RAG_COLOURS = {Rag.RED: "#A3161B", Rag.AMBER: "#8A5300", Rag.GREEN: "#1C6B3A"}
 RAG_BACKGROUNDS = {Rag.RED: "#FCEBEC", Rag.AMBER: "#FFF3DC", Rag.GREEN: "#E6F3EA"}
 CHRONOLOGY_SHOWN = 40
+FOUND_BACKGROUND = "#FFF3C4"  # the row a search result opened
 
 
 def _chip(text: str, colour: str, background: str) -> QLabel:
@@ -90,6 +92,7 @@ class CaseMemoryPanel(QScrollArea):
         self.history: CaseHistory | None = None
         self.prompts: list[PatternPrompt] = []
         self.last_dialog: MemoryFormDialog | None = None
+        self.found_row: QWidget | None = None  # the row a search result pointed at
         #: A widget kept at the top of the column (the case card on the overview).
         self.top: QWidget | None = None
         self._body = QWidget()
@@ -222,6 +225,45 @@ class CaseMemoryPanel(QScrollArea):
         row.setProperty("memoryKind", kind)
         row.setProperty("memoryItem", item_id)
 
+    def item_row(self, kind: str, item_id: int) -> QWidget | None:
+        """The row showing record ``item_id`` of ``kind`` (action, decision, hypothesis,
+        escalation, event), or None if it is not shown."""
+        if self.history is None and self.case_id is not None:
+            self.refresh()
+        for row in self._body.findChildren(QWidget):
+            if row.property("memoryKind") == kind and row.property("memoryItem") == item_id:
+                return row
+        return None
+
+    def focus_item(self, kind: str, item_id: int) -> bool:
+        """Scroll to the row of one record, mark it and put the focus on it (a search result)."""
+        row = self.item_row(kind, item_id) or self.item_row(f"timeline_{kind}", item_id)
+        if self.found_row is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted by a rebuild
+                self.found_row.setStyleSheet(self.found_row.property("plainStyle") or "")
+        self.found_row = row
+        if row is None:
+            return False
+        if not row.objectName():
+            row.setObjectName("memoryLine")
+        plain = row.property("plainStyle")
+        if plain is None:
+            plain = row.styleSheet()
+            row.setProperty("plainStyle", plain)
+        row.setStyleSheet(
+            f"{plain} QWidget#{row.objectName()} {{ background: {FOUND_BACKGROUND}; }}"
+        )
+        button = row.findChild(QPushButton)
+        (button or self).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._body.adjustSize()
+        self.ensureWidgetVisible(row, 0, 40)
+        QTimer.singleShot(0, lambda r=row: self._scroll_to(r))  # again once laid out
+        return True
+
+    def _scroll_to(self, row: QWidget) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.ensureWidgetVisible(row, 0, 40)
+
     # -- sections ----------------------------------------------------------------------
 
     def _heading(self, h: CaseHistory) -> QWidget:
@@ -297,7 +339,7 @@ class CaseMemoryPanel(QScrollArea):
                 + (f" — {r.reason}" if r.reason else "")
                 for r in tracked.reviews
             )
-            self._row(
+            row = self._row(
                 layout,
                 _chip(f"{rag.label} · {format_date(a.due_date)}", RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
                 [
@@ -317,6 +359,7 @@ class CaseMemoryPanel(QScrollArea):
                                  lambda t=tracked: self.review(t, ReviewOutcome.CARRIED_FORWARD)),
                 ],
             )  # fmt: skip
+            self._mark(row, "action", a.id)
         return card
 
     def _escalations_card(self, h: CaseHistory) -> QFrame:
@@ -486,7 +529,11 @@ class CaseMemoryPanel(QScrollArea):
         if hidden:
             layout.addWidget(text_label(self.tr("{n} earlier entries are in the printed case summary.").format(n=hidden), "hint"))  # fmt: skip
         for entry in entries[hidden:]:
-            line = QHBoxLayout()
+            box = QWidget()
+            kind_name = "event" if entry.source == "event" else f"timeline_{entry.source}"
+            self._mark(box, kind_name, entry.item_id)
+            line = QHBoxLayout(box)
+            line.setContentsMargins(0, 2, 0, 2)
             when = text_label(format_date(entry.on), "secondary", wrap=False)
             when.setMinimumWidth(96)
             kind = text_label(entry.kind.label, "secondary", wrap=False)
@@ -495,7 +542,7 @@ class CaseMemoryPanel(QScrollArea):
             line.addWidget(when, 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(kind, 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(title, 1)
-            layout.addLayout(line)
+            layout.addWidget(box)
         return card
 
     def _decisions_card(self, h: CaseHistory) -> QFrame:
@@ -503,12 +550,13 @@ class CaseMemoryPanel(QScrollArea):
         if not h.decisions:
             self._empty(layout, self.tr("No decisions recorded yet."))
         for d in reversed(h.decisions):
-            self._row(
+            row = self._row(
                 layout,
                 None,
                 [(f"{format_date(d.on)} — {d.text}", "promptTitle"),
                  (self.tr("Rationale: {r}").format(r=d.rationale), "secondary")],
             )  # fmt: skip
+            self._mark(row, "decision", d.id)
         return card
 
     # -- recording -----------------------------------------------------------------------

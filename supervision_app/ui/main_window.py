@@ -480,8 +480,10 @@ class MainWindow(QMainWindow):
 
     def open_search_hit(self, hit: SearchHit) -> None:
         """Open the exact place a search result came from."""
-        if hit.session_id is None:
+        if hit.session_id is None:  # recorded on the case overview: its item there
             self.reload_cases(select_case=hit.case_id)
+            if self.detail_stack.currentWidget() is self.case_overview:
+                self.case_overview.memory_panel.focus_item(hit.kind, hit.item_id)
             return
         self.reload_cases(select_session=hit.session_id)
         if self.session_view.session_id != hit.session_id:
@@ -491,8 +493,10 @@ class MainWindow(QMainWindow):
         elif hit.kind in ("decision", "action"):
             self.session_view.show_memory(False)
             self.session_view.show_decisions()
+            self.session_view.decisions_page.select_item(hit.kind, hit.item_id)
         else:
             self.session_view.show_memory(True)
+            self.session_view.memory_panel.focus_item(hit.kind, hit.item_id)
 
     def export_case_summary(self) -> None:
         case_id, _session_id = self.case_tree.current_ids()
