@@ -24,7 +24,7 @@ def test_the_tool_invites_four_hypotheses_and_shows_their_fields(demo) -> None:
     assert "Aim for at least 4 hypotheses" in text
     assert "Based on: Men's boots in the hall" in text
     assert "How it will be tested: Compare nursery attendance" in text
-    assert "result: No medical cause found" in text  # a discarded one keeps its review
+    assert "Found: No medical cause found" in text  # a discarded one keeps its review
     assert "Evaluation: Supported: there is an adult in the household" in text
 
 
@@ -66,7 +66,9 @@ def test_a_hypothesis_is_added_reviewed_and_reappears_next_session(qtbot, demo, 
     qtbot.waitUntil(lambda: window.session_view.session_id == later)
     text = _texts(window.session_view.memory_panel)
     assert "Kai is a young carer for Ruby" in text
-    assert "tested: Spoke to the school nurse; result: Kai late most Mondays, tired" in text
+    assert (
+        "Supported. Tested: Spoke to the school nurse. Found: Kai late most Mondays, tired." in text
+    )
 
 
 def test_editing_a_hypothesis_keeps_its_reviews(qtbot, demo, store) -> None:

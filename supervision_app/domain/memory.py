@@ -159,6 +159,18 @@ class HypothesisNote:
     session_id: int | None = None
     result: str = ""
 
+    @property
+    def summary(self) -> str:
+        """How it was tested and what that found, as one line ("Tested: … Found: …")."""
+        parts = [f"Tested: {_sentence(self.text)}" if self.text.strip() else "",
+                 f"Found: {_sentence(self.result)}" if self.result.strip() else ""]  # fmt: skip
+        return " ".join(p for p in parts if p)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text[-1:] in ".!?…" else text + "."
+
 
 #: The hypothesising tool asks for at least this many hypotheses (Manchester SCR training).
 HYPOTHESES_INVITED = 4

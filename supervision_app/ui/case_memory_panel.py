@@ -432,13 +432,9 @@ class CaseMemoryPanel(QScrollArea):
         ordered = sorted(h.hypotheses, key=lambda x: (not x.status.is_current, x.raised_on))
         for hyp in ordered:
             reviews = "\n".join(
-                f"{format_date(n.on)} — {n.status.label}: "
-                + "; ".join(p for p in (
-                    self.tr("tested: {how}").format(how=n.text) if n.text else "",
-                    self.tr("result: {result}").format(result=n.result) if n.result else "",
-                ) if p)
-                for n in hyp.notes if n.text or n.result
-            )  # fmt: skip
+                f"{format_date(n.on)} — {n.status.label}" + (f". {n.summary}" if n.summary else "")
+                for n in hyp.notes
+            )
             colour = "#44505C" if hyp.status is HypothesisStatus.DISCARDED else "#1D5A96"
             row = self._row(
                 layout,
