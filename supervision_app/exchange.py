@@ -44,6 +44,26 @@ class RecordFileError(Exception):
 # -- export ------------------------------------------------------------------
 
 
+def case_record(case: CaseDetail) -> dict[str, Any]:
+    """The ``case`` object of a record file."""
+    return {
+        "reference": case.reference,
+        "practitioner": case.practitioner,
+        "supervisor": case.supervisor,
+        "agencies": list(case.agencies),
+        "children": [
+            {
+                "name": c.name,
+                "date_of_birth": c.date_of_birth.isoformat() if c.date_of_birth else None,
+                "age": c.age,
+                "unborn": c.unborn,
+            }
+            for c in case.children
+        ],
+        "created_at": case.created_at.isoformat() if case.created_at else None,
+    }
+
+
 def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
     case = detail.case
     return {
@@ -51,22 +71,7 @@ def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "exported_at": datetime.now().replace(microsecond=0).isoformat(),
         "app_version": __version__,
-        "case": {
-            "reference": case.reference,
-            "practitioner": case.practitioner,
-            "supervisor": case.supervisor,
-            "agencies": list(case.agencies),
-            "children": [
-                {
-                    "name": c.name,
-                    "date_of_birth": c.date_of_birth.isoformat() if c.date_of_birth else None,
-                    "age": c.age,
-                    "unborn": c.unborn,
-                }
-                for c in case.children
-            ],
-            "created_at": case.created_at.isoformat() if case.created_at else None,
-        },
+        "case": case_record(case),
         "session": {
             "uid": detail.uid,
             "date": detail.date.isoformat(),
@@ -137,8 +142,8 @@ def read_session_file(path: Path) -> SessionDetail:
     return read_record_file(path)[0]
 
 
-def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
-    """The session and (format version 2 on) its case memory; None for version 1 files."""
+def load_json_file(path: Path) -> Any:
+    """The parsed JSON of a record file, or :class:`RecordFileError` saying what is wrong."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -163,6 +168,13 @@ def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
         raise RecordFileError(
             f"{path} is not a record file: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})."
         ) from None
+    return data
+
+
+def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
+    """The session and (format version 2 on) its case memory; None for version 1 files."""
+    path = Path(path)
+    data = load_json_file(path)
     try:
         detail = session_from_dict(data)
         memory = None
@@ -206,24 +218,8 @@ def session_from_dict(data: Any) -> SessionDetail:
         )
     if version < 1:
         raise RecordFileError(f"unknown format version {version}.")
-    case_data = r.table(root.get("case"), "case")
+    case = case_from_dict(root.get("case"))
     session_data = r.table(root.get("session"), "session")
-    case = CaseDetail(
-        reference=r.text(case_data, "reference", "case"),
-        practitioner=r.text(case_data, "practitioner", "case"),
-        supervisor=r.text(case_data, "supervisor", "case"),
-        agencies=r.text_list(case_data, "agencies", "case"),
-        children=[
-            Child(
-                name=r.text(c, "name", f"case.children[{i}]"),
-                date_of_birth=r.date(c, "date_of_birth", f"case.children[{i}]", optional=True),
-                age=r.text(c, "age", f"case.children[{i}]", allow_empty=True, default=""),
-                unborn=r.boolean(c, "unborn", f"case.children[{i}]"),
-            )
-            for i, c in enumerate(r.tables(case_data, "children", "case"))
-        ],
-        created_at=r.datetime(case_data, "created_at", "case", optional=True),
-    )
     answers: dict[str, Answer] = {}
     for i, a in enumerate(r.tables(session_data, "answers", "session")):
         where = f"session.answers[{i}]"
@@ -299,6 +295,28 @@ def session_from_dict(data: Any) -> SessionDetail:
         decisions=decisions,
         actions=actions,
         structured=structured,
+    )
+
+
+def case_from_dict(data: Any) -> CaseDetail:
+    """The ``case`` object of a record file (see docs/record-format.md)."""
+    r = _Reader()
+    case_data = r.table(data, "case")
+    return CaseDetail(
+        reference=r.text(case_data, "reference", "case"),
+        practitioner=r.text(case_data, "practitioner", "case"),
+        supervisor=r.text(case_data, "supervisor", "case"),
+        agencies=r.text_list(case_data, "agencies", "case"),
+        children=[
+            Child(
+                name=r.text(c, "name", f"case.children[{i}]"),
+                date_of_birth=r.date(c, "date_of_birth", f"case.children[{i}]", optional=True),
+                age=r.text(c, "age", f"case.children[{i}]", allow_empty=True, default=""),
+                unborn=r.boolean(c, "unborn", f"case.children[{i}]"),
+            )
+            for i, c in enumerate(r.tables(case_data, "children", "case"))
+        ],
+        created_at=r.datetime(case_data, "created_at", "case", optional=True),
     )
 
 

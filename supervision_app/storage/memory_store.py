@@ -453,7 +453,9 @@ class CaseMemoryStore:
     # -- record files ---------------------------------------------------------------------
 
     def import_session_memory(self, case_id: int, session_id: int, memory) -> None:
-        """Write a record file's ``case_memory`` (see exchange_memory) in one transaction."""
+        """Write a record file's ``case_memory`` (see exchange_memory) in one transaction.
+
+        Its items belong to the session; their later notes and stages to no session."""
         now = _now()
         with self.database.session() as s:
             if memory.child_safety is not None or memory.worker_safety is not None:
@@ -465,67 +467,7 @@ class CaseMemoryStore:
                         updated_at=now,
                     )
                 )
-            for e in memory.events:
-                s.add(
-                    ChronologyEventRow(
-                        case_id=case_id,
-                        session_id=session_id,
-                        happened_on=e.on,
-                        kind=e.kind.value,
-                        title=e.title,
-                        detail=e.detail,
-                        outcome=e.outcome.value,
-                        created_at=now,
-                    )
-                )
-            for h in memory.hypotheses:
-                row = HypothesisRow(
-                    case_id=case_id,
-                    session_id=session_id,
-                    text=h.text,
-                    basis=h.basis,
-                    test_plan=h.test_plan,
-                    evaluation=h.evaluation,
-                    status=h.status.value,
-                    raised_on=h.raised_on,
-                    created_at=now,
-                    updated_at=now,
-                )
-                row.notes = [
-                    HypothesisNoteRow(
-                        session_id=None,
-                        noted_on=n.on,
-                        status=n.status.value,
-                        text=n.text,
-                        result=n.result,
-                    )
-                    for n in h.notes
-                ]
-                s.add(row)
-            for e in memory.escalations:
-                row = EscalationRow(
-                    case_id=case_id,
-                    session_id=session_id,
-                    subject=e.subject,
-                    raised_on=e.raised_on,
-                    timescale_days=e.timescale_days,
-                    outcome=e.outcome,
-                    closed_on=e.closed_on,
-                    updated_at=now,
-                )
-                row.steps = [
-                    EscalationStepRow(
-                        session_id=None,
-                        stage=st.stage,
-                        with_whom=st.with_whom,
-                        stepped_on=st.on,
-                        note=st.note,
-                        stage_name=st.name,
-                        days=st.days,
-                    )
-                    for st in e.steps
-                ]
-                s.add(row)
+            _add_memory_items(s, case_id, memory, lambda _x: session_id, lambda _x: None, now)
             actions = s.scalars(
                 select(ActionRow)
                 .where(ActionRow.session_id == session_id)
@@ -533,16 +475,37 @@ class CaseMemoryStore:
             ).all()
             for index, reviews in memory.action_reviews.items():
                 for review in reviews:
-                    s.add(
-                        ActionReviewRow(
-                            action_id=actions[index].id,
-                            session_id=None,
-                            outcome=review.outcome.value,
-                            reason=review.reason,
-                            reviewed_on=review.session_date,
-                            reviewed_at=now,
-                        )
+                    s.add(_review_row(actions[index].id, None, review, now))
+
+    def import_case_memory(self, case_id: int, memory, session_ids: list[int]) -> None:
+        """Write a whole-case file's memory (see exchange_case) in one transaction.
+
+        Every ``session_id`` in ``memory`` is a position in ``session_ids`` (the sessions of the
+        file, already written), or None for what was recorded outside any session."""
+
+        def link(position: int | None) -> int | None:
+            return None if position is None else session_ids[position]
+
+        now = _now()
+        with self.database.session() as s:
+            for position, (child, worker) in memory.ratings.items():
+                s.add(
+                    SessionRatingRow(
+                        session_id=session_ids[position],
+                        child_safety=child,
+                        worker_safety=worker,
+                        updated_at=now,
                     )
+                )
+            _add_memory_items(s, case_id, memory, link, link, now)
+            for (position, index), reviews in memory.action_reviews.items():
+                action_id = s.scalars(
+                    select(ActionRow.id)
+                    .where(ActionRow.session_id == session_ids[position])
+                    .order_by(ActionRow.position)
+                ).all()[index]
+                for review in reviews:
+                    s.add(_review_row(action_id, link(review.session_id), review, now))
 
     # -- search ---------------------------------------------------------------------------
 
@@ -580,6 +543,87 @@ class CaseMemoryStore:
                 )
             )
         return hits
+
+
+def _review_row(
+    action_id: int, session_id: int | None, review: ActionReview, now
+) -> ActionReviewRow:
+    return ActionReviewRow(
+        action_id=action_id,
+        session_id=session_id,
+        outcome=review.outcome.value,
+        reason=review.reason,
+        reviewed_on=review.session_date,
+        reviewed_at=now,
+    )
+
+
+def _add_memory_items(s, case_id: int, memory, top, inner, now) -> None:
+    """Add a record file's chronology events, hypotheses and escalations to a case.
+
+    ``top`` and ``inner`` turn an item's ``session_id`` (for the items, and for their notes and
+    stages) into the session id to store."""
+    for e in memory.events:
+        s.add(
+            ChronologyEventRow(
+                case_id=case_id,
+                session_id=top(e.session_id),
+                happened_on=e.on,
+                kind=e.kind.value,
+                title=e.title,
+                detail=e.detail,
+                outcome=e.outcome.value,
+                created_at=now,
+            )
+        )
+    for h in memory.hypotheses:
+        row = HypothesisRow(
+            case_id=case_id,
+            session_id=top(h.session_id),
+            text=h.text,
+            basis=h.basis,
+            test_plan=h.test_plan,
+            evaluation=h.evaluation,
+            status=h.status.value,
+            raised_on=h.raised_on,
+            created_at=now,
+            updated_at=now,
+        )
+        row.notes = [
+            HypothesisNoteRow(
+                session_id=inner(n.session_id),
+                noted_on=n.on,
+                status=n.status.value,
+                text=n.text,
+                result=n.result,
+            )
+            for n in h.notes
+        ]
+        s.add(row)
+    for e in memory.escalations:
+        row = EscalationRow(
+            case_id=case_id,
+            session_id=top(e.session_id),
+            subject=e.subject,
+            raised_on=e.raised_on,
+            timescale_days=e.timescale_days,
+            outcome=e.outcome,
+            closed_on=e.closed_on,
+            updated_at=now,
+        )
+        row.steps = [
+            EscalationStepRow(
+                session_id=inner(st.session_id),
+                stage=st.stage,
+                with_whom=st.with_whom,
+                stepped_on=st.on,
+                note=st.note,
+                stage_name=st.name,
+                days=st.days,
+            )
+            for st in e.steps
+        ]
+        s.add(row)
 
 
 def _case_rows(session, model, case_id: int, by_date, children=None) -> list:
