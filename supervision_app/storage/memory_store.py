@@ -31,6 +31,7 @@ from supervision_app.domain.memory import (
     SessionAnswers,
     TrackedAction,
 )
+from supervision_app.domain.patterns import CHILD_WORDS_MARKED
 from supervision_app.storage.database import Database
 from supervision_app.storage.models import (
     ActionReviewRow,
@@ -45,11 +46,13 @@ from supervision_app.storage.models import (
     HypothesisRow,
     SessionRatingRow,
     SessionRow,
+    StructuredAnswerRow,
 )
 from supervision_app.storage.search_index import INDEX_TABLE, fts_query
 from supervision_app.storage.store import _get, _now, _touch
 
 DEFAULT_TIMESCALE_DAYS = 5
+MARKED_ENTRIES_PROMPT = "assessment_recording.marked_entries"
 SEARCH_LIMIT = 200
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -83,6 +86,16 @@ class CaseMemoryStore:
                 .where(SessionRow.case_id == case_id, func.trim(AnswerRow.text) != "")
             ):
                 answered[sid].add(prompt_id)
+            for sid, data in s.execute(
+                select(StructuredAnswerRow.session_id, StructuredAnswerRow.data)
+                .join(SessionRow, SessionRow.id == StructuredAnswerRow.session_id)
+                .where(
+                    SessionRow.case_id == case_id,
+                    StructuredAnswerRow.prompt_id == MARKED_ENTRIES_PROMPT,
+                )
+            ):
+                if _marks_child_words(data):
+                    answered[sid].add(CHILD_WORDS_MARKED)
             decisions = s.scalars(
                 select(DecisionRow)
                 .join(SessionRow, SessionRow.id == DecisionRow.session_id)
@@ -543,6 +556,19 @@ class CaseMemoryStore:
                 )
             )
         return hits
+
+
+def _marks_child_words(data: object) -> bool:
+    """True if a marked-entries answer has an entry marked as the child's own words."""
+    if not isinstance(data, dict):
+        return False
+    for row in data.get("rows") or []:
+        if not isinstance(row, dict):
+            continue
+        mark = str(row.get("mark", "")).casefold()
+        if "child" in mark and "words" in mark and str(row.get("entry", "")).strip():
+            return True
+    return False
 
 
 def _review_row(
