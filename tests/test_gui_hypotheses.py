@@ -86,3 +86,22 @@ def test_editing_a_hypothesis_keeps_its_reviews(qtbot, demo, store) -> None:
     assert hyp.evaluation == "Still open: GP appointment booked"
     assert hyp.notes and hyp.notes[0].text == "Asked Mum directly at the home visit."
     assert [h.item_id for h in store.memory.search("appointment booked")] == [hyp.id]
+
+
+def test_the_hypothesis_prompts_lead_to_the_tool(qtbot, demo, content) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from supervision_app.ui.session_view import HYPOTHESIS_PROMPTS
+
+    for prompt_id in HYPOTHESIS_PROMPTS:  # a renamed prompt would lose the link
+        assert content.prompt(prompt_id) is not None, prompt_id
+    window, _case_id, _session_id = demo
+    view = window.session_view
+    assert view.go_to_prompt("professional_curiosity.hypotheses")
+    card = view.editor_for("professional_curiosity.hypotheses").parent()
+    [button] = card.findChildren(QPushButton, "openHypothesesToolButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert view.body.currentWidget() is view.memory_panel
+    add = view.memory_panel.findChildren(QPushButton, "addHypothesisButton")[0]
+    qtbot.waitUntil(lambda: add.hasFocus() or view.memory_panel.verticalScrollBar().value() > 0)

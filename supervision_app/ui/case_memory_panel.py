@@ -235,6 +235,22 @@ class CaseMemoryPanel(QScrollArea):
                 return row
         return None
 
+    def show_section(self, name: str) -> bool:
+        """Scroll to one card ("hypotheses", "escalations"…) and focus its first button."""
+        if self.history is None and self.case_id is not None:
+            self.refresh()
+        card = next(
+            (f for f in self._body.findChildren(QFrame) if f.property("section") == name), None
+        )
+        if card is None:
+            return False
+        button = card.findChild(QPushButton)
+        (button or self).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._body.adjustSize()
+        QTimer.singleShot(0, lambda c=card: self._scroll_to(c))
+        self.ensureWidgetVisible(card, 0, 10)
+        return True
+
     def focus_item(self, kind: str, item_id: int) -> bool:
         """Scroll to the row of one record, mark it and put the focus on it (a search result)."""
         row = self.item_row(kind, item_id) or self.item_row(f"timeline_{kind}", item_id)
