@@ -201,23 +201,29 @@ def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, 
         raise RecordFileError(f"{path} was not imported: {' '.join(exc.problems)}") from None
 
 
-def session_from_dict(data: Any) -> SessionDetail:
-    r = _Reader()
-    root = r.table(data, "the file")
-    if root.get("format") != FORMAT_NAME:
-        raise RecordFileError(
-            f"this is not a supervision record file ('format' is not '{FORMAT_NAME}')."
-        )
+def check_format(
+    root: dict[str, Any], name: str, oldest: int, newest: int, what: str = "supervision record"
+) -> int:
+    """The file's format version, if it is a ``name`` file this app can read."""
+    if root.get("format") != name:
+        raise RecordFileError(f"this is not a {what} file ('format' is not '{name}').")
     version = root.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise RecordFileError("'format_version' is missing or not a whole number.")
-    if version > FORMAT_VERSION:
+    if version > newest:
         raise RecordFileError(
             f"the file uses format version {version}, newer than this app understands "
-            f"({FORMAT_VERSION}). Update the app to import it."
+            f"({newest}). Update the app to import it."
         )
-    if version < 1:
+    if version < oldest:
         raise RecordFileError(f"unknown format version {version}.")
+    return version
+
+
+def session_from_dict(data: Any) -> SessionDetail:
+    r = _Reader()
+    root = r.table(data, "the file")
+    check_format(root, FORMAT_NAME, 1, FORMAT_VERSION)
     case = case_from_dict(root.get("case"))
     session_data = r.table(root.get("session"), "session")
     answers: dict[str, Answer] = {}

@@ -31,6 +31,7 @@ from supervision_app.exchange import (
     _Reader,
     case_from_dict,
     case_record,
+    check_format,
     load_json_file,
     session_from_dict,
     session_to_dict,
@@ -137,20 +138,9 @@ def case_from_file_dict(data: Any) -> tuple[Any, list[SessionDetail], CaseMemory
     """Check a whole-case file completely: ``(case, sessions, memory)``."""
     r = _Reader()
     root = r.table(data, "the file")
-    if root.get("format") != CASE_FORMAT_NAME:
-        raise RecordFileError(
-            f"this is not a whole-case record file ('format' is not '{CASE_FORMAT_NAME}')."
-        )
-    version = root.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise RecordFileError("'format_version' is missing or not a whole number.")
-    if version > CASE_FORMAT_VERSION:
-        raise RecordFileError(
-            f"the file uses format version {version}, newer than this app understands "
-            f"({CASE_FORMAT_VERSION}). Update the app to import it."
-        )
-    if version < CASE_FORMAT_VERSION:
-        raise RecordFileError(f"unknown whole-case format version {version}.")
+    version = check_format(
+        root, CASE_FORMAT_NAME, CASE_FORMAT_VERSION, CASE_FORMAT_VERSION, "whole-case record"
+    )
     case = case_from_dict(root.get("case"))
     sessions: list[SessionDetail] = []
     for i, s in enumerate(r.tables(root, "sessions", "the file")):

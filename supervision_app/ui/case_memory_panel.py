@@ -350,7 +350,7 @@ class CaseMemoryPanel(QScrollArea):
         for tracked in actions:
             a = tracked.action
             rag = tracked.rag(self.today)
-            history = "; ".join(
+            history = "\n".join(  # one line per review: each reason reads as written
                 f"{format_date(r.session_date)}: {r.outcome.label.lower()}"
                 + (f" — {r.reason}" if r.reason else "")
                 for r in tracked.reviews
@@ -361,7 +361,7 @@ class CaseMemoryPanel(QScrollArea):
                 [
                     (a.description, "promptTitle"),
                     (self.tr("{owner} · agreed {date}").format(owner=a.owner, date=format_date(tracked.session_date)), "secondary"),
-                    (self.tr("History: {history}").format(history=history) if history else "", "hint"),
+                    (self.tr("History:\n{history}").format(history=history) if history else "", "hint"),
                 ],
                 [
                     self._button(self.tr("Done"), "actionDoneButton",
