@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage, QRegion
+from PySide6.QtWidgets import QWidget
 
 from supervision_app.domain.memory import Rating
 from supervision_app.ui.ratings_chart import RatingsChart
@@ -15,7 +17,10 @@ RATINGS = [Rating(i, date(2026, m, 12), 6 - i // 2, 7 - i // 2) for i, m in enum
 
 def _ink_columns(chart: RatingsChart) -> tuple[int, int]:
     """The leftmost and rightmost columns with anything drawn on a white background."""
-    image = chart.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    image = QImage(chart.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    # only what the chart paints, not a background an application style sheet may give it
+    chart.render(image, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
     white = QColor("white").rgb()
     columns = [
         x
@@ -28,7 +33,6 @@ def _ink_columns(chart: RatingsChart) -> tuple[int, int]:
 def test_wide_and_narrow_the_chart_keeps_everything_inside(qtbot) -> None:
     chart = RatingsChart()
     qtbot.addWidget(chart)
-    chart.setStyleSheet("background: white;")
     chart.set_ratings(RATINGS)
     chart.resize(900, 190)
     chart.show()

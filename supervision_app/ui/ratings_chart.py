@@ -63,11 +63,32 @@ class RatingsChart(QWidget):
         needed = sum(22 + metrics.horizontalAdvance(t) + 18 for t, _c in self._legend_texts())
         return 1 if needed + 8 <= self.width() else 2
 
+    def _legend_rects(self, metrics: QFontMetrics) -> list[QRectF]:
+        """Where each legend text goes: side by side, or one under the other and wrapped to the
+        width (a narrow window, a large font)."""
+        rects, xx, top = [], 30.0, 0.0
+        stacked = self._legend_rows(metrics) == 2
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for text, _colour in self._legend_texts():
+            if stacked:
+                room = max(self.width() - 30 - 4, 40)
+                bound = metrics.boundingRect(0, 0, int(room), 10_000, flags, text)
+                rects.append(QRectF(30, top, room, bound.height()))
+                top += bound.height() + 4
+            else:
+                w = metrics.horizontalAdvance(text)
+                rects.append(QRectF(xx, 0, w + 2, metrics.height()))
+                xx += w + 22 + 18
+        return rects
+
+    def _legend_height(self, metrics: QFontMetrics) -> float:
+        return max(r.bottom() for r in self._legend_rects(metrics)) + 4
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         metrics = QFontMetrics(self._chart_font())
         # Tall enough for the legend (wrapped on a narrow window), the plot and the date labels.
-        needed = self._legend_rows(metrics) * (metrics.height() + 4) + 110 + metrics.height()
+        needed = int(self._legend_height(metrics)) + 110 + metrics.height()
         if self.minimumHeight() != max(needed, 170):
             self.setMinimumHeight(max(needed, 170))
 
@@ -77,7 +98,7 @@ class RatingsChart(QWidget):
         font = self._chart_font()
         painter.setFont(font)
         metrics = QFontMetrics(font)
-        legend_h = self._legend_rows(metrics) * (metrics.height() + 4) + 4
+        legend_h = self._legend_height(metrics)
         widest = max((metrics.horizontalAdvance(self._label(r)) for r in self._ratings), default=0)
         # room for half a date label either side, so the first and last are never cut off
         left = max(metrics.horizontalAdvance("10") + 12, widest / 2 + 4)
@@ -139,15 +160,12 @@ class RatingsChart(QWidget):
         return rating.on.strftime("%b %Y")  # "May 2026" ("May 26" reads as a day)
 
     def _draw_legend(self, painter: QPainter, metrics: QFontMetrics) -> None:
-        stacked = self._legend_rows(metrics) == 2
-        xx, top = 8.0, 0.0
-        for text, colour in self._legend_texts():
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        for (text, colour), rect in zip(
+            self._legend_texts(), self._legend_rects(metrics), strict=True
+        ):
             painter.setPen(QPen(QColor(colour), 3))
-            mid = top + metrics.height() / 2 + 2
-            painter.drawLine(QPointF(xx, mid), QPointF(xx + 16, mid))
+            mid = rect.top() + metrics.height() / 2 + 2
+            painter.drawLine(QPointF(rect.left() - 22, mid), QPointF(rect.left() - 6, mid))
             painter.setPen(QColor(theme.TEXT))
-            painter.drawText(QPointF(xx + 22, top + metrics.ascent() + 2), text)
-            if stacked:
-                top += metrics.height() + 4
-            else:
-                xx += 22 + metrics.horizontalAdvance(text) + 18
+            painter.drawText(rect.translated(0, 2), flags, text)
