@@ -68,6 +68,17 @@ def main() -> int:
         if cards:
             panel.verticalScrollBar().setValue(cards[0].y() - 10)
             shoot(f"21-next-session-{section}")
+    history = store.memory.case_history(case_id)
+    hypothesis = history.current_hypotheses()[0]
+    for name, opener in (
+        ("25-dialog-add-hypothesis", panel.add_hypothesis),
+        ("26-dialog-review-hypothesis", lambda: panel.update_hypothesis(hypothesis)),
+        ("27-dialog-step-up", lambda: panel.step_up(history.open_escalations()[0])),
+    ):
+        dialog = opener()
+        settle(app)
+        dialog.grab().save(str(out / f"{name}.png"))
+        dialog.reject()
     window.reload_cases(select_case=case_id)
     shoot("22-case-overview")
     dialog = window.open_search()
