@@ -388,11 +388,23 @@ def _cmd_verify(_args: argparse.Namespace, db_path: Path) -> int:
 
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
     from supervision_app.exchange import RecordFileError, import_session_file, read_session_file
+    from supervision_app.exchange_case import import_case_file, is_case_file, read_case_file
 
     try:  # check the file before touching (or creating) the database
-        read_session_file(args.file)
+        whole_case = is_case_file(args.file)
+        (read_case_file if whole_case else read_session_file)(args.file)
     except RecordFileError as exc:
         raise CliError(str(exc)) from None
+    if whole_case:
+        database, store, _content = _open(db_path)
+        try:
+            case_id = import_case_file(store, args.file)
+        except RecordFileError as exc:
+            raise CliError(str(exc)) from None
+        finally:
+            database.close()
+        print(f"Imported the whole case as case {case_id}.")
+        return 0
     database, store, _content = _open(db_path)
     try:
         case_id, session_id, created = import_session_file(store, args.file)
