@@ -33,6 +33,7 @@ def _v2_index_statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         if s.table in ("hypotheses", "hypothesis_notes")
         else s
         for s in search_index.SOURCES
+        if s.table != "escalation_steps"  # stages were not indexed in version 2
     )
     monkeypatch.setattr(search_index, "SOURCES", old)
     statements = search_index._statements()
@@ -92,6 +93,10 @@ def test_a_version_2_database_with_data_migrates_to_structured_hypotheses(
             (1, "MASH manager", "", None)  # a version-2 stage: measured by the escalation's 7
         ]
         assert esc.days_allowed == 7
+        # stages written before version 3 are searchable now
+        assert [(h.kind, h.locator) for h in store.memory.search("MASH manager")] == [
+            ("escalation", "step")
+        ]
         # the rebuilt index holds the old rows and follows the new fields
         assert [h.item_id for h in store.memory.search("rough play")] == [hyp.id]
         assert [h.session_id for h in store.memory.search("marmalade")] == [ids["session"]]

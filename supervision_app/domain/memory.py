@@ -327,6 +327,6 @@ class SearchHit:
     case_reference: str
     session_id: int | None
     session_date: date | None
-    locator: str  # prompt id for answers; "note" for a hypothesis's review; else ""
+    locator: str  # prompt id for answers; "note" (a hypothesis's review), "step" (a stage); else ""
     item_id: int  # the row (for a review, its hypothesis)
     snippet: str  # with [[ and ]] around matched terms

@@ -541,8 +541,8 @@ class CaseMemoryStore:
         hits = []
         for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows:
             locator = locator or ""
-            if locator.startswith("note:"):  # a hypothesis's review: open the hypothesis
-                locator, item_id = "note", locator[5:]
+            if locator.startswith(("note:", "step:")):  # a review or a stage: open its item
+                locator, item_id = locator.split(":", 1)
             hits.append(
                 SearchHit(
                     kind=kind,
