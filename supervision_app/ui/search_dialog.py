@@ -115,6 +115,8 @@ class SearchDialog(QDialog):
             kind = f"{stage.title if stage else ''}: {prompt.text}"
         elif hit.kind == "hypothesis" and hit.locator == "note":
             kind = self.tr("Hypothesis review")
+        elif hit.kind == "escalation" and hit.locator == "step":
+            kind = self.tr("Escalation stage")
         parts.append(kind)
         return " · ".join(parts)
 
