@@ -93,6 +93,7 @@ class SearchDialog(QDialog):
             )
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             label.setContentsMargins(8, 6, 8, 6)
             item.setSizeHint(label.sizeHint().grownBy(label.contentsMargins()))
             self.results.addItem(item)
