@@ -97,6 +97,7 @@ def test_the_window_offers_the_policy_stages_and_shows_the_clock(qtbot, store, d
     combo = dialog.inputs["stage"]
     assert combo.itemText(0) == "1. Practitioner to practitioner (2 days)"
     assert combo.count() == 4
+    assert dialog.inputs["days"].value() == 2  # the agency's timescale for stage 1
     qtbot.keyClicks(dialog.inputs["subject"], "Refused referral")
     qtbot.keyClicks(dialog.inputs["with"], "MASH social worker")
     dialog.inputs["on"].setDate(date(2026, 6, 5))
@@ -110,6 +111,10 @@ def test_the_window_offers_the_policy_stages_and_shows_the_clock(qtbot, store, d
     qtbot.mouseClick(step_button, Qt.MouseButton.LeftButton)
     dialog = panel.last_dialog
     assert dialog.inputs["stage"].itemText(0) == "2. Managers or safeguarding leads (5 days)"
+    assert dialog.inputs["days"].value() == 5
+    dialog.inputs["stage"].setCurrentIndex(2)  # the partnership: its timescale follows
+    assert dialog.inputs["days"].value() == 10
+    dialog.inputs["stage"].setCurrentIndex(0)
     qtbot.keyClicks(dialog.inputs["with"], "MASH team manager")
     dialog.ok_button.click()
     assert not dialog.isVisible(), dialog.problems_label.text()

@@ -667,25 +667,36 @@ class CaseMemoryPanel(QScrollArea):
             if n > after
         ]  # fmt: skip
 
+    def _timescale_follows_stage(self, dialog: MemoryFormDialog) -> MemoryFormDialog:
+        """The timescale field shows the policy's days for the chosen stage (and can be changed,
+        for a local policy that no content pack describes)."""
+        combo, spin = dialog.inputs["stage"], dialog.inputs["days"]
+        combo.currentIndexChanged.connect(
+            lambda _i: spin.setValue(stage_days(route_stage(self.route, combo.currentData())))
+        )
+        return dialog
+
     def raise_escalation(self) -> MemoryFormDialog:
         route = self.route
 
         def save(v: dict[str, Any]) -> None:
             stage = route_stage(route, v["stage"])
             self.store.memory.raise_escalation(
-                self.case_id, v["subject"], v["with"], v["on"], stage_days(stage),
+                self.case_id, v["subject"], v["with"], v["on"], v["days"],
                 self.session_id, v["note"], stage.name, v["stage"])  # fmt: skip
 
-        return self._ask(
+        return self._timescale_follows_stage(self._ask(
             self.tr("Raise an escalation"),
             [Field("subject", self.tr("&What is being escalated?")),
              Field("stage", self.tr("&Stage"), "choice", 1, self._stage_choices()),
+             Field("days", self.tr("&Timescale for this stage (days)"), "number",
+                   stage_days(route.stages[0]), minimum=1),
              Field("with", self.tr("&With whom")),
              Field("on", self.tr("&Raised on"), "date", self.today),
              Field("note", self.tr("&Note"), "text")],
             save,
             intro=self.tr("Following: {policy}").format(policy=route.name),
-        )  # fmt: skip
+        ))  # fmt: skip
 
     def step_up(self, esc: Escalation) -> MemoryFormDialog:
         route = self.route
@@ -699,17 +710,19 @@ class CaseMemoryPanel(QScrollArea):
             stage = route_stage(route, v["stage"])
             self.store.memory.step_up_escalation(
                 esc.id, v["with"], v["on"], v["note"], self.session_id, stage.name,
-                stage_days(stage), v["stage"])  # fmt: skip
+                v["days"], v["stage"])  # fmt: skip
 
-        return self._ask(
+        return self._timescale_follows_stage(self._ask(
             self.tr("Step up the escalation"),
             [Field("stage", self.tr("&Stage"), "choice", choices[0][1], choices),
+             Field("days", self.tr("&Timescale for this stage (days)"), "number",
+                   stage_days(route_stage(route, choices[0][1])), minimum=1),
              Field("with", self.tr("&With whom now")),
              Field("on", self.tr("&Date"), "date", self.today),
              Field("note", self.tr("&Why"), "text")],
             save,
             intro=esc.subject,
-        )  # fmt: skip
+        ))  # fmt: skip
 
     def close_escalation(self, esc: Escalation) -> MemoryFormDialog:
         return self._ask(
