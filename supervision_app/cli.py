@@ -395,25 +395,19 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
         (read_case_file if whole_case else read_session_file)(args.file)
     except RecordFileError as exc:
         raise CliError(str(exc)) from None
-    if whole_case:
-        database, store, _content = _open(db_path)
-        try:
-            case_id = import_case_file(store, args.file)
-        except RecordFileError as exc:
-            raise CliError(str(exc)) from None
-        finally:
-            database.close()
-        print(f"Imported the whole case as case {case_id}.")
-        return 0
     database, store, _content = _open(db_path)
     try:
-        case_id, session_id, created = import_session_file(store, args.file)
+        if whole_case:
+            message = f"Imported the whole case as case {import_case_file(store, args.file)}."
+        else:
+            case_id, session_id, created = import_session_file(store, args.file)
+            where = "a new case" if created else "the existing case with that reference"
+            message = f"Imported session {session_id} into {where} (case {case_id})."
     except RecordFileError as exc:
         raise CliError(str(exc)) from None
     finally:
         database.close()
-    where = "a new case" if created else "the existing case with that reference"
-    print(f"Imported session {session_id} into {where} (case {case_id}).")
+    print(message)
     return 0
 
 
