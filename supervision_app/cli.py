@@ -388,20 +388,26 @@ def _cmd_verify(_args: argparse.Namespace, db_path: Path) -> int:
 
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
     from supervision_app.exchange import RecordFileError, import_session_file, read_session_file
+    from supervision_app.exchange_case import import_case_file, is_case_file, read_case_file
 
     try:  # check the file before touching (or creating) the database
-        read_session_file(args.file)
+        whole_case = is_case_file(args.file)
+        (read_case_file if whole_case else read_session_file)(args.file)
     except RecordFileError as exc:
         raise CliError(str(exc)) from None
     database, store, _content = _open(db_path)
     try:
-        case_id, session_id, created = import_session_file(store, args.file)
+        if whole_case:
+            message = f"Imported the whole case as case {import_case_file(store, args.file)}."
+        else:
+            case_id, session_id, created = import_session_file(store, args.file)
+            where = "a new case" if created else "the existing case with that reference"
+            message = f"Imported session {session_id} into {where} (case {case_id})."
     except RecordFileError as exc:
         raise CliError(str(exc)) from None
     finally:
         database.close()
-    where = "a new case" if created else "the existing case with that reference"
-    print(f"Imported session {session_id} into {where} (case {case_id}).")
+    print(message)
     return 0
 
 

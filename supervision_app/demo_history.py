@@ -105,10 +105,18 @@ class _Loader:
             )
             self.actions[a["key"]] = action.id
         for h in data.get("hypotheses", []):
-            self.hypotheses[h["key"]] = self.memory.add_hypothesis(self.case_id, h["text"], on, sid)
+            self.hypotheses[h["key"]] = self.memory.add_hypothesis(
+                self.case_id, h["text"], on, sid, h.get("basis", ""), h.get("test_plan", "")
+            )
         for u in data.get("hypothesis_updates", []):
             self.memory.update_hypothesis(
-                self.hypotheses[u["hypothesis"]], HypothesisStatus(u["status"]), u["note"], on, sid
+                self.hypotheses[u["hypothesis"]],
+                HypothesisStatus(u["status"]),
+                u["note"],
+                on,
+                sid,
+                u.get("result", ""),
+                u.get("evaluation"),
             )
         for e in data.get("events", []):
             self.memory.add_event(
@@ -129,6 +137,8 @@ class _Loader:
                 int(e["timescale_days"]),
                 sid,
                 e.get("note", ""),
+                e.get("stage_name", ""),
+                int(e.get("stage", 1)),
             )
         for st in data.get("escalation_steps", []):
             self.memory.step_up_escalation(
@@ -137,4 +147,7 @@ class _Loader:
                 date.fromisoformat(st["date"]),
                 st.get("note", ""),
                 sid,
+                st.get("stage_name", ""),
+                st.get("days"),
+                st.get("stage"),
             )

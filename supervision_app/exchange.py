@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from supervision_app.exchange_memory import SessionMemory
 
 FORMAT_NAME = "supervision-app.session"
-FORMAT_VERSION = 2  # version 1 files (no "case_memory") are still imported
+FORMAT_VERSION = 3  # versions 1 (no "case_memory") and 2 (plain hypotheses) still import
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
@@ -44,6 +44,26 @@ class RecordFileError(Exception):
 # -- export ------------------------------------------------------------------
 
 
+def case_record(case: CaseDetail) -> dict[str, Any]:
+    """The ``case`` object of a record file."""
+    return {
+        "reference": case.reference,
+        "practitioner": case.practitioner,
+        "supervisor": case.supervisor,
+        "agencies": list(case.agencies),
+        "children": [
+            {
+                "name": c.name,
+                "date_of_birth": c.date_of_birth.isoformat() if c.date_of_birth else None,
+                "age": c.age,
+                "unborn": c.unborn,
+            }
+            for c in case.children
+        ],
+        "created_at": case.created_at.isoformat() if case.created_at else None,
+    }
+
+
 def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
     case = detail.case
     return {
@@ -51,22 +71,7 @@ def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "exported_at": datetime.now().replace(microsecond=0).isoformat(),
         "app_version": __version__,
-        "case": {
-            "reference": case.reference,
-            "practitioner": case.practitioner,
-            "supervisor": case.supervisor,
-            "agencies": list(case.agencies),
-            "children": [
-                {
-                    "name": c.name,
-                    "date_of_birth": c.date_of_birth.isoformat() if c.date_of_birth else None,
-                    "age": c.age,
-                    "unborn": c.unborn,
-                }
-                for c in case.children
-            ],
-            "created_at": case.created_at.isoformat() if case.created_at else None,
-        },
+        "case": case_record(case),
         "session": {
             "uid": detail.uid,
             "date": detail.date.isoformat(),
@@ -137,8 +142,8 @@ def read_session_file(path: Path) -> SessionDetail:
     return read_record_file(path)[0]
 
 
-def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
-    """The session and (format version 2) its case memory; None for version 1 files."""
+def load_json_file(path: Path) -> Any:
+    """The parsed JSON of a record file, or :class:`RecordFileError` saying what is wrong."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -163,13 +168,22 @@ def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
         raise RecordFileError(
             f"{path} is not a record file: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})."
         ) from None
+    return data
+
+
+def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
+    """The session and (format version 2 on) its case memory; None for version 1 files."""
+    path = Path(path)
+    data = load_json_file(path)
     try:
         detail = session_from_dict(data)
         memory = None
         if isinstance(data, dict) and "case_memory" in data:
             from supervision_app.exchange_memory import memory_from_dict
 
-            memory = memory_from_dict(data["case_memory"], _Reader(), len(detail.actions))
+            memory = memory_from_dict(
+                data["case_memory"], _Reader(), len(detail.actions), data["format_version"]
+            )
         return detail, memory
     except RecordFileError as exc:
         raise RecordFileError(f"{path}: {exc}") from None
@@ -187,41 +201,31 @@ def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, 
         raise RecordFileError(f"{path} was not imported: {' '.join(exc.problems)}") from None
 
 
-def session_from_dict(data: Any) -> SessionDetail:
-    r = _Reader()
-    root = r.table(data, "the file")
-    if root.get("format") != FORMAT_NAME:
-        raise RecordFileError(
-            f"this is not a supervision record file ('format' is not '{FORMAT_NAME}')."
-        )
+def check_format(
+    root: dict[str, Any], name: str, oldest: int, newest: int, what: str = "supervision record"
+) -> int:
+    """The file's format version, if it is a ``name`` file this app can read."""
+    if root.get("format") != name:
+        raise RecordFileError(f"this is not a {what} file ('format' is not '{name}').")
     version = root.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise RecordFileError("'format_version' is missing or not a whole number.")
-    if version > FORMAT_VERSION:
+    if version > newest:
         raise RecordFileError(
             f"the file uses format version {version}, newer than this app understands "
-            f"({FORMAT_VERSION}). Update the app to import it."
+            f"({newest}). Update the app to import it."
         )
-    if version < 1:
+    if version < oldest:
         raise RecordFileError(f"unknown format version {version}.")
-    case_data = r.table(root.get("case"), "case")
+    return version
+
+
+def session_from_dict(data: Any) -> SessionDetail:
+    r = _Reader()
+    root = r.table(data, "the file")
+    check_format(root, FORMAT_NAME, 1, FORMAT_VERSION)
+    case = case_from_dict(root.get("case"))
     session_data = r.table(root.get("session"), "session")
-    case = CaseDetail(
-        reference=r.text(case_data, "reference", "case"),
-        practitioner=r.text(case_data, "practitioner", "case"),
-        supervisor=r.text(case_data, "supervisor", "case"),
-        agencies=r.text_list(case_data, "agencies", "case"),
-        children=[
-            Child(
-                name=r.text(c, "name", f"case.children[{i}]"),
-                date_of_birth=r.date(c, "date_of_birth", f"case.children[{i}]", optional=True),
-                age=r.text(c, "age", f"case.children[{i}]", allow_empty=True, default=""),
-                unborn=r.boolean(c, "unborn", f"case.children[{i}]"),
-            )
-            for i, c in enumerate(r.tables(case_data, "children", "case"))
-        ],
-        created_at=r.datetime(case_data, "created_at", "case", optional=True),
-    )
     answers: dict[str, Answer] = {}
     for i, a in enumerate(r.tables(session_data, "answers", "session")):
         where = f"session.answers[{i}]"
@@ -297,6 +301,28 @@ def session_from_dict(data: Any) -> SessionDetail:
         decisions=decisions,
         actions=actions,
         structured=structured,
+    )
+
+
+def case_from_dict(data: Any) -> CaseDetail:
+    """The ``case`` object of a record file (see docs/record-format.md)."""
+    r = _Reader()
+    case_data = r.table(data, "case")
+    return CaseDetail(
+        reference=r.text(case_data, "reference", "case"),
+        practitioner=r.text(case_data, "practitioner", "case"),
+        supervisor=r.text(case_data, "supervisor", "case"),
+        agencies=r.text_list(case_data, "agencies", "case"),
+        children=[
+            Child(
+                name=r.text(c, "name", f"case.children[{i}]"),
+                date_of_birth=r.date(c, "date_of_birth", f"case.children[{i}]", optional=True),
+                age=r.text(c, "age", f"case.children[{i}]", allow_empty=True, default=""),
+                unborn=r.boolean(c, "unborn", f"case.children[{i}]"),
+            )
+            for i, c in enumerate(r.tables(case_data, "children", "case"))
+        ],
+        created_at=r.datetime(case_data, "created_at", "case", optional=True),
     )
 
 

@@ -1,4 +1,4 @@
-"""The ``case_memory`` part of a record file (format version 2).
+"""The ``case_memory`` part of a record file (format version 2, structured hypotheses in 3).
 
 A session file carries what belongs to that session: its two ratings, the
 chronology events recorded in it, the hypotheses and escalations raised in it
@@ -63,14 +63,17 @@ def memory_to_dict(memory: SessionMemory) -> dict[str, Any]:
             for e in memory.events
         ],
         "hypotheses": [
-            {"text": h.text, "status": h.status.value, "raised_on": _d(h.raised_on),
-             "notes": [{"date": _d(n.on), "status": n.status.value, "text": n.text} for n in h.notes]}
+            {"text": h.text, "basis": h.basis, "test_plan": h.test_plan,
+             "status": h.status.value, "raised_on": _d(h.raised_on), "evaluation": h.evaluation,
+             "notes": [{"date": _d(n.on), "status": n.status.value, "text": n.text,
+                        "result": n.result} for n in h.notes]}
             for h in memory.hypotheses
         ],
         "escalations": [
             {"subject": e.subject, "raised_on": _d(e.raised_on), "timescale_days": e.timescale_days,
              "outcome": e.outcome, "closed_on": _d(e.closed_on),
-             "stages": [{"stage": s.stage, "with": s.with_whom, "date": _d(s.on), "note": s.note}
+             "stages": [{"stage": s.stage, "name": s.name, "with": s.with_whom, "date": _d(s.on),
+                         "days": s.days, "note": s.note}
                         for s in e.steps]}
             for e in memory.escalations
         ],
@@ -83,8 +86,14 @@ def memory_to_dict(memory: SessionMemory) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def memory_from_dict(data: Any, r: Any, action_count: int) -> SessionMemory:
-    """Read ``case_memory`` with the record file's reader (errors name the field)."""
+def memory_from_dict(
+    data: Any, r: Any, action_count: int, format_version: int = 3
+) -> SessionMemory:
+    """Read ``case_memory`` with the record file's reader (errors name the field).
+
+    Format version 3 added the structured hypothesis (``basis``, ``test_plan``,
+    ``evaluation``, and each note's ``result``): required from version 3, empty before it.
+    """
     from supervision_app.exchange import RecordFileError
 
     where = "case_memory"
@@ -112,17 +121,25 @@ def memory_from_dict(data: Any, r: Any, action_count: int) -> SessionMemory:
             r.text(e, "title", here), r.text(e, "detail", here, allow_empty=True, default=""),
             choice(ReferralOutcome, r.text(e, "outcome", here, allow_empty=True, default=""),
                    f"{here}.outcome")))  # fmt: skip
+    structured = format_version >= 3
+    default = None if structured else ""  # a missing key is an error only from version 3
+
+    def extra(table: dict, key: str, here: str) -> str:
+        return r.text(table, key, here, allow_empty=True, default=default)
+
     for i, h in enumerate(r.tables(root, "hypotheses", where)):
         here = f"{where}.hypotheses[{i}]"
         notes = [
             HypothesisNote(r.date(n, "date", f"{here}.notes[{j}]"),
                            choice(HypothesisStatus, r.text(n, "status", f"{here}.notes[{j}]"), f"{here}.notes[{j}].status"),
-                           r.text(n, "text", f"{here}.notes[{j}]", allow_empty=True))
+                           r.text(n, "text", f"{here}.notes[{j}]", allow_empty=True),
+                           None, extra(n, "result", f"{here}.notes[{j}]"))
             for j, n in enumerate(r.tables(h, "notes", here))
         ]  # fmt: skip
         memory.hypotheses.append(Hypothesis(
             0, r.text(h, "text", here), choice(HypothesisStatus, r.text(h, "status", here), f"{here}.status"),
-            r.date(h, "raised_on", here), None, notes))  # fmt: skip
+            r.date(h, "raised_on", here), None, notes, extra(h, "basis", here),
+            extra(h, "test_plan", here), extra(h, "evaluation", here)))  # fmt: skip
     for i, e in enumerate(r.tables(root, "escalations", where)):
         here = f"{where}.escalations[{i}]"
         days = e.get("timescale_days")
@@ -131,7 +148,9 @@ def memory_from_dict(data: Any, r: Any, action_count: int) -> SessionMemory:
         steps = [
             EscalationStep(_whole(s.get("stage"), f"{here}.stages[{j}].stage"),
                            r.text(s, "with", f"{here}.stages[{j}]"), r.date(s, "date", f"{here}.stages[{j}]"),
-                           r.text(s, "note", f"{here}.stages[{j}]", allow_empty=True, default=""))
+                           r.text(s, "note", f"{here}.stages[{j}]", allow_empty=True, default=""),
+                           None, extra(s, "name", f"{here}.stages[{j}]"),
+                           _stage_days(s, f"{here}.stages[{j}]", structured))
             for j, s in enumerate(r.tables(e, "stages", here))
         ]  # fmt: skip
         if not steps:
@@ -152,6 +171,22 @@ def memory_from_dict(data: Any, r: Any, action_count: int) -> SessionMemory:
             for j, v in enumerate(r.tables(a, "reviews", here))
         ]  # fmt: skip
     return memory
+
+
+def _stage_days(stage: dict, where: str, required: bool) -> int | None:
+    """A stage's timescale (format version 3): whole days, or null when none was recorded."""
+    from supervision_app.exchange import RecordFileError
+
+    if "days" not in stage:
+        if required:
+            raise RecordFileError(f"{where}.days is missing (a number of days, or null).")
+        return None
+    value = stage["days"]
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise RecordFileError(f"{where}.days must be a whole number of days, or null.")
+    return value
 
 
 def _whole(value: Any, where: str) -> int:

@@ -246,3 +246,47 @@ def test_an_existing_database_gets_its_search_index_filled_when_opened(db_path: 
         assert [h.session_id for h in hits] == [sid]
     finally:
         database.close()
+
+
+def test_search_covers_every_hypothesis_field_and_follows_edits_and_deletion(
+    store: SupervisionStore,
+) -> None:
+    case_id = make_case(store)
+    hyp = store.memory.add_hypothesis(case_id, "Neglect of dental care", JAN,
+                                      basis="Toothache at school", test_plan="Ask the dentist")  # fmt: skip
+    store.memory.update_hypothesis(hyp, HypothesisStatus.TESTING, "Phoned the surgery", FEB,
+                                   result="Missed three check-ups", evaluation="Likely")  # fmt: skip
+    for words in ("neglect dental", "toothache", "dentist", "surgery", "check-ups", "likely"):
+        assert [h.item_id for h in store.memory.search(words)] == [hyp], words
+
+    store.memory.edit_hypothesis(hyp, "Neglect of health needs", "Earache at school", "", "")
+    assert store.memory.search("toothache") == [] and store.memory.search("likely") == []
+    assert [h.item_id for h in store.memory.search("earache")] == [hyp]
+    store.memory.delete_hypothesis(hyp)  # its reviews go with it, from the index too
+    assert store.memory.search("surgery") == [] and store.memory.search("earache") == []
+
+
+def test_search_finds_escalation_stages_and_follows_action_and_outcome_edits(
+    store: SupervisionStore,
+) -> None:
+    case_id = make_case(store)
+    sid = store.create_session(case_id, JAN, ["A"], "1")
+    action = store.add_action(sid, "Phone the paediatrician", "Sam", date(2026, 1, 20))
+    esc = store.memory.raise_escalation(case_id, "Refused referral", "MASH manager", JAN, 5, sid,
+                                        "Asked for a review", "Managers or safeguarding leads")  # fmt: skip
+    store.memory.step_up_escalation(esc, "Head of Service", FEB, "No reply in a fortnight", sid)
+    [stage] = store.memory.search("fortnight")
+    assert (stage.kind, stage.locator, stage.item_id, stage.session_id) == (
+        "escalation", "step", esc, sid)  # fmt: skip
+    assert [h.item_id for h in store.memory.search("safeguarding leads")] == [esc]
+
+    store.update_action(action.id, "Phone the health visitor", "Sam", date(2026, 1, 20),
+                        ActionStatus.OPEN)  # fmt: skip
+    assert store.memory.search("paediatrician") == []
+    assert [h.item_id for h in store.memory.search("health visitor")] == [action.id]
+    store.memory.close_escalation(esc, "Upheld by the partnership", FEB)
+    assert [h.item_id for h in store.memory.search("upheld")] == [esc]
+    store.delete_session(sid)  # the stages recorded in it stay with their escalation
+    assert [h.session_id for h in store.memory.search("fortnight")] == [None]
+    store.delete_case(case_id)
+    assert store.memory.search("fortnight") == [] and store.memory.search("upheld") == []

@@ -85,3 +85,19 @@ def test_an_invalid_record_file_leaves_no_database_behind(tmp_path: Path) -> Non
     result = run("import", str(bad), "--db", str(db))
     assert result.returncode == 1 and "not a supervision record file" in result.stderr
     assert not db.exists()
+
+
+def test_import_takes_a_whole_case_file(tmp_path: Path, store, content) -> None:
+    from supervision_app.demo import load_demo
+    from supervision_app.exchange_case import export_case_json
+
+    case_id = load_demo(store, content).history_case_id
+    record = tmp_path / "case.json"
+    export_case_json(store, case_id, record)
+    other = tmp_path / "b.sqlite3"
+    imported = run("import", str(record), "--db", str(other))
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported the whole case" in imported.stdout
+    assert "DEMO-0002" in run("list", "--db", str(other)).stdout
+    again = run("import", str(record), "--db", str(other))
+    assert again.returncode == 1 and "already in this database" in again.stderr

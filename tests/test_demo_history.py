@@ -31,7 +31,11 @@ def test_the_six_month_case_remembers_what_was_promised_and_what_is_open(
     assert len(open_actions) == 3
 
     [escalation] = history.open_escalations()
-    assert escalation.current.stage == 2 and escalation.overdue(NEXT_SESSION)
+    assert escalation.current.stage == 3 and escalation.overdue(NEXT_SESSION)
+    assert [(st.stage, st.name) for st in escalation.steps] == [
+        (2, "Managers or safeguarding leads"),  # raised with a manager: the policy's stage 2
+        (3, "Senior managers"),
+    ]
     assert {h.status for h in history.current_hypotheses()} == {
         HypothesisStatus.SUPPORTED,
         HypothesisStatus.TESTING,

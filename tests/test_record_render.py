@@ -456,8 +456,8 @@ def test_html_empty_title_details_say_none_recorded():
     html = render_html(sample_record(children=(), agencies=(), attendees=()))
     details = html.split('<table class="details"', 1)[1].split("</table>", 1)[0]
     assert details.count("None recorded") == 3
-    # previous actions and escalations say so honestly too
-    assert html.count("None recorded") == 5
+    # previous actions, hypotheses and escalations say so honestly too
+    assert html.count("None recorded") == 6
 
 
 def test_html_template_is_strict():

@@ -318,10 +318,6 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>History: {history}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -366,14 +362,6 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With {who} · raised {date} · open {days} days · {at} days at this stage against a {limit}-day timescale{flag}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> — overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stages: {steps}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -406,19 +394,72 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No hypotheses recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Raised {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Update…</source>
+        <source>History:
+{history}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Update hypothesis: {h}</source>
+        <source>Measured against: {policy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} days at this stage; the policy allows {allowed}: overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} days at this stage; the policy allows {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}With {who} since {since} · raised {raised} · open {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aim for at least {n} hypotheses, including the one you least want to be true; say what each is based on and how it will be tested, then review and evaluate them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} current so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Based on: {basis}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it will be tested: {plan}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review hypothesis: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit hypothesis: {h}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -514,11 +555,27 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What is it &amp;based on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How will it be &amp;tested?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What might be happening for this child? Hold it lightly and test it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Update the hypothesis</source>
+        <source>To be tested: {plan}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following: {policy}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -530,6 +587,26 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What did that &amp;find?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. {name} ({days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Raise an escalation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,15 +615,19 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timescale for this stage (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;With whom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Raised on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Policy &amp;timescale (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -618,6 +699,14 @@ Health Visiting</source>
     </message>
     <message>
         <source>Export the case summary as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case file (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the whole case as a JSON record file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1106,7 +1195,7 @@ Health Visiting</source>
     <name>DesktopFeatures</name>
     <message>
         <source>Undo</source>
-        <extracomment>Every dialog class the main window can open (the accessibility test walks each one).</extracomment>
+        <extracomment>Every dialog class the main window can open (the accessibility test walks each one). Spell-check for every answer editor; &quot;my words&quot; live in the encrypted database.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1119,6 +1208,22 @@ Health Visiting</source>
     </message>
     <message>
         <source>Redo the change just undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underline misspelt words in the answers (British English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My words…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review and remove the words you added to spell-check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1567,6 +1672,22 @@ Everything recorded for this case will be removed from this computer. This canno
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export the whole case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case file saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import a record file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,6 +1701,10 @@ Everything recorded for this case will be removed from this computer. This canno
     </message>
     <message>
         <source>Importing record files is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported the whole case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1671,6 +1796,61 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Set {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MyWordsDialog</name>
+    <message>
+        <source>My words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words that spell-check accepts because you added them, often names of children, families and places. They are kept in the encrypted database with the notes, never in a spell-checker file, and are locked with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The words you added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A word to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No words yet: right-click an underlined word and choose “Add to my words”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} words</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1858,6 +2038,34 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>Line &amp;spacing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spelling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check spelling as I type (British English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check spelling as I type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underline misspelt words in the answers; right-click one for suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My words…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review and remove the words you added to spell-check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2297,7 +2505,7 @@ The records on this computer will be replaced by the backup: everything written 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Words to find in answers, actions, decisions…</source>
+        <source>Words to find in answers, actions, decisions, hypotheses, the chronology…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2326,6 +2534,14 @@ The records on this computer will be replaced by the backup: everything written 
     </message>
     <message>
         <source>session of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hypothesis review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation stage</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2532,7 +2748,7 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>SessionView</name>
     <message>
         <source>Session details…</source>
-        <extracomment>Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).</extracomment>
+        <extracomment>The prompts under which the structured hypotheses tool is offered. Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2609,6 +2825,14 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>Answers to questions from stages that are no longer in the prompts. They are kept exactly as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the hypotheses tool →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the hypotheses tool: each hypothesis with what it is based on, how it will be tested, its reviews and evaluation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2821,6 +3045,50 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>DOES NOT MATCH: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpellService</name>
+    <message>
+        <source>Spell-check is not available: the spell-check library (pyenchant) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell-check is not available: the Enchant library is not installed on this computer (on Linux, the libenchant-2-2 package).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell-check is not available: no British English dictionary is installed (on Linux, the hunspell-en-gb package).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell-check is not available: the dictionary would not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <extracomment>Words or the switch changed: editors underline again.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add “{word}” to my words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the encrypted database, never in a spell-checker file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore “{word}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept this word until the app closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,12 +20,11 @@ def assemble_chronology(history: CaseHistory) -> list[TimelineEntry]:
             )
         )
     for esc in history.escalations:
-        for step in esc.steps:
-            verb = (
-                "Escalation raised"
-                if step.stage == 1
-                else f"Escalation stepped up to stage {step.stage}"
-            )
+        for index, step in enumerate(esc.steps):
+            if index == 0:  # raised, perhaps at a later stage of the policy than the first
+                verb = "Escalation raised" + (f" at stage {step.stage}" if step.stage > 1 else "")
+            else:
+                verb = f"Escalation stepped up to stage {step.stage}"
             entries.append(
                 TimelineEntry(
                     step.on,

@@ -151,20 +151,44 @@ class TrackedAction:
 
 @dataclass(frozen=True, slots=True)
 class HypothesisNote:
+    """A review of a hypothesis: how it was tested (``text``), what that found, its new status."""
+
     on: date
     status: HypothesisStatus
     text: str
     session_id: int | None = None
+    result: str = ""
+
+    @property
+    def summary(self) -> str:
+        """How it was tested and what that found, as one line ("Tested: … Found: …")."""
+        parts = [f"Tested: {_sentence(self.text)}" if self.text.strip() else "",
+                 f"Found: {_sentence(self.result)}" if self.result.strip() else ""]  # fmt: skip
+        return " ".join(p for p in parts if p)
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text[-1:] in ".!?…" else text + "."
+
+
+#: The hypothesising tool asks for at least this many hypotheses (Manchester SCR training).
+HYPOTHESES_INVITED = 4
 
 
 @dataclass(slots=True)
 class Hypothesis:
+    """One possible explanation, what it rests on, how it will be tested, and its reviews."""
+
     id: int
     text: str
     status: HypothesisStatus
     raised_on: date
     session_id: int | None
     notes: list[HypothesisNote] = field(default_factory=list)
+    basis: str = ""  # what it is based on
+    test_plan: str = ""  # how it will be tested
+    evaluation: str = ""  # what the testing leads to (the evaluation step)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +198,8 @@ class EscalationStep:
     on: date
     note: str = ""
     session_id: int | None = None
+    name: str = ""  # the policy's name for the stage ("Managers or safeguarding leads")
+    days: int | None = None  # the policy's timescale for the stage; None: the escalation's
 
 
 @dataclass(slots=True)
@@ -203,8 +229,14 @@ class Escalation:
         start = step.on if step else self.raised_on
         return ((self.closed_on or today) - start).days
 
+    @property
+    def days_allowed(self) -> int:
+        """The policy's timescale for the current stage (the escalation's own if not recorded)."""
+        step = self.current
+        return step.days if step is not None and step.days is not None else self.timescale_days
+
     def overdue(self, today: date) -> bool:
-        return self.is_open and self.days_at_stage(today) > self.timescale_days
+        return self.is_open and self.days_at_stage(today) > self.days_allowed
 
 
 @dataclass(slots=True)
@@ -295,6 +327,6 @@ class SearchHit:
     case_reference: str
     session_id: int | None
     session_date: date | None
-    locator: str  # prompt id for answers, else ""
-    item_id: int
+    locator: str  # prompt id for answers; "note" (a hypothesis's review), "step" (a stage); else ""
+    item_id: int  # the row (for a review, its hypothesis)
     snippet: str  # with [[ and ]] around matched terms

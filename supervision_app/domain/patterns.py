@@ -16,9 +16,19 @@ from supervision_app.content.patterns import PatternRule
 from supervision_app.domain.memory import CaseHistory, EventKind, ReferralOutcome
 from supervision_app.domain.validation import format_date
 
-#: Prompts whose answers record the child's own views, words or wishes.
+#: An entry marked as the child's own words in the marked-entries tool (see memory_store).
+CHILD_WORDS_MARKED = "assessment_recording.marked_entries:child_words"
+
+#: Prompts whose answers record the child's own views, words or wishes, including what a baby or
+#: a child who cannot speak shows (non-verbal cues, creative methods).
 CHILD_VIEW_PROMPTS = frozenset(
-    {"lived_experience.child_words", "lived_experience.recording_the_child"}
+    {
+        "lived_experience.child_words",
+        "lived_experience.recording_the_child",
+        "lived_experience.non_verbal_cues",
+        "lived_experience.creative_methods",
+        CHILD_WORDS_MARKED,
+    }
 )
 
 

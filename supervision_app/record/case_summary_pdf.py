@@ -14,6 +14,7 @@ from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from supervision_app.domain import format_date
+from supervision_app.domain.escalation import escalation_clock
 from supervision_app.record import pdf
 from supervision_app.record.case_summary import CaseSummaryRecord
 
@@ -35,9 +36,10 @@ def _item(title: str, details: list[str], ss: StyleSheet1) -> list[Flowable]:
 
 def ratings_chart(summary: CaseSummaryRecord, width: float = pdf.BODY_WIDTH) -> Drawing:
     """Both ratings over the sessions, 0 to 10."""
-    drawing = Drawing(width, 150)
+    drawing = Drawing(width, 165)
     plot = LinePlot()
-    plot.x, plot.y, plot.width, plot.height = 30, 30, width - 40, 95
+    # room either side for half a date label, so the first and last are not cut off
+    plot.x, plot.y, plot.width, plot.height = 30, 30, width - 60, 95
     series = []
     for attr in ("child_safety", "worker_safety"):
         points = [
@@ -54,15 +56,21 @@ def ratings_chart(summary: CaseSummaryRecord, width: float = pdf.BODY_WIDTH) -> 
     plot.xValueAxis.valueMin = 0
     plot.xValueAxis.valueMax = max(len(summary.ratings) - 1, 1)
     plot.xValueAxis.valueStep = 1
-    labels = [r.on.strftime("%b %y") for r in summary.ratings]
+    # "May 2026" ("May 26" reads as a day); at most about ten labels, the last always shown
+    every = max(-(-len(summary.ratings) // 10), 1)
+    labels = [
+        r.on.strftime("%b %Y") if (i % every == 0 and len(summary.ratings) - 1 - i >= every)
+        or i == len(summary.ratings) - 1 else ""
+        for i, r in enumerate(summary.ratings)
+    ]  # fmt: skip
     plot.xValueAxis.labelTextFormat = lambda v: labels[int(v)] if 0 <= int(v) < len(labels) else ""
     for axis in (plot.xValueAxis, plot.yValueAxis):
         axis.labels.fontName, axis.labels.fontSize = pdf.FONT, 7.5
     drawing.add(plot)
     legend = Legend()
-    legend.x, legend.y = 30, 145
+    legend.x, legend.y = 30, 160  # one entry under the other: never wider than the page
     legend.fontName, legend.fontSize = pdf.FONT, 8
-    legend.alignment, legend.columnMaximum = "right", 1
+    legend.alignment, legend.columnMaximum = "right", 2
     legend.colorNamePairs = [
         (CHILD_COLOUR, "How safe is the child? (0–10)"),
         (WORKER_COLOUR, "How safe and authoritative does the worker feel? (0–10)"),
@@ -97,13 +105,18 @@ def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
         story.append(Paragraph("None.", ss["Empty"]))
     story.append(_heading("Open escalations", ss))
     for e in summary.escalations:
-        stages = " → ".join(f"{s.stage}. {s.with_whom} ({format_date(s.on)})" for s in e.steps)
+        clock = escalation_clock(e, summary.printed_on)
+        stages = " → ".join(
+            f"{s.stage}. {s.name + ': ' if s.name else ''}{s.with_whom} ({format_date(s.on)})"
+            for s in e.steps
+        )
+        stage = f"Stage {clock.stage}" + (f": {clock.stage_name}" if clock.stage_name else "")
         story += _item(
             e.subject,
             [
-                f"Raised {format_date(e.raised_on)} · open {e.days_open(summary.printed_on)} days"
-                f" · timescale {e.timescale_days} days"
-                + (" · OVERDUE" if e.overdue(summary.printed_on) else ""),
+                f"{stage} · with {clock.with_whom} since {format_date(clock.stage_since)} · "
+                f"raised {format_date(e.raised_on)} · open {clock.days_open} days",
+                clock.summary.replace(": overdue", ": OVERDUE"),
                 f"Stages: {stages}",
             ],
             ss,
@@ -112,8 +125,16 @@ def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
         story.append(Paragraph("None.", ss["Empty"]))
     story.append(_heading("Current hypotheses", ss))
     for h in summary.hypotheses:
-        notes = [f"{format_date(n.on)} — {n.status.label}: {n.text}" for n in h.notes]
-        story += _item(f"{h.text} ({h.status.label})", notes, ss)
+        lines = [
+            f"Based on: {h.basis}" if h.basis else "",
+            f"How it will be tested: {h.test_plan}" if h.test_plan else "",
+        ]
+        lines += [
+            f"{format_date(n.on)} — {n.status.label}" + (f". {n.summary}" if n.summary else "")
+            for n in h.notes
+        ]
+        lines.append(f"Evaluation: {h.evaluation}" if h.evaluation else "")
+        story += _item(f"{h.text} ({h.status.label})", lines, ss)
     if not summary.hypotheses:
         story.append(Paragraph("None.", ss["Empty"]))
     story.append(_heading("Pattern prompts", ss))

@@ -105,6 +105,19 @@ class RecordEscalation:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordHypothesis:
+    """A hypothesis current at the session, or raised or reviewed in it (from case memory)."""
+
+    text: str
+    status: str
+    raised_text: str
+    basis: str = ""
+    test_plan: str = ""
+    reviews: tuple[str, ...] = ()  # "date — status. Tested: … Found: …", up to the session
+    evaluation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class RecordWellbeing:
     """The practitioner's wellbeing section: (heading, text) pairs, printed only by choice."""
 
@@ -171,6 +184,8 @@ class SessionRecord:
     #: The audit trail, printed only when the user asks for it.
     audit: tuple[RecordAuditEntry, ...] = ()
     late_days: int = 7
+    #: The structured hypotheses as they stood at this session (filled in by case memory).
+    hypotheses: tuple[RecordHypothesis, ...] = ()
 
     @property
     def title(self) -> str:

@@ -669,6 +669,7 @@ def build_story(record: SessionRecord, ss: StyleSheet1 | None = None) -> list[Fl
         story += _stage_section(stage, ss)
     story += _decisions_section(record, ss)
     story += _actions_section(record, ss)
+    story += extra.hypotheses_section(record, ss)
     story += extra.escalations_section(record, ss)
     story += extra.wellbeing_section(record, ss)
     story += extra.signoff_section(record, ss)

@@ -119,6 +119,28 @@ def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flo
     )  # fmt: skip
 
 
+def hypotheses_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    """The structured hypotheses: each with its basis, its test, its reviews and evaluation."""
+    story: list[Flowable] = list(_section_heading(LABELS.hypotheses, ss))
+    if not record.hypotheses:
+        return [*story, Paragraph(LABELS.no_hypotheses, ss["Empty"])]
+    for number, h in enumerate(record.hypotheses, start=1):
+        story += text_flowables(
+            f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})",
+            ss["Prompt"],
+            lead=f"<b>{number}.</b> ",
+        )
+        for label, value in (
+            (LABELS.hypothesis_basis, h.basis),
+            (LABELS.hypothesis_test, h.test_plan),
+            (LABELS.hypothesis_reviews, "\n".join(h.reviews)),
+            (LABELS.hypothesis_evaluation, h.evaluation),
+        ):
+            if value.strip():
+                story += text_flowables(value, ss["Value"], lead=f"<b>{label}</b> ")
+    return story
+
+
 def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     header = [
         LABELS.escalation_raised,

@@ -31,6 +31,7 @@ from supervision_app.domain.memory import (
     SessionAnswers,
     TrackedAction,
 )
+from supervision_app.domain.patterns import CHILD_WORDS_MARKED
 from supervision_app.storage.database import Database
 from supervision_app.storage.models import (
     ActionReviewRow,
@@ -45,11 +46,13 @@ from supervision_app.storage.models import (
     HypothesisRow,
     SessionRatingRow,
     SessionRow,
+    StructuredAnswerRow,
 )
 from supervision_app.storage.search_index import INDEX_TABLE, fts_query
 from supervision_app.storage.store import _get, _now, _touch
 
 DEFAULT_TIMESCALE_DAYS = 5
+MARKED_ENTRIES_PROMPT = "assessment_recording.marked_entries"
 SEARCH_LIMIT = 200
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -83,6 +86,16 @@ class CaseMemoryStore:
                 .where(SessionRow.case_id == case_id, func.trim(AnswerRow.text) != "")
             ):
                 answered[sid].add(prompt_id)
+            for sid, data in s.execute(
+                select(StructuredAnswerRow.session_id, StructuredAnswerRow.data)
+                .join(SessionRow, SessionRow.id == StructuredAnswerRow.session_id)
+                .where(
+                    SessionRow.case_id == case_id,
+                    StructuredAnswerRow.prompt_id == MARKED_ENTRIES_PROMPT,
+                )
+            ):
+                if _marks_child_words(data):
+                    answered[sid].add(CHILD_WORDS_MARKED)
             decisions = s.scalars(
                 select(DecisionRow)
                 .join(SessionRow, SessionRow.id == DecisionRow.session_id)
@@ -202,8 +215,15 @@ class CaseMemoryStore:
     # -- hypotheses ---------------------------------------------------------------------
 
     def add_hypothesis(
-        self, case_id: int, text_: str, on: date, session_id: int | None = None
+        self,
+        case_id: int,
+        text_: str,
+        on: date,
+        session_id: int | None = None,
+        basis: str = "",
+        test_plan: str = "",
     ) -> int:
+        """A new hypothesis (open), with what it is based on and how it will be tested."""
         _require(bool(text_.strip()), "Write the hypothesis.")
         now = _now()
         with self.database.session() as s:
@@ -212,6 +232,9 @@ class CaseMemoryStore:
                 case_id=case_id,
                 session_id=session_id,
                 text=text_,
+                basis=basis,
+                test_plan=test_plan,
+                evaluation="",
                 status=HypothesisStatus.OPEN.value,
                 raised_on=on,
                 created_at=now,
@@ -221,6 +244,21 @@ class CaseMemoryStore:
             s.flush()
             return row.id
 
+    def edit_hypothesis(
+        self, hypothesis_id: int, text_: str, basis: str, test_plan: str, evaluation: str
+    ) -> None:
+        """Correct or complete the hypothesis itself; its status and reviews are unchanged."""
+        _require(bool(text_.strip()), "Write the hypothesis.")
+        with self.database.session() as s:
+            row = _get(s, HypothesisRow, hypothesis_id)
+            row.text, row.basis, row.test_plan, row.evaluation = (
+                text_,
+                basis,
+                test_plan,
+                evaluation,
+            )
+            row.updated_at = _now()
+
     def update_hypothesis(
         self,
         hypothesis_id: int,
@@ -228,20 +266,29 @@ class CaseMemoryStore:
         note: str,
         on: date,
         session_id: int | None = None,
+        result: str = "",
+        evaluation: str | None = None,
     ) -> None:
-        """Give the hypothesis a new status, with a note on how it was tested."""
+        """Review the hypothesis: how it was tested (``note``), what that found (``result``),
+        its new status and, if given, the evaluation so far."""
         status = HypothesisStatus(status)
         with self.database.session() as s:
             row = _get(s, HypothesisRow, hypothesis_id)
             _require(
-                bool(note.strip()) or status.value != row.status,
+                bool(note.strip()) or bool(result.strip()) or status.value != row.status,
                 "Write how the hypothesis was tested, or change its status.",
             )
             row.status = status.value
+            if evaluation is not None:
+                row.evaluation = evaluation
             row.updated_at = _now()
             row.notes.append(
                 HypothesisNoteRow(
-                    session_id=session_id, noted_on=on, status=status.value, text=note
+                    session_id=session_id,
+                    noted_on=on,
+                    status=status.value,
+                    text=note,
+                    result=result,
                 )
             )
 
@@ -260,7 +307,11 @@ class CaseMemoryStore:
         timescale_days: int = DEFAULT_TIMESCALE_DAYS,
         session_id: int | None = None,
         note: str = "",
+        stage_name: str = "",
+        stage: int = 1,
     ) -> int:
+        """Raise an escalation at a stage of the policy (usually the first, ``stage_name``);
+        ``timescale_days`` is the policy's timescale for that stage."""
         problems = []
         if not subject.strip():
             problems.append("Say what is being escalated.")
@@ -268,6 +319,8 @@ class CaseMemoryStore:
             problems.append("Say who the escalation is with.")
         if timescale_days < 1:
             problems.append("The policy timescale must be at least one day.")
+        if stage < 1:
+            problems.append("Stages are numbered from 1.")
         if problems:
             raise ValidationError(problems)
         with self.database.session() as s:
@@ -284,7 +337,13 @@ class CaseMemoryStore:
             )
             row.steps.append(
                 EscalationStepRow(
-                    session_id=session_id, stage=1, with_whom=with_whom, stepped_on=on, note=note
+                    session_id=session_id,
+                    stage=stage,
+                    with_whom=with_whom,
+                    stepped_on=on,
+                    note=note,
+                    stage_name=stage_name,
+                    days=timescale_days,
                 )
             )
             s.add(row)
@@ -298,12 +357,21 @@ class CaseMemoryStore:
         on: date,
         note: str = "",
         session_id: int | None = None,
+        stage_name: str = "",
+        days: int | None = None,
+        stage: int | None = None,
     ) -> None:
+        """Take the escalation to a later stage (by default the next); the earlier stages are
+        kept as they were.  ``days`` is the policy's timescale for the new stage (None: the
+        escalation's own)."""
         _require(bool(with_whom.strip()), "Say who the escalation is with now.")
+        _require(days is None or days >= 1, "The policy timescale must be at least one day.")
         with self.database.session() as s:
             row = _get(s, EscalationRow, escalation_id)
             _require(not row.outcome.strip(), "This escalation is closed; raise a new one.")
-            stage = max((st.stage for st in row.steps), default=0) + 1
+            reached = max((st.stage for st in row.steps), default=0)
+            _require(stage is None or stage > reached, "Step up to a later stage.")
+            stage = stage if stage is not None else reached + 1
             row.steps.append(
                 EscalationStepRow(
                     session_id=session_id,
@@ -311,6 +379,8 @@ class CaseMemoryStore:
                     with_whom=with_whom,
                     stepped_on=on,
                     note=note,
+                    stage_name=stage_name,
+                    days=days,
                 )
             )
             row.updated_at = _now()
@@ -396,7 +466,9 @@ class CaseMemoryStore:
     # -- record files ---------------------------------------------------------------------
 
     def import_session_memory(self, case_id: int, session_id: int, memory) -> None:
-        """Write a record file's ``case_memory`` (see exchange_memory) in one transaction."""
+        """Write a record file's ``case_memory`` (see exchange_memory) in one transaction.
+
+        Its items belong to the session; their later notes and stages to no session."""
         now = _now()
         with self.database.session() as s:
             if memory.child_safety is not None or memory.worker_safety is not None:
@@ -408,58 +480,7 @@ class CaseMemoryStore:
                         updated_at=now,
                     )
                 )
-            for e in memory.events:
-                s.add(
-                    ChronologyEventRow(
-                        case_id=case_id,
-                        session_id=session_id,
-                        happened_on=e.on,
-                        kind=e.kind.value,
-                        title=e.title,
-                        detail=e.detail,
-                        outcome=e.outcome.value,
-                        created_at=now,
-                    )
-                )
-            for h in memory.hypotheses:
-                row = HypothesisRow(
-                    case_id=case_id,
-                    session_id=session_id,
-                    text=h.text,
-                    status=h.status.value,
-                    raised_on=h.raised_on,
-                    created_at=now,
-                    updated_at=now,
-                )
-                row.notes = [
-                    HypothesisNoteRow(
-                        session_id=None, noted_on=n.on, status=n.status.value, text=n.text
-                    )
-                    for n in h.notes
-                ]
-                s.add(row)
-            for e in memory.escalations:
-                row = EscalationRow(
-                    case_id=case_id,
-                    session_id=session_id,
-                    subject=e.subject,
-                    raised_on=e.raised_on,
-                    timescale_days=e.timescale_days,
-                    outcome=e.outcome,
-                    closed_on=e.closed_on,
-                    updated_at=now,
-                )
-                row.steps = [
-                    EscalationStepRow(
-                        session_id=None,
-                        stage=st.stage,
-                        with_whom=st.with_whom,
-                        stepped_on=st.on,
-                        note=st.note,
-                    )
-                    for st in e.steps
-                ]
-                s.add(row)
+            _add_memory_items(s, case_id, memory, lambda _x: session_id, lambda _x: None, now)
             actions = s.scalars(
                 select(ActionRow)
                 .where(ActionRow.session_id == session_id)
@@ -467,16 +488,37 @@ class CaseMemoryStore:
             ).all()
             for index, reviews in memory.action_reviews.items():
                 for review in reviews:
-                    s.add(
-                        ActionReviewRow(
-                            action_id=actions[index].id,
-                            session_id=None,
-                            outcome=review.outcome.value,
-                            reason=review.reason,
-                            reviewed_on=review.session_date,
-                            reviewed_at=now,
-                        )
+                    s.add(_review_row(actions[index].id, None, review, now))
+
+    def import_case_memory(self, case_id: int, memory, session_ids: list[int]) -> None:
+        """Write a whole-case file's memory (see exchange_case) in one transaction.
+
+        Every ``session_id`` in ``memory`` is a position in ``session_ids`` (the sessions of the
+        file, already written), or None for what was recorded outside any session."""
+
+        def link(position: int | None) -> int | None:
+            return None if position is None else session_ids[position]
+
+        now = _now()
+        with self.database.session() as s:
+            for position, (child, worker) in memory.ratings.items():
+                s.add(
+                    SessionRatingRow(
+                        session_id=session_ids[position],
+                        child_safety=child,
+                        worker_safety=worker,
+                        updated_at=now,
                     )
+                )
+            _add_memory_items(s, case_id, memory, link, link, now)
+            for (position, index), reviews in memory.action_reviews.items():
+                action_id = s.scalars(
+                    select(ActionRow.id)
+                    .where(ActionRow.session_id == session_ids[position])
+                    .order_by(ActionRow.position)
+                ).all()[index]
+                for review in reviews:
+                    s.add(_review_row(action_id, link(review.session_id), review, now))
 
     # -- search ---------------------------------------------------------------------------
 
@@ -496,19 +538,118 @@ class CaseMemoryStore:
             rows = s.execute(
                 sql, {"query": query, "start": MARK_START, "end": MARK_END, "limit": limit}
             ).all()
-        return [
-            SearchHit(
-                kind=kind,
-                case_id=int(case_id),
-                case_reference=reference,
-                session_id=int(session_id) if session_id is not None else None,
-                session_date=date.fromisoformat(on) if isinstance(on, str) else on,
-                locator=locator or "",
-                item_id=int(item_id),
-                snippet=snippet,
+        hits = []
+        for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows:
+            locator = locator or ""
+            if locator.startswith(("note:", "step:")):  # a review or a stage: open its item
+                locator, item_id = locator.split(":", 1)
+            hits.append(
+                SearchHit(
+                    kind=kind,
+                    case_id=int(case_id),
+                    case_reference=reference,
+                    session_id=int(session_id) if session_id is not None else None,
+                    session_date=date.fromisoformat(on) if isinstance(on, str) else on,
+                    locator=locator,
+                    item_id=int(item_id),
+                    snippet=snippet,
+                )
             )
-            for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows
+        return hits
+
+
+def _marks_child_words(data: object) -> bool:
+    """True if a marked-entries answer has an entry marked as the child's own words."""
+    if not isinstance(data, dict):
+        return False
+    for row in data.get("rows") or []:
+        if not isinstance(row, dict):
+            continue
+        mark = str(row.get("mark", "")).casefold()
+        if "child" in mark and "words" in mark and str(row.get("entry", "")).strip():
+            return True
+    return False
+
+
+def _review_row(
+    action_id: int, session_id: int | None, review: ActionReview, now
+) -> ActionReviewRow:
+    return ActionReviewRow(
+        action_id=action_id,
+        session_id=session_id,
+        outcome=review.outcome.value,
+        reason=review.reason,
+        reviewed_on=review.session_date,
+        reviewed_at=now,
+    )
+
+
+def _add_memory_items(s, case_id: int, memory, top, inner, now) -> None:
+    """Add a record file's chronology events, hypotheses and escalations to a case.
+
+    ``top`` and ``inner`` turn an item's ``session_id`` (for the items, and for their notes and
+    stages) into the session id to store."""
+    for e in memory.events:
+        s.add(
+            ChronologyEventRow(
+                case_id=case_id,
+                session_id=top(e.session_id),
+                happened_on=e.on,
+                kind=e.kind.value,
+                title=e.title,
+                detail=e.detail,
+                outcome=e.outcome.value,
+                created_at=now,
+            )
+        )
+    for h in memory.hypotheses:
+        row = HypothesisRow(
+            case_id=case_id,
+            session_id=top(h.session_id),
+            text=h.text,
+            basis=h.basis,
+            test_plan=h.test_plan,
+            evaluation=h.evaluation,
+            status=h.status.value,
+            raised_on=h.raised_on,
+            created_at=now,
+            updated_at=now,
+        )
+        row.notes = [
+            HypothesisNoteRow(
+                session_id=inner(n.session_id),
+                noted_on=n.on,
+                status=n.status.value,
+                text=n.text,
+                result=n.result,
+            )
+            for n in h.notes
         ]
+        s.add(row)
+    for e in memory.escalations:
+        row = EscalationRow(
+            case_id=case_id,
+            session_id=top(e.session_id),
+            subject=e.subject,
+            raised_on=e.raised_on,
+            timescale_days=e.timescale_days,
+            outcome=e.outcome,
+            closed_on=e.closed_on,
+            updated_at=now,
+        )
+        row.steps = [
+            EscalationStepRow(
+                session_id=inner(st.session_id),
+                stage=st.stage,
+                with_whom=st.with_whom,
+                stepped_on=st.on,
+                note=st.note,
+                stage_name=st.name,
+                days=st.days,
+            )
+            for st in e.steps
+        ]
+        s.add(row)
 
 
 def _case_rows(session, model, case_id: int, by_date, children=None) -> list:
@@ -541,9 +682,14 @@ def _hypothesis(row: HypothesisRow) -> Hypothesis:
         raised_on=row.raised_on,
         session_id=row.session_id,
         notes=[
-            HypothesisNote(n.noted_on, HypothesisStatus(n.status), n.text, n.session_id)
+            HypothesisNote(
+                n.noted_on, HypothesisStatus(n.status), n.text, n.session_id, n.result or ""
+            )
             for n in row.notes
         ],
+        basis=row.basis or "",
+        test_plan=row.test_plan or "",
+        evaluation=row.evaluation or "",
     )
 
 
@@ -555,7 +701,15 @@ def _escalation(row: EscalationRow) -> Escalation:
         timescale_days=row.timescale_days,
         session_id=row.session_id,
         steps=[
-            EscalationStep(st.stage, st.with_whom, st.stepped_on, st.note, st.session_id)
+            EscalationStep(
+                st.stage,
+                st.with_whom,
+                st.stepped_on,
+                st.note,
+                st.session_id,
+                st.stage_name or "",
+                st.days,
+            )
             for st in row.steps
         ],
         outcome=row.outcome,

@@ -45,8 +45,38 @@ def _v2_to_v3(conn) -> None:
     )
 
 
+def _v3_to_v4(conn) -> None:
+    """Structured hypotheses: what each rests on, how it will be tested, its evaluation, and the
+    result of each review; and each escalation stage's name and timescale from the policy.
+    Idempotent: a column already there is left alone, and a database without the case-memory
+    tables gets them (with these columns) from ``create_all``.
+
+    The search index's triggers index the new fields too, so the index and its triggers are
+    dropped here and rebuilt from every row by ``ensure_search_index`` after the steps run.
+    """
+    text = "TEXT NOT NULL DEFAULT ''"
+    added = {
+        "hypotheses": {"basis": text, "test_plan": text, "evaluation": text},
+        "hypothesis_notes": {"result": text},
+        "escalation_steps": {"stage_name": text, "days": "INTEGER"},
+    }
+    for table, columns in added.items():
+        have = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")').fetchall()}
+        if not have:
+            continue  # the table does not exist yet
+        for column, kind in columns.items():
+            if column not in have:
+                conn.execute(f'ALTER TABLE "{table}" ADD COLUMN {column} {kind}')
+    triggers = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%search_index%'"
+    ).fetchall()
+    for (name,) in triggers:
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    conn.execute("DROP TABLE IF EXISTS search_index")
+
+
 #: version n -> the step that brings a database from n to n + 1.
-MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def check_identity(path: Path, tables: set[str], meta: dict[str, str]) -> int:

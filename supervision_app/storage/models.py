@@ -158,6 +158,10 @@ class HypothesisRow(Base):
     raised_on: Mapped[date]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    # schema version 4: the structured hypothesis
+    basis: Mapped[str] = mapped_column(Text, default="", server_default="")
+    test_plan: Mapped[str] = mapped_column(Text, default="", server_default="")
+    evaluation: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     notes: Mapped[list[HypothesisNoteRow]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="HypothesisNoteRow.id"
@@ -179,6 +183,7 @@ class HypothesisNoteRow(Base):
     noted_on: Mapped[date]
     status: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(Text, default="", server_default="")  # schema version 4
 
 
 class EscalationRow(Base):
@@ -217,6 +222,9 @@ class EscalationStepRow(Base):
     with_whom: Mapped[str] = mapped_column(Text)
     stepped_on: Mapped[date]
     note: Mapped[str] = mapped_column(Text, default="")
+    # schema version 4: the policy's name and timescale for the stage
+    stage_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    days: Mapped[int | None]
 
 
 class ChronologyEventRow(Base):

@@ -34,14 +34,20 @@ SOURCES = (
             "{row}.session_id"),
     _Source(3, "action", "actions", "{row}.description || ' ' || {row}.owner", _SESSION_CASE,
             "{row}.session_id"),
-    _Source(4, "hypothesis", "hypotheses", "{row}.text", "{row}.case_id", "{row}.session_id"),
+    _Source(4, "hypothesis", "hypotheses",
+            "{row}.text || ' ' || {row}.basis || ' ' || {row}.test_plan || ' ' || {row}.evaluation",
+            "{row}.case_id", "{row}.session_id"),
     _Source(5, "event", "chronology_events", "{row}.title || ' ' || {row}.detail",
             "{row}.case_id", "{row}.session_id"),
     _Source(6, "escalation", "escalations", "{row}.subject || ' ' || {row}.outcome",
             "{row}.case_id", "{row}.session_id"),
-    _Source(7, "hypothesis", "hypothesis_notes", "{row}.text",
+    _Source(0, "escalation", "escalation_steps",
+            "{row}.stage_name || ' ' || {row}.with_whom || ' ' || {row}.note",
+            "(SELECT case_id FROM escalations WHERE id = {row}.escalation_id)", "{row}.session_id",
+            "'step:' || {row}.escalation_id"),
+    _Source(7, "hypothesis", "hypothesis_notes", "{row}.text || ' ' || {row}.result",
             "(SELECT case_id FROM hypotheses WHERE id = {row}.hypothesis_id)", "{row}.session_id",
-            "'note'"),
+            "'note:' || {row}.hypothesis_id"),
 )  # fmt: skip
 
 KINDS = {s.code: s.kind for s in SOURCES}

@@ -7,11 +7,12 @@ recorded here (an action reviewed, a hypothesis updated) is recorded against it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,11 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app.content import Content
+from supervision_app.content import Content, EscalationPolicy
 from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import ValidationError, format_date
 from supervision_app.domain.chronology import assemble_chronology
+from supervision_app.domain.escalation import (
+    escalation_clock,
+    escalation_route,
+    route_stage,
+    stage_days,
+)
 from supervision_app.domain.memory import (
+    HYPOTHESES_INVITED,
     RECORDABLE_KINDS,
     CaseHistory,
     Escalation,
@@ -49,6 +57,7 @@ from supervision_app.ui.widgets import push_button, text_label
 RAG_COLOURS = {Rag.RED: "#A3161B", Rag.AMBER: "#8A5300", Rag.GREEN: "#1C6B3A"}
 RAG_BACKGROUNDS = {Rag.RED: "#FCEBEC", Rag.AMBER: "#FFF3DC", Rag.GREEN: "#E6F3EA"}
 CHRONOLOGY_SHOWN = 40
+FOUND_BACKGROUND = "#FFF3C4"  # the row a search result opened
 
 
 def _chip(text: str, colour: str, background: str) -> QLabel:
@@ -83,6 +92,7 @@ class CaseMemoryPanel(QScrollArea):
         self.history: CaseHistory | None = None
         self.prompts: list[PatternPrompt] = []
         self.last_dialog: MemoryFormDialog | None = None
+        self.found_row: QWidget | None = None  # the row a search result pointed at
         #: A widget kept at the top of the column (the case card on the overview).
         self.top: QWidget | None = None
         self._body = QWidget()
@@ -210,6 +220,66 @@ class CaseMemoryPanel(QScrollArea):
     def _empty(self, layout: QVBoxLayout, text: str) -> None:
         layout.addWidget(text_label(text, "hint"))
 
+    def _mark(self, row: QWidget, kind: str, item_id: int) -> None:
+        """Name a row after the record it shows, so a search result can find it."""
+        row.setProperty("memoryKind", kind)
+        row.setProperty("memoryItem", item_id)
+
+    def item_row(self, kind: str, item_id: int) -> QWidget | None:
+        """The row showing record ``item_id`` of ``kind`` (action, decision, hypothesis,
+        escalation, event), or None if it is not shown."""
+        if self.history is None and self.case_id is not None:
+            self.refresh()
+        for row in self._body.findChildren(QWidget):
+            if row.property("memoryKind") == kind and row.property("memoryItem") == item_id:
+                return row
+        return None
+
+    def show_section(self, name: str) -> bool:
+        """Scroll to one card ("hypotheses", "escalations"…) and focus its first button."""
+        if self.history is None and self.case_id is not None:
+            self.refresh()
+        card = next(
+            (f for f in self._body.findChildren(QFrame) if f.property("section") == name), None
+        )
+        if card is None:
+            return False
+        button = card.findChild(QPushButton)
+        (button or self).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._body.adjustSize()
+        QTimer.singleShot(0, lambda c=card: self._scroll_to(c))
+        self.ensureWidgetVisible(card, 0, 10)
+        return True
+
+    def focus_item(self, kind: str, item_id: int) -> bool:
+        """Scroll to the row of one record, mark it and put the focus on it (a search result)."""
+        row = self.item_row(kind, item_id) or self.item_row(f"timeline_{kind}", item_id)
+        if self.found_row is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted by a rebuild
+                self.found_row.setStyleSheet(self.found_row.property("plainStyle") or "")
+        self.found_row = row
+        if row is None:
+            return False
+        if not row.objectName():
+            row.setObjectName("memoryLine")
+        plain = row.property("plainStyle")
+        if plain is None:
+            plain = row.styleSheet()
+            row.setProperty("plainStyle", plain)
+        row.setStyleSheet(
+            f"{plain} QWidget#{row.objectName()} {{ background: {FOUND_BACKGROUND}; }}"
+        )
+        button = row.findChild(QPushButton)
+        (button or self).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._body.adjustSize()
+        self.ensureWidgetVisible(row, 0, 40)
+        QTimer.singleShot(0, lambda r=row: self._scroll_to(r))  # again once laid out
+        return True
+
+    def _scroll_to(self, row: QWidget) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.ensureWidgetVisible(row, 0, 40)
+
     # -- sections ----------------------------------------------------------------------
 
     def _heading(self, h: CaseHistory) -> QWidget:
@@ -280,18 +350,18 @@ class CaseMemoryPanel(QScrollArea):
         for tracked in actions:
             a = tracked.action
             rag = tracked.rag(self.today)
-            history = "; ".join(
+            history = "\n".join(  # one line per review: each reason reads as written
                 f"{format_date(r.session_date)}: {r.outcome.label.lower()}"
                 + (f" — {r.reason}" if r.reason else "")
                 for r in tracked.reviews
             )
-            self._row(
+            row = self._row(
                 layout,
                 _chip(f"{rag.label} · {format_date(a.due_date)}", RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
                 [
                     (a.description, "promptTitle"),
                     (self.tr("{owner} · agreed {date}").format(owner=a.owner, date=format_date(tracked.session_date)), "secondary"),
-                    (self.tr("History: {history}").format(history=history) if history else "", "hint"),
+                    (self.tr("History:\n{history}").format(history=history) if history else "", "hint"),
                 ],
                 [
                     self._button(self.tr("Done"), "actionDoneButton",
@@ -305,6 +375,7 @@ class CaseMemoryPanel(QScrollArea):
                                  lambda t=tracked: self.review(t, ReviewOutcome.CARRIED_FORWARD)),
                 ],
             )  # fmt: skip
+            self._mark(row, "action", a.id)
         return card
 
     def _escalations_card(self, h: CaseHistory) -> QFrame:
@@ -315,23 +386,36 @@ class CaseMemoryPanel(QScrollArea):
         card, layout = self._card(self.tr("Open escalations"), "escalations", [raise_button])
         if not h.open_escalations():
             self._empty(layout, self.tr("No open escalations."))
+        route = self.route
+        layout.addWidget(text_label(self.tr("Measured against: {policy}").format(policy=route.name), "hint"))  # fmt: skip
         for esc in h.open_escalations():
-            current = esc.current
-            at_stage = esc.days_at_stage(self.today)
-            overdue = esc.overdue(self.today)
-            rag = Rag.RED if overdue else Rag.GREEN
-            steps = " → ".join(f"{s.stage}. {s.with_whom} ({format_date(s.on)})" for s in esc.steps)
-            self._row(
+            clock = escalation_clock(esc, self.today)
+            rag = Rag.RED if clock.overdue else Rag.GREEN
+            steps = " → ".join(
+                f"{s.stage}. {s.name + ': ' if s.name else ''}{s.with_whom} ({format_date(s.on)})"
+                for s in esc.steps
+            )
+            stage = (
+                self.tr("Stage {n} of {total}")
+                if clock.stage_name and clock.stage <= len(route.stages)
+                else self.tr("Stage {n}")
+            ).format(n=clock.stage, total=len(route.stages))
+            timing = (
+                self.tr("{at} days at this stage; the policy allows {allowed}: overdue")
+                if clock.overdue
+                else self.tr("{at} days at this stage; the policy allows {allowed}")
+            ).format(at=clock.days_at_stage, allowed=clock.days_allowed)
+            row = self._row(
                 layout,
-                _chip(self.tr("Stage {n}").format(n=current.stage if current else 1),
-                      RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
+                _chip(stage, RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
                 [
                     (esc.subject, "promptTitle"),
-                    (self.tr("With {who} · raised {date} · open {days} days · {at} days at this "
-                             "stage against a {limit}-day timescale{flag}").format(
-                        who=current.with_whom if current else "", date=format_date(esc.raised_on),
-                        days=esc.days_open(self.today), at=at_stage, limit=esc.timescale_days,
-                        flag=self.tr(" — overdue") if overdue else ""), "secondary"),
+                    (self.tr("{stage}With {who} since {since} · raised {raised} · open {days} days")
+                     .format(stage=f"{clock.stage_name} · " if clock.stage_name else "",
+                             who=clock.with_whom, since=format_date(clock.stage_since),
+                             raised=format_date(clock.raised_on), days=clock.days_open),
+                     "secondary"),
+                    (timing, "promptTitle" if clock.overdue else ""),
                     (self.tr("Stages: {steps}").format(steps=steps), "hint"),
                 ],
                 [
@@ -343,6 +427,7 @@ class CaseMemoryPanel(QScrollArea):
                                  lambda e=esc: self.close_escalation(e)),
                 ],
             )  # fmt: skip
+            self._mark(row, "escalation", esc.id)
         return card
 
     def _hypotheses_card(self, h: CaseHistory) -> QFrame:
@@ -351,26 +436,43 @@ class CaseMemoryPanel(QScrollArea):
             self.add_hypothesis,
         )  # fmt: skip
         card, layout = self._card(self.tr("Hypotheses"), "hypotheses", [add])
-        if not h.hypotheses:
-            self._empty(layout, self.tr("No hypotheses recorded yet."))
+        current = len(h.current_hypotheses())
+        invite = self.tr(
+            "Aim for at least {n} hypotheses, including the one you least want to be true; "
+            "say what each is based on and how it will be tested, then review and evaluate them."
+        ).format(n=HYPOTHESES_INVITED)
+        if current < HYPOTHESES_INVITED:
+            invite += " " + self.tr("{count} current so far.").format(count=current)
+        self.hypotheses_invite = text_label(invite, "hint")
+        layout.addWidget(self.hypotheses_invite)
         ordered = sorted(h.hypotheses, key=lambda x: (not x.status.is_current, x.raised_on))
         for hyp in ordered:
-            notes = "\n".join(
-                f"{format_date(n.on)} — {n.status.label}: {n.text}" for n in hyp.notes if n.text
+            reviews = "\n".join(
+                f"{format_date(n.on)} — {n.status.label}" + (f". {n.summary}" if n.summary else "")
+                for n in hyp.notes
             )
             colour = "#44505C" if hyp.status is HypothesisStatus.DISCARDED else "#1D5A96"
-            self._row(
+            row = self._row(
                 layout,
                 _chip(hyp.status.label, colour, "#EEF2F5"),
                 [
                     (hyp.text, "promptTitle"),
                     (self.tr("Raised {date}").format(date=format_date(hyp.raised_on)), "secondary"),
-                    (notes, "hint"),
+                    (self.tr("Based on: {basis}").format(basis=hyp.basis) if hyp.basis else "", ""),
+                    (self.tr("How it will be tested: {plan}").format(plan=hyp.test_plan)
+                     if hyp.test_plan else "", ""),
+                    (self.tr("Reviews:") + "\n" + reviews if reviews else "", "hint"),
+                    (self.tr("Evaluation: {text}").format(text=hyp.evaluation)
+                     if hyp.evaluation else "", "secondary"),
                 ],
-                [self._button(self.tr("Update…"), "updateHypothesisButton",
-                              self.tr("Update hypothesis: {h}").format(h=hyp.text),
-                              lambda x=hyp: self.update_hypothesis(x))],
+                [self._button(self.tr("Review…"), "updateHypothesisButton",
+                              self.tr("Review hypothesis: {h}").format(h=hyp.text),
+                              lambda x=hyp: self.update_hypothesis(x)),
+                 self._button(self.tr("Edit…"), "editHypothesisButton",
+                              self.tr("Edit hypothesis: {h}").format(h=hyp.text),
+                              lambda x=hyp: self.edit_hypothesis(x))],
             )  # fmt: skip
+            self._mark(row, "hypothesis", hyp.id)
         return card
 
     def _ratings_card(self, h: CaseHistory) -> QFrame:
@@ -439,7 +541,11 @@ class CaseMemoryPanel(QScrollArea):
         if hidden:
             layout.addWidget(text_label(self.tr("{n} earlier entries are in the printed case summary.").format(n=hidden), "hint"))  # fmt: skip
         for entry in entries[hidden:]:
-            line = QHBoxLayout()
+            box = QWidget()
+            kind_name = "event" if entry.source == "event" else f"timeline_{entry.source}"
+            self._mark(box, kind_name, entry.item_id)
+            line = QHBoxLayout(box)
+            line.setContentsMargins(0, 2, 0, 2)
             when = text_label(format_date(entry.on), "secondary", wrap=False)
             when.setMinimumWidth(96)
             kind = text_label(entry.kind.label, "secondary", wrap=False)
@@ -448,7 +554,7 @@ class CaseMemoryPanel(QScrollArea):
             line.addWidget(when, 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(kind, 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(title, 1)
-            layout.addLayout(line)
+            layout.addWidget(box)
         return card
 
     def _decisions_card(self, h: CaseHistory) -> QFrame:
@@ -456,12 +562,13 @@ class CaseMemoryPanel(QScrollArea):
         if not h.decisions:
             self._empty(layout, self.tr("No decisions recorded yet."))
         for d in reversed(h.decisions):
-            self._row(
+            row = self._row(
                 layout,
                 None,
                 [(f"{format_date(d.on)} — {d.text}", "promptTitle"),
                  (self.tr("Rationale: {r}").format(r=d.rationale), "secondary")],
             )  # fmt: skip
+            self._mark(row, "decision", d.id)
         return card
 
     # -- recording -----------------------------------------------------------------------
@@ -510,42 +617,112 @@ class CaseMemoryPanel(QScrollArea):
     def add_hypothesis(self) -> MemoryFormDialog:
         return self._ask(
             self.tr("Add a hypothesis"),
-            [Field("text", self.tr("&Hypothesis"), "text")],
-            lambda v: self.store.memory.add_hypothesis(self.case_id, v["text"], self.today, self.session_id),
+            [Field("text", self.tr("&Hypothesis"), "text"),
+             Field("basis", self.tr("What is it &based on?"), "text"),
+             Field("test_plan", self.tr("How will it be &tested?"), "text")],
+            lambda v: self.store.memory.add_hypothesis(
+                self.case_id, v["text"], self.today, self.session_id, v["basis"], v["test_plan"]),
             intro=self.tr("What might be happening for this child? Hold it lightly and test it."),
         )  # fmt: skip
 
     def update_hypothesis(self, hyp: Hypothesis) -> MemoryFormDialog:
         choices = [(s.label, s) for s in HypothesisStatus]
+        intro = hyp.text + (
+            "\n" + self.tr("To be tested: {plan}").format(plan=hyp.test_plan)
+            if hyp.test_plan
+            else ""
+        )
         return self._ask(
-            self.tr("Update the hypothesis"),
+            self.tr("Review the hypothesis"),
             [Field("status", self.tr("&Status"), "choice", hyp.status, choices),
-             Field("note", self.tr("How was it &tested?"), "text")],
-            lambda v: self.store.memory.update_hypothesis(hyp.id, v["status"], v["note"], self.today, self.session_id),
-            intro=hyp.text,
+             Field("note", self.tr("How was it &tested?"), "text"),
+             Field("result", self.tr("What did that &find?"), "text"),
+             Field("evaluation", self.tr("&Evaluation so far"), "text", hyp.evaluation)],
+            lambda v: self.store.memory.update_hypothesis(
+                hyp.id, v["status"], v["note"], self.today, self.session_id, v["result"],
+                v["evaluation"]),
+            intro=intro,
         )  # fmt: skip
+
+    def edit_hypothesis(self, hyp: Hypothesis) -> MemoryFormDialog:
+        return self._ask(
+            self.tr("Edit the hypothesis"),
+            [Field("text", self.tr("&Hypothesis"), "text", hyp.text),
+             Field("basis", self.tr("What is it &based on?"), "text", hyp.basis),
+             Field("test_plan", self.tr("How will it be &tested?"), "text", hyp.test_plan),
+             Field("evaluation", self.tr("&Evaluation"), "text", hyp.evaluation)],
+            lambda v: self.store.memory.edit_hypothesis(
+                hyp.id, v["text"], v["basis"], v["test_plan"], v["evaluation"]),
+        )  # fmt: skip
+
+    @property
+    def route(self) -> EscalationPolicy:
+        """The agency's escalation policy from a content pack, else the built-in route."""
+        return escalation_route(self.content.escalation_policy)
+
+    def _stage_choices(self, after: int = 0) -> list[tuple[str, int]]:
+        return [
+            (self.tr("{n}. {name} ({days} days)").format(n=n, name=stage.name, days=stage_days(stage)), n)
+            for n, stage in enumerate(self.route.stages, start=1)
+            if n > after
+        ]  # fmt: skip
+
+    def _timescale_follows_stage(self, dialog: MemoryFormDialog) -> MemoryFormDialog:
+        """The timescale field shows the policy's days for the chosen stage (and can be changed,
+        for a local policy that no content pack describes)."""
+        combo, spin = dialog.inputs["stage"], dialog.inputs["days"]
+        combo.currentIndexChanged.connect(
+            lambda _i: spin.setValue(stage_days(route_stage(self.route, combo.currentData())))
+        )
+        return dialog
 
     def raise_escalation(self) -> MemoryFormDialog:
-        return self._ask(
+        route = self.route
+
+        def save(v: dict[str, Any]) -> None:
+            stage = route_stage(route, v["stage"])
+            self.store.memory.raise_escalation(
+                self.case_id, v["subject"], v["with"], v["on"], v["days"],
+                self.session_id, v["note"], stage.name, v["stage"])  # fmt: skip
+
+        return self._timescale_follows_stage(self._ask(
             self.tr("Raise an escalation"),
             [Field("subject", self.tr("&What is being escalated?")),
+             Field("stage", self.tr("&Stage"), "choice", 1, self._stage_choices()),
+             Field("days", self.tr("&Timescale for this stage (days)"), "number",
+                   stage_days(route.stages[0]), minimum=1),
              Field("with", self.tr("&With whom")),
              Field("on", self.tr("&Raised on"), "date", self.today),
-             Field("days", self.tr("Policy &timescale (days)"), "number", 5, minimum=1),
              Field("note", self.tr("&Note"), "text")],
-            lambda v: self.store.memory.raise_escalation(
-                self.case_id, v["subject"], v["with"], v["on"], v["days"], self.session_id, v["note"]),
-        )  # fmt: skip
+            save,
+            intro=self.tr("Following: {policy}").format(policy=route.name),
+        ))  # fmt: skip
 
     def step_up(self, esc: Escalation) -> MemoryFormDialog:
-        return self._ask(
+        route = self.route
+        reached = esc.current.stage if esc.current else 0
+        choices = self._stage_choices(after=reached)
+        if not choices:  # already past the policy's last stage: go on at its last stage's name
+            last = route_stage(route, reached + 1)
+            choices = [(f"{reached + 1}. {last.name} ({stage_days(last)} days)", reached + 1)]
+
+        def save(v: dict[str, Any]) -> None:
+            stage = route_stage(route, v["stage"])
+            self.store.memory.step_up_escalation(
+                esc.id, v["with"], v["on"], v["note"], self.session_id, stage.name,
+                v["days"], v["stage"])  # fmt: skip
+
+        return self._timescale_follows_stage(self._ask(
             self.tr("Step up the escalation"),
-            [Field("with", self.tr("&With whom now")),
+            [Field("stage", self.tr("&Stage"), "choice", choices[0][1], choices),
+             Field("days", self.tr("&Timescale for this stage (days)"), "number",
+                   stage_days(route_stage(route, choices[0][1])), minimum=1),
+             Field("with", self.tr("&With whom now")),
              Field("on", self.tr("&Date"), "date", self.today),
              Field("note", self.tr("&Why"), "text")],
-            lambda v: self.store.memory.step_up_escalation(esc.id, v["with"], v["on"], v["note"], self.session_id),
+            save,
             intro=esc.subject,
-        )  # fmt: skip
+        ))  # fmt: skip
 
     def close_escalation(self, esc: Escalation) -> MemoryFormDialog:
         return self._ask(

@@ -4,10 +4,11 @@ everything the case remembers across its sessions."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QVBoxLayout, QWidget
 
 from supervision_app.domain import CaseDetail, child_age_text
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
+from supervision_app.ui.flow_layout import flow_row
 from supervision_app.ui.widgets import push_button, text_label
 
 
@@ -15,6 +16,7 @@ class CaseOverview(QWidget):
     new_session_requested = Signal()
     edit_case_requested = Signal()
     print_summary_requested = Signal()
+    export_case_requested = Signal()
 
     def __init__(self, memory_panel: CaseMemoryPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,12 @@ class CaseOverview(QWidget):
             "overviewCaseSummaryButton",
             self.tr("Export the case summary as PDF"),
         )
+        self.export_button = push_button(
+            self.tr("Case file (JSON)…"),
+            "overviewExportCaseButton",
+            self.tr("Export the whole case as a JSON record file"),
+        )
+        self.export_button.clicked.connect(self.export_case_requested)
         self.new_session_button.clicked.connect(self.new_session_requested)
         self.edit_button.clicked.connect(self.edit_case_requested)
         self.print_button.clicked.connect(self.print_summary_requested)
@@ -53,13 +61,16 @@ class CaseOverview(QWidget):
         inner.addWidget(self.title_label)
         inner.addLayout(self._details)
         inner.addWidget(self.sessions_label)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(12)
-        buttons.addWidget(self.new_session_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        inner.addLayout(buttons)
+        # a wrapping row: four buttons do not fit side by side in a compact window at 200%
+        inner.addWidget(
+            flow_row(
+                self.new_session_button,
+                self.edit_button,
+                self.print_button,
+                self.export_button,
+                spacing=12,
+            )
+        )
         memory_panel.top = card
 
         layout = QVBoxLayout(self)

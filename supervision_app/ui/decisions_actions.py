@@ -303,6 +303,19 @@ class DecisionsActionsPage(QScrollArea):
         self.edit_action_button.setEnabled(has_action)
         self.remove_action_button.setEnabled(has_action)
 
+    def select_item(self, kind: str, item_id: int) -> bool:
+        """Select and show one decision or action (``kind``), as a search result asks."""
+        table = self.decisions_table if kind == "decision" else self.actions_table
+        for row in range(table.rowCount()):
+            item = table.item(row, 0)
+            if item is not None and item.data(ID_ROLE) == item_id:
+                table.selectRow(row)
+                table.setCurrentItem(item)
+                table.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.ensureWidgetVisible(table)
+                return True
+        return False
+
     @staticmethod
     def _selected(table: QTableWidget) -> int | None:
         rows = table.selectionModel().selectedRows() if table.selectionModel() else []

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.search_action.triggered.connect(self.open_search)
         self.summary_action.triggered.connect(self.export_case_summary)
         self.case_overview.print_summary_requested.connect(self.export_case_summary)
+        self.case_overview.export_case_requested.connect(self.export_case_file)
         self.empty_state.create_case_requested.connect(self.new_case)
         self.empty_state.load_demo_requested.connect(self.load_demo)
         self.case_overview.new_session_requested.connect(self.new_session)
@@ -480,8 +481,10 @@ class MainWindow(QMainWindow):
 
     def open_search_hit(self, hit: SearchHit) -> None:
         """Open the exact place a search result came from."""
-        if hit.session_id is None:
+        if hit.session_id is None:  # recorded on the case overview: its item there
             self.reload_cases(select_case=hit.case_id)
+            if self.detail_stack.currentWidget() is self.case_overview:
+                self.case_overview.memory_panel.focus_item(hit.kind, hit.item_id)
             return
         self.reload_cases(select_session=hit.session_id)
         if self.session_view.session_id != hit.session_id:
@@ -491,8 +494,10 @@ class MainWindow(QMainWindow):
         elif hit.kind in ("decision", "action"):
             self.session_view.show_memory(False)
             self.session_view.show_decisions()
+            self.session_view.decisions_page.select_item(hit.kind, hit.item_id)
         else:
             self.session_view.show_memory(True)
+            self.session_view.memory_panel.focus_item(hit.kind, hit.item_id)
 
     def export_case_summary(self) -> None:
         case_id, _session_id = self.case_tree.current_ids()
@@ -524,6 +529,36 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Case summary saved."), 6000)
 
+    def export_case_file(self) -> Path | None:
+        """Write the whole case (every session and all it remembers) to a JSON file."""
+        case_id, _session_id = self.case_tree.current_ids()
+        if case_id is None:
+            return None
+        from supervision_app.exchange import RecordFileError
+        from supervision_app.exchange_case import export_case_json
+
+        try:
+            reference = self.store.get_case(case_id).reference
+        except NotFoundError:
+            self.reload_cases()
+            return None
+        today = date.today()
+        suggested = default_export_path(reference, today, "json").with_name(
+            f"{sanitise(reference)}_{today.isoformat()}_case.json"
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the whole case"), str(suggested), self.tr("Record files (*.json)")
+        )
+        if not path:
+            return None
+        try:
+            export_case_json(self.store, case_id, Path(path))
+        except RecordFileError as exc:
+            self._warn(self.tr("Case file"), str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("Case file saved."), 6000)
+        return Path(path)
+
     # -- import, export, demo ------------------------------------------------------------------
 
     def export_pdf(self) -> None:
@@ -553,7 +588,14 @@ class MainWindow(QMainWindow):
                 self.tr("Importing record files is not available in this version."),
             )
             return False
+        from supervision_app.exchange_case import import_case_file, is_case_file
+
         try:
+            if is_case_file(path):  # a whole case: every session and its memory
+                case_id = import_case_file(self.store, path)
+                self.reload_cases(select_case=case_id)
+                self.statusBar().showMessage(self.tr("Imported the whole case."), 8000)
+                return True
             _case_id, session_id, created = import_session_file(self.store, path)
         except (RecordFileError, ValidationError, OSError) as exc:
             self._warn(

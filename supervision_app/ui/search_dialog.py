@@ -51,7 +51,9 @@ class SearchDialog(QDialog):
         self.store, self.content = store, content
         self.query_edit = QLineEdit()
         self.query_edit.setObjectName("searchField")
-        self.query_edit.setPlaceholderText(self.tr("Words to find in answers, actions, decisions…"))
+        self.query_edit.setPlaceholderText(
+            self.tr("Words to find in answers, actions, decisions, hypotheses, the chronology…")
+        )
         self.query_edit.setClearButtonEnabled(True)
         accessible(self.query_edit, self.tr("Search for"))
         for clear_button in self.query_edit.findChildren(QToolButton):  # the built-in clear (x)
@@ -91,6 +93,7 @@ class SearchDialog(QDialog):
             )
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             label.setContentsMargins(8, 6, 8, 6)
             item.setSizeHint(label.sizeHint().grownBy(label.contentsMargins()))
             self.results.addItem(item)
@@ -111,6 +114,10 @@ class SearchDialog(QDialog):
         if hit.kind == "answer" and (prompt := self.content.prompt(hit.locator)) is not None:
             stage = self.content.stage(prompt.stage_id)
             kind = f"{stage.title if stage else ''}: {prompt.text}"
+        elif hit.kind == "hypothesis" and hit.locator == "note":
+            kind = self.tr("Hypothesis review")
+        elif hit.kind == "escalation" and hit.locator == "step":
+            kind = self.tr("Escalation stage")
         parts.append(kind)
         return " · ".join(parts)
 

@@ -51,6 +51,10 @@ from supervision_app.ui.stage_slot import StageSlot
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
 SAVE_WAIT_SECONDS = 2.0
+#: The prompts under which the structured hypotheses tool is offered.
+HYPOTHESIS_PROMPTS = frozenset(
+    {"professional_curiosity.hypotheses", "professional_curiosity.testing_hypotheses"}
+)
 #: Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).
 COMPACT_SESSION_WIDTH = 780
 
@@ -400,6 +404,27 @@ class SessionView(QWidget):
         page.previous_requested.connect(partial(self.go_to_page, row - 1, scroll_top=True))
         page.next_requested.connect(partial(self.go_to_page, row + 1, scroll_top=True))
         page.set_explanations_visible(self.explanations_check.isChecked())
+        self._link_tools(page)
+
+    def _link_tools(self, page: StagePage) -> None:
+        """Under the hypothesis prompts, a way into the structured hypotheses tool (in the case
+        so far), where each hypothesis has its basis, its test, its reviews and evaluation."""
+        for card in page.cards:
+            if card.prompt_id not in HYPOTHESIS_PROMPTS:
+                continue
+            button = push_button(
+                self.tr("Open the hypotheses tool →"),
+                "openHypothesesToolButton",
+                self.tr("Open the hypotheses tool: each hypothesis with what it is based on, "
+                        "how it will be tested, its reviews and evaluation"),
+            )  # fmt: skip
+            button.clicked.connect(self.show_hypotheses_tool)
+            card.layout().addWidget(flow_row(button))
+
+    def show_hypotheses_tool(self) -> None:
+        """Show the case so far at its hypotheses (this session's are recorded against it)."""
+        self.show_memory(True)
+        self.memory_panel.show_section("hypotheses")
 
     def built_pages(self) -> list[StagePage]:
         return [slot.page for slot in self.slots if slot.page is not None]
