@@ -121,7 +121,7 @@ def test_a_version_2_database_with_data_migrates_to_structured_hypotheses(
     assert backup_path_for(db_path, SCHEMA_VERSION).exists()  # the file was backed up before the step
 
 
-def test_the_step_from_2_to_3_is_idempotent(db_path: Path) -> None:
+def test_the_step_from_3_to_4_is_idempotent(db_path: Path) -> None:
     open_db(db_path).close()  # a new file is already at version 4
     conn = raw_connection(db_path)
     try:
