@@ -136,15 +136,21 @@ def _pass():
     return Passphrase(TEST_PASSPHRASE)
 
 
+#: The small disk: room for the database and a 600 kB answer with its search index and WAL once
+#: the filler is removed (2 MB could never hold them, so that edit could never be saved).
+DISK_MB = 8
+
+
 @contextlib.contextmanager
 def small_disk():
-    """A 2 MB tmpfs when we may mount one (root), else None."""
+    """A small (8 MB) tmpfs when we may mount one (root), else None."""
     mount = Path(tempfile.mkdtemp(prefix="supervision-full-"))
     mounted = False
     if os.geteuid() == 0 and shutil.which("mount"):
         mounted = (
             subprocess.run(
-                ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], capture_output=True
+                ["mount", "-t", "tmpfs", "-o", f"size={DISK_MB}m", "tmpfs", str(mount)],
+                capture_output=True,
             ).returncode
             == 0
         )
@@ -178,13 +184,14 @@ def disk_full() -> dict:
         filler.unlink()  # space returns
         saved_after = writer.flush(timeout=60)
         writer.close()
-        text_ok = store.get_session(session_id).answers["s.p"].text == words
+        saved = store.get_session(session_id).answers.get("s.p")
+        text_ok = saved is not None and saved.text == words
         conn = cipher.connect(str(db), database.key_ring.data_key)
         integrity = cipher.check_integrity(conn)
         conn.close()
         database.close()
         return {
-            "method": "2 MB tmpfs filled to the last byte",
+            "method": f"{DISK_MB} MB tmpfs filled to the last byte",
             "saved_while_full": saved_while_full,
             "messages": messages,
             "saved_after_space_returned": saved_after,
@@ -204,8 +211,10 @@ def main() -> int:
         os.environ["SUPERVISION_APP_DATA_DIR"] = str(folder / "appdata")
         print(f"SIGKILL x {args.kills} …", flush=True)
         report = {"kills": kills(args.kills, folder)}
+        print(json.dumps({"kills": report["kills"]}, indent=2), flush=True)
         print(f"fuzzed files x {args.fuzz} …", flush=True)
         report["fuzz"] = fuzz(args.fuzz, folder)
+        print(json.dumps({"fuzz": report["fuzz"]}, indent=2, ensure_ascii=False), flush=True)
         print("full disk …", flush=True)
         report["disk_full"] = disk_full()
     print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -215,7 +224,7 @@ def main() -> int:
         or report["fuzz"]["changed_on_refusal"]
         or report["fuzz"]["crashed"]
         or (
-            full.get("method", "").startswith("2 MB")
+            full.get("method", "").startswith(f"{DISK_MB} MB")
             and not (full["text_intact"] and full["saved_after_space_returned"])
         )
     )
