@@ -5,14 +5,27 @@ Used by the UI and the CLI; the renderers then receive only the plain record.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.content import Content
 from supervision_app.domain import format_date
-from supervision_app.domain.memory import CaseHistory
 from supervision_app.record.build import build_record
-from supervision_app.record.model import RecordEscalation, RecordPreviousAction, SessionRecord
+from supervision_app.record.changes import (
+    as_signed,
+    hypothesis_label,
+    outcome_label,
+    parse_date,
+    snapshot_changes,
+    status_label,
+)
+from supervision_app.record.model import (
+    RecordEscalation,
+    RecordHypothesis,
+    RecordPreviousAction,
+    RecordRating,
+    SessionRecord,
+)
+from supervision_app.storage.snapshot import record_snapshot
 
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
@@ -21,59 +34,80 @@ if TYPE_CHECKING:
 def load_record(
     store: SupervisionStore, session_id: int, content: Content, *, include_audit: bool = False
 ) -> SessionRecord:
-    """The record of session ``session_id``; raises NotFoundError if it no longer exists."""
+    """The record of session ``session_id``; raises NotFoundError if it no longer exists.
+
+    A signed record is built from the snapshot taken at its first sign-off, with what
+    has changed in the case since listed separately; a draft from the live data.
+    """
     detail = store.get_session(session_id)
-    history = store.memory.case_history(detail.case.id)
+    live = record_snapshot(detail, store.memory.case_history(detail.case.id))
+    signed = store.signed_snapshot(session_id)
+    shown = signed or live
     return build_record(
-        detail,
+        as_signed(detail, signed) if signed else detail,
         content,
         store.protective_marking(),
         integrity=store.integrity(session_id),
         audit=store.audit_trail(session_id) if include_audit else (),
-        previous_actions=_previous_actions(history, session_id),
-        escalations=_escalations(history, session_id, detail.date),
+        previous_actions=_previous_actions(shown),
+        escalations=_escalations(shown),
+        hypotheses=_hypotheses(shown),
+        rating=_rating(shown),
+        changes=snapshot_changes(signed, live) if signed else (),
     )
 
 
-def _previous_actions(history: CaseHistory, session_id: int) -> list[RecordPreviousAction]:
+def _previous_actions(snapshot: dict[str, Any]) -> list[RecordPreviousAction]:
     """Actions agreed in earlier sessions and reviewed in this one."""
-    found = []
-    for tracked in history.actions:
-        if tracked.session_id == session_id:
-            continue
-        for review in tracked.reviews:
-            if review.session_id == session_id:
-                action = tracked.action
-                note = review.outcome.label + (f": {review.reason}" if review.reason else "")
-                found.append(
-                    RecordPreviousAction(
-                        action.description,
-                        action.owner,
-                        format_date(action.due_date),
-                        action.status.label,
-                        note,
-                    )
-                )
-    return found
+    return [
+        RecordPreviousAction(
+            a.get("description", ""),
+            a.get("owner", ""),
+            format_date(parse_date(a.get("due_date"))),
+            status_label(a.get("status")),
+            outcome_label(a.get("outcome")) + (f": {a['reason']}" if a.get("reason") else ""),
+        )
+        for a in snapshot.get("previous_actions") or []
+    ]
 
 
-def _escalations(history: CaseHistory, session_id: int, on: date) -> list[RecordEscalation]:
+def _escalations(snapshot: dict[str, Any]) -> list[RecordEscalation]:
     """Escalations raised in this session or open on its date."""
     found = []
-    for e in history.escalations:
-        open_then = e.raised_on <= on and (e.closed_on is None or e.closed_on >= on)
-        if e.session_id != session_id and not open_then:
-            continue
-        step = e.current
-        status = f"Closed {format_date(e.closed_on)}" if e.closed_on else "Open"
+    for e in snapshot.get("escalations") or []:
+        closed = parse_date(e.get("closed_on"))
         found.append(
             RecordEscalation(
-                format_date(e.raised_on),
-                e.subject,
-                step.with_whom if step else "",
-                f"Stage {step.stage}" if step else "",
-                status,
-                e.outcome,
+                format_date(parse_date(e.get("raised_on"))),
+                e.get("subject", ""),
+                e.get("with_whom", ""),
+                f"Stage {e['stage']}" if e.get("stage") is not None else "",
+                f"Closed {format_date(closed)}" if closed else "Open",
+                e.get("outcome", ""),
             )
         )
     return found
+
+
+def _hypotheses(snapshot: dict[str, Any]) -> list[RecordHypothesis]:
+    """Hypotheses raised or reviewed in this session."""
+    return [
+        RecordHypothesis(
+            h.get("text", ""),
+            hypothesis_label(h.get("status")),
+            format_date(parse_date(h.get("raised_on"))),
+            h.get("note", ""),
+        )
+        for h in snapshot.get("hypotheses") or []
+    ]
+
+
+def _rating(snapshot: dict[str, Any]) -> RecordRating | None:
+    rating = snapshot.get("rating")
+    if not rating:
+        return None
+
+    def text(value: Any) -> str:
+        return "" if value is None else f"{value} / 10"
+
+    return RecordRating(text(rating.get("child_safety")), text(rating.get("worker_safety")))

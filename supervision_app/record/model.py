@@ -105,6 +105,24 @@ class RecordEscalation:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordHypothesis:
+    """A hypothesis raised or reviewed in this session (filled in by case memory)."""
+
+    text: str
+    status: str
+    raised_text: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRating:
+    """The session's scaling ratings, 0 to 10 ("" when not rated)."""
+
+    child_safety: str
+    worker_safety: str
+
+
+@dataclass(frozen=True, slots=True)
 class RecordWellbeing:
     """The practitioner's wellbeing section: (heading, text) pairs, printed only by choice."""
 
@@ -171,6 +189,11 @@ class SessionRecord:
     #: The audit trail, printed only when the user asks for it.
     audit: tuple[RecordAuditEntry, ...] = ()
     late_days: int = 7
+    hypotheses: tuple[RecordHypothesis, ...] = ()
+    rating: RecordRating | None = None
+    #: For a signed record printed from its snapshot: what the live case data now says
+    #: differently (never mixed into the record itself).
+    changes: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

@@ -21,7 +21,12 @@ from supervision_app.record.pdf import (
     render_document,
     stylesheet,
 )
-from supervision_app.record.pdf_sections import escalations_section, fingerprint_block, grid_table
+from supervision_app.record.pdf_sections import (
+    changes_section,
+    escalations_section,
+    fingerprint_block,
+    grid_table,
+)
 from supervision_app.record.styles import LABELS, PALETTE
 
 #: The only encryption offered: AES with a 256-bit key (PDF 2.0 / ISO 32000-2, revision 6).
@@ -40,6 +45,7 @@ def render_extract(record: SessionRecord) -> bytes:
     story: list[Flowable] = _title_block(record, ss)
     story[0] = Paragraph(LABELS.extract_title, ss["Title"])
     story.insert(2, Paragraph(LABELS.extract_note, ss["Summary"]))
+    story += changes_section(record, ss)
     story += _decisions_section(record, ss)
     story += _actions_section(record, ss)
     story += escalations_section(record, ss)
