@@ -35,6 +35,7 @@ from supervision_app.storage.keys import (
     read_key_file,
     write_key_file,
 )
+from supervision_app.storage.database import SCHEMA_VERSION
 from supervision_app.storage.migrations import backup_path_for
 from supervision_app.storage.security import change_passphrase, rotate_key, set_passphrase
 from tests.helpers import HOSTILE, TEST_PASSPHRASE, make_case, make_full_session, open_db
@@ -218,7 +219,7 @@ def test_a_plain_v1_database_is_encrypted_and_migrated(tmp_path: Path) -> None:
             version = session.execute(
                 cipher_text("SELECT value FROM app_meta WHERE key='schema_version'")
             ).scalar_one()
-            assert version == "2"
+            assert version == str(SCHEMA_VERSION)
             session.execute(cipher_text("SELECT count(*) FROM security_events")).scalar_one()
     finally:
         database.close()
@@ -226,7 +227,7 @@ def test_a_plain_v1_database_is_encrypted_and_migrated(tmp_path: Path) -> None:
         assert b"FIXTURE-V1" not in leftover.read_bytes(), leftover.name
     assert not path.with_name(path.name + ".plain-backup").exists()
     # the automatic pre-migration backup exists, is encrypted and opens with the same key
-    bak = backup_path_for(path, 2)
+    bak = backup_path_for(path, SCHEMA_VERSION)
     assert bak.exists() and not bak.read_bytes().startswith(b"SQLite format 3")
     old = open_database(bak, Passphrase("upgrade passphrase 42"))
     assert [c.reference for c in SupervisionStore(old).list_cases()] == ["FIXTURE-V1"]
