@@ -300,10 +300,16 @@ class PreviewPage(QScrollArea):
     def _print(self, preview: bool) -> bool:
         from supervision_app.ui.printing import PrintError, preview_pdf, print_pdf
 
-        made = self.record_pdf()
-        if made is None:
+        record = self._record()
+        if record is None:
             return False
-        data, title = made
+        from supervision_app.record.pdf import render_pdf
+
+        title = f"Supervision record {record.case_reference}"
+
+        def data(progress) -> bytes:  # laid out on the print worker: plain data only
+            return render_pdf(record, progress=progress)
+
         try:
             printed = preview_pdf(self, data, title) if preview else print_pdf(self, data, title)
         except PrintError as exc:
