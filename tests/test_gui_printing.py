@@ -145,3 +145,38 @@ def test_print_without_a_record_does_nothing(qtbot, print_window) -> None:
     window.session_view.preview_page.set_session(None)
     assert window.session_view.preview_page.print_record() is False
     assert printed == []
+
+
+def test_cancel_stops_a_pdf_export_before_anything_is_written(
+    qtbot, print_window, tmp_path, monkeypatch
+) -> None:
+    window, _printed, _tmp = print_window
+    state, real = {"steps": 0}, pdf.render_pdf
+
+    def slow_build(record, *, progress=None):
+        for step in range(1, 201):
+            time.sleep(0.05)
+            progress("PROGRESS", step)
+            state["steps"] = step
+        state["finished"] = True
+        return real(record)
+
+    def cancel_when_shown() -> None:
+        dialog = window.findChild(QProgressDialog, "backgroundProgress")
+        if dialog is not None and dialog.isVisible() and state["steps"] > 5:
+            dialog.findChild(QPushButton).click()
+        else:
+            QTimer.singleShot(50, cancel_when_shown)
+
+    monkeypatch.setattr(pdf, "render_pdf", slow_build)
+    QTimer.singleShot(50, cancel_when_shown)
+    target = tmp_path / "out" / "record.pdf"
+    target.parent.mkdir()
+    assert window.session_view.preview_page.export_pdf_to(target) is False
+    assert "finished" not in state
+    assert list(target.parent.iterdir()) == []  # nothing written, not even a partial file
+    assert running(window) == []
+    # without Cancel the same export completes
+    monkeypatch.setattr(pdf, "render_pdf", real)
+    assert window.session_view.preview_page.export_pdf_to(target)
+    assert target.read_bytes().startswith(b"%PDF-")
