@@ -125,7 +125,7 @@ def as_signed(detail: SessionDetail, snapshot: dict[str, Any]) -> SessionDetail:
 
 def _quote(text: Any, limit: int = 60) -> str:
     text = " ".join(str(text or "").split())
-    return f"“{text[: limit - 1]}…”" if len(text) > limit else f"“{text}”"
+    return f"“{text[: limit - 1].rstrip()}…”" if len(text) > limit else f"“{text}”"
 
 
 def _case_changes(signed: dict[str, Any], live: dict[str, Any]) -> list[str]:
