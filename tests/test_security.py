@@ -27,6 +27,7 @@ from supervision_app.storage import (
     open_database,
 )
 from supervision_app.storage.backup import BackupError, restore_backup, write_backup
+from supervision_app.storage.database import SCHEMA_VERSION
 from supervision_app.storage.keys import (
     KDF_ITERATIONS,
     key_file_path,
@@ -35,7 +36,6 @@ from supervision_app.storage.keys import (
     read_key_file,
     write_key_file,
 )
-from supervision_app.storage.database import SCHEMA_VERSION
 from supervision_app.storage.migrations import backup_path_for
 from supervision_app.storage.security import change_passphrase, rotate_key, set_passphrase
 from tests.helpers import HOSTILE, TEST_PASSPHRASE, make_case, make_full_session, open_db
