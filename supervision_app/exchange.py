@@ -28,6 +28,7 @@ from supervision_app.domain import (
     check_payload,
 )
 from supervision_app.storage import SupervisionStore
+from supervision_app.storage.snapshot import case_fields
 
 if TYPE_CHECKING:
     from supervision_app.exchange_memory import SessionMemory
@@ -52,19 +53,7 @@ def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
         "exported_at": datetime.now().replace(microsecond=0).isoformat(),
         "app_version": __version__,
         "case": {
-            "reference": case.reference,
-            "practitioner": case.practitioner,
-            "supervisor": case.supervisor,
-            "agencies": list(case.agencies),
-            "children": [
-                {
-                    "name": c.name,
-                    "date_of_birth": c.date_of_birth.isoformat() if c.date_of_birth else None,
-                    "age": c.age,
-                    "unborn": c.unborn,
-                }
-                for c in case.children
-            ],
+            **case_fields(case),
             "created_at": case.created_at.isoformat() if case.created_at else None,
         },
         "session": {

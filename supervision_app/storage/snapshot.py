@@ -20,7 +20,7 @@ import json
 from datetime import date
 from typing import Any
 
-from supervision_app.domain import SessionDetail
+from supervision_app.domain import CaseDetail, SessionDetail
 from supervision_app.domain.memory import CaseHistory
 from supervision_app.storage.chain import canonical_content
 
@@ -45,12 +45,9 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def record_snapshot(detail: SessionDetail, history: CaseHistory | None) -> dict[str, Any]:
-    """The JSON-safe snapshot of what the record of ``detail`` shows."""
-    case = detail.case
-    snapshot = canonical_content(detail)
-    snapshot["snapshot_format"] = SNAPSHOT_FORMAT
-    snapshot["case"] = {
+def case_fields(case: CaseDetail) -> dict[str, Any]:
+    """The case's details as JSON-safe data (also the record file's "case", see exchange)."""
+    return {
         "reference": case.reference,
         "practitioner": case.practitioner,
         "supervisor": case.supervisor,
@@ -65,6 +62,13 @@ def record_snapshot(detail: SessionDetail, history: CaseHistory | None) -> dict[
             for c in case.children
         ],
     }
+
+
+def record_snapshot(detail: SessionDetail, history: CaseHistory | None) -> dict[str, Any]:
+    """The JSON-safe snapshot of what the record of ``detail`` shows."""
+    snapshot = canonical_content(detail)
+    snapshot["snapshot_format"] = SNAPSHOT_FORMAT
+    snapshot["case"] = case_fields(detail.case)
     snapshot["action_details"] = [
         {"due_date": _iso(a.due_date), "status": a.status.value} for a in detail.actions
     ]
