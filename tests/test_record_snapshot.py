@@ -11,6 +11,7 @@ snapshots existed.
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date, datetime
 
 import pytest
@@ -275,3 +276,33 @@ def test_upgrading_keeps_old_signed_records_verifiable(
         assert [r.ok for r in SupervisionStore(database).verify_all()] == [False, True]
     finally:
         database.close()
+
+
+def _reorder_actions(snapshot: dict) -> None:
+    snapshot["actions"].reverse()
+    snapshot["action_details"].reverse()
+
+
+def _drop_last_answer(snapshot: dict) -> None:
+    snapshot["answers"].pop(sorted(snapshot["answers"])[-1])
+
+
+def _edit_escalation(snapshot: dict) -> None:
+    snapshot["escalations"][0]["with_whom"] = "Nobody"
+
+
+@pytest.mark.parametrize("tamper", [_reorder_actions, _drop_last_answer, _edit_escalation])
+def test_rewritten_snapshot_json_is_detected(store, history, db_path, tamper) -> None:
+    """Valid JSON, rewritten: reordered, shortened or edited content all break the chain."""
+    sign(store, history["session"])
+    connection = raw_connection(db_path)
+    try:
+        (content,) = connection.execute("SELECT content FROM record_snapshots").fetchone()
+        snapshot = json.loads(content)
+        tamper(snapshot)
+        connection.execute("UPDATE record_snapshots SET content = ?", (json.dumps(snapshot),))
+        connection.commit()
+    finally:
+        connection.close()
+    result = store.verify_session(history["session"])
+    assert not result.ok and result.problem
