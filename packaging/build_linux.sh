@@ -30,9 +30,12 @@ echo "== bundled libraries"
 for part in sqlcipher3 uharfbuzz pypdfium2 pypdfium2_raw; do
     test -d "$BUNDLE/_internal/$part" || { echo "missing from the bundle: $part" >&2; exit 1; }
 done
-ls "$BUNDLE"/_internal/PySide6/QtPrintSupport.* >/dev/null 2>&1 \
-    || { echo "missing from the bundle: PySide6.QtPrintSupport" >&2; exit 1; }
-echo "sqlcipher3, uharfbuzz, pypdfium2 and QtPrintSupport are bundled"
+# QtNetwork: the single-instance check (QLocalSocket); QtDBus: locking on screen lock or sleep.
+for qt in QtPrintSupport QtNetwork QtDBus; do
+    ls "$BUNDLE"/_internal/PySide6/$qt.* >/dev/null 2>&1 \
+        || { echo "missing from the bundle: PySide6.$qt" >&2; exit 1; }
+done
+echo "sqlcipher3, uharfbuzz, pypdfium2, QtPrintSupport, QtNetwork and QtDBus are bundled"
 
 echo "== smoke test"
 WORK="$(mktemp -d)"
@@ -52,6 +55,14 @@ START=$(date +%s.%N)
 timeout 60 "$BIN" gui --smoke-test --db "$DB" 2>"$WORK/gui.err" || {
     cat "$WORK/gui.err" >&2; echo "the window did not start and close cleanly" >&2; exit 1; }
 END=$(date +%s.%N)
+# Spell-check is optional: bundled when pyenchant works here (the `spellcheck` extra, with the
+# system's libenchant-2-2 and hunspell-en-gb). The window opens the dictionary just after it
+# shows, and Enchant then makes its (empty) files in the app's config folder.
+if "$PYTHON" -c "import enchant; assert enchant.Broker().dict_exists('en_GB')" 2>/dev/null; then
+    test -e "$SUPERVISION_APP_DATA_DIR/config/enchant/en_GB.dic" \
+        || { echo "spell-check did not open its dictionary in the bundle" >&2; exit 1; }
+    echo "spell-check opened the en_GB dictionary in the bundle"
+fi
 
 echo "== result"
 echo "bundle size: $(du -sh "$BUNDLE" | cut -f1) ($BUNDLE)"

@@ -6,6 +6,7 @@ beside the repository (``../shared/seeds``); it is skipped where that folder is 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from pathlib import Path
@@ -121,18 +122,41 @@ def test_every_document_is_cited(content):
     assert cited == set(content.documents)
 
 
-def test_declared_sections_occur_in_the_seed_files(content):
-    if not SEEDS_DIR.is_dir():
-        pytest.skip(f"source documents not found at {SEEDS_DIR}")
+def sections_missing_from_seeds(documents) -> list[str]:
+    """The declared sections that do not appear in their seed file (or whose file is missing)."""
     missing = []
-    for doc in content.documents.values():
+    for doc in documents.values():
         seed = SEEDS_DIR / doc.file
-        assert seed.is_file(), f"{doc.id}: seed file {doc.file} not found in {SEEDS_DIR}"
+        if not seed.is_file():
+            missing.append(f"{doc.id}: seed file {doc.file} not found in {SEEDS_DIR}")
+            continue
         text = _normalise(seed.read_text(encoding="utf-8"))
         for section in doc.sections:
             if _normalise(section) not in text:
                 missing.append(f"{doc.id} ({doc.file}): {section!r}")
+    return missing
+
+
+def test_declared_sections_occur_in_the_seed_files(content):
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"source documents not found at {SEEDS_DIR}")
+    missing = sections_missing_from_seeds(content.documents)
     assert not missing, "sections not found in their seed files:\n" + "\n".join(missing)
+
+
+def test_a_section_that_is_not_in_its_seed_is_caught(content):
+    """The check above really fails on an invented section, a misspelt one or a wrong file."""
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"source documents not found at {SEEDS_DIR}")
+    surrey = content.documents["surrey-scr-briefing"]
+    invented = dataclasses.replace(surrey, sections=(*surrey.sections, "3.8 Invented section"))
+    misspelt = dataclasses.replace(surrey, sections=("3.1 Professional Curiosty",))
+    wrong_file = dataclasses.replace(surrey, file="004_032a0f67194532a3.txt")
+    assert sections_missing_from_seeds({"x": invented}) == [
+        f"surrey-scr-briefing ({surrey.file}): '3.8 Invented section'"
+    ]
+    assert len(sections_missing_from_seeds({"x": misspelt})) == 1
+    assert len(sections_missing_from_seeds({"x": wrong_file})) == len(surrey.sections)
 
 
 def test_sources_file_lists_seed_files():
@@ -147,7 +171,9 @@ def test_demo_case_answers_every_prompt(content):
     tools = data.get("tools", {})
     prompt_ids = {p.id for p in _all_prompts(content) if not p.structured}
     tool_ids = {p.id for p in _all_prompts(content) if p.structured}
-    assert set(tools) == tool_ids, "the demo must fill in every structured tool"
+    assert set(tools) <= tool_ids, sorted(set(tools) - tool_ids)
+    untouched_tools = sorted(tool_ids - set(tools))
+    assert not untouched_tools, f"the demo must fill in every structured tool: {untouched_tools}"
     unknown = sorted(set(answers) - prompt_ids)
     unanswered = sorted(prompt_ids - set(answers))
     assert not unknown, f"demo answers for unknown prompt ids: {unknown}"
@@ -188,10 +214,43 @@ def test_working_together_check_lists_all_fourteen_features(content):
     prompt = content.prompt("assessment_recording.working_together_check")
     assert prompt is not None and prompt.kind == "checklist"
     assert len(prompt.items) == 14
+    assert all(i.explanation for i in prompt.items)
     pitfalls = content.prompt("assessment_recording.planning_pitfalls")
-    assert pitfalls is not None and len(pitfalls.items) == 12
+    assert pitfalls is not None and len(pitfalls.items) == len(PLANNING_PITFALLS) == 13
+    assert all(i.explanation for i in pitfalls.items)
     records = content.prompt("assessment_recording.recording_pitfalls")
     assert records is not None and len(records.items) == 5
+    assert all(i.explanation for i in records.items)
+
+
+#: The assessment and planning pitfalls of Surrey section 3.4, as the seed words them.
+PLANNING_PITFALLS = [
+    "Premature or poor planning and risk management in step down arrangements across services",
+    "Poor communication",
+    "Drift and delay in the completion of assessments",
+    "Poor quality assessments including lack of clear outcomes and poor decision making",
+    "Not sharing assessment outcomes with key partners",
+    "Missing critical input from key partners in planning meetings",
+    "Lack of clear risk rating and risk management around assessments",
+    "Poor follow up of assessments",
+    "Assessment being made without face to face contact",
+    "Over-optimistic assessments",
+    "Assessments too heavily reliant on parental narratives",
+    "Poor communication of assessments.",
+    "Lack of child and family history",
+]
+
+
+def test_planning_pitfalls_are_the_thirteen_in_the_seed():
+    seed = SEEDS_DIR / "001_b9934bfc1a5b02c5.txt"
+    if not seed.is_file():
+        pytest.skip(f"source documents not found at {SEEDS_DIR}")
+    text = seed.read_text(encoding="utf-8")
+    section = text[text.index("\n3.4 Assessments and Planning") : text.index("\n3.5 Escalation")]
+    bullets = [
+        line[2:].replace("**", "").strip() for line in section.splitlines() if line.startswith("- ")
+    ]
+    assert bullets == PLANNING_PITFALLS
 
 
 def test_day_in_life_covers_the_day_and_week(content):

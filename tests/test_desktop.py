@@ -4,6 +4,7 @@ timer, help, About, the first-run welcome, accessible names in every dialog, the
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -357,6 +358,21 @@ def test_every_dialog_the_main_window_opens_names_its_controls(
 def test_version_comes_from_pyproject() -> None:
     with (ROOT / "pyproject.toml").open("rb") as handle:
         assert supervision_app.__version__ == tomllib.load(handle)["project"]["version"]
+
+
+def test_the_bundle_keeps_every_qt_module_the_app_imports() -> None:
+    """The PyInstaller spec's excludes never drop a Qt module that the app imports (QtNetwork
+    was once excluded although the single-instance check needs QLocalSocket)."""
+    spec = (ROOT / "packaging" / "supervision_app.spec").read_text(encoding="utf-8")
+    block = re.search(r"QT_EXCLUDES = \[(.*?)\n\]", spec, re.S)
+    assert block is not None
+    excluded = set(" ".join(re.findall(r'"([^"]*)"', block.group(1))).split())
+    assert {"QtWebEngineCore", "QtQml"} <= excluded  # the block was read
+    imported = set()
+    for path in (ROOT / "supervision_app").rglob("*.py"):
+        imported |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    assert "QtNetwork" in imported
+    assert sorted(imported & excluded) == []
 
 
 def test_gui_smoke_test_opens_and_closes_the_window(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """No plaintext anywhere: marker strings written through every feature are found in no file
-the app wrote in its data and config folders or in temp (UTF-8, UTF-16 LE and BE)."""
+the app wrote in its data and config folders or in temp (UTF-8, UTF-16 LE and BE).  That
+includes spell-check's "my words" (names), which Enchant's own word-list files never hold."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ MARKERS = {
     "action": "MKACTION4417",
     "owner": "MKOWNER4417",
     "typed": "MKTYPED4417",
+    "my_word": "Zqmkmywordxv",  # added to spell-check's "my words", as a child's name would be
+    "ignored": "Zqmkignoredxv",  # ignored by spell-check for this run
 }
 
 
@@ -108,6 +111,14 @@ def test_markers_are_in_no_file_the_app_wrote(
     open_session(qtbot, window, new_session)
     window.session_view.go_to_page(1)
     editor = window.session_view.editor_for(content.stages[1].prompts[0].id)
+    spelling = window.desktop.spelling
+    spelling.add_word(m["my_word"])
+    assert store.words.list_words() == [m["my_word"]]  # so it really was written
+    if spelling.available:  # the dictionary is installed: Enchant opened its files
+        spelling.ignore(m["ignored"])
+        assert spelling.checker().is_correct(m["my_word"])
+        assert (isolated_data_dir / "config" / "enchant").is_dir()
+    type_text(qtbot, editor, f"{m['my_word']} ")
     type_text(qtbot, editor, m["typed"])
     editor.setFocus()
     window.activateWindow()

@@ -4,8 +4,8 @@ Signs a record, then changes the case and later sessions through the app's own s
 (rename the case, review the session's actions in a following session, update its
 hypothesis and escalation, re-rate it), and checks that verify stays clean and that the
 PDF and HTML say exactly what they said at sign-off, plus a labelled "Changes since
-sign-off" note.  Also: upgrading a version 2 database with records signed before
-snapshots existed.
+sign-off" note.  Also: upgrading a database from before snapshots, with records
+signed then.
 """
 
 from __future__ import annotations
@@ -200,11 +200,15 @@ def test_tampering_with_the_snapshot_is_detected(store, history, db_path, sql) -
     assert [r.session_id for r in bad] == [history["session"]] and bad[0].problem
 
 
-# -- upgrading a version 2 database --------------------------------------------------------
+# -- upgrading a database from before snapshots ----------------------------------------------
+
+#: The schema version before the snapshot step, and that step (the last one so far).
+BEFORE_SNAPSHOTS = SCHEMA_VERSION - 1
+SNAPSHOT_STEP = MIGRATIONS[BEFORE_SNAPSHOTS]
 
 
-def _make_version_2(store: SupervisionStore, db_path, session_id: int) -> None:
-    """Turn the signed session into one signed by version 2 (no snapshot, v1 content)."""
+def _make_pre_snapshot(store: SupervisionStore, db_path, session_id: int) -> None:
+    """Turn the signed session into one signed before snapshots (none, v1 content)."""
     with store.database.session() as session:
         detail = load_detail(session, session_id)
         previous, links = GENESIS, []
@@ -218,7 +222,9 @@ def _make_version_2(store: SupervisionStore, db_path, session_id: int) -> None:
     connection = raw_connection(db_path)
     try:
         connection.execute("DROP TABLE record_snapshots")
-        connection.execute("UPDATE app_meta SET value = '2' WHERE key = 'schema_version'")
+        connection.execute(
+            "UPDATE app_meta SET value = ? WHERE key = 'schema_version'", (str(BEFORE_SNAPSHOTS),)
+        )
         connection.commit()
     finally:
         connection.close()
@@ -235,17 +241,17 @@ def test_upgrading_keeps_old_signed_records_verifiable(
     signed, unsigned = make_full_session(store, case_id), None
     sign(store, signed)
     unsigned = store.create_session(case_id, date(2026, 12, 1), ["Alex"], "1.0.0")
-    _make_version_2(store, db_path, signed)
-    if renamed_before_upgrade:  # version 2 then failed it; the upgrade heals it
+    _make_pre_snapshot(store, db_path, signed)
+    if renamed_before_upgrade:  # the old version then failed it; the upgrade heals it
         connection = raw_connection(db_path)
         connection.execute("UPDATE cases SET reference = 'C-101'")
         connection.commit()
         connection.close()
 
-    database = open_db(db_path)  # migrates 2 -> 3
+    database = open_db(db_path)  # runs the snapshot step
     try:
         store = SupervisionStore(database)
-        assert SCHEMA_VERSION == 3
+        assert "record_snapshots" in SNAPSHOT_STEP.__doc__ + str(SNAPSHOT_STEP.__code__.co_consts)
         assert backup_path_for(db_path, SCHEMA_VERSION).exists()
         assert [r.ok for r in store.verify_all()] == [True, True]
         assert store.signed_snapshot(signed) is None  # printed from live data, as before
@@ -266,7 +272,7 @@ def test_upgrading_keeps_old_signed_records_verifiable(
                            f"WHERE session_id = {signed}")  # fmt: skip
         connection.commit()
         rows = connection.execute("SELECT count(*) FROM record_snapshots").fetchone()
-        MIGRATIONS[2](connection)  # idempotent: a second run adds and changes nothing
+        SNAPSHOT_STEP(connection)  # idempotent: a second run adds and changes nothing
         assert connection.execute("SELECT count(*) FROM record_snapshots").fetchone() == rows
         connection.commit()
     finally:

@@ -38,6 +38,14 @@ def _v1_to_v2(conn) -> None:
 
 
 def _v2_to_v3(conn) -> None:
+    """Spell-check's "my words" (names of children and families among them), kept encrypted."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS personal_words ("
+        "word TEXT NOT NULL PRIMARY KEY, added_at DATETIME NOT NULL)"
+    )
+
+
+def _v3_to_v4(conn) -> None:
     """Integrity snapshots of signed records (``storage/snapshot.py``).
 
     A record signed before this version keeps its version 1 canonical content; this
@@ -81,7 +89,7 @@ def _v2_to_v3(conn) -> None:
 
 
 #: version n -> the step that brings a database from n to n + 1.
-MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def check_identity(path: Path, tables: set[str], meta: dict[str, str]) -> int:

@@ -372,3 +372,13 @@ class SecurityEventRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]
     kind: Mapped[str] = mapped_column(String(40))
+
+
+class PersonalWordRow(Base):
+    """A word the user added to "my words" for spell-check.  Often a child's or a family's
+    name, so it lives here, in the encrypted database, and never in a spell-checker file."""
+
+    __tablename__ = "personal_words"
+
+    word: Mapped[str] = mapped_column(Text, primary_key=True)
+    added_at: Mapped[datetime]

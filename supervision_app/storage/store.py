@@ -58,8 +58,10 @@ class SupervisionStore(SigningMixin, AuditMixin):
     def __init__(self, database: Database) -> None:
         self.database = database
         from supervision_app.storage.memory_store import CaseMemoryStore
+        from supervision_app.storage.personal_words import PersonalWordStore
 
         self.memory = CaseMemoryStore(database)
+        self.words = PersonalWordStore(database)
 
     # -- cases ---------------------------------------------------------------
 

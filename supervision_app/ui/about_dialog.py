@@ -21,6 +21,16 @@ LICENCES: tuple[tuple[str, str], ...] = (
     ("Python", "PSF License"),
     ("DejaVu Sans font", "Bitstream Vera licence; DejaVu changes public domain"),
     ("Symbola font (emoji subset)", "free for any use (George Douros)"),
+    # spell-check (optional): pyenchant's Windows wheel bundles Enchant, Hunspell, GLib and the
+    # dictionary; on Linux they are the system's libenchant-2-2 and hunspell-en-gb packages
+    ("PyEnchant (spell-check)", "LGPL v2.1 or later"),
+    ("Enchant spell-check library, with GLib on Windows", "LGPL v2.1 or later"),
+    ("Hunspell", "MPL 1.1 / GPL v2 / LGPL v2.1 (tri-licence)"),
+    (
+        "British English (en_GB) Hunspell dictionary",
+        "LGPL (Kevin Atkinson's word list; "
+        "David Bartlett, Brian Kelk, Andrew Brown, Marco A.G. Pinto)",
+    ),
 )
 
 

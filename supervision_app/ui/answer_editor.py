@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QMimeData, QSize, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtCore import QMimeData, QPoint, QSize, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
+from supervision_app.ui import spell_check
 from supervision_app.ui.line_spacing import current_spacing, document_spacing, space_document
 
 DEBOUNCE_MS = 600
@@ -74,6 +75,10 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self.set_line_spacing(current_spacing())
         self._fit_height()
+        #: Underlines misspelt words (None where the window has no spell-check service).
+        self.spelling = spell_check.attach(self)
+        if self.spelling is not None:
+            self.focus_left.connect(self.spelling.focus_left)
 
     # -- text --------------------------------------------------------------------
 
@@ -113,6 +118,25 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
         super().focusOutEvent(event)
         self.commit_now()
         self.focus_left.emit()
+
+    def setReadOnly(self, on: bool) -> None:
+        """A signed, read-only answer shows no spelling underlines (nothing can be fixed)."""
+        changed = on != self.isReadOnly()
+        super().setReadOnly(on)
+        if changed and self.spelling is not None:
+            self.spelling.refresh()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The standard menu, with spelling suggestions for a misspelt word at ``pos``."""
+        menu = self.createStandardContextMenu(pos)
+        if self.spelling is not None:
+            spell_check.add_spelling_actions(menu, self, pos, self.spelling.service)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def refit_height(self) -> None:
         """Fit the height again after the font changed (zoom, presentation, reading font).

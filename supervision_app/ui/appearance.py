@@ -204,6 +204,7 @@ class Appearance:
     zoom: int = 0  # points added to the reading text
     reading_font: str = ""  # "" = the system font
     line_spacing: int = SINGLE  # per cent of the font's line height, prompts and answers
+    spell_check: bool = True  # underline misspelt words in the answers (British English)
 
     def with_zoom(self, step: int) -> Appearance:
         return replace(self, zoom=min(max(self.zoom + step, ZOOM_MIN), ZOOM_MAX))
@@ -221,6 +222,7 @@ def load_appearance() -> Appearance:
         zoom=min(max(zoom, ZOOM_MIN), ZOOM_MAX),
         reading_font=str(settings.value("appearance/reading_font", "")),
         line_spacing=clamp_spacing(settings.value("appearance/line_spacing", SINGLE)),
+        spell_check=str(settings.value("appearance/spell_check", "true")).lower() != "false",
     )
 
 
@@ -230,6 +232,7 @@ def save_appearance(appearance: Appearance) -> None:
     settings.setValue("appearance/zoom", appearance.zoom)
     settings.setValue("appearance/reading_font", appearance.reading_font)
     settings.setValue("appearance/line_spacing", appearance.line_spacing)
+    settings.setValue("appearance/spell_check", "true" if appearance.spell_check else "false")
     settings.sync()
 
 

@@ -1,22 +1,25 @@
-"""The desktop layer of the main window: Edit and View menus (undo/redo, zoom, presentation
-mode, appearance), help, About, the first-run welcome and the session timer.
+"""The desktop layer of the main window: Edit and View menus (undo/redo, spell-check, zoom,
+presentation mode, appearance), help, About, the first-run welcome and the session timer.
 
 Installed on a :class:`MainWindow` by :func:`install`, so the window itself stays small.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from supervision_app.ui import appearance as look
+from supervision_app.ui import spell_check
 from supervision_app.ui.about_dialog import AboutDialog
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.help_dialog import HelpDialog
 from supervision_app.ui.line_spacing import ReadingLabel
+from supervision_app.ui.my_words_dialog import MyWordsDialog
 from supervision_app.ui.preferences_dialog import PreferencesDialog
 from supervision_app.ui.session_timer import SessionTimer
 from supervision_app.ui.welcome_dialog import WelcomeDialog
@@ -27,7 +30,7 @@ if TYPE_CHECKING:
 PRESENTATION_ZOOM = 6  # points added to the reading text in presentation mode
 
 #: Every dialog class the main window can open (the accessibility test walks each one).
-DIALOG_CLASSES = (AboutDialog, HelpDialog, PreferencesDialog, WelcomeDialog)
+DIALOG_CLASSES = (AboutDialog, HelpDialog, MyWordsDialog, PreferencesDialog, WelcomeDialog)
 
 
 class DesktopFeatures(QObject):
@@ -35,6 +38,11 @@ class DesktopFeatures(QObject):
         super().__init__(window)
         self.window = window
         self.appearance = look.load_appearance()
+        #: Spell-check for every answer editor; "my words" live in the encrypted database.
+        self.spelling = spell_check.SpellService(
+            getattr(window.store, "words", None), self.appearance.spell_check, window
+        )
+        spell_check.set_current_service(self.spelling)
         self.presenting = False
         self._hidden_for_presentation: list[QWidget] = []
         self._was_maximised = False
@@ -62,6 +70,18 @@ class DesktopFeatures(QObject):
         )
         self.redo = action(
             "redoAction", self.tr("Redo"), self.tr("Redo the change just undone"), std.Redo
+        )
+        self.spell_check = action(
+            "spellCheckAction",
+            self.tr("Check spelling"),
+            self.tr("Underline misspelt words in the answers (British English)"),
+        )
+        self.spell_check.setCheckable(True)
+        self.spell_check.setChecked(self.appearance.spell_check)
+        self.my_words = action(
+            "myWordsAction",
+            self.tr("My words…"),
+            self.tr("Review and remove the words you added to spell-check"),
         )
         self.zoom_in = action(
             "zoomInAction",
@@ -121,6 +141,8 @@ class DesktopFeatures(QObject):
         help_menu = menus[-1]
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.spell_check, self.my_words])
         view = bar.addMenu(self.tr("&View"))
         view.menuAction().setObjectName("viewMenu")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
@@ -149,6 +171,12 @@ class DesktopFeatures(QObject):
         self.zoom_reset.triggered.connect(self.reset_zoom)
         self.presentation.toggled.connect(self.set_presentation)
         self.preferences.triggered.connect(self.open_preferences)
+        self.spell_check.toggled.connect(self._on_spell_check_toggled)
+        self.my_words.triggered.connect(self.open_my_words)
+        service = self.spelling
+        w.destroyed.connect(lambda: _drop_service(service))
+        # The dictionary opens once the window is up, not while it starts.
+        QTimer.singleShot(0, self, self._show_spelling_availability)
         self.help.triggered.connect(self.open_help)
         self.welcome.triggered.connect(self.open_welcome)
         w.session_view.navigator.currentRowChanged.connect(self._on_page_changed)
@@ -179,6 +207,8 @@ class DesktopFeatures(QObject):
             for editor in self.window.findChildren(AnswerEditor):
                 editor.set_line_spacing(shown.line_spacing)
                 editor.refit_height()
+        self.spelling.set_enabled(self.appearance.spell_check)
+        self.spell_check.setChecked(self.appearance.spell_check)
 
     def set_appearance(self, appearance: look.Appearance) -> None:
         self.appearance = appearance
@@ -198,9 +228,30 @@ class DesktopFeatures(QObject):
         self.set_appearance(self.appearance.with_zoom(-self.appearance.zoom))
 
     def open_preferences(self) -> None:
-        dialog = PreferencesDialog(self.window, self.appearance, self.set_appearance)
+        dialog = PreferencesDialog(
+            self.window, self.appearance, self.set_appearance, spelling=self.spelling
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    # -- spell-check -------------------------------------------------------------------------
+
+    def _show_spelling_availability(self) -> None:
+        if not self.spelling.available:
+            reason = self.spelling.unavailable_reason
+            self.spell_check.setEnabled(False)
+            self.spell_check.setChecked(False)
+            self.spell_check.setStatusTip(reason)
+            self.spell_check.setToolTip(reason)
+
+    def _on_spell_check_toggled(self, on: bool) -> None:
+        if self.spell_check.isEnabled() and on != self.appearance.spell_check:
+            self.set_appearance(replace(self.appearance, spell_check=on))
+
+    def open_my_words(self) -> MyWordsDialog:
+        dialog = MyWordsDialog(self.spelling, self.window)
+        self._show(dialog)
+        return dialog
 
     # -- presentation mode ----------------------------------------------------------------
 
@@ -261,6 +312,11 @@ class DesktopFeatures(QObject):
         dialog.demo_requested.connect(self.window.load_demo)
         self._show(dialog)
         return dialog
+
+
+def _drop_service(service: spell_check.SpellService) -> None:
+    if spell_check.current_service() is service:
+        spell_check.set_current_service(None)
 
 
 def install(window: MainWindow) -> DesktopFeatures:

@@ -25,6 +25,7 @@ from supervision_app.storage import Database, RecoveryKey
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.clipboard_guard import ClipboardGuard
 from supervision_app.ui.settings import ui_settings
+from supervision_app.ui.spell_check import SpellService
 from supervision_app.ui.unlock_panel import Credential, UnlockPanel
 
 DEFAULT_MINUTES = 5
@@ -142,6 +143,8 @@ class LockController(QObject):
         w.session_view.clear()
         for panel in w.findChildren(CaseMemoryPanel):
             panel.forget()
+        for spelling in w.findChildren(SpellService):  # "my words" leave memory too
+            spelling.forget()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the pages, now
         w.case_tree.populate([], {})
         w.case_overview.clear()

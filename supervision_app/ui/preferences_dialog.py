@@ -4,10 +4,11 @@ prompts and answers."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QVBoxLayout, QWidget
 
 from supervision_app.ui.appearance import (
     READING_FONTS,
@@ -19,7 +20,8 @@ from supervision_app.ui.appearance import (
 )
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
 from supervision_app.ui.line_spacing import LINE_SPACINGS
-from supervision_app.ui.widgets import accessible, text_label
+from supervision_app.ui.spell_check import SpellService
+from supervision_app.ui.widgets import accessible, push_button, text_label
 
 
 class PreferencesDialog(FormDialog[Appearance]):
@@ -28,10 +30,13 @@ class PreferencesDialog(FormDialog[Appearance]):
         parent: QWidget | None = None,
         initial: Appearance | None = None,
         save: Callable[[Appearance], object] | None = None,
+        spelling: SpellService | None = None,
     ) -> None:
         super().__init__(parent, save, object_name="preferencesDialog", ok_text=self.tr("Apply"))
         self.setWindowTitle(self.tr("Appearance"))
         initial = initial or Appearance()
+        self._initial = initial
+        self.spelling = spelling
 
         self.theme_combo = QComboBox()
         self.theme_combo.setObjectName("themeCombo")
@@ -83,6 +88,8 @@ class PreferencesDialog(FormDialog[Appearance]):
             self.tr("Space between the lines of the prompts, their explanations and your answers"),
         )
 
+        spelling_row = self._spelling_row(initial)
+
         note = text_label(
             self.tr(
                 "Fonts such as OpenDyslexic, Lexend or Atkinson Hyperlegible are offered when they "
@@ -98,18 +105,64 @@ class PreferencesDialog(FormDialog[Appearance]):
                     (self.tr("&Reading font:"), self.font_combo),
                     (self.tr("&Larger reading text:"), self.zoom_spin),
                     (self.tr("Line &spacing:"), self.spacing_combo),
+                    (self.tr("Spelling:"), spelling_row),
                 ]
             ),
+            self.spelling_note,
             note,
         )
         self.fit_to_screen(520, self.sizeHint().height())
 
+    def _spelling_row(self, initial: Appearance) -> QWidget:
+        available = self.spelling is not None and self.spelling.available
+        self.spell_check = QCheckBox(self.tr("&Check spelling as I type (British English)"))
+        self.spell_check.setObjectName("spellCheckBox")
+        self.spell_check.setChecked(initial.spell_check and available)
+        self.spell_check.setEnabled(available)
+        accessible(
+            self.spell_check,
+            self.tr("Check spelling as I type"),
+            self.tr("Underline misspelt words in the answers; right-click one for suggestions"),
+        )
+        self.my_words_button = push_button(
+            self.tr("&My words…"),
+            "myWordsButton",
+            self.tr("My words"),
+            description=self.tr("Review and remove the words you added to spell-check"),
+        )
+        self.my_words_button.setEnabled(self.spelling is not None)
+        self.my_words_button.clicked.connect(self._open_my_words)
+        reason = self.spelling.unavailable_reason if self.spelling is not None else ""
+        self.spelling_note = text_label(reason, "hint")
+        self.spelling_note.setObjectName("spellingUnavailable")
+        self.spelling_note.setVisible(bool(reason))
+        row = QWidget()
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.spell_check)
+        layout.addWidget(self.my_words_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return row
+
+    def _open_my_words(self) -> None:
+        from supervision_app.ui.my_words_dialog import MyWordsDialog
+
+        if self.spelling is not None:
+            dialog = MyWordsDialog(self.spelling, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
     def collect(self) -> Appearance:
-        return Appearance(
+        return replace(
+            self._initial,
             theme=str(self.theme_combo.currentData()),
             zoom=self.zoom_spin.value(),
             reading_font=str(self.font_combo.currentData() or ""),
             line_spacing=int(self.spacing_combo.currentData()),
+            spell_check=(
+                self.spell_check.isChecked()
+                if self.spell_check.isEnabled()
+                else self._initial.spell_check
+            ),
         )
 
 
