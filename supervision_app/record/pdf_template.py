@@ -116,11 +116,10 @@ def tool_space(prompt: Prompt, ss) -> list[Flowable]:
 
 def previous_actions_table(ss) -> list[Flowable]:
     header = [LABELS.action_description, LABELS.action_owner, "Outcome", "Reason / new due date"]
-    widths = [62 * mm, 30 * mm, 32 * mm, 46 * mm]
-    rows = [
-        [Spacer(1, ROW), "", _boxes(("Done", "Not done", "Carried forward"), ss), ""]
-        for _ in range(4)
-    ]
+    outcomes = ("Done", "Not done", "Carried forward")
+    outcome_width = _boxes_width(outcomes, "Outcome")
+    widths = [BODY_WIDTH - 76 * mm - outcome_width, 30 * mm, outcome_width, 46 * mm]
+    rows = [[Spacer(1, ROW), "", _boxes(outcomes, ss), ""] for _ in range(4)]
     return [*_section_heading(LABELS.previous_actions, ss), grid_table(header, rows, widths, ss)]
 
 
