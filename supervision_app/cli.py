@@ -130,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="check every signed record against its hash chain (exit 1 if any does not match)",
     )
+    settings = sub.add_parser(
+        "settings",
+        parents=[common],
+        help="show or change the record settings (protective marking, late-entry days)",
+    )
+    settings.add_argument(
+        "--marking", metavar="TEXT", help="the protective marking printed on every page"
+    )
+    settings.add_argument(
+        "--late-days",
+        type=int,
+        metavar="DAYS",
+        help="mark an addendum as a late entry when written more than DAYS after the session",
+    )
     imp = sub.add_parser("import", parents=[common], help="import a JSON record file")
     imp.add_argument("file", type=Path, metavar="FILE")
     backup = sub.add_parser("backup", parents=[common], help="write an encrypted backup file")
@@ -386,6 +400,26 @@ def _cmd_verify(_args: argparse.Namespace, db_path: Path) -> int:
     return 1 if bad else 0
 
 
+def _cmd_settings(args: argparse.Namespace, db_path: Path) -> int:
+    from supervision_app.domain import ValidationError
+
+    _existing(db_path)
+    database, store, _content = _open(db_path)
+    try:
+        try:
+            if args.marking is not None:
+                store.set_protective_marking(args.marking)
+            if args.late_days is not None:
+                store.set_late_entry_days(args.late_days)
+        except ValidationError as exc:
+            raise CliError(" ".join(exc.problems)) from None
+        print(f"Protective marking: {store.protective_marking()}")
+        print(f"Late entry after: {store.late_entry_days()} days")
+    finally:
+        database.close()
+    return 0
+
+
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
     from supervision_app.exchange import RecordFileError, import_session_file, read_session_file
     from supervision_app.exchange_case import import_case_file, is_case_file, read_case_file
@@ -568,6 +602,7 @@ _COMMANDS = {
     "restore": _cmd_restore,
     "template": _cmd_template,
     "verify": _cmd_verify,
+    "settings": _cmd_settings,
 }
 
 

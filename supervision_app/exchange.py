@@ -28,6 +28,7 @@ from supervision_app.domain import (
     check_payload,
 )
 from supervision_app.storage import SupervisionStore
+from supervision_app.storage.snapshot import case_fields
 
 if TYPE_CHECKING:
     from supervision_app.exchange_memory import SessionMemory
@@ -47,19 +48,7 @@ class RecordFileError(Exception):
 def case_record(case: CaseDetail) -> dict[str, Any]:
     """The ``case`` object of a record file."""
     return {
-        "reference": case.reference,
-        "practitioner": case.practitioner,
-        "supervisor": case.supervisor,
-        "agencies": list(case.agencies),
-        "children": [
-            {
-                "name": c.name,
-                "date_of_birth": c.date_of_birth.isoformat() if c.date_of_birth else None,
-                "age": c.age,
-                "unborn": c.unborn,
-            }
-            for c in case.children
-        ],
+        **case_fields(case),
         "created_at": case.created_at.isoformat() if case.created_at else None,
     }
 

@@ -49,9 +49,9 @@ def test_closing_during_an_export_waits_for_the_complete_file(
 
     real_render, state = pdf.render_pdf, {}
 
-    def slow_render(record) -> bytes:
+    def slow_render(record, **options) -> bytes:
         time.sleep(1.0)
-        data = real_render(record)
+        data = real_render(record, **options)
         state["render_done"] = time.monotonic()
         return data
 

@@ -273,3 +273,30 @@ def test_locked_text_typed_during_signing_is_kept_on_screen(
     )
     window.close()
     assert asked  # closing warns that some text was not saved
+
+
+def test_renaming_the_case_after_sign_off_keeps_the_signed_record(
+    qtbot, signed_window, store
+) -> None:
+    from supervision_app.ui.case_dialog import CaseDialog
+
+    window, session_id = signed_window
+    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
+    store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
+    window.session_view.load_session(session_id)
+    window.actions.edit_case.trigger()  # Case › Edit case…, as the user would
+    qtbot.waitUntil(lambda: window.findChild(CaseDialog) is not None)
+    dialog = window.findChild(CaseDialog)
+    dialog.reference_edit.clear()
+    type_text(qtbot, dialog.reference_edit, "CSC-7-RENAMED")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: window.findChild(CaseDialog) is None)
+    assert store.get_case(store.get_session(session_id).case.id).reference == "CSC-7-RENAMED"
+    assert [r.ok for r in store.verify_all()] == [True]
+    view = window.session_view
+    view.show_preview()
+    text = view.preview_page.preview_text()
+    signed_part = text.split("Changes since sign-off")[0]  # the record as signed
+    assert "CSC-7" in signed_part and "RENAMED" not in signed_part
+    assert "Changes since sign-off" in text
+    assert "The case reference is now “CSC-7-RENAMED”" in text

@@ -160,7 +160,13 @@ def test_current_user_is_remembered_and_validated(store) -> None:
         "UPDATE actions SET owner = 'Someone else'",
         "UPDATE sessions SET date = '2026-11-03'",
         "UPDATE sessions SET attendees = '[\"Alex\"]'",
-        "UPDATE cases SET reference = 'C-999'",
+        # the snapshot the record was signed with, and prints from
+        "UPDATE record_snapshots SET content = replace(content, 'C-100', 'C-999')",
+        "UPDATE record_snapshots SET content = replace(content, 'Jo Supervisor', 'Someone')",
+        "UPDATE record_snapshots SET content = replace(content, '\"open\"', '\"done\"')",
+        "UPDATE record_snapshots SET content = substr(content, 1, length(content) - 20)",
+        "UPDATE record_snapshots SET kind = 'legacy'",
+        "DELETE FROM record_snapshots",
         "UPDATE record_chain_links SET comment = 'Not agreed.' WHERE party = 'supervisor'",
         "UPDATE record_chain_links SET disagreement = 'x' WHERE party = 'practitioner'",
         "UPDATE record_chain_links SET seq = -seq WHERE seq < 3;"

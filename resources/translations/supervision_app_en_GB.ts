@@ -1592,6 +1592,14 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The protective marking on every page and when an addendum is late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1749,6 +1757,10 @@ Everything recorded for this case will be removed from this computer. This canno
     </message>
     <message>
         <source>No user named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2205,6 +2217,10 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PDF export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The PDF could not be written.
 
 {error}</source>
@@ -2267,7 +2283,7 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     <name>Printing</name>
     <message>
         <source>Printing needs the pypdfium2 package, which is not installed.</source>
-        <extracomment>Resolution pages are rendered at for printing (capped: higher costs memory, not clarity).</extracomment>
+        <extracomment>Resolution pages are rendered at for printing (capped: higher costs memory, not clarity). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf.py``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2305,6 +2321,10 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
 <context>
     <name>QDialog</name>
     <message>
+        <source>Laying out the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preparing pages for printing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2322,6 +2342,13 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2349,6 +2376,50 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>How safe and authoritative does the worker feel? (0–10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordSettingsDialog</name>
+    <message>
+        <source>Record settings</source>
+        <extracomment>The most days the late-entry threshold can be set to (as the store allows).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The protective marking is printed at the top and bottom of every page of the record, the extract and the paper template. An addendum written more than the given number of days after the session is marked as a late entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example OFFICIAL-SENSITIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protective marking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late entry after this many days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protective &amp;marking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Late entry after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the protective marking, for example OFFICIAL-SENSITIVE.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,8 +23,10 @@ from supervision_app.record.model import (
     RecordChild,
     RecordDecision,
     RecordEscalation,
+    RecordHypothesis,
     RecordPreviousAction,
     RecordPrompt,
+    RecordRating,
     RecordRow,
     RecordSignoff,
     RecordStage,
@@ -51,6 +53,9 @@ def build_record(
     previous_actions: Sequence[RecordPreviousAction] = (),
     escalations: Sequence[RecordEscalation] = (),
     wellbeing: RecordWellbeing | None = None,
+    hypotheses: Sequence[RecordHypothesis] = (),
+    rating: RecordRating | None = None,
+    changes: Sequence[str] = (),
 ) -> SessionRecord:
     """The record of ``detail``.
 
@@ -148,6 +153,9 @@ def build_record(
         wellbeing=(wellbeing or RecordWellbeing(tuple(private)))
         if integrity is not None and integrity.include_wellbeing
         else None,
+        hypotheses=tuple(hypotheses),
+        rating=rating,
+        changes=tuple(changes),
         **_integrity_fields(integrity),
         audit=tuple(
             RecordAuditEntry(_span(e.at, e.last_at), e.user, e.event.label, e.detail) for e in audit

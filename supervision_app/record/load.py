@@ -5,21 +5,27 @@ Used by the UI and the CLI; the renderers then receive only the plain record.
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.content import Content
 from supervision_app.domain import format_date
-from supervision_app.domain.escalation import escalation_clock
-from supervision_app.domain.memory import CaseHistory, HypothesisStatus
 from supervision_app.record.build import build_record
+from supervision_app.record.changes import (
+    as_signed,
+    hypothesis_label,
+    outcome_label,
+    parse_date,
+    snapshot_changes,
+    status_label,
+)
 from supervision_app.record.model import (
     RecordEscalation,
     RecordHypothesis,
     RecordPreviousAction,
+    RecordRating,
     SessionRecord,
 )
+from supervision_app.storage.snapshot import record_snapshot
 
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
@@ -28,92 +34,96 @@ if TYPE_CHECKING:
 def load_record(
     store: SupervisionStore, session_id: int, content: Content, *, include_audit: bool = False
 ) -> SessionRecord:
-    """The record of session ``session_id``; raises NotFoundError if it no longer exists."""
+    """The record of session ``session_id``; raises NotFoundError if it no longer exists.
+
+    A signed record is built from the snapshot taken at its first sign-off, with what
+    has changed in the case since listed separately; a draft from the live data.
+    """
     detail = store.get_session(session_id)
-    history = store.memory.case_history(detail.case.id)
-    record = build_record(
-        detail,
+    live = record_snapshot(detail, store.memory.case_history(detail.case.id))
+    signed = store.signed_snapshot(session_id)
+    shown = signed or live
+    return build_record(
+        as_signed(detail, signed) if signed else detail,
         content,
         store.protective_marking(),
         integrity=store.integrity(session_id),
         audit=store.audit_trail(session_id) if include_audit else (),
-        previous_actions=_previous_actions(history, session_id),
-        escalations=_escalations(history, session_id, detail.date),
+        previous_actions=_previous_actions(shown),
+        escalations=_escalations(shown),
+        hypotheses=_hypotheses(shown),
+        rating=_rating(shown),
+        changes=snapshot_changes(signed, live) if signed else (),
     )
-    return dataclasses.replace(record, hypotheses=_hypotheses(history, session_id, detail.date))
 
 
-def _previous_actions(history: CaseHistory, session_id: int) -> list[RecordPreviousAction]:
+def _previous_actions(snapshot: dict[str, Any]) -> list[RecordPreviousAction]:
     """Actions agreed in earlier sessions and reviewed in this one."""
-    found = []
-    for tracked in history.actions:
-        if tracked.session_id == session_id:
-            continue
-        for review in tracked.reviews:
-            if review.session_id == session_id:
-                action = tracked.action
-                note = review.outcome.label + (f": {review.reason}" if review.reason else "")
-                found.append(
-                    RecordPreviousAction(
-                        action.description,
-                        action.owner,
-                        format_date(action.due_date),
-                        action.status.label,
-                        note,
-                    )
-                )
-    return found
+    return [
+        RecordPreviousAction(
+            a.get("description", ""),
+            a.get("owner", ""),
+            format_date(parse_date(a.get("due_date"))),
+            status_label(a.get("status")),
+            outcome_label(a.get("outcome")) + (f": {a['reason']}" if a.get("reason") else ""),
+        )
+        for a in snapshot.get("previous_actions") or []
+    ]
 
 
-def _escalations(history: CaseHistory, session_id: int, on: date) -> list[RecordEscalation]:
+def _escalations(snapshot: dict[str, Any]) -> list[RecordEscalation]:
     """Escalations raised in this session or open on its date."""
     found = []
-    for e in history.escalations:
-        open_then = e.raised_on <= on and (e.closed_on is None or e.closed_on >= on)
-        if e.session_id != session_id and not open_then:
-            continue
-        step = e.current
-        status = f"Closed {format_date(e.closed_on)}" if e.closed_on else "Open"
-        if e.is_open and step is not None and step.days is not None:  # on the session's date
-            status += f" ({escalation_clock(e, on).summary})"
+    for e in snapshot.get("escalations") or []:
+        closed = parse_date(e.get("closed_on"))
+        stage = e.get("stage")
+        level = ""
+        if stage is not None:
+            level = f"Stage {stage}" + (f": {e['stage_name']}" if e.get("stage_name") else "")
+        status = f"Closed {format_date(closed)}" if closed else "Open"
+        if not closed and e.get("clock"):
+            status += f" ({e['clock']})"
         found.append(
             RecordEscalation(
-                format_date(e.raised_on),
-                e.subject,
-                step.with_whom if step else "",
-                (f"Stage {step.stage}" + (f": {step.name}" if step.name else "")) if step else "",
+                format_date(parse_date(e.get("raised_on"))),
+                e.get("subject", ""),
+                e.get("with_whom", ""),
+                level,
                 status,
-                e.outcome,
+                e.get("outcome", ""),
             )
         )
     return found
 
 
-def _hypotheses(history: CaseHistory, session_id: int, on: date) -> list[RecordHypothesis]:
-    """The hypotheses as they stood at this session: those still current then, and any raised
-    or reviewed in it, with their reviews up to the session's date (later ones are not shown)."""
+def _hypotheses(snapshot: dict[str, Any]) -> list[RecordHypothesis]:
+    """The hypotheses as they stood at this session, with their reviews up to it."""
     found = []
-    for h in history.hypotheses:
-        if h.raised_on > on and h.session_id != session_id:
-            continue
-        notes = [n for n in h.notes if n.on <= on or n.session_id == session_id]
-        status = notes[-1].status if notes else (h.status if not h.notes else HypothesisStatus.OPEN)
-        touched = h.session_id == session_id or any(n.session_id == session_id for n in notes)
-        if not status.is_current and not touched:
-            continue
+    for h in snapshot.get("hypotheses") or []:
+        reviews = []
+        for r in h.get("reviews") or []:
+            line = f"{format_date(parse_date(r.get('on')))} — {hypothesis_label(r.get('status'))}"
+            reviews.append(line + (f". {r['summary']}" if r.get("summary") else ""))
         found.append(
             RecordHypothesis(
-                text=h.text,
-                status=status.label,
-                raised_text=format_date(h.raised_on),
-                basis=h.basis,
-                test_plan=h.test_plan,
-                reviews=tuple(
-                    f"{format_date(n.on)} — {n.status.label}"
-                    + (f". {n.summary}" if n.summary else "")
-                    for n in notes
-                ),
-                evaluation=h.evaluation if notes == h.notes else "",
+                text=h.get("text", ""),
+                status=hypothesis_label(h.get("status")),
+                raised_text=format_date(parse_date(h.get("raised_on"))),
+                basis=h.get("basis", ""),
+                test_plan=h.get("test_plan", ""),
+                reviews=tuple(reviews),
+                evaluation=h.get("evaluation", ""),
             )
         )
     return found
+
+
+def _rating(snapshot: dict[str, Any]) -> RecordRating | None:
+    rating = snapshot.get("rating")
+    if not rating:
+        return None
+
+    def text(value: Any) -> str:
+        return "" if value is None else f"{value} / 10"
+
+    return RecordRating(text(rating.get("child_safety")), text(rating.get("worker_safety")))

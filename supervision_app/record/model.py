@@ -118,6 +118,14 @@ class RecordHypothesis:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordRating:
+    """The session's scaling ratings, 0 to 10 ("" when not rated)."""
+
+    child_safety: str
+    worker_safety: str
+
+
+@dataclass(frozen=True, slots=True)
 class RecordWellbeing:
     """The practitioner's wellbeing section: (heading, text) pairs, printed only by choice."""
 
@@ -186,6 +194,10 @@ class SessionRecord:
     late_days: int = 7
     #: The structured hypotheses as they stood at this session (filled in by case memory).
     hypotheses: tuple[RecordHypothesis, ...] = ()
+    rating: RecordRating | None = None
+    #: For a signed record printed from its snapshot: what the live case data now says
+    #: differently (never mixed into the record itself).
+    changes: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -664,6 +664,7 @@ def build_story(record: SessionRecord, ss: StyleSheet1 | None = None) -> list[Fl
     ss = ss or stylesheet()
     story = _title_block(record, ss)
     story += extra.status_banner(record, ss)
+    story += extra.changes_section(record, ss)
     story += extra.previous_actions_section(record, ss)
     for stage in record.stages:
         story += _stage_section(stage, ss)
@@ -671,6 +672,7 @@ def build_story(record: SessionRecord, ss: StyleSheet1 | None = None) -> list[Fl
     story += _actions_section(record, ss)
     story += extra.hypotheses_section(record, ss)
     story += extra.escalations_section(record, ss)
+    story += extra.rating_section(record, ss)
     story += extra.wellbeing_section(record, ss)
     story += extra.signoff_section(record, ss)
     story += extra.addenda_section(record, ss)
@@ -812,18 +814,29 @@ class NumberedCanvas(Canvas):
 # --------------------------------------------------------------------------- entry points
 
 
-def render_pdf(record: SessionRecord) -> bytes:
+#: ``progress(kind, value)``: ReportLab's build progress ("PAGE" with the page number, ...).
+#: Raising from it stops the build (how printing cancels a long layout).
+ProgressCallback = Callable[[str, int], None]
+
+
+def render_pdf(record: SessionRecord, *, progress: ProgressCallback | None = None) -> bytes:
     """The record as PDF bytes (A4, DejaVu Sans, marking and page numbers on every page)."""
     return render_document(
         build_story(record),
         marking=record.marking,
         footer=("Supervision record", record.case_reference, record.session_date_text),
         title=f"Supervision record {record.case_reference}",
+        progress=progress,
     )
 
 
 def render_document(
-    story: list[Flowable], *, marking: str, footer: tuple[str, ...], title: str
+    story: list[Flowable],
+    *,
+    marking: str,
+    footer: tuple[str, ...],
+    title: str,
+    progress: ProgressCallback | None = None,
 ) -> bytes:
     """Lay ``story`` out on A4 pages with the marking, ``footer`` and "Page X of Y" on each."""
     buffer = io.BytesIO()
@@ -855,6 +868,8 @@ def render_document(
     doc.keepTogetherClass = KeepWithFirstLines
     furniture = _PageFurniture(marking.strip() or "OFFICIAL-SENSITIVE", footer)
     doc.addPageTemplates([PageTemplate(id="record", frames=[frame], onPage=furniture)])
+    if progress is not None:
+        doc.setProgressCallBack(progress)
     doc.build(story, canvasmaker=NumberedCanvas)
     return buffer.getvalue()
 

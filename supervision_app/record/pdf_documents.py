@@ -21,7 +21,19 @@ from supervision_app.record.pdf import (
     render_document,
     stylesheet,
 )
-from supervision_app.record.pdf_sections import escalations_section, fingerprint_block, grid_table
+from supervision_app.record.pdf_sections import (
+    changes_section,
+    escalations_section,
+    fingerprint_block,
+    grid_table,
+)
+from supervision_app.record.pdf_template import (
+    escalation_table,
+    hypotheses_table,
+    previous_actions_table,
+    scaling_table,
+    tool_space,
+)
 from supervision_app.record.styles import LABELS, PALETTE
 
 #: The only encryption offered: AES with a 256-bit key (PDF 2.0 / ISO 32000-2, revision 6).
@@ -40,6 +52,7 @@ def render_extract(record: SessionRecord) -> bytes:
     story: list[Flowable] = _title_block(record, ss)
     story[0] = Paragraph(LABELS.extract_title, ss["Title"])
     story.insert(2, Paragraph(LABELS.extract_note, ss["Summary"]))
+    story += changes_section(record, ss)
     story += _decisions_section(record, ss)
     story += _actions_section(record, ss)
     story += escalations_section(record, ss)
@@ -82,14 +95,13 @@ def render_template(content: Content, marking: str) -> bytes:
     details = grid_table([LABELS.document_title, ""], blanks, [44 * mm, 126 * mm], ss)
     details.setStyle([("SPAN", (0, 0), (-1, 0)), ("BOTTOMPADDING", (0, 1), (-1, -1), 10)])
     story.append(details)
-    story += _section_heading(LABELS.previous_actions, ss)
-    story += _write_lines(4, ss)
+    story += previous_actions_table(ss)
     for number, stage in enumerate(content.stages, start=1):
         story += _section_heading(f"{LABELS.stage} {number}: {stage.title}", ss, "Stage")
         story.append(_para(stage.summary, ss["Summary"]))
         for prompt in stage.prompts:
             story.append(_para(prompt.text, ss["Prompt"]))
-            story += _write_lines(3, ss)
+            story += tool_space(prompt, ss) or _write_lines(3, ss)
     story += _section_heading(LABELS.decisions, ss)
     for n in range(1, 4):
         story.append(Paragraph(f"{n}. {LABELS.decisions[:-1]}:", ss["Prompt"]))
@@ -106,8 +118,9 @@ def render_template(content: Content, marking: str) -> bytes:
     ]
     rows = [[Paragraph(str(n), ss["Cell"]), Spacer(1, 12 * mm), "", "", ""] for n in range(1, 9)]
     story.append(grid_table(header, rows, [11 * mm, 79 * mm, 36 * mm, 24 * mm, 20 * mm], ss))
-    story += _section_heading(LABELS.escalations, ss)
-    story += _write_lines(4, ss)
+    story += escalation_table(content, ss)
+    story += hypotheses_table(ss)
+    story += scaling_table(ss)
     story += _section_heading(LABELS.signoff, ss)
     for party in ("Practitioner", "Supervisor"):
         story.append(Paragraph(f"<b>{party}</b>", ss["Prompt"]))

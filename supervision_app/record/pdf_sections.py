@@ -163,6 +163,56 @@ def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable
     return story
 
 
+def rating_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    """The session's two scaling ratings (nothing when neither was given)."""
+    if record.rating is None:
+        return []
+    items = [
+        (LABELS.child_safety, record.rating.child_safety or LABELS.not_rated),
+        (LABELS.worker_safety, record.rating.worker_safety or LABELS.not_rated),
+    ]
+    rows = [[_para(label, ss["Cell"]), _para(value, ss["Cell"])] for label, value in items]
+    table = RecordTable(rows, colWidths=[120 * mm, 50 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return [*_section_heading(LABELS.ratings, ss), table]
+
+
+def changes_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    """A boxed, labelled list of what changed in the case file after sign-off."""
+    if not record.changes:
+        return []
+    cell: list[Flowable] = [
+        Paragraph(f"<b>{LABELS.changes}</b>", ss["Value"]),
+        Paragraph(LABELS.changes_note, ss["Cell"]),
+    ]
+    for line in record.changes:
+        cell += text_flowables(line, ss["Cell"], bullet="•")
+    box = RecordTable([[cell]], colWidths=[BODY_WIDTH], splitInRow=1, hAlign="LEFT")
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(PALETTE.muted)),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(PALETTE.banner)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
+    box.spaceBefore = 8
+    return [box]
+
+
 def wellbeing_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     if record.wellbeing is None:
         return []

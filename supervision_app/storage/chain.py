@@ -14,6 +14,11 @@ id (with its stage and the question as stored), the structured tools' data, the 
 their order, and the links.  An action's status and due date change when it is
 reviewed in a later session, so they are not part of the signed content.
 
+Since schema version 3 a record's content is the *snapshot* taken at its first
+sign-off (:mod:`.snapshot`): this content plus the case details and case-memory
+sections the record shows.  Records signed earlier keep this version 1 content,
+with the case reference they were signed under kept beside them.
+
 The chain makes silent changes *evident*; it is not a signature.  Someone who
 can write to the database file and knows this scheme could recompute it.  The
 fingerprint printed on the PDF is the anchor outside the database: a

@@ -37,7 +37,7 @@ from supervision_app.storage.keys import (
 from supervision_app.storage.models import Base, MetaRow
 
 APPLICATION_ID = "supervision_app"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 Credential = Passphrase | RecoveryKey | KeyRing

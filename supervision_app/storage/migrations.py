@@ -75,8 +75,56 @@ def _v3_to_v4(conn) -> None:
     conn.execute("DROP TABLE IF EXISTS search_index")
 
 
+def _v4_to_v5(conn) -> None:
+    """Integrity snapshots of signed records (``storage/snapshot.py``).
+
+    A record signed before this version keeps its version 1 canonical content; this
+    keeps the case reference it was signed under (from its first "signed" audit entry,
+    else the case's reference now), so a later rename of the case does not make it fail
+    verification.  The chain still checks the kept reference.  Safe to run twice.
+    """
+    import json
+    from datetime import datetime
+
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS record_snapshots ("
+        "session_id INTEGER NOT NULL PRIMARY KEY "
+        "REFERENCES sessions (id) ON DELETE CASCADE, "
+        "kind VARCHAR(16) NOT NULL, taken_at DATETIME NOT NULL, content TEXT NOT NULL)"
+    )
+    tables = {
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if not {"record_chain_links", "sessions", "cases"} <= tables:
+        return
+    signed_reference = (
+        "(SELECT NULLIF(a.case_reference, '') FROM audit_events a "
+        "WHERE a.session_id = s.id AND a.event = 'signed' ORDER BY a.id LIMIT 1)"
+        if "audit_events" in tables
+        else "NULL"
+    )
+    rows = conn.execute(
+        f"SELECT s.id, COALESCE({signed_reference}, c.reference) "
+        "FROM sessions s JOIN cases c ON c.id = s.case_id "
+        "WHERE s.id IN (SELECT session_id FROM record_chain_links) "
+        "AND s.id NOT IN (SELECT session_id FROM record_snapshots)"
+    ).fetchall()
+    now = datetime.now().strftime("%Y-%m-%d %H:%M:%S.000000")
+    for session_id, reference in rows:
+        conn.execute(
+            "INSERT INTO record_snapshots (session_id, kind, taken_at, content) "
+            "VALUES (?, 'legacy', ?, ?)",
+            (session_id, now, json.dumps({"case_reference": reference}, ensure_ascii=False)),
+        )
+
+
 #: version n -> the step that brings a database from n to n + 1.
-MIGRATIONS: dict[int, Callable[[object], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+MIGRATIONS: dict[int, Callable[[object], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 
 
 def check_identity(path: Path, tables: set[str], meta: dict[str, str]) -> int:

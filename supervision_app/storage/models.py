@@ -336,6 +336,23 @@ class ChainSealRow(Base):
     head_hash: Mapped[str] = mapped_column(String(64))
 
 
+class RecordSnapshotRow(Base):
+    """What a signed record shows, frozen at its first sign-off (see ``storage/snapshot.py``).
+
+    ``kind`` is "signed" (the full snapshot the chain covers) or "legacy" (a record signed
+    before snapshots: only its case reference, kept when the database was upgraded).
+    """
+
+    __tablename__ = "record_snapshots"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    taken_at: Mapped[datetime]
+    content: Mapped[str] = mapped_column(Text)
+
+
 class AuditEventRow(Base):
     """Who did what to a record, and when. Never holds note text.
 

@@ -9,6 +9,7 @@ corrections are added as dated, attributed addenda.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from supervision_app.domain import (
     AuditEvent,
     LockedSessionError,
     Party,
+    SessionDetail,
     SessionIntegrity,
     SignOff,
     SignOffInput,
@@ -36,7 +38,15 @@ from supervision_app.storage.models import (
     AuditEventRow,
     ChainLinkRow,
     ChainSealRow,
+    RecordSnapshotRow,
     SessionRow,
+)
+from supervision_app.storage.snapshot import (
+    LEGACY,
+    SIGNED,
+    dumps,
+    frozen_mismatch,
+    record_snapshot,
 )
 
 MAX_NAME = 200
@@ -67,6 +77,38 @@ def link_dict(row: ChainLinkRow) -> dict[str, Any]:
         "include_wellbeing": bool(row.include_wellbeing),
         "late": bool(row.late),
     }
+
+
+def signed_content(
+    session: Session, session_id: int, detail: SessionDetail
+) -> tuple[dict[str, Any], str]:
+    """The content the session's chain covers, and what is wrong with it ('' if nothing).
+
+    A record signed with a snapshot is covered by that snapshot, and its frozen parts
+    (answers, decisions, actions...) must still match the live data.  A record signed
+    before snapshots is covered by the version 1 canonical content, with the case
+    reference kept at the upgrade.
+    """
+    live = canonical_content(detail)
+    row = session.get(RecordSnapshotRow, session_id)
+    if row is None:
+        return live, ""
+    try:
+        stored = json.loads(row.content)
+    except ValueError:
+        return live, "the stored snapshot of the signed record is unreadable"
+    if not isinstance(stored, dict):
+        return live, "the stored snapshot of the signed record is unreadable"
+    if row.kind == LEGACY:
+        live["case_reference"] = stored.get("case_reference")
+        return live, ""
+    changed = frozen_mismatch(stored, live)
+    if changed:
+        return stored, (
+            "the signed " + ", ".join(changed) + " no longer match the snapshot taken at "
+            "sign-off (signed content was changed, added or removed)"
+        )
+    return stored, ""
 
 
 def require_unlocked(session: Session, session_id: int) -> None:
@@ -129,6 +171,7 @@ class SigningMixin(AuditMixin):
             problems.append(f"Name and role must each be at most {MAX_NAME} characters.")
         if problems:
             raise ValidationError(problems)
+        snapshot = None if self.is_signed(session_id) else self.take_snapshot(session_id)
         with self.database.session() as session:
             rows = _links(session, session_id)
             if any(r.kind == "signoff" and r.party == signoff.party.value for r in rows):
@@ -146,6 +189,7 @@ class SigningMixin(AuditMixin):
                 comment=signoff.comment,
                 disagreement=signoff.disagreement,
                 include_wellbeing=signoff.party == Party.PRACTITIONER and signoff.include_wellbeing,
+                snapshot=snapshot,
             )
             detail = f"as {signoff.party.label.lower()}"
             if signoff.disagreement.strip():
@@ -187,10 +231,45 @@ class SigningMixin(AuditMixin):
             number = sum(1 for r in rows if r.kind == "addendum") + 1
             return Addendum(number, author, role, now, text, late)
 
+    def take_snapshot(self, session_id: int) -> dict[str, Any]:
+        """What the record of ``session_id`` shows now (see ``storage/snapshot.py``)."""
+        detail = self.get_session(session_id)  # type: ignore[attr-defined]
+        return record_snapshot(detail, self.memory.case_history(detail.case.id))  # type: ignore[attr-defined]
+
+    def signed_snapshot(self, session_id: int) -> dict[str, Any] | None:
+        """The snapshot the record was signed with; None while unsigned or signed before
+        snapshots existed."""
+        with self.database.read() as session:
+            row = session.get(RecordSnapshotRow, session_id)
+            if row is None or row.kind != SIGNED:
+                return None
+            try:
+                stored = json.loads(row.content)
+            except ValueError:
+                return None
+            return stored if isinstance(stored, dict) else None
+
     def _append_link(
-        self, session: Session, session_id: int, rows: list[ChainLinkRow], **fields: Any
+        self,
+        session: Session,
+        session_id: int,
+        rows: list[ChainLinkRow],
+        snapshot: dict[str, Any] | None = None,
+        **fields: Any,
     ) -> ChainLinkRow:
         detail = load_detail(session, session_id)
+        if not rows and snapshot is not None and session.get(RecordSnapshotRow, session_id) is None:
+            if frozen_mismatch(snapshot, canonical_content(detail)):
+                raise ValidationError(["The record changed while it was being signed. Try again."])
+            session.add(
+                RecordSnapshotRow(
+                    session_id=session_id,
+                    kind=SIGNED,
+                    taken_at=datetime.now().replace(microsecond=0),
+                    content=dumps(snapshot),
+                )
+            )
+            session.flush()
         problem = self._problem(session, session_id, detail)
         if problem:
             raise ValidationError(
@@ -205,9 +284,8 @@ class SigningMixin(AuditMixin):
         row.late = bool(row.late)
         previous = rows[-1].hash if rows else GENESIS
         row.prev_hash = previous
-        row.hash = link_hash(
-            previous, canonical_content(detail), [*(link_dict(r) for r in rows), link_dict(row)]
-        )
+        content, _ = signed_content(session, session_id, detail)
+        row.hash = link_hash(previous, content, [*(link_dict(r) for r in rows), link_dict(row)])
         session.add(row)
         seal = session.get(ChainSealRow, session_id)
         if seal is None:
@@ -223,8 +301,9 @@ class SigningMixin(AuditMixin):
         detail = detail or load_detail(session, session_id)
         rows = _links(session, session_id)
         seal = session.get(ChainSealRow, session_id)
-        problem = chain_problem(
-            canonical_content(detail),
+        content, problem = signed_content(session, session_id, detail)
+        problem = problem or chain_problem(
+            content,
             [(link_dict(r), r.prev_hash, r.hash) for r in rows],
             (seal.links, seal.head_hash) if seal else None,
         )
@@ -251,6 +330,10 @@ class SigningMixin(AuditMixin):
 
     def _verify_row(self, session: Session, row: SessionRow) -> VerifyResult:
         problem = self._problem(session, row.id)
+        if not problem and session.get(ChainSealRow, row.id) is None:
+            snapshot = session.get(RecordSnapshotRow, row.id)
+            if snapshot is not None and snapshot.kind == SIGNED:
+                problem = "the sign-offs of this signed record were removed"
         seal = session.get(ChainSealRow, row.id)
         return VerifyResult(
             row.id,

@@ -11,6 +11,7 @@ not at all: see :mod:`supervision_app.atomic`).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -25,6 +26,20 @@ class BackgroundThread(QThread):
 
     def cancel(self) -> None:
         """Ask the work to stop early. Work that must finish (an export) ignores this."""
+
+
+class WorkCancelled(Exception):
+    """The user pressed Cancel before the work reached the point of no return."""
+
+
+def cancel_point(stop: threading.Event) -> Callable[..., None]:
+    """A progress callback for long work that raises :class:`WorkCancelled` once ``stop`` is set."""
+
+    def check(*_args: object) -> None:
+        if stop.is_set():
+            raise WorkCancelled
+
+    return check
 
 
 class _Work(BackgroundThread, Generic[T]):
@@ -61,12 +76,29 @@ def wait_in_loop(thread: QThread, progress: QProgressDialog) -> None:
         thread.deleteLater()  # deferred: its results can still be read
 
 
-def run_in_background(parent: QWidget | None, work: Callable[[], T], text: str) -> T:
-    """Run ``work`` on a worker thread with a progress note; its result, or its exception."""
+def run_in_background(
+    parent: QWidget | None,
+    work: Callable[[], T],
+    text: str,
+    *,
+    stop: threading.Event | None = None,
+) -> T:
+    """Run ``work`` on a worker thread with a progress note; its result, or its exception.
+
+    With ``stop``, the note has a Cancel button that sets it; ``work`` checks it (see
+    :func:`cancel_point`) where stopping is still safe, e.g. before anything is written,
+    and raises :class:`WorkCancelled`.  Closing the window never sets it: an export the
+    user asked for still finishes.
+    """
     thread: _Work[T] = _Work(work, owner(parent))
     progress = QProgressDialog(text, "", 0, 0, parent)
     progress.setObjectName("backgroundProgress")
-    progress.setCancelButton(None)  # an export, once started, finishes
+    if stop is None:
+        progress.setCancelButton(None)  # an export, once started, finishes
+    else:
+        progress.setCancelButtonText(QProgressDialog.tr("Cancel"))
+        # closing the note after the work has finished also emits "canceled": ignore that
+        progress.canceled.connect(lambda: thread.isRunning() and stop.set())
     progress.setMinimumDuration(500)
     wait_in_loop(thread, progress)
     if thread.error is not None:

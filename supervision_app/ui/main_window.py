@@ -154,6 +154,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.search_action)
         file_menu.addActions([a.choose_user, a.verify_records])
+        self.record_settings_action = file_menu.addAction(self.tr("Record settings…"))
+        self.record_settings_action.setObjectName("recordSettingsAction")
+        self.record_settings_action.setStatusTip(
+            self.tr("The protective marking on every page and when an addendum is late")
+        )
+        self.record_settings_action.triggered.connect(self.edit_record_settings)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         case_menu = bar.addMenu(self.tr("&Case"))
@@ -650,6 +656,19 @@ class MainWindow(QMainWindow):
                 lambda f: self.store.set_current_user(f.name, f.role),
             ),
             self._show_user,
+        )
+
+    def edit_record_settings(self) -> None:
+        from supervision_app.ui.record_settings_dialog import RecordSettings, RecordSettingsDialog
+
+        def save(value: RecordSettings) -> None:
+            self.store.set_protective_marking(value.marking)
+            self.store.set_late_entry_days(value.late_days)
+
+        current = RecordSettings(self.store.protective_marking(), self.store.late_entry_days())
+        self._open_dialog(
+            RecordSettingsDialog(self, current, save),
+            lambda: self.statusBar().showMessage(self.tr("Record settings saved."), 5000),
         )
 
     def verify_records(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from supervision_app.content import Content
 from supervision_app.domain import AuditEvent, SessionDetail
 from supervision_app.storage import NotFoundError, SupervisionStore
-from supervision_app.ui.background import run_in_background
+from supervision_app.ui.background import WorkCancelled, cancel_point, run_in_background
 from supervision_app.ui.file_names import default_export_path
 from supervision_app.ui.flow_layout import flow_row
 from supervision_app.ui.widgets import accessible, push_button, scroll_body, text_label
@@ -240,14 +241,21 @@ class PreviewPage(QScrollArea):
             self._warn(self.tr("PDF export is not available in this version."))
             return False
 
+        stop = threading.Event()
+
         def work() -> None:  # plain data only: no database access off the GUI thread
-            data = render_extract(record) if extract else render_pdf(record)
+            check = cancel_point(stop)
+            data = render_extract(record) if extract else render_pdf(record, progress=check)
+            check()  # the last moment Cancel can stop it: nothing has been written yet
             if password:
                 data = protect_pdf(data, password)
             write_bytes(data, Path(path))
 
         try:
-            run_in_background(self, work, self.tr("Writing the PDF…"))
+            run_in_background(self, work, self.tr("Writing the PDF…"), stop=stop)
+        except WorkCancelled:
+            self.status_message.emit(self.tr("PDF export cancelled; nothing was written."))
+            return False
         except (RecordExportError, WeakProtectionError, OSError) as exc:
             self._warn(self.tr("The PDF could not be written.\n\n{error}").format(error=exc))
             return False
@@ -300,10 +308,16 @@ class PreviewPage(QScrollArea):
     def _print(self, preview: bool) -> bool:
         from supervision_app.ui.printing import PrintError, preview_pdf, print_pdf
 
-        made = self.record_pdf()
-        if made is None:
+        record = self._record()
+        if record is None:
             return False
-        data, title = made
+        from supervision_app.record.pdf import render_pdf
+
+        title = f"Supervision record {record.case_reference}"
+
+        def data(progress) -> bytes:  # laid out on the print worker: plain data only
+            return render_pdf(record, progress=progress)
+
         try:
             printed = preview_pdf(self, data, title) if preview else print_pdf(self, data, title)
         except PrintError as exc:

@@ -1,0 +1,174 @@
+"""The integrity snapshot: everything a signed record shows, frozen when it is first signed.
+
+A record shows more than its answers: the case details (reference, people,
+agencies, children) and the case-memory sections (previous actions reviewed,
+hypotheses, escalations, the session's ratings).  Those may legitimately change
+after sign-off (Edit case renames the reference; a later session marks an action
+done), so at the first sign-off :func:`record_snapshot` copies them, with the
+answers, into one JSON-safe dict.  The chain then covers that dict, the record is
+printed from it, and what has changed in the live data since is listed
+separately (:func:`snapshot_changes`), never mixed into the record.
+
+Records signed before snapshots existed keep the version 1 canonical content;
+for those only the case reference at the time of the upgrade is kept
+(:data:`LEGACY`), so a later rename does not break them either.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from supervision_app.domain import CaseDetail, SessionDetail
+from supervision_app.domain.escalation import escalation_clock
+from supervision_app.domain.memory import CaseHistory, HypothesisStatus
+from supervision_app.storage.chain import canonical_content
+
+#: ``kind`` of a full snapshot taken at the first sign-off.
+SIGNED = "signed"
+#: ``kind`` of the reference-only row kept for records signed before snapshots.
+LEGACY = "legacy"
+SNAPSHOT_FORMAT = 2
+#: The parts of the snapshot that are frozen in the live data once anyone signs.
+FROZEN_KEYS = (
+    "session_uid",
+    "session_date",
+    "attendees",
+    "answers",
+    "structured",
+    "decisions",
+    "actions",
+)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def case_fields(case: CaseDetail) -> dict[str, Any]:
+    """The case's details as JSON-safe data (also the record file's "case", see exchange)."""
+    return {
+        "reference": case.reference,
+        "practitioner": case.practitioner,
+        "supervisor": case.supervisor,
+        "agencies": list(case.agencies),
+        "children": [
+            {
+                "name": c.name,
+                "date_of_birth": _iso(c.date_of_birth),
+                "age": c.age,
+                "unborn": bool(c.unborn),
+            }
+            for c in case.children
+        ],
+    }
+
+
+def record_snapshot(detail: SessionDetail, history: CaseHistory | None) -> dict[str, Any]:
+    """The JSON-safe snapshot of what the record of ``detail`` shows."""
+    snapshot = canonical_content(detail)
+    snapshot["snapshot_format"] = SNAPSHOT_FORMAT
+    snapshot["case"] = case_fields(detail.case)
+    snapshot["action_details"] = [
+        {"due_date": _iso(a.due_date), "status": a.status.value} for a in detail.actions
+    ]
+    snapshot.update(_memory(detail, history) if history else _EMPTY_MEMORY)
+    return normalise(snapshot)
+
+
+_EMPTY_MEMORY: dict[str, Any] = {
+    "previous_actions": [],
+    "escalations": [],
+    "hypotheses": [],
+    "rating": None,
+}
+
+
+def _memory(detail: SessionDetail, history: CaseHistory) -> dict[str, Any]:
+    sid, on = detail.id, detail.date
+    previous = []
+    for tracked in history.actions:
+        if tracked.session_id == sid:
+            continue
+        for review in tracked.reviews:
+            if review.session_id == sid:
+                a = tracked.action
+                previous.append(
+                    {
+                        "description": a.description,
+                        "owner": a.owner,
+                        "due_date": _iso(a.due_date),
+                        "status": a.status.value,
+                        "outcome": review.outcome.value,
+                        "reason": review.reason,
+                    }
+                )
+    escalations = []
+    for e in history.escalations:
+        open_then = e.raised_on <= on and (e.closed_on is None or e.closed_on >= on)
+        if e.session_id != sid and not open_then:
+            continue
+        step = e.current
+        clock = ""
+        if e.is_open and step is not None and step.days is not None:
+            clock = escalation_clock(e, on).summary  # on the session's date
+        escalations.append(
+            {
+                "raised_on": _iso(e.raised_on),
+                "subject": e.subject,
+                "with_whom": step.with_whom if step else "",
+                "stage": step.stage if step else None,
+                "stage_name": step.name if step else "",
+                "clock": clock,
+                "closed_on": _iso(e.closed_on),
+                "outcome": e.outcome,
+            }
+        )
+    hypotheses = []
+    for h in history.hypotheses:  # as they stood at this session
+        if h.raised_on > on and h.session_id != sid:
+            continue
+        notes = [n for n in h.notes if n.on <= on or n.session_id == sid]
+        status = notes[-1].status if notes else (h.status if not h.notes else HypothesisStatus.OPEN)
+        touched = h.session_id == sid or any(n.session_id == sid for n in notes)
+        if not status.is_current and not touched:
+            continue
+        hypotheses.append(
+            {
+                "text": h.text,
+                "status": status.value,
+                "raised_on": _iso(h.raised_on),
+                "basis": h.basis,
+                "test_plan": h.test_plan,
+                "reviews": [
+                    {"on": _iso(n.on), "status": n.status.value, "summary": n.summary}
+                    for n in notes
+                ],
+                "evaluation": h.evaluation if notes == list(h.notes) else "",
+            }
+        )
+    rating = next((r for r in history.ratings if r.session_id == sid), None)
+    return {
+        "previous_actions": previous,
+        "escalations": escalations,
+        "hypotheses": hypotheses,
+        "rating": {"child_safety": rating.child_safety, "worker_safety": rating.worker_safety}
+        if rating and (rating.child_safety is not None or rating.worker_safety is not None)
+        else None,
+    }
+
+
+def normalise(value: dict[str, Any]) -> dict[str, Any]:
+    """``value`` as it reads back from its stored JSON (tuples become lists, and so on)."""
+    return json.loads(dumps(value))
+
+
+def dumps(value: dict[str, Any]) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
+
+
+def frozen_mismatch(snapshot: dict[str, Any], live: dict[str, Any]) -> list[str]:
+    """The frozen parts (answers, decisions, actions...) where the live data left the snapshot."""
+    live = normalise(live)
+    return [key for key in FROZEN_KEYS if snapshot.get(key) != live.get(key)]
