@@ -51,13 +51,14 @@ def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
         present = True
     else:
         case_id, session_id, present = *store.import_session(detail)[:2], False
-        _load_escalations(store, case_id)
+        _load_memory(store, case_id, session_id, detail.date)
     history_case_id, history_present = load_demo_history(store, content)
     return DemoLoaded(case_id or 0, session_id, present and history_present, history_case_id)
 
 
-def _load_escalations(store: SupervisionStore, case_id: int) -> None:
-    """The demo case's escalation, raised before the session and still open at it."""
+def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
+    """The demo case's escalation (raised before the session, still open at it, on the
+    policy's route) and the session's hypotheses in the structured tool."""
     file = resource_path("demo", "demo_case.toml")
     try:
         data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
@@ -69,13 +70,23 @@ def _load_escalations(store: SupervisionStore, case_id: int) -> None:
                 date.fromisoformat(e["date"]),
                 int(e["timescale_days"]),
                 note=e.get("note", ""),
+                stage_name=e.get("stage_name", ""),
             )
             for step in e.get("steps", []):
                 store.memory.step_up_escalation(
-                    escalation_id, step["with"], date.fromisoformat(step["date"]), step["note"]
+                    escalation_id,
+                    step["with"],
+                    date.fromisoformat(step["date"]),
+                    step["note"],
+                    stage_name=step.get("stage_name", ""),
+                    days=step.get("days"),
                 )
+        for h in data.get("hypotheses", []):
+            store.memory.add_hypothesis(
+                case_id, h["text"], on, session_id, h["basis"], h["test_plan"]
+            )
     except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
-        raise DemoDataError(f"The demo escalation in {file} cannot be loaded: {exc!r}") from None
+        raise DemoDataError(f"The demo case memory in {file} cannot be loaded: {exc!r}") from None
 
 
 def demo_session(content: Content) -> SessionDetail:

@@ -64,5 +64,11 @@ def test_the_first_demo_record_lists_its_open_escalation_once(
     record = load_record(store, loaded.session_id, content)
     [printed] = record.escalations
     assert "step the referral down" in printed.concern
-    assert printed.level == "Stage 2" and printed.status == "Open"
+    assert printed.level == "Stage 2: Managers or safeguarding leads"
+    # open on the session's date (2 Nov), 9 days at the stage against the policy's 5
+    assert printed.status.startswith("Open (") and "overdue" in printed.status
     assert printed.raised_with.startswith("MASH team manager")
+    # the session's four hypotheses are in the structured tool, each with its basis and test
+    assert len(record.hypotheses) == 4
+    assert all(h.basis and h.test_plan and h.status == "Open" for h in record.hypotheses)
+    assert "criminal exploitation" in record.hypotheses[3].text
