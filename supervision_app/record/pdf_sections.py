@@ -152,7 +152,7 @@ def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable
     items = [
         (e.raised_text, e.concern, e.raised_with, e.level, e.status) for e in record.escalations
     ]
-    widths = [22 * mm, 70 * mm, 34 * mm, 22 * mm, 22 * mm]
+    widths = [20 * mm, 52 * mm, 36 * mm, 30 * mm, 32 * mm]  # the level and the clock whole words
     story = _table_section(
         LABELS.escalations, LABELS.no_escalations, header, items, widths, "Escalation", ss
     )
