@@ -37,6 +37,7 @@ MODULES: list[tuple[str, list[tuple[str, str, str]]]] = [
             ("startup_large", "Start-up with 50,000 sessions vs empty db", "≤ 1.1×"),
         ],
     ),
+    ("benchmarks.unlock", [("unlock", "Unlock: passphrase to open database", "—")]),
     (
         "benchmarks.autosave",
         [

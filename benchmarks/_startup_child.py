@@ -5,7 +5,8 @@
 
 ``bare``: a PySide6 script that shows an empty QMainWindow (the baseline).
 ``app``:  the app itself, started through its real entry point
-(``supervision_app.cli.main(["--db", DB_PATH])`` -> ``ui.app.run_gui``).
+(``supervision_app.cli.main(["--db", DB_PATH])`` -> ``ui.app.run_gui``), on the
+encrypted database, unlocked with the data key in ``SUPERVISION_BENCH_DATA_KEY``.
 
 Both install the same first-paint detector just before ``show()``; once the
 window has been painted they print one JSON line (wall-clock timestamps and
@@ -141,10 +142,23 @@ def main() -> int:
     os._exit(0)  # skip interpreter teardown: it is not part of start-up
 
 
+def _bench_ring(db_path):
+    """The database's unlocked key ring, from the data key the parent hands over (the
+    passphrase's key derivation is measured by the ``unlock`` row, not here)."""
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from benchmarks.data import child_ring
+
+    return child_ring(db_path)
+
+
 def run_app(db_path, marks, watch, state) -> None:
     """Start the app through its real entry point (``supervision_app.cli.main``, which calls
     ``ui.app.run_gui``), with thin wrappers that only record when each step ends and call
     ``watch(window)`` just before the main window is shown.
+
+    The unlock dialog (``ui.startup.open_interactively``) is replaced by opening the
+    encrypted database with its unlocked key ring: everything the app does after the user
+    has typed the passphrase, except the key derivation, is measured.
 
     If the names wrapped here change, the start-up is replicated from ``run_gui`` instead;
     see benchmarks/README.md ("hooks").
@@ -155,14 +169,20 @@ def run_app(db_path, marks, watch, state) -> None:
     from supervision_app.ui import main_window
 
     marks["t_app_imported"] = time.time()
+    ring = _bench_ring(db_path)
+    try:
+        from supervision_app.ui import startup as ui_startup
+    except ImportError:
+        ui_startup = None
     needed = (
-        hasattr(ui_app, "_application")
-        and hasattr(ui_app, "open_database")
+        ui_startup is not None
+        and hasattr(ui_startup, "open_interactively")
+        and hasattr(ui_app, "_application")
         and hasattr(ui_app, "run_gui")
     )
     if not needed:
         state["how"] = "replicated run_gui"
-        return _replicated(db_path, marks, watch, main_window)
+        return _replicated(db_path, ring, marks, watch, main_window)
     state["how"] = "cli.main -> run_gui"
 
     def wrap(owner, name, mark):
@@ -179,7 +199,16 @@ def run_app(db_path, marks, watch, state) -> None:
         if hasattr(content_pkg, name):
             wrap(content_pkg, name, "t_content")
     wrap(ui_app, "_application", "t_app")
-    wrap(ui_app, "open_database", "t_db_open")
+
+    def unlocked(path, parent=None):
+        from supervision_app.storage import open_database
+
+        marks["t_unlock_start"] = time.time()
+        database = open_database(path, ring)
+        marks["t_db_open"] = time.time()
+        return database
+
+    ui_startup.open_interactively = unlocked
     original_show = main_window.MainWindow.show
 
     def show(self):
@@ -191,7 +220,7 @@ def run_app(db_path, marks, watch, state) -> None:
     cli.main(["--db", str(db_path)])
 
 
-def _replicated(db_path, marks, watch, main_window) -> None:
+def _replicated(db_path, ring, marks, watch, main_window) -> None:
     from PySide6.QtWidgets import QApplication
 
     from supervision_app.content import load_content
@@ -201,7 +230,7 @@ def _replicated(db_path, marks, watch, main_window) -> None:
     marks["t_content"] = time.time()
     app = QApplication(sys.argv[:1])
     marks["t_app"] = time.time()
-    database = open_database(db_path)
+    database = open_database(db_path, ring)
     marks["t_db_open"] = time.time()
     window = main_window.MainWindow(SupervisionStore(database), content, db_path)
     watch(window)

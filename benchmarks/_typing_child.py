@@ -39,9 +39,12 @@ def main() -> int:
     from supervision_app.content import load_content
     from supervision_app.storage import SupervisionStore, open_database
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.data import child_ring
+
     _app = QApplication(sys.argv[:1])  # kept alive for the whole run
     content = load_content()
-    database = open_database(db_path)
+    database = open_database(db_path, child_ring(db_path))  # encrypted, as always
     store = SupervisionStore(database)
 
     try:
@@ -190,7 +193,6 @@ def _main_window_view(store, content, db_path, session_id):
 
 
 def _typing_text(n: int) -> str:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from benchmarks.data import typing_text
 
     return typing_text(n)

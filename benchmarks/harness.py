@@ -118,9 +118,16 @@ class Context:
             self.log(f"prepared {key} in {time.perf_counter() - started:.1f} s")
         return self._cache[key]
 
-    def child_env(self) -> dict[str, str]:
-        """The environment for every child process: same for the app and for its baseline."""
+    def child_env(self, db: Path | None = None) -> dict[str, str]:
+        """The environment for every child process: same for the app and for its baseline.
+
+        With ``db``, the child also gets that encrypted database's data key (fictional
+        data), so that it opens the file without the passphrase's key derivation."""
         env = dict(os.environ)
+        if db is not None:
+            from benchmarks import data
+
+            env = data.child_env(db, env)
         env["QT_QPA_PLATFORM"] = self.platform
         # The app's settings and data folders go to the work folder, never the user's.
         env["SUPERVISION_APP_DATA_DIR"] = str(self.workdir / "appdata")

@@ -177,6 +177,8 @@ def _libreoffice_row(ctx: Context) -> Row:
         str(db_path),
     ]
     env = ctx.child_env()
+    # The CLI unlocks the encrypted database with the passphrase (key derivation included).
+    env["SUPERVISION_APP_PASSPHRASE"] = data.PASSPHRASE
 
     def run_cmd(cmd: list[str]) -> float:
         started = time.perf_counter()
@@ -209,7 +211,7 @@ def _libreoffice_row(ctx: Context) -> Row:
     lo_pages = page_count(lo_pdf.read_bytes()) if lo_pdf.exists() else 0
     row.notes.append(
         f"informative; both from process start to the file written: app = `python -m supervision_app "
-        f"export --pdf` ({app_pages} pages), baseline = {Path(office).name} --headless --convert-to pdf "
+        f"export --pdf` ({app_pages} pages; unlocking the encrypted database included), baseline = {Path(office).name} --headless --convert-to pdf "
         f"on a .docx of the same text ({lo_pages} pages); {len(a)} run(s) each after a warm-up of LibreOffice"
     )
     return row

@@ -36,7 +36,7 @@ def run_child(ctx: Context, mode: str, db: Path | None = None, timeout: float = 
         args.append(str(db))
     started = time.time()
     proc = subprocess.Popen(
-        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ctx.child_env(), text=True
+        args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ctx.child_env(db), text=True
     )
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -73,7 +73,8 @@ def _phase_note(samples: list[dict]) -> str:
         ("app imports", "t_qt_imported", "t_app_imported"),
         ("load_content", "t_app_imported", "t_content"),
         ("QApplication+theme", "t_content", "t_app"),
-        ("open_database", "t_app", "t_db_open"),
+        ("before unlock", "t_app", "t_unlock_start"),
+        ("open_database (unlock, no KDF)", "t_unlock_start", "t_db_open"),
         ("MainWindow()", "t_db_open", "t_window_built"),
         ("show()", "t_window_built", "t_shown"),
         ("to first paint", "t_shown", "t_painted"),
@@ -242,9 +243,9 @@ def _startup_large(ctx: Context) -> Row:
 
 def _list_cost_note(path: Path) -> str:
     """In-process cost of the store calls the main window makes at start-up, for diagnosis."""
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
 
-    database = open_database(path)
+    database = data.open_db(path)
     try:
         store = SupervisionStore(database)
         started = time.perf_counter()

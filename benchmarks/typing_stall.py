@@ -22,11 +22,12 @@ ROWS = ("typing",)
 
 
 def _typing_db(path: Path) -> tuple[Path, int]:
+    from benchmarks import data
     from supervision_app.content import load_content
     from supervision_app.domain import CaseInput, Child
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
 
-    database = open_database(path)
+    database = data.open_db(path)
     try:
         store = SupervisionStore(database)
         case_id = store.create_case(
@@ -65,7 +66,9 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
         str(s.typing_runs),
         str(s.typing_burst),
     ]
-    proc = subprocess.run(args, capture_output=True, text=True, env=ctx.child_env(), timeout=900)
+    proc = subprocess.run(
+        args, capture_output=True, text=True, env=ctx.child_env(path), timeout=900
+    )
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if not lines:
         from benchmarks.startup import crash_line
