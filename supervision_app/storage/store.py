@@ -11,9 +11,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import cache
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -32,7 +33,7 @@ from supervision_app.domain import (
     check_payload,
 )
 from supervision_app.domain.validation import case_problems, require_action, require_decision
-from supervision_app.storage.audit import AuditMixin, record_audit
+from supervision_app.storage.audit import AuditMixin, record_audit, record_edit
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, case_detail, load_detail
 from supervision_app.storage.models import (
@@ -339,20 +340,21 @@ class SupervisionStore(SigningMixin, AuditMixin):
     def save_answer(
         self, session_id: int, prompt_id: str, stage_id: str, prompt_text: str, text: str
     ) -> datetime:
-        """Insert or replace one answer. Returns the time it was committed."""
+        """Insert or replace one answer. Returns the time it was committed.
+
+        The autosave path: lean Core statements (the lock check, one UPDATE of the
+        answer, the session's last edit and its audit entry), no ORM loads."""
         now = datetime.now()
         with self.database.session() as session:
-            row = _prompt_row(session, AnswerRow, session_id, prompt_id)
-            if row is None:
-                row = AnswerRow(
-                    session_id=session_id,
-                    prompt_id=prompt_id,
-                    stage_id=stage_id,
-                    prompt_text=prompt_text,
-                )
-                session.add(row)
-            row.text, row.updated_at = text, now
-            _touch(session, session_id, now)
+            _write_answer(
+                session,
+                AnswerRow,
+                session_id,
+                prompt_id,
+                {"text": text, "updated_at": now},
+                {"stage_id": stage_id, "prompt_text": prompt_text},
+            )
+            record_edit(session, session_id, now)
         return now
 
     def save_structured_answer(
@@ -371,17 +373,15 @@ class SupervisionStore(SigningMixin, AuditMixin):
         check_payload(kind, data)
         now = datetime.now()
         with self.database.session() as session:
-            row = _prompt_row(session, StructuredAnswerRow, session_id, prompt_id)
-            if row is None:
-                row = StructuredAnswerRow(
-                    session_id=session_id,
-                    prompt_id=prompt_id,
-                    stage_id=stage_id,
-                    prompt_text=prompt_text,
-                )
-                session.add(row)
-            row.kind, row.data, row.updated_at = kind, data, now
-            _touch(session, session_id, now)
+            _write_answer(
+                session,
+                StructuredAnswerRow,
+                session_id,
+                prompt_id,
+                {"kind": kind, "data": data, "updated_at": now},
+                {"stage_id": stage_id, "prompt_text": prompt_text},
+            )
+            record_edit(session, session_id, now)
         return now
 
     # -- decisions -----------------------------------------------------------
@@ -537,18 +537,42 @@ def _refuse_signed_deletion(session: Session, session_ids: list[int]) -> None:
         )
 
 
-def _prompt_row(
+def _write_answer(
     session: Session,
     model: type[AnswerRow] | type[StructuredAnswerRow],
     session_id: int,
     prompt_id: str,
-) -> AnswerRow | StructuredAnswerRow | None:
-    """The session's stored answer to ``prompt_id``; NotFoundError if the session is gone,
-    LockedSessionError if it has been signed."""
-    row = session.scalar(
-        select(model).where(model.session_id == session_id, model.prompt_id == prompt_id)
+    values: dict,
+    new_values: dict,
+) -> None:
+    """Update the session's answer to ``prompt_id`` (insert it the first time) with prepared
+    Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed."""
+    signed, exists, change = _answer_statements(model)
+    conn = session.connection()
+    if conn.scalar(signed, {"b_session": session_id}) is not None:
+        require_unlocked(session, session_id)  # raises, with the message for who signed
+    updated = conn.execute(change, {"b_session": session_id, "b_prompt": prompt_id, **values})
+    if updated.rowcount:
+        return
+    if conn.scalar(exists, {"b_session": session_id}) is None:
+        raise NotFoundError(f"Session {session_id} no longer exists.")
+    conn.execute(
+        insert(model.__table__),
+        {"session_id": session_id, "prompt_id": prompt_id, **new_values, **values},
     )
-    if row is None:
-        _get(session, SessionRow, session_id)
-    require_unlocked(session, session_id)
-    return row
+
+
+@cache
+def _answer_statements(model: type[AnswerRow] | type[StructuredAnswerRow]):
+    """Built once: constructing statements costs more than running them (autosave path)."""
+    table = model.__table__
+    signed = (
+        select(ChainLinkRow.id)
+        .where(ChainLinkRow.session_id == bindparam("b_session"), ChainLinkRow.kind == "signoff")
+        .limit(1)
+    )
+    exists = select(SessionRow.id).where(SessionRow.id == bindparam("b_session"))
+    change = update(table).where(
+        table.c.session_id == bindparam("b_session"), table.c.prompt_id == bindparam("b_prompt")
+    )
+    return signed, exists, change
