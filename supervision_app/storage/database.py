@@ -216,7 +216,7 @@ def open_database(path: Path, credential: Credential) -> Database:
             f"Cannot use the folder {path.parent} ({exc.strerror or exc}). Choose another location with --db."
         ) from None
     try:
-        ring = _open_keys(path, kind, credential)
+        ring = _open_keys(path, kind, credential, thorough=needs_full_check(path, lock))
         engine = _engine(path, ring.data_key)
         from supervision_app.storage.migrations import prepare_schema
 
@@ -238,7 +238,22 @@ def not_ours_error(path: Path) -> NotOurDatabaseError:
     )
 
 
-def _open_keys(path: Path, kind: DatabaseKind, credential: Credential) -> KeyRing:
+def needs_full_check(path: Path, lock: InstanceLock) -> bool:
+    """Whether opening must check every page of the file before anything is written.
+
+    After a clean close the file was whole, and every page is checked by its HMAC when
+    it is read, so unlocking checks only what costs the same at any size
+    (:func:`.cipher.check_structure`): start-up does not grow with ten years of records.
+    After a crash, a kill or a power cut (the instance lock was not released), or with a
+    write-ahead log left beside the file, the full check runs as before.
+    """
+    wal = path.with_name(path.name + "-wal")
+    return lock.previous_unclean or (wal.exists() and wal.stat().st_size > 0)
+
+
+def _open_keys(
+    path: Path, kind: DatabaseKind, credential: Credential, *, thorough: bool = True
+) -> KeyRing:
     if kind is DatabaseKind.MISSING:
         return _create(path, credential)
     if kind is DatabaseKind.PLAIN:
@@ -247,7 +262,7 @@ def _open_keys(path: Path, kind: DatabaseKind, credential: Credential) -> KeyRin
         ring = _new_ring(credential)
         encrypt_plain_database(path, ring)
         return ring
-    return unlock_file(path, credential)
+    return unlock_file(path, credential, thorough=thorough)
 
 
 def _new_ring(credential: Credential) -> KeyRing:
@@ -274,8 +289,12 @@ def _create(path: Path, credential: Credential) -> KeyRing:
     return ring
 
 
-def unlock_file(path: Path, credential: Credential) -> KeyRing:
-    """The key ring that opens ``path``, proven by a real read-only read. Touches nothing."""
+def unlock_file(path: Path, credential: Credential, *, thorough: bool = False) -> KeyRing:
+    """The key ring that opens ``path``, proven by a real read-only read. Touches nothing.
+
+    A damaged file raises :class:`DatabaseOpenError`: with ``thorough``, every page is
+    checked (:func:`.cipher.check_integrity`); otherwise the checks whose cost does not
+    grow with the file (:func:`.cipher.check_structure`)."""
     keys = key_file_path(path)
     try:
         entries = read_key_file(keys)
@@ -292,7 +311,10 @@ def unlock_file(path: Path, credential: Credential) -> KeyRing:
                 f"{path} cannot be read ({exc}). It has been left untouched."
             ) from None
         try:
-            damage = cipher.check_integrity(conn)
+            if thorough:
+                damage = cipher.check_integrity(conn)
+            else:
+                damage = cipher.check_structure(conn, str(path))
         finally:
             conn.close()
         if damage:
