@@ -64,7 +64,8 @@ class SupervisionStore(SigningMixin, AuditMixin):
 
     # -- cases ---------------------------------------------------------------
 
-    def list_cases(self) -> list[CaseSummary]:
+    def list_cases(self, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
+        """Cases, most recent session first; ``limit``/``offset`` give one page of them."""
         counts = (
             select(
                 SessionRow.case_id,
@@ -82,6 +83,8 @@ class SupervisionStore(SigningMixin, AuditMixin):
                 func.coalesce(counts.c.last, func.date(CaseRow.created_at)).desc(),
                 CaseRow.reference,
             )
+            .limit(limit)
+            .offset(offset)
         )
         with self.database.read() as session:
             return [
