@@ -661,7 +661,7 @@ Health Visiting</source>
     <name>CaseTree</name>
     <message>
         <source>Cases and sessions</source>
-        <extracomment>(case id, limit, offset) -&gt; one page of the case&apos;s sessions, newest first.</extracomment>
+        <extracomment>Cases listed at first; &quot;Show more cases…&quot; adds as many again. (case id, limit, offset) -&gt; one page of the case&apos;s sessions, newest first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -674,6 +674,14 @@ Health Visiting</source>
     </message>
     <message>
         <source>Case {reference}, children: {children}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
