@@ -135,6 +135,11 @@ class Context:
             p for p in (str(app_root()), env.get("PYTHONPATH", "")) if p
         )
         env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+        # Compiled bytecode is cached, as in an installed app (the warm-up runs write it),
+        # in the work folder rather than beside the sources; without this, a shell with
+        # PYTHONDONTWRITEBYTECODE=1 would compile every module of the app on every start.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(self.workdir / "pycache")
         return env
 
 

@@ -30,7 +30,20 @@ class ChildTimedOut(ChildFailed):
         self.seconds = seconds
 
 
+def _fresh_ui_state(ctx: Context) -> None:
+    """Every app start sees the same settings: the welcome already dismissed, and no window
+    geometry saved by an earlier run (offscreen, that would be the platform's small screen,
+    where the compact layout hides the case list), so the window opens at its default size,
+    like the bare one, with the case list showing."""
+    folder = ctx.workdir / "appdata" / "config"  # paths.config_dir() under the data folder
+    folder.mkdir(parents=True, exist_ok=True)
+    # ui/settings.py:SETTINGS_FILE (not imported: this process stays Qt-free)
+    (folder / "ui-state.ini").write_text("[welcome]\nshown=true\n", encoding="utf-8")
+
+
 def run_child(ctx: Context, mode: str, db: Path | None = None, timeout: float = 180) -> dict:
+    if mode == "app":
+        _fresh_ui_state(ctx)
     args = [sys.executable, str(CHILD), mode]
     if db is not None:
         args.append(str(db))
@@ -147,7 +160,7 @@ def _cold_start(ctx: Context, wanted: set[str]) -> list[Row]:
         rows_seen = sorted({r.get("visible_list_rows", 0) for r in app_runs})
         row.notes.append(
             f"rows in visible item views at first paint: {rows_seen} "
-            f"(0 would mean the case list was not loaded yet)"
+            f"(the case list's page of cases, plus its 'Show more cases…' row if any)"
         )
         rows.append(row)
     if "memory" in wanted:
