@@ -64,6 +64,7 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         if credential is not None:
             database = open_database(Path(db_path), credential)
         else:
+            _preload_window_modules()
             database = open_interactively(Path(db_path))
     except DatabaseOpenError as exc:
         QMessageBox.critical(
@@ -82,6 +83,23 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         return app.exec()
     finally:
         database.close()
+
+
+def _preload_window_modules() -> None:
+    """Import the main window's modules on a background thread while the unlock dialog waits
+    for the passphrase, so that the window is built sooner after Unlock. Only imports (no
+    widgets are made off the GUI thread); if it fails, build_window imports them itself."""
+    import threading
+
+    def preload() -> None:
+        try:
+            import supervision_app.ui.lock_controller
+            import supervision_app.ui.main_window
+            import supervision_app.ui.security_menu  # noqa: F401
+        except Exception:  # the main thread's import will report it
+            return
+
+    threading.Thread(target=preload, name="preload-window", daemon=True).start()
 
 
 def build_window(database: Database, content: Content):
