@@ -69,10 +69,10 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _ReportLabParagraph
 from reportlab.platypus.flowables import HRFlowable
 
 from supervision_app import APP_NAME
@@ -118,6 +118,25 @@ _RTL_FONTS = (
 _RTL_NAMES = frozenset(name for name, _ranges in _RTL_FONTS)
 
 
+class Paragraph(_ReportLabParagraph):
+    """ReportLab's Paragraph, its lines broken once per width.
+
+    A group kept with its heading (:class:`KeepWithFirstLines`) and a table
+    measure their paragraphs before placing them, and the frame then wraps each
+    paragraph again at the same width; ReportLab breaks every line anew each
+    time, which was half of the record's layout time.  The result of a wrap
+    depends only on the width (and the paragraph, which does not change).
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == getattr(self, "_wrapped_width", None) and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
+
+
+@functools.lru_cache(maxsize=8192)
 def _rtl_font(code: int) -> str | None:
     """The shaped font for a right-to-left letter (DejaVu has them but cannot lay them out)."""
     for name, ranges in _RTL_FONTS:
