@@ -173,8 +173,17 @@ class SupervisionStore(SigningMixin, AuditMixin):
             .group_by(StructuredAnswerRow.session_id)
             .subquery()
         )
-        query = (
-            select(SessionRow, answered.c.n, tools.c.n)
+        query = (  # columns, not ORM objects: a listing needs no identity map
+            select(
+                SessionRow.id,
+                SessionRow.uid,
+                SessionRow.case_id,
+                SessionRow.date,
+                SessionRow.attendees,
+                SessionRow.updated_at,
+                answered.c.n,
+                tools.c.n,
+            )
             .outerjoin(answered, answered.c.session_id == SessionRow.id)
             .outerjoin(tools, tools.c.session_id == SessionRow.id)
             .where(SessionRow.id.in_(select(page.c.id)))
@@ -183,15 +192,15 @@ class SupervisionStore(SigningMixin, AuditMixin):
         with self.database.read() as session:
             return [
                 SessionSummary(
-                    id=row.id,
-                    uid=row.uid,
-                    case_id=row.case_id,
-                    date=row.date,
-                    attendees=tuple(row.attendees or ()),
+                    id=sid,
+                    uid=uid,
+                    case_id=case,
+                    date=on,
+                    attendees=tuple(attendees or ()),
                     answered=(n or 0) + (t or 0),
-                    updated_at=row.updated_at,
+                    updated_at=updated,
                 )
-                for row, n, t in session.execute(query)
+                for sid, uid, case, on, attendees, updated, n, t in session.execute(query)
             ]
 
     def count_sessions(self, case_id: int) -> int:
