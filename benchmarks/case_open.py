@@ -19,7 +19,7 @@ raises ``NotImplementedError`` and the row says so.
 from __future__ import annotations
 
 from benchmarks import data
-from benchmarks.harness import Context, Row, median, paired, timed
+from benchmarks.harness import Context, Row, cpu_note, median, paired, timed
 from benchmarks.search import _prepare, _raw_connection
 
 ROWS = ("case_open",)
@@ -90,6 +90,7 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
             x.answered for x in listing
         ] == [r[12] for r in raw_rows]
         a, b = paired(timed(app), timed(baseline), 3, s.case_reps)
+        cpu = cpu_note(app, baseline, min(s.case_reps, 30))
     finally:
         conn.close()
         database.close()
@@ -114,6 +115,7 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
             "app: store.get_case + store.list_sessions; chronology: n/a — not built yet "
             "(see benchmarks/case_open.py:app_chronology)"
         )
+    row.notes.append(cpu)
     row.notes.append(
         f"baseline: one raw SQL query (case, children, sessions with answered counts); same listing: "
         f"{same}; database of {seeded.sessions:,} sessions; {len(a)} runs each"

@@ -245,6 +245,29 @@ def timed(fn: Callable[[], Any]) -> Callable[[], float]:
     return run
 
 
+def cpu_note(app: Callable[[], Any], baseline: Callable[[], Any], reps: int) -> str:
+    """The same comparison in this thread's CPU time (``time.thread_time``), alternating.
+
+    On a shared machine a long Python operation is preempted more often than a short
+    query, so wall-clock ratios of in-process rows grow with the load; CPU time does not
+    count the time spent waiting for a core."""
+
+    def cpu(fn: Callable[[], Any]) -> Callable[[], float]:
+        def run() -> float:
+            started = time.thread_time()
+            fn()
+            return (time.thread_time() - started) * 1000.0
+
+        return run
+
+    a, b = paired(cpu(app), cpu(baseline), 1, reps)
+    ratio = median(a) / median(b) if median(b) > 0 else float("nan")
+    return (
+        f"CPU time of this thread (not counting waits for a core): app {median(a):.2f} ms, "
+        f"baseline {median(b):.2f} ms, ratio {ratio:.2f}× ({reps} runs each)"
+    )
+
+
 # -- machine and output ------------------------------------------------------------------
 
 

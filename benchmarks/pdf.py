@@ -25,7 +25,16 @@ from xml.sax.saxutils import escape
 
 from benchmarks import data
 from benchmarks.docx import write_docx
-from benchmarks.harness import NA_NOT_BUILT, Context, Row, median, na_row, paired, timed
+from benchmarks.harness import (
+    NA_NOT_BUILT,
+    Context,
+    Row,
+    cpu_note,
+    median,
+    na_row,
+    paired,
+    timed,
+)
 
 ROWS = ("pdf", "libreoffice")
 
@@ -113,6 +122,9 @@ def _pdf_row(ctx: Context) -> Row:
         f"furniture, page X of Y); baseline {page_count(base_pdf)} pages / {len(base_pdf) // 1024} KiB "
         f"(Helvetica); {answered} prompts answered, {len(record.decisions)} decisions, "
         f"{len(record.actions)} actions, {chars:,} characters; {len(a)} runs each after {s.pdf_warmup} warm-up"
+    )
+    row.notes.append(
+        cpu_note(lambda: render_pdf(record), lambda: baseline_pdf(texts), min(s.pdf_reps, 3))
     )
     return row
 

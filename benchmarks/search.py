@@ -20,7 +20,7 @@ runs on an FTS5 index of the ``answers`` table that the benchmark builds itself.
 from __future__ import annotations
 
 from benchmarks import data
-from benchmarks.harness import NA_NOT_BUILT, Context, Row, median, paired, timed
+from benchmarks.harness import NA_NOT_BUILT, Context, Row, cpu_note, median, paired, timed
 
 ROWS = ("search",)
 BENCH_FTS_TABLE = "bench_answers_fts"
@@ -109,12 +109,14 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
                     app_search(store, term)
 
             a, b = paired(timed(app), timed(baseline), 2, s.search_reps)
+            cpu = cpu_note(app, baseline, min(s.search_reps, 15))
             row = Row("search", title, "ms", median(a), median(b), "≤ 2×", 2.0,
                       samples={"app_ms": a, "baseline_ms": b})  # fmt: skip
             row.notes.append(
                 f"app: store.memory.search(text) for {len(terms)} queries per sample "
                 f"(hits: {', '.join(map(str, app_hits))})"
             )
+            row.notes.append(cpu)
         else:
             b = [timed(baseline)() for _ in range(s.search_reps + 2)][2:]
             row = Row("search", title, "ms", None, median(b), "≤ 2×", 2.0,
