@@ -116,6 +116,9 @@ _RTL_FONTS = (
 
 
 _RTL_NAMES = frozenset(name for name, _ranges in _RTL_FONTS)
+_RTL_CODES = frozenset(
+    code for _name, ranges in _RTL_FONTS for low, high in ranges for code in range(low, high + 1)
+)
 
 
 class Paragraph(_ReportLabParagraph):
@@ -251,7 +254,8 @@ def _missing_glyphs(font_name: str, with_fallbacks: bool = True) -> _MissingGlyp
 def _font_runs(line: str, font_name: str) -> str:
     """Escaped markup for one line, with runs the main font lacks set in a fallback font."""
     primary = _coverage(font_name)
-    if all(ord(ch) in primary and not _is_rtl(ord(ch)) for ch in set(line)):
+    codes = {ord(ch) for ch in set(line)}
+    if codes <= primary and codes.isdisjoint(_RTL_CODES):
         return escape(line, _QUOTES)
     fallbacks = [(name, _coverage(name)) for name, _file in FALLBACK_FONTS]
     out: list[str] = []
