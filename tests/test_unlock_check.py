@@ -95,3 +95,20 @@ def test_a_truncated_file_is_refused_untouched_without_the_full_check(
         open_db(db_path)
     assert (db_path.read_bytes(), key_file_path(db_path).read_bytes()) == before
     assert full_checks == []
+
+
+def test_the_unlock_dialog_needs_no_sqlalchemy() -> None:
+    """The passphrase and unlock dialogs appear before SQLAlchemy is imported (it loads on a
+    background thread while the user types; see ui/app.py:_preload_window_modules)."""
+    code = (
+        "import sys\n"
+        "import supervision_app.cli, supervision_app.ui.app, supervision_app.ui.startup\n"
+        "import supervision_app.ui.unlock_dialog, supervision_app.ui.passphrase_dialog\n"
+        "from supervision_app.storage import DatabaseOpenError, Passphrase, open_database\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')[:3])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -16,10 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.storage import cipher
 from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
@@ -34,7 +31,10 @@ from supervision_app.storage.keys import (
     unlock,
     write_key_file,
 )
-from supervision_app.storage.models import Base, MetaRow
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not before the unlock dialog
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 APPLICATION_ID = "supervision_app"
 SCHEMA_VERSION = 2
@@ -100,6 +100,9 @@ class Database:
         #: The recovery key generated when this database was created, to show once; else None.
         self.new_recovery_key = ring.new_recovery_key
         ring.new_recovery_key = None
+        from sqlalchemy import event
+        from sqlalchemy.orm import sessionmaker
+
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "after_flush", _note_deletes)
 
@@ -135,7 +138,7 @@ class Database:
         between would be lost, so the autosave writer is refused and retries.
         """
         self.engine.dispose()
-        self.engine = create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
+        self.engine = _refusing_engine()
         self._sessions.configure(bind=self.engine)
 
     # -- locking: the key leaves memory (as far as Python allows) and connections close --
@@ -148,7 +151,7 @@ class Database:
         """Close every connection and forget the key. Sessions fail until :meth:`unlock`."""
         self.engine.dispose()
         self._ring = None
-        self.engine = create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
+        self.engine = _refusing_engine()
         self._sessions.configure(bind=self.engine)
 
     def unlock(self, credential: Credential) -> None:
@@ -339,8 +342,18 @@ def _engine(path: Path, data_key: bytes) -> Engine:
         return conn
 
     import sqlcipher3
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import QueuePool
 
     return create_engine("sqlite://", creator=creator, module=sqlcipher3, poolclass=QueuePool)
+
+
+def _refusing_engine() -> Engine:
+    """An engine whose every connection is refused (locked, or suspended for a file swap)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import QueuePool
+
+    return create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
 
 
 def _refuse_locked():
@@ -353,14 +366,26 @@ def _note_deletes(session: Session, _context: object) -> None:
 
 
 def write_identity(session: Session) -> None:
+    from supervision_app.storage.models import MetaRow
+
     session.add(MetaRow(key="application_id", value=APPLICATION_ID))
     session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+
+
+def __getattr__(name: str) -> Any:
+    """``Base`` (the ORM models' base) on first use, so that importing this module does not
+    import SQLAlchemy."""
+    if name == "Base":
+        from supervision_app.storage.models import Base
+
+        return Base
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
-    "Base",
+    "Base",  # noqa: F822 (module __getattr__)
     "Database",
     "DatabaseInUseError",
     "DatabaseKind",

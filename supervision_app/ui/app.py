@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.content import Content
 from supervision_app.paths import resource_path
-from supervision_app.storage import Database, DatabaseOpenError, SupervisionStore
+from supervision_app.storage import Database, DatabaseOpenError
 
 EXIT_CANNOT_OPEN = 2
 
@@ -93,6 +93,7 @@ def _preload_window_modules() -> None:
 
     def preload() -> None:
         try:
+            import supervision_app.storage.store  # SQLAlchemy and the ORM models
             import supervision_app.ui.lock_controller
             import supervision_app.ui.main_window
             import supervision_app.ui.security_menu  # noqa: F401
@@ -104,6 +105,7 @@ def _preload_window_modules() -> None:
 
 def build_window(database: Database, content: Content):
     """The main window on an unlocked database, with locking and the Security menu."""
+    from supervision_app.storage import SupervisionStore
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
