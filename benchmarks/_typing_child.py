@@ -122,6 +122,8 @@ def main() -> int:
         heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
         heartbeat.setInterval(1)
         heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        cpu_at: dict[float, float] = {}  # tick -> this (GUI) thread's CPU time then
+        heartbeat.timeout.connect(lambda: cpu_at.__setitem__(ticks[-1], time.thread_time()))
         typist = QTimer()
         typist.setTimerType(Qt.TimerType.PreciseTimer)
         typist.setInterval(KEY_INTERVAL_MS)
@@ -151,15 +153,18 @@ def main() -> int:
         typist.start()
         loop.exec()
         seconds = time.perf_counter() - started
-        timed_gaps = sorted(((b - a) * 1000, b) for a, b in itertools.pairwise(ticks))
-        gaps = [g for g, _end in timed_gaps]
+        timed_gaps = sorted(((b - a) * 1000, b, a) for a, b in itertools.pairwise(ticks))
+        gaps = [g for g, _end, _start in timed_gaps]
         # Where the worst stalls fell: ms since typing began, and since the last save.
         worst = []
-        for gap, end in timed_gaps[-3:][::-1]:
+        for gap, end, begin in timed_gaps[-3:][::-1]:
             before = [t for t in saved_at if t <= end]
             worst.append(
                 {
                     "gap_ms": round(gap, 1),
+                    # CPU the GUI thread used during the stall; the rest it spent waiting
+                    # (for a core, or for the GIL held by the autosave thread)
+                    "cpu_ms": round((cpu_at.get(end, 0.0) - cpu_at.get(begin, 0.0)) * 1000, 1),
                     "at_ms": round((end - started) * 1000),
                     "after_save_ms": round((end - before[-1]) * 1000) if before else None,
                 }

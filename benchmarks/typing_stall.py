@@ -113,9 +113,16 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
     )
     if worst is not None:
         since = worst["after_save_ms"]
+        cpu = worst.get("cpu_ms")
         row.notes.append(
             f"the longest stall ended {worst['at_ms']} ms into its run"
             + (f", {since} ms after an autosave commit was reported" if since is not None else "")
+            + (
+                f"; the GUI thread used {cpu:.1f} ms of CPU during it (the rest it waited for "
+                "a core or for the GIL)"
+                if cpu is not None
+                else ""
+            )
         )
     gc_max = max((r.get("gc_max_ms", 0.0) for r in runs), default=0.0)
     row.notes.append(
