@@ -234,13 +234,15 @@ def paired(
     return a, b
 
 
-def timed(fn: Callable[[], Any]) -> Callable[[], float]:
-    """A callable returning the wall time of ``fn()`` in milliseconds."""
+def timed(
+    fn: Callable[[], Any], clock: Callable[[], float] = time.perf_counter
+) -> Callable[[], float]:
+    """A callable returning the time of ``fn()`` in milliseconds (wall time by default)."""
 
     def run() -> float:
-        started = time.perf_counter()
+        started = clock()
         fn()
-        return (time.perf_counter() - started) * 1000.0
+        return (clock() - started) * 1000.0
 
     return run
 
@@ -252,15 +254,7 @@ def cpu_note(app: Callable[[], Any], baseline: Callable[[], Any], reps: int) -> 
     query, so wall-clock ratios of in-process rows grow with the load; CPU time does not
     count the time spent waiting for a core."""
 
-    def cpu(fn: Callable[[], Any]) -> Callable[[], float]:
-        def run() -> float:
-            started = time.thread_time()
-            fn()
-            return (time.thread_time() - started) * 1000.0
-
-        return run
-
-    a, b = paired(cpu(app), cpu(baseline), 1, reps)
+    a, b = paired(timed(app, time.thread_time), timed(baseline, time.thread_time), 1, reps)
     ratio = median(a) / median(b) if median(b) > 0 else float("nan")
     return (
         f"CPU time of this thread (not counting waits for a core): app {median(a):.2f} ms, "
