@@ -44,7 +44,12 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
     try:
         started = time.perf_counter()
         cipher.check_integrity(conn)
-        check_ms = (time.perf_counter() - started) * 1000
+        full_ms = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        structure = getattr(cipher, "check_structure", None)
+        if structure is not None:
+            structure(conn, str(db.path))
+        quick_ms = (time.perf_counter() - started) * 1000 if structure is not None else None
     finally:
         conn.close()
     row = Row(
@@ -65,7 +70,16 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
     )
     row.notes.append(
         f"of which key derivation (PBKDF2-HMAC-SHA512, {KDF_ITERATIONS:,} iterations) median "
-        f"{median(kdf):.0f} ms; the unlock-time integrity check {check_ms:.0f} ms on this file. "
-        "Not part of the start-up rows, which open the database with the unlocked key"
+        f"{median(kdf):.0f} ms. Not part of the start-up rows, which open the database with "
+        "the unlocked key"
     )
+    if quick_ms is not None:
+        row.notes.append(
+            f"checking the file at unlock: {quick_ms:.1f} ms after a clean close "
+            f"(cipher.check_structure, whatever the size); {full_ms:.0f} ms for the full "
+            f"integrity_check + cipher_integrity_check of this {size_mb:.1f} MB file, which "
+            "runs only after a crash (about 1.5 s per 100 MB)"
+        )
+    else:
+        row.notes.append(f"the unlock-time integrity check: {full_ms:.0f} ms on this file")
     return [row]
