@@ -2,8 +2,10 @@
 
     python benchmarks/_startup_child.py bare
     python benchmarks/_startup_child.py app DB_PATH
+    python benchmarks/_startup_child.py unlock DB_PATH
 
 ``bare``: a PySide6 script that shows an empty QMainWindow (the baseline).
+``unlock``: the app's real start up to its first screen, the unlock dialog, painted.
 ``app``:  the app itself, started through its real entry point
 (``supervision_app.cli.main(["--db", DB_PATH])`` -> ``ui.app.run_gui``), on the
 encrypted database, unlocked with the data key in ``SUPERVISION_BENCH_DATA_KEY``.
@@ -116,6 +118,8 @@ def main() -> int:
                 "how": state.get("how", mode),
             }
         )
+        if mode == "unlock":  # a modal dialog's own event loop: leave at once
+            os._exit(0)
         app.quit()
 
     if mode == "bare":
@@ -136,6 +140,10 @@ def main() -> int:
         except ImportError as exc:  # the UI is not written yet
             report({"error": f"cannot build the app's window: {exc}"})
             return 3
+    elif mode == "unlock":
+        from pathlib import Path
+
+        run_to_unlock_dialog(Path(sys.argv[2]), marks, watch, state)
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     sys.stdout.flush()
@@ -217,6 +225,24 @@ def run_app(db_path, marks, watch, state) -> None:
         marks["t_shown"] = time.time()
 
     main_window.MainWindow.show = show
+    cli.main(["--db", str(db_path)])
+
+
+def run_to_unlock_dialog(db_path, marks, watch, state) -> None:
+    """The app's real start on an encrypted database, up to its first screen: the unlock
+    dialog, shown and painted (what the user sees first). Nothing is unlocked."""
+    from supervision_app import cli
+    from supervision_app.ui import unlock_dialog
+
+    marks["t_app_imported"] = time.time()
+    state["how"] = "cli.main -> run_gui -> unlock dialog"
+    original_exec = unlock_dialog.UnlockDialog.exec
+
+    def exec_(self):
+        watch(self)
+        return original_exec(self)
+
+    unlock_dialog.UnlockDialog.exec = exec_
     cli.main(["--db", str(db_path)])
 
 
