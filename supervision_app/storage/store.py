@@ -561,11 +561,12 @@ def _write_answer(
     Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed."""
     signed, exists, change = _answer_statements(model)
     conn = session.connection()
-    if conn.scalar(signed, {"b_session": session_id}) is not None:
-        require_unlocked(session, session_id)  # raises, with the message for who signed
+    # The UPDATE changes nothing once the session has been signed (one statement, not two).
     updated = conn.execute(change, {"b_session": session_id, "b_prompt": prompt_id, **values})
     if updated.rowcount:
         return
+    if conn.scalar(signed, {"b_session": session_id}) is not None:
+        require_unlocked(session, session_id)  # raises, with the message for who signed
     if conn.scalar(exists, {"b_session": session_id}) is None:
         raise NotFoundError(f"Session {session_id} no longer exists.")
     conn.execute(
@@ -585,6 +586,8 @@ def _answer_statements(model: type[AnswerRow] | type[StructuredAnswerRow]):
     )
     exists = select(SessionRow.id).where(SessionRow.id == bindparam("b_session"))
     change = update(table).where(
-        table.c.session_id == bindparam("b_session"), table.c.prompt_id == bindparam("b_prompt")
+        table.c.session_id == bindparam("b_session"),
+        table.c.prompt_id == bindparam("b_prompt"),
+        ~signed.exists(),
     )
     return signed, exists, change
