@@ -35,8 +35,10 @@ MODULES: list[tuple[str, list[tuple[str, str, str]]]] = [
             ("cold_start", "Cold start to painted window", "≤ 1.5×"),
             ("memory", "Peak memory at first paint (max RSS)", "≤ 1.6×"),
             ("startup_large", "Start-up with 50,000 sessions vs empty db", "≤ 1.1×"),
+            ("first_screen", "First screen: start to unlock dialog painted", "—"),
         ],
     ),
+    ("benchmarks.unlock", [("unlock", "Unlock: passphrase to open database", "—")]),
     (
         "benchmarks.autosave",
         [

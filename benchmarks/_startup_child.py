@@ -2,10 +2,13 @@
 
     python benchmarks/_startup_child.py bare
     python benchmarks/_startup_child.py app DB_PATH
+    python benchmarks/_startup_child.py unlock DB_PATH
 
 ``bare``: a PySide6 script that shows an empty QMainWindow (the baseline).
+``unlock``: the app's real start up to its first screen, the unlock dialog, painted.
 ``app``:  the app itself, started through its real entry point
-(``supervision_app.cli.main(["--db", DB_PATH])`` -> ``ui.app.run_gui``).
+(``supervision_app.cli.main(["--db", DB_PATH])`` -> ``ui.app.run_gui``), on the
+encrypted database, unlocked with the data key in ``SUPERVISION_BENCH_DATA_KEY``.
 
 Both install the same first-paint detector just before ``show()``; once the
 window has been painted they print one JSON line (wall-clock timestamps and
@@ -115,6 +118,8 @@ def main() -> int:
                 "how": state.get("how", mode),
             }
         )
+        if mode == "unlock":  # a modal dialog's own event loop: leave at once
+            os._exit(0)
         app.quit()
 
     if mode == "bare":
@@ -135,16 +140,33 @@ def main() -> int:
         except ImportError as exc:  # the UI is not written yet
             report({"error": f"cannot build the app's window: {exc}"})
             return 3
+    elif mode == "unlock":
+        from pathlib import Path
+
+        run_to_unlock_dialog(Path(sys.argv[2]), marks, watch, state)
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown: it is not part of start-up
 
 
+def _bench_ring(db_path):
+    """The database's unlocked key ring, from the data key the parent hands over (the
+    passphrase's key derivation is measured by the ``unlock`` row, not here)."""
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from benchmarks.data import child_ring
+
+    return child_ring(db_path)
+
+
 def run_app(db_path, marks, watch, state) -> None:
     """Start the app through its real entry point (``supervision_app.cli.main``, which calls
     ``ui.app.run_gui``), with thin wrappers that only record when each step ends and call
     ``watch(window)`` just before the main window is shown.
+
+    The unlock dialog (``ui.startup.open_interactively``) is replaced by opening the
+    encrypted database with its unlocked key ring: everything the app does after the user
+    has typed the passphrase, except the key derivation, is measured.
 
     If the names wrapped here change, the start-up is replicated from ``run_gui`` instead;
     see benchmarks/README.md ("hooks").
@@ -155,14 +177,20 @@ def run_app(db_path, marks, watch, state) -> None:
     from supervision_app.ui import main_window
 
     marks["t_app_imported"] = time.time()
+    ring = _bench_ring(db_path)
+    try:
+        from supervision_app.ui import startup as ui_startup
+    except ImportError:
+        ui_startup = None
     needed = (
-        hasattr(ui_app, "_application")
-        and hasattr(ui_app, "open_database")
+        ui_startup is not None
+        and hasattr(ui_startup, "open_interactively")
+        and hasattr(ui_app, "_application")
         and hasattr(ui_app, "run_gui")
     )
     if not needed:
         state["how"] = "replicated run_gui"
-        return _replicated(db_path, marks, watch, main_window)
+        return _replicated(db_path, ring, marks, watch, main_window)
     state["how"] = "cli.main -> run_gui"
 
     def wrap(owner, name, mark):
@@ -179,7 +207,16 @@ def run_app(db_path, marks, watch, state) -> None:
         if hasattr(content_pkg, name):
             wrap(content_pkg, name, "t_content")
     wrap(ui_app, "_application", "t_app")
-    wrap(ui_app, "open_database", "t_db_open")
+
+    def unlocked(path, parent=None):
+        from supervision_app.storage import open_database
+
+        marks["t_unlock_start"] = time.time()
+        database = open_database(path, ring)
+        marks["t_db_open"] = time.time()
+        return database
+
+    ui_startup.open_interactively = unlocked
     original_show = main_window.MainWindow.show
 
     def show(self):
@@ -191,7 +228,25 @@ def run_app(db_path, marks, watch, state) -> None:
     cli.main(["--db", str(db_path)])
 
 
-def _replicated(db_path, marks, watch, main_window) -> None:
+def run_to_unlock_dialog(db_path, marks, watch, state) -> None:
+    """The app's real start on an encrypted database, up to its first screen: the unlock
+    dialog, shown and painted (what the user sees first). Nothing is unlocked."""
+    from supervision_app import cli
+    from supervision_app.ui import unlock_dialog
+
+    marks["t_app_imported"] = time.time()
+    state["how"] = "cli.main -> run_gui -> unlock dialog"
+    original_exec = unlock_dialog.UnlockDialog.exec
+
+    def exec_(self):
+        watch(self)
+        return original_exec(self)
+
+    unlock_dialog.UnlockDialog.exec = exec_
+    cli.main(["--db", str(db_path)])
+
+
+def _replicated(db_path, ring, marks, watch, main_window) -> None:
     from PySide6.QtWidgets import QApplication
 
     from supervision_app.content import load_content
@@ -201,7 +256,7 @@ def _replicated(db_path, marks, watch, main_window) -> None:
     marks["t_content"] = time.time()
     app = QApplication(sys.argv[:1])
     marks["t_app"] = time.time()
-    database = open_database(db_path)
+    database = open_database(db_path, ring)
     marks["t_db_open"] = time.time()
     window = main_window.MainWindow(SupervisionStore(database), content, db_path)
     watch(window)

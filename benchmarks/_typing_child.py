@@ -39,9 +39,12 @@ def main() -> int:
     from supervision_app.content import load_content
     from supervision_app.storage import SupervisionStore, open_database
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.data import child_ring
+
     _app = QApplication(sys.argv[:1])  # kept alive for the whole run
     content = load_content()
-    database = open_database(db_path)
+    database = open_database(db_path, child_ring(db_path))  # encrypted, as always
     store = SupervisionStore(database)
 
     try:
@@ -76,12 +79,27 @@ def main() -> int:
     text_source = _typing_text(chars)
 
     saves = [0]
+    import gc
+
+    collections: list[tuple[float, float, int]] = []  # (start, ms, generation)
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            now = time.perf_counter()
+            collections.append((now, (now - gc_started[0]) * 1000, info["generation"]))
+
+    gc.callbacks.append(on_gc)
+    saved_at: list[float] = []  # when the window learnt of each commit
     last_saved = [bridge.last_saved_at]
 
     def on_state() -> None:
         if bridge.last_saved_at is not None and bridge.last_saved_at != last_saved[0]:
             last_saved[0] = bridge.last_saved_at
             saves[0] += 1
+            saved_at.append(time.perf_counter())
 
     bridge.state_changed.connect(on_state)
 
@@ -104,6 +122,8 @@ def main() -> int:
         heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
         heartbeat.setInterval(1)
         heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        cpu_at: dict[float, float] = {}  # tick -> this (GUI) thread's CPU time then
+        heartbeat.timeout.connect(lambda: cpu_at.__setitem__(ticks[-1], time.thread_time()))
         typist = QTimer()
         typist.setTimerType(Qt.TimerType.PreciseTimer)
         typist.setInterval(KEY_INTERVAL_MS)
@@ -133,7 +153,22 @@ def main() -> int:
         typist.start()
         loop.exec()
         seconds = time.perf_counter() - started
-        gaps = sorted((b - a) * 1000 for a, b in itertools.pairwise(ticks))
+        timed_gaps = sorted(((b - a) * 1000, b, a) for a, b in itertools.pairwise(ticks))
+        gaps = [g for g, _end, _start in timed_gaps]
+        # Where the worst stalls fell: ms since typing began, and since the last save.
+        worst = []
+        for gap, end, begin in timed_gaps[-3:][::-1]:
+            before = [t for t in saved_at if t <= end]
+            worst.append(
+                {
+                    "gap_ms": round(gap, 1),
+                    # CPU the GUI thread used during the stall; the rest it spent waiting
+                    # (for a core, or for the GIL held by the autosave thread)
+                    "cpu_ms": round((cpu_at.get(end, 0.0) - cpu_at.get(begin, 0.0)) * 1000, 1),
+                    "at_ms": round((end - started) * 1000),
+                    "after_save_ms": round((end - before[-1]) * 1000) if before else None,
+                }
+            )
         flushed = bridge.flush(10)
         stored = store.get_session(session_id).answers.get(prompt.id)
         return {
@@ -146,6 +181,9 @@ def main() -> int:
             "saved_ok": flushed and stored is not None and stored.text == text,
             "saves": saves[0] - saves_before,
             "seconds": seconds,
+            "worst": worst,
+            "gc_max_ms": max((ms for t, ms, _g in collections if t >= started), default=0.0),
+            "gc_gen2": sum(1 for t, _ms, g in collections if t >= started and g == 2),
         }
 
     type_into(len(prompts) - 1, text_source[:WARMUP_CHARS])
@@ -190,7 +228,6 @@ def _main_window_view(store, content, db_path, session_id):
 
 
 def _typing_text(n: int) -> str:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from benchmarks.data import typing_text
 
     return typing_text(n)

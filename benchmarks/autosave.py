@@ -3,15 +3,15 @@
 App: ``AutosaveWriter.submit(edit)`` on an existing answer, timed until the
 writer thread reports the commit (what the status bar waits for before it
 says "saved").  Baseline: ``UPDATE answers SET text=?, updated_at=? WHERE id=?``
-and ``commit()`` through the stdlib ``sqlite3`` driver, on the same database
-file, with the pragmas applied by the app's own connect hook
-(``supervision_app.storage.database._on_connect``: WAL, synchronous=FULL, ...).
-Both write an answer text of the same length, alternately.
+and ``commit()`` on the same encrypted database file, through a connection made
+exactly as the app's engine makes its own (:func:`benchmarks.data.raw_connection`:
+the SQLCipher driver, the same data key, the pragmas of ``storage.cipher.apply_pragmas``:
+WAL, synchronous=FULL, secure_delete, ...).  Both write an answer text of the
+same length, alternately.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from datetime import datetime
@@ -23,37 +23,21 @@ ROWS = ("autosave", "autosave_p99")
 TEXT_CHARS = 1500
 
 
-def _apply_app_pragmas(conn: sqlite3.Connection) -> list[str]:
-    """Run the app's own connect hook on a raw connection; returns the pragmas it set."""
-    from supervision_app.storage import database
-
-    database._on_connect(conn, None)
-    names = [
-        "journal_mode",
-        "synchronous",
-        "foreign_keys",
-        "busy_timeout",
-        "temp_store",
-        "secure_delete",
-    ]
-    return [f"{n}={conn.execute(f'PRAGMA {n}').fetchone()[0]}" for n in names]
-
-
 def run(ctx: Context, wanted: set[str]) -> list[Row]:
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
     from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
 
     s = ctx.settings
     seeded = ctx.cached(
         "db_autosave", lambda: data.seed_bulk(ctx.workdir / "autosave.sqlite3", 500)
     )
-    database = open_database(seeded.path)
+    database = data.open_db(seeded.path)
     store = SupervisionStore(database)
     detail = store.get_session(seeded.session_id)
     first, second = sorted(detail.answers.values(), key=lambda a: a.prompt_id)[:2]
 
-    raw = sqlite3.connect(str(seeded.path))
-    pragmas = _apply_app_pragmas(raw)
+    raw = data.raw_connection(seeded.path)
+    pragmas = data.pragma_summary(raw)
     (raw_id,) = raw.execute(
         "SELECT id FROM answers WHERE session_id=? AND prompt_id=?",
         (seeded.session_id, second.prompt_id),
@@ -118,7 +102,7 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
     rows = []
     note = (
         f"{len(a)} edits each, alternating, after {s.autosave_warmup} warm-up; {TEXT_CHARS}-char answer; "
-        f"raw sqlite3 with the app's pragmas ({', '.join(pragmas)})"
+        f"encrypted database; raw UPDATE through the app's SQLCipher driver, key and pragmas ({pragmas})"
     )
     if "autosave" in wanted:
         row = Row(

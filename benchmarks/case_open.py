@@ -6,8 +6,9 @@ the chronology by ``domain.chronology.assemble_chronology``): the store and
 domain work behind opening a case, without the widgets.  The case has 100
 sessions (with decisions, actions, chronology events and hypotheses) in a
 database of 10,000 sessions, so the app's queries have realistic neighbours
-to skip.  Baseline: :func:`raw_listing`, one query through the stdlib
-``sqlite3`` driver (same pragmas) giving the same listing: the case, its
+to skip.  Baseline: :func:`raw_listing`, one query on the same encrypted file
+through a connection made as the app makes its own (SQLCipher, same key, same
+pragmas) giving the same listing: the case, its
 children, and each session with its date, attendees, last edit and number of
 answered prompts, newest first.
 
@@ -17,9 +18,8 @@ raises ``NotImplementedError`` and the row says so.
 
 from __future__ import annotations
 
-import sqlite3
-
-from benchmarks.harness import Context, Row, median, paired, timed
+from benchmarks import data
+from benchmarks.harness import Context, Row, cpu_note, median, paired, timed
 from benchmarks.search import _prepare, _raw_connection
 
 ROWS = ("case_open",)
@@ -39,7 +39,7 @@ SELECT c.id, c.reference, c.practitioner, c.supervisor, c.agencies, c.created_at
 TOOLS = "\n       + (SELECT count(*) FROM structured_answers t WHERE t.session_id = s.id)"
 
 
-def raw_listing(conn: sqlite3.Connection) -> str:
+def raw_listing(conn) -> str:
     has_tools = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='structured_answers'"
     ).fetchone()
@@ -59,14 +59,14 @@ def app_chronology(store, case_id: int):
 
 
 def run(ctx: Context, wanted: set[str]) -> list[Row]:
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
 
     s = ctx.settings
     seeded = _prepare(ctx)
     case_id = seeded.big_case_id
-    database = open_database(seeded.path)
+    database = data.open_db(seeded.path)
     store = SupervisionStore(database)
-    conn: sqlite3.Connection = _raw_connection(seeded.path)
+    conn = _raw_connection(seeded.path)
     sql = raw_listing(conn)
     try:
         try:
@@ -90,6 +90,7 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
             x.answered for x in listing
         ] == [r[12] for r in raw_rows]
         a, b = paired(timed(app), timed(baseline), 3, s.case_reps)
+        cpu = cpu_note(app, baseline, min(s.case_reps, 30))
     finally:
         conn.close()
         database.close()
@@ -114,6 +115,7 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
             "app: store.get_case + store.list_sessions; chronology: n/a — not built yet "
             "(see benchmarks/case_open.py:app_chronology)"
         )
+    row.notes.append(cpu)
     row.notes.append(
         f"baseline: one raw SQL query (case, children, sessions with answered counts); same listing: "
         f"{same}; database of {seeded.sessions:,} sessions; {len(a)} runs each"

@@ -6,6 +6,12 @@ data.  No name, place or event here refers to a real person or case.
 Large databases are seeded with bulk inserts through SQLAlchemy Core on the
 app's own tables, after :func:`supervision_app.storage.open_database` has
 created the schema, so the file is exactly what the app would have written.
+
+Every database is encrypted, as the app's always is (SQLCipher, a raw 256-bit
+data key wrapped in the key file beside it).  The passphrase's key derivation
+runs once per file (:func:`open_db`); later opens, the raw baselines
+(:func:`raw_connection`) and the child processes (:data:`KEY_ENV`) reuse the
+unlocked data key.  The ``unlock`` row measures the derivation on its own.
 """
 
 from __future__ import annotations
@@ -16,6 +22,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 SEED = 20261102
+#: The passphrase of every benchmark database (fictional data, deleted after the run).
+PASSPHRASE = "fictional benchmark passphrase"
+#: The environment variable that hands a database's data key (hex) to a child process.
+KEY_ENV = "SUPERVISION_BENCH_DATA_KEY"
+_RINGS: dict[str, object] = {}
 
 _WHO = [
     "Mum",
@@ -166,10 +177,70 @@ class SeededDb:
     session_id: int = 0
 
 
-def create_empty(path: Path) -> SeededDb:
-    from supervision_app.storage import open_database
+def open_db(path: Path):
+    """Open (or create) a benchmark database through the app's ``open_database``.
 
-    open_database(path).close()
+    The passphrase is derived once per file; later opens pass the unlocked key
+    ring, as the app does after its unlock dialog."""
+    from supervision_app.storage import Passphrase, open_database
+    from supervision_app.storage.keys import KeyRing, new_key_ring
+
+    key = str(Path(path).resolve())
+    ring = _RINGS.get(key)
+    if ring is None:
+        ring = new_key_ring(PASSPHRASE) if not Path(path).exists() else Passphrase(PASSPHRASE)
+    database = open_database(path, ring)
+    _RINGS[key] = KeyRing(database.key_ring.data_key, database.key_ring.entry)
+    return database
+
+
+def data_key(path: Path) -> bytes:
+    """The data key of a database made by :func:`open_db` in this process."""
+    key = str(Path(path).resolve())
+    if key not in _RINGS:
+        open_db(path).close()
+    return _RINGS[key].data_key
+
+
+def child_env(path: Path, env: dict[str, str]) -> dict[str, str]:
+    """``env`` plus the data key of ``path`` for a child process (see :func:`child_ring`)."""
+    return {**env, KEY_ENV: data_key(path).hex()}
+
+
+def child_ring(path: Path):
+    """In a child process: the unlocked key ring of ``path`` from :data:`KEY_ENV`."""
+    import os
+
+    from supervision_app.storage.keys import KeyRing, key_file_path, read_key_file
+
+    entry = read_key_file(key_file_path(Path(path)))[0]
+    return KeyRing(bytes.fromhex(os.environ[KEY_ENV]), entry)
+
+
+def raw_connection(path: Path):
+    """A raw DB-API connection made exactly as the app's engine makes each of its connections
+    (``storage.database._engine``): the same SQLCipher driver, keyed with the same data key,
+    proven by a read, with the same pragmas (``storage.cipher.apply_pragmas``)."""
+    from supervision_app.storage import cipher
+
+    conn = cipher.connect(str(path), data_key(path))
+    cipher.apply_pragmas(conn)
+    return conn
+
+
+def pragma_summary(conn) -> str:
+    names = ["journal_mode", "synchronous", "foreign_keys", "busy_timeout", "temp_store",
+             "secure_delete", "cipher_version", "cipher_page_size", "kdf_iter"]  # fmt: skip
+    out = []
+    for name in names:
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        if row is not None:
+            out.append(f"{name}={row[0]}")
+    return ", ".join(out)
+
+
+def create_empty(path: Path) -> SeededDb:
+    open_db(path).close()
     return SeededDb(path, 0, 0)
 
 
@@ -192,7 +263,6 @@ def seed_bulk(
     from sqlalchemy import insert
 
     from supervision_app.content import load_content
-    from supervision_app.storage import open_database
     from supervision_app.storage.models import (
         ActionRow,
         AnswerRow,
@@ -205,7 +275,7 @@ def seed_bulk(
     rng = random.Random(seed)
     prompts = [p for stage in load_content().stages for p in stage.prompts]
     pool = [answer_text(rng, (1, 2)) for _ in range(3000)]
-    database = open_database(path)
+    database = open_db(path)
     start = datetime(2020, 1, 6, 10, 0)
 
     plan: list[int] = []  # sessions per case
@@ -377,7 +447,7 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
     """
     from supervision_app.content import load_content
     from supervision_app.domain import CaseInput, Child
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
 
     rng = random.Random(seed)
     content = load_content()
@@ -385,7 +455,7 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
     # about 20 pages: 61 prompts (content 1.0) or 95 with structured tools (content 1.1)
     sentences, paras = ((1, 4), (1, 1)) if len(prompts) > 75 else ((3, 7), (1, 2))
     children = ["K", "T", "Baby"]
-    database = open_database(path)
+    database = open_db(path)
     try:
         store = SupervisionStore(database)
         case_id = store.create_case(
@@ -501,10 +571,10 @@ def rich_record(path: Path, session_id: int):
     """The :class:`SessionRecord` of the rich session, gathered the way the app gathers it
     (``record.load.load_record`` when the app has it, else ``build_record``)."""
     from supervision_app.content import load_content
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
 
     content = load_content()
-    database = open_database(path)
+    database = open_db(path)
     try:
         store = SupervisionStore(database)
         try:

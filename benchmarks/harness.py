@@ -118,9 +118,16 @@ class Context:
             self.log(f"prepared {key} in {time.perf_counter() - started:.1f} s")
         return self._cache[key]
 
-    def child_env(self) -> dict[str, str]:
-        """The environment for every child process: same for the app and for its baseline."""
+    def child_env(self, db: Path | None = None) -> dict[str, str]:
+        """The environment for every child process: same for the app and for its baseline.
+
+        With ``db``, the child also gets that encrypted database's data key (fictional
+        data), so that it opens the file without the passphrase's key derivation."""
         env = dict(os.environ)
+        if db is not None:
+            from benchmarks import data
+
+            env = data.child_env(db, env)
         env["QT_QPA_PLATFORM"] = self.platform
         # The app's settings and data folders go to the work folder, never the user's.
         env["SUPERVISION_APP_DATA_DIR"] = str(self.workdir / "appdata")
@@ -128,6 +135,11 @@ class Context:
             p for p in (str(app_root()), env.get("PYTHONPATH", "")) if p
         )
         env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+        # Compiled bytecode is cached, as in an installed app (the warm-up runs write it),
+        # in the work folder rather than beside the sources; without this, a shell with
+        # PYTHONDONTWRITEBYTECODE=1 would compile every module of the app on every start.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(self.workdir / "pycache")
         return env
 
 
@@ -222,15 +234,32 @@ def paired(
     return a, b
 
 
-def timed(fn: Callable[[], Any]) -> Callable[[], float]:
-    """A callable returning the wall time of ``fn()`` in milliseconds."""
+def timed(
+    fn: Callable[[], Any], clock: Callable[[], float] = time.perf_counter
+) -> Callable[[], float]:
+    """A callable returning the time of ``fn()`` in milliseconds (wall time by default)."""
 
     def run() -> float:
-        started = time.perf_counter()
+        started = clock()
         fn()
-        return (time.perf_counter() - started) * 1000.0
+        return (clock() - started) * 1000.0
 
     return run
+
+
+def cpu_note(app: Callable[[], Any], baseline: Callable[[], Any], reps: int) -> str:
+    """The same comparison in this thread's CPU time (``time.thread_time``), alternating.
+
+    On a shared machine a long Python operation is preempted more often than a short
+    query, so wall-clock ratios of in-process rows grow with the load; CPU time does not
+    count the time spent waiting for a core."""
+
+    a, b = paired(timed(app, time.thread_time), timed(baseline, time.thread_time), 1, reps)
+    ratio = median(a) / median(b) if median(b) > 0 else float("nan")
+    return (
+        f"CPU time of this thread (not counting waits for a core): app {median(a):.2f} ms, "
+        f"baseline {median(b):.2f} ms, ratio {ratio:.2f}× ({reps} runs each)"
+    )
 
 
 # -- machine and output ------------------------------------------------------------------

@@ -7,8 +7,9 @@ sessions, highlighted snippets, best matches first).  Baseline: the bare
     SELECT rowid, rank FROM <index> WHERE <index> MATCH ? ORDER BY rank LIMIT <same limit>
 
 on the app's own FTS5 table (``storage.search_index.INDEX_TABLE``), with the
-very MATCH string the app builds (``fts_query``), through the stdlib
-``sqlite3`` driver with the app's pragmas.  One sample runs every query in
+very MATCH string the app builds (``fts_query``), on the same encrypted file
+through a connection made as the app makes its own
+(:func:`benchmarks.data.raw_connection`: SQLCipher, same key, same pragmas).  One sample runs every query in
 :func:`benchmarks.data.search_terms`.
 
 If the app has no search (an older checkout), :func:`app_search` raises
@@ -18,10 +19,8 @@ runs on an FTS5 index of the ``answers`` table that the benchmark builds itself.
 
 from __future__ import annotations
 
-import sqlite3
-
 from benchmarks import data
-from benchmarks.harness import NA_NOT_BUILT, Context, Row, median, paired, timed
+from benchmarks.harness import NA_NOT_BUILT, Context, Row, cpu_note, median, paired, timed
 
 ROWS = ("search",)
 BENCH_FTS_TABLE = "bench_answers_fts"
@@ -57,15 +56,11 @@ def _prepare(ctx: Context):
     )
 
 
-def _raw_connection(path) -> sqlite3.Connection:
-    from supervision_app.storage import database
-
-    conn = sqlite3.connect(str(path))
-    database._on_connect(conn, None)
-    return conn
+def _raw_connection(path):
+    return data.raw_connection(path)
 
 
-def _bench_fts(conn: sqlite3.Connection) -> str:
+def _bench_fts(conn) -> str:
     exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name=?", (BENCH_FTS_TABLE,)).fetchone()
     if not exists:
         conn.execute(
@@ -78,12 +73,12 @@ def _bench_fts(conn: sqlite3.Connection) -> str:
 
 
 def run(ctx: Context, wanted: set[str]) -> list[Row]:
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
 
     s = ctx.settings
     title = f"Full-text search over {s.search_sessions:,} sessions"
     seeded = _prepare(ctx)
-    database = open_database(seeded.path)
+    database = data.open_db(seeded.path)
     store = SupervisionStore(database)
     conn = _raw_connection(seeded.path)
     terms = data.search_terms()
@@ -114,12 +109,14 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
                     app_search(store, term)
 
             a, b = paired(timed(app), timed(baseline), 2, s.search_reps)
+            cpu = cpu_note(app, baseline, min(s.search_reps, 15))
             row = Row("search", title, "ms", median(a), median(b), "≤ 2×", 2.0,
                       samples={"app_ms": a, "baseline_ms": b})  # fmt: skip
             row.notes.append(
                 f"app: store.memory.search(text) for {len(terms)} queries per sample "
                 f"(hits: {', '.join(map(str, app_hits))})"
             )
+            row.notes.append(cpu)
         else:
             b = [timed(baseline)() for _ in range(s.search_reps + 2)][2:]
             row = Row("search", title, "ms", None, median(b), "≤ 2×", 2.0,

@@ -22,11 +22,12 @@ ROWS = ("typing",)
 
 
 def _typing_db(path: Path) -> tuple[Path, int]:
+    from benchmarks import data
     from supervision_app.content import load_content
     from supervision_app.domain import CaseInput, Child
-    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage import SupervisionStore
 
-    database = open_database(path)
+    database = data.open_db(path)
     try:
         store = SupervisionStore(database)
         case_id = store.create_case(
@@ -65,7 +66,11 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
         str(s.typing_runs),
         str(s.typing_burst),
     ]
-    proc = subprocess.run(args, capture_output=True, text=True, env=ctx.child_env(), timeout=900)
+    noise = _start_noise_monitor()
+    proc = subprocess.run(
+        args, capture_output=True, text=True, env=ctx.child_env(path), timeout=900
+    )
+    noise_gaps = _stop_noise_monitor(noise)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
     if not lines:
         from benchmarks.startup import crash_line
@@ -103,4 +108,68 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
         f"during typing: {', '.join(str(r['saves']) for r in runs)}; text typed intact: "
         f"{all(r['typed_ok'] for r in runs)}; text saved intact: {all(r['saved_ok'] for r in runs)}"
     )
+    worst = max(
+        (w for r in runs for w in r.get("worst", [])), key=lambda w: w["gap_ms"], default=None
+    )
+    if worst is not None:
+        since = worst["after_save_ms"]
+        cpu = worst.get("cpu_ms")
+        row.notes.append(
+            f"the longest stall ended {worst['at_ms']} ms into its run"
+            + (f", {since} ms after an autosave commit was reported" if since is not None else "")
+            + (
+                f"; the GUI thread used {cpu:.1f} ms of CPU during it (the rest it waited for "
+                "a core or for the GIL)"
+                if cpu is not None
+                else ""
+            )
+        )
+    gc_max = max((r.get("gc_max_ms", 0.0) for r in runs), default=0.0)
+    row.notes.append(
+        f"Python garbage collection while typing: longest {gc_max:.1f} ms, "
+        f"{sum(r.get('gc_gen2', 0) for r in runs)} full collection(s)"
+    )
+    if noise_gaps:
+        row.notes.append(
+            "machine noise over the same period: a bare Python loop sleeping 1 ms in another "
+            f"process saw a longest gap of {noise_gaps['max_gap_ms']:.1f} ms and "
+            f"{noise_gaps['gaps_over_16']} gap(s) > 16 ms (no Qt, no app: the scheduler alone)"
+        )
     return [row]
+
+
+#: A bare 1 ms sleep loop in its own process, run alongside the typing child: what the
+#: operating system's scheduling alone does to a 1 ms heartbeat on this machine right now.
+_NOISE = """
+import json, select, sys, time
+last = time.perf_counter(); worst = 0.0; over = 0
+while True:
+    ready, _w, _x = select.select([sys.stdin], [], [], 0.001)
+    now = time.perf_counter(); gap = (now - last) * 1000; last = now
+    worst = max(worst, gap); over += gap > 16.0
+    if ready:
+        break
+print(json.dumps({"max_gap_ms": worst, "gaps_over_16": over}), flush=True)
+"""
+
+
+def _start_noise_monitor():
+    if sys.platform == "win32":  # select() does not wait on pipes there
+        return None
+    return subprocess.Popen(
+        [sys.executable, "-c", _NOISE],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _stop_noise_monitor(proc) -> dict | None:
+    if proc is None:
+        return None
+    try:
+        out, _err = proc.communicate(input="stop\n", timeout=30)
+        return json.loads(out.strip().splitlines()[-1])
+    except (subprocess.SubprocessError, ValueError, IndexError):
+        proc.kill()
+        return None

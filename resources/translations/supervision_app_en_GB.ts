@@ -750,7 +750,7 @@ Health Visiting</source>
     <name>CaseTree</name>
     <message>
         <source>Cases and sessions</source>
-        <extracomment>(case id, limit, offset) -&gt; one page of the case&apos;s sessions, newest first.</extracomment>
+        <extracomment>Cases listed at first; &quot;Show more cases…&quot; adds as many again. (case id, limit, offset) -&gt; one page of the case&apos;s sessions, newest first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -763,6 +763,14 @@ Health Visiting</source>
     </message>
     <message>
         <source>Case {reference}, children: {children}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more cases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show more cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -69,10 +69,10 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Table,
     TableStyle,
 )
+from reportlab.platypus import Paragraph as _ReportLabParagraph
 from reportlab.platypus.flowables import HRFlowable
 
 from supervision_app import APP_NAME
@@ -116,8 +116,30 @@ _RTL_FONTS = (
 
 
 _RTL_NAMES = frozenset(name for name, _ranges in _RTL_FONTS)
+_RTL_CODES = frozenset(
+    code for _name, ranges in _RTL_FONTS for low, high in ranges for code in range(low, high + 1)
+)
 
 
+class Paragraph(_ReportLabParagraph):
+    """ReportLab's Paragraph, its lines broken once per width.
+
+    A group kept with its heading (:class:`KeepWithFirstLines`) and a table
+    measure their paragraphs before placing them, and the frame then wraps each
+    paragraph again at the same width; ReportLab breaks every line anew each
+    time, which was half of the record's layout time.  The result of a wrap
+    depends only on the width (and the paragraph, which does not change).
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth == getattr(self, "_wrapped_width", None) and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
+
+
+@functools.lru_cache(maxsize=8192)
 def _rtl_font(code: int) -> str | None:
     """The shaped font for a right-to-left letter (DejaVu has them but cannot lay them out)."""
     for name, ranges in _RTL_FONTS:
@@ -232,7 +254,8 @@ def _missing_glyphs(font_name: str, with_fallbacks: bool = True) -> _MissingGlyp
 def _font_runs(line: str, font_name: str) -> str:
     """Escaped markup for one line, with runs the main font lacks set in a fallback font."""
     primary = _coverage(font_name)
-    if all(ord(ch) in primary and not _is_rtl(ord(ch)) for ch in set(line)):
+    codes = {ord(ch) for ch in set(line)}
+    if codes <= primary and codes.isdisjoint(_RTL_CODES):
         return escape(line, _QUOTES)
     fallbacks = [(name, _coverage(name)) for name, _file in FALLBACK_FONTS]
     out: list[str] = []

@@ -1,21 +1,58 @@
-"""Local storage: SQLCipher (encrypted SQLite) through SQLAlchemy 2. Opened only by :mod:`.database`."""
+"""Local storage: SQLCipher (encrypted SQLite) through SQLAlchemy 2. Opened only by :mod:`.database`.
+
+The names below are imported on first use (PEP 562), so that the unlock dialog,
+which needs only the exceptions and the credentials, appears without waiting
+for SQLAlchemy; :class:`SupervisionStore` and the ORM load when first asked for.
+"""
 
 from __future__ import annotations
 
-from supervision_app.storage.database import (
-    Database,
-    DatabaseInUseError,
-    DatabaseKind,
-    DatabaseLockedError,
-    DatabaseOpenError,
-    NewerDatabaseError,
-    NotOurDatabaseError,
-    UnlockError,
-    inspect_database,
-    open_database,
-)
-from supervision_app.storage.keys import KeyRing, Passphrase, RecoveryKey
-from supervision_app.storage.store import NotFoundError, SupervisionStore
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from supervision_app.storage.database import (
+        Database,
+        DatabaseInUseError,
+        DatabaseKind,
+        DatabaseLockedError,
+        DatabaseOpenError,
+        NewerDatabaseError,
+        NotOurDatabaseError,
+        UnlockError,
+        inspect_database,
+        open_database,
+    )
+    from supervision_app.storage.keys import KeyRing, Passphrase, RecoveryKey
+    from supervision_app.storage.store import NotFoundError, SupervisionStore
+
+_WHERE = {
+    "Database": "database",
+    "DatabaseInUseError": "database",
+    "DatabaseKind": "database",
+    "DatabaseLockedError": "database",
+    "DatabaseOpenError": "database",
+    "NewerDatabaseError": "database",
+    "NotOurDatabaseError": "database",
+    "UnlockError": "database",
+    "inspect_database": "database",
+    "open_database": "database",
+    "KeyRing": "keys",
+    "Passphrase": "keys",
+    "RecoveryKey": "keys",
+    "NotFoundError": "store",
+    "SupervisionStore": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Database",

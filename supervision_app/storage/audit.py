@@ -9,8 +9,9 @@ by whom.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import (
@@ -78,6 +79,51 @@ def record_audit(
             detail=detail,
         )
     )
+
+
+def record_edit(session: Session, session_id: int, when: datetime) -> None:
+    """The "edited" entry of an autosave, with lean, prepared Core statements.
+
+    One UPDATE of the session's last edit and, when its latest audit entry is an
+    "edited" entry by the current user within :data:`EDIT_COALESCE` (nearly always
+    while typing), one UPDATE extending it; otherwise :func:`record_audit`.
+    """
+    touch, extend = _edit_statements()
+    conn = session.connection()
+    now = when.replace(microsecond=0)
+    conn.execute(touch, {"b_session": session_id, "updated_at": now})
+    extended = conn.execute(
+        extend, {"b_session": session_id, "b_since": now - EDIT_COALESCE, "last_at": now}
+    )
+    if extended.rowcount != 1:
+        record_audit(session, session_id, AuditEvent.EDITED)
+
+
+@cache
+def _edit_statements():
+    """Built once: constructing statements costs more than running them (autosave path)."""
+    sessions, events, users = SessionRow.__table__, AuditEventRow.__table__, LocalUserRow.__table__
+    touch = update(sessions).where(sessions.c.id == bindparam("b_session"))
+    current = (
+        select(users.c.name)
+        .order_by(users.c.last_used_at.desc(), users.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    latest = (
+        select(events.c.id)
+        .where(events.c.session_id == bindparam("b_session"))
+        .order_by(events.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    extend = update(events).where(
+        events.c.id == latest,
+        events.c.event == AuditEvent.EDITED.value,
+        events.c.user_name == func.coalesce(current, NO_USER),
+        events.c.last_at >= bindparam("b_since", type_=events.c.last_at.type),
+    )
+    return touch, extend
 
 
 class AuditMixin:

@@ -72,6 +72,30 @@ def check_integrity(conn) -> list[str]:
     return problems
 
 
+def check_structure(conn, path: str) -> list[str]:
+    """Problems found by checks that cost the same whatever the size of the file.
+
+    The pages read so far (the header and the schema) have passed their HMAC; this
+    adds the file's length against the page count in its (authenticated) header, which
+    finds a truncated file.  Every later page is checked by its HMAC when it is read, so
+    damage elsewhere is reported by the first statement that reaches it and never
+    returned as data; :func:`check_integrity` checks every page up front.
+    """
+    import os
+
+    try:
+        page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    except sqlcipher3.DatabaseError as exc:
+        return [str(exc)]
+    size = os.path.getsize(path)
+    if size % page_size:
+        return [f"the file is {size} bytes, not a whole number of {page_size}-byte pages"]
+    if size < pages * page_size:
+        return [f"the file is truncated ({size // page_size} of {pages} pages)"]
+    return []
+
+
 def read_meta(conn) -> tuple[set[str], dict[str, str]]:
     tables = {
         row[0]

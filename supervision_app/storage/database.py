@@ -16,10 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.storage import cipher
 from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
@@ -34,7 +31,10 @@ from supervision_app.storage.keys import (
     unlock,
     write_key_file,
 )
-from supervision_app.storage.models import Base, MetaRow
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not before the unlock dialog
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 APPLICATION_ID = "supervision_app"
 SCHEMA_VERSION = 5
@@ -100,6 +100,9 @@ class Database:
         #: The recovery key generated when this database was created, to show once; else None.
         self.new_recovery_key = ring.new_recovery_key
         ring.new_recovery_key = None
+        from sqlalchemy import event
+        from sqlalchemy.orm import sessionmaker
+
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "after_flush", _note_deletes)
 
@@ -135,7 +138,7 @@ class Database:
         between would be lost, so the autosave writer is refused and retries.
         """
         self.engine.dispose()
-        self.engine = create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
+        self.engine = _refusing_engine()
         self._sessions.configure(bind=self.engine)
 
     # -- locking: the key leaves memory (as far as Python allows) and connections close --
@@ -148,7 +151,7 @@ class Database:
         """Close every connection and forget the key. Sessions fail until :meth:`unlock`."""
         self.engine.dispose()
         self._ring = None
-        self.engine = create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
+        self.engine = _refusing_engine()
         self._sessions.configure(bind=self.engine)
 
     def unlock(self, credential: Credential) -> None:
@@ -216,7 +219,7 @@ def open_database(path: Path, credential: Credential) -> Database:
             f"Cannot use the folder {path.parent} ({exc.strerror or exc}). Choose another location with --db."
         ) from None
     try:
-        ring = _open_keys(path, kind, credential)
+        ring = _open_keys(path, kind, credential, thorough=needs_full_check(path, lock))
         engine = _engine(path, ring.data_key)
         from supervision_app.storage.migrations import prepare_schema
 
@@ -238,7 +241,22 @@ def not_ours_error(path: Path) -> NotOurDatabaseError:
     )
 
 
-def _open_keys(path: Path, kind: DatabaseKind, credential: Credential) -> KeyRing:
+def needs_full_check(path: Path, lock: InstanceLock) -> bool:
+    """Whether opening must check every page of the file before anything is written.
+
+    After a clean close the file was whole, and every page is checked by its HMAC when
+    it is read, so unlocking checks only what costs the same at any size
+    (:func:`.cipher.check_structure`): start-up does not grow with ten years of records.
+    After a crash, a kill or a power cut (the instance lock was not released), or with a
+    write-ahead log left beside the file, the full check runs as before.
+    """
+    wal = path.with_name(path.name + "-wal")
+    return lock.previous_unclean or (wal.exists() and wal.stat().st_size > 0)
+
+
+def _open_keys(
+    path: Path, kind: DatabaseKind, credential: Credential, *, thorough: bool = True
+) -> KeyRing:
     if kind is DatabaseKind.MISSING:
         return _create(path, credential)
     if kind is DatabaseKind.PLAIN:
@@ -247,7 +265,7 @@ def _open_keys(path: Path, kind: DatabaseKind, credential: Credential) -> KeyRin
         ring = _new_ring(credential)
         encrypt_plain_database(path, ring)
         return ring
-    return unlock_file(path, credential)
+    return unlock_file(path, credential, thorough=thorough)
 
 
 def _new_ring(credential: Credential) -> KeyRing:
@@ -274,8 +292,12 @@ def _create(path: Path, credential: Credential) -> KeyRing:
     return ring
 
 
-def unlock_file(path: Path, credential: Credential) -> KeyRing:
-    """The key ring that opens ``path``, proven by a real read-only read. Touches nothing."""
+def unlock_file(path: Path, credential: Credential, *, thorough: bool = False) -> KeyRing:
+    """The key ring that opens ``path``, proven by a real read-only read. Touches nothing.
+
+    A damaged file raises :class:`DatabaseOpenError`: with ``thorough``, every page is
+    checked (:func:`.cipher.check_integrity`); otherwise the checks whose cost does not
+    grow with the file (:func:`.cipher.check_structure`)."""
     keys = key_file_path(path)
     try:
         entries = read_key_file(keys)
@@ -292,7 +314,10 @@ def unlock_file(path: Path, credential: Credential) -> KeyRing:
                 f"{path} cannot be read ({exc}). It has been left untouched."
             ) from None
         try:
-            damage = cipher.check_integrity(conn)
+            if thorough:
+                damage = cipher.check_integrity(conn)
+            else:
+                damage = cipher.check_structure(conn, str(path))
         finally:
             conn.close()
         if damage:
@@ -317,8 +342,18 @@ def _engine(path: Path, data_key: bytes) -> Engine:
         return conn
 
     import sqlcipher3
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import QueuePool
 
     return create_engine("sqlite://", creator=creator, module=sqlcipher3, poolclass=QueuePool)
+
+
+def _refusing_engine() -> Engine:
+    """An engine whose every connection is refused (locked, or suspended for a file swap)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import QueuePool
+
+    return create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
 
 
 def _refuse_locked():
@@ -331,14 +366,26 @@ def _note_deletes(session: Session, _context: object) -> None:
 
 
 def write_identity(session: Session) -> None:
+    from supervision_app.storage.models import MetaRow
+
     session.add(MetaRow(key="application_id", value=APPLICATION_ID))
     session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
+
+
+def __getattr__(name: str) -> Any:
+    """``Base`` (the ORM models' base) on first use, so that importing this module does not
+    import SQLAlchemy."""
+    if name == "Base":
+        from supervision_app.storage.models import Base
+
+        return Base
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
-    "Base",
+    "Base",  # noqa: F822 (module __getattr__)
     "Database",
     "DatabaseInUseError",
     "DatabaseKind",

@@ -23,6 +23,9 @@ class InstanceLock:
     def __init__(self, db_path: Path) -> None:
         self.path = db_path.with_name(db_path.name + LOCK_SUFFIX)
         self._fd: int | None = None
+        #: Set by :meth:`acquire`: the last process that held the lock did not release it
+        #: (it crashed, was killed, or lost power), so the file deserves a full check.
+        self.previous_unclean = False
 
     def acquire(self) -> None:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -36,7 +39,9 @@ class InstanceLock:
                 f"This database is already open in another window of the app{who}. "
                 "Switch to that window, or close it and try again. Nothing has been changed."
             ) from None
+        self.previous_unclean = bool(_read_pid(fd))  # release() empties the file
         os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, str(os.getpid()).encode("ascii"))
         self._fd = fd
 

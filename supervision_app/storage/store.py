@@ -11,9 +11,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import cache
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -32,7 +33,7 @@ from supervision_app.domain import (
     check_payload,
 )
 from supervision_app.domain.validation import case_problems, require_action, require_decision
-from supervision_app.storage.audit import AuditMixin, record_audit
+from supervision_app.storage.audit import AuditMixin, record_audit, record_edit
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, case_detail, load_detail
 from supervision_app.storage.models import (
@@ -65,7 +66,8 @@ class SupervisionStore(SigningMixin, AuditMixin):
 
     # -- cases ---------------------------------------------------------------
 
-    def list_cases(self) -> list[CaseSummary]:
+    def list_cases(self, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
+        """Cases, most recent session first; ``limit``/``offset`` give one page of them."""
         counts = (
             select(
                 SessionRow.case_id,
@@ -83,6 +85,8 @@ class SupervisionStore(SigningMixin, AuditMixin):
                 func.coalesce(counts.c.last, func.date(CaseRow.created_at)).desc(),
                 CaseRow.reference,
             )
+            .limit(limit)
+            .offset(offset)
         )
         with self.database.read() as session:
             return [
@@ -171,8 +175,17 @@ class SupervisionStore(SigningMixin, AuditMixin):
             .group_by(StructuredAnswerRow.session_id)
             .subquery()
         )
-        query = (
-            select(SessionRow, answered.c.n, tools.c.n)
+        query = (  # columns, not ORM objects: a listing needs no identity map
+            select(
+                SessionRow.id,
+                SessionRow.uid,
+                SessionRow.case_id,
+                SessionRow.date,
+                SessionRow.attendees,
+                SessionRow.updated_at,
+                answered.c.n,
+                tools.c.n,
+            )
             .outerjoin(answered, answered.c.session_id == SessionRow.id)
             .outerjoin(tools, tools.c.session_id == SessionRow.id)
             .where(SessionRow.id.in_(select(page.c.id)))
@@ -181,15 +194,15 @@ class SupervisionStore(SigningMixin, AuditMixin):
         with self.database.read() as session:
             return [
                 SessionSummary(
-                    id=row.id,
-                    uid=row.uid,
-                    case_id=row.case_id,
-                    date=row.date,
-                    attendees=tuple(row.attendees or ()),
+                    id=sid,
+                    uid=uid,
+                    case_id=case,
+                    date=on,
+                    attendees=tuple(attendees or ()),
                     answered=(n or 0) + (t or 0),
-                    updated_at=row.updated_at,
+                    updated_at=updated,
                 )
-                for row, n, t in session.execute(query)
+                for sid, uid, case, on, attendees, updated, n, t in session.execute(query)
             ]
 
     def count_sessions(self, case_id: int) -> int:
@@ -341,20 +354,21 @@ class SupervisionStore(SigningMixin, AuditMixin):
     def save_answer(
         self, session_id: int, prompt_id: str, stage_id: str, prompt_text: str, text: str
     ) -> datetime:
-        """Insert or replace one answer. Returns the time it was committed."""
+        """Insert or replace one answer. Returns the time it was committed.
+
+        The autosave path: lean Core statements (the lock check, one UPDATE of the
+        answer, the session's last edit and its audit entry), no ORM loads."""
         now = datetime.now()
         with self.database.session() as session:
-            row = _prompt_row(session, AnswerRow, session_id, prompt_id)
-            if row is None:
-                row = AnswerRow(
-                    session_id=session_id,
-                    prompt_id=prompt_id,
-                    stage_id=stage_id,
-                    prompt_text=prompt_text,
-                )
-                session.add(row)
-            row.text, row.updated_at = text, now
-            _touch(session, session_id, now)
+            _write_answer(
+                session,
+                AnswerRow,
+                session_id,
+                prompt_id,
+                {"text": text, "updated_at": now},
+                {"stage_id": stage_id, "prompt_text": prompt_text},
+            )
+            record_edit(session, session_id, now)
         return now
 
     def save_structured_answer(
@@ -373,17 +387,15 @@ class SupervisionStore(SigningMixin, AuditMixin):
         check_payload(kind, data)
         now = datetime.now()
         with self.database.session() as session:
-            row = _prompt_row(session, StructuredAnswerRow, session_id, prompt_id)
-            if row is None:
-                row = StructuredAnswerRow(
-                    session_id=session_id,
-                    prompt_id=prompt_id,
-                    stage_id=stage_id,
-                    prompt_text=prompt_text,
-                )
-                session.add(row)
-            row.kind, row.data, row.updated_at = kind, data, now
-            _touch(session, session_id, now)
+            _write_answer(
+                session,
+                StructuredAnswerRow,
+                session_id,
+                prompt_id,
+                {"kind": kind, "data": data, "updated_at": now},
+                {"stage_id": stage_id, "prompt_text": prompt_text},
+            )
+            record_edit(session, session_id, now)
         return now
 
     # -- decisions -----------------------------------------------------------
@@ -539,18 +551,45 @@ def _refuse_signed_deletion(session: Session, session_ids: list[int]) -> None:
         )
 
 
-def _prompt_row(
+def _write_answer(
     session: Session,
     model: type[AnswerRow] | type[StructuredAnswerRow],
     session_id: int,
     prompt_id: str,
-) -> AnswerRow | StructuredAnswerRow | None:
-    """The session's stored answer to ``prompt_id``; NotFoundError if the session is gone,
-    LockedSessionError if it has been signed."""
-    row = session.scalar(
-        select(model).where(model.session_id == session_id, model.prompt_id == prompt_id)
+    values: dict,
+    new_values: dict,
+) -> None:
+    """Update the session's answer to ``prompt_id`` (insert it the first time) with prepared
+    Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed."""
+    signed, exists, change = _answer_statements(model)
+    conn = session.connection()
+    # The UPDATE changes nothing once the session has been signed (one statement, not two).
+    updated = conn.execute(change, {"b_session": session_id, "b_prompt": prompt_id, **values})
+    if updated.rowcount:
+        return
+    if conn.scalar(signed, {"b_session": session_id}) is not None:
+        require_unlocked(session, session_id)  # raises, with the message for who signed
+    if conn.scalar(exists, {"b_session": session_id}) is None:
+        raise NotFoundError(f"Session {session_id} no longer exists.")
+    conn.execute(
+        insert(model.__table__),
+        {"session_id": session_id, "prompt_id": prompt_id, **new_values, **values},
     )
-    if row is None:
-        _get(session, SessionRow, session_id)
-    require_unlocked(session, session_id)
-    return row
+
+
+@cache
+def _answer_statements(model: type[AnswerRow] | type[StructuredAnswerRow]):
+    """Built once: constructing statements costs more than running them (autosave path)."""
+    table = model.__table__
+    signed = (
+        select(ChainLinkRow.id)
+        .where(ChainLinkRow.session_id == bindparam("b_session"), ChainLinkRow.kind == "signoff")
+        .limit(1)
+    )
+    exists = select(SessionRow.id).where(SessionRow.id == bindparam("b_session"))
+    change = update(table).where(
+        table.c.session_id == bindparam("b_session"),
+        table.c.prompt_id == bindparam("b_prompt"),
+        ~signed.exists(),
+    )
+    return signed, exists, change

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.content import Content
 from supervision_app.paths import resource_path
-from supervision_app.storage import Database, DatabaseOpenError, SupervisionStore
+from supervision_app.storage import Database, DatabaseOpenError
 
 EXIT_CANNOT_OPEN = 2
 
@@ -64,6 +64,7 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         if credential is not None:
             database = open_database(Path(db_path), credential)
         else:
+            _preload_window_modules()
             database = open_interactively(Path(db_path))
     except DatabaseOpenError as exc:
         QMessageBox.critical(
@@ -84,8 +85,27 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         database.close()
 
 
+def _preload_window_modules() -> None:
+    """Import the main window's modules on a background thread while the unlock dialog waits
+    for the passphrase, so that the window is built sooner after Unlock. Only imports (no
+    widgets are made off the GUI thread); if it fails, build_window imports them itself."""
+    import threading
+
+    def preload() -> None:
+        try:
+            import supervision_app.storage.store  # SQLAlchemy and the ORM models
+            import supervision_app.ui.lock_controller
+            import supervision_app.ui.main_window
+            import supervision_app.ui.security_menu  # noqa: F401
+        except Exception:  # the main thread's import will report it
+            return
+
+    threading.Thread(target=preload, name="preload-window", daemon=True).start()
+
+
 def build_window(database: Database, content: Content):
     """The main window on an unlocked database, with locking and the Security menu."""
+    from supervision_app.storage import SupervisionStore
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu

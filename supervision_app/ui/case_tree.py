@@ -1,7 +1,8 @@
 """The list of cases, each with its sessions beneath it.
 
-Sessions are loaded when a case is expanded or selected, one page at a time, so
-that the list stays quick with years of history (tens of thousands of sessions).
+Cases are listed a page at a time (a "Show more cases…" row asks for the next), and
+sessions are loaded when a case is expanded or selected, one page at a time, so that
+the list, and start-up, stay quick with years of history (tens of thousands of sessions).
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ LOADED_ROLE = Qt.ItemDataRole.UserRole + 5
 CASE = "case"
 SESSION = "session"
 MORE = "more"
+MORE_CASES = "more_cases"
 PAGE_SIZE = 50
+#: Cases listed at first; "Show more cases…" adds as many again.
+CASE_PAGE_SIZE = 100
 
 #: (case id, limit, offset) -> one page of the case's sessions, newest first.
 SessionLoader = Callable[[int, int, int], Sequence[SessionSummary]]
@@ -45,6 +49,7 @@ class CaseTree(QTreeWidget):
     case_selected = Signal(int)
     session_selected = Signal(int, int)  # case id, session id
     nothing_selected = Signal()
+    more_cases_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,8 +80,10 @@ class CaseTree(QTreeWidget):
         cases: Sequence[CaseSummary],
         loader: SessionLoader,
         expanded: set[int] | frozenset[int] = frozenset(),
+        more_cases: bool = False,
     ) -> None:
-        """List the cases; their sessions are read through ``loader`` when first needed."""
+        """List the cases; their sessions are read through ``loader`` when first needed.
+        With ``more_cases``, a last row offers the next page of cases."""
         self._loader = loader
         self.blockSignals(True)
         try:
@@ -101,6 +108,12 @@ class CaseTree(QTreeWidget):
                 if case.id in expanded:
                     self._ensure_loaded(item)
                     item.setExpanded(True)
+            if more_cases:
+                more = QTreeWidgetItem([self.tr("Show more cases…")])
+                more.setData(0, KIND_ROLE, MORE_CASES)
+                more.setData(0, SUBTITLE_ROLE, self.tr("{n} shown so far").format(n=len(cases)))
+                more.setData(0, Qt.ItemDataRole.AccessibleTextRole, self.tr("Show more cases"))
+                self.addTopLevelItem(more)
         finally:
             self.blockSignals(False)
 
@@ -205,6 +218,8 @@ class CaseTree(QTreeWidget):
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None:
             self.nothing_selected.emit()
+        elif current.data(0, KIND_ROLE) == MORE_CASES:
+            self.more_cases_requested.emit()
         elif current.data(0, KIND_ROLE) == MORE:
             case_item = current.parent()
             added = self._load_page(case_item)  # removes the "show older" row

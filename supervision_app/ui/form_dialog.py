@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import ValidationError
-from supervision_app.storage import NotFoundError
 from supervision_app.ui.widgets import (
     accessible,
     fit_to_screen,
@@ -157,6 +156,9 @@ class FormDialog(QDialog, Generic[T]):
         show_problems(self.problems_frame, self.problems_label, problems)
 
     def accept(self) -> None:
+        # Here, not at the top: the passphrase dialogs (form dialogs) come before SQLAlchemy.
+        from supervision_app.storage import NotFoundError
+
         value = self.collect()
         try:
             problems = self.validate(value)

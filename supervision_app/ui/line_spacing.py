@@ -106,6 +106,7 @@ class ReadingLabel(QLabel):
             self.setCursor(Qt.CursorShape.IBeamCursor)
         self._plain = text
         self._spacing = current_spacing()
+        self._heights: dict[tuple, int] = {}
         self._render()
 
     def plain_text(self) -> str:
@@ -120,7 +121,21 @@ class ReadingLabel(QLabel):
             self._spacing = percent
             self._render()
 
+    def heightForWidth(self, width: int) -> int:  # Qt override
+        """Remembered per width (and font and margins): laying a wrapped text out is costly,
+        and every line an answer box grows relays the whole page of prompts out."""
+        margins = self.contentsMargins()
+        key = (width, self.font().key(), margins.left(), margins.top(), margins.right(),
+               margins.bottom())  # fmt: skip
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= 16:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
     def _render(self) -> None:
+        self._heights.clear()
         if self._spacing == SINGLE:
             self.setTextFormat(Qt.TextFormat.PlainText)
             self.setText(self._plain)

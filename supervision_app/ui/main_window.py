@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,7 @@ from supervision_app.ui.background import finish_background_work
 from supervision_app.ui.case_dialog import CaseDialog
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.case_overview import CaseOverview
-from supervision_app.ui.case_tree import CaseTree
+from supervision_app.ui.case_tree import CASE_PAGE_SIZE, CaseTree
 from supervision_app.ui.empty_state import EmptyState
 from supervision_app.ui.file_names import default_export_path, sanitise
 from supervision_app.ui.main_actions import MainActions, build_actions
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         )
         self.search_dialog: SearchDialog | None = None
         self.case_tree = CaseTree()
+        self._case_limit = CASE_PAGE_SIZE
         self.empty_state = EmptyState([s.title for s in content.stages])
         self.rules = self._load_rules()
         self.case_overview = CaseOverview(CaseMemoryPanel(store, content, self.rules))
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
         self.case_tree.case_selected.connect(self._on_case_selected)
         self.case_tree.session_selected.connect(self._on_session_selected)
         self.case_tree.nothing_selected.connect(self._on_nothing_selected)
+        self.case_tree.more_cases_requested.connect(self._show_more_cases)
         self.session_view.progress_changed.connect(self.case_tree.set_session_answered)
         self.session_view.details_changed.connect(lambda sid: self.reload_cases(select_session=sid))
         self.session_view.status_message.connect(
@@ -278,13 +280,14 @@ class MainWindow(QMainWindow):
         if select_case is None and select_session is None:
             select_case, select_session = self.case_tree.current_ids()
         self.bridge.flush(SAVE_WAIT)  # so that "n answered" counts include the latest typing
-        cases = self.store.list_cases()
         expanded = self.case_tree.expanded_case_ids()
+        case_of_session = None
         if select_session is not None:
             case_of_session = self.store.session_case_id(select_session)
             if case_of_session is not None:
                 expanded.add(case_of_session)
-        self.case_tree.populate(cases, self._session_page, expanded)
+        cases, more = self._case_page(case_of_session or select_case)
+        self.case_tree.populate(cases, self._session_page, expanded, more_cases=more)
         if not cases:
             self.session_view.clear()
             self.central_stack.setCurrentWidget(self.empty_state)
@@ -292,12 +295,34 @@ class MainWindow(QMainWindow):
             return
         self.central_stack.setCurrentWidget(self.splitter)
         if select_session is not None and self.case_tree.select_session(
-            select_session, self.store.session_case_id(select_session)
+            select_session, case_of_session
         ):
             return
         if select_case is not None and self.case_tree.select_case(select_case):
             return
         self.case_tree.select_case(cases[0].id)
+
+    def _case_page(self, wanted: int | None) -> tuple[list, bool]:
+        """The cases to list (a page of them, so that start-up does not grow with the
+        history) and whether there are more; the page grows to include ``wanted``."""
+        limit = self._case_limit
+        cases = self.store.list_cases(limit=limit + 1)
+        if wanted is not None and len(cases) > limit and wanted not in {c.id for c in cases}:
+            every = self.store.list_cases()
+            position = next((i for i, c in enumerate(every) if c.id == wanted), None)
+            if position is not None:
+                limit = self._case_limit = (position // CASE_PAGE_SIZE + 1) * CASE_PAGE_SIZE
+                cases = every[: limit + 1]
+        return cases[:limit], len(cases) > limit
+
+    def _show_more_cases(self) -> None:
+        # Later, not inside the tree's own signal: the reload rebuilds the tree.
+        QTimer.singleShot(0, self._list_more_cases)
+
+    def _list_more_cases(self) -> None:
+        first_new = self.store.list_cases(limit=1, offset=self._case_limit)
+        self._case_limit += CASE_PAGE_SIZE
+        self.reload_cases(select_case=first_new[0].id if first_new else None)
 
     def _session_page(self, case_id: int, limit: int, offset: int):
         return self.store.list_sessions(case_id, limit=limit, offset=offset)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from supervision_app.content import Content, Stage
 from supervision_app.domain import Answer, StructuredAnswer
-from supervision_app.record.structured import structured_rows
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.prompt_card import PromptCard
@@ -174,6 +173,8 @@ class StagePage(QScrollArea):
             card.editor.load_text(answer.text)
             self.add_card(card)
         for tool in tools or []:
+            from supervision_app.record.structured import structured_rows  # not at start-up
+
             rows, rows_note = structured_rows(tool)
             lines = [
                 (f"[{r.section}] " if r.section else "")
