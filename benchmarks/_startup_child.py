@@ -53,6 +53,13 @@ def peak_rss_kb() -> int:
         handle = ctypes.windll.kernel32.GetCurrentProcess()
         ctypes.windll.psapi.GetProcessMemoryInfo(handle, ctypes.byref(counters), counters.cb)
         return counters.PeakWorkingSetSize // 1024
+    try:  # Linux: this process's own peak; ru_maxrss would include the parent's at exec time
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -152,7 +152,8 @@ def main() -> int:
         heartbeat.start()
         typist.start()
         loop.exec()
-        seconds = time.perf_counter() - started
+        ended = time.perf_counter()
+        seconds = ended - started
         timed_gaps = sorted(((b - a) * 1000, b, a) for a, b in itertools.pairwise(ticks))
         gaps = [g for g, _end, _start in timed_gaps]
         # Where the worst stalls fell: ms since typing began, and since the last save.
@@ -182,8 +183,11 @@ def main() -> int:
             "saves": saves[0] - saves_before,
             "seconds": seconds,
             "worst": worst,
-            "gc_max_ms": max((ms for t, ms, _g in collections if t >= started), default=0.0),
-            "gc_gen2": sum(1 for t, _ms, g in collections if t >= started and g == 2),
+            # collections that ended while the heartbeat was watched
+            "gc_max_ms": max(
+                (ms for t, ms, _g in collections if started <= t <= ended), default=0.0
+            ),
+            "gc_gen2": sum(1 for t, _ms, g in collections if started <= t <= ended and g == 2),
         }
 
     type_into(len(prompts) - 1, text_source[:WARMUP_CHARS])
