@@ -121,9 +121,15 @@ def fuzz(count: int, folder: Path) -> dict:
             outcome["crashed"] += 1
             failures.append(f"{i} {kind}: {type(exc).__name__}: {exc}")
         else:  # the damage missed everything (e.g. a flip in an unused key-file byte)
-            SupervisionStore(opened).list_cases()
-            opened.close()
-            outcome["opened_and_verified"] += 1
+            try:
+                SupervisionStore(opened).list_cases()
+            except Exception as exc:  # opened, but damaged: it should have been refused
+                outcome["crashed"] += 1
+                failures.append(f"{i} {kind}: opened, then {type(exc).__name__}: {exc}")
+            else:
+                outcome["opened_and_verified"] += 1
+            finally:
+                opened.close()
         for leftover in folder.glob(f"fuzz{i}.sqlite3*"):
             leftover.unlink()
     return {"files": count, "kinds": kinds, **outcome, "failures": failures[:20]}

@@ -1,6 +1,7 @@
-"""Unlocking checks every page only when the last run did not end cleanly.
+"""Unlocking a large file checks every page only when the last run did not end cleanly.
 
-After a clean close, unlocking runs the checks whose cost does not grow with the file
+A file of up to FULL_CHECK_MAX_BYTES is checked in full at every unlock (it is cheap).
+For a larger file after a clean close, unlocking runs the checks whose cost does not grow with the file
 (the header and schema pages pass their HMAC; the length matches the page count), so
 start-up stays flat as the records grow; every other page is checked by its HMAC when it
 is read.  After a crash the full check runs before anything is written, and a damaged
@@ -16,10 +17,17 @@ from pathlib import Path
 import pytest
 
 from supervision_app.storage import DatabaseOpenError, SupervisionStore, cipher
+from supervision_app.storage import database as database_module
 from supervision_app.storage.keys import key_file_path
 from tests.helpers import make_case, make_full_session, open_db, shared_key_ring
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def large(monkeypatch) -> None:
+    """Test files count as large (above the size checked in full at every unlock)."""
+    monkeypatch.setattr(database_module, "FULL_CHECK_MAX_BYTES", 0)
 
 
 @pytest.fixture
@@ -58,8 +66,8 @@ def _crash_while_open(path: Path) -> None:
     subprocess.run([sys.executable, "-c", code, str(path), key], cwd=ROOT, check=True, timeout=120)
 
 
-def test_a_clean_reopen_skips_the_full_check_and_a_crash_brings_it_back(
-    db_path: Path, full_checks: list[str]
+def test_a_clean_reopen_of_a_large_file_skips_the_full_check_and_a_crash_brings_it_back(
+    db_path: Path, full_checks: list[str], large: None
 ) -> None:
     _filled(db_path)
     open_db(db_path).close()
@@ -71,7 +79,7 @@ def test_a_clean_reopen_skips_the_full_check_and_a_crash_brings_it_back(
     assert full_checks == ["full"]
 
 
-def test_damage_found_after_a_crash_is_refused_untouched(db_path: Path) -> None:
+def test_damage_found_after_a_crash_is_refused_untouched(db_path: Path, large: None) -> None:
     _filled(db_path)
     _crash_while_open(db_path)
     raw = bytearray(db_path.read_bytes())
@@ -84,8 +92,8 @@ def test_damage_found_after_a_crash_is_refused_untouched(db_path: Path) -> None:
     assert (db_path.read_bytes(), key_file_path(db_path).read_bytes()) == before
 
 
-def test_a_truncated_file_is_refused_untouched_without_the_full_check(
-    db_path: Path, full_checks: list[str]
+def test_a_truncated_large_file_is_refused_untouched_without_the_full_check(
+    db_path: Path, full_checks: list[str], large: None
 ) -> None:
     _filled(db_path)
     raw = db_path.read_bytes()
@@ -95,6 +103,22 @@ def test_a_truncated_file_is_refused_untouched_without_the_full_check(
         open_db(db_path)
     assert (db_path.read_bytes(), key_file_path(db_path).read_bytes()) == before
     assert full_checks == []
+
+
+def test_a_small_file_damaged_after_a_clean_close_is_refused_untouched(
+    db_path: Path, full_checks: list[str]
+) -> None:
+    _filled(db_path)
+    open_db(db_path).close()  # a clean close: small files are still checked in full
+    assert full_checks == ["full"]
+    raw = bytearray(db_path.read_bytes())
+    middle = (len(raw) // 4096 // 2) * 4096
+    raw[middle + 200] ^= 0x5A  # a page that the size-independent checks do not read
+    db_path.write_bytes(bytes(raw))
+    before = db_path.read_bytes(), key_file_path(db_path).read_bytes()
+    with pytest.raises(DatabaseOpenError, match=r"damaged.*untouched"):
+        open_db(db_path)
+    assert (db_path.read_bytes(), key_file_path(db_path).read_bytes()) == before
 
 
 def test_the_unlock_dialog_needs_no_sqlalchemy() -> None:
