@@ -257,7 +257,8 @@ def import_case_file(store: SupervisionStore, path: Path) -> int:
                     case.supervisor,
                     list(case.agencies),
                     list(case.children),
-                )
+                ),
+                created_at=case.created_at,
             )
         store.memory.import_case_memory(case_id, memory, session_ids)
         return case_id

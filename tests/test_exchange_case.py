@@ -4,7 +4,7 @@ holds round-trips exactly into another database; bad files are refused with noth
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -73,12 +73,15 @@ def test_a_whole_case_round_trips_exactly(store, content, tmp_path: Path) -> Non
     assert other.memory.search("grandmother")[0].session_id is None
 
 
-def test_a_case_with_no_sessions_round_trips(store, tmp_path: Path) -> None:
+def test_a_case_with_no_sessions_round_trips(store, tmp_path: Path, monkeypatch) -> None:
     case_id = make_case(store)
     store.memory.add_event(case_id, date(2026, 1, 2), EventKind.CONCERN, "School worried")
     path = tmp_path / "case.json"
     export_case_json(store, case_id, path)
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
+    # imported a day later: the case keeps the time it was created, not the time of import
+    later = datetime.now().replace(microsecond=0) + timedelta(days=1)
+    monkeypatch.setattr("supervision_app.storage.store._now", lambda: later)
     new_case = import_case_file(other, path)
     assert _without_time(case_to_dict(other, new_case)) == _without_time(
         json.loads(path.read_text(encoding="utf-8"))

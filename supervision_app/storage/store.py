@@ -102,10 +102,11 @@ class SupervisionStore(SigningMixin, AuditMixin):
                 for row, n, last in session.execute(query)
             ]
 
-    def create_case(self, case: CaseInput) -> int:
+    def create_case(self, case: CaseInput, created_at: datetime | None = None) -> int:
+        """A new case; ``created_at`` keeps the creation time of an imported case."""
         _validate_case(case)
         now = _now()
-        row = CaseRow(created_at=now, updated_at=now)
+        row = CaseRow(created_at=created_at or now, updated_at=now)
         _fill_case(row, case)
         try:
             with self.database.session() as session:
