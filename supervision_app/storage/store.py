@@ -67,39 +67,30 @@ class SupervisionStore(SigningMixin, AuditMixin):
     # -- cases ---------------------------------------------------------------
 
     def list_cases(self, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
-        """Cases, most recent session first; ``limit``/``offset`` give one page of them."""
-        counts = (
-            select(
-                SessionRow.case_id,
-                func.count(SessionRow.id).label("n"),
-                func.max(SessionRow.date).label("last"),
-            )
-            .group_by(SessionRow.case_id)
-            .subquery()
-        )
-        query = (
-            select(CaseRow, counts.c.n, counts.c.last)
-            .outerjoin(counts, counts.c.case_id == CaseRow.id)
-            .options(selectinload(CaseRow.children))
-            .order_by(
-                func.coalesce(counts.c.last, func.date(CaseRow.created_at)).desc(),
-                CaseRow.reference,
-            )
-            .limit(limit)
-            .offset(offset)
-        )
+        """Cases, most recent session first; ``limit``/``offset`` give one page of them.
+
+        A page is read from an index (``ix_cases_recent``) over each case's stored latest
+        session date, so its cost does not grow with the number of sessions or cases."""
+        cases_q, children_q = _case_list_statements()
         with self.database.read() as session:
+            conn = session.connection()
+            rows = conn.execute(cases_q, {"b_limit": -1 if limit is None else limit,
+                                          "b_offset": offset}).all()  # fmt: skip
+            names: dict[int, list[str]] = {}
+            if rows:
+                for case_id, name in conn.execute(children_q, {"b_ids": [r[0] for r in rows]}):
+                    names.setdefault(case_id, []).append(name)
             return [
                 CaseSummary(
-                    id=row.id,
-                    reference=row.reference,
-                    practitioner=row.practitioner,
-                    supervisor=row.supervisor,
-                    children=", ".join(c.name for c in row.children),
-                    session_count=n or 0,
+                    id=cid,
+                    reference=reference,
+                    practitioner=practitioner,
+                    supervisor=supervisor,
+                    children=", ".join(names.get(cid, ())),
+                    session_count=count or 0,
                     last_session=last,
                 )
-                for row, n, last in session.execute(query)
+                for cid, reference, practitioner, supervisor, count, last in rows
             ]
 
     def create_case(self, case: CaseInput, created_at: datetime | None = None) -> int:
@@ -550,6 +541,25 @@ def _refuse_signed_deletion(session: Session, session_ids: list[int]) -> None:
         raise LockedSessionError(
             "A signed supervision record cannot be deleted: it is part of the case file."
         )
+
+
+@cache
+def _case_list_statements():
+    """Built once: a page of cases in the order of ``ix_cases_recent``, and their children."""
+    recent = func.coalesce(CaseRow.last_session, func.date(CaseRow.created_at))
+    cases = (
+        select(CaseRow.id, CaseRow.reference, CaseRow.practitioner, CaseRow.supervisor,
+               CaseRow.session_count, CaseRow.last_session)
+        .order_by(recent.desc(), CaseRow.reference)
+        .limit(bindparam("b_limit"))
+        .offset(bindparam("b_offset"))
+    )  # fmt: skip
+    children = (
+        select(ChildRow.case_id, ChildRow.name)
+        .where(ChildRow.case_id.in_(bindparam("b_ids", expanding=True)))
+        .order_by(ChildRow.case_id, ChildRow.position)
+    )
+    return cases, children
 
 
 def _write_answer(
