@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from supervision_app.atomic import fsync_dir
 from supervision_app.storage import cipher
+from supervision_app.storage.audit import ensure_edit_audit
 from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
 from supervision_app.storage.models import Base
 from supervision_app.storage.search_index import ensure_search_index
@@ -214,6 +215,7 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         with Session(engine) as session, session.begin():
             write_identity(session)
             case_recency(session.connection().connection.driver_connection)
+            ensure_edit_audit(session.connection())
         ensure_search_index(engine)
         return
     version = check_identity(path, tables, meta)
@@ -232,6 +234,8 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         finally:
             raw.close()
     Base.metadata.create_all(engine)
+    with engine.begin() as connection:
+        ensure_edit_audit(connection)
     ensure_search_index(engine)
 
 

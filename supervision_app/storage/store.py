@@ -348,11 +348,12 @@ class SupervisionStore(SigningMixin, AuditMixin):
     ) -> datetime:
         """Insert or replace one answer. Returns the time it was committed.
 
-        The autosave path: lean Core statements (the lock check, one UPDATE of the
-        answer, the session's last edit and its audit entry), no ORM loads."""
+        The autosave path: one prepared UPDATE of the answer that also checks the lock; the
+        session's last edit and its audit entry follow from a trigger
+        (``audit.edit_audit_triggers``), or from :func:`record_edit` after the first save."""
         now = datetime.now()
         with self.database.session() as session:
-            _write_answer(
+            inserted = _write_answer(
                 session,
                 AnswerRow,
                 session_id,
@@ -360,7 +361,8 @@ class SupervisionStore(SigningMixin, AuditMixin):
                 {"text": text, "updated_at": now},
                 {"stage_id": stage_id, "prompt_text": prompt_text},
             )
-            record_edit(session, session_id, now)
+            if inserted:
+                record_edit(session, session_id, now)
         return now
 
     def save_structured_answer(
@@ -379,7 +381,7 @@ class SupervisionStore(SigningMixin, AuditMixin):
         check_payload(kind, data)
         now = datetime.now()
         with self.database.session() as session:
-            _write_answer(
+            inserted = _write_answer(
                 session,
                 StructuredAnswerRow,
                 session_id,
@@ -387,7 +389,8 @@ class SupervisionStore(SigningMixin, AuditMixin):
                 {"kind": kind, "data": data, "updated_at": now},
                 {"stage_id": stage_id, "prompt_text": prompt_text},
             )
-            record_edit(session, session_id, now)
+            if inserted:
+                record_edit(session, session_id, now)
         return now
 
     # -- decisions -----------------------------------------------------------
@@ -569,15 +572,16 @@ def _write_answer(
     prompt_id: str,
     values: dict,
     new_values: dict,
-) -> None:
+) -> bool:
     """Update the session's answer to ``prompt_id`` (insert it the first time) with prepared
-    Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed."""
+    Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed.
+    True when the answer was inserted (no trigger has done the session's bookkeeping)."""
     signed, exists, change = _answer_statements(model)
     conn = session.connection()
     # The UPDATE changes nothing once the session has been signed (one statement, not two).
     updated = conn.execute(change, {"b_session": session_id, "b_prompt": prompt_id, **values})
     if updated.rowcount:
-        return
+        return False
     if conn.scalar(signed, {"b_session": session_id}) is not None:
         require_unlocked(session, session_id)  # raises, with the message for who signed
     if conn.scalar(exists, {"b_session": session_id}) is None:
@@ -586,6 +590,7 @@ def _write_answer(
         insert(model.__table__),
         {"session_id": session_id, "prompt_id": prompt_id, **new_values, **values},
     )
+    return True
 
 
 @cache
