@@ -181,8 +181,13 @@ class AuditMixin:
     # -- the named user ------------------------------------------------------------
 
     def current_user(self) -> LocalUser | None:
+        users = LocalUserRow.__table__  # the table, not the class: no ORM on the first screen
         with self.database.read() as session:
-            row = current_user_row(session)
+            row = session.connection().execute(
+                select(users.c.id, users.c.name, users.c.role)
+                .order_by(users.c.last_used_at.desc(), users.c.id.desc())
+                .limit(1)
+            ).first()
             return LocalUser(row.id, row.name, row.role) if row else None
 
     def set_current_user(self, name: str, role: str) -> LocalUser:

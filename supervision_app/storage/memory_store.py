@@ -643,69 +643,69 @@ def _history_queries() -> dict:
     """The statements of :meth:`CaseMemoryStore.case_history`, built once (``:case_id`` bound
     at each call), each returning plain columns in the order the history keeps."""
     case = bindparam("case_id")
-    of_case = SessionRow.case_id == case
+    of_case = SessionRow.__table__.c.case_id == case
 
     def by_session(*columns):
-        return select(*columns).join(SessionRow, SessionRow.id == columns[0].table.c.session_id)
+        return select(*columns).join(SessionRow, SessionRow.__table__.c.id == columns[0].table.c.session_id)
 
     return {
-        "case": select(CaseRow.reference).where(CaseRow.id == case),
-        "sessions": select(SessionRow.id, SessionRow.date)
+        "case": select(CaseRow.__table__.c.reference).where(CaseRow.__table__.c.id == case),
+        "sessions": select(SessionRow.__table__.c.id, SessionRow.__table__.c.date)
         .where(of_case)
-        .order_by(SessionRow.date, SessionRow.id),
-        "answered": by_session(AnswerRow.session_id, AnswerRow.prompt_id).where(
-            of_case, func.trim(AnswerRow.text) != ""
+        .order_by(SessionRow.__table__.c.date, SessionRow.__table__.c.id),
+        "answered": by_session(AnswerRow.__table__.c.session_id, AnswerRow.__table__.c.prompt_id).where(
+            of_case, func.trim(AnswerRow.__table__.c.text) != ""
         ),
-        "marked": by_session(StructuredAnswerRow.session_id, StructuredAnswerRow.data).where(
-            of_case, StructuredAnswerRow.prompt_id == MARKED_ENTRIES_PROMPT
+        "marked": by_session(StructuredAnswerRow.__table__.c.session_id, StructuredAnswerRow.__table__.c.data).where(
+            of_case, StructuredAnswerRow.__table__.c.prompt_id == MARKED_ENTRIES_PROMPT
         ),
-        "decisions": select(DecisionRow.id, DecisionRow.session_id, DecisionRow.text,
-                            DecisionRow.rationale)
-        .join(SessionRow, SessionRow.id == DecisionRow.session_id)
+        "decisions": select(DecisionRow.__table__.c.id, DecisionRow.__table__.c.session_id, DecisionRow.__table__.c.text,
+                            DecisionRow.__table__.c.rationale)
+        .join(SessionRow, SessionRow.__table__.c.id == DecisionRow.__table__.c.session_id)
         .where(of_case)
-        .order_by(SessionRow.date, DecisionRow.position),
-        "actions": select(ActionRow.id, ActionRow.session_id, ActionRow.description,
-                          ActionRow.owner, ActionRow.due_date, ActionRow.status)
-        .join(SessionRow, SessionRow.id == ActionRow.session_id)
+        .order_by(SessionRow.__table__.c.date, DecisionRow.__table__.c.position),
+        "actions": select(ActionRow.__table__.c.id, ActionRow.__table__.c.session_id, ActionRow.__table__.c.description,
+                          ActionRow.__table__.c.owner, ActionRow.__table__.c.due_date, ActionRow.__table__.c.status)
+        .join(SessionRow, SessionRow.__table__.c.id == ActionRow.__table__.c.session_id)
         .where(of_case)
-        .order_by(SessionRow.date, ActionRow.position),
-        "reviews": select(ActionReviewRow.action_id, ActionReviewRow.reviewed_on,
-                          ActionReviewRow.outcome, ActionReviewRow.reason,
-                          ActionReviewRow.session_id)
-        .join(ActionRow, ActionRow.id == ActionReviewRow.action_id)
-        .join(SessionRow, SessionRow.id == ActionRow.session_id)
+        .order_by(SessionRow.__table__.c.date, ActionRow.__table__.c.position),
+        "reviews": select(ActionReviewRow.__table__.c.action_id, ActionReviewRow.__table__.c.reviewed_on,
+                          ActionReviewRow.__table__.c.outcome, ActionReviewRow.__table__.c.reason,
+                          ActionReviewRow.__table__.c.session_id)
+        .join(ActionRow, ActionRow.__table__.c.id == ActionReviewRow.__table__.c.action_id)
+        .join(SessionRow, SessionRow.__table__.c.id == ActionRow.__table__.c.session_id)
         .where(of_case)
-        .order_by(ActionReviewRow.reviewed_on, ActionReviewRow.id),
-        "hypotheses": select(HypothesisRow.id, HypothesisRow.text, HypothesisRow.status,
-                             HypothesisRow.raised_on, HypothesisRow.session_id,
-                             HypothesisRow.basis, HypothesisRow.test_plan,
-                             HypothesisRow.evaluation)
-        .where(HypothesisRow.case_id == case)
-        .order_by(HypothesisRow.raised_on, HypothesisRow.id),
-        "notes": select(HypothesisNoteRow.hypothesis_id, HypothesisNoteRow.noted_on,
-                        HypothesisNoteRow.status, HypothesisNoteRow.text,
-                        HypothesisNoteRow.session_id, HypothesisNoteRow.result)
-        .join(HypothesisRow, HypothesisRow.id == HypothesisNoteRow.hypothesis_id)
-        .where(HypothesisRow.case_id == case)
-        .order_by(HypothesisNoteRow.id),
-        "escalations": select(EscalationRow.id, EscalationRow.subject, EscalationRow.raised_on,
-                              EscalationRow.timescale_days, EscalationRow.session_id,
-                              EscalationRow.outcome, EscalationRow.closed_on)
-        .where(EscalationRow.case_id == case)
-        .order_by(EscalationRow.raised_on, EscalationRow.id),
-        "steps": select(EscalationStepRow.escalation_id, EscalationStepRow.stage,
-                        EscalationStepRow.with_whom, EscalationStepRow.stepped_on,
-                        EscalationStepRow.note, EscalationStepRow.session_id,
-                        EscalationStepRow.stage_name, EscalationStepRow.days)
-        .join(EscalationRow, EscalationRow.id == EscalationStepRow.escalation_id)
-        .where(EscalationRow.case_id == case)
-        .order_by(EscalationStepRow.id),
-        "events": select(ChronologyEventRow.id, ChronologyEventRow.happened_on,
-                         ChronologyEventRow.kind, ChronologyEventRow.title,
-                         ChronologyEventRow.detail, ChronologyEventRow.outcome,
-                         ChronologyEventRow.session_id)
-        .where(ChronologyEventRow.case_id == case)
-        .order_by(ChronologyEventRow.happened_on, ChronologyEventRow.id),
-        "ratings": by_session(SessionRatingRow.session_id, SessionRatingRow.child_safety,
-                              SessionRatingRow.worker_safety).where(of_case),
+        .order_by(ActionReviewRow.__table__.c.reviewed_on, ActionReviewRow.__table__.c.id),
+        "hypotheses": select(HypothesisRow.__table__.c.id, HypothesisRow.__table__.c.text, HypothesisRow.__table__.c.status,
+                             HypothesisRow.__table__.c.raised_on, HypothesisRow.__table__.c.session_id,
+                             HypothesisRow.__table__.c.basis, HypothesisRow.__table__.c.test_plan,
+                             HypothesisRow.__table__.c.evaluation)
+        .where(HypothesisRow.__table__.c.case_id == case)
+        .order_by(HypothesisRow.__table__.c.raised_on, HypothesisRow.__table__.c.id),
+        "notes": select(HypothesisNoteRow.__table__.c.hypothesis_id, HypothesisNoteRow.__table__.c.noted_on,
+                        HypothesisNoteRow.__table__.c.status, HypothesisNoteRow.__table__.c.text,
+                        HypothesisNoteRow.__table__.c.session_id, HypothesisNoteRow.__table__.c.result)
+        .join(HypothesisRow, HypothesisRow.__table__.c.id == HypothesisNoteRow.__table__.c.hypothesis_id)
+        .where(HypothesisRow.__table__.c.case_id == case)
+        .order_by(HypothesisNoteRow.__table__.c.id),
+        "escalations": select(EscalationRow.__table__.c.id, EscalationRow.__table__.c.subject, EscalationRow.__table__.c.raised_on,
+                              EscalationRow.__table__.c.timescale_days, EscalationRow.__table__.c.session_id,
+                              EscalationRow.__table__.c.outcome, EscalationRow.__table__.c.closed_on)
+        .where(EscalationRow.__table__.c.case_id == case)
+        .order_by(EscalationRow.__table__.c.raised_on, EscalationRow.__table__.c.id),
+        "steps": select(EscalationStepRow.__table__.c.escalation_id, EscalationStepRow.__table__.c.stage,
+                        EscalationStepRow.__table__.c.with_whom, EscalationStepRow.__table__.c.stepped_on,
+                        EscalationStepRow.__table__.c.note, EscalationStepRow.__table__.c.session_id,
+                        EscalationStepRow.__table__.c.stage_name, EscalationStepRow.__table__.c.days)
+        .join(EscalationRow, EscalationRow.__table__.c.id == EscalationStepRow.__table__.c.escalation_id)
+        .where(EscalationRow.__table__.c.case_id == case)
+        .order_by(EscalationStepRow.__table__.c.id),
+        "events": select(ChronologyEventRow.__table__.c.id, ChronologyEventRow.__table__.c.happened_on,
+                         ChronologyEventRow.__table__.c.kind, ChronologyEventRow.__table__.c.title,
+                         ChronologyEventRow.__table__.c.detail, ChronologyEventRow.__table__.c.outcome,
+                         ChronologyEventRow.__table__.c.session_id)
+        .where(ChronologyEventRow.__table__.c.case_id == case)
+        .order_by(ChronologyEventRow.__table__.c.happened_on, ChronologyEventRow.__table__.c.id),
+        "ratings": by_session(SessionRatingRow.__table__.c.session_id, SessionRatingRow.__table__.c.child_safety,
+                              SessionRatingRow.__table__.c.worker_safety).where(of_case),
     }  # fmt: skip

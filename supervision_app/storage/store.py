@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from supervision_app.domain import (
     Action,
@@ -25,6 +25,7 @@ from supervision_app.domain import (
     CaseDetail,
     CaseInput,
     CaseSummary,
+    Child,
     Decision,
     LockedSessionError,
     SessionDetail,
@@ -35,7 +36,7 @@ from supervision_app.domain import (
 from supervision_app.domain.validation import case_problems, require_action, require_decision
 from supervision_app.storage.audit import AuditMixin, record_audit, record_edit
 from supervision_app.storage.database import Database
-from supervision_app.storage.loading import NotFoundError, case_detail, load_detail
+from supervision_app.storage.loading import NotFoundError, load_detail
 from supervision_app.storage.models import (
     ActionRow,
     AnswerRow,
@@ -122,13 +123,22 @@ class SupervisionStore(SigningMixin, AuditMixin):
             ) from None
 
     def get_case(self, case_id: int) -> CaseDetail:
+        case_q, children_q = _case_statements()
         with self.database.read() as session:
-            row = session.scalar(
-                select(CaseRow).where(CaseRow.id == case_id).options(selectinload(CaseRow.children))
-            )
+            conn = session.connection()
+            row = conn.execute(case_q, {"b_case": case_id}).first()
             if row is None:
                 raise NotFoundError(f"Case {case_id} does not exist.")
-            return case_detail(row)
+            children = conn.execute(children_q, {"b_case": case_id}).all()
+            return CaseDetail(
+                id=row.id,
+                reference=row.reference,
+                practitioner=row.practitioner,
+                supervisor=row.supervisor,
+                agencies=list(row.agencies or []),
+                children=[Child(c.name, c.date_of_birth, c.age, c.unborn) for c in children],
+                created_at=row.created_at,
+            )
 
     def find_case(self, reference: str) -> int | None:
         with self.database.read() as session:
@@ -147,41 +157,43 @@ class SupervisionStore(SigningMixin, AuditMixin):
         self, case_id: int, limit: int | None = None, offset: int = 0
     ) -> list[SessionSummary]:
         """A case's sessions, newest first; ``limit``/``offset`` give one page of them."""
+        sessions, answers = SessionRow.__table__, AnswerRow.__table__
+        structured = StructuredAnswerRow.__table__
         page = (
-            select(SessionRow.id)
-            .where(SessionRow.case_id == case_id)
-            .order_by(SessionRow.date.desc(), SessionRow.id.desc())
+            select(sessions.c.id)
+            .where(sessions.c.case_id == case_id)
+            .order_by(sessions.c.date.desc(), sessions.c.id.desc())
             .limit(limit)
             .offset(offset)
             .subquery()
         )
         answered = (
-            select(AnswerRow.session_id, func.count(AnswerRow.id).label("n"))
-            .where(func.trim(AnswerRow.text) != "", AnswerRow.session_id.in_(select(page.c.id)))
-            .group_by(AnswerRow.session_id)
+            select(answers.c.session_id, func.count(answers.c.id).label("n"))
+            .where(func.trim(answers.c.text) != "", answers.c.session_id.in_(select(page.c.id)))
+            .group_by(answers.c.session_id)
             .subquery()
         )
         tools = (
-            select(StructuredAnswerRow.session_id, func.count(StructuredAnswerRow.id).label("n"))
-            .where(StructuredAnswerRow.session_id.in_(select(page.c.id)))
-            .group_by(StructuredAnswerRow.session_id)
+            select(structured.c.session_id, func.count(structured.c.id).label("n"))
+            .where(structured.c.session_id.in_(select(page.c.id)))
+            .group_by(structured.c.session_id)
             .subquery()
         )
-        query = (  # columns, not ORM objects: a listing needs no identity map
+        query = (  # table columns, not ORM objects: a listing needs no ORM at all
             select(
-                SessionRow.id,
-                SessionRow.uid,
-                SessionRow.case_id,
-                SessionRow.date,
-                SessionRow.attendees,
-                SessionRow.updated_at,
+                sessions.c.id,
+                sessions.c.uid,
+                sessions.c.case_id,
+                sessions.c.date,
+                sessions.c.attendees,
+                sessions.c.updated_at,
                 answered.c.n,
                 tools.c.n,
             )
-            .outerjoin(answered, answered.c.session_id == SessionRow.id)
-            .outerjoin(tools, tools.c.session_id == SessionRow.id)
-            .where(SessionRow.id.in_(select(page.c.id)))
-            .order_by(SessionRow.date.desc(), SessionRow.id.desc())
+            .outerjoin(answered, answered.c.session_id == sessions.c.id)
+            .outerjoin(tools, tools.c.session_id == sessions.c.id)
+            .where(sessions.c.id.in_(select(page.c.id)))
+            .order_by(sessions.c.date.desc(), sessions.c.id.desc())
         )
         with self.database.read() as session:
             return [
@@ -194,14 +206,15 @@ class SupervisionStore(SigningMixin, AuditMixin):
                     answered=(n or 0) + (t or 0),
                     updated_at=updated,
                 )
-                for sid, uid, case, on, attendees, updated, n, t in session.execute(query)
+                for sid, uid, case, on, attendees, updated, n, t in session.connection().execute(query)
             ]
 
     def count_sessions(self, case_id: int) -> int:
+        sessions = SessionRow.__table__
         with self.database.read() as session:
             return (
-                session.scalar(
-                    select(func.count(SessionRow.id)).where(SessionRow.case_id == case_id)
+                session.connection().scalar(
+                    select(func.count(sessions.c.id)).where(sessions.c.case_id == case_id)
                 )
                 or 0
             )
@@ -547,20 +560,35 @@ def _refuse_signed_deletion(session: Session, session_ids: list[int]) -> None:
 
 
 @cache
+def _case_statements():
+    """Built once, on the tables: one case and its children (as ``case_detail`` reads them)."""
+    cases, children = CaseRow.__table__, ChildRow.__table__
+    case = select(cases.c.id, cases.c.reference, cases.c.practitioner, cases.c.supervisor,
+                  cases.c.agencies, cases.c.created_at).where(cases.c.id == bindparam("b_case"))  # fmt: skip
+    kids = (
+        select(children.c.name, children.c.date_of_birth, children.c.age, children.c.unborn)
+        .where(children.c.case_id == bindparam("b_case"))
+        .order_by(children.c.position)
+    )
+    return case, kids
+
+
+@cache
 def _case_list_statements():
-    """Built once: a page of cases in the order of ``ix_cases_recent``, and their children."""
-    recent = func.coalesce(CaseRow.last_session, func.date(CaseRow.created_at))
+    """Built once, on the tables (no ORM on the way to the first screen): a page of cases in
+    the order of ``ix_cases_recent``, and their children."""
+    recent = func.coalesce(CaseRow.__table__.c.last_session, func.date(CaseRow.__table__.c.created_at))
     cases = (
-        select(CaseRow.id, CaseRow.reference, CaseRow.practitioner, CaseRow.supervisor,
-               CaseRow.session_count, CaseRow.last_session)
-        .order_by(recent.desc(), CaseRow.reference)
+        select(CaseRow.__table__.c.id, CaseRow.__table__.c.reference, CaseRow.__table__.c.practitioner, CaseRow.__table__.c.supervisor,
+               CaseRow.__table__.c.session_count, CaseRow.__table__.c.last_session)
+        .order_by(recent.desc(), CaseRow.__table__.c.reference)
         .limit(bindparam("b_limit"))
         .offset(bindparam("b_offset"))
     )  # fmt: skip
     children = (
-        select(ChildRow.case_id, ChildRow.name)
-        .where(ChildRow.case_id.in_(bindparam("b_ids", expanding=True)))
-        .order_by(ChildRow.case_id, ChildRow.position)
+        select(ChildRow.__table__.c.case_id, ChildRow.__table__.c.name)
+        .where(ChildRow.__table__.c.case_id.in_(bindparam("b_ids", expanding=True)))
+        .order_by(ChildRow.__table__.c.case_id, ChildRow.__table__.c.position)
     )
     return cases, children
 

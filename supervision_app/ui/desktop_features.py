@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -175,8 +175,9 @@ class DesktopFeatures(QObject):
         self.my_words.triggered.connect(self.open_my_words)
         service = self.spelling
         w.destroyed.connect(lambda: _drop_service(service))
-        # The dictionary opens once the window is up, not while it starts.
-        QTimer.singleShot(0, self, self._show_spelling_availability)
+        # The dictionary opens once the window is up (after its first paint), not while it
+        # starts: loading it takes a while.
+        w.first_painted.connect(self._show_spelling_availability)
         self.help.triggered.connect(self.open_help)
         self.welcome.triggered.connect(self.open_welcome)
         w.session_view.navigator.currentRowChanged.connect(self._on_page_changed)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -50,6 +50,10 @@ SAVE_WAIT = 2.0
 
 
 class MainWindow(QMainWindow):
+    #: Emitted once, just after the window's first paint: work the first screen does not
+    #: need (the spelling dictionary, say) waits for it, so it never delays that paint.
+    first_painted = Signal()
+
     def __init__(
         self,
         store: SupervisionStore,
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._painted = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app)
@@ -107,6 +112,12 @@ class MainWindow(QMainWindow):
                 self.tr("Pattern prompts are off: {problem}").format(problem=self._rules_problem)
             )
         self._announce_pack_problems()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this paint has finished
 
     def _load_rules(self) -> tuple[PatternRule, ...]:
         """The pattern rules; if their file is faulty the app still works, without them."""
