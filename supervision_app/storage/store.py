@@ -365,7 +365,22 @@ class SupervisionStore(SigningMixin, AuditMixin):
         session's last edit and its audit entry follow from a trigger
         (``audit.edit_audit_triggers``), or from :func:`record_edit` after the first save."""
         now = datetime.now()
-        with self.database.session() as session:
+        # The common case (the answer exists, the session is not signed): one UPDATE and a
+        # commit on a pooled connection, without an ORM session; the trigger does the rest.
+        raw = self.database.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute(
+                _QUICK_ANSWER_UPDATE,
+                (text, now.strftime(_STORED_DATETIME), session_id, prompt_id, session_id),
+            )
+            if cursor.rowcount == 1:
+                raw.commit()
+                return now
+            raw.rollback()
+        finally:
+            raw.close()
+        with self.database.session() as session:  # first save, signed, or gone: in full
             inserted = _write_answer(
                 session,
                 AnswerRow,
@@ -557,6 +572,16 @@ def _refuse_signed_deletion(session: Session, session_ids: list[int]) -> None:
         raise LockedSessionError(
             "A signed supervision record cannot be deleted: it is part of the case file."
         )
+
+
+#: How SQLAlchemy stores a DateTime on SQLite (so rows written either way read back alike).
+_STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+#: ``_answer_statements(AnswerRow)``'s UPDATE as plain SQL: the text of an existing answer,
+#: unless the session has been signed off.
+_QUICK_ANSWER_UPDATE = (
+    "UPDATE answers SET text = ?, updated_at = ? WHERE session_id = ? AND prompt_id = ? "
+    "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff')"
+)
 
 
 @cache
