@@ -157,44 +157,8 @@ class SupervisionStore(SigningMixin, AuditMixin):
         self, case_id: int, limit: int | None = None, offset: int = 0
     ) -> list[SessionSummary]:
         """A case's sessions, newest first; ``limit``/``offset`` give one page of them."""
-        sessions, answers = SessionRow.__table__, AnswerRow.__table__
-        structured = StructuredAnswerRow.__table__
-        page = (
-            select(sessions.c.id)
-            .where(sessions.c.case_id == case_id)
-            .order_by(sessions.c.date.desc(), sessions.c.id.desc())
-            .limit(limit)
-            .offset(offset)
-            .subquery()
-        )
-        answered = (
-            select(answers.c.session_id, func.count(answers.c.id).label("n"))
-            .where(func.trim(answers.c.text) != "", answers.c.session_id.in_(select(page.c.id)))
-            .group_by(answers.c.session_id)
-            .subquery()
-        )
-        tools = (
-            select(structured.c.session_id, func.count(structured.c.id).label("n"))
-            .where(structured.c.session_id.in_(select(page.c.id)))
-            .group_by(structured.c.session_id)
-            .subquery()
-        )
-        query = (  # table columns, not ORM objects: a listing needs no ORM at all
-            select(
-                sessions.c.id,
-                sessions.c.uid,
-                sessions.c.case_id,
-                sessions.c.date,
-                sessions.c.attendees,
-                sessions.c.updated_at,
-                answered.c.n,
-                tools.c.n,
-            )
-            .outerjoin(answered, answered.c.session_id == sessions.c.id)
-            .outerjoin(tools, tools.c.session_id == sessions.c.id)
-            .where(sessions.c.id.in_(select(page.c.id)))
-            .order_by(sessions.c.date.desc(), sessions.c.id.desc())
-        )
+        query = _session_list_statement()
+        params = {"b_case": case_id, "b_limit": -1 if limit is None else limit, "b_offset": offset}
         with self.database.read() as session:
             return [
                 SessionSummary(
@@ -206,7 +170,9 @@ class SupervisionStore(SigningMixin, AuditMixin):
                     answered=(n or 0) + (t or 0),
                     updated_at=updated,
                 )
-                for sid, uid, case, on, attendees, updated, n, t in session.connection().execute(query)
+                for sid, uid, case, on, attendees, updated, n, t in session.connection().execute(
+                    query, params
+                )
             ]
 
     def count_sessions(self, case_id: int) -> int:
@@ -582,6 +548,49 @@ _QUICK_ANSWER_UPDATE = (
     "UPDATE answers SET text = ?, updated_at = ? WHERE session_id = ? AND prompt_id = ? "
     "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff')"
 )
+
+
+@cache
+def _session_list_statement():
+    """Built once: a page of a case's sessions with their answered counts."""
+    sessions, answers = SessionRow.__table__, AnswerRow.__table__
+    structured = StructuredAnswerRow.__table__
+    page = (
+        select(sessions.c.id)
+        .where(sessions.c.case_id == bindparam("b_case"))
+        .order_by(sessions.c.date.desc(), sessions.c.id.desc())
+        .limit(bindparam("b_limit"))
+        .offset(bindparam("b_offset"))
+        .subquery()
+    )
+    answered = (
+        select(answers.c.session_id, func.count(answers.c.id).label("n"))
+        .where(func.trim(answers.c.text) != "", answers.c.session_id.in_(select(page.c.id)))
+        .group_by(answers.c.session_id)
+        .subquery()
+    )
+    tools = (
+        select(structured.c.session_id, func.count(structured.c.id).label("n"))
+        .where(structured.c.session_id.in_(select(page.c.id)))
+        .group_by(structured.c.session_id)
+        .subquery()
+    )
+    return (  # table columns, not ORM objects: a listing needs no ORM at all
+        select(
+            sessions.c.id,
+            sessions.c.uid,
+            sessions.c.case_id,
+            sessions.c.date,
+            sessions.c.attendees,
+            sessions.c.updated_at,
+            answered.c.n,
+            tools.c.n,
+        )
+        .outerjoin(answered, answered.c.session_id == sessions.c.id)
+        .outerjoin(tools, tools.c.session_id == sessions.c.id)
+        .where(sessions.c.id.in_(select(page.c.id)))
+        .order_by(sessions.c.date.desc(), sessions.c.id.desc())
+    )
 
 
 @cache
