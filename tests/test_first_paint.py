@@ -32,3 +32,24 @@ def test_the_spelling_dictionary_opens_after_the_first_paint(
     window.desktop.spelling.ignore("Plinkadoo")  # a word ignored at once is kept
     checker = window.desktop.spelling.checker()
     assert checker is None or checker.is_correct("Plinkadoo")
+
+
+def test_the_window_modules_preload_after_the_first_screen_is_painted(qtbot) -> None:
+    """The preload (SQLAlchemy and the window's modules, on a thread) waits until the unlock
+    dialog has been painted, so that it does not compete with it for the interpreter."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from supervision_app.ui.app import _AfterFirstPaint
+
+    started: list[str] = []
+    hook = _AfterFirstPaint(QApplication.instance(), lambda: started.append("preload"))
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    qtbot.wait(50)
+    assert started == []  # nothing painted yet
+    dialog.show()
+    qtbot.waitUntil(lambda: started == ["preload"])
+    dialog.update()
+    qtbot.wait(50)
+    assert started == ["preload"]  # once only
+    hook.cancel()  # harmless after it has run
