@@ -34,6 +34,7 @@ from supervision_app.content.model import (
     Stage,
     Theme,
 )
+from supervision_app.content.route import with_route
 from supervision_app.paths import resource_path
 
 SCHEMA_VERSION = 1
@@ -96,7 +97,7 @@ def load_content(folder: Path | None = None) -> Content:
         (folder / str(n) for n in stage_files), content.stages, strict=True
     ):
         check_prompt_themes(stage_file, stage.prompts, content)
-    return content
+    return with_route(content, None)
 
 
 def _check_aliases(stages: list[Stage], seen_prompts: dict[str, Path]) -> None:

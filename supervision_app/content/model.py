@@ -136,6 +136,8 @@ class Prompt:
     #: Ids of earlier prompts merged into this one. Answers stored under them show, exactly as
     #: written, under this prompt.
     aliases: tuple[str, ...] = ()
+    #: The hint as written, when it holds a placeholder filled at load time (see content.route).
+    hint_template: str = ""
     #: ``core`` (proposed on the agenda) or ``deeper`` (in the library); see ``TIERS``.
     tier: str = DEFAULT_TIER
     #: Theme ids (each defined in the content's themes).

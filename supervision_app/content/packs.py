@@ -46,6 +46,7 @@ from supervision_app.content.model import (
     Prompt,
     SourceDocument,
 )
+from supervision_app.content.route import with_route
 from supervision_app.paths import content_pack_roots
 
 PACK_FILE = "pack.toml"
@@ -131,7 +132,7 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
                 dataclasses.replace(s, prompts=tuple(stages[s.id])) for s in content.stages
             ),
         )
-    return dataclasses.replace(
+    merged = dataclasses.replace(
         content,
         documents=documents,
         stages=agenda.stages,
@@ -145,6 +146,7 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
         marking=marking,
         agency_recovery=recovery,
     )
+    return with_route(merged, policy)
 
 
 def discover_packs(roots: list[Path]) -> list[Path]:
