@@ -84,3 +84,30 @@ def test_loading_the_demo_fills_today_from_the_case_memory(store, content) -> No
     history = store.memory.case_history(detail.case.id)
     assert len(history.hypotheses) == 4  # the hypotheses prompt's answer, in the tool
     assert store.verify_session(loaded.session_id).ok
+
+
+def test_the_store_proposes_todays_agenda_for_the_demo(store, content) -> None:
+    from supervision_app.content.patterns import load_patterns
+    from supervision_app.domain.agenda import AgendaOrigin
+
+    loaded = load_demo(store, content)
+    rules = load_patterns(content)
+    opening = store.opening_with_since_last(loaded.session_id, rules)
+    assert [(i.kind, i.choice) for i in opening.since_last] == [("escalation", "discuss")]
+    proposal = store.propose_agenda(loaded.session_id, content, rules)
+    first = proposal.core[0]
+    assert first.origin is AgendaOrigin.SINCE_LAST
+    assert first.prompt_id == "escalation.child_safe_meanwhile"
+    assert [i.prompt_id for i in proposal.core[1:]] == list(content.core_route)
+    reasons = {s.theme: s.reason for s in proposal.suggestions}
+    assert reasons["adolescents"] == "Jayden (fictional) is 14"
+    assert reasons["babies"] == "Baby (fictional) is unborn"
+    assert reasons["escalation"] == "An escalation is open"
+    assert proposal.not_proposed == ()  # a teenager, a baby and an escalation: everything fits
+    # a signed record's Today is what was chosen then
+    from supervision_app.domain import Party, SignOffInput
+
+    store.sign_session(loaded.session_id, SignOffInput(Party.PRACTITIONER, "Sam", "HV"))
+    assert store.opening_with_since_last(loaded.session_id, rules) == store.get_opening(
+        loaded.session_id
+    )
