@@ -55,9 +55,12 @@ def start(folder: Path) -> str:
                 _as_owner([initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"]),
                 **quiet,
             )
-        running = subprocess.run(
-            _as_owner([pg_ctl, "-D", str(data), "status"]), capture_output=True, check=False
-        ).returncode == 0
+        running = (
+            subprocess.run(
+                _as_owner([pg_ctl, "-D", str(data), "status"]), capture_output=True, check=False
+            ).returncode
+            == 0
+        )
         if not running:
             subprocess.run(
                 _as_owner([pg_ctl, "-D", str(data), "-w", "-l", str(folder / "server.log"),
