@@ -28,7 +28,7 @@ from supervision_app.storage import SupervisionStore
 from supervision_app.storage.chain import GENESIS, canonical_content, link_hash
 from supervision_app.storage.database import SCHEMA_VERSION
 from supervision_app.storage.loading import load_detail
-from supervision_app.storage.migrations import MIGRATIONS, _v4_to_v5, backup_path_for
+from supervision_app.storage.migrations import MIGRATIONS, backup_path_for
 from supervision_app.storage.models import ChainSealRow
 from supervision_app.storage.signing import _links, link_dict
 
@@ -204,10 +204,12 @@ def test_tampering_with_the_snapshot_is_detected(store, history, db_path, sql) -
 
 # -- upgrading a database from before snapshots ----------------------------------------------
 
-#: The schema version before the snapshot step, and that step (found by name: later steps
-#: and merges renumber the versions).
-SNAPSHOT_STEP = _v4_to_v5
-[BEFORE_SNAPSHOTS] = [v for v, step in MIGRATIONS.items() if step is SNAPSHOT_STEP]
+#: The schema version before the snapshot step, and that step (found by what it creates, as
+#: later steps follow it).
+BEFORE_SNAPSHOTS = next(
+    n for n, step in MIGRATIONS.items() if "record_snapshots" in str(step.__code__.co_consts)
+)
+SNAPSHOT_STEP = MIGRATIONS[BEFORE_SNAPSHOTS]
 
 
 def _make_pre_snapshot(store: SupervisionStore, db_path, session_id: int) -> None:
