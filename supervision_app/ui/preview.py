@@ -311,11 +311,11 @@ class PreviewPage(QScrollArea):
         record = self._record()
         if record is None:
             return False
-        from supervision_app.record.pdf import render_pdf
-
         title = f"Supervision record {record.case_reference}"
 
         def data(progress) -> bytes:  # laid out on the print worker: plain data only
+            from supervision_app.record.pdf import render_pdf  # ReportLab: a second to import
+
             return render_pdf(record, progress=progress)
 
         try:

@@ -102,6 +102,7 @@ class PrintWorker(BackgroundThread):
         self._cancel = threading.Event()
         self._layout_total = 0
         self.pdf: bytes | None = data if isinstance(data, bytes) else None
+        self.pages = 0  # pages in the PDF, once laid out
         self.error = ""
 
     def cancel(self) -> None:
@@ -130,6 +131,7 @@ class PrintWorker(BackgroundThread):
     def run(self) -> None:
         try:
             if self._lay_out() is not None and not self.cancelled:
+                self.pages = page_count(self.pdf or b"")  # PDFium: imported here, not in the GUI
                 self.work()
         except (PrintError, cups.CupsError, PageRangeError) as exc:
             self.error = str(exc)
@@ -283,13 +285,14 @@ def _sending(destination: str) -> str:
     return _tr("Sending to {printer}…").format(printer=destination)
 
 
-def lay_out(parent: QWidget | None, data: bytes | PdfBuild) -> bytes | None:
-    """The PDF, laid out on a worker with progress. None if cancelled; PrintError on failure."""
-    if isinstance(data, bytes):
-        return data
+def lay_out(parent: QWidget | None, data: bytes | PdfBuild) -> tuple[bytes, int] | None:
+    """The PDF and its number of pages, laid out on a worker with progress.
+
+    None if cancelled; PrintError on failure.
+    """
     thread = PrintWorker(data, owner(parent))
     _run(parent, thread, "layout")
-    return None if thread.cancelled else thread.pdf
+    return None if thread.cancelled or thread.pdf is None else (thread.pdf, thread.pages)
 
 
 def render_pages(parent: QWidget | None, data: bytes | PdfBuild, dpi: int) -> list[QImage] | None:
@@ -301,7 +304,7 @@ def render_pages(parent: QWidget | None, data: bytes | PdfBuild, dpi: int) -> li
 def _render(parent, data, dpi) -> tuple[list[QImage] | None, bytes | None]:
     thread = PageRenderThread(data, dpi, owner(parent))
     _run(parent, thread, "render")
-    if thread.cancelled:
+    if thread.cancelled or thread.pdf is None:
         return None, None
     return thread.images, thread.pdf
 
@@ -389,21 +392,21 @@ def print_pdf(
 
     ``current_page`` (1-based, from the preview) offers "Current page" in the dialog.
     """
-    pdf = lay_out(parent, data)
-    if pdf is None:
+    laid_out = lay_out(parent, data)
+    if laid_out is None:
         return None
-    return _print_laid_out(parent, pdf, title, current_page)
+    pdf, total = laid_out
+    return _print_laid_out(parent, pdf, total, title, current_page)
 
 
-def _print_laid_out(parent: QWidget | None, pdf: bytes, title: str, current_page: int):
-    total = page_count(pdf)
+def _print_laid_out(parent: QWidget | None, pdf: bytes, total: int, title: str, current: int):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
-    dialog = print_dialog(printer, parent, total, current_page)
+    dialog = print_dialog(printer, parent, total, current)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        choices = choices_from(printer, total, current_page)
+        choices = choices_from(printer, total, current)
     except PageRangeError as exc:
         raise PrintError(str(exc)) from exc
     file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
@@ -423,6 +426,7 @@ def preview_pdf(parent: QWidget | None, data: bytes | PdfBuild, title: str) -> P
     images, pdf = _render(parent, data, PREVIEW_DPI)
     if not images or pdf is None:
         return None
+    total = len(images)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
     dialog = QPrintPreviewDialog(printer, parent)
@@ -435,7 +439,7 @@ def preview_pdf(parent: QWidget | None, data: bytes | PdfBuild, title: str) -> P
     def print_from_preview() -> None:
         current = widget.currentPage() if widget is not None else 0
         try:
-            result = _print_laid_out(dialog, pdf, title, current)
+            result = _print_laid_out(dialog, pdf, total, title, current)
         except PrintError as exc:
             from PySide6.QtWidgets import QMessageBox
 
