@@ -386,3 +386,14 @@ def test_a_range_beyond_the_record_is_refused_with_a_message(qtbot, print_window
     accept_with(monkeypatch, choose_pages(400, 500))
     assert window.session_view.preview_page.print_record() is False
     assert printed == [] and "names none of them" in warnings[0]
+
+
+def test_the_raster_path_makes_the_copies_a_driver_cannot() -> None:
+    from supervision_app.print_job import PrintChoices
+    from supervision_app.ui.print_raster import page_sequence
+
+    collated = PrintChoices(pages=(2, 3), copies=2, collate=True)
+    assert page_sequence(collated, copies_by_app=1) == [2, 3]  # the driver makes the copies
+    assert page_sequence(collated, copies_by_app=2) == [2, 3, 2, 3]
+    uncollated = PrintChoices(pages=(2, 3), copies=2, collate=False, reverse=True)
+    assert page_sequence(uncollated, copies_by_app=2) == [3, 3, 2, 2]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
@@ -59,7 +59,11 @@ def paint_pdf(
     painter = QPainter()
     try:
         if not painter.begin(printer):
-            raise PrintError(printer.printerName() + ": the printer could not be opened.")
+            raise PrintError(
+                QCoreApplication.translate(
+                    "Printing", "The printer {printer} could not be opened."
+                ).format(printer=printer.printerName())
+            )
         for done, number in enumerate(sequence):
             if cancelled():
                 printer.abort()  # withdraws the job from the spooler

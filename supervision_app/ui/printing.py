@@ -59,10 +59,6 @@ PREVIEW_DPI = 110
 _PPK_CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 class PrintError(Exception):
     """The record could not be printed; the message is fit to show."""
 
@@ -136,9 +132,9 @@ class PrintWorker(BackgroundThread):
         except (PrintError, cups.CupsError, PageRangeError) as exc:
             self.error = str(exc)
         except Exception as exc:  # a damaged PDF or out of memory: report, never crash
-            self.error = _tr("The record could not be printed ({error}).").format(
-                error=type(exc).__name__
-            )
+            self.error = QCoreApplication.translate(
+                "Printing", "The record could not be printed ({error})."
+            ).format(error=type(exc).__name__)
 
     def work(self) -> None:
         """After the layout (if any): the printing work itself."""
@@ -249,22 +245,24 @@ def _run(parent: QWidget | None, thread: PrintWorker, stage: str, destination: s
     ``stage`` names the work after the layout (``render`` or ``send``).
     """
     labels = {
-        "layout": _tr("Laying out the record…"),
-        "render": _tr("Preparing pages for printing…"),
+        "layout": QCoreApplication.translate("Printing", "Laying out the record…"),
+        "render": QCoreApplication.translate("Printing", "Preparing pages for printing…"),
         "send": _sending(destination),
     }
     first = labels["layout" if thread.pdf is None else stage]
-    progress = QProgressDialog(first, _tr("Cancel"), 0, 0, parent)
+    progress = QProgressDialog(
+        first, QCoreApplication.translate("Printing", "Cancel"), 0, 0, parent
+    )
     progress.setObjectName("printProgress")
-    progress.setWindowTitle(_tr("Printing"))
-    progress.setAccessibleName(_tr("Printing progress"))
+    progress.setWindowTitle(QCoreApplication.translate("Printing", "Printing"))
+    progress.setAccessibleName(QCoreApplication.translate("Printing", "Printing progress"))
     progress.setMinimumDuration(300)
 
     def on_progress(stage: str, done: int, total: int) -> None:
         if stage == "page":
-            text = _tr("Sending page {done} of {total} to {printer}…").format(
-                done=min(done + 1, total), total=total, printer=destination
-            )
+            text = QCoreApplication.translate(
+                "Printing", "Sending page {done} of {total} to {printer}…"
+            ).format(done=min(done + 1, total), total=total, printer=destination)
         else:
             text = labels.get(stage, first)
         if progress.labelText() != text:
@@ -282,7 +280,9 @@ def _run(parent: QWidget | None, thread: PrintWorker, stage: str, destination: s
 
 
 def _sending(destination: str) -> str:
-    return _tr("Sending to {printer}…").format(printer=destination)
+    return QCoreApplication.translate("Printing", "Sending to {printer}…").format(
+        printer=destination
+    )
 
 
 def lay_out(parent: QWidget | None, data: bytes | PdfBuild) -> tuple[bytes, int] | None:
@@ -431,7 +431,7 @@ def preview_pdf(parent: QWidget | None, data: bytes | PdfBuild, title: str) -> P
     printer.setDocName(title)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setObjectName("printPreviewDialog")
-    dialog.setWindowTitle(_tr("Print preview"))
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview"))
     dialog.paintRequested.connect(lambda target: paint_pages(target, images))
     printed: list[Printed] = []
     widget = dialog.findChild(QPrintPreviewWidget)
@@ -443,7 +443,9 @@ def preview_pdf(parent: QWidget | None, data: bytes | PdfBuild, title: str) -> P
         except PrintError as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(dialog, _tr("Printing"), str(exc))
+            QMessageBox.warning(
+                dialog, QCoreApplication.translate("Printing", "Printing"), str(exc)
+            )
             return
         if result is not None:
             printed.append(result)
