@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
-import subprocess
-import sys
 
 import pypdf
 import pytest
@@ -85,12 +82,3 @@ def _long_pdf() -> bytes:
     answer = "\n\n".join(f"Entry {n:03d}: a visit, what was seen and heard." for n in range(300))
     return render_pdf(record_with_answer(answer))
 
-
-def test_the_print_system_modules_import_no_qt() -> None:
-    code = (
-        "import sys, json\n"
-        "import supervision_app.cups, supervision_app.print_job\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == []
