@@ -397,3 +397,46 @@ def test_the_raster_path_makes_the_copies_a_driver_cannot() -> None:
     assert page_sequence(collated, copies_by_app=2) == [2, 3, 2, 3]
     uncollated = PrintChoices(pages=(2, 3), copies=2, collate=False, reverse=True)
     assert page_sequence(uncollated, copies_by_app=2) == [3, 3, 2, 2]
+
+
+def test_the_real_print_dialogs_choices_are_honoured(qtbot, long_window, monkeypatch) -> None:
+    """Qt's own print dialog, filled in as a user would: pages "2-3,5", 2 copies, reversed."""
+    from PySide6.QtWidgets import (
+        QApplication,
+        QCheckBox,
+        QDialogButtonBox,
+        QLineEdit,
+        QRadioButton,
+        QSpinBox,
+    )
+
+    preview_page = long_window.session_view.preview_page
+    record = page_texts(preview_page.record_pdf()[0])
+    printed: list[dict] = []
+    monkeypatch.setattr(printing, "print_route", lambda printer: "cups")
+    monkeypatch.setattr(
+        cups, "send_pdf", lambda printer, data, title, options, **_: printed.append(
+            {"data": data, "options": options}) or 7,
+    )  # fmt: skip
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintDialog):
+            QTimer.singleShot(50, fill_in)
+            return
+        dialog.findChild(QRadioButton, "pagesRadioButton").click()
+        dialog.findChild(QLineEdit, "pagesLineEdit").setText("2-3,5")
+        dialog.findChild(QSpinBox, "copies").setValue(2)
+        dialog.findChild(QCheckBox, "collate").setChecked(False)
+        dialog.findChild(QCheckBox, "reverse").setChecked(True)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(50, fill_in)
+    assert preview_page.print_record()
+    assert page_texts(printed[0]["data"]) == [record[1], record[2], record[4]]
+    options = printed[0]["options"]
+    assert (options["copies"], options["collate"], options["outputorder"]) == (
+        "2",
+        "false",
+        "reverse",
+    )
