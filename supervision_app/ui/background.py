@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QThread
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -71,8 +72,9 @@ def wait_in_loop(thread: QThread, progress: QProgressDialog) -> None:
             loop.exec()  # also ends early when the application quits...
         thread.wait()  # ...so wait for the work itself
     finally:
-        progress.close()
-        progress.deleteLater()
+        if shiboken6.isValid(progress):  # not already closed and deleted elsewhere
+            progress.close()
+            progress.deleteLater()
         thread.deleteLater()  # deferred: its results can still be read
 
 

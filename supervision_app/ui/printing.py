@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QRectF, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import (
@@ -259,6 +260,8 @@ def _run(parent: QWidget | None, thread: PrintWorker, stage: str, destination: s
     progress.setMinimumDuration(300)
 
     def on_progress(stage: str, done: int, total: int) -> None:
+        if not shiboken6.isValid(progress):  # closed and deleted elsewhere
+            return
         if stage == "page":
             text = QCoreApplication.translate(
                 "Printing", "Sending page {done} of {total} to {printer}…"
