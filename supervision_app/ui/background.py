@@ -11,6 +11,7 @@ not at all: see :mod:`supervision_app.atomic`).
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -66,12 +67,19 @@ def wait_in_loop(thread: QThread, progress: QProgressDialog) -> None:
     """Start ``thread`` and keep the GUI responsive until it has finished; then tidy up."""
     loop = QEventLoop()
     thread.finished.connect(loop.quit)
+    # Python's cycle collector runs in whichever thread happens to allocate; run by the worker
+    # (ReportLab, PDFium), it can finalise Qt objects off the GUI thread: the suite once
+    # segfaulted with the collector running inside the print worker. So it waits for the worker.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         thread.start()
         if thread.isRunning():
             loop.exec()  # also ends early when the application quits...
         thread.wait()  # ...so wait for the work itself
     finally:
+        if collecting:
+            gc.enable()
         if shiboken6.isValid(progress):  # not already closed and deleted elsewhere
             progress.close()
             progress.deleteLater()
