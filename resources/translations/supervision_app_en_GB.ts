@@ -2262,7 +2262,15 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The record was sent to the printer.</source>
+        <source>Printing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {printer}: pages {pages} of {total}, {copies} copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {printer}: pages {pages} of {total}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2295,12 +2303,45 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
 <context>
     <name>Printing</name>
     <message>
-        <source>Printing needs the pypdfium2 package, which is not installed.</source>
-        <extracomment>Resolution pages are rendered at for printing (capped: higher costs memory, not clarity). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf.py``).</extracomment>
+        <source>The printer {printer} could not be opened.</source>
+        <extracomment>Highest resolution rendered, whatever a driver claims (1200 dpi is beyond a laser&apos;s toner). Bytes of pixels rendered at a time (a band of the page).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The pages could not be prepared for printing ({error}).</source>
+        <source>The record could not be printed ({error}).</source>
+        <extracomment>Resolution of the print preview&apos;s pages (the screen only; printing never uses them). Qt&apos;s private print engine key for the CUPS options the dialog collected (qcups_p.h). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf.py``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing pages for printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending page {done} of {total} to {printer}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to {printer}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2328,33 +2369,6 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>Answer: {prompt}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QDialog</name>
-    <message>
-        <source>Laying out the record…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preparing pages for printing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
