@@ -109,7 +109,7 @@ def _memory(detail: SessionDetail, history: CaseHistory) -> dict[str, Any]:
         open_then = e.raised_on <= on and (e.closed_on is None or e.closed_on >= on)
         if e.session_id != sid and not open_then:
             continue
-        e = escalation_as_of(e, on)  # noqa: PLW2901 -- the stage it was at on the session's date
+        e = escalation_as_of(e, on)  # the stage it was at on the session's date
         step = e.current
         clock = ""
         if e.is_open and step is not None and step.days is not None:
