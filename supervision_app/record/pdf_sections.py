@@ -125,6 +125,10 @@ def hypotheses_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]
     if not record.hypotheses:
         return [*story, Paragraph(LABELS.no_hypotheses, ss["Empty"])]
     for number, h in enumerate(record.hypotheses, start=1):
+        if not h.discussed:  # current, but not raised or reviewed today: one line
+            line = f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})"
+            story += text_flowables(line, ss["Value"], lead=f"<b>{number}.</b> ")
+            continue
         story += text_flowables(
             f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})",
             ss["Prompt"],
@@ -146,8 +150,8 @@ def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable
         LABELS.escalation_raised,
         LABELS.escalation_concern,
         LABELS.escalation_with,
-        LABELS.escalation_level,
-        LABELS.escalation_status,
+        LABELS.escalation_level_on.format(date=record.session_date_text),
+        LABELS.escalation_status_on.format(date=record.session_date_text),
     ]
     items = [
         (e.raised_text, e.concern, e.raised_with, e.level, e.status) for e in record.escalations

@@ -1,0 +1,125 @@
+"""Issue 13, the record: a one-page summary leads, the discussion follows in agenda order,
+no list of unasked prompts anywhere, and the length follows what was discussed."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from datetime import date
+
+import pypdf
+
+from supervision_app.demo import load_demo
+from supervision_app.record.html import render_html
+from supervision_app.record.load import load_record
+from supervision_app.record.model import RecordScaling, RecordSummary
+from supervision_app.record.pdf import render_pdf
+from supervision_app.record.pdf_documents import render_extract
+from tests.record_samples import sample_record
+
+
+def pages_of(data: bytes) -> list[str]:
+    return [" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+def _demo_session(store, content, on: date) -> int:
+    case_id = load_demo(store, content).history_case_id
+    return next(s.id for s in store.list_sessions(case_id) if s.date == on)
+
+
+def test_a_two_answer_session_prints_on_at_most_three_pages(store, content) -> None:
+    """Session 5 of DEMO-0002 (11 Aug, 2 answers) printed 9 pages, 6 of them lists of
+    questions nobody asked."""
+    record = load_record(store, _demo_session(store, content, date(2026, 8, 11)), content)
+    answered = [p for s in record.stages for p in s.answered]
+    assert len(answered) == 2
+    pages = pages_of(render_pdf(record))
+    assert len(pages) <= 3
+    everything = " ".join(pages)
+    assert "Not discussed" not in everything
+    for stage in record.stages:
+        for prompt in stage.prompts:
+            assert prompt.answered  # the record holds only what was discussed
+    # the first page leads with what was decided, agreed and escalated
+    first = pages[0]
+    assert "Actions" in first and "Ask MASH to request police information about Dean" in first
+    assert "Decisions" in first and "Escalations" in first
+    assert "Stage on 11 Aug 2026" in first and "Stage 2: Managers or safeguarding leads" in first
+    assert "-1 days" not in everything
+    # the discussion comes after the summary page, in stage order (no agenda then)
+    assert not any("Stage 1: Professional curiosity" in p for p in pages[:1])
+    assert "Stage 1: Professional curiosity" in pages[1]
+
+
+def test_no_unasked_prompts_in_the_html_or_the_extract(store, content) -> None:
+    record = load_record(store, _demo_session(store, content, date(2026, 8, 11)), content)
+    html = render_html(record)
+    assert "Not discussed" not in html
+    unasked = [p.text for s in content.stages for p in s.prompts]
+    shown = {p.text for s in record.stages for p in s.answered}
+    assert not any(text in html for text in unasked if text not in shown)
+    extract = " ".join(pages_of(render_extract(record)))
+    assert "Not discussed" not in extract and "Stage on 11 Aug 2026" in extract
+
+
+FOCUS = RecordSummary(
+    question="Is it time to escalate to the Head of Service again?",
+    main_worries=(("Ruby <M>", "Her weight has fallen from the 50th to the 25th centile."),),
+    reflection="We keep accepting Mum's account without checking it.",
+    worries="Weight falling; Dean not assessed.",
+    working_well="Kai's attendance is 98%.",
+    needs_to_happen="Dean assessed; Ruby weighed monthly.",
+    columns_source="The three Signs of Safety questions, as endorsed by the Cumbria LSCB "
+    "response to the Child BE SCR, Recommendation BE2.",
+    scaling=(RecordScaling("Ruby <M>", "3 / 10", "was 4"), RecordScaling("Kai", "")),
+    scaling_anchors=("0: the child cannot safely live at home", "10: safe enough to close"),
+    next_review_text="5 Jan 2027",
+    themes_not_chosen=("Neglect", "Domestic abuse"),
+)
+
+
+def test_the_first_page_leads_with_the_focus_columns_scaling_and_next_review() -> None:
+    record = sample_record(summary=FOCUS, has_agenda=True)
+    pages = pages_of(render_pdf(record))
+    first = pages[0]
+    for text in (
+        "Focus today",
+        "The practitioner's question: Is it time to escalate to the Head of Service again?",
+        "Main worry for Ruby <M>: Her weight has fallen",
+        "Key reflection: We keep accepting",
+        "Worries What is working well What needs to happen",
+        "Kai's attendance is 98%.",
+        "as endorsed by the Cumbria LSCB response to the Child BE SCR",
+        "Ruby <M>: 3 / 10 — was 4",
+        "Kai: not scaled",
+        "Scale: 0: the child cannot safely live at home · 10: safe enough to close.",
+        "1. Convene a strategy discussion within 2 working days.",
+        "Rationale: Disclosure of shouting",
+        "Arrange strategy discussion with police and health.",
+        "Next review: 5 Jan 2027",
+    ):
+        assert text in first, text
+    assert "Stage 1: Experience" not in first
+    rest = " ".join(pages[1:])
+    assert rest.count("Themes not chosen today: Neglect, Domestic abuse.") == 1
+    html = render_html(record)
+    assert "Main worry for Ruby &lt;M&gt;:" in html and "Next review:</b> 5 Jan 2027" in html
+    assert html.index("Focus today") < html.index("<h2>Decisions</h2>")
+    assert html.index("<h2>Decisions</h2>") < html.index("Stage 1: Experience")
+
+
+def test_the_check_in_prints_only_when_the_practitioner_chose_it() -> None:
+    quiet = sample_record(summary=FOCUS)
+    assert "Check-in" not in " ".join(pages_of(render_pdf(quiet)))
+    assert "Check-in" not in render_html(quiet)
+    chosen = sample_record(summary=dataclasses.replace(FOCUS, check_in="Tired but OK."))
+    text = " ".join(pages_of(render_pdf(chosen)))
+    assert "Check-in Printed at the practitioner's choice. Tired but OK." in text
+    assert "Tired but OK." in render_html(chosen)
+
+
+def test_a_record_without_a_summary_step_has_no_empty_summary_headings() -> None:
+    record = sample_record()
+    first = pages_of(render_pdf(record))[0]
+    for heading in ("Focus today", "Safety scaling", "Next review", "Worries"):
+        assert heading not in first
