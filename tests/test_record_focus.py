@@ -87,7 +87,7 @@ def test_the_first_page_leads_with_the_focus_columns_scaling_and_next_review() -
         "The practitioner's question: Is it time to escalate to the Head of Service again?",
         "Main worry for Ruby <M>: Her weight has fallen",
         "Key reflection: We keep accepting",
-        "Worries What is working well What needs to happen",
+        "What are we worried about? What is working well? What needs to happen?",
         "Kai's attendance is 98%.",
         "as endorsed by the Cumbria LSCB response to the Child BE SCR",
         "Ruby <M>: 3 / 10 — was 4",
@@ -123,3 +123,124 @@ def test_a_record_without_a_summary_step_has_no_empty_summary_headings() -> None
     first = pages_of(render_pdf(record))[0]
     for heading in ("Focus today", "Safety scaling", "Next review", "Worries"):
         assert heading not in first
+
+
+# --------------------------------------------------------------------------- a focused session
+
+
+def _text_prompts(content, ids):
+    return [
+        content.prompt(i) for i in ids if content.prompt(i) and content.prompt(i).kind == "text"
+    ]
+
+
+def _focused_session(store, content, *, print_check_in: bool = False) -> tuple[int, dict]:
+    from supervision_app.domain.agenda import (
+        AgendaItem,
+        AgendaOrigin,
+        ChildScaling,
+        SessionClosing,
+        SessionOpening,
+    )
+    from tests.helpers import make_case
+
+    case_id = make_case(store)
+    sid = store.create_session(case_id, date(2026, 11, 2), ["Alex", "Jo"], content.version)
+    core = _text_prompts(content, content.core_route)[:3]
+    theme = next(t for t in content.themes if t.id == "disguised_compliance")
+    themed = next(
+        p
+        for s in content.stages
+        for p in s.prompts
+        if theme.id in p.themes and p.kind == "text" and p not in core
+    )
+    skipped = _text_prompts(content, content.core_route)[3]
+    agenda = [
+        AgendaItem(core[0].id, 8),
+        AgendaItem(core[1].id, 5),
+        AgendaItem(themed.id, 6, AgendaOrigin.THEME, "Pattern: two refused referrals", theme.id),
+        AgendaItem(skipped.id, 5),  # on the agenda, not reached
+        AgendaItem(core[2].id, 5),
+    ]
+    store.save_agenda(sid, agenda)
+    outside = next(
+        p
+        for s in content.stages
+        for p in s.prompts
+        if p.kind == "text" and p.id not in {i.prompt_id for i in agenda} and not p.wellbeing
+    )
+    # answered out of order: the record follows the agenda, not the typing
+    for prompt in (core[2], themed, outside, core[0], core[1]):
+        store.save_answer(sid, prompt.id, prompt.stage_id, prompt.text, f"Answer to {prompt.id}.")
+    store.save_opening(
+        sid,
+        SessionOpening(
+            check_in="Tired after a difficult week.",
+            print_check_in=print_check_in,
+            question="Do we need a strategy discussion now?",
+            main_worries=(("K", "Bruise on his arm, explained twice differently."), ("Baby", "")),
+        ),
+    )
+    store.save_closing(
+        sid,
+        SessionClosing(
+            reflection="We have been reassured by Mum's words rather than by change.",
+            worries="Two different accounts of the bruise.",
+            working_well="K attends school every day.",
+            needs_to_happen="Strategy discussion; see K alone.",
+            scaling=(ChildScaling("K", 3, "was 5"), ChildScaling("Baby", None)),
+            next_review=date(2026, 11, 30),
+        ),
+    )
+    store.add_decision(sid, "Ask for a strategy discussion today.", "Two accounts of a bruise.")
+    store.add_action(sid, "Phone MASH to ask for a strategy discussion.", "Alex", date(2026, 11, 3))
+    return sid, {"core": core, "themed": themed, "skipped": skipped, "outside": outside}
+
+
+def test_a_focused_session_leads_with_its_summary_and_follows_its_agenda(store, content) -> None:
+    sid, p = _focused_session(store, content)
+    record = load_record(store, sid, content)
+    assert record.has_agenda
+    pages = pages_of(render_pdf(record))
+    first = pages[0]
+    for text in (
+        "Focus today",
+        "The practitioner's question: Do we need a strategy discussion now?",
+        "Main worry for K: Bruise on his arm, explained twice differently.",
+        "What are we worried about? What is working well? What needs to happen?",
+        "Cumbria LSCB response to the Child BE SCR",
+        "K: 3 / 10 — was 5",
+        "Baby: not scaled",
+        "0: things are so bad for the child that they cannot live at home",
+        "Next review: 30 Nov 2026",
+        "1. Ask for a strategy discussion today.",
+        "Rationale: Two accounts of a bruise.",
+        "Phone MASH to ask for a strategy discussion.",
+    ):
+        assert text in first, text
+    assert "Main worry for Baby" not in first  # no worry written for the baby
+    assert "Tired after a difficult week." not in " ".join(pages)  # not chosen for print
+    discussion = " ".join(pages[1:])
+    order = [discussion.index(f"Answer to {q.id}.") for q in (*p["core"][:2], p["themed"])]
+    order.append(discussion.index(f"Answer to {p['core'][2].id}."))
+    assert order == sorted(order)  # agenda order
+    assert "Theme: Disguised compliance and engagement" in discussion
+    assert "Pattern: two refused referrals" in discussion
+    assert discussion.index(f"Answer to {p['outside'].id}.") > order[-1]
+    assert "Answered outside today's agenda." in discussion
+    assert " ".join(p["skipped"].text.split())[:60] not in discussion  # not reached: not listed
+    assert "Not discussed" not in discussion and "Source: " not in discussion
+    assert discussion.count("Themes not chosen today:") <= 1
+    html = render_html(record)
+    assert "Tired after a difficult week." not in html
+    assert html.index("Do we need a strategy discussion now?") < html.index(
+        f"Answer to {p['core'][0].id}."
+    )
+
+
+def test_the_check_in_of_a_focused_session_prints_when_chosen(store, content) -> None:
+    sid, _p = _focused_session(store, content, print_check_in=True)
+    record = load_record(store, sid, content)
+    text = " ".join(pages_of(render_pdf(record)))
+    assert "Check-in Printed at the practitioner's choice. Tired after a difficult week." in text
+    assert "Tired after a difficult week." in render_html(record)

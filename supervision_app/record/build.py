@@ -103,7 +103,7 @@ def build_record(
 
     has_agenda = bool(agenda_of(detail))
     if has_agenda:
-        stages = agenda_sections(detail, content, make_prompt, lambda s: [])
+        stages = agenda_sections(detail, content, make_prompt)
     else:
         stages = stage_sections(content, make_prompt, lambda s: _retired(detail, s.id, used))
     leftovers = _retired(detail, None, used)

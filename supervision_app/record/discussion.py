@@ -16,24 +16,27 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from supervision_app.content import Content
-from supervision_app.content.model import Prompt, SourceRef, Stage
+from supervision_app.content.model import Prompt, Stage, Theme
 from supervision_app.domain import SessionDetail, format_date
+from supervision_app.domain.agenda import (
+    SCALING_ANCHORS,
+    SIGNS_OF_SAFETY_SOURCE,
+    AgendaItem,
+    AgendaOrigin,
+    CaseFacts,
+    conditions_fit,
+)
 from supervision_app.record.model import RecordPrompt, RecordScaling, RecordStage, RecordSummary
 
-#: The Signs of Safety questions (worries, what is working well, what needs to happen) are
-#: endorsed by the Cumbria LSCB's response to the Child BE review (Recommendation BE2).
-COLUMNS_SOURCE = SourceRef("cumbria-child-be", "Recommendation BE2")
-COLUMNS_NOTE = "The three Signs of Safety questions, as endorsed by the {citation}."
-#: Used when the content has no anchors of its own (the contract's exact words).
-DEFAULT_ANCHORS = ("0: the child cannot safely live at home", "10: safe enough to close the case")
 NOT_ON_AGENDA = "Answered outside today's agenda."
+LABEL_SINCE_LAST = "Since last time"
 
 MakePrompt = Callable[[Prompt], RecordPrompt]
 
 
-def agenda_of(detail: SessionDetail) -> tuple[Any, ...]:
+def agenda_of(detail: SessionDetail) -> tuple[AgendaItem, ...]:
     """The session's agenda items (empty for a session from before agendas)."""
-    return tuple(getattr(detail, "agenda", None) or ())
+    return tuple(detail.agenda or ())
 
 
 def stage_sections(
@@ -50,10 +53,7 @@ def stage_sections(
 
 
 def agenda_sections(
-    detail: SessionDetail,
-    content: Content,
-    make_prompt: MakePrompt,
-    extra: Callable[[Stage], list[RecordPrompt]],
+    detail: SessionDetail, content: Content, make_prompt: MakePrompt
 ) -> list[RecordStage]:
     """Answered prompts in agenda order, then any answered outside the agenda (stage order)."""
     numbers = {stage.id: n for n, stage in enumerate(content.stages, start=1)}
@@ -69,31 +69,20 @@ def agenda_sections(
         shown = make_prompt(prompt)
         if not shown.answered:
             continue
-        theme = _theme(content, getattr(item, "theme", ""))
-        here = ("theme", theme.id) if theme is not None else ("stage", stage.id)
+        theme = content.theme(item.theme) if item.theme else None
+        if item.origin is AgendaOrigin.SINCE_LAST:
+            here = ("since_last", "")
+        elif theme is not None:
+            here = ("theme", theme.id)
+        else:
+            here = ("stage", stage.id)
         if here != key or not sections:
             key = here
-            if theme is not None:
-                section = RecordStage(
-                    id=f"theme:{theme.id}",
-                    number=len(sections) + 1,
-                    title=theme.title,
-                    summary=getattr(item, "reason", "") or "",
-                    source=content.citations(tuple(getattr(theme, "sources", ()) or ())),
-                    prompts=(),
-                    heading=f"Theme: {theme.title}",
-                )
-            else:
-                section = RecordStage(
-                    id=stage.id,
-                    number=numbers[stage.id],
-                    title=stage.title,
-                    summary="",
-                    source=content.citations(stage.sources),
-                    prompts=(),
-                    heading=stage.title,
-                )
-            sections.append(section)
+            sections.append(_agenda_section(here[0], item, theme, stage, numbers, content))
+        elif here[0] == "since_last" and item.reason:
+            last = sections[-1]
+            reasons = f"{last.summary}\n{item.reason}" if last.summary else item.reason
+            sections[-1] = _with(last, last.prompts, summary=reasons)
         last = sections[-1]
         sections[-1] = _with(last, (*last.prompts, shown))
     for number, stage in enumerate(content.stages, start=1):
@@ -102,7 +91,6 @@ def agenda_sections(
             for p in map(make_prompt, _shown(stage.prompts))
             if p.answered and p.prompt_id not in on_agenda
         ]
-        prompts += extra(stage)
         if prompts:
             section = _stage(stage, number, content, prompts)
             sections.append(
@@ -133,31 +121,46 @@ def _with(section: RecordStage, prompts: Sequence[RecordPrompt], **changes: str)
     return replace(section, prompts=tuple(prompts), **changes)
 
 
-def _theme(content: Content, theme_id: str) -> Any:
-    find = getattr(content, "theme", None)
-    if not theme_id or find is None:
-        return None
-    try:
-        return find(theme_id)
-    except (KeyError, LookupError):
-        return None
+def _agenda_section(
+    kind: str,
+    item: AgendaItem,
+    theme: Theme | None,
+    stage: Stage,
+    numbers: dict[str, int],
+    content: Content,
+) -> RecordStage:
+    """An empty section of the discussion, headed for the agenda item that opens it."""
+    if kind == "since_last":
+        title, summary, sources = LABEL_SINCE_LAST, item.reason, ""
+    elif kind == "theme" and theme is not None:
+        title, summary = theme.title, item.reason
+        sources = content.citations(theme.sources)
+    else:
+        title, summary, sources = stage.title, "", content.citations(stage.sources)
+    return RecordStage(
+        id=f"{kind}:{theme.id if theme and kind == 'theme' else stage.id}",
+        number=numbers[stage.id],
+        title=title,
+        summary=summary,
+        source=sources,
+        prompts=(),
+        heading=f"Theme: {title}" if kind == "theme" else title,
+    )
 
 
 def build_summary(detail: SessionDetail, content: Content) -> RecordSummary:
     """The first page's focus, columns, scaling and next review, from Today and Summary."""
     opening = getattr(detail, "opening", None)
     closing = getattr(detail, "closing", None)
-    fields: dict[str, Any] = {"scaling_anchors": _anchors()}
-    if COLUMNS_SOURCE.document in content.documents:
-        fields["columns_source"] = COLUMNS_NOTE.format(citation=content.cite(COLUMNS_SOURCE))
+    fields: dict[str, Any] = {
+        "scaling_anchors": SCALING_ANCHORS,
+        "columns_source": SIGNS_OF_SAFETY_SOURCE,  # cites the Cumbria response (BE2)
+    }
     if opening is not None:
         fields.update(
             question=opening.question,
             main_worries=tuple((c, w) for c, w in opening.main_worries if w.strip()),
             check_in=opening.check_in if opening.print_check_in else "",
-            since_last=tuple(
-                i.text for i in opening.since_last if getattr(i, "choice", "") == "discuss"
-            ),
         )
     if closing is not None:
         fields.update(
@@ -172,16 +175,30 @@ def build_summary(detail: SessionDetail, content: Content) -> RecordSummary:
             next_review_text=format_date(closing.next_review) if closing.next_review else "",
         )
     agenda = agenda_of(detail)
-    themes = tuple(getattr(content, "themes", ()) or ())
-    if agenda and themes:
-        chosen = {getattr(item, "theme", "") for item in agenda}
-        fields["themes_not_chosen"] = tuple(t.title for t in themes if t.id not in chosen)
+    if agenda:
+        fields["themes_not_chosen"] = _themes_not_chosen(detail, content, agenda)
     return RecordSummary(**fields)
 
 
-def _anchors() -> tuple[str, ...]:
-    try:
-        from supervision_app.domain.agenda import SCALING_ANCHORS
-    except ImportError:
-        return DEFAULT_ANCHORS
-    return tuple(SCALING_ANCHORS)
+def _themes_not_chosen(
+    detail: SessionDetail, content: Content, agenda: Sequence[AgendaItem]
+) -> tuple[str, ...]:
+    """The themes the case's facts point to that are not on today's agenda (titles).
+
+    Only those: a list of every theme left out would read as a catalogue of omissions.
+    """
+    chosen = {item.theme for item in agenda}
+    chosen |= {t for item in agenda for t in _prompt_themes(content, item.prompt_id)}
+    facts = CaseFacts.of(detail.case, detail.date)
+    return tuple(
+        theme.title
+        for theme in content.themes
+        if theme.id not in chosen
+        and not theme.conditions.empty
+        and conditions_fit(theme.conditions, facts)[0]
+    )
+
+
+def _prompt_themes(content: Content, prompt_id: str) -> tuple[str, ...]:
+    prompt = content.prompt(prompt_id)
+    return prompt.themes if prompt is not None else ()

@@ -167,8 +167,6 @@ class RecordSummary:
     main_worries: tuple[tuple[str, str], ...] = ()
     #: The check-in, only when the practitioner chose to print it ("" otherwise).
     check_in: str = ""
-    #: "What has changed since last time" items the two chose to discuss.
-    since_last: tuple[str, ...] = ()
     reflection: str = ""
     #: Signs of Safety's three columns.
     worries: str = ""

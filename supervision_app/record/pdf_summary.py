@@ -149,18 +149,13 @@ def _para_lead(label: str, text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def today_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
-    """The check-in (only when the practitioner chose to print it) and what was brought
-    forward from last time."""
+    """The check-in, only when the practitioner chose to print it."""
     summary = record.summary
     story: list[Flowable] = []
     if summary.check_in.strip():
         story += _section_heading(LABELS.check_in, ss, "Stage")
         story.append(Paragraph(LABELS.check_in_note, ss["Summary"]))
         story += text_flowables(summary.check_in, ss["Answer"])
-    if summary.since_last:
-        story += _section_heading(LABELS.since_last, ss, "Stage")
-        for line in summary.since_last:
-            story += text_flowables(line, ss["ToolRow"], bullet="•")
     return story
 
 
