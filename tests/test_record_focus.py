@@ -244,3 +244,24 @@ def test_the_check_in_of_a_focused_session_prints_when_chosen(store, content) ->
     text = " ".join(pages_of(render_pdf(record)))
     assert "Check-in Printed at the practitioner's choice. Tired after a difficult week." in text
     assert "Tired after a difficult week." in render_html(record)
+
+
+def test_a_signed_focused_record_prints_from_its_snapshot_and_verifies(store, content) -> None:
+    from supervision_app.domain import CaseInput, Child
+    from tests.test_record_snapshot import sign
+
+    sid, p = _focused_session(store, content)
+    before = load_record(store, sid, content)
+    sign(store, sid)
+    signed = load_record(store, sid, content)
+    assert signed.summary == before.summary and signed.stages == before.stages
+    # a later rename of the child does not change what the signed record says
+    store.update_case(
+        store.get_session(sid).case.id,
+        CaseInput("C-100", "Alex Practitioner", "Jo Supervisor", [], [Child("Kay")]),
+    )
+    after = load_record(store, sid, content)
+    assert after.summary == before.summary
+    first = pages_of(render_pdf(after))[0]
+    assert "Main worry for K: Bruise on his arm" in first and "K: 3 / 10 — was 5" in first
+    assert [(r.session_id, r.ok) for r in store.verify_all() if r.fingerprint] == [(sid, True)]
