@@ -250,7 +250,7 @@ def test_a_signed_focused_record_prints_from_its_snapshot_and_verifies(store, co
     from supervision_app.domain import CaseInput, Child
     from tests.test_record_snapshot import sign
 
-    sid, p = _focused_session(store, content)
+    sid, _p = _focused_session(store, content)
     before = load_record(store, sid, content)
     sign(store, sid)
     signed = load_record(store, sid, content)
@@ -265,3 +265,101 @@ def test_a_signed_focused_record_prints_from_its_snapshot_and_verifies(store, co
     first = pages_of(render_pdf(after))[0]
     assert "Main worry for K: Bruise on his arm" in first and "K: 3 / 10 — was 5" in first
     assert [(r.session_id, r.ok) for r in store.verify_all() if r.fingerprint] == [(sid, True)]
+
+
+def _full_focused_session(store, content) -> int:
+    """A realistic 75-minute focused supervision on DEMO-0001: the proposed agenda with three
+    of the suggested themes and the day-in-the-life and checklist tools, about 15 prompts
+    answered with the demo's own (realistic) answers, the summary, decisions and actions."""
+    from supervision_app.content.patterns import load_patterns
+    from supervision_app.domain.agenda import (
+        AgendaItem,
+        ChildScaling,
+        SessionClosing,
+        SessionOpening,
+        dedupe,
+        propose_agenda,
+    )
+    from supervision_app.domain.patterns import evaluate
+
+    loaded = load_demo(store, content)
+    demo = store.get_session(loaded.session_id)
+    case = demo.case
+    on = date(2026, 12, 7)
+    history = store.memory.case_history(case.id)
+    patterns = evaluate(load_patterns(content), history, on)
+    proposal = propose_agenda(content, case, history, patterns, [], on)
+    assert len(proposal.suggestions) >= 3
+    themed = [item for s in proposal.suggestions[:3] for item in s.items[:2]]
+    tools = [
+        p.id for s in content.stages for p in s.prompts if p.structured and p.id in demo.structured
+    ]
+    agenda = dedupe([*proposal.core[:9], *themed, *(AgendaItem(t, 8) for t in tools[:2])])
+    sid = store.create_session(case.id, on, demo.attendees, content.version)
+    store.save_agenda(sid, agenda)
+    answered = 0
+    for item in agenda:
+        if item.prompt_id in demo.answers and demo.answers[item.prompt_id].text.strip():
+            a = demo.answers[item.prompt_id]
+            store.save_answer(sid, a.prompt_id, a.stage_id, a.prompt_text, a.text)
+            answered += 1
+        if item.prompt_id in demo.structured:
+            t = demo.structured[item.prompt_id]
+            store.save_structured_answer(
+                sid, t.prompt_id, t.stage_id, t.prompt_text, t.kind, t.data
+            )
+            answered += 1
+    assert 12 <= answered <= 18
+    children = [c.name for c in case.children]
+    store.save_opening(
+        sid,
+        SessionOpening(
+            question="Is it time to ask for a strategy discussion?",
+            main_worries=tuple((c, "Not yet seen alone since the bruise.") for c in children),
+        ),
+    )
+    store.save_closing(
+        sid,
+        SessionClosing(
+            reflection="We have relied on Mum's account; the evidence of change is thin.",
+            worries="Unexplained bruise; missed health appointments; a new adult in the home.",
+            working_well="Nursery attendance has improved; Mum engages with Early Help.",
+            needs_to_happen="See each child alone; check who lives in the home; GP review.",
+            scaling=tuple(ChildScaling(c, 4, "down from 5") for c in children),
+            next_review=date(2027, 1, 4),
+        ),
+    )
+    for d in demo.decisions:
+        store.add_decision(sid, d.text, d.rationale)
+    for a in demo.actions:
+        store.add_action(sid, a.description, a.owner, a.due_date)
+    return sid
+
+
+def test_a_full_75_minute_focused_session_prints_on_about_10_pages(store, content) -> None:
+    """The whole demo record (111 answers) printed 30 pages, decisions on page 28."""
+    sid = _full_focused_session(store, content)
+    record = load_record(store, sid, content)
+    pages = pages_of(render_pdf(record))
+    assert len(pages) <= 10
+    first = pages[0]
+    assert "Is it time to ask for a strategy discussion?" in first
+    assert "1. " + " ".join(record.decisions[0].text.split())[:40] in first
+    assert "Not discussed" not in " ".join(pages)
+    assert sum(s.heading.startswith("Theme: ") for s in record.stages) >= 2
+
+
+def test_a_summary_that_runs_over_its_page_is_followed_by_the_discussion_on_that_page() -> None:
+    """A page break after a summary of a page and a bit would leave a page nearly empty."""
+    from supervision_app.record.model import RecordDecision
+
+    decisions = tuple(
+        RecordDecision(n, f"Decision {n}: keep the case open and review.", "Because " * 20)
+        for n in range(1, 8)
+    )
+    record = sample_record(summary=FOCUS, has_agenda=True, decisions=decisions)
+    pages = pages_of(render_pdf(record))
+    assert "Decision 1:" in pages[0] and "Decision 7:" in pages[1]
+    assert "Stage 1: Experience" in pages[1]
+    short = pages_of(render_pdf(sample_record(summary=FOCUS, has_agenda=True)))
+    assert "Stage 1: Experience" not in short[0] and "Stage 1: Experience" in short[1]
