@@ -363,3 +363,22 @@ def test_a_summary_that_runs_over_its_page_is_followed_by_the_discussion_on_that
     assert "Stage 1: Experience" in pages[1]
     short = pages_of(render_pdf(sample_record(summary=FOCUS, has_agenda=True)))
     assert "Stage 1: Experience" not in short[0] and "Stage 1: Experience" in short[1]
+
+
+def test_the_record_preview_leads_with_the_summary_and_lists_no_unasked_prompts(
+    qtbot, store, content
+) -> None:
+    from supervision_app.ui.preview import PreviewPage
+
+    sid, p = _focused_session(store, content)
+    page = PreviewPage(store, content)
+    qtbot.addWidget(page)
+    page.set_session(sid)
+    page.refresh()
+    text = page.preview_text()
+    assert text.index("Do we need a strategy discussion now?") < text.index("Decisions")
+    assert text.index("Phone MASH to ask for a strategy discussion.") < text.index(
+        f"Answer to {p['core'][0].id}."
+    )
+    assert "Not discussed" not in text
+    assert " ".join(p["skipped"].text.split())[:60] not in " ".join(text.split())
