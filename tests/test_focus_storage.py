@@ -238,3 +238,16 @@ def test_the_migration_step_adds_the_table_to_an_older_file(db_path) -> None:
     conn.close()
     assert {"session_focus", "ix_session_focus_next_review", "ix_actions_open_due"} <= names
     assert version[0] == str(SCHEMA_VERSION)
+
+
+def test_old_text_answers_to_the_hypotheses_prompts_still_show(store, content) -> None:
+    """The two hypotheses prompts now open the tool; text typed under them before is kept."""
+    from supervision_app.record.load import load_record
+
+    session_id = make_full_session(store, make_case(store))
+    prompt = content.prompt("professional_curiosity.hypotheses")
+    assert prompt.opens_hypotheses
+    store.save_answer(session_id, prompt.id, prompt.stage_id, prompt.text, HOSTILE)
+    record = load_record(store, session_id, content)
+    shown = [p.answer for s in record.stages for p in s.prompts]
+    assert HOSTILE in shown

@@ -9,7 +9,7 @@ answers (:class:`~supervision_app.domain.LockedSessionError`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from supervision_app.domain import AuditEvent, ValidationError
 from supervision_app.domain.agenda import (
     AgendaItem,
+    AgendaProposal,
     AttentionItem,
     SessionClosing,
     SessionOpening,
@@ -26,7 +27,10 @@ from supervision_app.domain.agenda import (
     blank_closing,
     blank_opening,
     closing_problems,
+    merge_since_last,
     opening_problems,
+    propose_agenda,
+    since_last_time,
     with_session_text,
 )
 from supervision_app.domain.agenda_data import (
@@ -53,6 +57,7 @@ from supervision_app.storage.models import (
 from supervision_app.storage.signing import require_unlocked
 
 if TYPE_CHECKING:
+    from supervision_app.content.model import Content
     from supervision_app.content.patterns import PatternRule
     from supervision_app.storage.database import Database
 
@@ -202,6 +207,47 @@ class FocusMixin:
             write_focus(session, session_id, focus, now)
             record_edit(session, session_id, now)
 
+    # -- what Today and the agenda page start from --------------------------------------------
+
+    def opening_with_since_last(
+        self, session_id: int, rules: Sequence[PatternRule] = ()
+    ) -> SessionOpening:
+        """Today as saved, with "what has changed since last time" refreshed from the case
+        memory (choices already made are kept by key; see ``domain.agenda.merge_since_last``).
+        Nothing is saved: pass the result to ``save_opening`` once the user has chosen."""
+        detail = self.get_session(session_id)  # type: ignore[attr-defined]
+        opening = self.get_opening(session_id)
+        if self.is_signed(session_id):  # type: ignore[attr-defined]
+            return opening  # a signed record shows what was chosen then, nothing new
+        history = self.memory.case_history(detail.case.id)  # type: ignore[attr-defined]
+        fresh = since_last_time(
+            history, _raised(rules, history, detail.date), detail.date, session_id
+        )
+        return replace(opening, since_last=tuple(merge_since_last(fresh, opening.since_last)))
+
+    def propose_agenda(
+        self,
+        session_id: int,
+        content: Content,
+        rules: Sequence[PatternRule] = (),
+        minutes: int | None = None,
+    ) -> AgendaProposal:
+        """The agenda the app proposes for this session (``domain.agenda.propose_agenda``), from
+        its case, the case memory, the pattern prompts raised and Today's choices."""
+        detail = self.get_session(session_id)  # type: ignore[attr-defined]
+        history = self.memory.case_history(detail.case.id)  # type: ignore[attr-defined]
+        opening = self.opening_with_since_last(session_id, rules)
+        planned = minutes or (detail.closing.planned_minutes if detail.closing else 75)
+        return propose_agenda(
+            content,
+            detail.case,
+            history,
+            _raised(rules, history, detail.date),
+            opening.since_last,
+            detail.date,
+            planned,
+        )
+
     # -- starting the next session -----------------------------------------------------------
 
     def open_session_on(self, case_id: int, on: date) -> int | None:
@@ -298,11 +344,9 @@ class FocusMixin:
                 last_sessions = dict(_last_sessions(session, found.keys()))
             resume = dict(_open_today(session, found.keys(), today))
         if rules:
-            from supervision_app.domain.patterns import evaluate
-
             for case_id in list(found):
                 history = self.memory.case_history(case_id)  # type: ignore[attr-defined]
-                for prompt in evaluate(rules, history, today):
+                for prompt in _raised(rules, history, today):
                     found[case_id].add(
                         3, 0, "pattern", f"Pattern: {prompt.title}. {prompt.evidence}"
                     )
@@ -321,6 +365,14 @@ class FocusMixin:
         ]
         items.sort(key=lambda i: (i.urgency, i.reference))
         return items[:limit]
+
+
+def _raised(rules: Sequence[PatternRule], history: Any, on: date) -> list[Any]:
+    if not rules:
+        return []
+    from supervision_app.domain.patterns import evaluate
+
+    return evaluate(rules, history, on)
 
 
 @dataclass(slots=True)
