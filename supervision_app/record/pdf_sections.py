@@ -29,11 +29,15 @@ _GRID = colors.HexColor(PALETTE.table_grid)
 
 
 def grid_table(
-    header: list[str], rows: list[list[Any]], widths: list[float], ss: StyleSheet1
+    header: list[str],
+    rows: list[list[Any]],
+    widths: list[float],
+    ss: StyleSheet1,
+    cls: type[RecordTable] = RecordTable,
 ) -> Table:
     """A bordered table with a shaded, repeated header row."""
     data = [[Paragraph(label, ss["CellHeader"]) for label in header], *rows]
-    table = RecordTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table = cls(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -102,6 +106,8 @@ def _table_section(
 
 
 def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    if record.has_agenda and not record.previous_actions:
+        return []  # a focused record prints what was discussed
     header = [
         LABELS.action_description,
         LABELS.action_owner,

@@ -14,12 +14,13 @@ is escaped and never read as markup.
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from supervision_app.record.model import SessionRecord
 from supervision_app.record.pdf import (
     BODY_WIDTH,
     FONT_BOLD,
+    RecordTable,
     _actions_section,
     _CellOverflow,
     _decisions_section,
@@ -30,6 +31,9 @@ from supervision_app.record.pdf import (
 )
 from supervision_app.record.pdf_sections import escalations_section, grid_table, rating_section
 from supervision_app.record.styles import LABELS, printable_text
+
+#: The room the three columns' heading needs below it, with their header and a few lines.
+COLUMNS_MIN_ROOM = 120.0
 
 
 def _label(text: str) -> str:
@@ -51,6 +55,33 @@ def summary_page(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     else:  # one line, not a heading over "None recorded."
         story.append(_para_lead(LABELS.escalations + ":", LABELS.no_escalations, ss["Spaced"]))
     return [*story, SummaryEnd()]
+
+
+class ColumnsTable(RecordTable):
+    """The three columns: a split inside their one row never leaves the next page a header
+    over an empty row (when only the cell padding was left over, a line moves down too)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and _is_empty(parts[1]):
+            parts = super().split(availWidth, availHeight - ss_leading(parts[0]))
+        return parts
+
+
+def ss_leading(table: RecordTable) -> float:
+    """One line of the table's text (its last row's first paragraph), to give up to the next page."""
+    for cell in table._cellvalues[-1]:
+        for flowable in cell if isinstance(cell, list) else [cell]:
+            style = getattr(flowable, "style", None)
+            if style is not None:
+                return float(style.leading)
+    return 14.0
+
+
+def _is_empty(table: Flowable) -> bool:
+    """True when a table's rows after its (repeated) header hold no text at all."""
+    rows = table._cellvalues[getattr(table, "repeatRows", 0) or 0 :]
+    return all(not cell for row in rows for cell in row)
 
 
 class SummaryEnd(Flowable):
@@ -109,8 +140,12 @@ def columns_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
         overflow.cell(text or "—", ss["Cell"], title, "")
         for text, title in zip(texts, titles, strict=True)
     ]
-    table = grid_table(list(titles), [cells], [BODY_WIDTH / 3] * 3, ss)
-    story = [*_section_heading(LABELS.summary, ss), table, *overflow.story]
+    table = grid_table(list(titles), [cells], [BODY_WIDTH / 3] * 3, ss, cls=ColumnsTable)
+    # The heading is not kept with the table: a tall row of columns then starts on this page
+    # and continues on the next (with its header) instead of leaving half a page empty.
+    heading = _section_heading(LABELS.summary, ss)
+    heading[-1].keepWithNext = 0
+    story = [CondPageBreak(COLUMNS_MIN_ROOM), *heading, table, *overflow.story]
     if summary.columns_source:
         story.append(_para(summary.columns_source, ss["Source"]))
     return story
