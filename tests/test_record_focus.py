@@ -284,6 +284,8 @@ def test_the_focused_demo_session_prints_on_about_10_pages(store, content) -> No
     assert sum(s.heading.startswith("Theme: ") for s in record.stages) >= 2
     everything = " ".join(pages)
     assert "Not discussed" not in everything and "Source: " not in everything
+    assert not record.previous_actions and "Previous actions reviewed" not in everything
+    assert "Previous actions reviewed" not in render_html(record)
     detail = store.get_session(loaded.session_id)
     assert detail.opening.check_in and not detail.opening.print_check_in
     assert " ".join(detail.opening.check_in.split())[:40] not in everything  # not chosen

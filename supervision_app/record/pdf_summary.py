@@ -64,11 +64,11 @@ class ColumnsTable(RecordTable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2 and _is_empty(parts[1]):
-            parts = super().split(availWidth, availHeight - ss_leading(parts[0]))
+            parts = super().split(availWidth, availHeight - _line_height(parts[0]))
         return parts
 
 
-def ss_leading(table: RecordTable) -> float:
+def _line_height(table: RecordTable) -> float:
     """One line of the table's text (its last row's first paragraph), to give up to the next page."""
     for cell in table._cellvalues[-1]:
         for flowable in cell if isinstance(cell, list) else [cell]:
