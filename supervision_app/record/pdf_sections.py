@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import StyleSheet1
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
@@ -130,10 +130,11 @@ def hypotheses_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]
     story: list[Flowable] = list(_section_heading(LABELS.hypotheses, ss))
     if not record.hypotheses:
         return [*story, Paragraph(LABELS.no_hypotheses, ss["Empty"])]
+    one_line = ParagraphStyle("HypothesisLine", parent=ss["Value"], spaceBefore=7)
     for number, h in enumerate(record.hypotheses, start=1):
         if not h.discussed:  # current, but not raised or reviewed today: one line
             line = f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})"
-            story += text_flowables(line, ss["Value"], lead=f"<b>{number}.</b> ")
+            story += text_flowables(line, one_line, lead=f"<b>{number}.</b> ")
             continue
         story += text_flowables(
             f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})",
