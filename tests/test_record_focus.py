@@ -355,3 +355,10 @@ def test_the_three_columns_never_continue_as_a_header_over_an_empty_row() -> Non
     for height in heights:
         split = parts(ColumnsTable, height)
         assert len(split) != 2 or not _is_empty(split[1]), height
+
+
+def test_attendees_who_are_just_the_two_people_are_not_listed_twice() -> None:
+    two = sample_record(attendees=("Sam Patel", "Alex Morgan"))
+    assert "Attendees" not in pages_of(render_pdf(two))[0]
+    more = sample_record(attendees=("Sam Patel", "Alex Morgan", "Kim Lee (student)"))
+    assert "Attendees Sam Patel, Alex Morgan, Kim Lee (student)" in pages_of(render_pdf(more))[0]

@@ -487,10 +487,13 @@ def _title_block(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
         return [Paragraph(label, ss["Label"]), value]
 
     children = [", ".join(p for p in (c.name, c.detail) if p.strip()) for c in record.children]
-    rows = [  # the case reference and the date are the subtitle, right above
+    # The case reference and the date are the subtitle, right above; attendees who are just
+    # the practitioner and the supervisor are not listed twice.
+    just_the_two = sorted(record.attendees) == sorted((record.practitioner, record.supervisor))
+    rows = [
         row(LABELS.practitioner, [record.practitioner]),
         row(LABELS.supervisor, [record.supervisor]),
-        row(LABELS.attendees, [", ".join(record.attendees)]),
+        *([] if just_the_two else [row(LABELS.attendees, [", ".join(record.attendees)])]),
         row(LABELS.children, children),
         row(LABELS.agencies, [", ".join(record.agencies)]),
     ]
