@@ -291,6 +291,16 @@ def test_the_focused_demo_session_prints_on_about_10_pages(store, content) -> No
     assert " ".join(detail.opening.check_in.split())[:40] not in everything  # not chosen
     answered = sum(len(s.answered) for s in record.stages)
     assert 10 <= answered <= 20
+    # the hypotheses tool is the answer of the hypotheses prompt: printed there, in agenda order,
+    # not again in a section of its own
+    assert record.hypotheses_inline
+    flat = " ".join(everything.split())
+    at = flat.index("Hypothesis 1: " + record.hypotheses[0].text[:40])
+    assert flat.index("What are at least four possible explanations") < at
+    plan = next(s for s in record.stages if "criteria_for_progress" in str(s.prompts))
+    assert at < flat.index(" ".join(plan.answered[0].text.split())[:50])
+    assert "Based on: " + " ".join(record.hypotheses[0].basis.split())[:40] in flat
+    assert "<h2>Hypotheses</h2>" not in render_html(record)
 
 
 def test_a_summary_that_runs_over_its_page_is_followed_by_the_discussion_on_that_page() -> None:

@@ -22,6 +22,7 @@ from supervision_app.record.discussion import (
     agenda_sections,
     build_summary,
     stage_sections,
+    with_hypotheses,
 )
 from supervision_app.record.model import (
     RecordAction,
@@ -102,8 +103,9 @@ def build_record(
         )
 
     has_agenda = bool(agenda_of(detail))
+    inline = False
     if has_agenda:
-        stages = agenda_sections(detail, content, make_prompt)
+        stages, inline = with_hypotheses(agenda_sections(detail, content, make_prompt), hypotheses)
     else:
         stages = stage_sections(content, make_prompt, lambda s: _retired(detail, s.id, used))
     leftovers = _retired(detail, None, used)
@@ -156,6 +158,7 @@ def build_record(
         changes=tuple(changes),
         summary=build_summary(detail, content),
         has_agenda=has_agenda,
+        hypotheses_inline=inline,
         **_integrity_fields(integrity),
         audit=tuple(
             RecordAuditEntry(_span(e.at, e.last_at), e.user, e.event.label, e.detail) for e in audit

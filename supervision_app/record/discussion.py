@@ -13,6 +13,7 @@ steps (``SessionDetail.opening`` and ``.closing``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from supervision_app.content import Content
@@ -26,7 +27,15 @@ from supervision_app.domain.agenda import (
     CaseFacts,
     conditions_fit,
 )
-from supervision_app.record.model import RecordPrompt, RecordScaling, RecordStage, RecordSummary
+from supervision_app.record.model import (
+    RecordHypothesis,
+    RecordPrompt,
+    RecordRow,
+    RecordScaling,
+    RecordStage,
+    RecordSummary,
+)
+from supervision_app.record.styles import LABELS
 
 NOT_ON_AGENDA = "Answered outside today's agenda."
 LABEL_SINCE_LAST = "Since last time"
@@ -67,7 +76,9 @@ def agenda_sections(
             continue  # a retired prompt's answer is kept with the earlier answers
         on_agenda.add(prompt.id)
         shown = make_prompt(prompt)
-        if not shown.answered:
+        if prompt.opens_hypotheses:
+            shown = replace(shown, opens_hypotheses=True)  # its answer is the tool
+        elif not shown.answered:
             continue
         theme = content.theme(item.theme) if item.theme else None
         if item.origin is AgendaOrigin.SINCE_LAST:
@@ -116,8 +127,6 @@ def _stage(stage: Stage, number: int, content: Content, prompts: list[RecordProm
 
 
 def _with(section: RecordStage, prompts: Sequence[RecordPrompt], **changes: str) -> RecordStage:
-    from dataclasses import replace
-
     return replace(section, prompts=tuple(prompts), **changes)
 
 
@@ -202,3 +211,43 @@ def _themes_not_chosen(
 def _prompt_themes(content: Content, prompt_id: str) -> tuple[str, ...]:
     prompt = content.prompt(prompt_id)
     return prompt.themes if prompt is not None else ()
+
+
+def with_hypotheses(
+    sections: list[RecordStage], hypotheses: Sequence[RecordHypothesis]
+) -> tuple[list[RecordStage], bool]:
+    """The hypotheses printed at the first hypotheses prompt on the agenda (the tool is that
+    prompt's answer); other hypotheses prompts without a text answer are left out.
+
+    Returns the sections and whether the hypotheses were placed.
+    """
+    rows = tuple(_hypothesis_row(n, h) for n, h in enumerate(hypotheses, start=1))
+    placed = False
+    out = []
+    for section in sections:
+        prompts = []
+        for prompt in section.prompts:
+            if prompt.opens_hypotheses and not prompt.answer.strip():
+                if placed or not rows:
+                    continue
+                prompt = replace(prompt, rows=rows)
+                placed = True
+            prompts.append(prompt)
+        if prompts:
+            out.append(replace(section, prompts=tuple(prompts)))
+    return out, placed
+
+
+def _hypothesis_row(number: int, h: RecordHypothesis) -> RecordRow:
+    value = f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})"
+    lines = []
+    if h.discussed:
+        for label, text in (
+            (LABELS.hypothesis_basis, h.basis),
+            (LABELS.hypothesis_test, h.test_plan),
+            (LABELS.hypothesis_reviews, "\n".join(h.reviews)),
+            (LABELS.hypothesis_evaluation, h.evaluation),
+        ):
+            if text.strip():
+                lines.append(f"{label} {text}")
+    return RecordRow(f"{LABELS.hypothesis} {number}", value, "\n".join(lines))

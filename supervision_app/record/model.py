@@ -34,6 +34,8 @@ class RecordPrompt:
     rows: tuple[RecordRow, ...] = ()
     #: A short line under the rows, e.g. the checklist items nobody marked.
     rows_note: str = ""
+    #: A prompt that opens the structured hypotheses tool: its rows are the hypotheses.
+    opens_hypotheses: bool = False
 
     @property
     def answered(self) -> bool:
@@ -261,6 +263,9 @@ class SessionRecord:
     #: True when the discussion follows the session's agenda (False: a session from before
     #: agendas, printed in stage order).
     has_agenda: bool = False
+    #: True when the hypotheses are printed in the discussion, at their prompt on the agenda
+    #: (then there is no separate Hypotheses section).
+    hypotheses_inline: bool = False
 
     @property
     def title(self) -> str:

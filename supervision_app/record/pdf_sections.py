@@ -127,6 +127,8 @@ def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flo
 
 def hypotheses_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     """The structured hypotheses: each with its basis, its test, its reviews and evaluation."""
+    if record.hypotheses_inline:
+        return []  # printed in the discussion, at their prompt on the agenda
     story: list[Flowable] = list(_section_heading(LABELS.hypotheses, ss))
     if not record.hypotheses:
         return [*story, Paragraph(LABELS.no_hypotheses, ss["Empty"])]
