@@ -239,15 +239,23 @@ def with_hypotheses(
 
 
 def _hypothesis_row(number: int, h: RecordHypothesis) -> RecordRow:
-    value = f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})"
-    lines = []
-    if h.discussed:
-        for label, text in (
-            (LABELS.hypothesis_basis, h.basis),
-            (LABELS.hypothesis_test, h.test_plan),
-            (LABELS.hypothesis_reviews, "\n".join(h.reviews)),
-            (LABELS.hypothesis_evaluation, h.evaluation),
-        ):
-            if text.strip():
-                lines.append(f"{label} {text}")
-    return RecordRow(f"{LABELS.hypothesis} {number}", value, "\n".join(lines))
+    lines = [f"{label} {text}" for label, text in hypothesis_details(h)]
+    return RecordRow(f"{LABELS.hypothesis} {number}", hypothesis_line(h), "\n".join(lines))
+
+
+def hypothesis_line(h: RecordHypothesis) -> str:
+    """A hypothesis with its status and when it was raised, on one line."""
+    return f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})"
+
+
+def hypothesis_details(h: RecordHypothesis) -> list[tuple[str, str]]:
+    """(label, text) of its basis, test, reviews and evaluation; none unless discussed today."""
+    if not h.discussed:
+        return []
+    details = (
+        (LABELS.hypothesis_basis, h.basis),
+        (LABELS.hypothesis_test, h.test_plan),
+        (LABELS.hypothesis_reviews, "\n".join(h.reviews)),
+        (LABELS.hypothesis_evaluation, h.evaluation),
+    )
+    return [(label, text) for label, text in details if text.strip()]

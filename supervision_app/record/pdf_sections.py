@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from supervision_app.record.discussion import hypothesis_details, hypothesis_line
 from supervision_app.record.model import SessionRecord
 from supervision_app.record.pdf import (
     BODY_WIDTH,
@@ -134,23 +135,11 @@ def hypotheses_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]
         return [*story, Paragraph(LABELS.no_hypotheses, ss["Empty"])]
     one_line = ParagraphStyle("HypothesisLine", parent=ss["Value"], spaceBefore=7)
     for number, h in enumerate(record.hypotheses, start=1):
-        if not h.discussed:  # current, but not raised or reviewed today: one line
-            line = f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})"
-            story += text_flowables(line, one_line, lead=f"<b>{number}.</b> ")
-            continue
-        story += text_flowables(
-            f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})",
-            ss["Prompt"],
-            lead=f"<b>{number}.</b> ",
-        )
-        for label, value in (
-            (LABELS.hypothesis_basis, h.basis),
-            (LABELS.hypothesis_test, h.test_plan),
-            (LABELS.hypothesis_reviews, "\n".join(h.reviews)),
-            (LABELS.hypothesis_evaluation, h.evaluation),
-        ):
-            if value.strip():
-                story += text_flowables(value, ss["Value"], lead=f"<b>{label}</b> ")
+        # current, but not raised or reviewed today: one line
+        style = ss["Prompt"] if h.discussed else one_line
+        story += text_flowables(hypothesis_line(h), style, lead=f"<b>{number}.</b> ")
+        for label, value in hypothesis_details(h):
+            story += text_flowables(value, ss["Value"], lead=f"<b>{label}</b> ")
     return story
 
 
