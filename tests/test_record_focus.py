@@ -301,6 +301,8 @@ def test_the_focused_demo_session_prints_on_about_10_pages(store, content) -> No
     assert at < flat.index(" ".join(plan.answered[0].text.split())[:50])
     assert "Based on: " + " ".join(record.hypotheses[0].basis.split())[:40] in flat
     assert "<h2>Hypotheses</h2>" not in render_html(record)
+    # a section's sources note is never alone at the top of a page
+    assert not any(" 2 Nov 2026 Sources:" in page for page in pages)
 
 
 def test_a_summary_that_runs_over_its_page_is_followed_by_the_discussion_on_that_page() -> None:

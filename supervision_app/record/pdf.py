@@ -577,8 +577,9 @@ def _stage_section(stage: RecordStage, ss: StyleSheet1) -> list[Flowable]:
             story.append(_para(prompt.group, ss["Group"]))
         group = prompt.group
         story += _prompt_block(prompt, ss)
-    if stage.sources:
-        story.append(_para(f"{LABELS.sources} {stage.sources}", ss["Source"]))
+    if stage.sources:  # with the section's last paragraph: never alone at the top of a page
+        note = _para(f"{LABELS.sources} {stage.sources}", ss["Source"])
+        story.append(KeepTogether([story.pop(), note]))
     return story
 
 
