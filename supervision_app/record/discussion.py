@@ -41,6 +41,7 @@ NOT_ON_AGENDA = "Answered outside today's agenda."
 LABEL_SINCE_LAST = "Since last time"
 
 MakePrompt = Callable[[Prompt], RecordPrompt]
+Merged = Callable[[Prompt], list[RecordPrompt]]
 
 
 def agenda_of(detail: SessionDetail) -> tuple[AgendaItem, ...]:
@@ -49,12 +50,17 @@ def agenda_of(detail: SessionDetail) -> tuple[AgendaItem, ...]:
 
 
 def stage_sections(
-    content: Content, make_prompt: MakePrompt, extra: Callable[[Stage], list[RecordPrompt]]
+    content: Content,
+    make_prompt: MakePrompt,
+    merged: Merged,
+    extra: Callable[[Stage], list[RecordPrompt]],
 ) -> list[RecordStage]:
     """Answered prompts in stage order; a stage with nothing answered is left out."""
     sections = []
     for number, stage in enumerate(content.stages, start=1):
-        prompts = [p for p in map(make_prompt, _shown(stage.prompts)) if p.answered]
+        prompts = [
+            p for prompt in _shown(stage.prompts) for p in _answered(prompt, make_prompt, merged)
+        ]
         prompts += extra(stage)
         if prompts:
             sections.append(_stage(stage, number, content, prompts))
@@ -62,7 +68,7 @@ def stage_sections(
 
 
 def agenda_sections(
-    detail: SessionDetail, content: Content, make_prompt: MakePrompt
+    detail: SessionDetail, content: Content, make_prompt: MakePrompt, merged: Merged
 ) -> list[RecordStage]:
     """Answered prompts in agenda order, then any answered outside the agenda (stage order)."""
     numbers = {stage.id: n for n, stage in enumerate(content.stages, start=1)}
@@ -71,14 +77,17 @@ def agenda_sections(
     key: tuple[str, str] | None = None
     on_agenda: set[str] = set()
     for item in agenda_of(detail):
-        prompt, stage = content.prompt(item.prompt_id), stage_of.get(item.prompt_id)
+        prompt = content.prompt(item.prompt_id)
+        stage = stage_of.get(prompt.id) if prompt is not None else None
         if prompt is None or stage is None or prompt.wellbeing or prompt.id in on_agenda:
             continue  # a retired prompt's answer is kept with the earlier answers
         on_agenda.add(prompt.id)
         shown = make_prompt(prompt)
         if prompt.opens_hypotheses:
             shown = replace(shown, opens_hypotheses=True)  # its answer is the tool
-        elif not shown.answered:
+        group = [shown] if shown.answered or shown.opens_hypotheses else []
+        group += merged(prompt)  # answers under the ids of prompts merged into this one
+        if not group:
             continue
         theme = content.theme(item.theme) if item.theme else None
         if item.origin is AgendaOrigin.SINCE_LAST:
@@ -95,12 +104,13 @@ def agenda_sections(
             reasons = f"{last.summary}\n{item.reason}" if last.summary else item.reason
             sections[-1] = _with(last, last.prompts, summary=reasons)
         last = sections[-1]
-        sections[-1] = _with(last, (*last.prompts, shown))
+        sections[-1] = _with(last, (*last.prompts, *group))
     for number, stage in enumerate(content.stages, start=1):
         prompts = [
             p
-            for p in map(make_prompt, _shown(stage.prompts))
-            if p.answered and p.prompt_id not in on_agenda
+            for prompt in _shown(stage.prompts)
+            if prompt.id not in on_agenda
+            for p in _answered(prompt, make_prompt, merged)
         ]
         if prompts:
             section = _stage(stage, number, content, prompts)
@@ -108,6 +118,12 @@ def agenda_sections(
                 _with(section, section.prompts, heading=stage.title, summary=NOT_ON_AGENDA)
             )
     return sections
+
+
+def _answered(prompt: Prompt, make_prompt: MakePrompt, merged: Merged) -> list[RecordPrompt]:
+    """The prompt if answered, then any answers under the ids of prompts merged into it."""
+    shown = make_prompt(prompt)
+    return ([shown] if shown.answered else []) + merged(prompt)
 
 
 def _shown(prompts: Iterable[Prompt]) -> list[Prompt]:
