@@ -374,3 +374,22 @@ def test_attendees_who_are_just_the_two_people_are_not_listed_twice() -> None:
     assert "Attendees" not in pages_of(render_pdf(two))[0]
     more = sample_record(attendees=("Sam Patel", "Alex Morgan", "Kim Lee (student)"))
     assert "Attendees Sam Patel, Alex Morgan, Kim Lee (student)" in pages_of(render_pdf(more))[0]
+
+
+def test_answers_under_a_merged_prompts_old_id_print_at_its_home_prompt_on_the_agenda(
+    store, content
+) -> None:
+    from supervision_app.domain.agenda import AgendaItem
+    from supervision_app.record.build import build_record
+    from tests.helpers import make_case
+
+    home = next(p for s in content.stages for p in s.prompts if p.aliases and p.kind == "text")
+    first = next(p for p in _text_prompts(content, content.core_route) if p.id != home.id)
+    sid = store.create_session(make_case(store), date(2026, 11, 2), [], content.version)
+    store.save_agenda(sid, [AgendaItem(first.id, 5), AgendaItem(home.id, 5)])
+    store.save_answer(sid, first.id, first.stage_id, first.text, "First, as planned.")
+    store.save_answer(sid, home.aliases[0], home.stage_id, "The old question", "Kept as written.")
+    record = build_record(store.get_session(sid), content)
+    flat = [p for s in record.stages for p in s.answered]
+    assert [p.answer for p in flat] == ["First, as planned.", "Kept as written."]
+    assert flat[1].text == "The old question"
