@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import StyleSheet1
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from supervision_app.record.discussion import hypothesis_details, hypothesis_line
 from supervision_app.record.model import SessionRecord
 from supervision_app.record.pdf import (
     BODY_WIDTH,
@@ -29,11 +30,15 @@ _GRID = colors.HexColor(PALETTE.table_grid)
 
 
 def grid_table(
-    header: list[str], rows: list[list[Any]], widths: list[float], ss: StyleSheet1
+    header: list[str],
+    rows: list[list[Any]],
+    widths: list[float],
+    ss: StyleSheet1,
+    cls: type[RecordTable] = RecordTable,
 ) -> Table:
     """A bordered table with a shaded, repeated header row."""
     data = [[Paragraph(label, ss["CellHeader"]) for label in header], *rows]
-    table = RecordTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table = cls(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -102,6 +107,8 @@ def _table_section(
 
 
 def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    if record.has_agenda and not record.previous_actions:
+        return []  # a focused record prints what was discussed
     header = [
         LABELS.action_description,
         LABELS.action_owner,
@@ -121,23 +128,18 @@ def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flo
 
 def hypotheses_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     """The structured hypotheses: each with its basis, its test, its reviews and evaluation."""
+    if record.hypotheses_inline:
+        return []  # printed in the discussion, at their prompt on the agenda
     story: list[Flowable] = list(_section_heading(LABELS.hypotheses, ss))
     if not record.hypotheses:
         return [*story, Paragraph(LABELS.no_hypotheses, ss["Empty"])]
+    one_line = ParagraphStyle("HypothesisLine", parent=ss["Value"], spaceBefore=7)
     for number, h in enumerate(record.hypotheses, start=1):
-        story += text_flowables(
-            f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})",
-            ss["Prompt"],
-            lead=f"<b>{number}.</b> ",
-        )
-        for label, value in (
-            (LABELS.hypothesis_basis, h.basis),
-            (LABELS.hypothesis_test, h.test_plan),
-            (LABELS.hypothesis_reviews, "\n".join(h.reviews)),
-            (LABELS.hypothesis_evaluation, h.evaluation),
-        ):
-            if value.strip():
-                story += text_flowables(value, ss["Value"], lead=f"<b>{label}</b> ")
+        # current, but not raised or reviewed today: one line
+        style = ss["Prompt"] if h.discussed else one_line
+        story += text_flowables(hypothesis_line(h), style, lead=f"<b>{number}.</b> ")
+        for label, value in hypothesis_details(h):
+            story += text_flowables(value, ss["Value"], lead=f"<b>{label}</b> ")
     return story
 
 
@@ -146,8 +148,8 @@ def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable
         LABELS.escalation_raised,
         LABELS.escalation_concern,
         LABELS.escalation_with,
-        LABELS.escalation_level,
-        LABELS.escalation_status,
+        LABELS.escalation_level_on.format(date=record.session_date_text),
+        LABELS.escalation_status_on.format(date=record.session_date_text),
     ]
     items = [
         (e.raised_text, e.concern, e.raised_with, e.level, e.status) for e in record.escalations

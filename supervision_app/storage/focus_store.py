@@ -408,23 +408,30 @@ def _touch(session: Session, session_id: int, when: datetime) -> None:
         row.updated_at = when.replace(microsecond=0)
 
 
+# Home's queries read the tables (Core), not the mapped classes: no ORM objects are loaded on
+# the first screen.
+_CASES, _SESSIONS, _ACTIONS = CaseRow.__table__, SessionRow.__table__, ActionRow.__table__
+_ESCALATIONS, _STEPS = EscalationRow.__table__, EscalationStepRow.__table__
+_LINKS = ChainLinkRow.__table__
+
+
 def _overdue_escalations(session: Session, today: date, limit: int) -> list[Any]:
     """Open escalations whose current stage has run past its timescale (the stage's own from
     the policy, else the escalation's), most overdue first."""
     last_step = (
-        select(EscalationStepRow.escalation_id, func.max(EscalationStepRow.id).label("step_id"))
-        .group_by(EscalationStepRow.escalation_id)
+        select(_STEPS.c.escalation_id, func.max(_STEPS.c.id).label("step_id"))
+        .group_by(_STEPS.c.escalation_id)
         .subquery()
     )
-    start = func.coalesce(EscalationStepRow.stepped_on, EscalationRow.raised_on)
-    allowed = func.coalesce(EscalationStepRow.days, EscalationRow.timescale_days)
+    start = func.coalesce(_STEPS.c.stepped_on, _ESCALATIONS.c.raised_on)
+    allowed = func.coalesce(_STEPS.c.days, _ESCALATIONS.c.timescale_days)
     at_stage = func.julianday(today.isoformat()) - func.julianday(start)
     query = (
-        select(CaseRow.id, CaseRow.reference, EscalationRow.subject, start, allowed)
-        .join(CaseRow, CaseRow.id == EscalationRow.case_id)
-        .outerjoin(last_step, last_step.c.escalation_id == EscalationRow.id)
-        .outerjoin(EscalationStepRow, EscalationStepRow.id == last_step.c.step_id)
-        .where(func.trim(EscalationRow.outcome) == "", at_stage > allowed)
+        select(_CASES.c.id, _CASES.c.reference, _ESCALATIONS.c.subject, start, allowed)
+        .join(_CASES, _CASES.c.id == _ESCALATIONS.c.case_id)
+        .outerjoin(last_step, last_step.c.escalation_id == _ESCALATIONS.c.id)
+        .outerjoin(_STEPS, _STEPS.c.id == last_step.c.step_id)
+        .where(func.trim(_ESCALATIONS.c.outcome) == "", at_stage > allowed)
         .order_by((at_stage - allowed).desc())
         .limit(limit)
     )
@@ -440,13 +447,13 @@ def _as_date(value: Any) -> date:
 
 def _overdue_actions(session: Session, today: date, limit: int) -> list[Any]:
     """Per case: how many open actions are past their due date, and the oldest due date."""
-    oldest = func.min(ActionRow.due_date)
+    oldest = func.min(_ACTIONS.c.due_date)
     query = (
-        select(CaseRow.id, CaseRow.reference, func.count(ActionRow.id), oldest)
-        .join(SessionRow, SessionRow.id == ActionRow.session_id)
-        .join(CaseRow, CaseRow.id == SessionRow.case_id)
-        .where(ActionRow.status == "open", ActionRow.due_date < today)
-        .group_by(CaseRow.id, CaseRow.reference)
+        select(_CASES.c.id, _CASES.c.reference, func.count(_ACTIONS.c.id), oldest)
+        .join(_SESSIONS, _SESSIONS.c.id == _ACTIONS.c.session_id)
+        .join(_CASES, _CASES.c.id == _SESSIONS.c.case_id)
+        .where(_ACTIONS.c.status == "open", _ACTIONS.c.due_date < today)
+        .group_by(_CASES.c.id, _CASES.c.reference)
         .order_by(oldest)
         .limit(limit)
     )
@@ -510,12 +517,12 @@ def _open_today(session: Session, case_ids: Iterable[int], today: date) -> list[
         return []
     return list(
         session.execute(
-            select(SessionRow.case_id, func.max(SessionRow.id))
+            select(_SESSIONS.c.case_id, func.max(_SESSIONS.c.id))
             .where(
-                SessionRow.case_id.in_(ids),
-                SessionRow.date == today,
-                SessionRow.id.not_in(select(ChainLinkRow.session_id)),
+                _SESSIONS.c.case_id.in_(ids),
+                _SESSIONS.c.date == today,
+                _SESSIONS.c.id.not_in(select(_LINKS.c.session_id)),
             )
-            .group_by(SessionRow.case_id)
+            .group_by(_SESSIONS.c.case_id)
         )
     )
