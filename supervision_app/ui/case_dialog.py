@@ -165,6 +165,18 @@ class CaseDialog(FormDialog[CaseInput]):
     def validate(self, value: CaseInput) -> list[str]:
         return case_problems(value)
 
+    def fields_in_error(self, value: CaseInput, problems: list[str]) -> list[QWidget]:
+        blamed = [
+            edit
+            for edit, text in (
+                (self.reference_edit, value.reference),
+                (self.practitioner_edit, value.practitioner),
+                (self.supervisor_edit, value.supervisor),
+            )
+            if not text.strip() or len(text) > self.reference_edit.maxLength()
+        ]
+        return blamed or ([] if value.children else [self.children_editor])
+
     @classmethod
     def get_case(
         cls, parent: QWidget | None = None, initial: CaseInput | None = None

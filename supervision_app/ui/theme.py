@@ -142,6 +142,7 @@ QLineEdit {{
 }}
 QLineEdit:focus {{ border: 2px solid {ACCENT}; padding: 3px 5px; }}
 QDateEdit, QComboBox {{ min-height: 20px; padding: 3px 6px; }}
+QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{ border: 2px solid {ERROR}; }}
 QLineEdit:disabled {{ background: #EEF1F4; color: {DISABLED_TEXT}; border-color: {BORDER}; }}
 QPlainTextEdit, QTextEdit#answerEditor {{
     background: {SURFACE}; color: {TEXT}; border: 1px solid {BORDER_STRONG};

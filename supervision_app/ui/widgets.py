@@ -69,7 +69,11 @@ def repolish(widget: QWidget) -> None:
 
 
 def problems_box(parent: QWidget | None = None) -> tuple[QFrame, QLabel]:
-    """A hidden red box for validation messages, and the label that holds them."""
+    """A hidden red box for validation messages, and the label that holds them. Screen
+    readers see the box as an alert (show problems with ``a11y.report_problems``)."""
+    from supervision_app.ui.a11y import install_accessibility  # a11y imports this module
+
+    install_accessibility()
     frame = QFrame(parent)
     frame.setObjectName("problems")
     layout = QVBoxLayout(frame)
