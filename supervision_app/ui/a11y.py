@@ -14,19 +14,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
     QAccessibleWidget,
+    QApplication,
     QComboBox,
     QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -136,6 +139,23 @@ def report_problems(
         label.setAccessibleName(message)
     target.setFocus(Qt.FocusReason.OtherFocusReason)
     alert(box, message)
+
+
+# -- keys ------------------------------------------------------------------------------
+
+
+def click_focused_button(event: QKeyEvent) -> bool:
+    """Return or Enter on a focused button clicks it, as Space does (outside dialogs Qt
+    leaves Return unhandled). Call from a window's ``keyPressEvent``; True when used."""
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False
+    button = QApplication.focusWidget()
+    if not isinstance(button, (QPushButton, QToolButton)) or not button.isEnabled():
+        return False
+    button.animateClick()
+    return True
 
 
 # -- pages -------------------------------------------------------------------------------

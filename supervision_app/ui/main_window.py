@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,6 +27,7 @@ from supervision_app.domain import LockedSessionError, ValidationError, format_d
 from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import compact_layout, desktop_features, theme
+from supervision_app.ui.a11y import click_focused_button
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.background import finish_background_work
 from supervision_app.ui.case_dialog import CaseDialog
@@ -43,7 +44,7 @@ from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.user_dialog import UserDialog, UserFields
 from supervision_app.ui.verify_dialog import VerifyDialog
-from supervision_app.ui.widgets import text_label
+from supervision_app.ui.widgets import fit_to_screen, text_label
 
 CLOSE_TIMEOUT = 10.0
 SAVE_WAIT = 2.0
@@ -234,7 +235,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.save_indicator)
         self._show_user()
-        self.resize(1320, 860)
+        # The whole window on the screen (1366 × 768 laptops): the status bar with the save
+        # state and the timer must not sit below its edge.
+        fit_to_screen(self, 1320, 860)
 
     def _wire(self) -> None:
         a = self.actions
@@ -500,6 +503,13 @@ class MainWindow(QMainWindow):
 
     # -- search and the case summary -----------------------------------------------------------
 
+    def forget_search(self) -> None:
+        """Close the search and let it go: its words and results are case text."""
+        if self.search_dialog is not None:
+            self.search_dialog.hide()
+            self.search_dialog.deleteLater()
+            self.search_dialog = None
+
     def open_search(self) -> SearchDialog:
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.store, self.content, self)
@@ -742,6 +752,8 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+        if not self.isMaximized():  # saved on a bigger screen: fit this one
+            fit_to_screen(self, self.width(), self.height())
 
     def save_state(self) -> None:
         settings = ui_settings()
@@ -750,6 +762,11 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/splitter", self.splitter.saveState())
         settings.setValue("session_view/splitter", self.session_view.splitter.saveState())
         settings.sync()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A focused button ignores Return outside a dialog: it reaches here, and clicks it.
+        if not click_focused_button(event):
+            super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._shut_down:
