@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import (
     QAccessible,
+    QAccessibleAnnouncementEvent,
     QAccessibleEvent,
     QAccessibleTextInsertEvent,
     QAccessibleTextRemoveEvent,
@@ -60,6 +61,8 @@ def _read(pointer: int, cls):
             return (wrapper.textRemoved(),)
         if cls is QAccessibleTextUpdateEvent:
             return (wrapper.textRemoved(), wrapper.textInserted())
+        if cls is QAccessibleAnnouncementEvent:
+            return (wrapper.message(),)
         if cls is QAccessibleValueChangeEvent:
             return (str(wrapper.value()),)
         return ()
@@ -72,6 +75,7 @@ _CLASSES = {
     QAccessible.Event.TextRemoved: QAccessibleTextRemoveEvent,
     QAccessible.Event.TextUpdated: QAccessibleTextUpdateEvent,
     QAccessible.Event.ValueChanged: QAccessibleValueChangeEvent,
+    QAccessible.Event.Announcement: QAccessibleAnnouncementEvent,
 }
 
 

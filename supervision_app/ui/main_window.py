@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a.load_demo)
         for action in toolbar.actions():
             button = toolbar.widgetForAction(action)
-            if button is not None:
+            if button is not None and not action.isSeparator():  # a separator is no Tab stop
                 button.setAccessibleName(action.text().rstrip("…"))
                 button.setAccessibleDescription(action.statusTip())
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
