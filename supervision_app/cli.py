@@ -346,6 +346,11 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
             args.session_id, AuditEvent.EXPORTED, detail + (", AES-256" if args.protect else "")
         )
         print(f"Wrote the {what} to {path}")
+        if not args.html:
+            print(
+                "For a screen reader, add --html FILE: the PDF has bookmarks but no tags, and "
+                "the HTML record has headings and tables it can move through."
+            )
     finally:
         database.close()
     return 0
