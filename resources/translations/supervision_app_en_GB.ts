@@ -2169,6 +2169,14 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also save the accessible HTML beside the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a screen reader: the PDF is read as one flat stream of text, the HTML record has headings and tables it can move through. It is not password protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>More exports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,7 +2243,11 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF saved to {path}</source>
+        <source>PDF saved to {path}, and the accessible HTML beside it: {html}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF saved to {path}. For a screen reader, also export the accessible HTML record (More exports): the PDF has bookmarks but no tags.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2307,6 +2319,10 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>Why this matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this matters: {prompt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2625,6 +2641,17 @@ The records on this computer will be replaced by the backup: everything written 
     </message>
 </context>
 <context>
+    <name>SecretField</name>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecurityMenu</name>
     <message>
         <source>&amp;Security</source>
@@ -2920,6 +2947,10 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>Children: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}, page {n} of {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3290,6 +3321,10 @@ The old recovery key still works; the new one shown is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{n} of 32 characters typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Please wait {n} seconds before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3410,6 +3445,13 @@ Nothing is sent anywhere.</source>
     </message>
     <message>
         <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>a11y</name>
+    <message>
+        <source>Error: {message}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -281,13 +281,13 @@ class PreviewPage(QScrollArea):
         what = "extract PDF" if extract else "PDF"
         self._note(AuditEvent.EXPORTED, what + (", AES-256" if password else ""))
         beside = Path(path).with_suffix(".html")
-        if self.html_beside_check.isChecked() and not password and not extract:
-            if self.export_html_to(beside):
-                self.status_message.emit(
-                    self.tr("PDF saved to {path}, and the accessible HTML beside it: {html}")
-                    .format(path=path, html=beside)
-                )  # fmt: skip
-                return True
+        wanted = self.html_beside_check.isChecked() and not password and not extract
+        if wanted and self.export_html_to(beside):
+            self.status_message.emit(
+                self.tr("PDF saved to {path}, and the accessible HTML beside it: {html}")
+                .format(path=path, html=beside)
+            )  # fmt: skip
+            return True
         self.status_message.emit(
             self.tr("PDF saved to {path}. For a screen reader, also export the accessible HTML "
                     "record (More exports): the PDF has bookmarks but no tags.").format(path=path)
