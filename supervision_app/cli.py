@@ -346,11 +346,11 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
             args.session_id, AuditEvent.EXPORTED, detail + (", AES-256" if args.protect else "")
         )
         print(f"Wrote the {what} to {path}")
-        if not args.html:
-            print(
-                "For a screen reader, add --html FILE: the PDF has bookmarks but no tags, and "
-                "the HTML record has headings and tables it can move through."
-            )
+        print(
+            f"For a screen reader, write the accessible HTML record beside it "
+            f"(export {args.session_id} --html FILE): the PDF has bookmarks but no tags, and "
+            "the HTML record has headings and tables a screen reader can move through."
+        )
     finally:
         database.close()
     return 0

@@ -243,3 +243,23 @@ def test_show_page_helper_focuses_the_first_control_not_the_scroll_area(qtbot) -
     frame, label = problems_box()
     report_problems(frame, label, ["Something"], [])
     assert label.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_no_layered_pane_is_announced_on_a_focus_change(qtbot, session_window) -> None:
+    """Orca said "layered pane" up to four times: the window nests four stacks of pages."""
+    from PySide6.QtWidgets import QStackedWidget
+
+    window, _session_id = session_window
+    stacks = window.findChildren(QStackedWidget)
+    assert len(stacks) >= 4
+    for stack in stacks:
+        iface = QAccessible.queryAccessibleInterface(stack)
+        assert iface.role() != QAccessible.Role.LayeredPane, stack.objectName()
+    # Walk up from the focused widget as a screen reader does: no layered pane on the way.
+    window.session_view.go_to_page(1)
+    iface = QAccessible.queryAccessibleInterface(QApplication.focusWidget())
+    roles = []
+    while iface is not None and iface.isValid():
+        roles.append(iface.role())
+        iface = iface.parent()
+    assert QAccessible.Role.LayeredPane not in roles

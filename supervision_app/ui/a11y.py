@@ -18,7 +18,6 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAbstractScrollArea,
     QAccessibleWidget,
     QApplication,
     QComboBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -52,9 +52,21 @@ class _AlertBox(QAccessibleWidget):
         super().__init__(widget, QAccessible.Role.AlertMessage)
 
 
+class _PlainPane(QAccessibleWidget):
+    """A stack of pages as a plain, unnamed pane. Qt calls each QStackedWidget a "layered
+    pane", and the window nests four of them (window, case, session, page): Orca said
+    "layered pane" up to four times on every focus change. A screen reader passes over an
+    unnamed pane in silence."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget, QAccessible.Role.Pane)
+
+
 def _factory(_key: str, obj: QObject | None):
     if isinstance(obj, QFrame) and obj.objectName() == PROBLEMS_BOX:
         return _AlertBox(obj)
+    if isinstance(obj, QStackedWidget) and not obj.accessibleName():
+        return _PlainPane(obj)
     return None
 
 
@@ -188,8 +200,8 @@ def show_page(page: QWidget, title: str, focus: QWidget | None = None) -> None:
     with a visible ring, and announce ``title``. Call it after every page switch."""
     target = focus if focus is not None else first_control(page)
     if target is not None:
-        if isinstance(target, QAbstractScrollArea) and not isinstance(target, _MEANINGFUL):
-            target = first_control(target) or target
+        if not isinstance(target, _MEANINGFUL) or isinstance(target, QScrollArea):
+            target = first_control(target) or target  # a container: its first control
         # Tab-reason focus: styles draw the keyboard ring, and text fields select nothing.
         target.setFocus(Qt.FocusReason.TabFocusReason)
         _scroll_into_view(target)
@@ -197,9 +209,12 @@ def show_page(page: QWidget, title: str, focus: QWidget | None = None) -> None:
 
 
 def _scroll_into_view(widget: QWidget) -> None:
+    """Scroll the nearest scroll area just enough to show the top of ``widget`` (a tall
+    editor is not scrolled to its end, which would hide the page's heading)."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget, 20, 20)
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            top = widget.mapTo(parent.widget(), widget.rect().topLeft())
+            parent.ensureVisible(top.x(), top.y() + min(widget.height(), 48), 20, 20)
             return
         parent = parent.parentWidget()

@@ -161,7 +161,11 @@ class FormDialog(QDialog, Generic[T]):
         """Show ``problems`` as an alert, with ``fields`` marked and the first one focused."""
         if fields is None:
             fields = self.fields_in_error(self.collect(), problems) if problems else []
+        appearing = bool(problems) and self.problems_frame.isHidden()
         report_problems(self.problems_frame, self.problems_label, problems, fields)
+        if appearing and self.isVisible():  # make room, rather than hide the fields
+            extra = self.problems_frame.sizeHint().height() + 12
+            self.fit_to_screen(self.width(), self.height() + extra)
 
     def accept(self) -> None:
         # Here, not at the top: the passphrase dialogs (form dialogs) come before SQLAlchemy.

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from supervision_app import APP_NAME
 from supervision_app.storage import Database, RecoveryKey
+from supervision_app.ui.a11y import show_page
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.clipboard_guard import ClipboardGuard
 from supervision_app.ui.settings import ui_settings
@@ -181,7 +182,9 @@ class LockController(QObject):
         case_id, session_id, stage = self._where
         w.reload_cases(select_case=case_id, select_session=session_id)
         if session_id is not None:
-            w.session_view.go_to_page(stage)
+            w.session_view.go_to_page(stage)  # focus in the page, its title announced
+        else:
+            show_page(w.central_stack.currentWidget(), w.windowTitle())
         if isinstance(credential, RecoveryKey):
             from supervision_app.ui.startup import choose_new_passphrase
 

@@ -27,7 +27,7 @@ from supervision_app.domain import LockedSessionError, ValidationError, format_d
 from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import compact_layout, desktop_features, theme
-from supervision_app.ui.a11y import click_focused_button
+from supervision_app.ui.a11y import click_focused_button, install_accessibility
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.background import finish_background_work
 from supervision_app.ui.case_dialog import CaseDialog
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        install_accessibility()  # before any widget's accessible interface is made
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app)
