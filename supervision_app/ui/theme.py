@@ -28,6 +28,8 @@ ERROR = "#A3161B"
 ERROR_SOFT = "#FCEBEC"
 ERROR_BORDER = "#E4A3A6"
 DISABLED_TEXT = "#7B8692"
+FOCUS_FILL = "#FFDD00"  # a focused filled button (GOV.UK's focus colour)
+FOCUS_TEXT = "#0B0C0C"
 
 BASE_POINT_SIZE = 10
 _APPLIED = "supervisionThemeApplied"
@@ -122,9 +124,11 @@ QPushButton[primary="true"] {{
 }}
 QPushButton[primary="true"]:hover {{ background: {ACCENT_HOVER}; }}
 QPushButton[primary="true"]:focus {{
-    /* a white ring inside the darker fill: 7.1:1 against the unfocused blue, 10.8:1
-       against its own fill (the old dark border differed from the fill by 1.5:1) */
-    background: #123F6B; border: 3px solid #FFFFFF; padding: 4px 12px;
+    /* the GOV.UK focus style: yellow fill, black text and border. Yellow against the
+       unfocused blue is 5.3:1, the text 14.5:1, the border 17.9:1 on the page (the old
+       darker blue differed from the unfocused blue by 1.5:1) */
+    background: {FOCUS_FILL}; color: {FOCUS_TEXT}; border: 2px solid {FOCUS_TEXT};
+    padding: 5px 13px;
 }}
 QPushButton[primary="true"]:disabled {{
     color: {DISABLED_TEXT}; background: #E3E8ED; border-color: {BORDER}; font-weight: 600;
