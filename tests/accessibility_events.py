@@ -99,6 +99,7 @@ class AccessibilityRecorder:
         install = getattr(_qtgui(), _SYMBOL)
         install.argtypes = [ctypes.c_void_p]
         install(ctypes.cast(self._callback, ctypes.c_void_p))
+        self._was_active = QAccessible.isActive()
         QAccessible.setActive(True)
         return self
 
@@ -106,6 +107,7 @@ class AccessibilityRecorder:
         install = getattr(_qtgui(), _SYMBOL)
         install.argtypes = [ctypes.c_void_p]
         install(None)
+        QAccessible.setActive(self._was_active)  # later tests run as before
 
     def of_kind(self, kind: QAccessible.Event) -> list[Seen]:
         return [seen for seen in self.events if seen.kind == kind]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QTextEdit,
@@ -189,10 +190,20 @@ def first_control(page: QWidget) -> QWidget | None:
             and candidate.isVisibleTo(page.window())
             and candidate.isEnabled()
             and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not _unchecked_in_checked_group(candidate)
         ):
             return candidate
         candidate = candidate.nextInFocusChain()
     return None
+
+
+def _unchecked_in_checked_group(widget: QWidget) -> bool:
+    """Tab enters a group of radio buttons at its checked one: skip the others."""
+    if not isinstance(widget, QRadioButton) or widget.isChecked() or not widget.autoExclusive():
+        return False
+    parent = widget.parentWidget()
+    siblings = parent.findChildren(QRadioButton) if parent is not None else []
+    return any(r.isChecked() and r.parentWidget() is parent for r in siblings)
 
 
 def show_page(page: QWidget, title: str, focus: QWidget | None = None) -> None:
