@@ -125,6 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
         "template", parents=[common], help="write the blank paper template of a session"
     )
     template.add_argument("--pdf", type=Path, metavar="FILE", required=True)
+    template.add_argument(
+        "--marking",
+        metavar="TEXT",
+        help="the protective marking on each page (default: the content pack's, else "
+        "OFFICIAL-SENSITIVE). This command opens no database, so File › Record settings is "
+        "not read",
+    )
     sub.add_parser(
         "verify",
         parents=[common],
@@ -211,15 +218,20 @@ def _fail(message: str, code: int = 1) -> int:
 # -- commands ------------------------------------------------------------------
 
 
-def _open(db_path: Path, credential=None):
+def _content():
     from supervision_app.content import ContentError, load_content_with_packs
+
+    try:
+        return load_content_with_packs()
+    except ContentError as exc:
+        raise CliError(f"the practice content is invalid: {exc}") from None
+
+
+def _open(db_path: Path, credential=None):
     from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
     from supervision_app.storage.security import apply_agency_key
 
-    try:
-        content = load_content_with_packs()
-    except ContentError as exc:
-        raise CliError(f"the practice content is invalid: {exc}") from None
+    content = _content()
     try:
         database = open_database(db_path, credential or _passphrase())
     except DatabaseOpenError as exc:
@@ -334,6 +346,11 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
             args.session_id, AuditEvent.EXPORTED, detail + (", AES-256" if args.protect else "")
         )
         print(f"Wrote the {what} to {path}")
+        print(
+            f"For a screen reader, write the accessible HTML record beside it "
+            f"(export {args.session_id} --html FILE): the PDF has bookmarks but no tags, and "
+            "the HTML record has headings and tables a screen reader can move through."
+        )
     finally:
         database.close()
     return 0
@@ -362,15 +379,18 @@ def _write(path: Path, data: bytes) -> None:
         raise CliError(str(exc)) from None
 
 
-def _cmd_template(args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_template(args: argparse.Namespace, _db_path: Path) -> int:
+    """A blank form needs no records: no database is opened, or created, and no passphrase
+    is asked for."""
+    from supervision_app.record.build import DEFAULT_MARKING
     from supervision_app.record.pdf_documents import render_template
 
-    database, store, content = _open(db_path)
-    try:
-        _write(args.pdf, render_template(content, store.protective_marking()))
-    finally:
-        database.close()
-    print(f"Wrote the blank paper template to {args.pdf}")
+    content = _content()
+    marking = " ".join((args.marking or content.marking or DEFAULT_MARKING).split())
+    if not marking:
+        raise CliError("--marking: give the protective marking, for example OFFICIAL-SENSITIVE")
+    _write(args.pdf, render_template(content, marking))
+    print(f"Wrote the blank paper template to {args.pdf} (marked {marking})")
     return 0
 
 

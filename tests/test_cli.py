@@ -101,3 +101,25 @@ def test_import_takes_a_whole_case_file(tmp_path: Path, store, content) -> None:
     assert "DEMO-0002" in run("list", "--db", str(other)).stdout
     again = run("import", str(record), "--db", str(other))
     assert again.returncode == 1 and "already in this database" in again.stderr
+
+
+def test_template_opens_no_database_and_asks_for_no_passphrase(tmp_path: Path) -> None:
+    """A blank form needs no records: nothing is created in the data folder, and no
+    passphrase is needed (none is given here)."""
+    data = tmp_path / "appdata"
+    pdf = tmp_path / "blank.pdf"
+    result = run(
+        "template",
+        "--pdf",
+        str(pdf),
+        env={"SUPERVISION_APP_DATA_DIR": str(data), "SUPERVISION_APP_PASSPHRASE": None},
+    )
+    assert result.returncode == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "OFFICIAL-SENSITIVE" in result.stdout
+    created = [p for p in data.rglob("*") if p.is_file()] if data.exists() else []
+    assert not [p for p in created if "sqlite" in p.name or p.suffix in {".db", ".key"}], created
+
+    marked = run("template", "--pdf", str(pdf), "--marking", "OFFICIAL", env={
+        "SUPERVISION_APP_DATA_DIR": str(data), "SUPERVISION_APP_PASSPHRASE": None})  # fmt: skip
+    assert marked.returncode == 0 and "marked OFFICIAL)" in marked.stdout

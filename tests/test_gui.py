@@ -86,6 +86,9 @@ def make_case(store: SupervisionStore, reference: str = "CSC-7") -> tuple[int, i
 def open_window(qtbot, store: SupervisionStore, content, db_path: Path) -> MainWindow:
     window = MainWindow(store, content, db_path)
     qtbot.addWidget(window)
+    # The window now fits the screen, and the offscreen one is 800 × 600: these tests are
+    # of a laptop-sized window (test_layout_small_screen covers small screens).
+    window.resize(1320, 860)
     window.show()
     qtbot.waitExposed(window)
     return window

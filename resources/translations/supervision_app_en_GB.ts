@@ -2174,6 +2174,14 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also save the accessible HTML beside the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a screen reader: the PDF is read as one flat stream of text, the HTML record has headings and tables it can move through. It is not password protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>More exports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2240,7 +2248,11 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF saved to {path}</source>
+        <source>PDF saved to {path}, and the accessible HTML beside it: {html}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF saved to {path}. For a screen reader, also export the accessible HTML record (More exports): the PDF has bookmarks but no tags.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2353,6 +2365,10 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>Why this matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this matters: {prompt}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2640,6 +2656,17 @@ The records on this computer will be replaced by the backup: everything written 
     </message>
     <message>
         <source>Escalation stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2939,6 +2966,10 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>Children: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}, page {n} of {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3309,6 +3340,10 @@ The old recovery key still works; the new one shown is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{n} of 32 characters typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Please wait {n} seconds before trying again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3429,6 +3464,13 @@ Nothing is sent anywhere.</source>
     </message>
     <message>
         <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>a11y</name>
+    <message>
+        <source>Error: {message}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,7 +11,7 @@ from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.styles import StyleSheet1
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from supervision_app.domain import format_date
 from supervision_app.domain.escalation import escalation_clock
@@ -22,8 +22,9 @@ CHILD_COLOUR = colors.HexColor("#1D5A96")
 WORKER_COLOUR = colors.HexColor("#B3541E")
 
 
-def _heading(text: str, ss: StyleSheet1) -> Paragraph:
-    return Paragraph(text, ss["Section"])
+def _heading(text: str, ss: StyleSheet1) -> Flowable:
+    """A section heading with its bookmark in the PDF's outline."""
+    return KeepTogether([pdf.OutlineEntry(text), Paragraph(text, ss["Section"])])
 
 
 def _item(title: str, details: list[str], ss: StyleSheet1) -> list[Flowable]:

@@ -526,10 +526,38 @@ def _title_block(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     ]
 
 
+class OutlineEntry(Flowable):
+    """An entry in the PDF's outline (the bookmarks pane) pointing here: a screen-reader
+    user, or anyone in a 30-page record, jumps to a section instead of reading every page.
+    Takes no room."""
+
+    def __init__(self, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.title = " ".join(title.split())
+        self.level = level
+        self.width = self.height = 0
+
+    def wrap(self, _avail_width: float, _avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        _x, top = canvas.absolutePosition(0, 0)
+        if isinstance(canvas, NumberedCanvas):
+            canvas.mark_section(self.title, self.level, top)
+        else:
+            key = f"section-{id(self)}"
+            canvas.bookmarkHorizontalAbsolute(key, top + 12)
+            canvas.addOutlineEntry(self.title, key, self.level, closed=False)
+
+
 def _section_heading(text: str, ss: StyleSheet1, style: str = "Section") -> list[Flowable]:
+    """A section's heading and rule, and its bookmark: every section made here gets one."""
     rule = HRFlowable(width="100%", thickness=0.8, color=_ACCENT, spaceBefore=1, spaceAfter=4)
     rule.keepWithNext = 1
-    return [_para(text, ss[style]), rule]
+    mark = OutlineEntry(text)
+    mark.keepWithNext = 1
+    return [mark, _para(text, ss[style]), rule]
 
 
 def _prompt_block(prompt: RecordPrompt, ss: StyleSheet1) -> list[Flowable]:
@@ -788,6 +816,12 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict[str, Any]] = []
+        # (page, title, level, top): bookmarks wait with their page, whose PDF page
+        # reference exists only once the pages are written at the end.
+        self._sections: list[tuple[int, str, int, float]] = []
+
+    def mark_section(self, title: str, level: int, top: float) -> None:
+        self._sections.append((self._pageNumber, title, level, top))
 
     def showPage(self) -> None:  # ReportLab API name
         self._saved_pages.append(dict(self.__dict__))
@@ -798,7 +832,14 @@ class NumberedCanvas(Canvas):
         for state in self._saved_pages:
             self.__dict__.update(state)
             self._draw_page_number(self._pageNumber, total)
+            for number, (page, title, level, top) in enumerate(self._sections):
+                if page == self._pageNumber:
+                    key = f"section-{number}"
+                    self.bookmarkHorizontalAbsolute(key, top + 12)
+                    self.addOutlineEntry(title, key, level, closed=False)
             super().showPage()
+        if self._sections:
+            self.showOutline()  # readers open with the bookmarks pane
         super().save()
 
     def _draw_page_number(self, page: int, total: int) -> None:

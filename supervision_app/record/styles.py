@@ -62,6 +62,7 @@ class Labels:
     """Every fixed phrase the record prints (one place to reword or translate)."""
 
     document_title: str = "Reflective supervision record"
+    details: str = "Case and session details"  # the HTML details table's caption
     case_reference: str = "Case reference"
     session_date: str = "Date of supervision"
     practitioner: str = "Practitioner"

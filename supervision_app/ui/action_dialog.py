@@ -126,6 +126,10 @@ class ActionDialog(FormDialog[ActionFields]):
     def validate(self, value: ActionFields) -> list[str]:
         return raised_problems(require_action, value.description, value.owner, value.due)
 
+    def fields_in_error(self, value: ActionFields, problems: list[str]) -> list[QWidget]:
+        blamed = [self.description_edit] if not value.description else []
+        return blamed + ([self.owner_edit] if not value.owner else [])
+
     @classmethod
     def get_action(
         cls, parent: QWidget | None = None, initial: ActionFields | None = None

@@ -18,7 +18,7 @@ from supervision_app.domain import CaseInput
 from supervision_app.domain.validation import case_problems
 from supervision_app.ui.children_editor import ChildrenEditor
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
-from supervision_app.ui.widgets import accessible, text_label
+from supervision_app.ui.widgets import accessible, scroll_body, text_label
 
 _AGENCY_SPLIT = re.compile(r"[\n,;]+")
 
@@ -128,9 +128,7 @@ class CaseDialog(FormDialog[CaseInput]):
         )
         column.addWidget(self.children_editor)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        scroll = scroll_body(body, QScrollArea())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 16)
@@ -164,6 +162,18 @@ class CaseDialog(FormDialog[CaseInput]):
 
     def validate(self, value: CaseInput) -> list[str]:
         return case_problems(value)
+
+    def fields_in_error(self, value: CaseInput, problems: list[str]) -> list[QWidget]:
+        blamed = [
+            edit
+            for edit, text in (
+                (self.reference_edit, value.reference),
+                (self.practitioner_edit, value.practitioner),
+                (self.supervisor_edit, value.supervisor),
+            )
+            if not text.strip() or len(text) > self.reference_edit.maxLength()
+        ]
+        return blamed or ([] if value.children else [self.children_editor])
 
     @classmethod
     def get_case(

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
+from supervision_app.ui.secret_field import SecretField
 from supervision_app.ui.widgets import accessible, text_label
 
 
@@ -37,9 +38,8 @@ class CredentialDialog(FormDialog[str]):
         )
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        self.field = QLineEdit(initial or "")
+        self.field = SecretField(initial or "")
         self.field.setObjectName("credentialField")
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
         label = label or self.tr("&Passphrase:")
         accessible(self.field, label.replace("&", "").rstrip(":"))
         self.lay_out(
@@ -54,3 +54,6 @@ class CredentialDialog(FormDialog[str]):
 
     def validate(self, value: str) -> list[str]:
         return [] if value else [self.tr("Type the passphrase first.")]
+
+    def fields_in_error(self, value: str, problems: list[str]) -> list[QWidget]:
+        return [self.field]

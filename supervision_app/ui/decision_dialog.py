@@ -101,6 +101,10 @@ class DecisionDialog(FormDialog[DecisionFields]):
     def validate(self, value: DecisionFields) -> list[str]:
         return raised_problems(require_decision, value.text, value.rationale)
 
+    def fields_in_error(self, value: DecisionFields, problems: list[str]) -> list[QWidget]:
+        blamed = [self.decision_edit] if not value.text else []
+        return blamed + ([self.rationale_edit] if not value.rationale else [])
+
     @classmethod
     def get_decision(
         cls, parent: QWidget | None = None, initial: DecisionFields | None = None

@@ -32,7 +32,7 @@ from supervision_app.ui import theme
 from supervision_app.ui.action_dialog import ActionDialog, ActionFields
 from supervision_app.ui.decision_dialog import DecisionDialog, DecisionFields
 from supervision_app.ui.stage_page import READABLE_WIDTH
-from supervision_app.ui.widgets import accessible, push_button, text_label
+from supervision_app.ui.widgets import push_button, read_only_table, text_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -43,6 +43,7 @@ class DecisionsActionsPage(QScrollArea):
 
     def __init__(self, store: SupervisionStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus goes to the page's controls
         self.setObjectName("decisionsActionsPage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -97,13 +98,10 @@ class DecisionsActionsPage(QScrollArea):
         table = QTableWidget(0, len(headers))
         table.setObjectName(name)
         table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        read_only_table(table, accessible_name)
         table.setWordWrap(True)
         table.setAlternatingRowColors(False)
         table.setShowGrid(False)
-        table.verticalHeader().hide()
         # Rows follow the columns' width (a narrow window, 200% text): never cut text short.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setHighlightSections(False)
@@ -112,8 +110,6 @@ class DecisionsActionsPage(QScrollArea):
         )
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.setMinimumHeight(150)
-        table.setTabKeyNavigation(False)
-        accessible(table, accessible_name)
         return table
 
     def _wire(self) -> None:

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import ValidationError
+from supervision_app.ui.a11y import report_problems
 from supervision_app.ui.widgets import (
     accessible,
     fit_to_screen,
     problems_box,
     scroll_body,
     set_primary,
-    show_problems,
 )
 
 T = TypeVar("T")
@@ -152,8 +152,20 @@ class FormDialog(QDialog, Generic[T]):
         """What is wrong with ``value`` ([] when it can be saved)."""
         return []
 
-    def show_problems(self, problems: list[str]) -> None:
-        show_problems(self.problems_frame, self.problems_label, problems)
+    def fields_in_error(self, value: T, problems: list[str]) -> list[QWidget]:
+        """The fields to blame for ``problems`` about ``value``, first first (focus goes to
+        it, and each is marked invalid). Without any, focus goes to the message itself."""
+        return []
+
+    def show_problems(self, problems: list[str], fields: list[QWidget] | None = None) -> None:
+        """Show ``problems`` as an alert, with ``fields`` marked and the first one focused."""
+        if fields is None:
+            fields = self.fields_in_error(self.collect(), problems) if problems else []
+        appearing = bool(problems) and self.problems_frame.isHidden()
+        report_problems(self.problems_frame, self.problems_label, problems, fields)
+        if appearing and self.isVisible():  # make room, rather than hide the fields
+            extra = self.problems_frame.sizeHint().height() + 12
+            self.fit_to_screen(self.width(), self.height() + extra)
 
     def accept(self) -> None:
         # Here, not at the top: the passphrase dialogs (form dialogs) come before SQLAlchemy.

@@ -18,10 +18,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+    QTextEdit,
+    QTreeWidget,
+    QWidget,
+)
 
 from supervision_app import APP_NAME
 from supervision_app.storage import Database, RecoveryKey
+from supervision_app.ui.a11y import show_page
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.clipboard_guard import ClipboardGuard
 from supervision_app.ui.settings import ui_settings
@@ -137,9 +149,13 @@ class LockController(QObject):
         case_id, session_id = w.case_tree.current_ids()
         self._where = (case_id, session_id, w.session_view.current_page_index())
         self.clipboard.clear_if_ours()
-        for dialog in w.findChildren(QDialog):  # open editors and search show case content
+        # Open editors, search, previews show case content: close them, and empty what a
+        # hidden one still holds (a screen reader reads hidden windows, and they reappear).
+        for dialog in w.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
+            forget_case_text(dialog)
+        w.forget_search()
         w.session_view.clear()
         for panel in w.findChildren(CaseMemoryPanel):
             panel.forget()
@@ -166,8 +182,27 @@ class LockController(QObject):
         case_id, session_id, stage = self._where
         w.reload_cases(select_case=case_id, select_session=session_id)
         if session_id is not None:
-            w.session_view.go_to_page(stage)
+            w.session_view.go_to_page(stage)  # focus in the page, its title announced
+        else:
+            show_page(w.central_stack.currentWidget(), w.windowTitle())
         if isinstance(credential, RecoveryKey):
             from supervision_app.ui.startup import choose_new_passphrase
 
             choose_new_passphrase(self.database, w)
+
+
+def forget_case_text(root: QWidget) -> None:
+    """Empty every field, list and table under ``root`` (a dialog being closed by the lock):
+    nothing it showed stays in memory or in the accessibility tree."""
+    for edit in root.findChildren(QLineEdit):
+        edit.clear()
+    for text in root.findChildren(QPlainTextEdit):
+        text.clear()
+    for text in root.findChildren(QTextEdit):
+        text.clear()
+    for view in root.findChildren(QAbstractItemView):
+        if isinstance(view, (QListWidget, QTreeWidget)):
+            view.clear()
+        elif isinstance(view, QTableWidget):
+            view.clearContents()
+            view.setRowCount(0)

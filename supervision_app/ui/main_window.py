@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,6 +28,7 @@ from supervision_app.domain import LockedSessionError, ValidationError, format_d
 from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import compact_layout, desktop_features, theme
+from supervision_app.ui.a11y import click_focused_button, install_accessibility
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.background import finish_background_work
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
@@ -40,7 +41,7 @@ from supervision_app.ui.save_indicator import SaveIndicator
 from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
-from supervision_app.ui.widgets import text_label
+from supervision_app.ui.widgets import fit_to_screen, text_label
 
 if TYPE_CHECKING:
     from supervision_app.ui.search_dialog import SearchDialog
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        install_accessibility()  # before any widget's accessible interface is made
         self._painted = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -202,7 +204,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(a.load_demo)
         for action in toolbar.actions():
             button = toolbar.widgetForAction(action)
-            if button is not None:
+            if button is not None and not action.isSeparator():  # a separator is no Tab stop
                 button.setAccessibleName(action.text().rstrip("…"))
                 button.setAccessibleDescription(action.statusTip())
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -245,7 +247,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.save_indicator)
         self._show_user()
-        self.resize(1320, 860)
+        # The whole window on the screen (1366 × 768 laptops): the status bar with the save
+        # state and the timer must not sit below its edge.
+        fit_to_screen(self, 1320, 860)
 
     def _wire(self) -> None:
         a = self.actions
@@ -511,6 +515,13 @@ class MainWindow(QMainWindow):
 
     # -- search and the case summary -----------------------------------------------------------
 
+    def forget_search(self) -> None:
+        """Close the search and let it go: its words and results are case text."""
+        if self.search_dialog is not None:
+            self.search_dialog.hide()
+            self.search_dialog.deleteLater()
+            self.search_dialog = None
+
     def open_search(self) -> SearchDialog:
         from supervision_app.ui.search_dialog import SearchDialog
 
@@ -759,6 +770,8 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+        if not self.isMaximized():  # saved on a bigger screen: fit this one
+            fit_to_screen(self, self.width(), self.height())
 
     def save_state(self) -> None:
         settings = ui_settings()
@@ -767,6 +780,11 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/splitter", self.splitter.saveState())
         settings.setValue("session_view/splitter", self.session_view.splitter.saveState())
         settings.sync()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A focused button ignores Return outside a dialog: it reaches here, and clicks it.
+        if not click_focused_button(event):
+            super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._shut_down:

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import ValidationError
+from supervision_app.ui.a11y import report_problems
 from supervision_app.ui.spell_check import SpellService
 from supervision_app.ui.widgets import (
     accessible,
     fit_to_screen,
     problems_box,
     push_button,
-    show_problems,
     text_label,
 )
 
@@ -97,9 +97,9 @@ class MyWordsDialog(QDialog):
         try:
             self.service.add_word(self.new_word.text())
         except ValidationError as exc:
-            show_problems(self.problems_frame, self.problems_label, exc.problems)
+            report_problems(self.problems_frame, self.problems_label, exc.problems, [self.new_word])
             return
-        show_problems(self.problems_frame, self.problems_label, [])
+        report_problems(self.problems_frame, self.problems_label, [])
         self.new_word.clear()
         self.refresh()
 

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from supervision_app import APP_NAME
 from supervision_app.domain.passphrase import assess
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
+from supervision_app.ui.secret_field import SecretField
 from supervision_app.ui.widgets import accessible, text_label
 
 
@@ -103,10 +104,9 @@ class PassphraseDialog(FormDialog[str]):
         self._update_strength()
         (self.current if purpose is PassphrasePurpose.CHANGE else self.passphrase).setFocus()
 
-    def _field(self, name: str, label: str) -> QLineEdit:
-        field = QLineEdit()
+    def _field(self, name: str, label: str) -> SecretField:
+        field = SecretField()
         field.setObjectName(name)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
         accessible(field, label)
         return field
 
@@ -127,3 +127,7 @@ class PassphraseDialog(FormDialog[str]):
         if value != self.confirm.text():
             problems.append(self.tr("The two passphrases are different. Type the same one twice."))
         return problems
+
+    def fields_in_error(self, value: str, problems: list[str]) -> list[QWidget]:
+        blamed = [] if assess(value).acceptable else [self.passphrase]
+        return blamed + ([self.confirm] if value != self.confirm.text() else [])

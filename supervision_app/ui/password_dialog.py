@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
+from supervision_app.ui.secret_field import SecretField
 from supervision_app.ui.widgets import accessible, text_label
 
 MIN_PASSWORD = 8  # the same rule as record.pdf_documents (not imported: ReportLab is heavy)
@@ -21,12 +22,10 @@ class PasswordDialog(FormDialog[str]):
             ),
             "secondary",
         )
-        self.password_edit = QLineEdit(initial or "")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = SecretField(initial or "")
         self.password_edit.setObjectName("passwordEdit")
         accessible(self.password_edit, self.tr("Password"))
-        self.repeat_edit = QLineEdit(initial or "")
-        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = SecretField(initial or "")
         self.repeat_edit.setObjectName("passwordRepeatEdit")
         accessible(self.repeat_edit, self.tr("Repeat the password"))
         self.set_ok_text(self.tr("Protect and save"))
@@ -47,3 +46,7 @@ class PasswordDialog(FormDialog[str]):
         if value != self.repeat_edit.text():
             problems.append(self.tr("The two passwords are not the same."))
         return problems
+
+    def fields_in_error(self, value: str, problems: list[str]) -> list[QWidget]:
+        blamed = [self.password_edit] if len(value) < MIN_PASSWORD else []
+        return blamed + ([self.repeat_edit] if value != self.repeat_edit.text() else [])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QMenu,
     QMessageBox,
@@ -29,7 +30,10 @@ from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui.background import WorkCancelled, cancel_point, run_in_background
 from supervision_app.ui.file_names import default_export_path
 from supervision_app.ui.flow_layout import flow_row
+from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.widgets import accessible, push_button, scroll_body, text_label
+
+HTML_BESIDE_KEY = "export/html_beside_pdf"
 
 
 class PreviewPage(QScrollArea):
@@ -75,6 +79,20 @@ class PreviewPage(QScrollArea):
         self.print_button = push_button(self.tr("Print…"), "printButton", self.tr("Print"))
         self.print_preview_button = push_button(
             self.tr("Print preview…"), "printPreviewButton", self.tr("Print preview")
+        )
+        # The PDF has bookmarks but no tags (ReportLab cannot tag): a screen reader reads it as
+        # one flat stream. The HTML record has headings, tables with captions and landmarks.
+        self.html_beside_check = QCheckBox(self.tr("Also save the accessible HTML beside the PDF"))
+        self.html_beside_check.setObjectName("htmlBesideCheck")
+        why = self.tr(
+            "For a screen reader: the PDF is read as one flat stream of text, the HTML record "
+            "has headings and tables it can move through. It is not password protected."
+        )
+        self.html_beside_check.setToolTip(why)
+        accessible(self.html_beside_check, self.html_beside_check.text(), why)
+        self.html_beside_check.setChecked(ui_settings().value(HTML_BESIDE_KEY, False, type=bool))
+        self.html_beside_check.toggled.connect(
+            lambda on: ui_settings().setValue(HTML_BESIDE_KEY, on)
         )
         self.more_button = push_button(
             self.tr("More exports"), "moreExportsButton", self.tr("More exports")
@@ -124,6 +142,7 @@ class PreviewPage(QScrollArea):
         layout.setSpacing(16)
         layout.addLayout(titles)
         layout.addWidget(buttons)
+        layout.addWidget(self.html_beside_check, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.browser, 1)
 
     # -- showing --------------------------------------------------------------------
@@ -261,7 +280,18 @@ class PreviewPage(QScrollArea):
             return False
         what = "extract PDF" if extract else "PDF"
         self._note(AuditEvent.EXPORTED, what + (", AES-256" if password else ""))
-        self.status_message.emit(self.tr("PDF saved to {path}").format(path=path))
+        beside = Path(path).with_suffix(".html")
+        wanted = self.html_beside_check.isChecked() and not password and not extract
+        if wanted and self.export_html_to(beside):
+            self.status_message.emit(
+                self.tr("PDF saved to {path}, and the accessible HTML beside it: {html}")
+                .format(path=path, html=beside)
+            )  # fmt: skip
+            return True
+        self.status_message.emit(
+            self.tr("PDF saved to {path}. For a screen reader, also export the accessible HTML "
+                    "record (More exports): the PDF has bookmarks but no tags.").format(path=path)
+        )  # fmt: skip
         return True
 
     # -- HTML -------------------------------------------------------------------------

@@ -52,7 +52,11 @@ class PromptCard(QFrame):
         self.why_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.why_toggle.setText(self.tr("Why this matters"))
         self.why_toggle.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.why_toggle.setAccessibleName(self.tr("Why this matters"))
+        # Named after its question: a page has up to 18 of them, and a screen reader lists
+        # them by name.
+        self.why_toggle.setAccessibleName(
+            self.tr("Why this matters: {prompt}").format(prompt=_short(text))
+        )
         self.why_toggle.setAccessibleDescription(
             self.tr("Shows or hides why this question matters and its source")
         )
@@ -136,3 +140,11 @@ class PromptCard(QFrame):
         if bool(self.property("active")) != active:
             self.setProperty("active", active)
             repolish(self)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """The prompt's first line, cut at a word near ``limit`` characters."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + "…"

@@ -30,6 +30,7 @@ from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import Answer, SessionDetail, StructuredAnswer, format_date
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit
+from supervision_app.ui.a11y import show_page
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
@@ -488,18 +489,24 @@ class SessionView(QWidget):
             return
         self.navigator.setCurrentRow(index)
         page = self.pages.widget(index)
+        focus = None
         if isinstance(page, StageSlot):
             page = self.stage_page(index)
             if scroll_top:
                 page.verticalScrollBar().setValue(0)
             editors = page.editors()
-            if editors and scroll_top:
-                editors[0].setFocus(Qt.FocusReason.OtherFocusReason)
-                page.ensureWidgetVisible(editors[0])
-            else:
-                page.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif page is not None:
-            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus = editors[0] if editors else None
+        if page is not None:
+            # Focus on the page's first control (never the scroll area), and its title said.
+            show_page(page, self.page_title(index), focus)
+
+    def page_title(self, index: int) -> str:
+        """What a screen reader announces when page ``index`` is shown."""
+        item = self.navigator.item(index)
+        title = item.text() if item is not None else ""
+        return self.tr("{title}, page {n} of {count}").format(
+            title=title, n=index + 1, count=self.pages.count()
+        )
 
     def go_to_prompt(self, prompt_id: str) -> bool:
         """Show the page with this prompt's answer and put the cursor in it."""

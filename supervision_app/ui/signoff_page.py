@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFrame,
@@ -32,7 +31,7 @@ from supervision_app.ui.addendum_dialog import AddendumDialog, AddendumFields
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.signoff_dialog import SignOffDialog
 from supervision_app.ui.user_dialog import UserDialog
-from supervision_app.ui.widgets import accessible, push_button, text_label
+from supervision_app.ui.widgets import accessible, push_button, read_only_table, text_label
 
 INCLUDE_AUDIT_KEY = "record/include_audit_trail"
 
@@ -48,6 +47,7 @@ class SignOffPage(QScrollArea):
 
     def __init__(self, store: SupervisionStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus goes to the page's controls
         self.setObjectName("signOffPage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -84,14 +84,13 @@ class SignOffPage(QScrollArea):
         self.audit_table.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Who"), self.tr("What")]
         )
-        self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.audit_table.verticalHeader().setVisible(False)
+        # One Tab stop: Tab and Shift+Tab leave the table (they cycled through its cells).
+        read_only_table(self.audit_table, self.tr("Audit trail"))
         self.audit_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.audit_table.horizontalHeader().setStretchLastSection(True)
         self.audit_table.setMinimumHeight(180)
-        accessible(self.audit_table, self.tr("Audit trail"))
 
         self.sign_practitioner_button.clicked.connect(lambda: self.sign(Party.PRACTITIONER))
         self.sign_supervisor_button.clicked.connect(lambda: self.sign(Party.SUPERVISOR))

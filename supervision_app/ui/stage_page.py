@@ -39,6 +39,7 @@ class StagePage(QScrollArea):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus goes to the page's controls
         self.setObjectName("stagePage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)

@@ -8,17 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from supervision_app.domain.passphrase import UnlockThrottle
 from supervision_app.storage import DatabaseOpenError, Passphrase, RecoveryKey
-from supervision_app.ui.widgets import (
-    accessible,
-    problems_box,
-    push_button,
-    show_problems,
-    text_label,
-)
+from supervision_app.ui.a11y import report_problems
+from supervision_app.ui.secret_field import SecretField
+from supervision_app.ui.widgets import accessible, problems_box, push_button, text_label
 
 Credential = Passphrase | RecoveryKey
 
@@ -40,14 +36,18 @@ class UnlockPanel(QWidget):
         self._attempt = attempt
         self.throttle = UnlockThrottle()
         self._use_recovery = False
-        self.field = QLineEdit()
+        # The passphrase and the recovery key are both typed unseen and unspoken.
+        self.field = SecretField()
         self.field.setObjectName("unlockField")
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
         accessible(self.field, self.tr("Passphrase"))
         self.unlock_button = push_button(self.tr("Unlock"), "unlockButton", primary=True)
         self.mode_button = push_button(self.tr("Use the recovery key instead"), "recoveryMode")
         self.problems_frame, self.problems_label = problems_box()
         self.prompt = text_label(self.tr("Passphrase:"), "fieldLabel")
+        self.prompt.setBuddy(self.field)
+        self.count_label = text_label("", "hint")
+        self.count_label.hide()
+        self.field.textChanged.connect(self._count)
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
@@ -72,6 +72,7 @@ class UnlockPanel(QWidget):
         )
         inner.addWidget(self.prompt)
         inner.addWidget(self.field)
+        inner.addWidget(self.count_label)
         inner.addWidget(self.problems_frame)
         buttons = QHBoxLayout()
         buttons.addWidget(self.unlock_button)
@@ -85,7 +86,7 @@ class UnlockPanel(QWidget):
 
     def reset(self) -> None:
         self.field.clear()
-        show_problems(self.problems_frame, self.problems_label, [])
+        report_problems(self.problems_frame, self.problems_label, [])
         self.field.setFocus()
 
     def toggle_mode(self) -> None:
@@ -93,16 +94,22 @@ class UnlockPanel(QWidget):
         self.field.clear()
         if self._use_recovery:
             self.prompt.setText(self.tr("Recovery key (8 groups of 4 characters):"))
-            self.field.setEchoMode(QLineEdit.EchoMode.Normal)
             accessible(self.field, self.tr("Recovery key"))
             self.mode_button.setText(self.tr("Use the passphrase instead"))
         else:
             self.prompt.setText(self.tr("Passphrase:"))
-            self.field.setEchoMode(QLineEdit.EchoMode.Password)
             accessible(self.field, self.tr("Passphrase"))
             self.mode_button.setText(self.tr("Use the recovery key instead"))
         accessible(self.mode_button, self.mode_button.text())
+        self.count_label.setVisible(self._use_recovery)
+        self._count()
         self.field.setFocus()
+
+    def _count(self) -> None:
+        """How much of the recovery key has been typed (its characters stay hidden)."""
+        if self._use_recovery:
+            typed = sum(ch.isalnum() for ch in self.field.text())
+            self.count_label.setText(self.tr("{n} of 32 characters typed").format(n=typed))
 
     def try_unlock(self) -> None:
         if self.throttle.wait_remaining() > 0 or not self.field.text():
@@ -121,11 +128,11 @@ class UnlockPanel(QWidget):
                 )
                 self.unlock_button.setEnabled(False)
                 self.timer.start()
-            show_problems(self.problems_frame, self.problems_label, [message])
+            report_problems(self.problems_frame, self.problems_label, [message], [self.field])
             return
         self.throttle.record_success()
         self.field.clear()
-        show_problems(self.problems_frame, self.problems_label, [])
+        report_problems(self.problems_frame, self.problems_label, [])
         self.unlocked.emit(credential)
 
     def _tick(self) -> None:

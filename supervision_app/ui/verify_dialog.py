@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import VerifyResult, format_date
-from supervision_app.ui.widgets import accessible, fit_to_screen, text_label
+from supervision_app.ui.widgets import accessible, fit_to_screen, read_only_table, text_label
 
 
 class VerifyDialog(QDialog):
@@ -38,12 +37,10 @@ class VerifyDialog(QDialog):
         self.summary_label = text_label(summary, "verifySummary", selectable=True)
         self.table = QTableWidget(len(bad) + len(signed), 4)
         self.table.setObjectName("verifyTable")
-        accessible(self.table, self.tr("Verification results"))
+        read_only_table(self.table, self.tr("Verification results"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Result"), self.tr("Case"), self.tr("Session"), self.tr("Details")]
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, result in enumerate([*bad, *signed]):

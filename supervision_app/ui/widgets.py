@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -69,7 +78,11 @@ def repolish(widget: QWidget) -> None:
 
 
 def problems_box(parent: QWidget | None = None) -> tuple[QFrame, QLabel]:
-    """A hidden red box for validation messages, and the label that holds them."""
+    """A hidden red box for validation messages, and the label that holds them. Screen
+    readers see the box as an alert (show problems with ``a11y.report_problems``)."""
+    from supervision_app.ui.a11y import install_accessibility  # a11y imports this module
+
+    install_accessibility()
     frame = QFrame(parent)
     frame.setObjectName("problems")
     layout = QVBoxLayout(frame)
@@ -97,6 +110,9 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         return
     room = screen.availableGeometry()
     frame = window.frameGeometry().size() - window.geometry().size()
+    if window.isWindow() and frame.isEmpty() and not window.isVisible():
+        # Not shown yet, so the title bar and borders are unknown: leave room for them.
+        frame = QSize(16, 40)
     window.resize(
         max(min(width, room.width() - frame.width()), 1),
         max(min(height, room.height() - frame.height()), 1),
@@ -111,6 +127,21 @@ def scroll_body(body: QWidget, area: QScrollArea | None = None) -> QScrollArea:
         area = QScrollArea()
         area.setObjectName("dialogScroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # Tab goes to the controls inside; the area itself is an unnamed, invisible stop.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidgetResizable(True)
     area.setWidget(body)
     return area
+
+
+def read_only_table(table: QTableWidget, name: str) -> QTableWidget:
+    """Make ``table`` a read-only list of rows for keyboard and screen-reader users: one Tab
+    stop (Tab and Shift+Tab leave it: arrows move between rows), whole rows selected, no
+    editing; ``name`` is its screen-reader name. Returns it."""
+    table.setTabKeyNavigation(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    accessible(table, name)
+    return table

@@ -1,0 +1,231 @@
+"""What a screen-reader user needs from every screen, in one place.
+
+- :func:`show_page`: a page (stage, sign-off, Home, Today, Agenda, Summary...) was just shown:
+  put focus on its first meaningful control, with a visible ring, and announce its title.
+  Every page switch calls it, so a new page gets both by calling it too.
+- :func:`report_problems`: a form or the unlock panel found problems: show them in the red
+  box, which screen readers hear as an alert, mark the fields in error as invalid and move
+  focus to the first of them.
+- :func:`announce`: a polite or assertive spoken message that changes nothing on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAccessibleWidget,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QTextEdit,
+    QToolButton,
+    QWidget,
+)
+
+from supervision_app.ui.widgets import repolish, show_problems
+
+PROBLEMS_BOX = "problems"  # object name of the red box (widgets.problems_box)
+_INVALID = "invalid"  # dynamic property: the style sheet draws the field's border red
+_PLAIN_DESCRIPTION = "a11yPlainDescription"
+_MARKED = "a11yMarkedFields"
+
+
+# -- the red problems box is an alert ---------------------------------------------------
+
+
+class _AlertBox(QAccessibleWidget):
+    """The problems box as screen readers should see it: an alert, whose text is read when it
+    appears (Orca reads an alert's contents when it is shown)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget, QAccessible.Role.AlertMessage)
+
+
+class _PlainPane(QAccessibleWidget):
+    """A stack of pages as a plain, unnamed pane. Qt calls each QStackedWidget a "layered
+    pane", and the window nests four of them (window, case, session, page): Orca said
+    "layered pane" up to four times on every focus change. A screen reader passes over an
+    unnamed pane in silence."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget, QAccessible.Role.Pane)
+
+
+def _factory(_key: str, obj: QObject | None):
+    if isinstance(obj, QFrame) and obj.objectName() == PROBLEMS_BOX:
+        return _AlertBox(obj)
+    if isinstance(obj, QStackedWidget) and not obj.accessibleName():
+        return _PlainPane(obj)
+    return None
+
+
+_installed = False
+
+
+def install_accessibility() -> None:
+    """Register the interfaces above with Qt (once, before the first problems box is made)."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
+
+
+# -- speaking ----------------------------------------------------------------------------
+
+
+def announce(source: QObject, message: str, *, assertive: bool = False) -> None:
+    """Have the screen reader say ``message`` (nothing happens when none is running)."""
+    if not message:
+        return
+    event = QAccessibleAnnouncementEvent(source, message)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive
+        if assertive
+        else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(event)
+
+
+def alert(box: QWidget, message: str) -> None:
+    """``box`` (shown) holds an error: an alert event, and ``message`` said at once."""
+    QAccessible.updateAccessibility(QAccessibleEvent(box, QAccessible.Event.Alert))
+    announce(box, message, assertive=True)
+
+
+# -- fields in error ---------------------------------------------------------------------
+
+
+def mark_invalid(field: QWidget, message: str = "") -> None:
+    """Mark ``field`` as in error (red border; the message becomes its accessible
+    description, which screen readers read with its name), or clear it (``message`` empty)."""
+    if field.property(_PLAIN_DESCRIPTION) is None:
+        field.setProperty(_PLAIN_DESCRIPTION, field.accessibleDescription())
+    plain = field.property(_PLAIN_DESCRIPTION) or ""
+    field.setProperty(_INVALID, bool(message))
+    field.setAccessibleDescription(
+        QCoreApplication.translate("a11y", "Error: {message}").format(message=message)
+        if message
+        else plain
+    )
+    repolish(field)
+
+
+def report_problems(
+    box: QFrame,
+    label: QLabel,
+    problems: Iterable[str],
+    fields: Sequence[QWidget] = (),
+) -> None:
+    """Show ``problems`` in ``box`` (hide it when there are none) and tell the user: an
+    alert with the text, ``fields`` marked invalid, focus on the first of them (or on the
+    message itself when no field is to blame). Fields marked last time are cleared."""
+    items = [p for p in problems if p]
+    for field in box.property(_MARKED) or ():
+        if field is not None:
+            mark_invalid(field, "")
+    show_problems(box, label, items)
+    box.setProperty(_MARKED, list(fields) if items else [])
+    if not items:
+        return
+    message = "\n".join(items)
+    for field in fields:
+        mark_invalid(field, message)
+    target: QWidget = fields[0] if fields else label
+    if not fields:
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        label.setAccessibleName(message)
+    target.setFocus(Qt.FocusReason.OtherFocusReason)
+    alert(box, message)
+
+
+# -- keys ------------------------------------------------------------------------------
+
+
+def click_focused_button(event: QKeyEvent) -> bool:
+    """Return or Enter on a focused button clicks it, as Space does (outside dialogs Qt
+    leaves Return unhandled). Call from a window's ``keyPressEvent``; True when used."""
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False
+    button = QApplication.focusWidget()
+    if not isinstance(button, (QPushButton, QToolButton)) or not button.isEnabled():
+        return False
+    button.animateClick()
+    return True
+
+
+# -- pages -------------------------------------------------------------------------------
+
+_MEANINGFUL = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractButton, QComboBox, QAbstractItemView)
+
+
+def first_control(page: QWidget) -> QWidget | None:
+    """The first control of ``page`` in Tab order that a person would act on: visible,
+    enabled, taking Tab focus, named, and not a scroll area or a bare container."""
+    candidate = page.nextInFocusChain()
+    seen = 0
+    while candidate is not None and candidate is not page and seen < 2000:
+        seen += 1
+        if (
+            page.isAncestorOf(candidate)
+            and isinstance(candidate, _MEANINGFUL)
+            and not isinstance(candidate, QScrollArea)
+            and candidate.isVisibleTo(page.window())
+            and candidate.isEnabled()
+            and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not _unchecked_in_checked_group(candidate)
+        ):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
+
+
+def _unchecked_in_checked_group(widget: QWidget) -> bool:
+    """Tab enters a group of radio buttons at its checked one: skip the others."""
+    if not isinstance(widget, QRadioButton) or widget.isChecked() or not widget.autoExclusive():
+        return False
+    parent = widget.parentWidget()
+    siblings = parent.findChildren(QRadioButton) if parent is not None else []
+    return any(r.isChecked() and r.parentWidget() is parent for r in siblings)
+
+
+def show_page(page: QWidget, title: str, focus: QWidget | None = None) -> None:
+    """``page`` has just been shown: focus ``focus`` (or the page's first meaningful control)
+    with a visible ring, and announce ``title``. Call it after every page switch."""
+    target = focus if focus is not None else first_control(page)
+    if target is not None:
+        if not isinstance(target, _MEANINGFUL) or isinstance(target, QScrollArea):
+            target = first_control(target) or target  # a container: its first control
+        # Tab-reason focus: styles draw the keyboard ring, and text fields select nothing.
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        _scroll_into_view(target)
+    announce(page, title)
+
+
+def _scroll_into_view(widget: QWidget) -> None:
+    """Scroll the nearest scroll area just enough to show the top of ``widget`` (a tall
+    editor is not scrolled to its end, which would hide the page's heading)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None:
+            top = widget.mapTo(parent.widget(), widget.rect().topLeft())
+            parent.ensureVisible(top.x(), top.y() + min(widget.height(), 48), 20, 20)
+            return
+        parent = parent.parentWidget()
