@@ -29,6 +29,9 @@ def _application() -> QApplication:
     from supervision_app.ui.translations import install_translators
 
     install_translators(app)
+    from supervision_app.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
     app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
     # The saved scheme (high contrast, dark) from the first screen on: the passphrase and
     # unlock dialogs come before the main window.

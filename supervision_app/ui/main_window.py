@@ -43,6 +43,7 @@ from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.user_dialog import UserDialog, UserFields
 from supervision_app.ui.verify_dialog import VerifyDialog
+from supervision_app.ui.wheel_guard import install_wheel_guard
 from supervision_app.ui.widgets import text_label
 
 CLOSE_TIMEOUT = 10.0
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app)
+            install_wheel_guard(app)  # before any spin box or combo box is made
             app.aboutToQuit.connect(self._shut_down_quietly)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
