@@ -88,3 +88,43 @@ def test_every_value_widget_in_the_window_is_guarded(demo_window) -> None:
     boxes = [w for w in window.findChildren(QWidget) if guarded(w)]
     assert boxes, "expected spin boxes and combo boxes in the window"
     assert [w.objectName() for w in boxes if w.focusPolicy() == Qt.FocusPolicy.WheelFocus] == []
+
+
+# -- 1: the actions table can be read at laptop widths -----------------------------------
+
+LONG_ACTION = (
+    "Submit a fresh referral to the MASH covering both children and the unborn baby, with "
+    "the chronology and every new facts."
+)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1320, 860)])
+def test_the_action_text_is_the_widest_column_at_laptop_sizes(
+    qtbot, store, content, db_path, size
+) -> None:
+    from tests.test_gui import make_case, open_session
+
+    assert len(LONG_ACTION) == 120
+    _case_id, session_id = make_case(store)
+    store.add_action(session_id, LONG_ACTION, "Alex Morgan (fictional), Health Visitor", NEXT)
+    store.add_action(session_id, "Visit", "Jo", NEXT)
+    window = open_window(qtbot, store, content, db_path)
+    window.resize(*size)
+    open_session(qtbot, window, session_id)
+    window.session_view.show_decisions()
+    table = window.session_view.decisions_page.actions_table
+    qtbot.waitUntil(table.isVisible)
+    qtbot.wait(10)
+
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]
+    assert widths[0] == max(widths), (widths, table.viewport().width(), table.width())
+    header = table.horizontalHeader()
+    for column, width in enumerate(widths):
+        assert width >= header.sectionSizeHint(column), (column, widths)
+    assert sum(widths) <= table.viewport().width(), "no sideways scrolling"
+    line = table.fontMetrics().lineSpacing()
+    long_row, short_row = (
+        table.rowHeight(r)
+        for r in sorted(range(2), key=lambda r: table.item(r, 0).text() != LONG_ACTION)
+    )
+    assert long_row <= short_row + 2 * line, "the 120-character action takes more than 3 lines"
