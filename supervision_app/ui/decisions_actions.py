@@ -53,7 +53,7 @@ class RecordTable(QTableWidget):
         self.shares = dict(shares or {})
         self._fitting = False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.fit()

@@ -47,7 +47,7 @@ class WheelGuard(QObject):
         super().__init__(parent)
         self.setObjectName(GUARD_NAME)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Polish and guarded(watched):
             # Wheel focus would give the box focus on the first wheel turn, and take it.
