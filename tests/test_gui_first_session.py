@@ -128,3 +128,32 @@ def test_the_action_text_is_the_widest_column_at_laptop_sizes(
         for r in sorted(range(2), key=lambda r: table.item(r, 0).text() != LONG_ACTION)
     )
     assert long_row <= short_row + 2 * line, "the 120-character action takes more than 3 lines"
+
+
+# -- 3: sign-off fills the name and the role separately ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("party", "name", "role"),
+    [
+        ("practitioner", "Sam Okafor (fictional)", "Health Visitor"),
+        ("supervisor", "Priya Hale (fictional)", "Named Nurse for Safeguarding Children"),
+    ],
+)
+def test_sign_off_fills_name_and_role_from_the_case(
+    qtbot, store, content, db_path, party, name, role
+) -> None:
+    from supervision_app.domain import Party
+    from supervision_app.ui.signoff_dialog import SignOffDialog
+
+    loaded = load_demo(store, content)
+    store.set_current_user("Someone Else", "Team manager")
+    window = open_window(qtbot, store, content, db_path)
+    window.reload_cases(select_session=loaded.session_id)
+    qtbot.waitUntil(lambda: window.session_view.session_id == loaded.session_id)
+    window.session_view.show_signoff()
+    window.session_view.signoff_page.sign(Party(party))
+    qtbot.waitUntil(lambda: window.findChild(SignOffDialog) is not None)
+    dialog = window.findChild(SignOffDialog)
+    assert (dialog.name_edit.text(), dialog.role_edit.text()) == (name, role)
+    dialog.reject()

@@ -27,6 +27,7 @@ from supervision_app.domain import (
     SignOffInput,
     format_date,
 )
+from supervision_app.domain.signing import name_and_role
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui.addendum_dialog import AddendumDialog, AddendumFields
 from supervision_app.ui.settings import ui_settings
@@ -244,8 +245,10 @@ class SignOffPage(QScrollArea):
         if detail is None:
             return
         user = self._store.current_user()
-        name = detail.case.practitioner if party == Party.PRACTITIONER else detail.case.supervisor
-        role = user.role if user is not None and user.name == name else ""
+        person = detail.case.practitioner if party == Party.PRACTITIONER else detail.case.supervisor
+        name, role = name_and_role(person)
+        if not role and user is not None and user.name == name:
+            role = user.role
         dialog = SignOffDialog(
             self,
             SignOffInput(party, name, role),
