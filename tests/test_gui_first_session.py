@@ -157,3 +157,35 @@ def test_sign_off_fills_name_and_role_from_the_case(
     dialog = window.findChild(SignOffDialog)
     assert (dialog.name_edit.text(), dialog.role_edit.text()) == (name, role)
     dialog.reject()
+
+
+# -- 10: after the first signature the banner and the addendum button agree ----------------
+
+
+def test_after_one_signature_the_banner_promises_no_addendum_yet(
+    qtbot, store, content, db_path
+) -> None:
+    from supervision_app.domain import Party, SignOffInput
+    from tests.test_gui import make_case, open_session
+
+    _case_id, session_id = make_case(store)
+    store.set_current_user("Alex Morgan", "Social worker")
+    window = open_window(qtbot, store, content, db_path)
+    open_session(qtbot, window, session_id)
+    view = window.session_view
+    page = view.signoff_page
+
+    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
+    view.load_session(session_id)
+    assert view.locked and view.lock_banner.isVisible()
+    # Addenda cannot be added yet: no greyed-out button, and the banner does not offer them.
+    assert not view.add_addendum_button.isVisible()
+    assert not page.add_addendum_button.isEnabled()
+    assert "until the other signs" in view.lock_banner.text()
+    assert "After both signatures" in view.lock_banner.text()
+
+    store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
+    view.load_session(session_id)
+    assert view.add_addendum_button.isVisible() and view.add_addendum_button.isEnabled()
+    assert page.add_addendum_button.isEnabled()
+    assert "are added as addenda on the Sign-off page" in view.lock_banner.text()

@@ -548,9 +548,22 @@ class SessionView(QWidget):
             _lock_editor(editor, locked)
         self.decisions_page.set_read_only(locked)
         self.edit_details_button.setEnabled(not locked)
+        # The banner says what can be done now: addenda only once both have signed.
+        both = self.signoff_page.integrity.locked
+        self.lock_banner.setText(
+            self.tr(
+                "This record has been signed and is read-only. Corrections and late information "
+                "are added as addenda on the Sign-off page."
+            )
+            if both
+            else self.tr(
+                "Signed by one of you and read-only until the other signs. After both "
+                "signatures, corrections and late information are added as addenda."
+            )
+        )
         self.lock_banner.setVisible(locked)
-        self.add_addendum_button.setVisible(locked)
-        self.add_addendum_button.setEnabled(self.signoff_page.integrity.locked)
+        self.add_addendum_button.setVisible(locked and both)
+        self.add_addendum_button.setEnabled(both)
 
     @property
     def locked(self) -> bool:
