@@ -189,3 +189,31 @@ def test_after_one_signature_the_banner_promises_no_addendum_yet(
     assert view.add_addendum_button.isVisible() and view.add_addendum_button.isEnabled()
     assert page.add_addendum_button.isEnabled()
     assert "are added as addenda on the Sign-off page" in view.lock_banner.text()
+
+
+# -- 9: the passphrase meter is zxcvbn's, with the app's words and the user's name ----------
+
+
+def test_the_passphrase_window_shows_zxcvbns_estimate_and_advice(qtbot) -> None:
+    from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
+
+    dialog = PassphraseDialog(
+        None, purpose=PassphrasePurpose.CHANGE, user_words=["Priya Hale", "Named Nurse"]
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for field in (dialog.passphrase, dialog.confirm):
+        qtbot.keyClicks(field, "correct horse battery staple")
+    dialog.current.setText("old one")
+    assert "Strong" not in dialog.strength_label.text()
+    assert "zxcvbn" in dialog.estimate_label.text() and dialog.estimate_label.isVisible()
+    assert "correct horse battery staple" in dialog.advice_label.text()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible(), "a famous phrase was accepted"
+
+    dialog.passphrase.setText("Priya-Hale-1984-nurse")
+    assert "Weak" in dialog.strength_label.text() and "Priya" in dialog.advice_label.text()
+
+    dialog.passphrase.setText("kettle mango violin harbour")
+    assert "Strong" in dialog.strength_label.text()
+    assert "centuries" in dialog.estimate_label.text()

@@ -73,7 +73,13 @@ def change_passphrase(window, controller: LockController) -> None:
         except UnlockError as exc:
             raise ValidationError([str(exc)]) from None
 
-    dialog = PassphraseDialog(window, purpose=PassphrasePurpose.CHANGE, save=save)
+    user = window.store.current_user()
+    dialog = PassphraseDialog(
+        window,
+        purpose=PassphrasePurpose.CHANGE,
+        save=save,
+        user_words=(user.name, user.role) if user else (),
+    )
 
     def dialog_current() -> str:
         return dialog.current.text()
