@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from supervision_app.demo import load_demo
 from supervision_app.storage import SupervisionStore
@@ -217,3 +217,72 @@ def test_the_passphrase_window_shows_zxcvbns_estimate_and_advice(qtbot) -> None:
     dialog.passphrase.setText("kettle mango violin harbour")
     assert "Strong" in dialog.strength_label.text()
     assert "centuries" in dialog.estimate_label.text()
+
+
+# -- 6 and 7: the first run asks who is using the computer, and welcomes once ----------------
+
+
+def test_first_run_asks_who_is_using_the_computer_and_offers_the_demo_once(
+    qtbot, content, tmp_path: Path
+) -> None:
+    from supervision_app.storage import open_database
+    from supervision_app.storage.keys import new_key_ring
+    from supervision_app.ui.app import after_first_unlock, build_window
+    from supervision_app.ui.user_dialog import UserDialog
+    from supervision_app.ui.welcome_dialog import WelcomeDialog
+
+    database = open_database(tmp_path / "first.sqlite3", new_key_ring("kettle mango violin"))
+    assert database.new_recovery_key  # created now: this is the first run
+    window = build_window(database, content)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        assert window.user_label.text() == "No user named"
+        after_first_unlock(window, database)
+        qtbot.waitUntil(lambda: window.findChild(UserDialog) is not None)
+        dialog = window.findChild(UserDialog)
+        qtbot.keyClicks(dialog.name_edit, "Priya Hale")
+        qtbot.keyClicks(dialog.role_edit, "Named Nurse")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.findChild(UserDialog) is None)
+        assert window.user_label.text() == "User: Priya Hale (Named Nurse)"
+        assert window.store.current_user().name == "Priya Hale"
+
+        # One welcome: no second "Welcome" dialog over the start screen, whose card is the
+        # one place in the window's body that offers the demo.
+        assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, WelcomeDialog)]
+        assert window.central_stack.currentWidget() is window.empty_state
+        offers = [
+            b.objectName()
+            for b in window.centralWidget().findChildren(QPushButton)
+            if b.isVisible() and "demo" in b.text().lower()
+        ]
+        assert offers == ["loadDemoButton"]
+    finally:
+        window.close()
+        database.close()
+
+
+def test_naming_the_user_at_sign_off_shows_in_the_status_bar_at_once(
+    qtbot, store, content, db_path
+) -> None:
+    from supervision_app.domain import Party
+    from supervision_app.ui.signoff_dialog import SignOffDialog
+    from supervision_app.ui.user_dialog import UserDialog
+    from tests.test_gui import make_case, open_session
+
+    _case_id, session_id = make_case(store)
+    window = open_window(qtbot, store, content, db_path)
+    open_session(qtbot, window, session_id)
+    assert window.user_label.text() == "No user named"
+    window.session_view.show_signoff()
+    window.session_view.signoff_page.sign(Party.PRACTITIONER)
+    qtbot.waitUntil(lambda: window.findChild(UserDialog) is not None)
+    dialog = window.findChild(UserDialog)
+    qtbot.keyClicks(dialog.name_edit, "Alex Morgan")
+    qtbot.keyClicks(dialog.role_edit, "Social worker")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(SignOffDialog) is not None)
+    assert window.user_label.text() == "User: Alex Morgan (Social worker)"
+    window.findChild(SignOffDialog).reject()

@@ -309,7 +309,6 @@ class DesktopFeatures(QObject):
 
     def open_welcome(self) -> WelcomeDialog:
         dialog = WelcomeDialog(self.window.db_path, self.window)
-        dialog.demo_requested.connect(self.window.load_demo)
         self._show(dialog)
         return dialog
 

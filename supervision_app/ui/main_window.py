@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         a.load_demo.triggered.connect(self.load_demo)
         a.about.triggered.connect(self.show_about)
         a.choose_user.triggered.connect(self.choose_user)
+        self.session_view.signoff_page.user_named.connect(self._show_user)
         a.verify_records.triggered.connect(self.verify_records)
         a.paper_template.triggered.connect(self.export_paper_template)
         a.print_record.triggered.connect(self.print_record)
@@ -673,6 +674,11 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             self.tr("User: {name}").format(name=user.display) if user else self.tr("No user named")
         )
+
+    def ask_who_is_using(self) -> None:
+        """At the first run: ask once who is using this computer, unless someone is named."""
+        if self.store.current_user() is None:
+            self.choose_user()
 
     def choose_user(self) -> None:
         user = self.store.current_user()

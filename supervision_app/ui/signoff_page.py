@@ -46,6 +46,8 @@ class SignOffPage(QScrollArea):
     #: The sign-off state changed: True once anyone has signed (the record is then read-only).
     signed_changed = Signal(bool)
     status_message = Signal(str)
+    #: Someone named themselves as the user of this computer (before signing).
+    user_named = Signal()
 
     def __init__(self, store: SupervisionStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,6 +230,7 @@ class SignOffPage(QScrollArea):
             then()
             return
         dialog = UserDialog(self, None, lambda f: self._store.set_current_user(f.name, f.role))
+        dialog.accepted.connect(self.user_named)
         self._open(dialog, then)
 
     def _open(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
