@@ -286,3 +286,74 @@ def test_naming_the_user_at_sign_off_shows_in_the_status_bar_at_once(
     qtbot.waitUntil(lambda: window.findChild(SignOffDialog) is not None)
     assert window.user_label.text() == "User: Alex Morgan (Social worker)"
     window.findChild(SignOffDialog).reject()
+
+
+# -- 8: the recovery key screen prints, saves and copies the key -----------------------------
+
+KEY = "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567"
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture
+def key_dialog(qtbot, tmp_path: Path):
+    from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
+
+    dialog = RecoveryKeyDialog(
+        None, recovery_key=KEY, db_path=tmp_path / "data" / "supervision.sqlite3"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_recovery_key_is_saved_as_a_private_pdf(qtbot, key_dialog, tmp_path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "recovery-key.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o644)
+    assert key_dialog.save_key_to(target)
+    text = _pdf_text(target.read_bytes())
+    assert KEY in text
+    assert str(tmp_path / "data" / "supervision.sqlite3") in text.replace("\n", "")
+    assert key_dialog.issued.strftime("%d %b %Y") in text
+    if os.name == "posix":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert "Saved to" in key_dialog.done_label.text()
+
+
+def test_the_recovery_key_prints_the_sheet(qtbot, key_dialog, monkeypatch) -> None:
+    from supervision_app.ui import printing
+
+    sent: list[bytes] = []
+    monkeypatch.setattr(
+        printing, "print_pdf", lambda _parent, data, _title: sent.append(data) or True
+    )
+    qtbot.mouseClick(key_dialog.print_button, Qt.MouseButton.LeftButton)
+    [data] = sent
+    text = _pdf_text(data)
+    assert KEY in text and "Issued" in text and "Database" in text
+    assert "printer" in key_dialog.done_label.text()
+
+
+def test_the_recovery_key_copy_is_cleared_after_a_minute(qtbot, key_dialog) -> None:
+    from supervision_app.ui.clipboard_guard import CLEAR_AFTER_MS, app_clipboard_guard
+
+    clipboard = QApplication.clipboard()
+    clipboard.clear()
+    qtbot.mouseClick(key_dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert clipboard.text() == KEY
+    key_dialog.close()
+    guard = app_clipboard_guard()  # the application's guard outlives the dialog
+    assert guard.holds_our_text() and guard.timer.isActive()
+    assert guard.timer.interval() == CLEAR_AFTER_MS
+    guard.timer.timeout.emit()  # a minute later
+    assert clipboard.text() != KEY

@@ -121,7 +121,9 @@ def _passphrase_and_new_recovery_key(
     if passphrase is None:
         return None
     recovery = generate_recovery_key()
-    _stored, ok = RecoveryKeyDialog.run(window, recovery_key=recovery, lead=key_lead)
+    _stored, ok = RecoveryKeyDialog.run(
+        window, recovery_key=recovery, lead=key_lead, db_path=controller.database.path
+    )
     return (passphrase, recovery) if ok else None
 
 
