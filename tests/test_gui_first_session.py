@@ -357,3 +357,62 @@ def test_the_recovery_key_copy_is_cleared_after_a_minute(qtbot, key_dialog) -> N
     assert guard.timer.interval() == CLEAR_AFTER_MS
     guard.timer.timeout.emit()  # a minute later
     assert clipboard.text() != KEY
+
+
+# -- 5 and 14: hints are shown whole; the day-in-the-life boxes grow with their text -----------
+
+LONG_HINT = (
+    "What did you see, hear and smell on the visit: the state of the home, how the baby "
+    "was handled and fed, who was there, what you heard, any smells, and what was missing "
+    "that you would expect to see in a home with a new baby and a toddler getting used to "
+    "the home, and how the parents responded when you asked."
+)
+
+
+def _hint_fits(box, hint: str) -> bool:
+    """The hint, word-wrapped as Qt draws it, fits in the box's visible area."""
+    from PySide6.QtCore import QRect
+
+    margin = int(box.document().documentMargin())
+    width = box.viewport().width() - 2 * margin
+    needed = box.fontMetrics().boundingRect(
+        QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), hint
+    )
+    return needed.height() <= box.viewport().height() - 2 * margin
+
+
+@pytest.mark.parametrize("width", [420, 700])
+def test_the_hint_in_an_empty_answer_box_is_shown_whole(qtbot, width) -> None:
+    from supervision_app.ui.answer_editor import AnswerEditor
+
+    editor = AnswerEditor("p", "s", "Q?")
+    qtbot.addWidget(editor)
+    hint = f"{LONG_HINT} {LONG_HINT}"  # longer than the usual three lines at any width here
+    editor.setPlaceholderText(hint)
+    editor.resize(width, 80)
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: _hint_fits(editor, hint))
+    narrow = editor.height()
+    editor.setPlainText("Seen.")  # with text the hint is gone: back to the usual 3 lines
+    assert editor.height() < narrow
+
+
+def test_day_in_the_life_boxes_show_their_hint_and_grow_with_their_text(qtbot, content) -> None:
+    from supervision_app.ui.day_in_life_editor import DayInLifeEditor
+
+    prompt = next(p for stage in content.stages for p in stage.prompts if p.kind == "day_in_life")
+    editor = DayInLifeEditor(prompt, ["Ruby"])
+    qtbot.addWidget(editor)
+    editor.resize(700, 900)
+    editor.show()
+    qtbot.waitExposed(editor)
+    boxes = list(editor.texts.values())
+    for box in boxes:
+        assert _hint_fits(box, box.placeholderText()), box.placeholderText()
+    box = boxes[0]
+    before = box.height()
+    box.setPlainText("\n".join(f"Line {n} of what Ruby's morning is like" for n in range(8)))
+    qtbot.waitUntil(lambda: box.height() > before)
+    assert box.verticalScrollBar().maximum() == 0 or not box.verticalScrollBar().isVisible()
+    assert box.height() >= 8 * box.fontMetrics().lineSpacing()

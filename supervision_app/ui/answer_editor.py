@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
 from supervision_app.ui import spell_check
 from supervision_app.ui.line_spacing import current_spacing, document_spacing, space_document
+from supervision_app.ui.widgets import wrapped_lines
 
 DEBOUNCE_MS = 600
 MIN_LINES = 3
@@ -103,6 +104,8 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
             self.ensureCursorVisible()
 
     def _on_text_changed(self) -> None:
+        if self.placeholderText():  # the hint's lines count only while the box is empty
+            self._fit_height()
         if self._loading:
             return
         self.edited.emit()
@@ -180,9 +183,21 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
         line = max(metrics.lineSpacing() * document_spacing(self.document()) / 100, laid_out)
         return math.ceil(lines * line + 2 * doc_margin + margins.top() + margins.bottom() + 4)
 
+    def setPlaceholderText(self, text: str) -> None:
+        super().setPlaceholderText(text)
+        self._fit_height()
+
+    def _placeholder_lines(self) -> int:
+        """The lines the hint takes while the box is empty: all of it is shown, never cut."""
+        if not self.document().isEmpty():
+            return 0
+        width = self.viewport().width() - 2 * int(self.document().documentMargin())
+        return wrapped_lines(self.fontMetrics(), self.placeholderText(), width)
+
     def _fit_height(self, *_args: object) -> None:
         self.ensurePolished()
-        lines = min(max(self._line_count(), MIN_LINES), MAX_LINES)
+        lines = max(self._line_count(), self._placeholder_lines())
+        lines = min(max(lines, MIN_LINES), MAX_LINES)
         height = self._height_for(lines)
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
