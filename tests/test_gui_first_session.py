@@ -416,3 +416,40 @@ def test_day_in_the_life_boxes_show_their_hint_and_grow_with_their_text(qtbot, c
     qtbot.waitUntil(lambda: box.height() > before)
     assert box.verticalScrollBar().maximum() == 0 or not box.verticalScrollBar().isVisible()
     assert box.height() >= 8 * box.fontMetrics().lineSpacing()
+
+
+# -- 13: the names in the case record are not misspellings -----------------------------------
+
+
+def test_case_words_are_the_names_in_the_record() -> None:
+    from supervision_app.spelling import case_words
+
+    words = case_words(
+        ["Jayden (fictional)", "Sam Okafor, Health Visitor"],
+        [
+            "Mum said Dean stays over. Leah told me that Dean's car was outside.",
+            "Kayleigh was at nursery. Recieve the letter. I asked whether Leah agreed; I saw Leah later.",
+        ],
+    )
+    assert {"Jayden", "Sam", "Okafor", "Dean", "Leah"} <= words
+    # Only once, or only at the start of a sentence: not taken for a name.
+    assert "Kayleigh" not in words and "Recieve" not in words and "Mum" not in words
+
+
+def test_the_childs_and_familys_names_are_not_underlined(qtbot, store, content, db_path) -> None:
+    from tests.test_gui_spelling import underlined
+    from tests.test_spelling import require_checker
+
+    require_checker()
+    loaded = load_demo(store, content)
+    window = open_window(qtbot, store, content, db_path)
+    window.reload_cases(select_session=loaded.session_id)
+    view = window.session_view
+    qtbot.waitUntil(lambda: view.session_id == loaded.session_id)
+    editors = [e for page in range(3) for e in view.stage_page(page).editors()]
+    named = [e for e in editors if "Jayden" in getattr(e, "toPlainText", str)()]
+    assert named, "expected the demo's answers to name Jayden"
+    for editor in named:
+        editor.spelling.refresh()
+    flagged = {w for e in named for w in underlined(e)}
+    assert not flagged & {"Jayden", "Ruby", "Dean", "Leah", "Okafor", "Jayden's", "Ruby's"}

@@ -30,6 +30,7 @@ from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import Answer, SessionDetail, StructuredAnswer, format_date
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit
+from supervision_app.ui import spell_check
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
@@ -256,6 +257,7 @@ class SessionView(QWidget):
         detail = self._store.get_session(session_id)
         self._clear_pages()
         self._detail = detail
+        spell_check.use_case_words(detail)  # the case's names are not misspellings
         self._update_header()
         answers, tools = self._answers_with_unsaved_text(detail)
         self._answered = {pid: bool(a.text.strip()) for pid, a in answers.items()}
