@@ -453,3 +453,28 @@ def test_the_childs_and_familys_names_are_not_underlined(qtbot, store, content, 
         editor.spelling.refresh()
     flagged = {w for e in named for w in underlined(e)}
     assert not flagged & {"Jayden", "Ruby", "Dean", "Leah", "Okafor", "Jayden's", "Ruby's"}
+
+
+def test_no_action_is_cut_short_at_1440x900(qtbot, store, content, db_path) -> None:
+    """Each row is as tall as its text drawn inside the cell's padding (nothing ends in …)."""
+    from PySide6.QtCore import QRect
+
+    loaded = load_demo(store, content)
+    window = open_window(qtbot, store, content, db_path)
+    window.resize(1440, 900)
+    window.reload_cases(select_session=loaded.session_id)
+    qtbot.waitUntil(lambda: window.session_view.session_id == loaded.session_id)
+    window.session_view.show_decisions()
+    page = window.session_view.decisions_page
+    for table in (page.actions_table, page.decisions_table):
+        qtbot.waitUntil(table.isVisible)
+        metrics = table.fontMetrics()
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                # the cell less the style sheet's padding (8 px a side) and Qt's text margin
+                width = table.columnWidth(column) - 16 - 6
+                text = table.item(row, column).text()
+                needed = metrics.boundingRect(
+                    QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text
+                ).height()
+                assert needed + 12 <= table.rowHeight(row), (table.objectName(), text)

@@ -1052,7 +1052,7 @@ Health Visiting</source>
     <name>DecisionsActionsPage</name>
     <message>
         <source>Decision</source>
-        <extracomment>The actions table&apos;s narrow columns (owner, due, status) take at most these shares of the width, and wrap beyond it; the action text has the rest, so it is always the widest.</extracomment>
+        <extracomment>The actions table&apos;s narrow columns (owner, due, status) take at most these shares of the width, and wrap beyond it; the action text has the rest, so it is always the widest. The horizontal padding of a table cell in the style sheet (``QTableWidget::item``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,6 +43,22 @@ ACTION_COLUMN_SHARES = {1: 0.20, 2: 0.16, 3: 0.12}
 MAX_TABLE_HEIGHT = 420
 
 
+#: The horizontal padding of a table cell in the style sheet (``QTableWidget::item``).
+ITEM_PADDING_X = 2 * theme.TABLE_ITEM_PADDING_X
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights for the width the text is really drawn in: Qt measures wrapped text at
+    the full column width, but the style sheet's cell padding narrows it, so a measured
+    two-line cell could be drawn in three and cut off with "…"."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect = QRect(option.rect)
+        narrower.rect.setWidth(max(option.rect.width() - ITEM_PADDING_X, 1))
+        return super().sizeHint(narrower, index)
+
+
 class RecordTable(QTableWidget):
     """A read-only table whose rows grow with their wrapped text.
 
@@ -52,6 +70,7 @@ class RecordTable(QTableWidget):
         super().__init__(rows, columns)
         self.shares = dict(shares or {})
         self._fitting = False
+        self.setItemDelegate(WrappingDelegate(self))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

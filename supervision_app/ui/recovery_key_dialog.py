@@ -33,7 +33,7 @@ class RecoveryKeyDialog(FormDialog[bool]):
             ok_object_name="recoveryOk",
         )
         self.setWindowTitle(self.tr("Your agency recovery key"))
-        self.preferred_width, self.preferred_height = 620, 460
+        self.preferred_width, self.preferred_height = 620, 400
         self.recovery_key = recovery_key
         self.db_path = db_path
         self.issued = datetime.now().replace(second=0, microsecond=0)

@@ -93,6 +93,12 @@ class SignOffPage(QScrollArea):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.audit_table.horizontalHeader().setStretchLastSection(True)
+        # "What" wraps (a signature says who recorded it) instead of ending in "…".
+        self.audit_table.setWordWrap(True)
+        self.audit_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.audit_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.audit_table.setMinimumHeight(180)
         accessible(self.audit_table, self.tr("Audit trail"))
 

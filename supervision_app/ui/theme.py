@@ -28,6 +28,8 @@ ERROR = "#A3161B"
 ERROR_SOFT = "#FCEBEC"
 ERROR_BORDER = "#E4A3A6"
 DISABLED_TEXT = "#7B8692"
+#: Left and right padding of a table cell (the tables measure wrapped text with it).
+TABLE_ITEM_PADDING_X = 8
 
 BASE_POINT_SIZE = 10
 _APPLIED = "supervisionThemeApplied"
@@ -155,7 +157,7 @@ QTreeWidget#caseTree, QListWidget#stageNavigator {{
     background: {SURFACE}; border: none; outline: 0;
 }}
 QTreeWidget#caseTree {{ show-decoration-selected: 0; }}
-QTableWidget::item {{ padding: 6px 8px; }}
+QTableWidget::item {{ padding: 6px {TABLE_ITEM_PADDING_X}px; }}
 QTableWidget {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 6px;
     gridline-color: #E6EAEE; selection-background-color: {ACCENT_SOFT}; selection-color: {TEXT};
