@@ -398,6 +398,37 @@ def test_the_hint_in_an_empty_answer_box_is_shown_whole(qtbot, width) -> None:
     assert editor.height() < narrow
 
 
+def _inked_lines(box) -> int:
+    """How many text lines of the viewport have something drawn on them (the hint)."""
+    image = box.viewport().grab().toImage()
+    base = box.viewport().palette().color(box.viewport().backgroundRole())
+    line = box.fontMetrics().lineSpacing()
+    margin = int(box.document().documentMargin())
+    inked = 0
+    for top in range(margin, image.height() - margin - line + 1, line):
+        if any(
+            abs(image.pixelColor(x, y).lightness() - base.lightness()) > 40
+            for y in range(top + 2, top + line - 2)
+            for x in range(margin, image.width() - margin, 2)
+        ):
+            inked += 1
+    return inked
+
+
+def test_the_hint_is_drawn_wrapped_not_cut_at_the_edge(qtbot) -> None:
+    from supervision_app.ui.answer_editor import AnswerEditor
+
+    editor = AnswerEditor("p", "s", "Q?")
+    qtbot.addWidget(editor)
+    editor.setPlaceholderText(LONG_HINT)
+    editor.resize(420, 80)
+    editor.show()
+    qtbot.waitExposed(editor)
+    qtbot.waitUntil(lambda: _hint_fits(editor, LONG_HINT))
+    assert editor.placeholderText() == LONG_HINT
+    assert _inked_lines(editor) >= 4, "the hint is drawn on one line and cut at the edge"
+
+
 def test_day_in_the_life_boxes_show_their_hint_and_grow_with_their_text(qtbot, content) -> None:
     from supervision_app.ui.day_in_life_editor import DayInLifeEditor
 
