@@ -105,7 +105,7 @@ def assess(passphrase: str, user_words: Iterable[str] = ()) -> Strength:
     feedback = result.get("feedback") or {}
     warning = str(feedback.get("warning") or "")
     suggestions = tuple(str(s) for s in feedback.get("suggestions") or ())
-    ours = _known_words(result, passphrase)
+    ours = _known_words(result)
     if ours and not warning:
         warning = f"It is built on {ours}, which an attacker would try first."
     estimate = (
@@ -146,7 +146,7 @@ def _share_of_known_words(result: dict, passphrase: str) -> float:
     return known / letters if letters else 0.0
 
 
-def _known_words(result: dict, passphrase: str) -> str:
+def _known_words(result: dict) -> str:
     """The app's words and the user's names zxcvbn found in the passphrase, quoted."""
     found = [f"“{token}”" for token in _our_matches(result)]
     if not found:
