@@ -61,7 +61,7 @@ def record_audit(
         recorder = f"{name} ({role})" if role else name
         detail = "; ".join(filter(None, (detail, f"recorded on this computer by {recorder}")))
         name, role = signer
-    if event == AuditEvent.EDITED:
+    if event == AuditEvent.EDITED and not detail:  # an edit with its own detail stands alone
         last = session.scalar(
             select(AuditEventRow)
             .where(AuditEventRow.session_id == session_id)
