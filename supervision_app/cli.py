@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export", parents=[common], help="export a session as PDF, extract, HTML or JSON"
     )
-    export.add_argument("session_id", type=int, metavar="SESSION_ID")
+    # A string, checked in _cmd_export: argparse's own error for "abc" is five lines of usage.
+    export.add_argument("session_id", metavar="SESSION_ID")
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF record to FILE")
     target.add_argument(
@@ -206,8 +207,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted", code=130)
+    except BrokenPipeError:
+        return _reader_went_away()
     except Exception as exc:  # never a traceback, never note text
         return _fail(f"unexpected {type(exc).__name__}; nothing further was changed")
+
+
+#: The exit status of a command whose reader closed the pipe (``list | head``), as tools
+#: ended by SIGPIPE report it.
+EXIT_BROKEN_PIPE = 141
+
+
+def _reader_went_away() -> int:
+    """The reader of our output stopped reading: end quietly, as command-line tools do.
+
+    Standard output is pointed at the null device so that the interpreter's final flush
+    does not fail a second time (and print "Exception ignored ... BrokenPipeError")."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (captured output): nothing to flush
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -301,6 +324,12 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     from supervision_app.domain import AuditEvent
     from supervision_app.storage import NotFoundError
 
+    if not args.session_id.isdecimal():
+        raise CliError(
+            f"the session id must be a number, not {args.session_id!r}; "
+            "'supervision-app list' shows the ids"
+        )
+    args.session_id = int(args.session_id)
     database, store, content = _open(db_path)
     try:
         try:

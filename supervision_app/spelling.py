@@ -18,9 +18,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.paths import config_dir
+
+if TYPE_CHECKING:
+    from supervision_app.domain import SessionDetail
 
 LANGUAGE = "en_GB"
 #: Why spell-check is off, as returned by :func:`load_checker` (the UI words them).
@@ -60,6 +65,67 @@ def _glued(char: str) -> bool:
     return char.isdigit() or char == "_"
 
 
+#: A capitalised word met mid-sentence this often in a case's text is taken for a name.
+NAME_MENTIONS = 2
+#: What may end a sentence (or a list item): a capital after it is not a sign of a name.
+_SENTENCE_END = ".!?:;\n•*-–—(\"“‘'"
+
+
+def case_words(names: Iterable[str], texts: Iterable[str] = ()) -> set[str]:
+    """The words spell-check accepts for one case without anyone adding them: every word of
+    the names in its record (children, practitioner, supervisor, attendees, owners, the
+    people in its tools) and the names in its text: a capitalised word met mid-sentence at
+    least :data:`NAME_MENTIONS` times ("... told Dean that ...", "... Dean's car ...")."""
+    words = {_bare(w) for name in names for _s, _e, w in words_in(name)}
+    mentions: Counter[str] = Counter()
+    for text in texts:
+        for start, _end, word in words_in(text):
+            if word[0].isupper() and not word.isupper() and _mid_sentence(text, start):
+                mentions[_bare(word)] += 1
+    words.update(w for w, count in mentions.items() if count >= NAME_MENTIONS)
+    return {w for w in words if len(w) >= 2}
+
+
+def _bare(word: str) -> str:
+    """``word`` without a possessive ending ("Jayden's" -> "Jayden")."""
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in _SENTENCE_END
+
+
+def session_case_words(detail: SessionDetail) -> set[str]:
+    """:func:`case_words` for the case of an open session, from its record: the case's
+    people and the session's answers, tools, decisions and actions."""
+    case = detail.case
+    names = [c.name for c in case.children]
+    names += [case.practitioner, case.supervisor, *detail.attendees]
+    names += [a.owner for a in detail.actions]
+    texts = [a.text for a in detail.answers.values()]
+    texts += [t for d in detail.decisions for t in (d.text, d.rationale)]
+    texts += [a.description for a in detail.actions]
+    for tool in detail.structured.values():
+        texts += list(_strings(tool.data))
+    return case_words(names, texts)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string inside a tool's data (nested dicts and lists)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
 class SpellChecker:
     """Checks words against the dictionary, "my words" and the words ignored this session."""
 
@@ -70,6 +136,8 @@ class SpellChecker:
         self._mine: set[str] = set()
         self._mine_any_case: set[str] = set()
         self._ignored: set[str] = set()
+        #: The names in the open case's record (see :func:`case_words`): never saved.
+        self._case: set[str] = set()
 
     # -- checking ---------------------------------------------------------------------
 
@@ -84,10 +152,16 @@ class SpellChecker:
     def _lookup(self, word: str) -> bool:
         if len(word) < 2 or word in self._ignored or self._is_mine(word):
             return True
+        if self._case and self._is_case_word(word):
+            return True
         try:
             return bool(self._dict.check(word))
         except Exception:  # an odd word the library cannot take: never flag it, never crash
             return True
+
+    def _is_case_word(self, word: str) -> bool:
+        bare = _bare(word)
+        return bare in self._case or (bare.isupper() and bare.title() in self._case)
 
     def _is_mine(self, word: str) -> bool:
         # "kayleigh" added in lower case also accepts "Kayleigh" and "KAYLEIGH"; "Kayleigh"
@@ -115,6 +189,11 @@ class SpellChecker:
         self._mine_any_case = {w for w in self._mine if w.islower()}
         self._cache.clear()
 
+    def set_case_words(self, words: Iterable[str]) -> None:
+        """Accept the names of the open case (replacing the previous case's)."""
+        self._case = set(words)
+        self._cache.clear()
+
     @property
     def personal_words(self) -> frozenset[str]:
         return frozenset(self._mine)
@@ -130,6 +209,7 @@ class SpellChecker:
         self._mine.clear()
         self._mine_any_case.clear()
         self._ignored.clear()
+        self._case.clear()
 
 
 def load_checker(language: str = LANGUAGE) -> tuple[SpellChecker | None, str]:

@@ -123,3 +123,32 @@ def test_template_opens_no_database_and_asks_for_no_passphrase(tmp_path: Path) -
     marked = run("template", "--pdf", str(pdf), "--marking", "OFFICIAL", env={
         "SUPERVISION_APP_DATA_DIR": str(data), "SUPERVISION_APP_PASSPHRASE": None})  # fmt: skip
     assert marked.returncode == 0 and "marked OFFICIAL)" in marked.stdout
+
+
+def test_a_reader_that_stops_early_ends_the_listing_quietly(tmp_path: Path) -> None:
+    """``supervision-app list | head -3``: the reader closes the pipe; no error is printed."""
+    db = tmp_path / "db.sqlite3"
+    assert run("demo", "--db", str(db)).returncode == 0
+    environment = {**os.environ, "SUPERVISION_APP_PASSPHRASE": PASSPHRASE}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "supervision_app", "list", "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    process.stdout.close()  # like head, which has read its lines and gone
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=120)
+    process.stderr.close()
+    assert stderr == ""
+    assert process.returncode == 141
+
+
+def test_a_session_id_that_is_not_a_number_gets_one_line(tmp_path: Path) -> None:
+    result = run("export", "abc", "--pdf", "out.pdf", "--db", str(tmp_path / "db.sqlite3"))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "the session id must be a number" in lines[0]
+    assert "supervision-app list" in lines[0]
+    assert not (tmp_path / "db.sqlite3").exists()

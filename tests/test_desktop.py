@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QPalette, QTextBlockFormat
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 import supervision_app
 from supervision_app.storage import SupervisionStore
@@ -21,7 +21,6 @@ from supervision_app.ui import appearance as look
 from supervision_app.ui.desktop_features import dialog_classes
 from supervision_app.ui.help_dialog import HelpDialog
 from supervision_app.ui.session_timer import SessionTimer
-from supervision_app.ui.welcome_dialog import welcome_due
 from tests.test_gui import interactive_without_name, make_case, open_session, open_window
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -296,20 +295,20 @@ def test_about_shows_version_licences_and_the_data_location(qtbot, session_windo
     assert "LGPL" in text and "DejaVu" in text
 
 
-def test_first_run_welcome_offers_the_demo_and_is_shown_once(
+def test_help_welcome_points_to_the_one_place_that_offers_the_demo(
     qtbot, store, content, db_path
 ) -> None:
     window = open_window(qtbot, store, content, db_path)
-    assert welcome_due()
     dialog = window.desktop.open_welcome()
-    assert str(db_path) in " ".join(
+    text = " ".join(
         label.text()
         for label in dialog.findChildren(QWidget)
         if hasattr(label, "text") and isinstance(label.text(), str)
     )
-    dialog.demo_button.click()
-    qtbot.waitUntil(lambda: any(c.reference.startswith("DEMO") for c in store.list_cases()))
-    assert not welcome_due()
+    assert str(db_path) in text
+    assert "Load the fictional demo case" in text  # the start screen's button, by its name
+    assert not [b for b in dialog.findChildren(QPushButton) if "demo" in b.text().lower()]
+    dialog.close()
     window.close()
 
 

@@ -107,9 +107,13 @@ def test_sign_off_through_the_window_locks_the_session(qtbot, signed_window, sto
         for r in range(page.audit_table.rowCount())
     ]
     assert rows[0][2] == "Created"
-    assert [r[2] for r in rows[-2:]] == ["Signed (as practitioner, recording a disagreement)",
-                                         "Signed (as supervisor)"]  # fmt: skip
-    assert rows[-1][1] == "Alex Morgan (Social worker)"
+    recorded = "recorded on this computer by Alex Morgan (Social worker)"
+    assert [r[2] for r in rows[-2:]] == [
+        f"Signed (as practitioner, recording a disagreement; {recorded})",
+        f"Signed (as supervisor; {recorded})",
+    ]
+    # The signer is named as signed; who recorded it at this computer is said separately.
+    assert [r[1] for r in rows[-2:]] == ["Alex Morgan (Social worker)", "Jo Patel (Team manager)"]
 
 
 def test_addendum_through_the_window_and_header_button(qtbot, signed_window, store) -> None:

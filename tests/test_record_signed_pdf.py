@@ -110,7 +110,7 @@ def test_audit_trail_printed_only_when_asked(store, content, session_id):
     )
     assert "Audittrail" in with_trail
     assert squash("Jo Supervisor (Team manager)") in with_trail
-    assert squash("Signed (as practitioner)") in with_trail
+    assert squash("Signed (as practitioner; recorded on this computer by") in with_trail
     assert squash("Exported (PDF)") in with_trail
 
 

@@ -330,9 +330,25 @@ def test_strength_estimate_is_honest() -> None:
     assert not assess("short").acceptable
     assert not assess("aaaaaaaaaaaaaaaa").acceptable
     assert not assess("123456789012345").acceptable
-    assert assess("correct horse battery staple").acceptable
+    assert assess("kettle mango violin harbour").acceptable
     assert assess("Tiger-Violin-Harbour-79!").level == 3
     assert "at least 12" in assess("abc").advice
+
+
+def test_famous_phrases_the_apps_words_and_the_users_name_are_weak() -> None:
+    """zxcvbn with extra dictionary words: the XKCD phrase is not Strong, nor is a
+    passphrase made of the user's name and the app's vocabulary."""
+    famous = assess("correct horse battery staple")
+    assert famous.label != "Strong" and not famous.acceptable
+    assert "correct horse battery staple" in famous.advice
+    assert "second" in famous.estimate  # zxcvbn's time to guess it: less than a second
+    assert not assess("Correct Horse Battery Staple 42").acceptable
+    assert assess("Priya-Hale-1984-nurse").acceptable  # nothing known about the user
+    mine = assess("Priya-Hale-1984-nurse", ["Priya Hale", "Named Nurse"])
+    assert not mine.acceptable and "Priya" in mine.advice
+    assert not assess("priya hale supervision 2026", ["Priya Hale"]).acceptable
+    long_one = assess("kettle mango violin harbour " * 40000)  # a megabyte: still answers
+    assert long_one.acceptable
 
 
 def test_repeated_failures_slow_further_attempts() -> None:

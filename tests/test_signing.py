@@ -248,3 +248,28 @@ def test_canonical_bytes_are_deterministic() -> None:
     b = canonical_bytes({"a": "é", "b": 1}, [{"seq": 1}])
     assert a == b
     assert b'"version":1' in a and b" " not in a
+
+
+def test_a_signature_names_the_signer_and_separately_who_recorded_it(store) -> None:
+    """A supervisor recording both signatures on their laptop does not read as the supervisor
+    signing for the practitioner."""
+    session_id = make_full_session(store, make_case(store))
+    store.set_current_user("Priya Hale", "Named Nurse")
+    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Sam Okafor", "Health Visitor"))
+    [entry] = [e for e in store.audit_trail(session_id) if e.event == AuditEvent.SIGNED]
+    assert entry.user == "Sam Okafor (Health Visitor)"
+    assert entry.detail == "as practitioner; recorded on this computer by Priya Hale (Named Nurse)"
+
+
+def test_name_and_role_are_split_at_the_first_comma() -> None:
+    from supervision_app.domain.signing import name_and_role
+
+    assert name_and_role("Sam Okafor (fictional), Health Visitor") == (
+        "Sam Okafor (fictional)",
+        "Health Visitor",
+    )
+    assert name_and_role("Chloe Adeyemi, School Nurse, 0-19 team") == (
+        "Chloe Adeyemi",
+        "School Nurse, 0-19 team",
+    )
+    assert name_and_role("  Jo   Patel ") == ("Jo Patel", "")

@@ -1056,6 +1056,7 @@ Health Visiting</source>
     <name>DecisionsActionsPage</name>
     <message>
         <source>Decision</source>
+        <extracomment>The actions table&apos;s narrow columns (owner, due, status) take at most these shares of the width, and wrap beyond it; the action text has the rest, so it is always the widest. The horizontal padding of a table cell in the style sheet (``QTableWidget::item``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1911,6 +1912,7 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Welcome. First, protect your records</source>
+        <extracomment>The user&apos;s name and role, and the login name: tried first by an attacker.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2256,6 +2258,18 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Printing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {printer}: pages {pages} of {total}, {copies} copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {printer}: pages {pages} of {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export the accessible record (HTML)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2271,18 +2285,6 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>HTML record saved to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent to {printer}: pages {pages} of {total}, {copies} copies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent to {printer}: pages {pages} of {total}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2508,6 +2510,30 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I have stored the recovery key safely, away from this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2520,7 +2546,31 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>If the passphrase is ever forgotten, this recovery key is the only other way to open the records. Write it down or print it, and give it to whoever keeps your agency&apos;s keys (for example in the team safe). Do not keep it on this computer or with the laptop. It is shown only now.</source>
+        <source>If the passphrase is ever forgotten, this recovery key is the only other way to open the records. Print it, or save it as a PDF to a memory stick, and give it to whoever keeps your agency&apos;s keys (for example in the team safe). Do not keep it on this computer or with the laptop. It is shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agency recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key could not be saved to {path}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Move it off this computer, then delete it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared in a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2973,6 +3023,10 @@ The old recovery key still works; the new one shown is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Signed by one of you and read-only until the other signs. After both signatures, corrections and late information are added as addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{answered} of {total} answered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3064,7 +3118,7 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>SignOffPage</name>
     <message>
         <source>Sign as practitioner…</source>
-        <extracomment>The sign-off state changed: True once anyone has signed (the record is then read-only). Called before signing, so that typing still in the editors is committed first.</extracomment>
+        <extracomment>The sign-off state changed: True once anyone has signed (the record is then read-only). Someone named themselves as the user of this computer (before signing). Called before signing, so that typing still in the editors is committed first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3455,11 +3509,7 @@ Nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>To look around without typing, load the fictional demo case: everything in it is invented. F1 opens the help at any time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load the demo case</source>
+        <source>To look around without typing, choose “Load the fictional demo case” on the start screen before you create a case: everything in it is invented. F1 opens the help at any time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

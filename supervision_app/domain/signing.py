@@ -10,6 +10,13 @@ from enum import StrEnum
 DEFAULT_LATE_DAYS = 7
 
 
+def name_and_role(person: str) -> tuple[str, str]:
+    """A case's practitioner or supervisor as typed ("Sam Okafor, Health Visitor") split into
+    the name and the role at the first comma; no comma: all of it is the name."""
+    name, _comma, role = person.partition(",")
+    return " ".join(name.split()), " ".join(role.split())
+
+
 class Party(StrEnum):
     PRACTITIONER = "practitioner"
     SUPERVISOR = "supervisor"

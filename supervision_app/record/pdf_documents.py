@@ -1,9 +1,10 @@
-"""The other PDF documents: the extract for the child's file and the blank paper template,
-and AES-256 password protection of any exported PDF."""
+"""The other PDF documents: the extract for the child's file, the blank paper template and
+the recovery key sheet, and AES-256 password protection of any exported PDF."""
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -64,6 +65,35 @@ def render_extract(record: SessionRecord) -> bytes:
         marking=record.marking,
         footer=("Supervision extract", record.case_reference, record.session_date_text),
         title=f"Supervision extract {record.case_reference}",
+    )
+
+
+def render_recovery_sheet(recovery_key: str, issued: datetime, db_path: str) -> bytes:
+    """One page to print or file for the agency recovery key: the key, when it was issued
+    and which database it opens. No case data: the sheet is kept away from the laptop."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    ss = stylesheet()
+    key_style = ParagraphStyle("RecoveryKey", parent=ss["Title"], fontSize=17, leading=24,
+                               spaceBefore=10, spaceAfter=14)  # fmt: skip
+    rows = [
+        (LABELS.recovery_issued, f"{issued:%d %b %Y, %H:%M}"),
+        (LABELS.recovery_database, db_path),
+        (LABELS.recovery_key_file, f"{db_path}.keys"),
+    ]
+    story: list[Flowable] = [
+        Paragraph(LABELS.recovery_title, ss["Title"]),
+        Paragraph(LABELS.recovery_lead, ss["Summary"]),
+        _para(recovery_key, key_style),
+    ]
+    for label, value in rows:
+        story += [_para(label, ss["Label"]), _para(value, ss["Value"])]
+    story += [Spacer(1, 10), Paragraph(LABELS.recovery_keep, ss["Body"])]
+    return render_document(
+        story,
+        marking="OFFICIAL-SENSITIVE",
+        footer=(LABELS.recovery_title, f"{issued:%d %b %Y}"),
+        title=LABELS.recovery_title,
     )
 
 

@@ -180,6 +180,19 @@ class Labels:
         "For supervision held on paper. Write in the spaces; enter it in the app afterwards "
         "or file this sheet as it is."
     )
+    recovery_title: str = "Agency recovery key"
+    recovery_lead: str = (
+        "This key opens the supervision records on one computer if the passphrase is "
+        "forgotten. It holds no case information."
+    )
+    recovery_issued: str = "Issued"
+    recovery_database: str = "Database"
+    recovery_key_file: str = "Key file (back it up with the database)"
+    recovery_keep: str = (
+        "Keep this sheet where your agency keeps its keys (for example in the team safe), "
+        "never with the laptop. Anyone holding it and a copy of the database can read the "
+        "records. When a new recovery key is issued, this one stops working: destroy the sheet."
+    )
 
 
 LABELS = Labels()

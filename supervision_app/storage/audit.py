@@ -42,12 +42,25 @@ def current_user_row(session: Session) -> LocalUserRow | None:
 
 
 def record_audit(
-    session: Session, session_id: int | None, event: AuditEvent, detail: str = ""
+    session: Session,
+    session_id: int | None,
+    event: AuditEvent,
+    detail: str = "",
+    *,
+    signer: tuple[str, str] | None = None,
 ) -> None:
-    """Add an entry to the trail (coalescing a run of edits by the same user)."""
+    """Add an entry to the trail (coalescing a run of edits by the same user).
+
+    A signature (``signer``: name and role as signed) names the signer as the one who did
+    it, and says separately who recorded it on this computer (the named user): otherwise a
+    supervisor recording both signatures reads as signing for the practitioner."""
     now = _now()
     user = current_user_row(session)
     name, role = (user.name, user.role) if user else (NO_USER, "")
+    if signer is not None:
+        recorder = f"{name} ({role})" if role else name
+        detail = "; ".join(filter(None, (detail, f"recorded on this computer by {recorder}")))
+        name, role = signer
     if event == AuditEvent.EDITED and not detail:  # an edit with its own detail stands alone
         last = session.scalar(
             select(AuditEventRow)

@@ -194,7 +194,7 @@ class SigningMixin(AuditMixin):
             detail = f"as {signoff.party.label.lower()}"
             if signoff.disagreement.strip():
                 detail += ", recording a disagreement"
-            record_audit(session, session_id, AuditEvent.SIGNED, detail)
+            record_audit(session, session_id, AuditEvent.SIGNED, detail, signer=(name, role))
         return self.integrity(session_id)
 
     def add_addendum(self, session_id: int, author: str, role: str, text: str) -> Addendum:

@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QResizeEvent
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
 from supervision_app.ui import spell_check
 from supervision_app.ui.line_spacing import current_spacing, document_spacing, space_document
+from supervision_app.ui.widgets import wrapped_lines
 
 DEBOUNCE_MS = 600
 MIN_LINES = 3
@@ -61,6 +69,7 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._hint = ""
         self.prompt_id = prompt_id
         self.stage_id = stage_id
         self.prompt_text = prompt_text
@@ -103,6 +112,8 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
             self.ensureCursorVisible()
 
     def _on_text_changed(self) -> None:
+        if self._hint:  # the hint's lines count only while the box is empty
+            self._fit_height()
         if self._loading:
             return
         self.edited.emit()
@@ -180,9 +191,43 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
         line = max(metrics.lineSpacing() * document_spacing(self.document()) / 100, laid_out)
         return math.ceil(lines * line + 2 * doc_margin + margins.top() + margins.bottom() + 4)
 
+    def setPlaceholderText(self, text: str) -> None:
+        """The hint shown while the box is empty, word-wrapped and whole: QTextEdit draws
+        its own placeholder on one line, cut at the box's edge, so this box draws it."""
+        self._hint = text
+        super().setPlaceholderText("")
+        self._fit_height()
+        self.viewport().update()
+
+    def placeholderText(self) -> str:
+        return self._hint
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._hint or not self.document().isEmpty():
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        margin = int(self.document().documentMargin())
+        area = self.viewport().rect().adjusted(margin, margin, -margin, -margin)
+        painter.drawText(
+            area,
+            int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+            self._hint,
+        )
+        painter.end()
+
+    def _placeholder_lines(self) -> int:
+        """The lines the hint takes while the box is empty: all of it is shown, never cut."""
+        if not self.document().isEmpty():
+            return 0
+        width = self.viewport().width() - 2 * int(self.document().documentMargin())
+        return wrapped_lines(self.fontMetrics(), self._hint, width)
+
     def _fit_height(self, *_args: object) -> None:
         self.ensurePolished()
-        lines = min(max(self._line_count(), MIN_LINES), MAX_LINES)
+        lines = max(self._line_count(), self._placeholder_lines())
+        lines = min(max(lines, MIN_LINES), MAX_LINES)
         height = self._height_for(lines)
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)

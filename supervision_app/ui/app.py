@@ -29,6 +29,9 @@ def _application() -> QApplication:
     from supervision_app.ui.translations import install_translators
 
     install_translators(app)
+    from supervision_app.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)
     app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
     # The saved scheme (high contrast, dark) from the first screen on: the passphrase and
     # unlock dialogs come before the main window.
@@ -78,7 +81,7 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         window = build_window(database, content)
         window.show()
         if not smoke_test:
-            _welcome_if_first_run(window)
+            after_first_unlock(window, database)
         if smoke_test:
             QTimer.singleShot(0, lambda: _end_smoke_test(window, started))
         return app.exec()
@@ -162,8 +165,9 @@ def _end_smoke_test(window: QWidget, started: float) -> None:
     window.close()
 
 
-def _welcome_if_first_run(window) -> None:
-    from supervision_app.ui.welcome_dialog import welcome_due
-
-    if welcome_due():
-        window.desktop.open_welcome()
+def after_first_unlock(window, database: Database) -> None:
+    """The first run's last step: the passphrase was chosen and the recovery key stored, so
+    ask who is using this computer (for the audit trail). The welcome itself was the
+    passphrase screen; the empty screen's card then offers the demo case."""
+    if database.new_recovery_key is not None:  # the database was created in this start
+        window.ask_who_is_using()

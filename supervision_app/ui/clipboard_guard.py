@@ -69,3 +69,20 @@ class ClipboardGuard(QObject):
                 self._replacing = False
         self._ours = None
         self.timer.stop()
+
+
+APP_GUARD_NAME = "appClipboardGuard"
+
+
+def app_clipboard_guard() -> ClipboardGuard:
+    """A guard that lives as long as the application, for copies made where no window's
+    guard is running yet (the recovery key at the first run) or after their dialog closes.
+    It clears our text when the application quits, too."""
+    app = QApplication.instance()
+    existing = app.findChild(ClipboardGuard, APP_GUARD_NAME)
+    if existing is not None:
+        return existing
+    guard = ClipboardGuard(QApplication.clipboard(), app)
+    guard.setObjectName(APP_GUARD_NAME)
+    app.aboutToQuit.connect(guard.clear_if_ours)
+    return guard

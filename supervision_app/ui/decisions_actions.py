@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,6 +37,81 @@ from supervision_app.ui.stage_page import READABLE_WIDTH
 from supervision_app.ui.widgets import push_button, read_only_table, text_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
+#: The actions table's narrow columns (owner, due, status) take at most these shares of the
+#: width, and wrap beyond it; the action text has the rest, so it is always the widest.
+ACTION_COLUMN_SHARES = {1: 0.20, 2: 0.16, 3: 0.12}
+MAX_TABLE_HEIGHT = 420
+
+
+#: The horizontal padding of a table cell in the style sheet (``QTableWidget::item``).
+ITEM_PADDING_X = 2 * theme.TABLE_ITEM_PADDING_X
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights for the width the text is really drawn in: Qt measures wrapped text at
+    the full column width, but the style sheet's cell padding narrows it, so a measured
+    two-line cell could be drawn in three and cut off with "…"."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect = QRect(option.rect)
+        narrower.rect.setWidth(max(option.rect.width() - ITEM_PADDING_X, 1))
+        return super().sizeHint(narrower, index)
+
+
+class RecordTable(QTableWidget):
+    """A read-only table whose rows grow with their wrapped text.
+
+    With ``shares`` (column -> largest share of the width), those columns fit their text up
+    to that share, never narrower than their header, and column 0 takes what is left: at
+    laptop widths the main text stays the widest column instead of a sliver."""
+
+    def __init__(self, rows: int, columns: int, shares: dict[int, float] | None = None) -> None:
+        super().__init__(rows, columns)
+        self.shares = dict(shares or {})
+        self._fitting = False
+        self.setItemDelegate(WrappingDelegate(self))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+    def fit(self) -> None:
+        """Share out the width, then let the rows and the table's height follow the text."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            if self.shares:
+                self._fit_columns()
+            self.resizeRowsToContents()
+            if self.rowCount():
+                rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+                height = rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 4
+                self.setFixedHeight(min(max(height, 90), MAX_TABLE_HEIGHT))
+        finally:
+            self._fitting = False
+
+    def _fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        available = self.viewport().width()
+        if available <= 0:
+            return
+        floors = {c: header.sectionSizeHint(c) for c in range(self.columnCount())}
+        widths = {
+            c: max(floors[c], min(self.sizeHintForColumn(c), int(available * share)))
+            for c, share in self.shares.items()
+        }
+        main = available - sum(widths.values())
+        if main < max(widths.values(), default=0):  # very narrow: the others give way first
+            widths = {c: floors[c] for c in widths}
+            main = available - sum(widths.values())
+        for column, width in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(0, max(main, floors[0]))
 
 
 class DecisionsActionsPage(QScrollArea):
@@ -75,6 +152,7 @@ class DecisionsActionsPage(QScrollArea):
             "actionsTable",
             [self.tr("Action"), self.tr("Owner"), self.tr("Due"), self.tr("Status")],
             self.tr("Actions"),
+            ACTION_COLUMN_SHARES,
         )
         self.add_action_button = push_button(
             self.tr("Add action…"), "addActionButton", self.tr("Add action"), primary=True
@@ -94,8 +172,14 @@ class DecisionsActionsPage(QScrollArea):
 
     # -- construction -------------------------------------------------------------------
 
-    def _table(self, name: str, headers: list[str], accessible_name: str) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
+    def _table(
+        self,
+        name: str,
+        headers: list[str],
+        accessible_name: str,
+        shares: dict[int, float] | None = None,
+    ) -> RecordTable:
+        table = RecordTable(0, len(headers), shares)
         table.setObjectName(name)
         table.setHorizontalHeaderLabels(headers)
         read_only_table(table, accessible_name)
@@ -109,6 +193,7 @@ class DecisionsActionsPage(QScrollArea):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setMinimumHeight(150)
         return table
 
@@ -235,7 +320,6 @@ class DecisionsActionsPage(QScrollArea):
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
         self._show_table(table, self.decisions_empty, bool(self._decisions))
 
     def _fill_actions(self) -> None:
@@ -268,20 +352,14 @@ class DecisionsActionsPage(QScrollArea):
                 table.item(row, 3).setForeground(QColor(colour))
             if overdue:
                 table.item(row, 2).setForeground(QColor(theme.ERROR))
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        table.resizeRowsToContents()
         self._show_table(table, self.actions_empty, bool(self._actions))
 
     @staticmethod
-    def _show_table(table: QTableWidget, empty: QWidget, has_rows: bool) -> None:
+    def _show_table(table: RecordTable, empty: QWidget, has_rows: bool) -> None:
         table.setVisible(has_rows)
         empty.setVisible(not has_rows)
         if has_rows:
-            rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-            table.setFixedHeight(min(max(rows + table.horizontalHeader().height() + 6, 90), 420))
+            table.fit()
 
     def set_read_only(self, read_only: bool) -> None:
         """A signed record: decisions and actions are shown but cannot be changed."""

@@ -325,7 +325,6 @@ class DesktopFeatures(QObject):
         from supervision_app.ui.welcome_dialog import WelcomeDialog
 
         dialog = WelcomeDialog(self.window.db_path, self.window)
-        dialog.demo_requested.connect(self.window.load_demo)
         self._show(dialog)
         return dialog
 

@@ -35,7 +35,7 @@ from supervision_app import APP_NAME
 from supervision_app.storage import Database, RecoveryKey
 from supervision_app.ui.a11y import show_page
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
-from supervision_app.ui.clipboard_guard import ClipboardGuard
+from supervision_app.ui.clipboard_guard import app_clipboard_guard
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.spell_check import SpellService
 from supervision_app.ui.unlock_panel import Credential, UnlockPanel
@@ -88,7 +88,8 @@ class LockController(QObject):
         self._last_check = self.last_activity
         self.timeout_seconds = auto_lock_minutes() * 60
         self._where: tuple[int | None, int | None, int] = (None, None, 0)
-        self.clipboard = ClipboardGuard(QApplication.clipboard(), self)
+        # One guard for the application: the recovery key dialog copies before this exists.
+        self.clipboard = app_clipboard_guard()
 
         self.panel = UnlockPanel(self._attempt, database.path, self.tr("Locked"))
         self.panel.unlocked.connect(self._after_unlock)
@@ -111,8 +112,7 @@ class LockController(QObject):
         self.session_watch.lock_requested.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
-            app.aboutToQuit.connect(self.clipboard.clear_if_ours)
+            app.installEventFilter(self)  # (the guard clears the clipboard at quit itself)
 
     # -- idle -------------------------------------------------------------------------
 

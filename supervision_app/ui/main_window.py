@@ -41,6 +41,7 @@ from supervision_app.ui.save_indicator import SaveIndicator
 from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
+from supervision_app.ui.wheel_guard import install_wheel_guard
 from supervision_app.ui.widgets import fit_to_screen, text_label
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app)
+            install_wheel_guard(app)  # before any spin box or combo box is made
             app.aboutToQuit.connect(self._shut_down_quietly)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -265,6 +267,7 @@ class MainWindow(QMainWindow):
         a.load_demo.triggered.connect(self.load_demo)
         a.about.triggered.connect(self.show_about)
         a.choose_user.triggered.connect(self.choose_user)
+        self.session_view.signoff_page.user_named.connect(self._show_user)
         a.verify_records.triggered.connect(self.verify_records)
         a.paper_template.triggered.connect(self.export_paper_template)
         a.print_record.triggered.connect(self.print_record)
@@ -695,6 +698,11 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             self.tr("User: {name}").format(name=user.display) if user else self.tr("No user named")
         )
+
+    def ask_who_is_using(self) -> None:
+        """At the first run: ask once who is using this computer, unless someone is named."""
+        if self.store.current_user() is None:
+            self.choose_user()
 
     def choose_user(self) -> None:
         from supervision_app.ui.user_dialog import UserDialog, UserFields

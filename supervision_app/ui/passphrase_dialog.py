@@ -3,7 +3,8 @@ unlocking with the recovery key.  The strength estimate updates as the user type
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import getpass
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
 
@@ -32,6 +33,7 @@ class PassphraseDialog(FormDialog[str]):
         purpose: PassphrasePurpose = PassphrasePurpose.FIRST_RUN,
         db_path: Path | None = None,
         save: Callable[[str], object] | None = None,
+        user_words: Sequence[str] = (),
     ) -> None:
         super().__init__(
             parent,
@@ -53,8 +55,13 @@ class PassphraseDialog(FormDialog[str]):
         self.meter.setTextVisible(False)
         self.meter.setFixedHeight(8)
         accessible(self.meter, self.tr("Passphrase strength"))
+        #: The user's name and role, and the login name: tried first by an attacker.
+        self.user_words = (*user_words, *_login_names())
         self.strength_label = text_label("", "strengthLabel")
+        self.estimate_label = text_label("", "secondary")
+        self.estimate_label.setObjectName("strengthEstimate")
         self.advice_label = text_label("", "secondary")
+        self.advice_label.setObjectName("strengthAdvice")
         self.passphrase.textChanged.connect(self._update_strength)
 
         titles = {
@@ -94,6 +101,7 @@ class PassphraseDialog(FormDialog[str]):
         box.setSpacing(6)
         box.addWidget(self.meter)
         box.addWidget(self.strength_label)
+        box.addWidget(self.estimate_label)
         box.addWidget(self.advice_label)
         self.lay_out(
             text_label(titles[purpose], "welcomeTitle"),
@@ -111,9 +119,11 @@ class PassphraseDialog(FormDialog[str]):
         return field
 
     def _update_strength(self) -> None:
-        strength = assess(self.passphrase.text())
+        strength = assess(self.passphrase.text(), self.user_words)
         self.meter.setValue(strength.level)
         self.strength_label.setText(self.tr("Strength: {label}").format(label=strength.label))
+        self.estimate_label.setText(strength.estimate)
+        self.estimate_label.setVisible(bool(strength.estimate))
         self.advice_label.setText(strength.advice)
 
     def collect(self) -> str:
@@ -121,7 +131,7 @@ class PassphraseDialog(FormDialog[str]):
 
     def validate(self, value: str) -> list[str]:
         problems = []
-        strength = assess(value)
+        strength = assess(value, self.user_words)
         if not strength.acceptable:
             problems.append(strength.advice)
         if value != self.confirm.text():
@@ -129,5 +139,13 @@ class PassphraseDialog(FormDialog[str]):
         return problems
 
     def fields_in_error(self, value: str, problems: list[str]) -> list[QWidget]:
-        blamed = [] if assess(value).acceptable else [self.passphrase]
+        blamed = [] if assess(value, self.user_words).acceptable else [self.passphrase]
         return blamed + ([self.confirm] if value != self.confirm.text() else [])
+
+
+def _login_names() -> tuple[str, ...]:
+    """The computer account's name, if the system says (an attacker would try it)."""
+    try:
+        return (getpass.getuser(),)
+    except (OSError, KeyError, ImportError):  # no such user entry (containers, some services)
+        return ()

@@ -73,7 +73,13 @@ def change_passphrase(window, controller: LockController) -> None:
         except UnlockError as exc:
             raise ValidationError([str(exc)]) from None
 
-    dialog = PassphraseDialog(window, purpose=PassphrasePurpose.CHANGE, save=save)
+    user = window.store.current_user()
+    dialog = PassphraseDialog(
+        window,
+        purpose=PassphrasePurpose.CHANGE,
+        save=save,
+        user_words=(user.name, user.role) if user else (),
+    )
 
     def dialog_current() -> str:
         return dialog.current.text()
@@ -115,7 +121,9 @@ def _passphrase_and_new_recovery_key(
     if passphrase is None:
         return None
     recovery = generate_recovery_key()
-    _stored, ok = RecoveryKeyDialog.run(window, recovery_key=recovery, lead=key_lead)
+    _stored, ok = RecoveryKeyDialog.run(
+        window, recovery_key=recovery, lead=key_lead, db_path=controller.database.path
+    )
     return (passphrase, recovery) if ok else None
 
 

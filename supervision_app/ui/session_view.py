@@ -30,6 +30,7 @@ from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import Answer, SessionDetail, StructuredAnswer, format_date
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit
+from supervision_app.ui import spell_check
 from supervision_app.ui.a11y import show_page
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
@@ -257,6 +258,7 @@ class SessionView(QWidget):
         detail = self._store.get_session(session_id)
         self._clear_pages()
         self._detail = detail
+        spell_check.use_case_words(detail)  # the case's names are not misspellings
         self._update_header()
         answers, tools = self._answers_with_unsaved_text(detail)
         self._answered = {pid: bool(a.text.strip()) for pid, a in answers.items()}
@@ -556,9 +558,22 @@ class SessionView(QWidget):
             _lock_editor(editor, locked)
         self.decisions_page.set_read_only(locked)
         self.edit_details_button.setEnabled(not locked)
+        # The banner says what can be done now: addenda only once both have signed.
+        both = self.signoff_page.integrity.locked
+        self.lock_banner.setText(
+            self.tr(
+                "This record has been signed and is read-only. Corrections and late information "
+                "are added as addenda on the Sign-off page."
+            )
+            if both
+            else self.tr(
+                "Signed by one of you and read-only until the other signs. After both "
+                "signatures, corrections and late information are added as addenda."
+            )
+        )
         self.lock_banner.setVisible(locked)
-        self.add_addendum_button.setVisible(locked)
-        self.add_addendum_button.setEnabled(self.signoff_page.integrity.locked)
+        self.add_addendum_button.setVisible(locked and both)
+        self.add_addendum_button.setEnabled(both)
 
     @property
     def locked(self) -> bool:

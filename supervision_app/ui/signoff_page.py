@@ -26,6 +26,7 @@ from supervision_app.domain import (
     SignOffInput,
     format_date,
 )
+from supervision_app.domain.signing import name_and_role
 from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui.addendum_dialog import AddendumDialog, AddendumFields
 from supervision_app.ui.settings import ui_settings
@@ -44,6 +45,8 @@ class SignOffPage(QScrollArea):
     #: The sign-off state changed: True once anyone has signed (the record is then read-only).
     signed_changed = Signal(bool)
     status_message = Signal(str)
+    #: Someone named themselves as the user of this computer (before signing).
+    user_named = Signal()
 
     def __init__(self, store: SupervisionStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +93,12 @@ class SignOffPage(QScrollArea):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.audit_table.horizontalHeader().setStretchLastSection(True)
+        # "What" wraps (a signature says who recorded it) instead of ending in "…".
+        self.audit_table.setWordWrap(True)
+        self.audit_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.audit_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.audit_table.setMinimumHeight(180)
 
         self.sign_practitioner_button.clicked.connect(lambda: self.sign(Party.PRACTITIONER))
@@ -226,6 +235,7 @@ class SignOffPage(QScrollArea):
             then()
             return
         dialog = UserDialog(self, None, lambda f: self._store.set_current_user(f.name, f.role))
+        dialog.accepted.connect(self.user_named)
         self._open(dialog, then)
 
     def _open(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
@@ -243,8 +253,10 @@ class SignOffPage(QScrollArea):
         if detail is None:
             return
         user = self._store.current_user()
-        name = detail.case.practitioner if party == Party.PRACTITIONER else detail.case.supervisor
-        role = user.role if user is not None and user.name == name else ""
+        person = detail.case.practitioner if party == Party.PRACTITIONER else detail.case.supervisor
+        name, role = name_and_role(person)
+        if not role and user is not None and user.name == name:
+            role = user.role
         dialog = SignOffDialog(
             self,
             SignOffInput(party, name, role),

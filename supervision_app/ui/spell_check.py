@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCursor
@@ -101,6 +101,7 @@ class SpellService(QObject):
         self._loaded = False
         self._words_loaded = False
         self._reason = ""
+        self._case_words: set[str] = set()
 
     # -- the dictionary -----------------------------------------------------------------
 
@@ -141,7 +142,18 @@ class SpellService(QObject):
         self._load()
         if self._checker is not None and not self._words_loaded:
             self._reload_words()
+            self._checker.set_case_words(self._case_words)
         return self._checker
+
+    def set_case_words(self, words: Iterable[str]) -> None:
+        """The names of the open case, accepted without anyone adding them (memory only)."""
+        words = set(words)
+        if words == self._case_words:
+            return
+        self._case_words = words
+        if self._checker is not None:
+            self._checker.set_case_words(words)
+        self.changed.emit()
 
     # -- my words ---------------------------------------------------------------------------
 
@@ -184,6 +196,7 @@ class SpellService(QObject):
         if self._checker is not None:
             self._checker.forget()
         self._words_loaded = False
+        self._case_words = set()
 
 
 class _WordsInMemory:
@@ -206,6 +219,15 @@ class _WordsInMemory:
 
 
 _current: SpellService | None = None
+
+
+def use_case_words(detail) -> None:
+    """Accept the names in the record of ``detail``'s case (the window's open session)."""
+    service = current_service()
+    if service is not None:
+        from supervision_app.spelling import session_case_words
+
+        service.set_case_words(session_case_words(detail))
 
 
 def current_service() -> SpellService | None:

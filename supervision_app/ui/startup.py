@@ -41,7 +41,9 @@ def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database
         if not ok or passphrase is None:
             return None
         ring = new_key_ring(passphrase)
-        _stored, ok = RecoveryKeyDialog.run(parent, recovery_key=ring.new_recovery_key or "")
+        _stored, ok = RecoveryKeyDialog.run(
+            parent, recovery_key=ring.new_recovery_key or "", db_path=db_path
+        )
         if not ok:
             return None
         return open_database(db_path, ring)

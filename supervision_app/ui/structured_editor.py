@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QPlainTextEdit, QSizePolicy, QWidget
 
 from supervision_app.content import Prompt
 from supervision_app.domain import encode_payload, payload_is_empty
 from supervision_app.ui.answer_editor import DebouncedCommits
+from supervision_app.ui.widgets import wrapped_lines
 
 
 class StructuredEditor(DebouncedCommits, QFrame):
@@ -98,13 +99,61 @@ class StructuredEditor(DebouncedCommits, QFrame):
         return super().eventFilter(watched, event)
 
 
+class GrowingTextBox(QPlainTextEdit):
+    """A tool's text box: as tall as its text, or its whole hint while empty, and at least
+    ``min_lines``; it shows its own scroll bar only past :attr:`MAX_LINES`."""
+
+    MAX_LINES = 16
+
+    def __init__(self, min_lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("toolText")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.min_lines = min_lines
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.textChanged.connect(self._fit)  # the hint's lines count only while empty
+        self._fit()
+
+    def setPlaceholderText(self, text: str) -> None:
+        super().setPlaceholderText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def lines(self) -> int:
+        """Lines of text as laid out (the plain-text layout counts in lines)."""
+        laid_out = int(self.document().documentLayout().documentSize().height())
+        if self.document().isEmpty():
+            width = self.viewport().width() - 2 * int(self.document().documentMargin())
+            laid_out = max(
+                laid_out, wrapped_lines(self.fontMetrics(), self.placeholderText(), width)
+            )
+        return laid_out
+
+    def _fit(self, *_args: object) -> None:
+        self.ensurePolished()
+        lines = min(max(self.lines(), self.min_lines), self.MAX_LINES)
+        margins = self.contentsMargins()
+        height = (
+            lines * self.fontMetrics().lineSpacing()
+            + 2 * int(self.document().documentMargin())
+            + margins.top()
+            + margins.bottom()
+            + 4
+        )
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if lines >= self.MAX_LINES
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
 def small_text_box(lines: int = 2) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName("toolText")
-    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    metrics = box.fontMetrics()
-    box.setFixedHeight(int(lines * metrics.lineSpacing() + 18))
-    return box
+    return GrowingTextBox(lines)
 
 
 def make_editor(prompt: Prompt, children: list[str]) -> StructuredEditor:

@@ -30,6 +30,8 @@ ERROR_BORDER = "#E4A3A6"
 DISABLED_TEXT = "#7B8692"
 FOCUS_FILL = "#FFDD00"  # a focused filled button (GOV.UK's focus colour)
 FOCUS_TEXT = "#0B0C0C"
+#: Left and right padding of a table cell (the tables measure wrapped text with it).
+TABLE_ITEM_PADDING_X = 8
 
 BASE_POINT_SIZE = 10
 _APPLIED = "supervisionThemeApplied"
@@ -166,7 +168,7 @@ QTreeWidget#caseTree, QListWidget#stageNavigator {{
     background: {SURFACE}; border: none; outline: 0;
 }}
 QTreeWidget#caseTree {{ show-decoration-selected: 0; }}
-QTableWidget::item {{ padding: 6px 8px; }}
+QTableWidget::item {{ padding: 6px {TABLE_ITEM_PADDING_X}px; }}
 /* a selected search result stays readable: dark text on the soft blue, 14:1 (7:1 for the
    grey 'where' line) with an accent bar; on the accent fill it was 2.3:1 and 1.2:1 */
 QListWidget#searchResults::item:selected {{

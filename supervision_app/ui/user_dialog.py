@@ -45,7 +45,9 @@ class UserDialog(FormDialog[UserFields]):
         form = labelled_form(
             ((self.tr("&Name"), self.name_edit), (self.tr("&Role"), self.role_edit))
         )
-        self.lay_out(self.intro, form)
+        self.lay_out(
+            text_label(self.tr("Who is using this computer?"), "sectionTitle"), self.intro, form
+        )
         if initial is not None:
             self.name_edit.setText(initial.name)
             self.role_edit.setText(initial.role)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -24,6 +25,17 @@ def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
     if description:
         widget.setAccessibleDescription(description)
     return widget
+
+
+def wrapped_lines(metrics: QFontMetrics, text: str, width: int) -> int:
+    """How many lines ``text`` takes when word-wrapped to ``width`` pixels (a hint in an empty
+    box is drawn so: the box must be tall enough for all of it)."""
+    if not text:
+        return 0
+    rect = metrics.boundingRect(
+        QRect(0, 0, max(width, 1), 1_000_000), int(Qt.TextFlag.TextWordWrap), text
+    )
+    return max(1, math.ceil(rect.height() / max(metrics.lineSpacing(), 1)))
 
 
 def text_label(
