@@ -37,6 +37,7 @@ from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.decisions_actions import DecisionsActionsPage
 from supervision_app.ui.flow_layout import flow_row
 from supervision_app.ui.focus.focus_flow import FocusFlow
+from supervision_app.ui.focus.hypotheses_link import HypothesesLink
 from supervision_app.ui.preview import PreviewPage
 from supervision_app.ui.session_dialog import SessionDialog, SessionFields
 from supervision_app.ui.settings import ui_settings
@@ -48,7 +49,7 @@ from supervision_app.ui.stage_navigator import (
     StageNavigator,
     StagePicker,
 )
-from supervision_app.ui.stage_page import StagePage
+from supervision_app.ui.stage_page import HYPOTHESES_KIND, StagePage
 from supervision_app.ui.stage_slot import StageSlot
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
@@ -66,7 +67,7 @@ class SessionView(QWidget):
     details_changed = Signal(int)  # session id: date or attendees were edited
     status_message = Signal(str)
     #: The agenda's items and their minutes, for the timer ([] without an agenda).
-    agenda_shares_changed = Signal(list)
+    agenda_shares_changed = Signal(list, int)
 
     def __init__(
         self,
@@ -122,6 +123,8 @@ class SessionView(QWidget):
         self.memory_button.toggled.connect(self.show_memory)
         self.memory_panel = CaseMemoryPanel(store, content, rules)
         self.memory_panel.start_requested.connect(lambda: self.show_memory(False))
+        self.memory_panel.changed.connect(self._on_memory_changed)
+        self._hypothesis_links: list[HypothesesLink] = []
 
         # -- navigator and pages
         self.navigator = StageNavigator()
@@ -286,6 +289,7 @@ class SessionView(QWidget):
         self.signoff_page.set_session(detail)
         self._set_locked(self.signoff_page.integrity.any_signed)
         self._reindex()
+        self._mark_hypotheses_answered()
         self.navigator.setCurrentRow(self._opening_row())
         self.memory_panel.show_case(detail.case.id, detail.id, detail.date, load=False)
         # A session from before the agenda with nothing written opens on the case so far;
@@ -507,19 +511,43 @@ class SessionView(QWidget):
         self.go_to_page(self.pages.indexOf(slot) + step, scroll_top=True)
 
     def _link_tools(self, page: StagePage) -> None:
-        """Under the hypothesis prompts, a way into the structured hypotheses tool (in the case
+        """Under a hypotheses prompt, the way into the structured hypotheses tool (in the case
         so far), where each hypothesis has its basis, its test, its reviews and evaluation."""
         for card in page.cards:
             if card.editor is not None and card.prompt_id not in HYPOTHESIS_PROMPTS:
                 continue
-            button = push_button(
-                self.tr("Open the hypotheses tool →"),
-                "openHypothesesToolButton",
-                self.tr("Open the hypotheses tool: each hypothesis with what it is based on, "
-                        "how it will be tested, its reviews and evaluation"),
-            )  # fmt: skip
-            button.clicked.connect(self.show_hypotheses_tool)
-            card.layout().addWidget(flow_row(button))
+            link = HypothesesLink()
+            link.add_requested.connect(self.memory_panel.add_hypothesis)
+            link.open_requested.connect(self.show_hypotheses_tool)
+            if card.editor is None:  # the prompt opens the tool: no text of its own
+                link.show_hypotheses(self._hypotheses())
+                self._hypothesis_links.append(link)
+            else:  # an earlier version's text answer, kept
+                link.add_button.hide()
+                link.list_label.hide()
+            card.layout().addWidget(link)
+
+    def _hypotheses(self) -> list:
+        history = self.memory_panel.history or self.focus.history
+        return list(history.hypotheses) if history is not None else []
+
+    def _on_memory_changed(self) -> None:
+        hypotheses = self._hypotheses()
+        for link in self._hypothesis_links:
+            link.show_hypotheses(hypotheses)
+        self._mark_hypotheses_answered()
+
+    def _mark_hypotheses_answered(self) -> None:
+        """A hypotheses prompt counts as answered once this session has raised a hypothesis."""
+        if self._detail is None:
+            return
+        if not any(h.session_id == self._detail.id for h in self._hypotheses()):
+            return
+        for prompt_id, row in self._row_of_prompt.items():
+            prompt = self._content.prompt(prompt_id)
+            if prompt and prompt.kind == HYPOTHESES_KIND and not self._answered.get(prompt_id):
+                self._answered[prompt_id] = True
+                self._update_progress(row)
 
     def show_hypotheses_tool(self) -> None:
         """Show the case so far at its hypotheses (this session's are recorded against it)."""
@@ -552,6 +580,7 @@ class SessionView(QWidget):
             if isinstance(page, StageSlot):
                 page.deleteLater()
         self.focus.clear()
+        self._hypothesis_links = []
         self.slots = {}
         self._editors = {}
         self._answered = {}
@@ -706,6 +735,18 @@ class SessionView(QWidget):
         if self._answered.get(editor.prompt_id) != answered:
             self._answered[editor.prompt_id] = answered
             self._update_progress(self._row_of_prompt.get(editor.prompt_id, -1))
+
+    def track_text_editor(self, editor: AnswerEditor) -> None:
+        """A free-text box of Today or the summary: autosaved like an answer (once wired)."""
+        if editor.property("autosaved"):
+            return
+        editor.setProperty("autosaved", True)
+        editor.edited.connect(partial(self._note_text_edit, editor))
+        editor.commit_requested.connect(partial(self._submit, editor))
+
+    def _note_text_edit(self, editor: AnswerEditor) -> None:
+        if self._detail is not None:
+            self._bridge.note_edit((self._detail.id, editor.prompt_id))
 
     def _submit(self, editor: AnswerEditor) -> None:
         if self._detail is None:

@@ -57,21 +57,15 @@ class AgendaPage(FocusPage):
         self.planned.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         accessible(self.planned, self.tr("Planned length of the session in minutes"))
         self.planned.valueChanged.connect(self._on_planned)
+        self.start_button = push_button(
+            self.tr("Start the agenda  →"), "startAgendaButton", self.tr("Start the agenda"),
+            primary=True,
+        )  # fmt: skip
+        self.start_button.clicked.connect(self.start_requested)
         totals = QHBoxLayout()
         totals.addWidget(self.total_label, 1)
         totals.addWidget(self.planned)
-
-        box, lay = card()
-        lay.addWidget(section_title(self.tr("Today, in order")))
-        lay.addLayout(totals)
-        self.rows = QGridLayout()
-        self.rows.setHorizontalSpacing(8)
-        self.rows.setVerticalSpacing(4)
-        self.rows.setColumnStretch(1, 1)
-        lay.addLayout(self.rows)
-        self.empty_label = text_label(self.tr("Nothing on the agenda yet."), "secondary")
-        lay.addWidget(self.empty_label)
-        self.body.addWidget(box)
+        totals.addWidget(self.start_button)
 
         self.suggest_box, self.suggest_layout = card()
         self.suggest_layout.addWidget(section_title(self.tr("Suggested for this case")))
@@ -88,19 +82,30 @@ class AgendaPage(FocusPage):
         )
         self.body.addWidget(self.not_box)
 
+        box, lay = card()
+        lay.addWidget(section_title(self.tr("Today, in order")))
+        lay.addLayout(totals)
+        self.rows = QGridLayout()
+        self.rows.setHorizontalSpacing(8)
+        self.rows.setVerticalSpacing(4)
+        self.rows.setColumnStretch(1, 1)
+        lay.addLayout(self.rows)
+        self.empty_label = text_label(self.tr("Nothing on the agenda yet."), "secondary")
+        lay.addWidget(self.empty_label)
+        self.body.addWidget(box)
+
         self.browse_button = push_button(
             self.tr("Browse all prompts…"), "browsePromptsButton", self.tr("Browse all prompts"),
             description=self.tr("Search the whole library and add any prompt to today"),
         )  # fmt: skip
         self.browse_button.clicked.connect(self.browse_requested)
-        self.start_button = push_button(
-            self.tr("Start the agenda  →"), "startAgendaButton", self.tr("Start the agenda"),
-            primary=True,
+        self.start_foot_button = push_button(
+            self.tr("Start the agenda  →"), "startAgendaFootButton", self.tr("Start the agenda"),
         )  # fmt: skip
-        self.start_button.clicked.connect(self.start_requested)
+        self.start_foot_button.clicked.connect(self.start_requested)
         self.foot.addWidget(self.browse_button)
         self.foot.addStretch(1)
-        self.foot.addWidget(self.start_button)
+        self.foot.addWidget(self.start_foot_button)
 
     # -- loading ----------------------------------------------------------------------
 
@@ -258,6 +263,7 @@ class AgendaPage(FocusPage):
             button.setEnabled(not self._read_only)
         self._update_total()
         self.start_button.setEnabled(bool(self.items))
+        self.start_foot_button.setEnabled(bool(self.items))
 
     def _add_row(self, index: int, item: AgendaItem, focus: tuple[int, str] | None) -> None:
         prompt = self._content.prompt(item.prompt_id)

@@ -40,8 +40,9 @@ MARKER_SUMMARY = "Σ"
 
 
 class FocusFlow(QObject):
-    #: The agenda's items with their minutes, for the timer: [(rail title, minutes), ...].
-    shares_changed = Signal(list)
+    #: The agenda's items with their minutes, for the timer: [(rail title, minutes), ...],
+    #: and the planned length of the session.
+    shares_changed = Signal(list, int)
     #: "n of m" answered on the agenda.
     progress_text_changed = Signal(str)
 
@@ -66,6 +67,8 @@ class FocusFlow(QObject):
         self._slots: dict[str, StageSlot] = {}
         self._proposal: AgendaProposal | None = None
         self._closing = SessionClosing()
+        #: What the case remembers (loaded for Today and the proposal).
+        self.history = None
         self._wire()
 
     def _wire(self) -> None:
@@ -103,6 +106,7 @@ class FocusFlow(QObject):
         self._closing = self._store.get_closing(detail.id)
         children = [c.name for c in detail.case.children]
         history, patterns = self._history(detail)
+        self.history = history
         since = opening.since_last if locked else since_last_time(history, patterns, detail.date)
         self._proposal = propose_agenda(
             self._content, detail.case, history, patterns, since, detail.date,
@@ -119,6 +123,8 @@ class FocusFlow(QObject):
         for number, item in enumerate(self.items, start=1):
             view.insert_page(self._slot(item), self._title(item), "", str(number), compact=True)
         view.insert_page(self.summary, self.tr("Summary"), "", MARKER_SUMMARY, compact=True)
+        for editor in [*self.today.editors(), *self.summary.editors()]:
+            view.track_text_editor(editor)
         for page in (self.today, self.agenda, self.summary):
             page.set_read_only(locked)
         self._announce()
@@ -274,17 +280,22 @@ class FocusFlow(QObject):
         return self.tr("{n} of {m}").format(n=self.answered_count(answered), m=len(self.items))
 
     def _announce(self) -> None:
-        self.shares_changed.emit([(self._title(i), i.minutes) for i in self.items])
+        self.shares_changed.emit(
+            [(self._title(i), i.minutes) for i in self.items], self.agenda.planned.value()
+        )
         self.progress_text_changed.emit("")
 
     def is_item_slot(self, slot: StageSlot) -> bool:
         return slot in self._slots.values()
 
     def clear(self) -> None:
+        if self.active:
+            self.shares_changed.emit([], 0)
         self.active = False
         self.items = []
         self._slots = {}
         self._detail = None
+        self.history = None
         self.saved = False
 
     def _show_decided(self, _decisions: int, _actions: int) -> None:

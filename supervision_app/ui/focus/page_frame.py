@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from supervision_app.ui.widgets import text_label
+from supervision_app.domain.agenda import SESSION_TEXT_KIND
+from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.widgets import accessible, text_label
 
 READABLE_WIDTH = 980
 
@@ -69,3 +71,13 @@ def section_title(text: str) -> QWidget:
     label = text_label(text, "sectionTitle")
     label.setAlignment(Qt.AlignmentFlag.AlignLeft)
     return label
+
+
+def session_text_editor(key: str, name: str) -> AnswerEditor:
+    """A free-text box of Today or the summary, saved under its field key as the session's
+    own text (not an answer to a prompt), through the same autosave as answers."""
+    editor = AnswerEditor(key, "", "")
+    editor.kind = SESSION_TEXT_KIND
+    editor.setPlaceholderText(name)
+    accessible(editor, name)
+    return editor

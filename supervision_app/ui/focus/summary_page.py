@@ -25,7 +25,12 @@ from supervision_app.content.model import SourceRef
 from supervision_app.domain import Action, Decision, format_date
 from supervision_app.domain.agenda import SCALING_ANCHORS, ChildScaling, SessionClosing
 from supervision_app.ui.answer_editor import AnswerEditor
-from supervision_app.ui.focus.page_frame import FocusPage, card, section_title
+from supervision_app.ui.focus.page_frame import (
+    FocusPage,
+    card,
+    section_title,
+    session_text_editor,
+)
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
 SIGNS_OF_SAFETY = SourceRef("cumbria-child-be", "Recommendation BE2")
@@ -33,7 +38,8 @@ DEFAULT_REVIEW_DAYS = 28
 
 
 class SummaryPage(FocusPage):
-    #: Something changed (a choice, or typing paused): save the closing.
+    #: A choice changed (a score, its note, the review date): save the closing.
+    #: (The free text autosaves like answers; the view wires :meth:`editors`.)
     changed = Signal()
     add_decision_requested = Signal()
     add_action_requested = Signal()
@@ -141,11 +147,8 @@ class SummaryPage(FocusPage):
         self.foot.addWidget(self.next_button)
 
     def _editor(self, key: str, name: str) -> AnswerEditor:
-        editor = AnswerEditor(key, "summary", name)
+        editor = session_text_editor(key, name)
         editor.setObjectName("summaryEditor")
-        editor.setPlaceholderText(name)
-        accessible(editor, name)
-        editor.commit_requested.connect(self.changed)
         return editor
 
     # -- loading ----------------------------------------------------------------------

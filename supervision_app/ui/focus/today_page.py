@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 
 from supervision_app.domain.agenda import SessionOpening, SinceLastItem
 from supervision_app.ui.answer_editor import AnswerEditor
-from supervision_app.ui.focus.page_frame import FocusPage, card, section_title
+from supervision_app.ui.focus.page_frame import (
+    FocusPage,
+    card,
+    section_title,
+    session_text_editor,
+)
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
 DISCUSS = "discuss"
@@ -27,7 +32,8 @@ NOT_TODAY = "not_today"
 
 
 class TodayPage(FocusPage):
-    #: The opening changed (a choice was made, or typing paused): save it.
+    #: A choice changed (print the check-in, discuss / not today): save the opening.
+    #: (The free text autosaves like answers; the view wires :meth:`editors`.)
     changed = Signal()
     #: "Discuss" was chosen for an item: (its prompt id, its text).
     discuss_chosen = Signal(str, str)
@@ -99,11 +105,8 @@ class TodayPage(FocusPage):
         self.foot.addWidget(self.next_button)
 
     def _editor(self, key: str, name: str) -> AnswerEditor:
-        editor = AnswerEditor(key, "today", name)
+        editor = session_text_editor(key, name)
         editor.setObjectName("todayEditor")
-        editor.setPlaceholderText(name)
-        accessible(editor, name)
-        editor.commit_requested.connect(self.changed)
         return editor
 
     # -- loading ----------------------------------------------------------------------
@@ -126,7 +129,7 @@ class TodayPage(FocusPage):
         self.worry_editors = []
         for name in self._children:
             label = self.tr("{child}: the main worry").format(child=name)
-            editor = self._editor(f"today.worry.{name}", label)
+            editor = self._editor(f"today.worry.{len(self.worry_editors)}", label)
             editor.load_text(worries.get(name, ""))
             rows.addWidget(text_label(name, "sectionTitleSmall"))
             rows.addWidget(editor)
