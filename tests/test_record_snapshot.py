@@ -204,8 +204,11 @@ def test_tampering_with_the_snapshot_is_detected(store, history, db_path, sql) -
 
 # -- upgrading a database from before snapshots ----------------------------------------------
 
-#: The schema version before the snapshot step, and that step (the last one so far).
-BEFORE_SNAPSHOTS = SCHEMA_VERSION - 1
+#: The schema version before the snapshot step, and that step (found by what it creates, as
+#: later steps follow it).
+BEFORE_SNAPSHOTS = next(
+    n for n, step in MIGRATIONS.items() if "record_snapshots" in str(step.__code__.co_consts)
+)
 SNAPSHOT_STEP = MIGRATIONS[BEFORE_SNAPSHOTS]
 
 

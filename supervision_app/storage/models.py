@@ -390,3 +390,7 @@ class PersonalWordRow(Base):
 
     word: Mapped[str] = mapped_column(Text, primary_key=True)
     added_at: Mapped[datetime]
+
+
+# The focused session's table lives in its own module; importing it here registers it with Base.
+from supervision_app.storage import focus_models as _focus_models  # noqa: E402, F401
