@@ -528,7 +528,9 @@ class SessionView(QWidget):
             card.layout().addWidget(link)
 
     def _hypotheses(self) -> list:
-        history = self.memory_panel.history or self.focus.history
+        history = self.memory_panel.history
+        if history is None and self._detail is not None:
+            history = self._store.memory.case_history(self._detail.case.id)
         return list(history.hypotheses) if history is not None else []
 
     def _on_memory_changed(self) -> None:

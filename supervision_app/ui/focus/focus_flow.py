@@ -18,16 +18,12 @@ from supervision_app.domain.agenda import (
     AgendaOrigin,
     AgendaProposal,
     SessionClosing,
-    SessionOpening,
-    propose_agenda,
-    since_last_time,
 )
-from supervision_app.domain.patterns import evaluate
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui.focus.agenda_page import AgendaPage
 from supervision_app.ui.focus.prompt_browser import PromptBrowserDialog
 from supervision_app.ui.focus.summary_page import SummaryPage
-from supervision_app.ui.focus.today_page import DISCUSS, TodayPage
+from supervision_app.ui.focus.today_page import TodayPage
 from supervision_app.ui.stage_page import StagePage
 from supervision_app.ui.stage_slot import StageSlot
 
@@ -67,8 +63,6 @@ class FocusFlow(QObject):
         self._slots: dict[str, StageSlot] = {}
         self._proposal: AgendaProposal | None = None
         self._closing = SessionClosing()
-        #: What the case remembers (loaded for Today and the proposal).
-        self.history = None
         self._wire()
 
     def _wire(self) -> None:
@@ -102,19 +96,13 @@ class FocusFlow(QObject):
         self.active = True
         self._detail, self._answers, self._tools = detail, answers, tools
         self._slots = {}
-        opening = self._store.get_opening(detail.id)
-        self._closing = self._store.get_closing(detail.id)
+        opening = self._store.opening_with_since_last(detail.id, self._rules)
+        self._closing = detail.closing or self._store.get_closing(detail.id)
         children = [c.name for c in detail.case.children]
-        history, patterns = self._history(detail)
-        self.history = history
-        since = opening.since_last if locked else since_last_time(history, patterns, detail.date)
-        self._proposal = propose_agenda(
-            self._content, detail.case, history, patterns, since, detail.date,
-            self._closing.planned_minutes,
-        )  # fmt: skip
+        self._proposal = self._store.propose_agenda(detail.id, self._content, self._rules)
         self.saved = bool(agenda)
-        self.items = list(agenda) if agenda else self._proposed_items(opening, since)
-        self.today.load(opening, since, children)
+        self.items = list(agenda) if agenda else list(self._proposal.core)
+        self.today.load(opening, opening.since_last, children)
         self.agenda.load(self.items, self._proposal, self._closing.planned_minutes)
         self.summary.load(self._closing, children, detail.date)
         view = self._view
@@ -128,22 +116,6 @@ class FocusFlow(QObject):
         for page in (self.today, self.agenda, self.summary):
             page.set_read_only(locked)
         self._announce()
-
-    def _history(self, detail: SessionDetail):
-        history = self._store.memory.case_history(detail.case.id)
-        history.actions = [a for a in history.actions if a.session_id != detail.id]
-        history.sessions = [s for s in history.sessions if s.session_id != detail.id]
-        return history, evaluate(self._rules, history, detail.date)
-
-    def _proposed_items(self, opening: SessionOpening, since) -> list[AgendaItem]:
-        items = list(self._proposal.core if self._proposal else ())
-        chosen = {i.key: i.choice for i in opening.since_last}
-        have = {i.prompt_id for i in items}
-        for item in since:
-            if chosen.get(item.key, item.choice) == DISCUSS and item.prompt_id not in have:
-                items.insert(max(len(items) - 1, 0), self._since_item(item.prompt_id, item.text))
-                have.add(item.prompt_id)
-        return items
 
     def _since_item(self, prompt_id: str, text: str) -> AgendaItem:
         prompt = self._content.prompt(prompt_id)
@@ -295,7 +267,6 @@ class FocusFlow(QObject):
         self.items = []
         self._slots = {}
         self._detail = None
-        self.history = None
         self.saved = False
 
     def _show_decided(self, _decisions: int, _actions: int) -> None:

@@ -42,9 +42,13 @@ class HomeController(QObject):
             return
         window.session_view.wait_for_saves(2.0)
         content = window.content
-        frequency = getattr(content, "supervision_frequency_days", 28)
-        items = window.store.attention(date.today())
-        self.page.set_items(items, frequency, getattr(content, "frequency_is_default", True))
+        items = window.store.attention(
+            date.today(),
+            content.supervision_frequency_days,
+            rules=window.rules,
+            frequency_label=content.frequency_label,
+        )
+        self.page.set_items(items, content.frequency_label)
         window.central_stack.setCurrentWidget(self.page)
         window.setWindowTitle(APP_NAME)
 
@@ -64,6 +68,8 @@ class HomeController(QObject):
             self.show()
             return None
         attendees = [p for p in (case.practitioner, case.supervisor) if p.strip()]
-        session_id = window.store.start_next_session(case_id, date.today(), attendees)
+        session_id = window.store.start_next_session(
+            case_id, date.today(), attendees, window.content.version
+        )
         window.session_created(session_id)
         return session_id

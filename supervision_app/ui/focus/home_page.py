@@ -54,20 +54,16 @@ class HomePage(FocusPage):
         self.foot.addStretch(1)
         self.foot.addWidget(self.new_case_button)
 
-    def set_items(
-        self, items: Sequence[AttentionItem], frequency_days: int, frequency_is_default: bool
-    ) -> None:
+    def set_items(self, items: Sequence[AttentionItem], frequency: str) -> None:
+        """``frequency``: how often supervision is due, e.g. "every 28 days (default: monthly)"."""
         for row in self.rows:
             self.list_box.removeWidget(row)
             row.deleteLater()
         self.rows = []
         self.start_buttons = {}
-        label = (
-            self.tr("Supervision is due every {days} days (default: monthly).")
-            if frequency_is_default
-            else self.tr("Supervision is due every {days} days (your agency's setting).")
+        self.frequency_label.setText(
+            self.tr("Supervision is due {frequency}.").format(frequency=frequency)
         )
-        self.frequency_label.setText(label.format(days=frequency_days))
         for rank, item in enumerate(items):
             row = self._row(item, primary=rank == 0)
             self.rows.append(row)

@@ -21,9 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.content import Content
-from supervision_app.content.model import SourceRef
 from supervision_app.domain import Action, Decision, format_date
-from supervision_app.domain.agenda import SCALING_ANCHORS, ChildScaling, SessionClosing
+from supervision_app.domain.agenda import (
+    SCALING_ANCHORS,
+    SCALING_QUESTION,
+    SIGNS_OF_SAFETY_SOURCE,
+    SUMMARY_COLUMNS,
+    ChildScaling,
+    SessionClosing,
+)
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.focus.page_frame import (
     FocusPage,
@@ -33,7 +39,6 @@ from supervision_app.ui.focus.page_frame import (
 )
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
-SIGNS_OF_SAFETY = SourceRef("cumbria-child-be", "Recommendation BE2")
 DEFAULT_REVIEW_DAYS = 28
 
 
@@ -66,11 +71,10 @@ class SummaryPage(FocusPage):
         lay.addWidget(self.reflection)
         self.body.addWidget(box)
 
-        self.worries = self._editor("summary.worries", self.tr("What are we worried about?"))
-        self.working_well = self._editor("summary.working_well", self.tr("What's working well?"))
-        self.needs_to_happen = self._editor(
-            "summary.needs_to_happen", self.tr("What needs to happen?")
-        )
+        questions = dict(SUMMARY_COLUMNS)
+        self.worries = self._editor("summary.worries", questions["worries"])
+        self.working_well = self._editor("summary.working_well", questions["working_well"])
+        self.needs_to_happen = self._editor("summary.needs_to_happen", questions["needs_to_happen"])
         box, lay = card()
         lay.addWidget(section_title(self.tr("The three questions")))
         columns = QHBoxLayout()
@@ -85,16 +89,13 @@ class SummaryPage(FocusPage):
             column.addWidget(editor)
             columns.addLayout(column, 1)
         lay.addLayout(columns)
-        lay.addWidget(text_label(
-            self.tr("The Signs of Safety questions, as endorsed by the LSCB. Source: {cite}")
-            .format(cite=content.cite(SIGNS_OF_SAFETY)), "source", selectable=True))  # fmt: skip
+        lay.addWidget(text_label(SIGNS_OF_SAFETY_SOURCE, "source", selectable=True))
         self.body.addWidget(box)
 
         self.scaling_box, self.scaling_layout = card()
         self.scaling_layout.addWidget(section_title(self.tr("Safety scaling for each child")))
         self.scaling_layout.addWidget(text_label(
-            self.tr("On a scale of 0 to 10, where {low}, and {high}.").format(
-                low=SCALING_ANCHORS[0], high=SCALING_ANCHORS[1]), "secondary"))  # fmt: skip
+            "\n".join([SCALING_QUESTION, *SCALING_ANCHORS]), "secondary"))  # fmt: skip
         self.scaling_rows = QVBoxLayout()
         self.scaling_layout.addLayout(self.scaling_rows)
         self.body.addWidget(self.scaling_box)
