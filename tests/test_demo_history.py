@@ -72,3 +72,22 @@ def test_the_first_demo_record_lists_its_open_escalation_once(
     assert len(record.hypotheses) == 4
     assert all(h.basis and h.test_plan and h.status == "Open" for h in record.hypotheses)
     assert "criminal exploitation" in record.hypotheses[3].text
+
+
+def test_a_record_shows_each_escalation_at_the_stage_it_was_on_the_sessions_date(
+    store: SupervisionStore, content
+) -> None:
+    """Issue 15, item 4: the 11 Aug record said "Open (-1 days at this stage ...)" because it
+    measured the stage stepped up on 12 Aug against the session's date."""
+    from supervision_app.record.load import load_record
+
+    loaded = load_demo(store, content)
+    history = store.memory.case_history(loaded.history_case_id)
+    [session] = [s for s in history.sessions if s.on == date(2026, 8, 11)]
+    [printed] = load_record(store, session.session_id, content).escalations
+    assert printed.level == "Stage 2: Managers or safeguarding leads"
+    assert printed.status.startswith("Open (") and "-" not in printed.status
+    # 24 Jun to 11 Aug at stage 2: 48 days against the policy's 5
+    assert "48 days at this stage" in printed.status and "overdue" in printed.status
+    later = load_record(store, history.sessions[-1].session_id, content).escalations
+    assert later[0].level == "Stage 3: Senior managers"

@@ -86,11 +86,23 @@ def test_pdf_sample_record_has_everything():
         for prompt in stage.answered:
             assert squash(prompt.text) in flat
             assert squash(prompt.answer) in flat
-        for prompt in stage.not_discussed:
-            assert squash(prompt.text) in flat
-    assert flat.count(squash("Not discussed in this session:")) == 3
+    # the questions nobody answered are never listed (issue 13)
+    unasked = [p.text for s in record.stages for p in s.prompts if not p.answered]
+    assert unasked and not any(squash(text) in flat for text in unasked)
+    assert "Notdiscussed" not in flat
     assert squash("(question from an earlier version of the prompts)") in flat
-    assert squash("Source: Brandon et al. (2020), Complexity and challenge") in flat
+    # sources: one compact note per section, each citation once, not a line under every answer
+    assert "Source:" not in text
+    assert flat.count("Sources:") == len(record.stages)
+    assert (
+        squash(
+            "Sources: Morrison (2005), 4x4x4 model of supervision; "
+            "Brandon et al. (2020), Complexity and challenge; "
+            "Working Together to Safeguard Children (2023), ch. 2"
+        )
+        in flat
+    )
+    assert flat.count(squash("Working Together to Safeguard Children (2023), ch. 2")) == 3
     for decision in record.decisions:
         assert squash(f"{decision.number}. {decision.text}") in flat
     assert squash("Rationale: " + record.decisions[0].rationale) in flat
@@ -115,7 +127,8 @@ def test_pdf_group_heading_once_and_stage_order():
     assert flat.count(squash("The story so far")) == 1
     positions = [flat.index(squash(f"Stage {n}:")) for n in (1, 2, 3, 4)]
     assert positions == sorted(positions)
-    assert flat.index("Stage4:") < flat.index("Decisions") < flat.index("Actions")
+    # the summary leads: decisions and actions come before the discussion (issue 13)
+    assert flat.index("Decisions") < flat.index("Actions") < flat.index("Stage1:")
 
 
 def test_pdf_metadata_title_and_author_only():
@@ -396,11 +409,13 @@ def test_html_sample_record_has_everything():
         for prompt in stage.answered:
             assert str(_escaped(prompt.text)) in html
             assert str(_escaped(prompt.answer).replace("\n", "<br>\n")) in html
-    not_discussed = html.split("Not discussed in this session:")
-    assert len(not_discussed) == 4
-    assert "What surprised you?" in not_discussed[1].split("<h2>")[0]
+    unasked = [p.text for s in record.stages for p in s.prompts if not p.answered]
+    assert unasked and not any(str(_escaped(text)) in html for text in unasked)
+    assert "Not discussed" not in html
     assert "(question from an earlier version of the prompts)" in html
-    assert "Source: Brandon et al. (2020), Complexity and challenge" in html
+    assert "Source:" not in html and html.count("Sources:") == len(record.stages)
+    assert "Brandon et al. (2020), Complexity and challenge; Working Together" in html
+    assert html.index("<h2>Decisions</h2>") < html.index("<h2>Stage 1: Experience</h2>")
     assert "<b>Rationale:</b>" in html
     for decision in record.decisions:
         assert _escaped(decision.text) in html

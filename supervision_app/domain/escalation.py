@@ -8,7 +8,7 @@ tracker labels as a default so nobody mistakes it for their local policy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from supervision_app.content.model import EscalationPolicy, EscalationStage
@@ -74,4 +74,20 @@ def escalation_clock(escalation: Escalation, today: date) -> EscalationClock:
         days_at_stage=escalation.days_at_stage(today),
         days_allowed=escalation.days_allowed,
         overdue=escalation.overdue(today),
+    )
+
+
+def escalation_as_of(escalation: Escalation, on: date) -> Escalation:
+    """``escalation`` as it stood on ``on``: the steps taken by then, open unless closed by then.
+
+    A record shows each escalation as it stood on the session's date; measuring a stage
+    stepped up after the session against that date gave a negative day count.
+    """
+    steps = [s for s in escalation.steps if s.on <= on] or escalation.steps[:1]
+    closed = escalation.closed_on is not None and escalation.closed_on <= on
+    return replace(
+        escalation,
+        steps=steps,
+        outcome=escalation.outcome if closed or escalation.closed_on is None else "",
+        closed_on=escalation.closed_on if closed else None,
     )

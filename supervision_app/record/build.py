@@ -8,6 +8,7 @@ from typing import Any
 
 from supervision_app import __version__
 from supervision_app.content import Content
+from supervision_app.content.model import Prompt
 from supervision_app.domain import (
     AuditEntry,
     Party,
@@ -15,6 +16,12 @@ from supervision_app.domain import (
     SessionIntegrity,
     child_age_text,
     format_date,
+)
+from supervision_app.record.discussion import (
+    agenda_of,
+    agenda_sections,
+    build_summary,
+    stage_sections,
 )
 from supervision_app.record.model import (
     RecordAction,
@@ -63,7 +70,6 @@ def build_record(
     when the user asked for the trail in the PDF) the audit trail.  The
     wellbeing section is kept only when the practitioner chose it at sign-off.
     """
-    stages: list[RecordStage] = []
     # Everything the current content shows itself; the rest is kept as "earlier" answers.
     used: set[str] = set()
     for stage in content.stages:
@@ -71,49 +77,41 @@ def build_record(
             used.add(prompt.id)
             if prompt.structured:
                 used.add("tool:" + prompt.id)
-    private: list[tuple[str, str]] = []
-    for number, stage in enumerate(content.stages, start=1):
-        prompts = []
-        for prompt in stage.prompts:
-            answer = detail.answers.get(prompt.id)
-            if prompt.wellbeing:
-                # Kept out of the stages: printed only in the wellbeing section, by choice.
-                if answer and answer.text.strip():
-                    private.append((prompt.text, answer.text))
-                continue
-            rows, rows_note = (), ""
-            tool = detail.structured.get(prompt.id)
-            if prompt.structured and tool is not None:
-                rows, rows_note = structured_rows(tool)
-            prompts.append(
-                RecordPrompt(
-                    prompt_id=prompt.id,
-                    text=prompt.text,
-                    why=prompt.why,
-                    source=content.citations(prompt.sources),
-                    group=prompt.group,
-                    answer=answer.text if answer else "",
-                    rows=rows,
-                    rows_note=rows_note,
-                )
-            )
-        prompts.extend(_retired(detail, stage.id, used))
-        stages.append(
-            RecordStage(
-                id=stage.id,
-                number=number,
-                title=stage.title,
-                summary=stage.summary,
-                source=content.citations(stage.sources),
-                prompts=tuple(prompts),
-            )
+    private = [
+        (p.text, detail.answers[p.id].text)
+        for stage in content.stages
+        for p in stage.prompts
+        if p.wellbeing and p.id in detail.answers and detail.answers[p.id].text.strip()
+    ]
+
+    def make_prompt(prompt: Prompt) -> RecordPrompt:
+        answer = detail.answers.get(prompt.id)
+        rows, rows_note = (), ""
+        tool = detail.structured.get(prompt.id)
+        if prompt.structured and tool is not None:
+            rows, rows_note = structured_rows(tool)
+        return RecordPrompt(
+            prompt_id=prompt.id,
+            text=prompt.text,
+            why=prompt.why,
+            source=content.citations(prompt.sources),
+            group=prompt.group,
+            answer=answer.text if answer else "",
+            rows=rows,
+            rows_note=rows_note,
         )
+
+    has_agenda = bool(agenda_of(detail))
+    if has_agenda:
+        stages = agenda_sections(detail, content, make_prompt)
+    else:
+        stages = stage_sections(content, make_prompt, lambda s: _retired(detail, s.id, used))
     leftovers = _retired(detail, None, used)
     if leftovers:
         stages.append(
             RecordStage(
                 id="_earlier",
-                number=len(stages) + 1,
+                number=len(content.stages) + 1,
                 title="Answers to earlier prompts",
                 summary="Answers written against questions that the current content no longer has.",
                 source="",
@@ -156,6 +154,8 @@ def build_record(
         hypotheses=tuple(hypotheses),
         rating=rating,
         changes=tuple(changes),
+        summary=build_summary(detail, content),
+        has_agenda=has_agenda,
         **_integrity_fields(integrity),
         audit=tuple(
             RecordAuditEntry(_span(e.at, e.last_at), e.user, e.event.label, e.detail) for e in audit

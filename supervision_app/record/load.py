@@ -51,7 +51,7 @@ def load_record(
         audit=store.audit_trail(session_id) if include_audit else (),
         previous_actions=_previous_actions(shown),
         escalations=_escalations(shown),
-        hypotheses=_hypotheses(shown),
+        hypotheses=_hypotheses(shown, detail.date.isoformat()),
         rating=_rating(shown),
         changes=snapshot_changes(signed, live) if signed else (),
     )
@@ -96,10 +96,14 @@ def _escalations(snapshot: dict[str, Any]) -> list[RecordEscalation]:
     return found
 
 
-def _hypotheses(snapshot: dict[str, Any]) -> list[RecordHypothesis]:
-    """The hypotheses as they stood at this session, with their reviews up to it."""
+def _hypotheses(snapshot: dict[str, Any], on: str = "") -> list[RecordHypothesis]:
+    """The hypotheses as they stood at this session, with their reviews up to it.
+
+    One raised or reviewed on the session's date (``on``, ISO) is marked as discussed.
+    """
     found = []
     for h in snapshot.get("hypotheses") or []:
+        dates = {h.get("raised_on"), *(r.get("on") for r in h.get("reviews") or [])}
         reviews = []
         for r in h.get("reviews") or []:
             line = f"{format_date(parse_date(r.get('on')))} — {hypothesis_label(r.get('status'))}"
@@ -113,6 +117,7 @@ def _hypotheses(snapshot: dict[str, Any]) -> list[RecordHypothesis]:
                 test_plan=h.get("test_plan", ""),
                 reviews=tuple(reviews),
                 evaluation=h.get("evaluation", ""),
+                discussed=not on or on in dates,
             )
         )
     return found

@@ -42,20 +42,34 @@ class RecordPrompt:
 
 @dataclass(frozen=True, slots=True)
 class RecordStage:
+    """One section of the discussion: a stage of the content, or a run of the agenda.
+
+    Only its answered prompts are ever printed: a record never lists the questions that
+    were not asked (a later reader could take such a list for a catalogue of omissions).
+    """
+
     id: str
     number: int
     title: str
     summary: str
     source: str
     prompts: tuple[RecordPrompt, ...]
+    #: The section's heading when it is a part of the agenda ("" : "Stage N: title").
+    heading: str = ""
 
     @property
     def answered(self) -> tuple[RecordPrompt, ...]:
         return tuple(p for p in self.prompts if p.answered)
 
     @property
-    def not_discussed(self) -> tuple[RecordPrompt, ...]:
-        return tuple(p for p in self.prompts if not p.answered)
+    def sources(self) -> str:
+        """The section's sources in one compact note: each citation once, in order of use."""
+        seen: dict[str, None] = {}
+        for text in (self.source, *(p.source for p in self.answered)):
+            for citation in text.split("; "):
+                if citation.strip():
+                    seen.setdefault(citation.strip())
+        return "; ".join(seen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +129,8 @@ class RecordHypothesis:
     test_plan: str = ""
     reviews: tuple[str, ...] = ()  # "date — status. Tested: … Found: …", up to the session
     evaluation: str = ""
+    #: Raised or reviewed in this session; otherwise printed on one line (text and status).
+    discussed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +146,48 @@ class RecordWellbeing:
     """The practitioner's wellbeing section: (heading, text) pairs, printed only by choice."""
 
     entries: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordScaling:
+    """A child's safety scaling at the summary: ``score`` is "3 / 10", or "" when not scaled."""
+
+    child: str
+    score: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSummary:
+    """What the record's first page leads with (from the session's Today and Summary steps)."""
+
+    #: What the practitioner brought today: the question they needed help with.
+    question: str = ""
+    #: (child, main worry), in the case's child order; children without a worry are left out.
+    main_worries: tuple[tuple[str, str], ...] = ()
+    #: The check-in, only when the practitioner chose to print it ("" otherwise).
+    check_in: str = ""
+    reflection: str = ""
+    #: Signs of Safety's three columns.
+    worries: str = ""
+    working_well: str = ""
+    needs_to_happen: str = ""
+    #: The citation for the three columns (the Cumbria response that endorses Signs of Safety).
+    columns_source: str = ""
+    scaling: tuple[RecordScaling, ...] = ()
+    #: What the ends of the scale mean, e.g. ("0: ...", "10: ...").
+    scaling_anchors: tuple[str, ...] = ()
+    next_review_text: str = ""
+    #: Titles of the content's themes not on today's agenda (empty: no agenda, or all chosen).
+    themes_not_chosen: tuple[str, ...] = ()
+
+    @property
+    def has_focus(self) -> bool:
+        return bool(self.question.strip() or self.main_worries)
+
+    @property
+    def has_columns(self) -> bool:
+        return any(t.strip() for t in (self.worries, self.working_well, self.needs_to_happen))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +256,11 @@ class SessionRecord:
     #: For a signed record printed from its snapshot: what the live case data now says
     #: differently (never mixed into the record itself).
     changes: tuple[str, ...] = ()
+    #: The first page: the focus, the three columns, scaling, next review (see RecordSummary).
+    summary: RecordSummary = RecordSummary()
+    #: True when the discussion follows the session's agenda (False: a session from before
+    #: agendas, printed in stage order).
+    has_agenda: bool = False
 
     @property
     def title(self) -> str:

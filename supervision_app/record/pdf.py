@@ -369,25 +369,6 @@ def stylesheet() -> StyleSheet1:
     add("ToolRow", leftIndent=14, bulletIndent=3, bulletFontName=FONT, spaceBefore=2)
     add("ToolNote", leftIndent=14, fontSize=9, leading=12.5, textColor=_MUTED)
     add("Source", fontSize=8, leading=10.5, textColor=_MUTED, spaceBefore=2)
-    add(
-        "NotDiscussedHeading",
-        fontName=FONT_BOLD,
-        fontSize=9,
-        leading=12,
-        textColor=_MUTED,
-        spaceBefore=10,
-        spaceAfter=1,
-        keepWithNext=1,
-    )
-    add(
-        "NotDiscussed",
-        fontSize=9,
-        leading=12,
-        textColor=_MUTED,
-        leftIndent=12,
-        bulletIndent=2,
-        bulletFontName=FONT,
-    )
     add("Decision", leftIndent=18, bulletIndent=0, bulletFontName=FONT_BOLD, spaceBefore=6)
     add("Rationale", leftIndent=18, fontSize=9.5, leading=13.5, spaceBefore=1)
     add("Cell", fontSize=9, leading=12)
@@ -506,12 +487,13 @@ def _title_block(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
         return [Paragraph(label, ss["Label"]), value]
 
     children = [", ".join(p for p in (c.name, c.detail) if p.strip()) for c in record.children]
+    # The case reference and the date are the subtitle, right above; attendees who are just
+    # the practitioner and the supervisor are not listed twice.
+    just_the_two = sorted(record.attendees) == sorted((record.practitioner, record.supervisor))
     rows = [
-        row(LABELS.case_reference, [record.case_reference]),
-        row(LABELS.session_date, [record.session_date_text]),
         row(LABELS.practitioner, [record.practitioner]),
         row(LABELS.supervisor, [record.supervisor]),
-        row(LABELS.attendees, [", ".join(record.attendees)]),
+        *([] if just_the_two else [row(LABELS.attendees, [", ".join(record.attendees)])]),
         row(LABELS.children, children),
         row(LABELS.agencies, [", ".join(record.agencies)]),
     ]
@@ -530,8 +512,8 @@ def _title_block(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, _RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 6),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]
         )
     )
@@ -558,8 +540,6 @@ def _prompt_block(prompt: RecordPrompt, ss: StyleSheet1) -> list[Flowable]:
     if prompt.answer.strip():
         story += text_flowables(prompt.answer, ss["Answer"])
     story += _tool_rows(prompt, ss)
-    if prompt.source.strip():
-        story.append(_para(f"{LABELS.source} {prompt.source}", ss["Source"]))
     return story
 
 
@@ -584,7 +564,11 @@ def _tool_rows(prompt: RecordPrompt, ss: StyleSheet1) -> list[Flowable]:
 
 
 def _stage_section(stage: RecordStage, ss: StyleSheet1) -> list[Flowable]:
-    story = _section_heading(f"{LABELS.stage} {stage.number}: {stage.title}", ss, "Stage")
+    """A section of the discussion: its answered prompts, then its sources in one note."""
+    if not stage.answered:
+        return []
+    heading = stage.heading or f"{LABELS.stage} {stage.number}: {stage.title}"
+    story = _section_heading(heading, ss, "Stage")
     if stage.summary.strip():
         story.append(_para(stage.summary, ss["Summary"]))
     group = ""
@@ -593,18 +577,9 @@ def _stage_section(stage: RecordStage, ss: StyleSheet1) -> list[Flowable]:
             story.append(_para(prompt.group, ss["Group"]))
         group = prompt.group
         story += _prompt_block(prompt, ss)
-    if not stage.answered:
-        story.append(Paragraph(LABELS.nothing_answered, ss["Empty"]))
-    if stage.not_discussed:
-        story.append(Paragraph(LABELS.not_discussed, ss["NotDiscussedHeading"]))
-        story += [_bullet(p.text, ss["NotDiscussed"]) for p in stage.not_discussed]
+    if stage.sources:
+        story.append(_para(f"{LABELS.sources} {stage.sources}", ss["Source"]))
     return story
-
-
-def _bullet(text: str, style: ParagraphStyle) -> Paragraph:
-    paragraph = _para(text, style)
-    paragraph.bulletText = "•"
-    return paragraph
 
 
 def _decisions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
@@ -682,20 +657,21 @@ def _colophon(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
 
 
 def build_story(record: SessionRecord, ss: StyleSheet1 | None = None) -> list[Flowable]:
+    """The summary page first, then the discussion, the tools, sign-off and the colophon."""
     from supervision_app.record import pdf_sections as extra
+    from supervision_app.record import pdf_summary as summary
 
     ss = ss or stylesheet()
     story = _title_block(record, ss)
     story += extra.status_banner(record, ss)
     story += extra.changes_section(record, ss)
+    story += summary.summary_page(record, ss)
+    story += summary.today_section(record, ss)
     story += extra.previous_actions_section(record, ss)
     for stage in record.stages:
         story += _stage_section(stage, ss)
-    story += _decisions_section(record, ss)
-    story += _actions_section(record, ss)
+    story += summary.themes_not_chosen(record, ss)
     story += extra.hypotheses_section(record, ss)
-    story += extra.escalations_section(record, ss)
-    story += extra.rating_section(record, ss)
     story += extra.wellbeing_section(record, ss)
     story += extra.signoff_section(record, ss)
     story += extra.addenda_section(record, ss)

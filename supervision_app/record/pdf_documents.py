@@ -27,6 +27,7 @@ from supervision_app.record.pdf_sections import (
     fingerprint_block,
     grid_table,
 )
+from supervision_app.record.pdf_summary import next_review_line
 from supervision_app.record.pdf_template import (
     escalation_table,
     hypotheses_table,
@@ -56,6 +57,7 @@ def render_extract(record: SessionRecord) -> bytes:
     story += _decisions_section(record, ss)
     story += _actions_section(record, ss)
     story += escalations_section(record, ss)
+    story += next_review_line(record, ss)
     story += fingerprint_block(record, ss)
     return render_document(
         story,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.styles import StyleSheet1
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
@@ -29,11 +29,15 @@ _GRID = colors.HexColor(PALETTE.table_grid)
 
 
 def grid_table(
-    header: list[str], rows: list[list[Any]], widths: list[float], ss: StyleSheet1
+    header: list[str],
+    rows: list[list[Any]],
+    widths: list[float],
+    ss: StyleSheet1,
+    cls: type[RecordTable] = RecordTable,
 ) -> Table:
     """A bordered table with a shaded, repeated header row."""
     data = [[Paragraph(label, ss["CellHeader"]) for label in header], *rows]
-    table = RecordTable(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table = cls(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -102,6 +106,8 @@ def _table_section(
 
 
 def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
+    if record.has_agenda and not record.previous_actions:
+        return []  # a focused record prints what was discussed
     header = [
         LABELS.action_description,
         LABELS.action_owner,
@@ -124,7 +130,12 @@ def hypotheses_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]
     story: list[Flowable] = list(_section_heading(LABELS.hypotheses, ss))
     if not record.hypotheses:
         return [*story, Paragraph(LABELS.no_hypotheses, ss["Empty"])]
+    one_line = ParagraphStyle("HypothesisLine", parent=ss["Value"], spaceBefore=7)
     for number, h in enumerate(record.hypotheses, start=1):
+        if not h.discussed:  # current, but not raised or reviewed today: one line
+            line = f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})"
+            story += text_flowables(line, one_line, lead=f"<b>{number}.</b> ")
+            continue
         story += text_flowables(
             f"{h.text} ({h.status}, {LABELS.hypothesis_raised} {h.raised_text})",
             ss["Prompt"],
@@ -146,8 +157,8 @@ def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable
         LABELS.escalation_raised,
         LABELS.escalation_concern,
         LABELS.escalation_with,
-        LABELS.escalation_level,
-        LABELS.escalation_status,
+        LABELS.escalation_level_on.format(date=record.session_date_text),
+        LABELS.escalation_status_on.format(date=record.session_date_text),
     ]
     items = [
         (e.raised_text, e.concern, e.raised_with, e.level, e.status) for e in record.escalations

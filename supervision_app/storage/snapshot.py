@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from supervision_app.domain import CaseDetail, SessionDetail
-from supervision_app.domain.escalation import escalation_clock
+from supervision_app.domain.escalation import escalation_as_of, escalation_clock
 from supervision_app.domain.memory import CaseHistory, HypothesisStatus
 from supervision_app.storage.chain import canonical_content
 
@@ -113,6 +113,7 @@ def _memory(detail: SessionDetail, history: CaseHistory) -> dict[str, Any]:
         open_then = e.raised_on <= on and (e.closed_on is None or e.closed_on >= on)
         if e.session_id != sid and not open_then:
             continue
+        e = escalation_as_of(e, on)  # the stage it was at on the session's date
         step = e.current
         clock = ""
         if e.is_open and step is not None and step.days is not None:
