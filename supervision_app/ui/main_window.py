@@ -300,6 +300,8 @@ class MainWindow(QMainWindow):
             if case_of_session is not None:
                 expanded.add(case_of_session)
         cases, more = self._case_page(case_of_session or select_case)
+        if not select_first and cases and not expanded:
+            expanded.add(cases[0].id)  # as if chosen, for All cases
         self.case_tree.populate(cases, self._session_page, expanded, more_cases=more)
         if not cases:
             self.session_view.clear()
@@ -342,6 +344,7 @@ class MainWindow(QMainWindow):
         return self.store.list_sessions(case_id, limit=limit, offset=offset)
 
     def _on_case_selected(self, case_id: int) -> None:
+        self.central_stack.setCurrentWidget(self.splitter)  # from Home too
         self.session_view.clear()
         try:
             case = self.store.get_case(case_id)
@@ -353,6 +356,7 @@ class MainWindow(QMainWindow):
         self._after_selection(case.reference)
 
     def _on_session_selected(self, case_id: int, session_id: int) -> None:
+        self.central_stack.setCurrentWidget(self.splitter)  # from Home too
         if self.session_view.session_id != session_id:
             try:
                 self.session_view.load_session(session_id)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from supervision_app.content import Content
 from supervision_app.domain import Action, Decision, format_date
 from supervision_app.domain.agenda import (
+    CLOSING_MINUTES,
     SCALING_ANCHORS,
     SCALING_QUESTION,
     SIGNS_OF_SAFETY_SOURCE,
@@ -54,7 +55,7 @@ class SummaryPage(FocusPage):
     def __init__(self, content: Content, parent: QWidget | None = None) -> None:
         super().__init__(
             "summaryPage",
-            self.tr("Close · about 15 minutes"),
+            self.tr("Close · about {n} minutes").format(n=CLOSING_MINUTES),
             self.tr("Summary"),
             self.tr("What you take from today, in a few lines; the three questions; how safe "
                     "each child is; what was decided and who does what; the next review."),
@@ -124,6 +125,7 @@ class SummaryPage(FocusPage):
         lay.addWidget(section_title(self.tr("Next review")))
         self.review_set = QCheckBox(self.tr("The case is next reviewed on"))
         self.review_set.setObjectName("nextReviewSet")
+        accessible(self.review_set, self.tr("Set the next review date"))
         self.review_date = QDateEdit()
         self.review_date.setObjectName("nextReviewDate")
         self.review_date.setCalendarPopup(True)

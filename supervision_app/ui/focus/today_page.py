@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app.domain.agenda import SessionOpening, SinceLastItem
+from supervision_app.domain.agenda import OPENING_MINUTES, SessionOpening, SinceLastItem
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.focus.page_frame import (
     FocusPage,
@@ -42,7 +42,7 @@ class TodayPage(FocusPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             "todayPage",
-            self.tr("Opening · about 5 minutes"),
+            self.tr("Opening · about {n} minutes").format(n=OPENING_MINUTES),
             self.tr("Today"),
             self.tr("How you are, the question you bring, and what has changed since last time."),
         )
