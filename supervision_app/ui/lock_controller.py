@@ -141,6 +141,7 @@ class LockController(QObject):
             if dialog.isVisible():
                 dialog.reject()
         w.session_view.clear()
+        w.home.clear()
         for panel in w.findChildren(CaseMemoryPanel):
             panel.forget()
         for spelling in w.findChildren(SpellService):  # "my words" leave memory too

@@ -642,8 +642,8 @@ class SessionView(QWidget):
         self.show_memory(False)
         self.go_to_page(row)
         editor = self.editor_for(prompt_id)
-        if editor is None:
-            return False
+        if editor is None:  # a prompt that opens a tool elsewhere (the hypotheses): its page
+            return True
         self.stage_page(row).ensureWidgetVisible(editor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         return True

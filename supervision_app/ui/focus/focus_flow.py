@@ -5,6 +5,7 @@ remove or add an item and the rail follows; progress counts the agenda ("5 of 12
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from supervision_app.domain.agenda import (
     AgendaOrigin,
     AgendaProposal,
     SessionClosing,
+    SessionOpening,
 )
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui.focus.agenda_page import AgendaPage
@@ -261,8 +263,12 @@ class FocusFlow(QObject):
         return slot in self._slots.values()
 
     def clear(self) -> None:
+        """Close the session: its pages forget what they showed (the screen may be locking)."""
         if self.active:
             self.shares_changed.emit([], 0)
+            self.today.load(SessionOpening(), (), ())
+            self.agenda.load((), None, self._closing.planned_minutes)
+            self.summary.load(SessionClosing(), (), date.today())
         self.active = False
         self.items = []
         self._slots = {}

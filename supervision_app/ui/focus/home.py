@@ -52,6 +52,10 @@ class HomeController(QObject):
         window.central_stack.setCurrentWidget(self.page)
         window.setWindowTitle(APP_NAME)
 
+    def clear(self) -> None:
+        """Forget what was listed (the screen is locked)."""
+        self.page.set_items([], "")
+
     def focus_first(self) -> None:
         button = self.page.first_start_button() or self.page.all_cases_button
         button.setFocus(Qt.FocusReason.OtherFocusReason)
