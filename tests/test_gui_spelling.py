@@ -87,7 +87,7 @@ def test_the_word_being_typed_is_underlined_only_once_it_is_finished(
     assert underlined(editor) == ["teh"]
     type_text(qtbot, editor, "recieve")
     assert underlined(editor) == ["teh"]
-    window.session_view.stage_page(min(window.session_view.slots)).editors()[1].setFocus()  # leaving the answer finishes it
+    window.session_view.editor_for(window.session_view.focus.items[1].prompt_id).setFocus()  # leaving the answer finishes it
     qtbot.waitUntil(lambda: underlined(editor) == ["teh", "recieve"])
 
 
@@ -162,7 +162,7 @@ def test_add_to_my_words_saves_it_encrypted_and_every_editor_accepts_it(
     qtbot, dictionary, editor_window, store
 ) -> None:
     window, editor = editor_window
-    other = window.session_view.stage_page(min(window.session_view.slots)).editors()[1]
+    other = window.session_view.editor_for(window.session_view.focus.items[1].prompt_id)
     editor.load_text("Zyxwanda visited.")
     other.load_text("Zyxwanda and zyxwanda again.")
     assert underlined(other) == ["Zyxwanda", "zyxwanda"]

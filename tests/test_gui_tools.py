@@ -24,6 +24,8 @@ def test_tools_are_filled_in_autosaved_and_shown_again(
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
     view = window.session_view
+    for prompt_id in (DANGER, DAY, SHARING):  # the tools appear when they are on the agenda
+        view.focus.agenda.add_prompt(prompt_id)
 
     checklist = view.editor_for(DANGER)
     yes = checklist.groups["rule_of_optimism"].buttons()[0]
@@ -81,8 +83,13 @@ def test_every_tool_widget_has_an_accessible_name(
     _case_id, session_id = make_case(store)
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
-    for row in range(len(window.session_view.slots)):
-        window.session_view.stage_page(row)
+    view = window.session_view
+    for stage in content.stages:  # every tool on the agenda
+        for prompt in stage.prompts:
+            if prompt.structured:
+                view.focus.agenda.add_prompt(prompt.id)
+    for row in list(view.slots):
+        view.stage_page(row)
     assert interactive_without_name(window.session_view) == []
     window.close()
 

@@ -323,7 +323,9 @@ class StagePicker(QComboBox):
         self.setObjectName("stagePicker")
         self.setAccessibleName(self.tr("Stage"))
         self.setAccessibleDescription(navigator.accessibleDescription())
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # An agenda item's title is its whole question: the box keeps a sensible width.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(22)
         self.setModel(navigator.model())
         self._navigator = navigator
         navigator.currentRowChanged.connect(self._follow)
