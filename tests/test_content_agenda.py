@@ -35,7 +35,7 @@ CYCLE = {
         "authoritative_practice.dangers_to_children",
     },
     "plan": {
-        "authoritative_practice.what_must_change",
+        "authoritative_practice.criteria_for_progress",
         "authoritative_practice.contingency_plan",
         "escalation.who_else_needs_to_know",
     },
@@ -230,10 +230,10 @@ def test_pack_adds_a_theme_retags_prompts_and_sets_the_frequency(packs: Path, co
     assert loaded.pack_problems == ()
     theme = loaded.theme("local_policy")
     assert theme.pack == "example-agency" and theme.conditions.has_escalation is True
-    managers = loaded.prompt("escalation.route_managers")
+    managers = loaded.prompt("escalation.route_practitioner")
     assert managers.tier == "core" and "local_policy" in managers.themes and managers.minutes == 5
-    assert managers.text == content.prompt("escalation.route_managers").text
-    assert content.prompt("escalation.route_managers").tier == "deeper"  # built-in untouched
+    assert managers.text == content.prompt("escalation.route_practitioner").text
+    assert content.prompt("escalation.route_practitioner").tier == "deeper"  # built-in untouched
     own = loaded.prompt("escalation.example_agency_timescales")
     assert own.tier == "core" and own.conditions.has_escalation is True
     assert loaded.supervision_frequency_days == 42 and not loaded.frequency_is_default
@@ -261,7 +261,7 @@ def test_pack_replaces_the_core_route_with_its_own_prompt(packs: Path, content) 
     [
         (
             "agenda.toml",
-            'prompt = "escalation.route_managers"',
+            'prompt = "escalation.route_practitioner"',
             'prompt = "escalation.no_such"',
             "Skipped: agenda.toml: retag[0].prompt 'escalation.no_such' is not a prompt",
         ),
@@ -269,14 +269,14 @@ def test_pack_replaces_the_core_route_with_its_own_prompt(packs: Path, content) 
             "agenda.toml",
             'tier = "core"\nthemes = ["escalation", "local_policy"]',
             'tier = "top"\nthemes = ["escalation", "local_policy"]',
-            "Skipped: agenda.toml: prompt 'escalation.route_managers' (retag[0]).tier 'top' "
+            "Skipped: agenda.toml: prompt 'escalation.route_practitioner' (retag[0]).tier 'top' "
             "is not a tier",
         ),
         (
             "agenda.toml",
             'themes = ["escalation", "local_policy"]',
             'themes = ["escalation", "local_polcy"]',
-            "Skipped: agenda.toml: prompt 'escalation.route_managers': theme 'local_polcy' "
+            "Skipped: agenda.toml: prompt 'escalation.route_practitioner': theme 'local_polcy' "
             "is not defined",
         ),
         (
@@ -309,5 +309,5 @@ def test_bad_pack_agenda_skips_the_pack_and_says_why(
     assert loaded.packs == ()
     [problem] = loaded.pack_problems
     assert problem.problem.startswith(message), problem.problem
-    assert loaded.prompt("escalation.route_managers") == content.prompt("escalation.route_managers")
+    assert loaded.prompt("escalation.route_practitioner") == content.prompt("escalation.route_practitioner")
     assert loaded.supervision_frequency_days == 28 and loaded.frequency_is_default

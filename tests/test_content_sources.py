@@ -127,6 +127,8 @@ def sections_missing_from_seeds(documents) -> list[str]:
     """The declared sections that do not appear in their seed file (or whose file is missing)."""
     missing = []
     for doc in documents.values():
+        if doc.outside_seeds:
+            continue  # no seed file: its full citation is checked below
         seed = SEEDS_DIR / doc.file
         if not seed.is_file():
             missing.append(f"{doc.id}: seed file {doc.file} not found in {SEEDS_DIR}")
@@ -162,8 +164,26 @@ def test_a_section_that_is_not_in_its_seed_is_caught(content):
 
 def test_sources_file_lists_seed_files():
     data = tomllib.loads(resource_path("content", "sources.toml").read_text(encoding="utf-8"))
-    files = [d["file"] for d in data["documents"]]
-    assert len(files) == len(set(files))
+    files = [d["file"] for d in data["documents"] if not d.get("outside_seeds")]
+    assert len(files) == len(set(files)) == 5
+
+
+def test_documents_beyond_the_seeds_carry_a_full_citation(content):
+    """Each is labelled as outside the seeds and has its title, publisher and year."""
+    beyond = [d for d in content.documents.values() if d.outside_seeds]
+    assert len(beyond) >= 8
+    for doc in beyond:
+        assert not doc.file, doc.id
+        assert doc.title and doc.publisher and re.search(r"\b(19|20)\d\d\b", doc.year), doc.id
+        assert doc.citation.startswith(doc.title) and doc.year in doc.citation
+
+
+def test_a_document_beyond_the_seeds_without_its_citation_is_refused(tmp_path):
+    from supervision_app.content.loader import ContentError, load_documents_table
+
+    entry = {"id": "x", "outside_seeds": True, "title": "T", "short_title": "T", "sections": ["s"]}
+    with pytest.raises(ContentError, match=r"documents\[0\]\.publisher"):
+        load_documents_table(tmp_path / "sources.toml", {"schema_version": 1, "documents": [entry]})
 
 
 def test_every_prompt_fixture_answers_every_prompt(content):

@@ -34,6 +34,7 @@ from supervision_app.content.model import (
     Stage,
     Theme,
 )
+from supervision_app.content.route import with_route
 from supervision_app.paths import resource_path
 
 SCHEMA_VERSION = 1
@@ -87,6 +88,7 @@ def load_content(folder: Path | None = None) -> Content:
                 )
             seen_prompts[prompt.id] = stage_file
         stages.append(stage)
+    _check_aliases(stages, seen_prompts)
     content = Content(version=version, documents=documents, stages=tuple(stages))
     agenda_name = _optional_text(manifest_file, "agenda", manifest.get("agenda"))
     if agenda_name:
@@ -95,7 +97,29 @@ def load_content(folder: Path | None = None) -> Content:
         (folder / str(n) for n in stage_files), content.stages, strict=True
     ):
         check_prompt_themes(stage_file, stage.prompts, content)
-    return content
+    return with_route(content, None)
+
+
+def _check_aliases(stages: list[Stage], seen_prompts: dict[str, Path]) -> None:
+    """An alias names one retired prompt: never a prompt in use, never two homes."""
+    homes: dict[str, str] = {}
+    for stage in stages:
+        for prompt in stage.prompts:
+            for alias in prompt.aliases:
+                file = seen_prompts[prompt.id]
+                if alias in seen_prompts:
+                    raise ContentError(
+                        file,
+                        f"prompt '{prompt.id}': alias '{alias}' is the id of a prompt in use "
+                        f"(in {seen_prompts[alias].name})",
+                    )
+                if alias in homes:
+                    raise ContentError(
+                        file,
+                        f"prompt '{prompt.id}': alias '{alias}' is already an alias of "
+                        f"'{homes[alias]}'",
+                    )
+                homes[alias] = prompt.id
 
 
 # -- files -----------------------------------------------------------------
@@ -140,7 +164,13 @@ def load_documents_table(
     for i, entry in enumerate(entries):
         where = f"documents[{i}]"
         _check_table(file, where, entry)
-        _check_keys(file, where, entry, {"id", "file", "title", "short_title", "sections"})
+        _check_keys(
+            file,
+            where,
+            entry,
+            {"id", "file", "title", "short_title", "sections", "outside_seeds", "publisher", "year"},
+        )
+        outside = _flag(file, f"{where}.outside_seeds", entry.get("outside_seeds"))
         doc_id = _text(file, f"{where}.id", entry.get("id"))
         if doc_id in documents:
             raise ContentError(file, f"{where}: document id '{doc_id}' is used twice")
@@ -150,7 +180,16 @@ def load_documents_table(
         section_names = tuple(
             _text(file, f"{where}.sections[{j}]", s) for j, s in enumerate(sections)
         )
-        if pack_folder is None:
+        publisher = _optional_text(file, f"{where}.publisher", entry.get("publisher"))
+        year = _optional_text(file, f"{where}.year", entry.get("year"))
+        if outside:
+            # Beyond the seeds: no seed file to check, so the full citation is required.
+            if entry.get("file") is not None:
+                raise ContentError(file, f"{where}: a document outside the seeds has no 'file'")
+            publisher = _text(file, f"{where}.publisher", entry.get("publisher"))
+            year = _text(file, f"{where}.year", entry.get("year"))
+            doc_file = ""
+        elif pack_folder is None:
             doc_file = _text(file, f"{where}.file", entry.get("file"))
         else:
             doc_file = _optional_text(file, f"{where}.file", entry.get("file"))
@@ -162,6 +201,9 @@ def load_documents_table(
             title=_text(file, f"{where}.title", entry.get("title")),
             short_title=_text(file, f"{where}.short_title", entry.get("short_title")),
             sections=section_names,
+            outside_seeds=outside,
+            publisher=publisher,
+            year=year,
         )
     return documents
 
@@ -222,6 +264,7 @@ PROMPT_KEYS = {
     "fields",
     "choices",
     "wellbeing",
+    "aliases",
     "tier",
     "themes",
     "conditions",
@@ -282,8 +325,20 @@ def parse_prompt(
         choices=choices,
         pack=pack,
         wellbeing=_flag(file, f"{where}.wellbeing", entry.get("wellbeing")),
+        aliases=_aliases(file, f"{where}.aliases", entry.get("aliases"), prompt_id),
         **parse_tags(file, f"prompt '{prompt_id}' ({where})", entry),
     )
+
+
+def _aliases(file: Path, where: str, value: Any, prompt_id: str) -> tuple[str, ...]:
+    """The ids of earlier prompts merged into this one (they never change, like any id)."""
+    aliases = _text_list(file, where, value)
+    for alias in aliases:
+        if not _PROMPT_ID.match(alias) or alias == prompt_id:
+            raise ContentError(
+                file, f"{where}: '{alias}' must be an earlier prompt id, not this prompt's own"
+            )
+    return aliases
 
 
 # -- agenda tags: tier, themes, conditions, minutes -----------------------------

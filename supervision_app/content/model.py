@@ -14,6 +14,16 @@ class SourceDocument:
     title: str
     short_title: str
     sections: tuple[str, ...]
+    #: A document from beyond the five seed documents (national reviews, named models): it has
+    #: no seed file, and carries its full citation instead.
+    outside_seeds: bool = False
+    publisher: str = ""
+    year: str = ""
+
+    @property
+    def citation(self) -> str:
+        """The full citation: title, publisher and year (for documents beyond the seeds)."""
+        return ", ".join(part for part in (self.title, self.publisher, self.year) if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +133,11 @@ class Prompt:
     #: About the practitioner's own wellbeing: printed only in the wellbeing section,
     #: and only when the practitioner chooses to include it at sign-off.
     wellbeing: bool = False
+    #: Ids of earlier prompts merged into this one. Answers stored under them show, exactly as
+    #: written, under this prompt.
+    aliases: tuple[str, ...] = ()
+    #: The hint as written, when it holds a placeholder filled at load time (see content.route).
+    hint_template: str = ""
     #: ``core`` (proposed on the agenda) or ``deeper`` (in the library); see ``TIERS``.
     tier: str = DEFAULT_TIER
     #: Theme ids (each defined in the content's themes).
@@ -254,11 +269,15 @@ class Content:
         return next((s for s in self.stages if s.id == stage_id), None)
 
     def prompt(self, prompt_id: str) -> Prompt | None:
+        """The prompt with this id, or the prompt an earlier (merged) id now lives in."""
+        alias_home = None
         for stage in self.stages:
             for prompt in stage.prompts:
                 if prompt.id == prompt_id:
                     return prompt
-        return None
+                if prompt_id in prompt.aliases:
+                    alias_home = prompt
+        return alias_home
 
     def cite(self, ref: SourceRef) -> str:
         """A short human citation, e.g. ``Surrey SCR briefing (2016-2020), 3.1 Professional Curiosity``."""

@@ -46,6 +46,7 @@ from supervision_app.content.model import (
     Prompt,
     SourceDocument,
 )
+from supervision_app.content.route import with_route
 from supervision_app.paths import content_pack_roots
 
 PACK_FILE = "pack.toml"
@@ -81,6 +82,13 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
     stages = {s.id: list(s.prompts) for s in content.stages}
     documents = dict(content.documents)
     taken_prompts = {p.id: "the built-in content" for s in content.stages for p in s.prompts}
+    # A retired (merged) id stays taken: a pack reusing it would capture stored answers.
+    taken_prompts |= {
+        alias: "the built-in content (an earlier prompt)"
+        for s in content.stages
+        for p in s.prompts
+        for alias in p.aliases
+    }
     taken_packs: dict[str, str] = {}
     infos: list[PackInfo] = []
     policy = content.escalation_policy
@@ -101,7 +109,8 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
         taken_packs[pack.info.id] = str(pack_dir)
         documents.update(pack.documents)
         for prompt in pack.prompts:
-            taken_prompts[prompt.id] = f"the pack '{pack.info.id}'"
+            for prompt_id in (prompt.id, *prompt.aliases):
+                taken_prompts[prompt_id] = f"the pack '{pack.info.id}'"
             stages[prompt.stage_id].append(prompt)
         infos.append(pack.info)
         policy = pack.escalation_policy or policy
@@ -123,7 +132,7 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
                 dataclasses.replace(s, prompts=tuple(stages[s.id])) for s in content.stages
             ),
         )
-    return dataclasses.replace(
+    merged = dataclasses.replace(
         content,
         documents=documents,
         stages=agenda.stages,
@@ -137,6 +146,7 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
         marking=marking,
         agency_recovery=recovery,
     )
+    return with_route(merged, policy)
 
 
 def discover_packs(roots: list[Path]) -> list[Path]:
@@ -349,11 +359,12 @@ def _conflict(
             f"{taken_packs[pack.info.id]}."
         )
     for prompt in pack.prompts:
-        if prompt.id in taken_prompts:
-            return (
-                f"Skipped: the prompt id '{prompt.id}' is already used by "
-                f"{taken_prompts[prompt.id]}."
-            )
+        for prompt_id in (prompt.id, *prompt.aliases):
+            if prompt_id in taken_prompts:
+                return (
+                    f"Skipped: the prompt id '{prompt_id}' is already used by "
+                    f"{taken_prompts[prompt_id]}."
+                )
     for doc_id in pack.documents:
         if doc_id in documents:
             return f"Skipped: the source document id '{doc_id}' is already in use."

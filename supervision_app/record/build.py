@@ -47,6 +47,10 @@ DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 RETIRED_NOTE = (
     "This question came from an earlier version of the prompts; the answer is kept as written."
 )
+MERGED_NOTE = (
+    "Answered under an earlier wording of this question, since merged into it; the answer is "
+    "kept as written."
+)
 
 
 def build_record(
@@ -75,6 +79,7 @@ def build_record(
     for stage in content.stages:
         for prompt in stage.prompts:
             used.add(prompt.id)
+            used.update(prompt.aliases)
             if prompt.structured:
                 used.add("tool:" + prompt.id)
     private = [
@@ -105,7 +110,12 @@ def build_record(
     if has_agenda:
         stages = agenda_sections(detail, content, make_prompt)
     else:
-        stages = stage_sections(content, make_prompt, lambda s: _retired(detail, s.id, used))
+        stages = stage_sections(
+            content,
+            make_prompt,
+            lambda s: [m for p in s.prompts for m in _merged_answers(detail, p)]
+            + _retired(detail, s.id, used),
+        )
     leftovers = _retired(detail, None, used)
     if leftovers:
         stages.append(
@@ -195,6 +205,23 @@ def _integrity_fields(integrity: SessionIntegrity | None) -> dict[str, Any]:
         "fingerprint": integrity.fingerprint,
         "late_days": integrity.late_days,
     }
+
+
+def _merged_answers(detail: SessionDetail, prompt) -> list[RecordPrompt]:
+    """Answers stored under the ids of earlier prompts merged into ``prompt``: printed under
+    it, each with the question it answered, exactly as written."""
+    return [
+        RecordPrompt(
+            prompt_id=alias,
+            text=answer.prompt_text or prompt.text,
+            why=MERGED_NOTE,
+            source="",
+            group=prompt.group,
+            answer=answer.text,
+        )
+        for alias in prompt.aliases
+        if (answer := detail.answers.get(alias)) is not None and answer.text.strip()
+    ]
 
 
 def _retired(detail: SessionDetail, stage_id: str | None, used: set[str]) -> list[RecordPrompt]:

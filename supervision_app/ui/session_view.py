@@ -316,7 +316,8 @@ class SessionView(QWidget):
     def _add_answered_stages(
         self, answers: dict[str, Answer], tools: dict[str, StructuredAnswer], children: list[str]
     ) -> None:
-        known = {p.id for s in self._content.stages for p in s.prompts}
+        # Answers under the ids of merged prompts show under their new home, not as "earlier".
+        known = {i for s in self._content.stages for p in s.prompts for i in (p.id, *p.aliases)}
         tool_ids = {p.id for s in self._content.stages for p in s.prompts if p.structured}
         retired: dict[str, list[Answer]] = defaultdict(list)
         for answer in sorted(answers.values(), key=lambda a: a.prompt_id):
@@ -332,7 +333,11 @@ class SessionView(QWidget):
         total = len(self._content.stages)
         for number, stage in enumerate(self._content.stages, start=1):
             kept = retired.get(stage.id, [])
-            shown = {p.id for p in stage.prompts if self._answered.get(p.id)}
+            shown = {
+                p.id
+                for p in stage.prompts
+                if any(self._answered.get(i) for i in (p.id, *p.aliases))
+            }
             if not shown and not kept and not retired_tools.get(stage.id):
                 continue
             self._add_slot(

@@ -168,6 +168,11 @@ class StagePage(QScrollArea):
         else:
             card.editor.load_text(answer.text if answer else "")
         self.add_card(card)
+        for alias in prompt.aliases:
+            # An answer to an earlier prompt merged into this one: kept, read-only, as written.
+            earlier = answers.get(alias)
+            if earlier is not None and earlier.text.strip():
+                self._body.addWidget(_read_only_card(earlier.prompt_text, earlier.text))
         return card
 
     def add_group(self, title: str) -> None:
