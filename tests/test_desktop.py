@@ -173,7 +173,8 @@ def test_line_spacing_opens_up_the_answers_and_prompts_and_is_remembered(
     assert editor.height() > single_box, "the answer box grows to keep its lines visible"
     assert card.prompt_label.line_spacing() == 150
     assert card.prompt_label.heightForWidth(300) > single_prompt
-    assert card.prompt_label.plain_text() == content.stages[0].prompts[0].text
+    first_prompt = content.prompt(window.session_view.focus.items[0].prompt_id)
+    assert card.prompt_label.plain_text() == first_prompt.text
     assert not editor.has_uncommitted_typing(), "spacing is not an edit"
 
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # a new paragraph keeps the spacing

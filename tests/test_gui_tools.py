@@ -27,6 +27,7 @@ def test_tools_are_filled_in_autosaved_and_shown_again(
     for prompt_id in (DANGER, DAY, SHARING):  # the tools appear when they are on the agenda
         view.focus.agenda.add_prompt(prompt_id)
 
+    view.go_to_prompt(DANGER)  # shown, as the user sees it
     checklist = view.editor_for(DANGER)
     yes = checklist.groups["rule_of_optimism"].buttons()[0]
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
@@ -36,6 +37,7 @@ def test_tools_are_filled_in_autosaved_and_shown_again(
     qtbot.mouseClick(unsure, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(unsure, Qt.MouseButton.LeftButton)  # a second click clears the mark
 
+    view.go_to_prompt(DAY)  # shown, as the user sees it
     day = view.editor_for(DAY)
     assert [day.tabs.tabText(i) for i in range(day.tabs.count())] == ["K"]
     night = day.texts[("K", "night")]
@@ -43,6 +45,7 @@ def test_tools_are_filled_in_autosaved_and_shown_again(
     type_text(qtbot, night, "Bare mattress")
     day.bases[("K", "night")].setCurrentIndex(1)  # Seen
 
+    view.go_to_prompt(SHARING)  # shown, as the user sees it
     sharing = view.editor_for(SHARING)
     qtbot.mouseClick(sharing.add_button, Qt.MouseButton.LeftButton)
     assert len(sharing.rows) == 2
