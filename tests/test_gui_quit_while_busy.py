@@ -84,7 +84,7 @@ def test_closing_during_printing_cancels_it(
                 state["cancelled_at"] = time.monotonic()
                 return
             time.sleep(0.05)
-            self.page_done.emit(page, 100)
+            self.progress.emit("render", page, 100)
         state["rendered_all"] = time.monotonic()
 
     shown: list[object] = []

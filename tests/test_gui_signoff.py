@@ -231,8 +231,8 @@ def test_cancelled_render_stops_early(qtbot) -> None:
     data = render_pdf(record_with_answer("word " * 40000))
     thread = PageRenderThread(data, 150)
     # A direct connection runs in the worker, as a click on Cancel would between two pages.
-    thread.page_done.connect(
-        lambda _done, _total: thread.cancel(), Qt.ConnectionType.DirectConnection
+    thread.progress.connect(
+        lambda _stage, _done, _total: thread.cancel(), Qt.ConnectionType.DirectConnection
     )
     with qtbot.waitSignal(thread.finished, timeout=30000):
         thread.start()

@@ -14,6 +14,7 @@ def test_core_imports_no_qt_and_no_heavy_renderers() -> None:
         "import supervision_app.storage.autosave, supervision_app.record, supervision_app.exchange\n"
         "import supervision_app.demo, supervision_app.cli, supervision_app.spelling\n"
         "import supervision_app.storage.personal_words\n"
+        "import supervision_app.cups, supervision_app.print_job\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('PySide6', 'shiboken6', 'reportlab', 'jinja2'))))\n"
     )

@@ -398,7 +398,6 @@ Health Visiting</source>
     <name>CaseMemoryPanel</name>
     <message>
         <source>Case so far</source>
-        <extracomment>A widget kept at the top of the column (the case card on the overview).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -523,6 +522,15 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show {n} earlier ({shown} of {total} shown)</source>
+        <extracomment>rows each list builds at first (the chronology: its newest entries) rows each &quot;Show more&quot; adds A widget kept at the top of the column (the case card on the overview).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show {n} more ({shown} of {total} shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Measured against: {policy}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -628,10 +636,6 @@ Health Visiting</source>
     </message>
     <message>
         <source>Nothing in the chronology yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} earlier entries are in the printed case summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1323,7 +1327,7 @@ Health Visiting</source>
     <name>DesktopFeatures</name>
     <message>
         <source>Undo</source>
-        <extracomment>Every dialog class the main window can open (the accessibility test walks each one). Spell-check for every answer editor; &quot;my words&quot; live in the encrypted database.</extracomment>
+        <extracomment>Spell-check for every answer editor; &quot;my words&quot; live in the encrypted database.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1802,6 +1806,7 @@ Health Visiting</source>
     </message>
     <message>
         <source>Search all cases…</source>
+        <extracomment>Emitted once, just after the window&apos;s first paint: work the first screen does not need (the spelling dictionary, say) waits for it, so it never delays that paint.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2494,7 +2499,15 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The record was sent to the printer.</source>
+        <source>Printing failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {printer}: pages {pages} of {total}, {copies} copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {printer}: pages {pages} of {total}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2527,12 +2540,45 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
 <context>
     <name>Printing</name>
     <message>
-        <source>Printing needs the pypdfium2 package, which is not installed.</source>
-        <extracomment>Resolution pages are rendered at for printing (capped: higher costs memory, not clarity). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf.py``).</extracomment>
+        <source>The printer {printer} could not be opened.</source>
+        <extracomment>Highest resolution rendered, whatever a driver claims (1200 dpi is beyond a laser&apos;s toner). Bytes of pixels rendered at a time (a band of the page).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The pages could not be prepared for printing ({error}).</source>
+        <source>The record could not be printed ({error}).</source>
+        <extracomment>Resolution of the print preview&apos;s pages (the screen only; printing never uses them). Qt&apos;s private print engine key for the CUPS options the dialog collected (qcups_p.h). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf.py``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing pages for printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending page {done} of {total} to {printer}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to {printer}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2595,33 +2641,6 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>Answer: {prompt}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QDialog</name>
-    <message>
-        <source>Laying out the record…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preparing pages for printing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

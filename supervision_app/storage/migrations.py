@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from supervision_app.atomic import fsync_dir
 from supervision_app.storage import cipher
+from supervision_app.storage.audit import ensure_edit_audit
 from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
 from supervision_app.storage.models import Base
 from supervision_app.storage.search_index import ensure_search_index
@@ -136,6 +137,48 @@ def add_focused_session(conn) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS ix_actions_open_due ON actions (status, due_date)")
 
 
+def case_recency(conn) -> None:
+    """Each case keeps its number of sessions and the date of its latest session
+    (``cases.session_count`` / ``cases.last_session``), kept right by triggers on every
+    insert, delete and change of date or case of a session, however it is made (the app,
+    an import, a restore); and an index orders the case list by them, so listing the most
+    recent cases reads a page of an index instead of grouping every session.
+
+    Idempotent (a column, trigger or index already there is left alone), and also run on a
+    new database after ``create_all``.  The counts are filled from the sessions the first
+    time the columns are added.
+    """
+    have = {row[1] for row in conn.execute('PRAGMA table_info("cases")').fetchall()}
+    if not have:
+        return
+    added = False
+    if "session_count" not in have:
+        conn.execute("ALTER TABLE cases ADD COLUMN session_count INTEGER NOT NULL DEFAULT 0")
+        added = True
+    if "last_session" not in have:
+        conn.execute("ALTER TABLE cases ADD COLUMN last_session DATE")
+        added = True
+    refresh = (
+        "UPDATE cases SET "
+        "session_count = (SELECT count(*) FROM sessions WHERE case_id = {c}), "
+        "last_session = (SELECT max(date) FROM sessions WHERE case_id = {c}) WHERE id = {c};"
+    )
+    if added:
+        conn.execute(refresh.format(c="cases.id").replace("WHERE id = cases.id", ""))
+    old, new = refresh.format(c="OLD.case_id"), refresh.format(c="NEW.case_id")
+    for statement in (
+        f"CREATE TRIGGER IF NOT EXISTS sessions_recency_ai AFTER INSERT ON sessions "
+        f"BEGIN {new} END",
+        f"CREATE TRIGGER IF NOT EXISTS sessions_recency_ad AFTER DELETE ON sessions "
+        f"BEGIN {old} END",
+        f"CREATE TRIGGER IF NOT EXISTS sessions_recency_au AFTER UPDATE OF date, case_id "
+        f"ON sessions BEGIN {old} {new} END",
+        "CREATE INDEX IF NOT EXISTS ix_cases_recent ON cases "
+        "(coalesce(last_session, date(created_at)) DESC, reference)",
+    ):
+        conn.execute(statement)
+
+
 #: version n -> the step that brings a database from n to n + 1.
 MIGRATIONS: dict[int, Callable[[object], None]] = {
     1: _v1_to_v2,
@@ -143,6 +186,7 @@ MIGRATIONS: dict[int, Callable[[object], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: add_focused_session,
+    6: case_recency,
 }
 
 
@@ -189,6 +233,8 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         Base.metadata.create_all(engine)
         with Session(engine) as session, session.begin():
             write_identity(session)
+            case_recency(session.connection().connection.driver_connection)
+            ensure_edit_audit(session.connection())
         ensure_search_index(engine)
         return
     version = check_identity(path, tables, meta)
@@ -207,6 +253,8 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         finally:
             raw.close()
     Base.metadata.create_all(engine)
+    with engine.begin() as connection:
+        ensure_edit_audit(connection)
     ensure_search_index(engine)
 
 

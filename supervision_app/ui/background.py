@@ -11,10 +11,12 @@ not at all: see :mod:`supervision_app.atomic`).
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QObject, QThread
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -65,14 +67,22 @@ def wait_in_loop(thread: QThread, progress: QProgressDialog) -> None:
     """Start ``thread`` and keep the GUI responsive until it has finished; then tidy up."""
     loop = QEventLoop()
     thread.finished.connect(loop.quit)
+    # Python's cycle collector runs in whichever thread happens to allocate; run by the worker
+    # (ReportLab, PDFium), it can finalise Qt objects off the GUI thread: the suite once
+    # segfaulted with the collector running inside the print worker. So it waits for the worker.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         thread.start()
         if thread.isRunning():
             loop.exec()  # also ends early when the application quits...
         thread.wait()  # ...so wait for the work itself
     finally:
-        progress.close()
-        progress.deleteLater()
+        if collecting:
+            gc.enable()
+        if shiboken6.isValid(progress):  # not already closed and deleted elsewhere
+            progress.close()
+            progress.deleteLater()
         thread.deleteLater()  # deferred: its results can still be read
 
 

@@ -311,22 +311,32 @@ class PreviewPage(QScrollArea):
         record = self._record()
         if record is None:
             return False
-        from supervision_app.record.pdf import render_pdf
-
         title = f"Supervision record {record.case_reference}"
 
         def data(progress) -> bytes:  # laid out on the print worker: plain data only
+            from supervision_app.record.pdf import render_pdf  # ReportLab: a second to import
+
             return render_pdf(record, progress=progress)
 
         try:
             printed = preview_pdf(self, data, title) if preview else print_pdf(self, data, title)
         except PrintError as exc:
-            self._warn(str(exc))
+            self._warn(str(exc), self.tr("Printing failed"))
             return False
-        if printed:
-            self._note(AuditEvent.PRINTED, "")
-            self.status_message.emit(self.tr("The record was sent to the printer."))
-        return printed
+        if printed is None:
+            return False
+        from supervision_app.print_job import pages_text
+
+        pages = pages_text(printed.pages)
+        copies = f", {printed.copies} copies" if printed.copies > 1 else ""
+        self._note(AuditEvent.PRINTED, f"pages {pages} of {printed.total}{copies}")
+        if printed.copies > 1:
+            message = self.tr("Sent to {printer}: pages {pages} of {total}, {copies} copies.")
+        else:
+            message = self.tr("Sent to {printer}: pages {pages} of {total}.")
+        values = {"pages": pages, "total": printed.total, "copies": printed.copies}
+        self.status_message.emit(message.format(printer=printed.destination, **values))
+        return True
 
     # -- JSON -------------------------------------------------------------------------
 
@@ -371,5 +381,5 @@ class PreviewPage(QScrollArea):
             path = path.with_name(path.name + f".{suffix}")
         return path
 
-    def _warn(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Export failed"), text)
+    def _warn(self, text: str, title: str = "") -> None:
+        QMessageBox.warning(self, title or self.tr("Export failed"), text)
