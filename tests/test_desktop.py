@@ -105,8 +105,15 @@ def session_window(qtbot, store: SupervisionStore, content, db_path: Path):
     window.close()
 
 
+def first_page(window):
+    """The page of the first agenda item (a new session opens on Today, then the agenda)."""
+    view = window.session_view
+    view.go_to_page(min(view.slots))
+    return view.stage_page(min(view.slots))
+
+
 def first_editor(window):
-    return window.session_view.stage_page(0).editors()[0]
+    return first_page(window).editors()[0]
 
 
 def test_zoom_keys_enlarge_the_answers_and_the_size_is_remembered(
@@ -139,7 +146,7 @@ def test_line_spacing_opens_up_the_answers_and_prompts_and_is_remembered(
 ) -> None:
     window, _sid = session_window
     editor = first_editor(window)
-    card = window.session_view.stage_page(0).cards[0]
+    card = first_page(window).cards[0]
     editor.setFocus()
     qtbot.keyClicks(editor, "First line")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -165,7 +172,8 @@ def test_line_spacing_opens_up_the_answers_and_prompts_and_is_remembered(
     assert editor.height() > single_box, "the answer box grows to keep its lines visible"
     assert card.prompt_label.line_spacing() == 150
     assert card.prompt_label.heightForWidth(300) > single_prompt
-    assert card.prompt_label.plain_text() == content.stages[0].prompts[0].text
+    first_prompt = content.prompt(window.session_view.focus.items[0].prompt_id)
+    assert card.prompt_label.plain_text() == first_prompt.text
     assert not editor.has_uncommitted_typing(), "spacing is not an edit"
 
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # a new paragraph keeps the spacing
@@ -195,7 +203,7 @@ def test_line_spacing_opens_up_the_answers_and_prompts_and_is_remembered(
 
     window.desktop.set_appearance(look.Appearance(theme=look.LIGHT))
     assert fresh.document().begin().blockFormat().lineHeight() in (0, pytest.approx(100))
-    assert window.session_view.stage_page(0).cards[0].prompt_label.line_spacing() == 100
+    assert first_page(window).cards[0].prompt_label.line_spacing() == 100
 
 
 def test_undo_still_works_after_the_answer_was_autosaved(qtbot, session_window, store) -> None:
@@ -268,8 +276,11 @@ def test_the_timer_follows_the_stage_shown(qtbot, session_window, content) -> No
     window, _sid = session_window
     timer = window.desktop.timer
     assert window.statusBar().isAncestorOf(timer)
-    window.session_view.go_to_page(1)
-    assert timer._stage == content.stages[1].title
+    view = window.session_view
+    row = min(view.slots)
+    view.go_to_page(row)
+    assert timer._stage == view.navigator.item(row).text()
+    assert timer.share_of(timer._stage) == view.focus.items[0].minutes  # the item's own share
 
 
 # -- dialogs -------------------------------------------------------------------------------

@@ -196,23 +196,18 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
     session_id = view.session_id
     assert window.windowTitle() == "CSC-2041 — Supervision App"
 
-    # -- one answer in each of the four stages, typed
+    # -- a new session opens on Today; one answer on each of four items of the proposed agenda
+    assert view.pages.currentWidget() is view.focus.today
     typed: dict[str, str] = {}
-    for index, stage in enumerate(content.stages):
-        view.go_to_page(index)
-        assert view.pages.currentWidget() is view.slots[index]
-        assert view.slots[index].page is not None
-        start = min(index, len(stage.prompts) - 1)
-        rotated = [*stage.prompts[start:], *stage.prompts[:start]]
-        prompt = next(p for p in rotated if not p.structured)
-        editor = view.editor_for(prompt.id)
-        editor.setFocus()
-        text = f"Stage {index + 1}: {HOSTILE}\n  second line\twith a tab"
+    items = [i for i in view.focus.items if content.prompt(i.prompt_id).kind == "text"][:4]
+    for number, item in enumerate(items, start=1):
+        assert view.go_to_prompt(item.prompt_id)
+        editor = view.editor_for(item.prompt_id)
+        text = f"Item {number}: {HOSTILE}\n  second line\twith a tab"
         type_text(qtbot, editor, text.replace("\t", " "))
-        typed[prompt.id] = text.replace("\t", " ")
-        assert editor.toPlainText() == typed[prompt.id]
-    first_stage_row = view.navigator.item(0)
-    assert "1 of" in first_stage_row.data(Qt.ItemDataRole.UserRole + 1)
+        typed[item.prompt_id] = text.replace("\t", " ")
+        assert editor.toPlainText() == typed[item.prompt_id]
+    assert view.plan_title.text() == f"AGENDA · 4 OF {len(view.focus.items)}"
     qtbot.waitUntil(lambda: window.save_indicator.text().startswith(SAVED_PREFIX), timeout=10000)
     stored = store.get_session(session_id).answers
     assert {pid: stored[pid].text for pid in typed} == typed
@@ -282,7 +277,7 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
     try:
         store2 = SupervisionStore(database)
         window2 = open_window(qtbot, store2, content, db_path)
-        assert window2.central_stack.currentWidget() is window2.splitter
+        assert window2.central_stack.currentWidget() is window2.home.page  # after unlock
         open_session(qtbot, window2, session_id)
         view2 = window2.session_view
         for prompt_id, text in typed.items():
@@ -296,7 +291,7 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
     ini = Path(os.environ["SUPERVISION_APP_DATA_DIR"]) / "config" / SETTINGS_FILE
     assert ini.exists()
     settings_bytes = ini.read_bytes()
-    for secret in ("CSC-2041", "Stage 1", "Alex", "strategy"):
+    for secret in ("CSC-2041", "Item 1", "Alex", "strategy"):
         assert secret.encode() not in settings_bytes
 
 
@@ -379,21 +374,24 @@ def test_keyboard_moves_between_stages(
     view = window.session_view
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    editor = view.editor_for(content.stages[0].prompts[0].id)
+    first = view.focus.items[0].prompt_id  # Today, Agenda, then the agenda's items
+    view.go_to_prompt(first)
+    editor = view.editor_for(first)
+    assert view.current_page_index() == 2
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_page_index() == 3
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert view.current_page_index() == 1
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-    assert view.current_page_index() == 2
     qtbot.keyClick(
-        QApplication.focusWidget(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier
+        QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
     )
-    assert view.current_page_index() == 1
+    assert view.current_page_index() == 2
     view.navigator.setFocus()
     qtbot.keyClick(view.navigator, Qt.Key.Key_Down)
-    assert view.current_page_index() == 2
+    assert view.current_page_index() == 3
     # Tab leaves an answer box instead of inserting a tab character
-    editor = view.editor_for(content.stages[2].prompts[0].id)
+    editor = view.editor_for(view.focus.items[1].prompt_id)
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     assert "\t" not in editor.toPlainText()
@@ -415,8 +413,8 @@ def test_answers_to_prompts_no_longer_in_the_content_are_shown(
     assert view.editor_for(f"{stage.id}.retired_question").toPlainText() == "kept 1"
     assert view.editor_for("old_stage.question").toPlainText() == "kept 2"
     titles = [view.navigator.item(r).text() for r in range(view.navigator.count())]
-    assert titles[: len(content.stages)] == [s.title for s in content.stages]
-    assert "Earlier answers" in titles
+    # A session from before the agenda: the stages with answers only, then the earlier ones
+    assert titles[:2] == [stage.title, "Earlier answers"]
     window.close()
 
 

@@ -28,6 +28,9 @@ def demo_window(qtbot, store: SupervisionStore, content, db_path: Path):
     window = open_window(qtbot, store, content, db_path)
     window.reload_cases(select_session=session_id)
     qtbot.waitUntil(lambda: window.session_view.session_id == session_id)
+    # A new session opens on Today; the case so far is one click away.
+    assert window.session_view.pages.currentWidget() is window.session_view.focus.today
+    qtbot.mouseClick(window.session_view.memory_button, Qt.MouseButton.LeftButton)
     return window, loaded.history_case_id, session_id
 
 
@@ -42,7 +45,7 @@ def _click(qtbot, panel: CaseMemoryPanel, name: str, accessible_name: str) -> No
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_a_new_session_opens_on_the_case_so_far(demo_window) -> None:
+def test_the_case_so_far_is_one_click_from_a_new_session(demo_window) -> None:
     window, _case_id, _session_id = demo_window
     view = window.session_view
     assert view.body.currentWidget() is view.memory_panel
@@ -147,8 +150,8 @@ def test_search_opens_the_exact_prompt(qtbot, demo_window, content) -> None:
     editor = view.editor_for("authoritative_practice.feelings_as_data")
     assert editor is not None and "unwelcome" in editor.toPlainText()
     assert view.body.currentWidget() is view.splitter
-    stage_ids = [s.id for s in content.stages]
-    assert view.current_page_index() == stage_ids.index("authoritative_practice")
+    stage = content.stage("authoritative_practice")
+    assert view.stage_page(view.current_page_index()).title == stage.title
 
 
 def test_case_overview_shows_the_memory_and_exports_the_case_summary(

@@ -98,9 +98,11 @@ def test_the_hypothesis_prompts_lead_to_the_tool(qtbot, demo, content) -> None:
         assert content.prompt(prompt_id) is not None, prompt_id
     window, _case_id, _session_id = demo
     view = window.session_view
+    view.focus.agenda.add_prompt("professional_curiosity.hypotheses")  # if not proposed
     assert view.go_to_prompt("professional_curiosity.hypotheses")
-    card = view.editor_for("professional_curiosity.hypotheses").parent()
-    [button] = card.findChildren(QPushButton, "openHypothesesToolButton")
+    page = view.stage_page(view.current_page_index())
+    assert page.editors() == []  # it stores no text of its own: the tool holds them
+    [button] = page.findChildren(QPushButton, "openHypothesesToolButton")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert view.body.currentWidget() is view.memory_panel
     add = view.memory_panel.findChildren(QPushButton, "addHypothesisButton")[0]

@@ -109,8 +109,8 @@ def test_closing_while_answers_are_saving_commits_them(
 
     window, database, session_id = unlocked
     open_session(qtbot, window, session_id)
-    window.session_view.go_to_page(1)
-    prompt_id = content.stages[1].prompts[0].id
+    prompt_id = window.session_view.focus.items[0].prompt_id  # the agenda's first item
+    window.session_view.go_to_prompt(prompt_id)
     editor = window.session_view.editor_for(prompt_id)
     editor.setFocus()
     type_text(qtbot, editor, "typed just before closing")

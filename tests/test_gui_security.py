@@ -47,8 +47,8 @@ def visible_texts(root: QWidget) -> str:
 def test_ctrl_l_saves_typing_clears_the_screen_and_unlock_returns(qtbot, unlocked, content) -> None:
     window, database, session_id = unlocked
     open_session(qtbot, window, session_id)
-    window.session_view.go_to_page(1)
-    prompt_id = content.stages[1].prompts[0].id
+    prompt_id = window.session_view.focus.items[0].prompt_id  # the agenda's first item
+    window.session_view.go_to_prompt(prompt_id)
     editor = window.session_view.editor_for(prompt_id)
     editor.setFocus()
     type_text(qtbot, editor, SECRET)
@@ -74,7 +74,7 @@ def test_ctrl_l_saves_typing_clears_the_screen_and_unlock_returns(qtbot, unlocke
     qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert not controller.locked
     assert window.session_view.session_id == session_id
-    assert window.session_view.current_page_index() == 1
+    assert window.session_view.current_page_index() == 2  # the agenda's first item, again
     assert SECRET in visible_texts(window.session_view)
     assert SupervisionStore(database).get_session(session_id).answers[prompt_id].text == SECRET
 
@@ -120,8 +120,8 @@ def test_repeated_wrong_passphrases_disable_unlock_for_a_while(qtbot, unlocked) 
 def test_copied_text_is_marked_sensitive_and_cleared_on_lock(qtbot, unlocked, content) -> None:
     window, _database, session_id = unlocked
     open_session(qtbot, window, session_id)
-    window.session_view.go_to_page(1)
-    editor = window.session_view.editor_for(content.stages[1].prompts[0].id)
+    window.session_view.go_to_prompt(window.session_view.focus.items[0].prompt_id)
+    editor = window.session_view.editor_for(window.session_view.focus.items[0].prompt_id)
     editor.setFocus()
     type_text(qtbot, editor, SECRET)
     window.activateWindow()

@@ -38,7 +38,8 @@ def editor_window(qtbot, store: SupervisionStore, content, db_path: Path):
     _case_id, session_id = make_case(store)
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
-    editor = window.session_view.stage_page(0).editors()[0]
+    window.session_view.go_to_page(min(window.session_view.slots))  # the agenda's first item
+    editor = window.session_view.stage_page(min(window.session_view.slots)).editors()[0]
     assert isinstance(editor, AnswerEditor)
     yield window, editor
     window.close()
@@ -86,7 +87,7 @@ def test_the_word_being_typed_is_underlined_only_once_it_is_finished(
     assert underlined(editor) == ["teh"]
     type_text(qtbot, editor, "recieve")
     assert underlined(editor) == ["teh"]
-    window.session_view.stage_page(0).editors()[1].setFocus()  # leaving the answer finishes it
+    window.session_view.editor_for(window.session_view.focus.items[1].prompt_id).setFocus()  # leaving the answer finishes it
     qtbot.waitUntil(lambda: underlined(editor) == ["teh", "recieve"])
 
 
@@ -161,7 +162,7 @@ def test_add_to_my_words_saves_it_encrypted_and_every_editor_accepts_it(
     qtbot, dictionary, editor_window, store
 ) -> None:
     window, editor = editor_window
-    other = window.session_view.stage_page(0).editors()[1]
+    other = window.session_view.editor_for(window.session_view.focus.items[1].prompt_id)
     editor.load_text("Zyxwanda visited.")
     other.load_text("Zyxwanda and zyxwanda again.")
     assert underlined(other) == ["Zyxwanda", "zyxwanda"]
@@ -271,7 +272,8 @@ def test_without_a_dictionary_spell_check_is_greyed_with_a_reason(
     _case_id, session_id = make_case(store)
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
-    editor = window.session_view.stage_page(0).editors()[0]
+    window.session_view.go_to_page(min(window.session_view.slots))  # the agenda's first item
+    editor = window.session_view.stage_page(min(window.session_view.slots)).editors()[0]
     editor.setFocus()
     type_text(qtbot, editor, "We recieve reports. ")
     assert underlined(editor) == []

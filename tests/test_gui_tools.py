@@ -24,7 +24,10 @@ def test_tools_are_filled_in_autosaved_and_shown_again(
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
     view = window.session_view
+    for prompt_id in (DANGER, DAY, SHARING):  # the tools appear when they are on the agenda
+        view.focus.agenda.add_prompt(prompt_id)
 
+    view.go_to_prompt(DANGER)  # shown, as the user sees it
     checklist = view.editor_for(DANGER)
     yes = checklist.groups["rule_of_optimism"].buttons()[0]
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
@@ -34,6 +37,7 @@ def test_tools_are_filled_in_autosaved_and_shown_again(
     qtbot.mouseClick(unsure, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(unsure, Qt.MouseButton.LeftButton)  # a second click clears the mark
 
+    view.go_to_prompt(DAY)  # shown, as the user sees it
     day = view.editor_for(DAY)
     assert [day.tabs.tabText(i) for i in range(day.tabs.count())] == ["K"]
     night = day.texts[("K", "night")]
@@ -41,6 +45,7 @@ def test_tools_are_filled_in_autosaved_and_shown_again(
     type_text(qtbot, night, "Bare mattress")
     day.bases[("K", "night")].setCurrentIndex(1)  # Seen
 
+    view.go_to_prompt(SHARING)  # shown, as the user sees it
     sharing = view.editor_for(SHARING)
     qtbot.mouseClick(sharing.add_button, Qt.MouseButton.LeftButton)
     assert len(sharing.rows) == 2
@@ -81,8 +86,13 @@ def test_every_tool_widget_has_an_accessible_name(
     _case_id, session_id = make_case(store)
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
-    for row in range(len(window.session_view.slots)):
-        window.session_view.stage_page(row)
+    view = window.session_view
+    for stage in content.stages:  # every tool on the agenda
+        for prompt in stage.prompts:
+            if prompt.structured:
+                view.focus.agenda.add_prompt(prompt.id)
+    for row in list(view.slots):
+        view.stage_page(row)
     assert interactive_without_name(window.session_view) == []
     window.close()
 

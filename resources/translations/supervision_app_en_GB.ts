@@ -132,6 +132,126 @@
     </message>
 </context>
 <context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Agenda · about 5 minutes</source>
+        <extracomment>The items or their minutes changed: save them (and rebuild the walk).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A core route through a reflective cycle (what happened, what it felt like and means, what might be going on, what we will do), and the themes this case points to. Reorder, remove, add, and give each item its minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned length of the session in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the agenda  →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not proposed for this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every prompt stays reachable under Browse all prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on the agenda yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse all prompts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse all prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the whole library and add any prompt to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · {n} prompts, {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} items · {total} of {planned} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {over} min over: shorten or remove an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Added · remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {title} from the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {title} to the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes for item {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move item {n} up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move item {n} down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove item {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added from the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>{app} cannot start</source>
@@ -1348,6 +1468,34 @@ Health Visiting</source>
     </message>
 </context>
 <context>
+    <name>FocusFlow</name>
+    <message>
+        <source>Today</source>
+        <extracomment>The agenda&apos;s items with their minutes, for the timer: [(rail title, minutes), ...], and the planned length of the session. &quot;n of m&quot; answered on the agenda.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {n} of {total} · about {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Cancel</source>
@@ -1419,6 +1567,95 @@ Health Visiting</source>
     </message>
     <message>
         <source>In a narrow window, or at 200% text on a laptop, the case list and the session take turns: F9 (View &gt; Case list) switches between them, and the stages are in a drop-down at the top of the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeController</name>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs attention across all cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases due for supervision, overdue actions, escalations past their timescale and pattern prompts, most urgent first. Start begins the next session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing needs attention today. Every case is within its supervision frequency, with no overdue actions or escalations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case list, with every session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision is due {frequency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention: {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the next session on {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HypothesesLink</name>
+    <message>
+        <source>Add hypothesis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the hypotheses tool →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the hypotheses tool: each hypothesis with what it is based on, how it will be tested, its reviews and evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hypotheses live in one place, the hypotheses tool: each with what it is based on and how it will be tested. Nothing is typed twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No current hypotheses yet. Aim for at least two, including the one you least want to be true.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2360,6 +2597,41 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
 </context>
 <context>
+    <name>PromptBrowserDialog</name>
+    <message>
+        <source>All prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the prompts, their themes and stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every prompt of the library, by stage. Choose one or more and add them to today&apos;s agenda. Prompts already on the agenda are marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On today&apos;s agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PromptCard</name>
     <message>
         <source>Private by default: this answer goes into the printed record only if the practitioner chooses to include the wellbeing section at sign-off.</source>
@@ -2394,6 +2666,25 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RailFooter</name>
+    <message>
+        <source>✓  Decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▤  Record preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎  Sign-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDn / Ctrl+PgUp to move between pages</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2880,6 +3171,7 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>SessionTimer</name>
     <message>
         <source> min planned</source>
+        <extracomment>Each agenda item&apos;s own share in minutes (empty: the stages share equally).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2896,6 +3188,14 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>{used} of {planned} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · this item {spent} of {share} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {over} min over: move on when you can, to reach the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2923,7 +3223,7 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>SessionView</name>
     <message>
         <source>Session details…</source>
-        <extracomment>The prompts under which the structured hypotheses tool is offered. Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).</extracomment>
+        <extracomment>The prompts under which the structured hypotheses tool is offered. Below this width (logical pixels) the session plan becomes a drop-down (see set_compact). The agenda&apos;s items and their minutes, for the timer ([] without an agenda). The stage or agenda-item slots, by page index.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2967,7 +3267,7 @@ The old recovery key still works; the new one shown is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+PgDn / Ctrl+PgUp to move between pages</source>
+        <source>With: {people}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2983,15 +3283,7 @@ The old recovery key still works; the new one shown is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check, export and print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign-off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signatures, addenda, audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3000,18 +3292,6 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>Answers to questions from stages that are no longer in the prompts. They are kept exactly as written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the hypotheses tool →</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the hypotheses tool: each hypothesis with what it is based on, how it will be tested, its reviews and evaluation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attendees: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3028,6 +3308,10 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>{answered} of {total} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda · {progress}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3279,6 +3563,7 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>StageNavigator</name>
     <message>
         <source>Stages</source>
+        <extracomment>A one-line row (the items of an agenda): the title elided, no subtitle or bar.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3290,6 +3575,7 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>StagePage</name>
     <message>
         <source>Previous stage</source>
+        <extracomment>A prompt that opens the structured hypotheses tool and stores no text of its own.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3345,6 +3631,206 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>StagePicker</name>
     <message>
         <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Close · about {n} minutes</source>
+        <extracomment>A choice changed (a score, its note, the review date): save the closing. (The free text autosaves like answers; the view wires :meth:`editors`.)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you take from today, in a few lines; the three questions; how safe each child is; what was decided and who does what; the next review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key reflection and analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The three questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs to happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety scaling for each child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open decisions and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is next reviewed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the next review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: record preview  →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: record preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 cannot live at home safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{child}: {score} out of 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 safe enough to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this score (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{child}: why this score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision: {text} (because {why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action: {text} ({owner}, by {due})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions or actions yet. Every decision needs its rationale; every action an owner and a due date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Opening · about {n} minutes</source>
+        <extracomment>A choice changed (print the check-in, discuss / not today): save the opening. (The free text autosaves like answers; the view wires :meth:`editors`.) &quot;Discuss&quot; was chosen for an item: (its prompt id, its text).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How you are, the question you bring, and what has changed since last time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How are you today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print this in the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The practitioner chooses whether the check-in goes into the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What do you most need help with today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How are you today? Private unless you choose to print it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since last time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the case so far. Discuss puts the item on the agenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new since the last session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main worry for each child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: the agenda  →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{child}: the main worry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discuss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not today</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

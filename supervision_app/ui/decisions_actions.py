@@ -288,6 +288,14 @@ class DecisionsActionsPage(QScrollArea):
 
     # -- data -----------------------------------------------------------------------------
 
+    @property
+    def decisions(self) -> list[Decision]:
+        return list(self._decisions)
+
+    @property
+    def actions(self) -> list[Action]:
+        return list(self._actions)
+
     def set_session(self, session_id: int | None, people: Sequence[str] = ()) -> None:
         self._session_id = session_id
         self._people = list(people)

@@ -192,6 +192,7 @@ class DesktopFeatures(QObject):
         self.timer.set_agenda(
             [s.title for s in w.content.stages] + [self.tr("Decisions and actions")]
         )
+        w.session_view.agenda_shares_changed.connect(self.timer.set_shares)
 
     def _on_page_changed(self, row: int) -> None:
         item = self.window.session_view.navigator.item(row) if row >= 0 else None

@@ -157,6 +157,7 @@ class LockController(QObject):
             forget_case_text(dialog)
         w.forget_search()
         w.session_view.clear()
+        w.home.clear()
         for panel in w.findChildren(CaseMemoryPanel):
             panel.forget()
         for spelling in w.findChildren(SpellService):  # "my words" leave memory too

@@ -36,6 +36,7 @@ from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CASE_PAGE_SIZE, CaseTree
 from supervision_app.ui.empty_state import EmptyState
 from supervision_app.ui.file_names import default_export_path, sanitise
+from supervision_app.ui.focus.home import HomeController
 from supervision_app.ui.main_actions import MainActions, build_actions
 from supervision_app.ui.save_indicator import SaveIndicator
 from supervision_app.ui.session_dialog import SessionDialog
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.save_indicator = SaveIndicator(self.bridge)
+        self.home = HomeController(self)
 
         self._build_menus()
         self._build_toolbar()
@@ -109,7 +111,8 @@ class MainWindow(QMainWindow):
         self.desktop = desktop_features.install(self)
         self.compact = compact_layout.install(self)
         self.restore_state()
-        self.reload_cases()
+        self.reload_cases(select_first=False)
+        self.home.show_if_cases()  # after unlock: what needs attention
         self._set_initial_focus()
         if self._rules_problem:
             self.statusBar().showMessage(
@@ -151,6 +154,8 @@ class MainWindow(QMainWindow):
     def _set_initial_focus(self) -> None:
         if self.central_stack.currentWidget() is self.empty_state:
             self.empty_state.create_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.central_stack.currentWidget() is self.home.page:
+            self.home.focus_first()
         else:
             self.case_tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
         toolbar.setFloatable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setAccessibleName(self.tr("Main toolbar"))
+        toolbar.addAction(self.home.action)
         toolbar.addActions([a.new_case, a.new_session, a.edit_case])
         toolbar.addSeparator()
         toolbar.addAction(a.export_pdf)
@@ -243,6 +249,7 @@ class MainWindow(QMainWindow):
         self.central_stack.setObjectName("centralStack")
         self.central_stack.addWidget(self.empty_state)
         self.central_stack.addWidget(self.splitter)
+        self.central_stack.addWidget(self.home.page)
         self.setCentralWidget(self.central_stack)
         self.statusBar().setObjectName("statusBar")
         self.user_label = text_label("", "userLabel", wrap=False)
@@ -293,8 +300,14 @@ class MainWindow(QMainWindow):
     # -- the case list -------------------------------------------------------------------
 
     def reload_cases(
-        self, select_case: int | None = None, select_session: int | None = None
+        self,
+        select_case: int | None = None,
+        select_session: int | None = None,
+        *,
+        select_first: bool = True,
     ) -> None:
+        """Refill the case list and show it with the given case or session selected (the
+        current one, else the first case; none with ``select_first`` False)."""
         if select_case is None and select_session is None:
             select_case, select_session = self.case_tree.current_ids()
         self.bridge.flush(SAVE_WAIT)  # so that "n answered" counts include the latest typing
@@ -305,6 +318,8 @@ class MainWindow(QMainWindow):
             if case_of_session is not None:
                 expanded.add(case_of_session)
         cases, more = self._case_page(case_of_session or select_case)
+        if not select_first and cases and not expanded:
+            expanded.add(cases[0].id)  # as if chosen, for All cases
         self.case_tree.populate(cases, self._session_page, expanded, more_cases=more)
         if not cases:
             self.session_view.clear()
@@ -318,7 +333,8 @@ class MainWindow(QMainWindow):
             return
         if select_case is not None and self.case_tree.select_case(select_case):
             return
-        self.case_tree.select_case(cases[0].id)
+        if select_first:
+            self.case_tree.select_case(cases[0].id)
 
     def _case_page(self, wanted: int | None) -> tuple[list, bool]:
         """The cases to list (a page of them, so that start-up does not grow with the
@@ -346,6 +362,7 @@ class MainWindow(QMainWindow):
         return self.store.list_sessions(case_id, limit=limit, offset=offset)
 
     def _on_case_selected(self, case_id: int) -> None:
+        self.central_stack.setCurrentWidget(self.splitter)  # from Home too
         self.session_view.clear()
         try:
             case = self.store.get_case(case_id)
@@ -357,6 +374,7 @@ class MainWindow(QMainWindow):
         self._after_selection(case.reference)
 
     def _on_session_selected(self, case_id: int, session_id: int) -> None:
+        self.central_stack.setCurrentWidget(self.splitter)  # from Home too
         if self.session_view.session_id != session_id:
             try:
                 self.session_view.load_session(session_id)
@@ -446,13 +464,14 @@ class MainWindow(QMainWindow):
             )
 
         self._open_dialog(
-            SessionDialog(self, case, None, save), lambda: self._session_created(created.get("id"))
+            SessionDialog(self, case, None, save), lambda: self.session_created(created.get("id"))
         )
 
-    def _session_created(self, session_id: int | None) -> None:
+    def session_created(self, session_id: int | None) -> None:
         self.reload_cases(select_session=session_id)
         if session_id is not None:
             self.session_view.go_to_page(0, scroll_top=True)
+            self.session_view.focus.today.check_in.setFocus(Qt.FocusReason.OtherFocusReason)
         self.statusBar().showMessage(
             self.tr("Session started. Answers are saved as you type."), 6000
         )

@@ -24,8 +24,10 @@ class PromptCard(QFrame):
         note: str = "",
         editor: StructuredEditor | None = None,
         private: bool = False,
+        tool: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``tool``: the prompt opens a tool elsewhere (the hypotheses) and has no answer box."""
         super().__init__(parent)
         self.setObjectName("promptCard")
         self.prompt_id = prompt_id
@@ -71,8 +73,12 @@ class PromptCard(QFrame):
             selectable=True,
         )
 
-        if editor is not None:
-            self.editor: AnswerEditor | StructuredEditor = editor
+        self.editor: AnswerEditor | StructuredEditor | None
+        if tool:
+            self.editor = None
+            self.hint_label = text_label(hint, "secondary") if hint else None
+        elif editor is not None:
+            self.editor = editor
             self.hint_label = text_label(hint, "secondary") if hint else None
         else:
             self.hint_label = None
@@ -83,11 +89,12 @@ class PromptCard(QFrame):
                     "Notes from the discussion: what was said, what you know and how you know it."
                 )
             )
-        self.editor.setAccessibleName(self.tr("Answer: {prompt}").format(prompt=text))
-        if why:
-            self.editor.setAccessibleDescription(why)
-        self.editor.focus_entered.connect(lambda: self._set_active(True))
-        self.editor.focus_left.connect(lambda: self._set_active(False))
+        if self.editor is not None:
+            self.editor.setAccessibleName(self.tr("Answer: {prompt}").format(prompt=text))
+            if why:
+                self.editor.setAccessibleDescription(why)
+            self.editor.focus_entered.connect(lambda: self._set_active(True))
+            self.editor.focus_left.connect(lambda: self._set_active(False))
 
         self._has_why = bool(why or source)
         self._assemble(self._has_why)
@@ -121,7 +128,8 @@ class PromptCard(QFrame):
         layout.addSpacing(2)
         if self.hint_label is not None:
             layout.addWidget(self.hint_label)
-        layout.addWidget(self.editor)
+        if self.editor is not None:
+            layout.addWidget(self.editor)
 
     # -- behaviour -------------------------------------------------------------------
 

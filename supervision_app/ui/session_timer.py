@@ -1,5 +1,7 @@
-"""A gentle session timer and agenda in the status bar: a planned length, a share per stage,
-the time used so far. It only ever shows text; it never interrupts or blocks."""
+"""A gentle session timer and agenda in the status bar: a planned length, a share per stage
+(or per agenda item, each with its own minutes), the time used so far, and a gentle word when
+an item runs over so that the plan is still reached. It only ever shows text; it never
+interrupts or blocks."""
 
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ class SessionTimer(QWidget):
         self._stage = ""
         self._stage_since: float | None = None
         self._agenda: list[str] = []
+        #: Each agenda item's own share in minutes (empty: the stages share equally).
+        self._shares: dict[str, int] = {}
 
         self.toggle_button = QToolButton()
         self.toggle_button.setObjectName("timerToggle")
@@ -90,6 +94,31 @@ class SessionTimer(QWidget):
         self._agenda = list(stages)
         self.refresh()
 
+    def set_shares(self, shares: list[tuple[str, int]], planned: int | None = None) -> None:
+        """The agenda's items with their minutes; an empty list goes back to equal stages."""
+        self._shares = dict(shares)
+        if planned is not None and shares:
+            self.minutes.blockSignals(True)
+            self.minutes.setValue(planned)
+            self.minutes.blockSignals(False)
+        self.refresh()
+
+    def share_of(self, stage: str) -> float:
+        """The minutes planned for a stage or agenda item."""
+        if self._shares:
+            return float(self._shares.get(stage, 0))
+        return self.planned_per_stage()
+
+    def _planned_items(self) -> list[str]:
+        return list(self._shares) if self._shares else self._agenda
+
+    def overrun_minutes(self) -> int:
+        """How far the current item has run over its share (0 when within it)."""
+        if self._stage not in self._planned_items():
+            return 0
+        over = self.stage_seconds(self._stage) / 60 - self.share_of(self._stage)
+        return max(int(over), 0)
+
     def set_stage(self, stage: str) -> None:
         now = self._clock()
         self._bank_stage(now)
@@ -129,19 +158,32 @@ class SessionTimer(QWidget):
             )
         else:
             text = self.tr("{used} of {planned} min").format(used=used, planned=planned)
-        if self._stage and self._stage in self._agenda and self.elapsed_seconds() > 0:
-            text += self.tr(" · this stage {spent} min (about {share} planned)").format(
-                spent=int(self.stage_seconds(self._stage) // 60),
-                share=round(self.planned_per_stage()),
-            )
+        over = 0
+        if self._stage and self._stage in self._planned_items() and self.elapsed_seconds() > 0:
+            spent = int(self.stage_seconds(self._stage) // 60)
+            share = round(self.share_of(self._stage))
+            if self._shares:
+                text += self.tr(" · this item {spent} of {share} min").format(
+                    spent=spent, share=share
+                )
+                over = self.overrun_minutes()
+                if over:
+                    text += self.tr(" · {over} min over: move on when you can, to reach the plan")
+                    text = text.format(over=over)
+            else:
+                text += self.tr(" · this stage {spent} min (about {share} planned)").format(
+                    spent=spent, share=share
+                )
         self.label.setText(text)
+        self.label.setProperty("overrun", bool(over))
+        self.label.setStyleSheet("color: #8A4B00;" if over else "")
         agenda = "\n".join(
             self.tr("{stage}: about {share} min, {spent} min so far").format(
                 stage=stage,
-                share=round(self.planned_per_stage()),
+                share=round(self.share_of(stage)),
                 spent=int(self.stage_seconds(stage) // 60),
             )
-            for stage in self._agenda
+            for stage in self._planned_items()
         )
         self.label.setToolTip(agenda)
         self.label.setAccessibleName(text)

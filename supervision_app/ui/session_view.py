@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTextEdit,
@@ -37,6 +38,8 @@ from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.decisions_actions import DecisionsActionsPage
 from supervision_app.ui.flow_layout import flow_row
+from supervision_app.ui.focus.focus_flow import FocusFlow
+from supervision_app.ui.focus.hypotheses_link import HypothesesLink
 from supervision_app.ui.preview import PreviewPage
 from supervision_app.ui.session_dialog import SessionDialog, SessionFields
 from supervision_app.ui.settings import ui_settings
@@ -48,7 +51,7 @@ from supervision_app.ui.stage_navigator import (
     StageNavigator,
     StagePicker,
 )
-from supervision_app.ui.stage_page import StagePage
+from supervision_app.ui.stage_page import HYPOTHESES_KIND, StagePage
 from supervision_app.ui.stage_slot import StageSlot
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
@@ -65,6 +68,8 @@ class SessionView(QWidget):
     progress_changed = Signal(int, int)  # session id, prompts answered in the session
     details_changed = Signal(int)  # session id: date or attendees were edited
     status_message = Signal(str)
+    #: The agenda's items and their minutes, for the timer ([] without an agenda).
+    agenda_shares_changed = Signal(list, int)
 
     def __init__(
         self,
@@ -80,7 +85,8 @@ class SessionView(QWidget):
         self._content = content
         self._bridge = bridge
         self._detail: SessionDetail | None = None
-        self.slots: list[StageSlot] = []
+        #: The stage or agenda-item slots, by page index.
+        self.slots: dict[int, StageSlot] = {}
         self._editors: dict[str, AnswerEditor] = {}
         self._answered: dict[str, bool] = {}
         self._row_of_prompt: dict[str, int] = {}
@@ -119,6 +125,8 @@ class SessionView(QWidget):
         self.memory_button.toggled.connect(self.show_memory)
         self.memory_panel = CaseMemoryPanel(store, content, rules)
         self.memory_panel.start_requested.connect(lambda: self.show_memory(False))
+        self.memory_panel.changed.connect(self._on_memory_changed)
+        self._hypothesis_links: list[HypothesesLink] = []
 
         # -- navigator and pages
         self.navigator = StageNavigator()
@@ -153,6 +161,8 @@ class SessionView(QWidget):
         self.decisions_page.status_message.connect(self.status_message)
         self.preview_page.status_message.connect(self.status_message)
         self.navigator.currentRowChanged.connect(self._show_page)
+        self.focus = FocusFlow(self, store, content, rules)
+        self.focus.shares_changed.connect(self.agenda_shares_changed)
 
         self._assemble()
         QWidget.setTabOrder(self.explanations_check, self.edit_details_button)
@@ -188,13 +198,12 @@ class SessionView(QWidget):
         nav = QVBoxLayout(nav_panel)
         nav.setContentsMargins(0, 16, 0, 8)
         nav.setSpacing(6)
-        title = text_label(self.tr("Session plan").upper(), "panelTitle")
-        title.setContentsMargins(22, 0, 12, 4)
-        nav.addWidget(title)
+        self.plan_title = text_label(self.tr("Session plan").upper(), "panelTitle")
+        self.plan_title.setContentsMargins(22, 0, 12, 4)
+        nav.addWidget(self.plan_title)
         nav.addWidget(self.navigator, 1)
-        hint = text_label(self.tr("Ctrl+PgDn / Ctrl+PgUp to move between pages"), "hint")
-        hint.setContentsMargins(22, 4, 12, 0)
-        nav.addWidget(hint)
+        self.rail_footer = RailFooter(self)
+        nav.addWidget(self.rail_footer)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("sessionSplitter")
@@ -263,6 +272,53 @@ class SessionView(QWidget):
         answers, tools = self._answers_with_unsaved_text(detail)
         self._answered = {pid: bool(a.text.strip()) for pid, a in answers.items()}
         self._answered.update({pid: t.filled for pid, t in tools.items()})
+        children = [c.name for c in detail.case.children]
+        agenda = self._store.get_agenda(detail.id)
+        if agenda or not any(self._answered.values()):
+            self.focus.build(detail, agenda, answers, tools, self._signed(detail))
+        else:  # a session from before the agenda: its answered prompts only
+            self._add_answered_stages(answers, tools, children)
+        # Always in reach: pinned at the foot of the rail, not at the end of a long list.
+        for page, title, marker in (
+            (self.decisions_page, self.tr("Decisions and actions"), MARKER_DECISIONS),
+            (self.preview_page, self.tr("Record preview"), MARKER_PREVIEW),
+            (self.signoff_page, self.tr("Sign-off"), "✎"),
+        ):
+            self.insert_page(page, title, "", marker)
+            self.navigator.setRowHidden(self.pages.indexOf(page), True)
+        people = [*detail.attendees, detail.case.practitioner, detail.case.supervisor]
+        self.decisions_page.set_session(detail.id, people)
+        self.preview_page.set_session(detail.id)
+        self.signoff_page.set_session(detail)
+        self._set_locked(self.signoff_page.integrity.any_signed)
+        self._reindex()
+        self._mark_hypotheses_answered()
+        self.navigator.setCurrentRow(self._opening_row())
+        self.memory_panel.show_case(detail.case.id, detail.id, detail.date, load=False)
+        # A session from before the agenda with nothing written opens on the case so far;
+        # a focused one opens on Today, which brings forward what changed since last time.
+        self.show_memory(
+            not self.focus.active
+            and not any(self._answered.values())
+            and self._has_earlier_sessions()
+        )
+
+    def _signed(self, detail: SessionDetail) -> bool:
+        self.signoff_page.set_session(detail)
+        return self.signoff_page.integrity.any_signed
+
+    def _opening_row(self) -> int:
+        """Today for a session just begun; else the first unanswered agenda item."""
+        if not self.focus.active or not self.focus.saved:
+            return 0
+        for item in self.focus.items:
+            if not self._answered.get(item.prompt_id):
+                return self._row_of_prompt.get(item.prompt_id, 0)
+        return self.pages.indexOf(self.focus.summary)
+
+    def _add_answered_stages(
+        self, answers: dict[str, Answer], tools: dict[str, StructuredAnswer], children: list[str]
+    ) -> None:
         # Answers under the ids of merged prompts show under their new home, not as "earlier".
         known = {i for s in self._content.stages for p in s.prompts for i in (p.id, *p.aliases)}
         tool_ids = {p.id for s in self._content.stages for p in s.prompts if p.structured}
@@ -276,11 +332,17 @@ class SessionView(QWidget):
             if tool.prompt_id not in tool_ids and tool.filled:
                 stage = tool.stage_id if self._content.stage(tool.stage_id) else ""
                 retired_tools[stage].append(tool)
-        children = [c.name for c in detail.case.children]
 
         total = len(self._content.stages)
         for number, stage in enumerate(self._content.stages, start=1):
             kept = retired.get(stage.id, [])
+            shown = {
+                p.id
+                for p in stage.prompts
+                if any(self._answered.get(i) for i in (p.id, *p.aliases))
+            }
+            if not shown and not kept and not retired_tools.get(stage.id):
+                continue
             self._add_slot(
                 StageSlot(
                     stage.title,
@@ -296,8 +358,9 @@ class SessionView(QWidget):
                         tools,
                         children,
                         retired_tools.get(stage.id, []),
+                        shown,
                     ),
-                    [p.id for p in stage.prompts],
+                    [p.id for p in stage.prompts if p.id in shown],
                     [a.prompt_id for a in kept],
                 )
             )
@@ -311,27 +374,6 @@ class SessionView(QWidget):
                     [a.prompt_id for a in retired[""]],
                 )
             )
-        self.pages.addWidget(self.decisions_page)
-        self.navigator.add_entry(
-            self.tr("Decisions and actions"), "", MARKER_DECISIONS, gap_before=True
-        )
-        self.pages.addWidget(self.preview_page)
-        self.navigator.add_entry(
-            self.tr("Record preview"), self.tr("Check, export and print"), MARKER_PREVIEW
-        )
-        self.pages.addWidget(self.signoff_page)
-        self.navigator.add_entry(self.tr("Sign-off"), self.tr("Signatures, addenda, audit"), "✎")
-        people = [*detail.attendees, detail.case.practitioner, detail.case.supervisor]
-        self.decisions_page.set_session(detail.id, people)
-        self.preview_page.set_session(detail.id)
-        self.signoff_page.set_session(detail)
-        self._set_locked(self.signoff_page.integrity.any_signed)
-        for row in range(len(self.slots)):
-            self._update_progress(row, announce=False)
-        self.navigator.setCurrentRow(0)
-        self.memory_panel.show_case(detail.case.id, detail.id, detail.date, load=False)
-        # A session with nothing written yet opens on what the case remembers.
-        self.show_memory(not any(self._answered.values()) and self._has_earlier_sessions())
 
     def _has_earlier_sessions(self) -> bool:
         detail = self._detail
@@ -382,48 +424,140 @@ class SessionView(QWidget):
         return answers, tools
 
     def _add_slot(self, slot: StageSlot) -> None:
-        row = len(self.slots)
-        self.slots.append(slot)
-        self.pages.addWidget(slot)
-        self.navigator.add_entry(slot.title, "", slot.marker)
-        for prompt_id in [*slot.prompt_ids, *slot.retired_ids]:
-            self._row_of_prompt[prompt_id] = row
+        self.insert_page(slot, slot.title, "", slot.marker)
+
+    # -- the page stack and the rail, kept in step (row == page index) -------------------
+
+    def insert_page(
+        self,
+        page: QWidget,
+        title: str,
+        subtitle: str,
+        marker: str,
+        *,
+        compact: bool = False,
+        gap_before: bool = False,
+        at: int | None = None,
+    ) -> int:
+        index = self.pages.insertWidget(self.pages.count() if at is None else at, page)
+        self.navigator.blockSignals(True)
+        self.navigator.add_entry(
+            title, subtitle, marker, compact=compact, gap_before=gap_before, row=index
+        )
+        self.navigator.blockSignals(False)
+        return index
+
+    def remove_page(self, page: QWidget) -> None:
+        index = self.pages.indexOf(page)
+        if index < 0:
+            return
+        self.navigator.blockSignals(True)
+        self.pages.removeWidget(page)
+        self.navigator.takeItem(index)
+        self.navigator.blockSignals(False)
+
+    def drop_slot(self, slot: StageSlot) -> None:
+        """A slot that left the agenda: its typing is saved, then it goes."""
+        if slot.page is not None:
+            for editor in slot.page.editors():
+                editor.commit_now()
+                self._editors.pop(editor.prompt_id, None)
+        self.remove_page(slot)
+        slot.deleteLater()
+
+    def after_pages_changed(self, current: QWidget | None) -> None:
+        """Pages were added, removed or moved: renumber, and keep the page that was shown."""
+        self._reindex()
+        for index, slot in self.slots.items():
+            if slot.page is not None:
+                self._set_page_navigation(index, slot.page)
+        index = self.pages.indexOf(current) if current is not None else -1
+        self.navigator.blockSignals(True)
+        self.navigator.setCurrentRow(max(index, 0))
+        self.navigator.blockSignals(False)
+        self.pages.setCurrentIndex(max(index, 0))
+
+    def _reindex(self) -> None:
+        self.slots = {}
+        self._row_of_prompt = {}
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            if isinstance(page, StageSlot):
+                self.slots[index] = page
+                for prompt_id in [*page.prompt_ids, *page.retired_ids]:
+                    self._row_of_prompt[prompt_id] = index
+        for index in self.slots:
+            self._update_progress(index, announce=False)
+        self._update_plan_title()
 
     def stage_page(self, row: int) -> StagePage:
-        """The page of stage ``row`` (0-based), built on first use."""
+        """The page of the stage or agenda item at page ``row``, built on first use."""
         slot = self.slots[row]
         page, built = slot.ensure_page()
         if built:
-            self._connect_page(row, page)
+            self._connect_page(slot, page)
         return page
 
-    def _connect_page(self, row: int, page: StagePage) -> None:
+    def _connect_page(self, slot: StageSlot, page: StagePage) -> None:
         for editor in page.editors():
             self._editors[editor.prompt_id] = editor
-            editor.edited.connect(partial(self._on_edited, editor, row))
+            editor.edited.connect(partial(self._on_edited, editor))
             editor.commit_requested.connect(partial(self._submit, editor))
             _lock_editor(editor, self._locked)
-        titles = [self.navigator.item(r).text() for r in range(self.navigator.count())]
-        page.set_navigation(titles[row - 1] if row > 0 else None, titles[row + 1])
-        page.previous_requested.connect(partial(self.go_to_page, row - 1, scroll_top=True))
-        page.next_requested.connect(partial(self.go_to_page, row + 1, scroll_top=True))
+        self._set_page_navigation(self.pages.indexOf(slot), page)
+        page.previous_requested.connect(partial(self._step_from, slot, -1))
+        page.next_requested.connect(partial(self._step_from, slot, 1))
         page.set_explanations_visible(self.explanations_check.isChecked())
         self._link_tools(page)
 
+    def _set_page_navigation(self, row: int, page: StagePage) -> None:
+        titles = [_short(self.navigator.item(r).text()) for r in range(self.navigator.count())]
+        following = titles[row + 1] if row + 1 < len(titles) else None
+        page.set_navigation(titles[row - 1] if row > 0 else None, following)
+
+    def _step_from(self, slot: StageSlot, step: int) -> None:
+        self.go_to_page(self.pages.indexOf(slot) + step, scroll_top=True)
+
     def _link_tools(self, page: StagePage) -> None:
-        """Under the hypothesis prompts, a way into the structured hypotheses tool (in the case
+        """Under a hypotheses prompt, the way into the structured hypotheses tool (in the case
         so far), where each hypothesis has its basis, its test, its reviews and evaluation."""
         for card in page.cards:
-            if card.prompt_id not in HYPOTHESIS_PROMPTS:
+            if card.editor is not None and card.prompt_id not in HYPOTHESIS_PROMPTS:
                 continue
-            button = push_button(
-                self.tr("Open the hypotheses tool →"),
-                "openHypothesesToolButton",
-                self.tr("Open the hypotheses tool: each hypothesis with what it is based on, "
-                        "how it will be tested, its reviews and evaluation"),
-            )  # fmt: skip
-            button.clicked.connect(self.show_hypotheses_tool)
-            card.layout().addWidget(flow_row(button))
+            link = HypothesesLink()
+            link.add_requested.connect(self.memory_panel.add_hypothesis)
+            link.open_requested.connect(self.show_hypotheses_tool)
+            if card.editor is None:  # the prompt opens the tool: no text of its own
+                link.show_hypotheses(self._hypotheses())
+                self._hypothesis_links.append(link)
+            else:  # an earlier version's text answer, kept
+                link.add_button.hide()
+                link.list_label.hide()
+            card.layout().addWidget(link)
+
+    def _hypotheses(self) -> list:
+        history = self.memory_panel.history
+        if history is None and self._detail is not None:
+            history = self._store.memory.case_history(self._detail.case.id)
+        return list(history.hypotheses) if history is not None else []
+
+    def _on_memory_changed(self) -> None:
+        hypotheses = self._hypotheses()
+        for link in self._hypothesis_links:
+            link.show_hypotheses(hypotheses)
+        self._mark_hypotheses_answered()
+
+    def _mark_hypotheses_answered(self) -> None:
+        """A hypotheses prompt counts as answered once this session has raised a hypothesis."""
+        if self._detail is None:
+            return
+        if not any(h.session_id == self._detail.id for h in self._hypotheses()):
+            return
+        for prompt_id, row in self._row_of_prompt.items():
+            prompt = self._content.prompt(prompt_id)
+            if prompt and prompt.kind == HYPOTHESES_KIND and not self._answered.get(prompt_id):
+                self._answered[prompt_id] = True
+                self._update_progress(row)
 
     def show_hypotheses_tool(self) -> None:
         """Show the case so far at its hypotheses (this session's are recorded against it)."""
@@ -431,7 +565,7 @@ class SessionView(QWidget):
         self.memory_panel.show_section("hypotheses")
 
     def built_pages(self) -> list[StagePage]:
-        return [slot.page for slot in self.slots if slot.page is not None]
+        return [slot.page for slot in self.slots.values() if slot.page is not None]
 
     def clear(self) -> None:
         """Close the session (after committing what was typed)."""
@@ -450,13 +584,14 @@ class SessionView(QWidget):
         self.navigator.blockSignals(True)
         self.navigator.clear()
         self.navigator.blockSignals(False)
-        for slot in self.slots:
-            self.pages.removeWidget(slot)
-            slot.deleteLater()
-        self.pages.removeWidget(self.decisions_page)
-        self.pages.removeWidget(self.preview_page)
-        self.pages.removeWidget(self.signoff_page)
-        self.slots = []
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            if isinstance(page, StageSlot):
+                page.deleteLater()
+        self.focus.clear()
+        self._hypothesis_links = []
+        self.slots = {}
         self._editors = {}
         self._answered = {}
         self._row_of_prompt = {}
@@ -471,7 +606,10 @@ class SessionView(QWidget):
         self.case_label.setText(detail.case.reference)
         parts = [format_date(detail.date)]
         if detail.attendees:
-            parts.append(self.tr("Attendees: {names}").format(names=", ".join(detail.attendees)))
+            parts.append(
+                self.tr("With: {people}").format(people="; ".join(
+                    person_with_role(person) for person in detail.attendees))
+            )  # fmt: skip
         children = ", ".join(c.name for c in detail.case.children)
         if children:
             parts.append(self.tr("Children: {names}").format(names=children))
@@ -518,8 +656,8 @@ class SessionView(QWidget):
         self.show_memory(False)
         self.go_to_page(row)
         editor = self.editor_for(prompt_id)
-        if editor is None:
-            return False
+        if editor is None:  # a prompt that opens a tool elsewhere (the hypotheses): its page
+            return True
         self.stage_page(row).ensureWidgetVisible(editor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
@@ -557,6 +695,9 @@ class SessionView(QWidget):
         for editor in self._editors.values():
             _lock_editor(editor, locked)
         self.decisions_page.set_read_only(locked)
+        if self.focus.active:
+            for page in (self.focus.today, self.focus.agenda, self.focus.summary):
+                page.set_read_only(locked)
         self.edit_details_button.setEnabled(not locked)
         # The banner says what can be done now: addenda only once both have signed.
         both = self.signoff_page.integrity.locked
@@ -594,9 +735,13 @@ class SessionView(QWidget):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        if 0 <= row < len(self.slots):
+        slot = self.slots.get(row)
+        if slot is not None:
             self.stage_page(row)
+            if self.focus.active and self.focus.is_item_slot(slot):
+                self.focus.ensure_saved()
         self.pages.setCurrentIndex(row)
+        self.rail_footer.show_current(self.pages.currentWidget())
         if self.pages.currentWidget() is self.preview_page:
             self.preview_page.refresh()
         elif self.pages.currentWidget() is self.signoff_page:
@@ -611,14 +756,26 @@ class SessionView(QWidget):
             self.stage_page(row)
         return self._editors.get(prompt_id)
 
-    def _on_edited(self, editor: AnswerEditor, row: int) -> None:
+    def _on_edited(self, editor: AnswerEditor) -> None:
         if self._detail is None:
             return
         self._bridge.note_edit((self._detail.id, editor.prompt_id))
         answered = bool(editor.text().strip())
         if self._answered.get(editor.prompt_id) != answered:
             self._answered[editor.prompt_id] = answered
-            self._update_progress(row)
+            self._update_progress(self._row_of_prompt.get(editor.prompt_id, -1))
+
+    def track_text_editor(self, editor: AnswerEditor) -> None:
+        """A free-text box of Today or the summary: autosaved like an answer (once wired)."""
+        if editor.property("autosaved"):
+            return
+        editor.setProperty("autosaved", True)
+        editor.edited.connect(partial(self._note_text_edit, editor))
+        editor.commit_requested.connect(partial(self._submit, editor))
+
+    def _note_text_edit(self, editor: AnswerEditor) -> None:
+        if self._detail is not None:
+            self._bridge.note_edit((self._detail.id, editor.prompt_id))
 
     def _submit(self, editor: AnswerEditor) -> None:
         if self._detail is None:
@@ -638,6 +795,7 @@ class SessionView(QWidget):
         """Submit every edit still waiting for its debounce timer."""
         for editor in list(self._editors.values()):
             editor.commit_now()
+        self.focus.flush()
 
     def wait_for_saves(self, timeout: float) -> bool:
         """Submit pending edits and wait for the writer. False if not everything could be saved."""
@@ -645,7 +803,7 @@ class SessionView(QWidget):
         return self._bridge.flush(timeout)
 
     def _update_progress(self, row: int, announce: bool = True) -> None:
-        if not 0 <= row < len(self.slots):
+        if row not in self.slots:
             return
         counted = self.slots[row].counted_ids()
         answered = sum(1 for pid in counted if self._answered.get(pid))
@@ -655,8 +813,21 @@ class SessionView(QWidget):
             len(counted),
             self.tr("{answered} of {total} answered").format(answered=answered, total=len(counted)),
         )
+        if self.focus.active:
+            self._update_plan_title()
         if announce and self._detail is not None:
             self.progress_changed.emit(self._detail.id, self.answered_total())
+
+    def _update_plan_title(self) -> None:
+        """The rail's heading: the agenda and how far through it ("Agenda · 5 of 12")."""
+        if self.focus.active:
+            text = self.tr("Agenda · {progress}").format(
+                progress=self.focus.progress_text(self._answered)
+            )
+        else:
+            text = self.tr("Session plan")
+        self.plan_title.setText(text.upper())
+        self.plan_title.setAccessibleName(text)
 
     def answered_total(self) -> int:
         return sum(1 for value in self._answered.values() if value)
@@ -711,3 +882,51 @@ def _lock_editor(editor: QWidget, locked: bool) -> None:
         editor.setReadOnly(locked)
     else:
         editor.setEnabled(not locked)
+
+
+def _short(title: str, limit: int = 48) -> str:
+    """A page's title on a button: an agenda item's title is its whole question."""
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def person_with_role(attendee: str) -> str:
+    """One person and their role: "Sam Okafor (fictional), Health Visitor" reads as
+    "Sam Okafor (fictional) — Health Visitor", so that a list of people is not read as twice as
+    many."""
+    name, _comma, role = attendee.partition(",")
+    return f"{name.strip()} — {role.strip()}" if role.strip() else name.strip()
+
+
+class RailFooter(QWidget):
+    """Decisions and actions, the record preview and sign-off, pinned at the foot of the
+    rail: always in reach without scrolling, however long the agenda."""
+
+    def __init__(self, view: SessionView) -> None:
+        super().__init__()
+        self.setObjectName("railFooter")
+        self._view = view
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 4)
+        layout.setSpacing(4)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("decisions", self.tr("✓  Decisions and actions"), view.show_decisions),
+            ("preview", self.tr("▤  Record preview"), view.show_preview),
+            ("signoff", self.tr("✎  Sign-off"), view.show_signoff),
+        ):
+            button = push_button(text, f"rail_{key}", text.split("  ", 1)[1])
+            button.setCheckable(True)
+            button.setStyleSheet("QPushButton { text-align: left; padding: 6px 10px; }")
+            button.clicked.connect(lambda _c=False, go=slot: go())
+            layout.addWidget(button)
+            self.buttons[key] = button
+        layout.addWidget(text_label(self.tr("Ctrl+PgDn / Ctrl+PgUp to move between pages"), "hint"))
+
+    def show_current(self, page: QWidget | None) -> None:
+        view = self._view
+        for key, target in (
+            ("decisions", view.decisions_page),
+            ("preview", view.preview_page),
+            ("signoff", view.signoff_page),
+        ):
+            self.buttons[key].setChecked(page is target)

@@ -28,6 +28,9 @@ SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 2
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
 GAP_ROLE = Qt.ItemDataRole.UserRole + 4
+#: A one-line row (the items of an agenda): the title elided, no subtitle or bar.
+COMPACT_ROLE = Qt.ItemDataRole.UserRole + 5
+_COMPACT_HEIGHT = 40
 
 MARKER_DECISIONS = "decisions"
 MARKER_PREVIEW = "preview"
@@ -61,14 +64,36 @@ class StageNavigator(QListWidget):
         self.setSpacing(0)
         self.setMinimumWidth(200)
 
-    def add_entry(self, title: str, subtitle: str, marker: str, *, gap_before: bool = False) -> int:
+    def add_entry(
+        self,
+        title: str,
+        subtitle: str,
+        marker: str,
+        *,
+        gap_before: bool = False,
+        compact: bool = False,
+        row: int | None = None,
+    ) -> int:
+        """Add a row (at the end, or at ``row``); returns its row."""
         item = QListWidgetItem(title)
         item.setData(SUBTITLE_ROLE, subtitle)
         item.setData(MARKER_ROLE, marker)
         item.setData(GAP_ROLE, gap_before)
-        self.addItem(item)
+        item.setData(COMPACT_ROLE, compact)
+        if compact:
+            item.setToolTip(title)
+        if row is None:
+            self.addItem(item)
+            row = self.count() - 1
+        else:
+            self.insertItem(row, item)
         self._update_accessible_text(item)
-        return self.count() - 1
+        return row
+
+    def set_marker(self, row: int, marker: str) -> None:
+        item = self.item(row)
+        if item is not None:
+            item.setData(MARKER_ROLE, marker)
 
     def set_progress(self, row: int, answered: int, total: int, subtitle: str) -> None:
         item = self.item(row)
@@ -114,6 +139,9 @@ class NavigatorDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self._view.viewport().width()
+        gap = _GAP if index.data(GAP_ROLE) else 0
+        if index.data(COMPACT_ROLE):
+            return QSize(width, _COMPACT_HEIGHT + gap)
         title_font, small_font = self._fonts(option.font)
         text_width = self._text_width(width)
         title_h = (
@@ -167,6 +195,10 @@ class NavigatorDelegate(QStyledItemDelegate):
         progress = index.data(PROGRESS_ROLE)
         complete = bool(progress and progress[1] and progress[0] >= progress[1])
         title_font, small_font = self._fonts(option.font)
+        if index.data(COMPACT_ROLE):
+            self._paint_compact(painter, card, index, selected, complete, title_font, option)
+            painter.restore()
+            return
         text_left = card.left() + _PAD_X + _CIRCLE + 12
         text_width = self._text_width(option.rect.width())
         title = index.data() or ""
@@ -205,6 +237,25 @@ class NavigatorDelegate(QStyledItemDelegate):
                 painter.setBrush(scheme_colour(theme.SUCCESS if complete else theme.ACCENT))
                 painter.drawRoundedRect(filled, 2, 2)
         painter.restore()
+
+    def _paint_compact(self, painter, card, index, selected, complete, title_font, option) -> None:
+        """One line: the marker and the title, elided (its tooltip has the whole title)."""
+        circle = QRectF(card.left() + _PAD_X, card.center().y() - 12, 24, 24)
+        self._paint_marker(
+            painter, circle, str(index.data(MARKER_ROLE) or ""), selected, complete, option.font
+        )
+        font = QFont(title_font)
+        font.setWeight(QFont.Weight.Normal if not selected else QFont.Weight.DemiBold)
+        painter.setFont(font)
+        painter.setPen(scheme_colour(theme.TEXT))
+        left = card.left() + _PAD_X + 24 + 10
+        width = max(card.right() - left - 6, 20)
+        text = QFontMetrics(font).elidedText(index.data() or "", Qt.TextElideMode.ElideRight, width)
+        painter.drawText(
+            QRect(left, card.top(), width, card.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            text,
+        )
 
     def _paint_marker(
         self,
@@ -272,7 +323,9 @@ class StagePicker(QComboBox):
         self.setObjectName("stagePicker")
         self.setAccessibleName(self.tr("Stage"))
         self.setAccessibleDescription(navigator.accessibleDescription())
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # An agenda item's title is its whole question: the box keeps a sensible width.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(22)
         self.setModel(navigator.model())
         self._navigator = navigator
         navigator.currentRowChanged.connect(self._follow)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app.content import Content, Stage
+from supervision_app.content import Content, Prompt, Stage
 from supervision_app.domain import Answer, StructuredAnswer
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.line_spacing import ReadingLabel
@@ -22,6 +22,8 @@ from supervision_app.ui.structured_editor import make_editor
 from supervision_app.ui.widgets import push_button, text_label
 
 READABLE_WIDTH = 900
+#: A prompt that opens the structured hypotheses tool and stores no text of its own.
+HYPOTHESES_KIND = "hypotheses"
 
 
 class StagePage(QScrollArea):
@@ -61,7 +63,8 @@ class StagePage(QScrollArea):
         outer.addStretch(1)
         self.setWidget(content)
 
-        self._column.addWidget(text_label(eyebrow.upper(), "eyebrow"))
+        self.eyebrow_label = text_label(eyebrow.upper(), "eyebrow")
+        self._column.addWidget(self.eyebrow_label)
         self._column.addWidget(text_label(title, "stageTitle", selectable=True))
         if summary:
             self._column.addWidget(text_label(summary, "stageSummary", selectable=True))
@@ -97,7 +100,10 @@ class StagePage(QScrollArea):
         tools: dict[str, StructuredAnswer] | None = None,
         children: list[str] | None = None,
         retired_tools: list[StructuredAnswer] | None = None,
+        only: set[str] | None = None,
     ) -> StagePage:
+        """The page of a stage; ``only``: show just these prompts (a session from before the
+        agenda shows its answered prompts only)."""
         page = cls(
             eyebrow=QCoreApplication.translate("StagePage", "Stage {number} of {total}").format(
                 number=number, total=total
@@ -109,38 +115,66 @@ class StagePage(QScrollArea):
         )
         group = ""
         for prompt in stage.prompts:
+            if only is not None and prompt.id not in only:
+                continue
             if prompt.group and prompt.group != group:
                 page.add_group(prompt.group)
             group = prompt.group
-            tool_editor = make_editor(prompt, children or []) if prompt.structured else None
+            page.add_prompt(prompt, content, answers, tools, children)
+        page.add_retired(retired, retired_tools or [])
+        return page
+
+    def add_prompt(
+        self,
+        prompt: Prompt,
+        content: Content,
+        answers: dict[str, Answer],
+        tools: dict[str, StructuredAnswer] | None = None,
+        children: list[str] | None = None,
+    ) -> PromptCard:
+        """A prompt's card with its answer (or its tool). A prompt of the "hypotheses" kind
+        opens the structured hypotheses tool and has no answer box of its own."""
+        answer = answers.get(prompt.id)
+        if prompt.kind == HYPOTHESES_KIND:
             card = PromptCard(
                 prompt_id=prompt.id,
-                stage_id=stage.id,
+                stage_id=prompt.stage_id,
                 text=prompt.text,
                 why=prompt.why,
                 source=content.citations(prompt.sources),
                 hint=prompt.hint,
-                editor=tool_editor,
-                private=prompt.wellbeing,
+                tool=True,
             )
-            if tool_editor is not None:
-                tool = (tools or {}).get(prompt.id)
-                tool_editor.load_data(tool.data if tool else None)
-                answer = answers.get(prompt.id)
-                if answer is not None and answer.text.strip():
-                    # Text written before this prompt became a tool: kept, read-only.
-                    page._body.addWidget(_read_only_card(answer.prompt_text, answer.text))
-            else:
-                answer = answers.get(prompt.id)
-                card.editor.load_text(answer.text if answer else "")
-            page.add_card(card)
-            for alias in prompt.aliases:
-                # An answer to an earlier prompt merged into this one: kept, read-only, as written.
-                earlier = answers.get(alias)
-                if earlier is not None and earlier.text.strip():
-                    page._body.addWidget(_read_only_card(earlier.prompt_text, earlier.text))
-        page.add_retired(retired, retired_tools or [])
-        return page
+            if answer is not None and answer.text.strip():
+                self._body.addWidget(_read_only_card(answer.prompt_text, answer.text))
+            self.add_card(card)
+            return card
+        tool_editor = make_editor(prompt, children or []) if prompt.structured else None
+        card = PromptCard(
+            prompt_id=prompt.id,
+            stage_id=prompt.stage_id,
+            text=prompt.text,
+            why=prompt.why,
+            source=content.citations(prompt.sources),
+            hint=prompt.hint,
+            editor=tool_editor,
+            private=prompt.wellbeing,
+        )
+        if tool_editor is not None:
+            tool = (tools or {}).get(prompt.id)
+            tool_editor.load_data(tool.data if tool else None)
+            if answer is not None and answer.text.strip():
+                # Text written before this prompt became a tool: kept, read-only.
+                self._body.addWidget(_read_only_card(answer.prompt_text, answer.text))
+        else:
+            card.editor.load_text(answer.text if answer else "")
+        self.add_card(card)
+        for alias in prompt.aliases:
+            # An answer to an earlier prompt merged into this one: kept, read-only, as written.
+            earlier = answers.get(alias)
+            if earlier is not None and earlier.text.strip():
+                self._body.addWidget(_read_only_card(earlier.prompt_text, earlier.text))
+        return card
 
     def add_group(self, title: str) -> None:
         heading = text_label(title, "groupHeading")
@@ -213,7 +247,7 @@ class StagePage(QScrollArea):
         """Top to bottom: each card's explanation toggle and answer, then the page buttons."""
         chain: list[QWidget] = []
         for card in self.cards:
-            chain += [card.why_toggle, card.editor]
+            chain += [card.why_toggle] + ([card.editor] if card.editor is not None else [])
         chain += [self.previous_button, self.next_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -221,7 +255,7 @@ class StagePage(QScrollArea):
     # -- queries ------------------------------------------------------------------------
 
     def editors(self) -> list[AnswerEditor]:
-        return [card.editor for card in self.cards]
+        return [card.editor for card in self.cards if card.editor is not None]
 
     def set_explanations_visible(self, visible: bool) -> None:
         for card in self.cards:
