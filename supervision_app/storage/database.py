@@ -18,6 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from supervision_app.private_files import private_folder
 from supervision_app.storage import cipher
 from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
 from supervision_app.storage.keys import (
@@ -201,7 +202,7 @@ def open_database(path: Path, credential: Credential) -> Database:
                 "Restore the database from a backup; the key file has been left untouched."
             )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
         except OSError as exc:
             raise DatabaseOpenError(
                 f"Cannot create the folder {path.parent} for the database ({exc.strerror or exc}). "

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from supervision_app.atomic import fsync_dir
+from supervision_app.private_files import make_private
 from supervision_app.storage import cipher
 from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
 from supervision_app.storage.models import Base
@@ -205,6 +206,7 @@ def backup_before_migration(engine: Engine, path: Path, version: int, data_key: 
     finally:
         raw.close()
     shutil.copyfile(key_file_path(path), key_file_path(target))
+    make_private(key_file_path(target))
     return target
 
 
