@@ -370,6 +370,9 @@ class AuditEventRow(Base):
     user_role: Mapped[str] = mapped_column(Text, default="")
     event: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
+    #: The hash chain (storage/audit_chain.py): the previous entry's hash and this entry's.
+    prev_hash: Mapped[str | None] = mapped_column(Text, default=None)
+    row_hash: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class SecurityEventRow(Base):
@@ -390,3 +393,16 @@ class PersonalWordRow(Base):
 
     word: Mapped[str] = mapped_column(Text, primary_key=True)
     added_at: Mapped[datetime]
+
+
+def _ids_never_reused() -> None:
+    """Every table with a whole-number ``id`` is AUTOINCREMENT: SQLite then never hands out
+    an id again after its row was deleted, so history (the audit trail, links by id) can
+    never attach to another record.  Tables added later get it too."""
+    for table in Base.metadata.tables.values():
+        column = table.c.get("id")
+        if column is not None and column.primary_key and len(table.primary_key.columns) == 1:
+            table.dialect_options["sqlite"]["autoincrement"] = True
+
+
+_ids_never_reused()

@@ -9,6 +9,7 @@ corrections are added as dated, attributed addenda.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,7 @@ from supervision_app.domain import (
 )
 from supervision_app.domain.signing import is_late
 from supervision_app.storage.audit import AuditMixin, record_audit
+from supervision_app.storage.audit_chain import chain_problems
 from supervision_app.storage.chain import GENESIS, canonical_content, chain_problem, link_hash
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, load_detail
@@ -368,7 +370,7 @@ class SigningMixin(AuditMixin):
                 )
                 for sid, reference in missing
             ]
-            return results
+            return _with_trail_problems(results, chain_problems(session.connection()))
 
     def is_signed(self, session_id: int) -> bool:
         with self.database.read() as session:
@@ -376,3 +378,19 @@ class SigningMixin(AuditMixin):
                 session.scalar(select(ChainLinkRow.id).where(ChainLinkRow.session_id == session_id))
                 is not None
             )
+
+
+def _with_trail_problems(results: list[VerifyResult], problems) -> list[VerifyResult]:
+    """The audit trail's own problems (edited, removed or unprotected entries), reported on
+    the record they belong to, or as a problem of the whole trail (session 0)."""
+    by_id = {r.session_id: i for i, r in enumerate(results)}
+    for p in problems:
+        index = by_id.get(p.session_id) if p.session_id is not None else None
+        if index is not None:
+            r = results[index]
+            problem = p.problem if r.ok else f"{r.problem}; {p.problem}"
+            results[index] = dataclasses.replace(r, ok=False, problem=problem)
+        else:
+            results.append(VerifyResult(p.session_id or 0, p.reference, None, False, p.problem, ""))
+            by_id.setdefault(p.session_id, len(results) - 1)
+    return results
