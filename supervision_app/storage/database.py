@@ -237,8 +237,11 @@ def open_database(path: Path, credential: Credential) -> Database:
 
 def not_ours_error(path: Path) -> NotOurDatabaseError:
     return NotOurDatabaseError(
-        f"{path} is not a supervision database (it is not an SQLite file, and there is no "
-        "key file beside it). It has been left untouched; choose another file with --db."
+        f"The key file {key_file_path(path).name} is missing beside {path}: it is either an "
+        "encrypted supervision database without its key file, or not a supervision database "
+        "at all (it is not an SQLite file, and there is no key file beside it). It has been "
+        "left untouched. If it is your database, put its key file back beside it (every backup "
+        "holds one) or restore a backup; otherwise choose another file with --db."
     )
 
 
@@ -276,6 +279,13 @@ def _open_keys(
     if kind is DatabaseKind.PLAIN:
         from supervision_app.storage.migrations import encrypt_plain_database
 
+        if key_file_path(path).exists():
+            raise DatabaseOpenError(
+                f"{path} is not encrypted, but a key file exists beside it: the database may "
+                "have been replaced. Neither file has been changed. Restore the database from a "
+                "backup, or move the key file away only if you are sure this plain file is your "
+                "database from an earlier version."
+            )
         ring = _new_ring(credential)
         encrypt_plain_database(path, ring)
         return ring

@@ -372,6 +372,29 @@ class SigningMixin(AuditMixin):
             ]
             return _with_trail_problems(results, chain_problems(session.connection()))
 
+    def find_fingerprint(self, printed: str) -> tuple[VerifyResult, bool] | None:
+        """The record whose chain reaches the fingerprint ``printed`` on a filed PDF, checked
+        now, and whether that fingerprint is still its head (False: addenda were added since
+        the PDF was printed).  None when no record in this database ever had it."""
+        wanted = printed.replace(" ", "").upper()
+        if len(wanted) != 20:
+            return None
+        with self.database.read() as session:
+            links = session.scalars(
+                select(ChainLinkRow).where(func.upper(func.substr(ChainLinkRow.hash, 1, 20)) == wanted)
+            ).all()
+            for link in links:
+                row = session.get(SessionRow, link.session_id)
+                if row is None:
+                    continue
+                seal = session.get(ChainSealRow, row.id)
+                result = self._verify_row(session, row)
+                trail = [p for p in chain_problems(session.connection()) if p.session_id == row.id]
+                if trail and result.ok:
+                    result = dataclasses.replace(result, ok=False, problem=trail[0].problem)
+                return result, seal is not None and seal.head_hash == link.hash
+        return None
+
     def is_signed(self, session_id: int) -> bool:
         with self.database.read() as session:
             return (
