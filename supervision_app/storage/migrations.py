@@ -290,7 +290,10 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
             raw.close()
     Base.metadata.create_all(engine)
     ensure_search_index(engine)
-    ensure_audit_protection(engine)
+    if version < SCHEMA_VERSION:
+        # After the steps only; never on an ordinary open, where missing triggers were
+        # removed by someone, and are reported by verify rather than silently remade.
+        ensure_audit_protection(engine)
 
 
 def ensure_audit_protection(engine: Engine) -> None:
