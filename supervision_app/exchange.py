@@ -27,7 +27,12 @@ from supervision_app.domain import (
     ValidationError,
     check_payload,
 )
-from supervision_app.record_reader import FieldReader, RecordFileError, check_document
+from supervision_app.record_reader import (
+    FieldReader,
+    RecordFileError,
+    check_document,
+    parse_json_int,
+)
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.snapshot import case_fields
 
@@ -149,7 +154,7 @@ def load_json_file(path: Path) -> Any:
             f"{path} is not a record file: it is not UTF-8 text (byte {exc.start})."
         ) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=parse_json_int)
     except json.JSONDecodeError as exc:
         raise RecordFileError(
             f"{path} is not a record file: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})."
@@ -157,10 +162,6 @@ def load_json_file(path: Path) -> Any:
     except RecursionError:
         raise RecordFileError(
             f"{path} is not a record file: its JSON is nested far too deeply."
-        ) from None
-    except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
-        raise RecordFileError(
-            f"{path} is not a record file: it holds a number with thousands of digits."
         ) from None
     try:
         check_document(data)
@@ -222,11 +223,13 @@ def check_format(
         raise RecordFileError("'format_version' is missing or not a whole number.")
     if version > newest:
         raise RecordFileError(
-            f"the file uses format version {version}, newer than this app understands "
-            f"({newest}). Update the app to import it."
+            f"'format_version' {version}: the file uses a format newer than this app "
+            f"understands ({newest}). Update the app to import it."
         )
     if version < oldest:
-        raise RecordFileError(f"unknown format version {version}.")
+        raise RecordFileError(
+            f"'format_version' {version} is not a known format version ({oldest} to {newest})."
+        )
     return version
 
 

@@ -39,6 +39,19 @@ EARLIEST = date(1800, 1, 1)
 LATEST = date(2200, 12, 31)
 
 
+class HugeNumber:
+    """A JSON integer too long to be converted (``json.loads(parse_int=parse_json_int)``),
+    kept so that :func:`check_document` can name the field that holds it."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+def parse_json_int(text: str) -> int | HugeNumber:
+    digits = len(text.lstrip("-"))
+    return HugeNumber(digits) if digits > 30 else int(text)
+
+
 def check_document(data: Any, root: str = "") -> None:
     """Refuse, naming the value, anything no field of a record file may hold (see module doc)."""
     stack: list[tuple[Any, str, int]] = [(data, root, 0)]
@@ -61,6 +74,8 @@ def check_document(data: Any, root: str = "") -> None:
         elif isinstance(value, int):
             if not -MAX_INT <= value <= MAX_INT:
                 raise RecordFileError(f"{where} is a number far too large ({_digits(value)} digits).")
+        elif isinstance(value, HugeNumber):
+            raise RecordFileError(f"{where} is a number far too large ({value.digits} digits).")
         elif isinstance(value, float) and not math.isfinite(value):
             raise RecordFileError(f"{where} is not a finite number.")
 
