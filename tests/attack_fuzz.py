@@ -380,8 +380,10 @@ def _tampers(rng: random.Random) -> list[tuple[str, Any]]:
         c.execute("DELETE FROM record_chain_links WHERE id = (SELECT max(id) FROM record_chain_links WHERE session_id = ?)", (pick(ids),))
 
     def edit_link(c, ids):
-        column = rng.choice(["name", "role", "comment", "at", "text"])
-        c.execute(f"UPDATE record_chain_links SET {column} = {column} || '1' WHERE session_id = ?", (pick(ids),))
+        column, value = rng.choice([("name", "name || '1'"), ("role", "role || '1'"),
+                                    ("comment", "comment || '1'"), ("text", "text || '1'"),
+                                    ("at", "datetime(at, '+1 hour')"), ("party", "'supervisor'")])  # fmt: skip
+        c.execute(f"UPDATE record_chain_links SET {column} = {value} WHERE session_id = ?", (pick(ids),))
 
     def delete_seal(c, ids):
         c.execute("DELETE FROM record_chain_seals WHERE session_id = ?", (pick(ids),))
