@@ -29,7 +29,6 @@ from supervision_app.domain import AuditEvent, Party, SignOffInput
 from supervision_app.exchange import RecordFileError, export_session_json, import_session_file
 from supervision_app.exchange_case import export_case_json, import_case_file, is_case_file
 from supervision_app.storage import DatabaseOpenError, SupervisionStore
-from supervision_app.storage.audit_chain import TRIGGERS
 from supervision_app.storage.keys import key_file_path
 from tests.helpers import make_case, make_full_session, open_db, raw_connection
 
@@ -323,8 +322,15 @@ def _signed_database(path: Path) -> None:
     database.close()
 
 
+def _triggers() -> dict[str, str]:
+    from supervision_app.storage.audit_chain import TRIGGERS
+
+    return TRIGGERS
+
+
 def _unguarded(conn, change) -> None:
     """Drop the append-only triggers, change the trail, put them back (a careful intruder)."""
+    TRIGGERS = _triggers()
     for name in TRIGGERS:
         conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
     change()
@@ -448,6 +454,7 @@ def _tampers(rng: random.Random) -> list[tuple[str, Any]]:
             "UPDATE audit_events SET user_name = 'X', row_hash = lower(hex(randomblob(32))) WHERE id = ?", (rid,)))
 
     def drop_triggers(c, _ids):
+        TRIGGERS = _triggers()
         for name in rng.sample(sorted(TRIGGERS), rng.randint(1, len(TRIGGERS))):
             c.execute(f'DROP TRIGGER "{name}"')
 
