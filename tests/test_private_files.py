@@ -123,3 +123,15 @@ def test_restoring_streams_the_backup(store, db_path: Path, tmp_path: Path) -> N
         tracemalloc.stop()
     staged.discard()
     assert peak < 3_000_000, peak  # the 6 MB database never sits in memory at once
+
+
+def test_files_an_earlier_version_left_readable_become_private_when_unlocked(
+    open_umask, isolated_data_dir: Path
+) -> None:
+    db = isolated_data_dir / "supervision.sqlite3"
+    open_db(db).close()
+    for path, mode in ((isolated_data_dir, 0o755), (db, 0o644), (key_file_path(db), 0o644)):
+        path.chmod(mode)  # as an earlier version wrote them
+    open_db(db).close()
+    assert _mode(isolated_data_dir) == 0o700
+    assert _mode(db) == 0o600 and _mode(key_file_path(db)) == 0o600

@@ -12,13 +12,14 @@ refused with a clear message and left byte-for-byte untouched.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supervision_app.private_files import private_folder
+from supervision_app.private_files import make_private, private_folder
 from supervision_app.storage import cipher
 from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
 from supervision_app.storage.keys import (
@@ -221,6 +222,7 @@ def open_database(path: Path, credential: Credential) -> Database:
         ) from None
     try:
         ring = _open_keys(path, kind, credential, thorough=needs_full_check(path, lock))
+        _tighten(path)
         engine = _engine(path, ring.data_key)
         from supervision_app.storage.migrations import prepare_schema
 
@@ -233,6 +235,19 @@ def open_database(path: Path, credential: Credential) -> Database:
         lock.release()
         raise
     return Database(path, engine, ring, lock)
+
+
+def _tighten(path: Path) -> None:
+    """Files an earlier version left readable by others become private once unlocked (and the
+    app's own data folder with them; a folder the user chose with --db is left as it is)."""
+    from supervision_app.paths import data_dir
+    from supervision_app.private_files import FOLDER_MODE
+
+    with contextlib.suppress(OSError):
+        make_private(path)
+        make_private(key_file_path(path))
+        if os.name == "posix" and path.parent.resolve() == data_dir().resolve():
+            os.chmod(path.parent, FOLDER_MODE)
 
 
 def not_ours_error(path: Path) -> NotOurDatabaseError:
