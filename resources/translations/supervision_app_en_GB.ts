@@ -3402,6 +3402,10 @@ The old recovery key still works; the new one shown is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fingerprint {fp}</source>
         <translation type="unfinished"></translation>
     </message>
