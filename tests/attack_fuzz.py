@@ -395,7 +395,7 @@ def _tampers(rng: random.Random) -> list[tuple[str, Any]]:
         c.execute("DELETE FROM record_chain_seals WHERE session_id = ?", (pick(ids),))
 
     def edit_seal(c, ids):
-        column, value = rng.choice([("links", "links - 1"), ("head_hash", "'0' || substr(head_hash, 2)")])
+        column, value = rng.choice([("links", "links - 1"), ("head_hash", "(CASE WHEN substr(head_hash, 1, 1) = '0' THEN '1' ELSE '0' END) || substr(head_hash, 2)")])
         c.execute(f"UPDATE record_chain_seals SET {column} = {value} WHERE session_id = ?", (pick(ids),))
 
     def unsign(c, ids):
