@@ -74,7 +74,7 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
     if database is None:  # the user cancelled before anything was created or unlocked
         return 0
     try:
-        window = build_window(database, content)
+        window = build_window(database, content, ask_agency_key=not smoke_test)
         window.show()
         if not smoke_test:
             _welcome_if_first_run(window)
@@ -103,7 +103,7 @@ def _preload_window_modules() -> None:
     threading.Thread(target=preload, name="preload-window", daemon=True).start()
 
 
-def build_window(database: Database, content: Content):
+def build_window(database: Database, content: Content, ask_agency_key: bool = True):
     """The main window on an unlocked database, with locking and the Security menu."""
     from supervision_app.storage import SupervisionStore
     from supervision_app.ui.lock_controller import LockController
@@ -111,7 +111,8 @@ def build_window(database: Database, content: Content):
     from supervision_app.ui.security_menu import install_security_menu
     from supervision_app.ui.single_instance import InstanceServer
 
-    _apply_agency_key(database, content)
+    if ask_agency_key:  # the unattended smoke test never waits on a question (nor adds the key)
+        _apply_agency_key(database, content)
     window = MainWindow(SupervisionStore(database), content, database.path)
     window.lock_controller = LockController(window, database)
     install_security_menu(window, window.lock_controller)
