@@ -1,15 +1,19 @@
 """The fictional demo case, so a newcomer sees a complete record without typing.
 
 The case lives in ``resources/demo/demo_case.toml``; loading it twice is
-harmless (the second time finds the session already there).
+harmless (the second time finds the session already there).  Its session is a focused
+supervision: Today, an agenda, the answers to it, and the summary.  The same loader reads the
+test fixture that answers every prompt (``tests/fixtures/every_prompt_case.toml``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import Any
 
 from supervision_app.content import Content
@@ -21,6 +25,13 @@ from supervision_app.domain import (
     Decision,
     SessionDetail,
     StructuredAnswer,
+)
+from supervision_app.domain.agenda import since_last_time
+from supervision_app.domain.agenda_data import (
+    FocusDataError,
+    agenda_from_data,
+    closing_from_data,
+    opening_from_data,
 )
 from supervision_app.paths import resource_path
 from supervision_app.storage import SupervisionStore
@@ -40,6 +51,10 @@ class DemoLoaded:
     history_case_id: int = 0  # the six-month case (resources/demo/demo_history.toml)
 
 
+def _demo_file() -> Path:
+    return resource_path("demo", "demo_case.toml")
+
+
 def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
     from supervision_app.demo_history import load_demo_history
 
@@ -52,6 +67,7 @@ def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
     else:
         case_id, session_id, present = *store.import_session(detail)[:2], False
         _load_memory(store, case_id, session_id, detail.date)
+        _since_last(store, case_id, session_id, detail.date)
     history_case_id, history_present = load_demo_history(store, content)
     return DemoLoaded(case_id or 0, session_id, present and history_present, history_case_id)
 
@@ -59,7 +75,7 @@ def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
 def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
     """The demo case's escalation (raised before the session, still open at it, on the
     policy's route) and the session's hypotheses in the structured tool."""
-    file = resource_path("demo", "demo_case.toml")
+    file = _demo_file()
     try:
         data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
         for e in data.get("escalations", []):
@@ -89,8 +105,24 @@ def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: dat
         raise DemoDataError(f"The demo case memory in {file} cannot be loaded: {exc!r}") from None
 
 
-def demo_session(content: Content) -> SessionDetail:
-    file = resource_path("demo", "demo_case.toml")
+def _since_last(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
+    """Today's "what has changed since last time", from the case memory just loaded, with the
+    choices the demo makes (``since_last_choices``: by kind, e.g. escalation = "discuss")."""
+    file = _demo_file()
+    data = tomllib.loads(file.read_text(encoding="utf-8"))
+    choices = data.get("opening", {}).get("since_last_choices", {})
+    if not choices:
+        return
+    history = store.memory.case_history(case_id)
+    items = since_last_time(history, [], on, session_id)
+    opening = store.get_opening(session_id)
+    chosen = tuple(dataclasses.replace(i, choice=choices.get(i.kind, "")) for i in items)
+    store.save_opening(session_id, dataclasses.replace(opening, since_last=chosen))
+
+
+def demo_session(content: Content, file: Path | None = None) -> SessionDetail:
+    """The demo's session (or, given ``file``, a session in the same format)."""
+    file = file or _demo_file()
     try:
         data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
         case = data["case"]
@@ -111,7 +143,9 @@ def demo_session(content: Content) -> SessionDetail:
         }
         return SessionDetail(
             id=0,
-            uid=DEMO_SESSION_UID,
+            uid=DEMO_SESSION_UID
+            if file == _demo_file()
+            else uuid.uuid5(uuid.NAMESPACE_URL, f"supervision_app:fixture:{file.name}").hex,
             case=CaseDetail(
                 reference=case["reference"],
                 practitioner=case["practitioner"],
@@ -144,9 +178,29 @@ def demo_session(content: Content) -> SessionDetail:
                 for a in data.get("actions", [])
             ],
             structured=structured,
+            **_focus(content, file, data),
         )
     except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
         raise DemoDataError(f"The demo case in {file} cannot be loaded: {exc!r}") from None
+
+
+def _focus(content: Content, file: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """The agenda, Today and summary of a demo session (none: a session without them)."""
+    opening = dict(data.get("opening") or {})
+    opening.pop("since_last_choices", None)  # applied once the case memory is loaded
+    try:
+        agenda = agenda_from_data(data.get("agenda", []))
+        focus = {
+            "agenda": agenda,
+            "opening": opening_from_data(opening) if opening else None,
+            "closing": closing_from_data(data["closing"]) if "closing" in data else None,
+        }
+    except FocusDataError as exc:
+        raise DemoDataError(f"{file}: {exc}") from None
+    for item in agenda:
+        if content.prompt(item.prompt_id) is None:
+            raise DemoDataError(f"{file}: the agenda names unknown prompt '{item.prompt_id}'")
+    return focus
 
 
 def _tool_answer(

@@ -27,6 +27,15 @@ from supervision_app.domain import (
     ValidationError,
     check_payload,
 )
+from supervision_app.domain.agenda_data import (
+    FocusDataError,
+    agenda_from_data,
+    agenda_to_data,
+    closing_from_data,
+    closing_to_data,
+    opening_from_data,
+    opening_to_data,
+)
 from supervision_app.record_reader import (
     FieldReader,
     RecordFileError,
@@ -40,7 +49,9 @@ if TYPE_CHECKING:
     from supervision_app.exchange_memory import SessionMemory
 
 FORMAT_NAME = "supervision-app.session"
-FORMAT_VERSION = 3  # versions 1 (no "case_memory") and 2 (plain hypotheses) still import
+#: Versions 1 (no "case_memory"), 2 (plain hypotheses) and 3 (no agenda, Today or summary)
+#: still import.
+FORMAT_VERSION = 4
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
@@ -102,8 +113,37 @@ def session_to_dict(detail: SessionDetail) -> dict[str, Any]:
                 }
                 for t in sorted(detail.structured.values(), key=lambda t: t.prompt_id)
             ],
+            # Format version 4: the focused session (an empty agenda and nulls: none).
+            **focus_to_dict(detail),
         },
     }
+
+
+def focus_to_dict(detail: SessionDetail) -> dict[str, Any]:
+    """The session's ``agenda``, ``opening`` (Today) and ``closing`` (the summary)."""
+    return {
+        "agenda": agenda_to_data(detail.agenda),
+        "opening": opening_to_data(detail.opening) if detail.opening is not None else None,
+        "closing": closing_to_data(detail.closing) if detail.closing is not None else None,
+    }
+
+
+def focus_from_dict(session_data: dict[str, Any], version: int) -> dict[str, Any]:
+    """The focused session of a record file's ``session`` (format version 4; none before).
+
+    A malformed field is refused with its place, e.g. ``session.agenda[2].minutes must be a
+    whole number from 1 to 90``."""
+    if version < 4:
+        return {}
+    try:
+        opening, closing = session_data.get("opening"), session_data.get("closing")
+        return {
+            "agenda": agenda_from_data(session_data.get("agenda"), "session.agenda"),
+            "opening": None if opening is None else opening_from_data(opening, "session.opening"),
+            "closing": None if closing is None else closing_from_data(closing, "session.closing"),
+        }
+    except FocusDataError as exc:
+        raise RecordFileError(f"{exc.field} {exc.problem}.") from None
 
 
 def export_session_json(store: SupervisionStore, session_id: int, path: Path) -> None:
@@ -236,7 +276,7 @@ def check_format(
 def session_from_dict(data: Any) -> SessionDetail:
     r = _Reader()
     root = r.table(data, "the file")
-    check_format(root, FORMAT_NAME, 1, FORMAT_VERSION)
+    version = check_format(root, FORMAT_NAME, 1, FORMAT_VERSION)
     case = case_from_dict(root.get("case"))
     session_data = r.table(root.get("session"), "session")
     answers: dict[str, Answer] = {}
@@ -316,6 +356,7 @@ def session_from_dict(data: Any) -> SessionDetail:
         decisions=decisions,
         actions=actions,
         structured=structured,
+        **focus_from_dict(session_data, version),
     )
 
 

@@ -1,6 +1,6 @@
 """The whole-case record file: a case, all its sessions and everything its memory holds.
 
-Format ``supervision-app.case``, version 3 (documented in ``docs/record-format.md``).  Export
+Format ``supervision-app.case``, version 4 (documented in ``docs/record-format.md``).  Export
 followed by import into another database reproduces the case exactly, including which session
 each hypothesis review, escalation stage and action review was recorded in, and what was
 recorded on the case overview outside any session.  The whole file is checked before anything
@@ -48,7 +48,9 @@ from supervision_app.exchange_memory import (
 from supervision_app.storage import SupervisionStore
 
 CASE_FORMAT_NAME = "supervision-app.case"
-CASE_FORMAT_VERSION = 3  # whole-case files began with record format version 3
+#: Whole-case files began with record format version 3; version 4 adds each session's agenda,
+#: Today and summary (as the record file's version 4 does). Version 3 files still import.
+CASE_FORMAT_VERSION = 4
 
 
 @dataclass(slots=True)
@@ -140,7 +142,7 @@ def case_from_file_dict(data: Any) -> tuple[Any, list[SessionDetail], CaseMemory
     r = _Reader()
     root = r.table(data, "the file")
     version = check_format(
-        root, CASE_FORMAT_NAME, CASE_FORMAT_VERSION, CASE_FORMAT_VERSION, "whole-case record"
+        root, CASE_FORMAT_NAME, 3, CASE_FORMAT_VERSION, "whole-case record"
     )
     case = case_from_dict(root.get("case"))
     sessions: list[SessionDetail] = []

@@ -370,14 +370,18 @@ def test_every_issue_bullet_has_its_prompts(content):
 
 
 def test_further_parental_risk_factors_are_complete(content):
-    """The trigger trio plus every further factor the seeds name, each explained."""
+    """Every further factor the seeds name, each explained; the trigger trio is asked once, by
+    its own prompt, not again in the checklist that goes "beyond" it."""
     prompt = content.prompt("professional_curiosity.parental_risk_factors")
     assert prompt is not None and prompt.kind == "checklist"
     labels = " | ".join(item.label.casefold() for item in prompt.items)
+    assert "trigger trio" not in labels
+    for words in ("domestic abuse", "parental mental health", "drug or alcohol misuse"):
+        assert words not in labels, words
+    trio = content.prompt("professional_curiosity.trigger_trio").text.casefold()
+    for words in ("domestic abuse", "mental ill health", "drug or alcohol"):
+        assert words in trio, words
     for words in (
-        "domestic abuse",  # trigger trio (Cumbria Learning B4, Surrey 2.6)
-        "mental health",
-        "drug or alcohol",
         "adverse experiences in a parent's own childhood",  # Surrey 2.6, Cumbria B4
         "violent crime",  # Surrey 2.6, Cumbria B4
         "multiple consecutive partners",  # Surrey 2.6
@@ -404,15 +408,17 @@ def test_london_list_has_every_item_of_the_seed(content):
 
 
 def test_reassessment_names_all_five_triggers(content):
-    text = content.prompt("professional_curiosity.reassess_on_change").text.casefold()
+    prompt = content.prompt("professional_curiosity.reassess_on_change")
+    text = f"{prompt.text} {prompt.hint}".casefold()
     for words in ("new partner", "birth", "historic", "domestic abuse", "self-harm"):
         assert words in text, words
 
 
 def test_prompt_ids_of_earlier_content_are_never_reused_or_dropped(content):
-    """Saved answers refer to prompt ids: 1.2.0 keeps every id that 1.1.0 had."""
+    """Saved answers refer to prompt ids: every id that 1.1.0 had is still a prompt, or an alias
+    of the prompt it was merged into."""
     lines = (FIXTURES / "content_1_1_0_prompt_ids.txt").read_text(encoding="utf-8").splitlines()
     earlier = [line for line in lines if line and not line.startswith("#")]
     assert len(earlier) == 95
-    current = {p.id for stage in content.stages for p in stage.prompts}
+    current = {i for stage in content.stages for p in stage.prompts for i in (p.id, *p.aliases)}
     assert not sorted(set(earlier) - current)

@@ -99,6 +99,10 @@ def test_second_pack_with_the_same_prompt_id_is_skipped(packs: Path) -> None:
     )
     for old in ('document = "example-escalation-policy"',) * 3:
         _edit(packs / "b-copy" / "prompts.toml", old, 'document = "copy-escalation-policy"')
+    # the copy keeps its prompts but not the example's own theme (that would clash first)
+    (packs / "b-copy" / "agenda.toml").unlink()
+    _edit(packs / "b-copy" / "prompts.toml", ', "local_policy"]', "]")
+    _edit(packs / "b-copy" / "prompts.toml", 'themes = ["local_policy"]', 'themes = ["escalation"]')
     loaded = load_content_with_packs(pack_roots=[packs])
     assert [p.id for p in loaded.packs] == ["example-agency"]
     assert len(loaded.pack_problems) == 1

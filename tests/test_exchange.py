@@ -45,7 +45,7 @@ def test_the_file_is_readable_json_with_a_format_version(
     export_session_json(store, session_id, file)
     data = json.loads(file.read_text(encoding="utf-8"))
     assert data["format"] == "supervision-app.session"
-    assert data["format_version"] == 3
+    assert data["format_version"] == 4
     assert "👶🏽" in file.read_text(encoding="utf-8")  # not \u-escaped
 
 

@@ -52,7 +52,7 @@ def test_a_whole_case_round_trips_exactly(store, content, tmp_path: Path) -> Non
     path = tmp_path / "case.json"
     export_case_json(store, case_id, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "supervision-app.case" and data["format_version"] == 3
+    assert data["format"] == "supervision-app.case" and data["format_version"] == 4
     assert len(data["sessions"]) == 7
     overview_items = [e for e in data["case_memory"]["chronology"] if e["session"] is None]
     assert [e["title"] for e in overview_items] == ["Grandmother moved in"]
@@ -95,7 +95,7 @@ def test_a_case_with_no_sessions_round_trips(store, tmp_path: Path, monkeypatch)
         (lambda d: d["case_memory"]["hypotheses"][0].pop("test_plan"), r"hypotheses\[0\]\.test_plan"),
         (lambda d: d["sessions"].append(d["sessions"][0]), "appears twice"),
         (lambda d: d["sessions"][1]["actions"][0].update(status="maybe"), r"sessions\[1\]"),
-        (lambda d: d.update(format_version=4), "newer than this app"),
+        (lambda d: d.update(format_version=99), "newer than this app"),
         (lambda d: d["case_memory"]["action_history"][0].update(action=99), "does not name an action"),
     ],
 )  # fmt: skip

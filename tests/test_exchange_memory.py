@@ -68,7 +68,7 @@ def test_version_3_round_trips_the_sessions_case_memory(store, tmp_path: Path) -
     path = tmp_path / "record.json"
     export_session_json(store, sid, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format_version"] == 3
+    assert data["format_version"] == 4
     before = memory_to_dict(session_memory(store.memory.case_history(case_id), sid))
     assert data["case_memory"] == before
     hyp = data["case_memory"]["hypotheses"][0]

@@ -526,9 +526,10 @@ def test_wellbeing_answers_print_only_when_the_practitioner_chooses():
     from supervision_app.content import load_content
     from supervision_app.demo import demo_session
     from supervision_app.record import build_record
+    from tests.test_content_sources import EVERY_PROMPT_CASE
 
     content = load_content()
-    detail = demo_session(content)
+    detail = demo_session(content, EVERY_PROMPT_CASE)
     wellbeing = detail.answers["supervision.wellbeing"].text
     everywhere = lambda record: [p.answer for s in record.stages for p in s.prompts]  # noqa: E731
 

@@ -5,6 +5,7 @@ Layout of a content folder::
     manifest.toml        content version, the sources file and the stage files in order
     sources.toml         the source documents and the sections prompts may cite
     stages/*.toml        one file per reflection stage
+    agenda.toml          the themes and the core route of a focused session (optional)
 
 Every problem is reported as a :class:`ContentError` that names the file and
 where in it the problem is, so that whoever edits the content can fix it.
@@ -18,15 +19,22 @@ from pathlib import Path
 from typing import Any
 
 from supervision_app.content.model import (
+    CONDITION_KEYS,
+    MAX_MINUTES,
+    MIN_MINUTES,
     PROMPT_KINDS,
+    TIERS,
     Content,
     Prompt,
+    PromptConditions,
     PromptField,
     PromptItem,
     SourceDocument,
     SourceRef,
     Stage,
+    Theme,
 )
+from supervision_app.content.route import with_route
 from supervision_app.paths import resource_path
 
 SCHEMA_VERSION = 1
@@ -55,7 +63,7 @@ def load_content(folder: Path | None = None) -> Content:
         manifest_file,
         "manifest",
         manifest,
-        {"schema_version", "content_version", "sources", "stages"},
+        {"schema_version", "content_version", "sources", "stages", "agenda"},
     )
     _check_schema_version(manifest_file, manifest)
     version = _text(manifest_file, "content_version", manifest.get("content_version"))
@@ -80,7 +88,38 @@ def load_content(folder: Path | None = None) -> Content:
                 )
             seen_prompts[prompt.id] = stage_file
         stages.append(stage)
-    return Content(version=version, documents=documents, stages=tuple(stages))
+    _check_aliases(stages, seen_prompts)
+    content = Content(version=version, documents=documents, stages=tuple(stages))
+    agenda_name = _optional_text(manifest_file, "agenda", manifest.get("agenda"))
+    if agenda_name:
+        content = apply_agenda_file(content, folder / agenda_name, replace_route=True)
+    for stage_file, stage in zip(
+        (folder / str(n) for n in stage_files), content.stages, strict=True
+    ):
+        check_prompt_themes(stage_file, stage.prompts, content)
+    return with_route(content, None)
+
+
+def _check_aliases(stages: list[Stage], seen_prompts: dict[str, Path]) -> None:
+    """An alias names one retired prompt: never a prompt in use, never two homes."""
+    homes: dict[str, str] = {}
+    for stage in stages:
+        for prompt in stage.prompts:
+            for alias in prompt.aliases:
+                file = seen_prompts[prompt.id]
+                if alias in seen_prompts:
+                    raise ContentError(
+                        file,
+                        f"prompt '{prompt.id}': alias '{alias}' is the id of a prompt in use "
+                        f"(in {seen_prompts[alias].name})",
+                    )
+                if alias in homes:
+                    raise ContentError(
+                        file,
+                        f"prompt '{prompt.id}': alias '{alias}' is already an alias of "
+                        f"'{homes[alias]}'",
+                    )
+                homes[alias] = prompt.id
 
 
 # -- files -----------------------------------------------------------------
@@ -125,7 +164,13 @@ def load_documents_table(
     for i, entry in enumerate(entries):
         where = f"documents[{i}]"
         _check_table(file, where, entry)
-        _check_keys(file, where, entry, {"id", "file", "title", "short_title", "sections"})
+        _check_keys(
+            file,
+            where,
+            entry,
+            {"id", "file", "title", "short_title", "sections", "outside_seeds", "publisher", "year"},
+        )
+        outside = _flag(file, f"{where}.outside_seeds", entry.get("outside_seeds"))
         doc_id = _text(file, f"{where}.id", entry.get("id"))
         if doc_id in documents:
             raise ContentError(file, f"{where}: document id '{doc_id}' is used twice")
@@ -135,7 +180,16 @@ def load_documents_table(
         section_names = tuple(
             _text(file, f"{where}.sections[{j}]", s) for j, s in enumerate(sections)
         )
-        if pack_folder is None:
+        publisher = _optional_text(file, f"{where}.publisher", entry.get("publisher"))
+        year = _optional_text(file, f"{where}.year", entry.get("year"))
+        if outside:
+            # Beyond the seeds: no seed file to check, so the full citation is required.
+            if entry.get("file") is not None:
+                raise ContentError(file, f"{where}: a document outside the seeds has no 'file'")
+            publisher = _text(file, f"{where}.publisher", entry.get("publisher"))
+            year = _text(file, f"{where}.year", entry.get("year"))
+            doc_file = ""
+        elif pack_folder is None:
             doc_file = _text(file, f"{where}.file", entry.get("file"))
         else:
             doc_file = _optional_text(file, f"{where}.file", entry.get("file"))
@@ -147,6 +201,9 @@ def load_documents_table(
             title=_text(file, f"{where}.title", entry.get("title")),
             short_title=_text(file, f"{where}.short_title", entry.get("short_title")),
             sections=section_names,
+            outside_seeds=outside,
+            publisher=publisher,
+            year=year,
         )
     return documents
 
@@ -207,6 +264,11 @@ PROMPT_KEYS = {
     "fields",
     "choices",
     "wellbeing",
+    "aliases",
+    "tier",
+    "themes",
+    "conditions",
+    "minutes",
 }
 
 
@@ -263,7 +325,197 @@ def parse_prompt(
         choices=choices,
         pack=pack,
         wellbeing=_flag(file, f"{where}.wellbeing", entry.get("wellbeing")),
+        aliases=_aliases(file, f"{where}.aliases", entry.get("aliases"), prompt_id),
+        **parse_tags(file, f"prompt '{prompt_id}' ({where})", entry),
     )
+
+
+def _aliases(file: Path, where: str, value: Any, prompt_id: str) -> tuple[str, ...]:
+    """The ids of earlier prompts merged into this one (they never change, like any id)."""
+    aliases = _text_list(file, where, value)
+    for alias in aliases:
+        if not _PROMPT_ID.match(alias) or alias == prompt_id:
+            raise ContentError(
+                file, f"{where}: '{alias}' must be an earlier prompt id, not this prompt's own"
+            )
+    return aliases
+
+
+# -- agenda tags: tier, themes, conditions, minutes -----------------------------
+
+TAG_KEYS = ("tier", "themes", "conditions", "minutes")
+
+
+def parse_tags(file: Path, where: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """The agenda tags of a prompt (or a pack's retag), as keyword arguments for ``Prompt``.
+
+    Only the keys present are returned, so a retag changes just what it names.  Whether each
+    theme is defined is checked once all themes are known (:func:`check_prompt_themes`).
+    """
+    tags: dict[str, Any] = {}
+    if "tier" in entry:
+        tier = entry["tier"]
+        if tier not in TIERS:
+            raise ContentError(
+                file, f"{where}.tier {tier!r} is not a tier (use one of: {', '.join(TIERS)})"
+            )
+        tags["tier"] = tier
+    if "themes" in entry:
+        themes = entry["themes"]
+        if not isinstance(themes, list) or not all(
+            isinstance(t, str) and _STAGE_ID.match(t) for t in themes
+        ):
+            raise ContentError(
+                file, f"{where}.themes must be a list of theme ids (lower_case letters, digits, _)"
+            )
+        if len(set(themes)) != len(themes):
+            raise ContentError(file, f"{where}.themes lists the same theme twice")
+        tags["themes"] = tuple(themes)
+    if "conditions" in entry:
+        tags["conditions"] = parse_conditions(file, f"{where}.conditions", entry["conditions"])
+    if "minutes" in entry:
+        minutes = entry["minutes"]
+        if (
+            not isinstance(minutes, int)
+            or isinstance(minutes, bool)
+            or not MIN_MINUTES <= minutes <= MAX_MINUTES
+        ):
+            raise ContentError(
+                file,
+                f"{where}.minutes must be a whole number from {MIN_MINUTES} to {MAX_MINUTES} "
+                f"(found {minutes!r})",
+            )
+        tags["minutes"] = minutes
+    return tags
+
+
+MAX_AGE = 25
+
+
+def parse_conditions(file: Path, where: str, value: Any) -> PromptConditions:
+    """A ``conditions`` table: ``min_child_age``, ``max_child_age``, ``unborn``, ``has_escalation``."""
+    if not isinstance(value, dict):
+        raise ContentError(
+            file, f"{where} must be a table, e.g. {{ min_child_age = 10 }} (found {value!r})"
+        )
+    for key in value:
+        if key not in CONDITION_KEYS:
+            raise ContentError(
+                file,
+                f"{where} has unknown key '{key}' (allowed: {', '.join(CONDITION_KEYS)})",
+            )
+    ages: dict[str, int | None] = {}
+    for key in ("min_child_age", "max_child_age"):
+        age = value.get(key)
+        if age is not None and (
+            not isinstance(age, int) or isinstance(age, bool) or not 0 <= age <= MAX_AGE
+        ):
+            raise ContentError(
+                file, f"{where}.{key} must be a whole number of years from 0 to {MAX_AGE}"
+            )
+        ages[key] = age
+    flags: dict[str, bool | None] = {}
+    for key in ("unborn", "has_escalation"):
+        flag = value.get(key)
+        if flag is not None and not isinstance(flag, bool):
+            raise ContentError(file, f"{where}.{key} must be true or false (found {flag!r})")
+        flags[key] = flag
+    low, high = ages["min_child_age"], ages["max_child_age"]
+    if low is not None and high is not None and low > high:
+        raise ContentError(file, f"{where}: min_child_age {low} is above max_child_age {high}")
+    return PromptConditions(min_child_age=low, max_child_age=high, **flags)
+
+
+def check_prompt_themes(file: Path, prompts: Any, content: Content) -> None:
+    """Every theme a prompt names must be defined; the error names the file, prompt and theme."""
+    known = {t.id for t in content.themes}
+    for prompt in prompts:
+        for theme in prompt.themes:
+            if theme not in known:
+                raise ContentError(
+                    file,
+                    f"prompt '{prompt.id}': theme '{theme}' is not defined "
+                    f"(known: {', '.join(sorted(known)) or 'none'})",
+                )
+
+
+#: The core route holds about a dozen prompts: the issue asks for 10 to 15.
+CORE_ROUTE_MIN, CORE_ROUTE_MAX = 10, 15
+
+
+def apply_agenda_file(
+    content: Content, file: Path, replace_route: bool, pack: str = "", documents: Any = None
+) -> Content:
+    """Add the themes of an agenda file to ``content`` and, if it has one, its core route.
+
+    The built-in ``agenda.toml`` must have a core route; a pack's may replace it, add themes and
+    ``[[retag]]`` prompts (see ``docs/content-packs.md``; retags are applied by the pack loader).
+    """
+    import dataclasses
+
+    data = _read_toml(file)
+    _check_keys(file, "agenda file", data, {"schema_version", "themes", "core_route", "retag"})
+    _check_schema_version(file, data)
+    if "retag" in data and not pack:
+        raise ContentError(file, "'retag' belongs in a content pack's agenda.toml")
+    themes = list(content.themes)
+    entries = data.get("themes", [])
+    if not isinstance(entries, list):
+        raise ContentError(file, "'themes' must be a list of [[themes]] tables")
+    citable = documents if documents is not None else content.documents
+    for i, entry in enumerate(entries):
+        where = f"themes[{i}]"
+        _check_table(file, where, entry)
+        _check_keys(
+            file, where, entry, {"id", "title", "description", "sources", "patterns", "conditions"}
+        )
+        theme_id = _text(file, f"{where}.id", entry.get("id"))
+        if not _STAGE_ID.match(theme_id):
+            raise ContentError(
+                file, f"{where}.id '{theme_id}' must be lower_case letters, digits and _"
+            )
+        if any(t.id == theme_id for t in themes):
+            raise ContentError(file, f"{where}.id: the theme '{theme_id}' is already defined")
+        named = f"theme '{theme_id}'"
+        themes.append(
+            Theme(
+                id=theme_id,
+                title=_text(file, f"{named}.title", entry.get("title")),
+                description=_optional_text(file, f"{named}.description", entry.get("description")),
+                sources=(
+                    _sources(file, f"{named}.sources", entry["sources"], citable)
+                    if "sources" in entry
+                    else ()
+                ),
+                patterns=_text_list(file, f"{named}.patterns", entry.get("patterns")),
+                conditions=(
+                    parse_conditions(file, f"{named}.conditions", entry["conditions"])
+                    if "conditions" in entry
+                    else PromptConditions()
+                ),
+                pack=pack,
+            )
+        )
+    route = content.core_route
+    if "core_route" in data:
+        route = _core_route(file, data["core_route"], content)
+    elif replace_route:
+        raise ContentError(file, "the agenda file needs a 'core_route' (a list of prompt ids)")
+    return dataclasses.replace(content, themes=tuple(themes), core_route=route)
+
+
+def _core_route(file: Path, value: Any, content: Content) -> tuple[str, ...]:
+    route = _text_list(file, "core_route", value)
+    if not CORE_ROUTE_MIN <= len(route) <= CORE_ROUTE_MAX:
+        raise ContentError(
+            file,
+            f"core_route has {len(route)} prompts; a core route holds "
+            f"{CORE_ROUTE_MIN} to {CORE_ROUTE_MAX}",
+        )
+    for prompt_id in route:
+        if content.prompt(prompt_id) is None:
+            raise ContentError(file, f"core_route: prompt '{prompt_id}' is not in the content")
+    return route
 
 
 def _flag(file: Path, where: str, value: Any) -> bool:

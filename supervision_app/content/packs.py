@@ -1,7 +1,8 @@
 """Agency content packs: extra prompts, sources, an escalation policy and a marking.
 
 A pack is a folder holding ``pack.toml`` and, optionally, ``sources.toml``,
-``prompts.toml`` and ``escalation.toml`` (the format is described in
+``prompts.toml``, ``agenda.toml`` (themes, retags, core route) and
+``escalation.toml`` (the format is described in
 ``docs/content-packs.md``).  Packs are found in the folders that
 :func:`supervision_app.paths.content_pack_roots` lists: each root is either a
 pack itself or a folder of packs, taken in name order.
@@ -20,6 +21,7 @@ import re
 from pathlib import Path
 
 from supervision_app.content.loader import (
+    TAG_KEYS,
     ContentError,
     _check_keys,
     _check_schema_version,
@@ -27,9 +29,12 @@ from supervision_app.content.loader import (
     _optional_text,
     _read_toml,
     _text,
+    apply_agenda_file,
+    check_prompt_themes,
     load_content,
     load_documents_table,
     parse_prompt,
+    parse_tags,
 )
 from supervision_app.content.model import (
     AgencyRecovery,
@@ -41,6 +46,7 @@ from supervision_app.content.model import (
     Prompt,
     SourceDocument,
 )
+from supervision_app.content.route import with_route
 from supervision_app.paths import content_pack_roots
 
 PACK_FILE = "pack.toml"
@@ -56,6 +62,11 @@ class Pack:
     escalation_policy: EscalationPolicy | None
     marking: str | None
     agency_recovery: AgencyRecovery | None = None
+    #: Days between supervisions (``pack.toml``'s ``supervision_frequency_days``), if set.
+    frequency_days: int | None = None
+    #: The content with this pack's ``agenda.toml`` applied (themes, retags, core route), or
+    #: None when the pack has no agenda file.
+    agenda: Content | None = None
 
 
 def load_content_with_packs(
@@ -71,14 +82,23 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
     stages = {s.id: list(s.prompts) for s in content.stages}
     documents = dict(content.documents)
     taken_prompts = {p.id: "the built-in content" for s in content.stages for p in s.prompts}
+    # A retired (merged) id stays taken: a pack reusing it would capture stored answers.
+    taken_prompts |= {
+        alias: "the built-in content (an earlier prompt)"
+        for s in content.stages
+        for p in s.prompts
+        for alias in p.aliases
+    }
     taken_packs: dict[str, str] = {}
     infos: list[PackInfo] = []
     policy = content.escalation_policy
     marking = content.marking
     recovery = content.agency_recovery
+    frequency = (content.supervision_frequency_days, content.frequency_is_default)
+    agenda = content
     for pack_dir in discover_packs(roots):
         try:
-            pack = read_pack(pack_dir, content, documents)
+            pack = read_pack(pack_dir, agenda, documents)
         except ContentError as exc:
             problems.append(PackProblem(str(pack_dir), _describe(pack_dir, exc)))
             continue
@@ -89,22 +109,44 @@ def apply_packs(content: Content, pack_roots: list[Path] | None = None) -> Conte
         taken_packs[pack.info.id] = str(pack_dir)
         documents.update(pack.documents)
         for prompt in pack.prompts:
-            taken_prompts[prompt.id] = f"the pack '{pack.info.id}'"
+            for prompt_id in (prompt.id, *prompt.aliases):
+                taken_prompts[prompt_id] = f"the pack '{pack.info.id}'"
             stages[prompt.stage_id].append(prompt)
         infos.append(pack.info)
         policy = pack.escalation_policy or policy
         marking = pack.marking or marking
         recovery = pack.agency_recovery or recovery
-    return dataclasses.replace(
+        if pack.frequency_days is not None:
+            frequency = (pack.frequency_days, False)
+        if pack.agenda is not None:
+            retagged = {p.id: p for p in pack.agenda.all_prompts()}
+            stages = {
+                sid: [retagged.get(p.id, p) for p in prompts] for sid, prompts in stages.items()
+            }
+            agenda = dataclasses.replace(
+                agenda, themes=pack.agenda.themes, core_route=pack.agenda.core_route
+            )
+        agenda = dataclasses.replace(
+            agenda,
+            stages=tuple(
+                dataclasses.replace(s, prompts=tuple(stages[s.id])) for s in content.stages
+            ),
+        )
+    merged = dataclasses.replace(
         content,
         documents=documents,
-        stages=tuple(dataclasses.replace(s, prompts=tuple(stages[s.id])) for s in content.stages),
+        stages=agenda.stages,
+        themes=agenda.themes,
+        core_route=agenda.core_route,
+        supervision_frequency_days=frequency[0],
+        frequency_is_default=frequency[1],
         packs=content.packs + tuple(infos),
         pack_problems=content.pack_problems + tuple(problems),
         escalation_policy=policy,
         marking=marking,
         agency_recovery=recovery,
     )
+    return with_route(merged, policy)
 
 
 def discover_packs(roots: list[Path]) -> list[Path]:
@@ -130,7 +172,10 @@ def read_pack(folder: Path, content: Content, known_documents: dict[str, SourceD
     head_file = folder / PACK_FILE
     head = _read_toml(head_file)
     _check_keys(
-        head_file, "pack.toml", head, {"schema_version", "id", "name", "version", "marking"}
+        head_file,
+        "pack.toml",
+        head,
+        {"schema_version", "id", "name", "version", "marking", "supervision_frequency_days"},
     )
     _check_schema_version(head_file, head)
     pack_id = _text(head_file, "id", head.get("id"))
@@ -143,6 +188,15 @@ def read_pack(folder: Path, content: Content, known_documents: dict[str, SourceD
     marking = _optional_text(head_file, "marking", head.get("marking")) or None
     if marking and len(marking) > MAX_MARKING:
         raise ContentError(head_file, f"marking is longer than {MAX_MARKING} characters")
+    frequency = head.get("supervision_frequency_days")
+    if frequency is not None and (
+        not isinstance(frequency, int) or isinstance(frequency, bool) or not 1 <= frequency <= 365
+    ):
+        raise ContentError(
+            head_file,
+            f"supervision_frequency_days must be a whole number of days from 1 to 365 "
+            f"(found {frequency!r})",
+        )
 
     documents: dict[str, SourceDocument] = {}
     sources_file = folder / "sources.toml"
@@ -175,6 +229,10 @@ def read_pack(folder: Path, content: Content, known_documents: dict[str, SourceD
                 raise ContentError(prompts_file, f"{where}.id '{prompt.id}' is used twice")
             prompts.append(prompt)
 
+    agenda = _read_agenda(folder, pack_id, content, citable, prompts)
+    known = agenda if agenda is not None else content
+    check_prompt_themes(prompts_file, prompts, known)
+
     policy = None
     policy_file = folder / "escalation.toml"
     if policy_file.exists():
@@ -182,7 +240,57 @@ def read_pack(folder: Path, content: Content, known_documents: dict[str, SourceD
     recovery_file = folder / "recovery.toml"
     recovery = _read_recovery(recovery_file, pack_id) if recovery_file.exists() else None
     info = PackInfo(pack_id, name, version, str(folder), len(prompts))
-    return Pack(info, documents, tuple(prompts), policy, marking, recovery)
+    return Pack(info, documents, tuple(prompts), policy, marking, recovery, frequency, agenda)
+
+
+def _read_agenda(
+    folder: Path,
+    pack_id: str,
+    content: Content,
+    citable: dict[str, SourceDocument],
+    pack_prompts: list[Prompt],
+) -> Content | None:
+    """The content with the pack's ``agenda.toml`` applied: new themes, retags, a new core route.
+
+    The pack's own prompts count as part of the content here, so a pack can put them on the
+    core route.  Retags may name any prompt (built-in or the pack's own) and change only the
+    tags they give.
+    """
+    file = folder / "agenda.toml"
+    if not file.exists():
+        return None
+    with_own = dataclasses.replace(
+        content,
+        stages=tuple(
+            dataclasses.replace(
+                s, prompts=s.prompts + tuple(p for p in pack_prompts if p.stage_id == s.id)
+            )
+            for s in content.stages
+        ),
+    )
+    agenda = apply_agenda_file(with_own, file, replace_route=False, pack=pack_id, documents=citable)
+    entries = _read_toml(file).get("retag", [])
+    if not isinstance(entries, list):
+        raise ContentError(file, "'retag' must be a list of [[retag]] tables")
+    changed: dict[str, Prompt] = {}
+    for i, entry in enumerate(entries):
+        where = f"retag[{i}]"
+        _check_table(file, where, entry)
+        _check_keys(file, where, entry, {"prompt", *TAG_KEYS})
+        prompt_id = _text(file, f"{where}.prompt", entry.get("prompt"))
+        prompt = changed.get(prompt_id) or agenda.prompt(prompt_id)
+        if prompt is None:
+            raise ContentError(file, f"{where}.prompt '{prompt_id}' is not a prompt of the content")
+        tags = parse_tags(file, f"prompt '{prompt_id}' ({where})", entry)
+        changed[prompt_id] = dataclasses.replace(prompt, **tags)
+    check_prompt_themes(file, changed.values(), agenda)
+    return dataclasses.replace(
+        agenda,
+        stages=tuple(
+            dataclasses.replace(s, prompts=tuple(changed.get(p.id, p) for p in s.prompts))
+            for s in agenda.stages
+        ),
+    )
 
 
 def _read_recovery(file: Path, pack_id: str) -> AgencyRecovery:
@@ -251,11 +359,12 @@ def _conflict(
             f"{taken_packs[pack.info.id]}."
         )
     for prompt in pack.prompts:
-        if prompt.id in taken_prompts:
-            return (
-                f"Skipped: the prompt id '{prompt.id}' is already used by "
-                f"{taken_prompts[prompt.id]}."
-            )
+        for prompt_id in (prompt.id, *prompt.aliases):
+            if prompt_id in taken_prompts:
+                return (
+                    f"Skipped: the prompt id '{prompt_id}' is already used by "
+                    f"{taken_prompts[prompt_id]}."
+                )
     for doc_id in pack.documents:
         if doc_id in documents:
             return f"Skipped: the source document id '{doc_id}' is already in use."

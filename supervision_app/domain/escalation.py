@@ -1,7 +1,7 @@
 """The escalation route a tracked escalation is measured against.
 
 An agency's content pack may bring its own policy (``escalation.toml``: stage names,
-timescales in days, contacts).  Without one, the built-in default route below is used: the
+timescales in days, contacts).  Without one, the built-in default route (content.route) is used: the
 usual stages of a local escalation policy, each with the app's default timescale, which the
 tracker labels as a default so nobody mistakes it for their local policy.
 """
@@ -12,19 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from supervision_app.content.model import EscalationPolicy, EscalationStage
+from supervision_app.content.route import DEFAULT_ROUTE, DEFAULT_STAGE_DAYS
 from supervision_app.domain.memory import Escalation
-
-DEFAULT_STAGE_DAYS = 5
-
-DEFAULT_ROUTE = EscalationPolicy(
-    name="Built-in default route (no agency escalation policy loaded)",
-    stages=(
-        EscalationStage("Practitioner to practitioner", DEFAULT_STAGE_DAYS),
-        EscalationStage("Managers or safeguarding leads", DEFAULT_STAGE_DAYS),
-        EscalationStage("Senior managers", DEFAULT_STAGE_DAYS),
-        EscalationStage("Safeguarding partnership", DEFAULT_STAGE_DAYS),
-    ),
-)
 
 
 def escalation_route(policy: EscalationPolicy | None) -> EscalationPolicy:

@@ -40,6 +40,10 @@ DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 RETIRED_NOTE = (
     "This question came from an earlier version of the prompts; the answer is kept as written."
 )
+MERGED_NOTE = (
+    "Answered under an earlier wording of this question, since merged into it; the answer is "
+    "kept as written."
+)
 
 
 def build_record(
@@ -69,6 +73,7 @@ def build_record(
     for stage in content.stages:
         for prompt in stage.prompts:
             used.add(prompt.id)
+            used.update(prompt.aliases)
             if prompt.structured:
                 used.add("tool:" + prompt.id)
     private: list[tuple[str, str]] = []
@@ -97,6 +102,7 @@ def build_record(
                     rows_note=rows_note,
                 )
             )
+            prompts.extend(_merged_answers(detail, prompt))
         prompts.extend(_retired(detail, stage.id, used))
         stages.append(
             RecordStage(
@@ -195,6 +201,23 @@ def _integrity_fields(integrity: SessionIntegrity | None) -> dict[str, Any]:
         "fingerprint": integrity.fingerprint,
         "late_days": integrity.late_days,
     }
+
+
+def _merged_answers(detail: SessionDetail, prompt) -> list[RecordPrompt]:
+    """Answers stored under the ids of earlier prompts merged into ``prompt``: printed under
+    it, each with the question it answered, exactly as written."""
+    return [
+        RecordPrompt(
+            prompt_id=alias,
+            text=answer.prompt_text or prompt.text,
+            why=MERGED_NOTE,
+            source="",
+            group=prompt.group,
+            answer=answer.text,
+        )
+        for alias in prompt.aliases
+        if (answer := detail.answers.get(alias)) is not None and answer.text.strip()
+    ]
 
 
 def _retired(detail: SessionDetail, stage_id: str | None, used: set[str]) -> list[RecordPrompt]:

@@ -23,6 +23,7 @@ from supervision_app.domain import (
     StructuredAnswer,
     format_date,
 )
+from supervision_app.domain.agenda_data import focus_from_content
 from supervision_app.domain.memory import HypothesisStatus, ReviewOutcome
 
 
@@ -120,6 +121,7 @@ def as_signed(detail: SessionDetail, snapshot: dict[str, Any]) -> SessionDetail:
             for d in snapshot.get("decisions", [])
         ],
         actions=actions,
+        **dict(zip(("agenda", "opening", "closing"), focus_from_content(snapshot), strict=True)),
     )
 
 

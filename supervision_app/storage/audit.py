@@ -49,7 +49,7 @@ def record_audit(
     now = _now()
     user = current_user_row(session)
     name, role = (user.name, user.role) if user else (NO_USER, "")
-    if event == AuditEvent.EDITED:
+    if event == AuditEvent.EDITED and not detail:  # an edit with its own detail stands alone
         last = session.scalar(
             select(AuditEventRow)
             .where(AuditEventRow.session_id == session_id)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from supervision_app.domain import LockedSessionError
+from supervision_app.domain.agenda import SESSION_TEXT_KIND
 from supervision_app.storage.store import NotFoundError, SupervisionStore
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,10 @@ class AnswerEdit:
     stage_id: str
     prompt_text: str
     text: str
-    #: "text" for a free-text answer; otherwise the structured tool's kind, and ``text``
-    #: carries the tool's data as JSON (see ``domain.encode_payload``).
+    #: "text" for a free-text answer; ``SESSION_TEXT_KIND`` for a free-text field of Today or
+    #: the summary (``prompt_id`` is then the field's key, e.g. "today.question"); otherwise
+    #: the structured tool's kind, and ``text`` carries the tool's data as JSON (see
+    #: ``domain.encode_payload``).
     kind: str = "text"
     #: The caller's counter for this answer's edits, reported back in the outcome,
     #: so that an outcome for older text is never mistaken for the newest.
@@ -173,6 +176,8 @@ class AutosaveWriter:
                 saved_at = self._store.save_answer(
                     edit.session_id, edit.prompt_id, edit.stage_id, edit.prompt_text, edit.text
                 )
+            elif edit.kind == SESSION_TEXT_KIND:  # Today's and the summary's free text
+                saved_at = self._store.save_session_text(edit.session_id, edit.prompt_id, edit.text)
             else:
                 saved_at = self._store.save_structured_answer(
                     edit.session_id,

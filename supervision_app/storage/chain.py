@@ -11,7 +11,7 @@ sorted keys, no insignificant whitespace, UTF-8, and an explicit format
 version, so the same record always gives the same bytes.  It covers the case
 reference, the session's id, date and attendees, every stored answer by prompt
 id (with its stage and the question as stored), the structured tools' data, the decisions and the actions (description and owner) in
-their order, and the links.  An action's status and due date change when it is
+their order, the agenda, Today and the summary when the session has them, and the links.  An action's status and due date change when it is
 reviewed in a later session, so they are not part of the signed content.
 
 Since schema version 3 a record's content is the *snapshot* taken at its first
@@ -40,6 +40,30 @@ GENESIS = "0" * 64
 
 
 def canonical_content(detail: SessionDetail) -> dict[str, Any]:
+    content = _canonical_v1(detail)
+    content.update(focus_content(detail))
+    return content
+
+
+def focus_content(detail: SessionDetail) -> dict[str, Any]:
+    """The focused session's parts that the record shows: the agenda, Today and the summary.
+
+    Only the parts a session has are included, so the content of every record signed
+    before the focused session (which has none of them) is exactly what it was.
+    """
+    from supervision_app.domain.agenda_data import agenda_to_data, closing_to_data, opening_to_data
+
+    parts: dict[str, Any] = {}
+    if detail.agenda:
+        parts["agenda"] = agenda_to_data(detail.agenda)
+    if detail.opening is not None:
+        parts["opening"] = opening_to_data(detail.opening)
+    if detail.closing is not None:
+        parts["closing"] = closing_to_data(detail.closing)
+    return parts
+
+
+def _canonical_v1(detail: SessionDetail) -> dict[str, Any]:
     return {
         "case_reference": detail.case.reference,
         "session_uid": detail.uid,

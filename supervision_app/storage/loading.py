@@ -48,6 +48,9 @@ def load_detail(session: Session, session_id: int) -> SessionDetail:
     )
     if row is None:
         raise NotFoundError(f"Session {session_id} does not exist.")
+    from supervision_app.storage.focus_store import read_focus  # the focus store imports this
+
+    focus = read_focus(session, row.id)
     return SessionDetail(
         id=row.id,
         uid=row.uid,
@@ -67,6 +70,9 @@ def load_detail(session: Session, session_id: int) -> SessionDetail:
             for a in row.actions
         ],
         structured=structured_answers(session, row.id),
+        agenda=focus.agenda,
+        opening=focus.opening,
+        closing=focus.closing,
     )
 
 

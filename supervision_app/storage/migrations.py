@@ -119,6 +119,24 @@ def _v4_to_v5(conn) -> None:
         )
 
 
+def add_focused_session(conn) -> None:
+    """A focused supervision (issue 13): each session's agenda, Today and summary.
+
+    One new table; existing sessions get no row, so they have no agenda and open and print
+    their answered prompts only.  Self-contained and safe to run twice.
+    """
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS session_focus ("
+        "session_id INTEGER NOT NULL PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE, "
+        "agenda JSON NOT NULL, opening JSON, closing JSON, next_review DATE, "
+        "updated_at DATETIME NOT NULL)"
+    )
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_session_focus_next_review ON session_focus (next_review)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_actions_open_due ON actions (status, due_date)")
+
+
 def _ids_never_reused(conn) -> None:
     """Ids are never handed out twice: every table with a whole-number ``id`` becomes
     AUTOINCREMENT (rebuilt in the documented way: new table, copy, drop, rename, indexes
@@ -205,8 +223,9 @@ MIGRATIONS: dict[int, Callable[[object], None]] = {
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
-    5: _ids_never_reused,
-    6: _audit_chain,
+    5: add_focused_session,
+    6: _ids_never_reused,
+    7: _audit_chain,
 }
 
 

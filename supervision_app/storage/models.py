@@ -395,6 +395,10 @@ class PersonalWordRow(Base):
     added_at: Mapped[datetime]
 
 
+# The focused session's table lives in its own module; importing it here registers it with Base.
+from supervision_app.storage import focus_models as _focus_models  # noqa: E402, F401
+
+
 def _ids_never_reused() -> None:
     """Every table with a whole-number ``id`` is AUTOINCREMENT: SQLite then never hands out
     an id again after its row was deleted, so history (the audit trail, links by id) can

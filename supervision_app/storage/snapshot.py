@@ -39,6 +39,10 @@ FROZEN_KEYS = (
     "structured",
     "decisions",
     "actions",
+    # the focused session (absent from records signed before it: None on both sides)
+    "agenda",
+    "opening",
+    "closing",
 )
 
 

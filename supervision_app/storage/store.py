@@ -35,6 +35,7 @@ from supervision_app.domain import (
 from supervision_app.domain.validation import case_problems, require_action, require_decision
 from supervision_app.storage.audit import AuditMixin, record_audit, record_edit
 from supervision_app.storage.database import Database
+from supervision_app.storage.focus_store import Focus, FocusMixin, write_focus
 from supervision_app.storage.loading import NotFoundError, case_detail, load_detail
 from supervision_app.storage.models import (
     ActionRow,
@@ -55,7 +56,7 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-class SupervisionStore(SigningMixin, AuditMixin):
+class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
     def __init__(self, database: Database) -> None:
         self.database = database
         from supervision_app.storage.memory_store import CaseMemoryStore
@@ -635,5 +636,8 @@ def _write_session(session, detail: SessionDetail, now) -> tuple[int, int, bool]
                 updated_at=answer.updated_at or detail.updated_at,
             )
         )
+    if detail.agenda or detail.opening is not None or detail.closing is not None:
+        focus = Focus(list(detail.agenda), detail.opening, detail.closing)
+        write_focus(session, row.id, focus, detail.updated_at)
     record_audit(session, row.id, AuditEvent.CREATED, "imported from a record file")
     return case_row.id, row.id, created

@@ -260,7 +260,8 @@ class SessionView(QWidget):
         answers, tools = self._answers_with_unsaved_text(detail)
         self._answered = {pid: bool(a.text.strip()) for pid, a in answers.items()}
         self._answered.update({pid: t.filled for pid, t in tools.items()})
-        known = {p.id for s in self._content.stages for p in s.prompts}
+        # Answers under the ids of merged prompts show under their new home, not as "earlier".
+        known = {i for s in self._content.stages for p in s.prompts for i in (p.id, *p.aliases)}
         tool_ids = {p.id for s in self._content.stages for p in s.prompts if p.structured}
         retired: dict[str, list[Answer]] = defaultdict(list)
         for answer in sorted(answers.values(), key=lambda a: a.prompt_id):

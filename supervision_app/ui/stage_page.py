@@ -133,6 +133,11 @@ class StagePage(QScrollArea):
                 answer = answers.get(prompt.id)
                 card.editor.load_text(answer.text if answer else "")
             page.add_card(card)
+            for alias in prompt.aliases:
+                # An answer to an earlier prompt merged into this one: kept, read-only, as written.
+                earlier = answers.get(alias)
+                if earlier is not None and earlier.text.strip():
+                    page._body.addWidget(_read_only_card(earlier.prompt_text, earlier.text))
         page.add_retired(retired, retired_tools or [])
         return page
 
