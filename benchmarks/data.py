@@ -171,10 +171,22 @@ class SeededDb:
     path: Path
     sessions: int
     cases: int
-    #: the id of the case with ``big_case_sessions`` sessions (0 when there is none)
+    #: the id of the first long case (``LONG_SESSIONS`` sessions; 0 when there is none)
     big_case_id: int = 0
     #: a session id known to exist, with its first answer's prompt (for autosave)
     session_id: int = 0
+    #: how many long cases (100 sessions, about 67 open actions, a chronology) there are
+    long_cases: int = 0
+    #: the id of the long case's short twin: the same shape with ``TWIN_SESSIONS`` sessions
+    twin_case_id: int = 0
+
+
+#: A long case: eight years of monthly supervision.  Each of its sessions has one decision
+#: and two actions (about two thirds of them left open), every other session a chronology
+#: event, every twentieth a hypothesis.
+LONG_SESSIONS = 100
+#: The short twin of a long case: the same shape, with this many sessions.
+TWIN_SESSIONS = 5
 
 
 def open_db(path: Path):
@@ -244,21 +256,38 @@ def create_empty(path: Path) -> SeededDb:
     return SeededDb(path, 0, 0)
 
 
+def case_plan(cases: int, sessions: int, long_cases: int = 0, twin: bool = False) -> list[int]:
+    """Sessions per case: ``long_cases`` cases of :data:`LONG_SESSIONS` first, then the short
+    twin (:data:`TWIN_SESSIONS`) if asked for, then the other sessions spread evenly over the
+    other cases, so that the database has exactly ``cases`` cases and ``sessions`` sessions."""
+    plan = [LONG_SESSIONS] * long_cases + ([TWIN_SESSIONS] if twin else [])
+    rest_cases = cases - len(plan)
+    rest = sessions - sum(plan)
+    if rest_cases < 0 or rest < 0:
+        raise ValueError(f"{cases} cases / {sessions} sessions cannot hold {plan}")
+    if rest_cases == 0:
+        return plan
+    each, extra = divmod(rest, rest_cases)
+    return plan + [each + (1 if i < extra else 0) for i in range(rest_cases)]
+
+
 def seed_bulk(
     path: Path,
     sessions: int,
     *,
     sessions_per_case: int = 10,
     answers_per_session: int = 4,
-    big_case_sessions: int = 0,
+    cases: int | None = None,
+    long_cases: int = 0,
+    twin: bool = False,
     seed: int = SEED,
 ) -> SeededDb:
-    """A database with ``sessions`` sessions (``sessions_per_case`` to a case), bulk-inserted.
-
-    When ``big_case_sessions`` is given, the first case has that many sessions
-    and the rest are spread over the other cases, so the total stays ``sessions``.
-    Answer texts are drawn from a pool of generated paragraphs (fast, but varied
-    enough for full-text search).
+    """A database with ``sessions`` sessions in ``cases`` cases (default: ``sessions_per_case``
+    to a case), bulk-inserted; the first ``long_cases`` are long cases (:data:`LONG_SESSIONS`
+    sessions, about 67 open actions, a chronology and hypotheses), followed by the short
+    twin of a long case when ``twin`` is set.  Long cases and the twin are listed first
+    (their last sessions are the most recent).  Answer texts are drawn from a pool of
+    generated paragraphs (fast, but varied enough for full-text search).
     """
     from sqlalchemy import insert
 
@@ -277,23 +306,22 @@ def seed_bulk(
     pool = [answer_text(rng, (1, 2)) for _ in range(3000)]
     database = open_db(path)
     start = datetime(2020, 1, 6, 10, 0)
+    if cases is None:
+        cases = -(-sessions // sessions_per_case)
+    plan = case_plan(cases, sessions, long_cases, twin)
+    shaped = long_cases + (1 if twin else 0)  # cases with decisions, actions and a chronology
 
-    plan: list[int] = []  # sessions per case
-    remaining = sessions
-    if big_case_sessions:
-        plan.append(min(big_case_sessions, remaining))
-        remaining -= plan[0]
-    while remaining > 0:
-        plan.append(min(sessions_per_case, remaining))
-        remaining -= plan[-1]
-
-    cases, children, session_rows, answers = [], [], [], []
+    case_rows, children, session_rows, answers = [], [], [], []
+    by_case: dict[int, list[dict]] = {}
     session_id = 0
     answer_id = 0
     child_id = 0
     for case_index, count in enumerate(plan, start=1):
         created = start + timedelta(days=rng.randint(0, 1500), minutes=case_index)
-        cases.append(
+        if twin and case_index == long_cases + 1:
+            # The twin's sessions are the last months of a long case: listed near the top.
+            created = start + timedelta(days=1500 + 28 * (LONG_SESSIONS - count))
+        case_rows.append(
             {
                 "id": case_index,
                 "reference": f"FIC-{case_index:06d}",
@@ -334,6 +362,8 @@ def seed_bulk(
                     "updated_at": day,
                 }
             )
+            if case_index <= shaped:
+                by_case.setdefault(case_index, []).append(session_rows[-1])
             for prompt in rng.sample(prompts, answers_per_session):
                 answer_id += 1
                 answers.append(
@@ -347,24 +377,24 @@ def seed_bulk(
                         "updated_at": day,
                     }
                 )
-    big_rows = session_rows[: plan[0]] if big_case_sessions else []
+    shaped_rows = [r for rows in by_case.values() for r in rows]
     decisions = [
         {"session_id": r["id"], "position": 1, "text": sentence(rng), "rationale": sentence(rng),
          "created_at": r["created_at"], "updated_at": r["created_at"]}
-        for r in big_rows
+        for r in shaped_rows
     ]  # fmt: skip
     actions = [
         {"session_id": r["id"], "position": k, "description": f"{rng.choice(_NEXT).capitalize()}.",
          "owner": "Practitioner 1", "due_date": r["date"] + timedelta(days=14),
          "status": rng.choice(["open", "done", "not_done"]),
          "created_at": r["created_at"], "updated_at": r["created_at"]}
-        for r in big_rows
+        for r in shaped_rows
         for k in (1, 2)
     ]  # fmt: skip
     try:
         rebuild_index = _drop_search_index(database.engine)
         with database.engine.begin() as conn:
-            conn.execute(insert(CaseRow.__table__), cases)
+            conn.execute(insert(CaseRow.__table__), case_rows)
             conn.execute(insert(ChildRow.__table__), children)
             for chunk in _chunks(session_rows, 20_000):
                 conn.execute(insert(SessionRow.__table__), chunk)
@@ -375,8 +405,8 @@ def seed_bulk(
                 conn.execute(insert(ActionRow.__table__), actions)
         if rebuild_index is not None:
             rebuild_index(database.engine)
-        if big_rows:
-            _case_memory(database, 1, big_rows, rng)
+        for case_id, rows in by_case.items():
+            _case_memory(database, case_id, rows, rng)
         with database.engine.connect() as conn:
             # Fold the WAL into the main file, as a quiet app would have by now.
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -386,9 +416,22 @@ def seed_bulk(
         path,
         sessions=session_id,
         cases=len(plan),
-        big_case_id=1 if big_case_sessions else 0,
+        big_case_id=1 if long_cases else 0,
         session_id=1 if session_id else 0,
+        long_cases=long_cases,
+        twin_case_id=long_cases + 1 if twin else 0,
     )
+
+
+def shaped_db(ctx, cases: int, sessions: int, long_cases: int) -> SeededDb:
+    """A database of ``cases`` cases and ``sessions`` sessions with ``long_cases`` long cases
+    and the short twin, built once per run (rows that ask for the same shape share it)."""
+    name = f"shaped_{cases}_{sessions}_{long_cases}"
+    return ctx.cached(
+        name,
+        lambda: seed_bulk(ctx.workdir / f"{name}.sqlite3", sessions, cases=cases,
+                          long_cases=long_cases, twin=True),
+    )  # fmt: skip
 
 
 def _drop_search_index(engine):

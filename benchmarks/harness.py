@@ -36,8 +36,10 @@ class Settings:
     startup_reps: int
     startup_timeout: float  # seconds before a start-up on the large database is given up
     cases_sessions: int  # sessions in the cold-start database
-    big_sessions: int  # sessions in the "large database" start-up row
-    big_reps: int  # runs of each side in that row
+    #: the two "start-up on a large database" rows: (cases, sessions, long cases) each
+    startup_small: tuple[int, int, int]
+    startup_large: tuple[int, int, int]
+    big_reps: int  # runs of each side in those rows
     autosave_warmup: int
     autosave_edits: int
     typing_chars: int
@@ -46,19 +48,22 @@ class Settings:
     pdf_warmup: int
     pdf_reps: int
     lo_reps: int
-    search_sessions: int
+    search_sessions: int  # in search_cases cases, with long cases and the short twin
+    search_cases: int
+    search_long_cases: int
     search_reps: int
-    case_sessions: int  # sessions in the case opened by the "open a case" row
     case_reps: int
+    case_paint_reps: int  # samples of each side in the "open a long case, painted" row
 
 
 QUICK = Settings(
     name="quick",
     startup_warmup=1,
     startup_reps=4,
-    startup_timeout=10,
+    startup_timeout=60,
     cases_sessions=500,
-    big_sessions=10_000,
+    startup_small=(200, 2_000, 2),
+    startup_large=(1_000, 10_000, 5),
     big_reps=3,
     autosave_warmup=20,
     autosave_edits=200,
@@ -69,9 +74,11 @@ QUICK = Settings(
     pdf_reps=3,
     lo_reps=1,
     search_sessions=10_000,
+    search_cases=1_000,
+    search_long_cases=5,
     search_reps=15,
-    case_sessions=100,
     case_reps=15,
+    case_paint_reps=5,
 )
 
 FULL = Settings(
@@ -80,8 +87,9 @@ FULL = Settings(
     startup_reps=15,
     startup_timeout=300,
     cases_sessions=500,
-    big_sessions=50_000,
-    big_reps=15,
+    startup_small=(1_000, 10_000, 5),
+    startup_large=(5_000, 50_000, 10),
+    big_reps=11,
     autosave_warmup=50,
     autosave_edits=1000,
     typing_chars=2000,
@@ -91,9 +99,11 @@ FULL = Settings(
     pdf_reps=7,
     lo_reps=5,
     search_sessions=10_000,
+    search_cases=1_000,
+    search_long_cases=5,
     search_reps=100,
-    case_sessions=100,
     case_reps=100,
+    case_paint_reps=15,
 )
 
 

@@ -46,14 +46,9 @@ def app_index() -> tuple[str, object, int] | None:
 
 
 def _prepare(ctx: Context):
-    return ctx.cached(
-        "db_search",
-        lambda: data.seed_bulk(
-            ctx.workdir / f"search_{ctx.settings.search_sessions}.sqlite3",
-            ctx.settings.search_sessions,
-            big_case_sessions=ctx.settings.case_sessions,
-        ),
-    )
+    """The database of the search and case-opening rows (and of one start-up row)."""
+    s = ctx.settings
+    return data.shaped_db(ctx, s.search_cases, s.search_sessions, s.search_long_cases)
 
 
 def _raw_connection(path):

@@ -17,7 +17,7 @@ from benchmarks import data
 from benchmarks.harness import Context, Row, median, na_row, paired
 
 CHILD = Path(__file__).with_name("_startup_child.py")
-ROWS = ("cold_start", "memory", "startup_large", "first_screen")
+ROWS = ("cold_start", "memory", "startup_small", "startup_large", "first_screen")
 
 
 class ChildFailed(RuntimeError):
@@ -104,8 +104,9 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
     rows: list[Row] = []
     if wanted & {"cold_start", "memory"}:
         rows += _cold_start(ctx, wanted)
-    if "startup_large" in wanted:
-        rows.append(_startup_large(ctx))
+    for key in ("startup_small", "startup_large"):
+        if key in wanted:
+            rows.append(_startup_shaped(ctx, key, getattr(ctx.settings, key)))
     if "first_screen" in wanted:
         rows.append(_first_screen(ctx))
     return rows
@@ -129,12 +130,12 @@ def _first_screen(ctx: Context) -> Row:
         a, b = paired(dialog, lambda: run_child(ctx, "bare")["wall_ms"], s.startup_warmup,
                       s.startup_reps)  # fmt: skip
     except ChildFailed as exc:
-        return na_row("first_screen", title, "ms", "—", None, f"blocked: {exc}")
+        return na_row("first_screen", title, "ms", "≤ 1.5×", 1.5, f"blocked: {exc}")
     runs = runs[s.startup_warmup :]
-    row = Row("first_screen", title, "ms", median(a), median(b), "—", None,
+    row = Row("first_screen", title, "ms", median(a), median(b), "≤ 1.5×", 1.5,
               samples={"app_ms": a, "baseline_ms": b})  # fmt: skip
     row.notes.append(
-        f"informative; the app's real start (cli.main -> run_gui) on an encrypted database up to "
+        f"the app's real start (cli.main -> run_gui) on an encrypted database up to "
         f"its unlock dialog, painted; baseline: the bare window; {len(a)} runs each; modules "
         f"loaded {median([r['modules'] for r in runs]):.0f}, peak memory "
         f"{median([r['maxrss_mb'] for r in runs]):.0f} MB"
@@ -145,7 +146,7 @@ def _first_screen(ctx: Context) -> Row:
 def _cold_start(ctx: Context, wanted: set[str]) -> list[Row]:
     s = ctx.settings
     n = s.cases_sessions
-    title_time = f"Cold start to painted window ({n} sessions)"
+    title_time = f"Main window painted after unlock ({n} sessions)"
     title_mem = "Peak memory at first paint (max RSS)"
     db = ctx.cached(f"db_{n}", lambda: data.seed_bulk(ctx.workdir / f"sessions_{n}.sqlite3", n))
     app_runs: list[dict] = []
@@ -167,9 +168,9 @@ def _cold_start(ctx: Context, wanted: set[str]) -> list[Row]:
         why = f"blocked: {exc}"
         out = []
         if "cold_start" in wanted:
-            out.append(na_row("cold_start", title_time, "ms", "≤ 1.5×", 1.5, why))
+            out.append(na_row("cold_start", title_time, "ms", "≤ 3×", 3.0, why))
         if "memory" in wanted:
-            out.append(na_row("memory", title_mem, "MB", "≤ 1.6×", 1.6, why))
+            out.append(na_row("memory", title_mem, "MB", "≤ 2×", 2.0, why))
         return out
     app_runs = app_runs[s.startup_warmup :]
     bare_runs = bare_runs[s.startup_warmup :]
@@ -181,11 +182,13 @@ def _cold_start(ctx: Context, wanted: set[str]) -> list[Row]:
             "ms",
             median(a),
             median(b),
-            "≤ 1.5×",
-            1.5,
+            "≤ 3×",
+            3.0,
             samples={"app_ms": a, "baseline_ms": b},
         )
         row.notes.append(
+            "process start to the main window painted, the key already derived (the unlock "
+            "dialog is replaced by opening the file with the unlocked key ring); "
             f"{len(a)} runs each after {s.startup_warmup} warm-up; baseline: bare QMainWindow script; "
             f"{db.cases} cases / {db.sessions} sessions in the database"
         )
@@ -205,8 +208,8 @@ def _cold_start(ctx: Context, wanted: set[str]) -> list[Row]:
             "MB",
             median(am),
             median(bm),
-            "≤ 1.6×",
-            1.6,
+            "≤ 2×",
+            2.0,
             samples={"app_mb": am, "baseline_mb": bm},
         )
         row.notes.append(
@@ -217,21 +220,21 @@ def _cold_start(ctx: Context, wanted: set[str]) -> list[Row]:
     return rows
 
 
-def _startup_large(ctx: Context) -> Row:
+def _startup_shaped(ctx: Context, key: str, shape: tuple[int, int, int]) -> Row:
+    """Start-up on a database of ``shape`` = (cases, sessions, long cases) against the same
+    app on an empty database.  Long cases (100 sessions, about 67 open actions, a chronology)
+    are the most recent, so they are the first the case list shows."""
     s = ctx.settings
-    n = s.big_sessions
-    title = f"Start-up with {n:,} sessions vs empty db"
-    if n == s.search_sessions:  # quick mode: share the search row's database
-        from benchmarks.search import _prepare
-
-        big = _prepare(ctx)
-    else:
-        big = ctx.cached(
-            f"db_{n}", lambda: data.seed_bulk(ctx.workdir / f"sessions_{n}.sqlite3", n)
-        )
+    cases, sessions, long_cases = shape
+    title = f"Start-up, {cases:,} cases / {sessions:,} sessions vs empty db"
+    big = data.shaped_db(ctx, cases, sessions, long_cases)
     empty = ctx.cached("db_empty", lambda: data.create_empty(ctx.workdir / "empty.sqlite3"))
     size_mb = big.path.stat().st_size / 1e6
-    about = f"{big.cases:,} cases, {big.sessions:,} sessions, {size_mb:.0f} MB file"
+    about = (
+        f"{big.cases:,} cases, {big.sessions:,} sessions ({big.long_cases} long cases of "
+        f"{data.LONG_SESSIONS} sessions with about 67 open actions and a chronology, listed "
+        f"first), {size_mb:.0f} MB file"
+    )
     big_runs: list[dict] = []
 
     def app_big() -> float:
@@ -249,9 +252,9 @@ def _startup_large(ctx: Context) -> Row:
         try:
             b = [app_empty() for _ in range(s.startup_warmup + 3)][s.startup_warmup :]
         except ChildFailed as exc2:
-            return na_row("startup_large", title, "ms", "≤ 1.1×", 1.1, f"blocked: {exc2}")
+            return na_row(key, title, "ms", "≤ 1.1×", 1.1, f"blocked: {exc2}")
         row = Row(
-            "startup_large",
+            key,
             title,
             "ms",
             exc.seconds * 1000,
@@ -269,9 +272,9 @@ def _startup_large(ctx: Context) -> Row:
         row.notes.append(_list_cost_note(big.path))
         return row
     except ChildFailed as exc:
-        return na_row("startup_large", title, "ms", "≤ 1.1×", 1.1, f"blocked: {exc}")
+        return na_row(key, title, "ms", "≤ 1.1×", 1.1, f"blocked: {exc}")
     row = Row(
-        "startup_large",
+        key,
         title,
         "ms",
         median(a),
@@ -282,8 +285,7 @@ def _startup_large(ctx: Context) -> Row:
     )
     row.notes.append(f"{about}; baseline: the same app on an empty database; {len(a)} runs each")
     row.notes.append(_phase_note(big_runs[s.startup_warmup :]))
-    if row.met is False:
-        row.notes.append(_list_cost_note(big.path))
+    row.notes.append(_list_cost_note(big.path))
     return row
 
 
@@ -295,7 +297,7 @@ def _list_cost_note(path: Path) -> str:
     try:
         store = SupervisionStore(database)
         started = time.perf_counter()
-        cases = store.list_cases()
+        cases = store.list_cases(limit=101)  # the case list's first page (and "more?")
         list_cases_ms = (time.perf_counter() - started) * 1000
         sample = cases[:2]
         started = time.perf_counter()
@@ -305,6 +307,6 @@ def _list_cost_note(path: Path) -> str:
     finally:
         database.close()
     return (
-        f"diagnosis, in-process on this database: store.list_cases() {list_cases_ms:.0f} ms for "
-        f"{len(cases):,} cases; store.list_sessions(case) {per_case_ms:.0f} ms per call"
+        f"in-process on this database: store.list_cases(limit=101) {list_cases_ms:.1f} ms; "
+        f"store.list_sessions(case) {per_case_ms:.1f} ms per call"
     )

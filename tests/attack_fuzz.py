@@ -419,7 +419,7 @@ def _tampers(rng: random.Random) -> list[tuple[str, Any]]:
         c.execute("DELETE FROM sessions WHERE id = ?", (sid,))
 
     def edit_audit(c, _ids):
-        rows = q(c, "SELECT id FROM audit_events")
+        rows = q(c, "SELECT id FROM audit_events WHERE row_hash IS NOT NULL")
         column, value = rng.choice([("user_name", "'Someone else'"), ("event", "'printed'"),
                                     ("detail", "detail || '.'"), ("at", "'2020-01-01 00:00:00.000000'"),
                                     ("session_id", "session_id + 1"), ("user_role", "'Manager'")])  # fmt: skip
@@ -427,7 +427,7 @@ def _tampers(rng: random.Random) -> list[tuple[str, Any]]:
         _unguarded(c, lambda: c.execute(f"UPDATE audit_events SET {column} = {value} WHERE id = ?", (rid,)))
 
     def delete_audit_middle(c, _ids):
-        rows = q(c, "SELECT id FROM audit_events ORDER BY id")
+        rows = q(c, "SELECT id FROM audit_events WHERE row_hash IS NOT NULL ORDER BY id")
         rid = rng.choice(rows[:-1])[0]
         _unguarded(c, lambda: c.execute("DELETE FROM audit_events WHERE id = ?", (rid,)))
 
@@ -449,7 +449,7 @@ def _tampers(rng: random.Random) -> list[tuple[str, Any]]:
 
     def rehash_audit(c, _ids):
         """Edit an entry and store a hash that is not the chain's (the real one needs the chain)."""
-        rid = rng.choice(q(c, "SELECT id FROM audit_events"))[0]
+        rid = rng.choice(q(c, "SELECT id FROM audit_events WHERE row_hash IS NOT NULL"))[0]
         _unguarded(c, lambda: c.execute(
             "UPDATE audit_events SET user_name = 'X', row_hash = lower(hex(randomblob(32))) WHERE id = ?", (rid,)))
 

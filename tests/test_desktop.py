@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 import supervision_app
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui import appearance as look
-from supervision_app.ui.desktop_features import DIALOG_CLASSES
+from supervision_app.ui.desktop_features import dialog_classes
 from supervision_app.ui.help_dialog import HelpDialog
 from supervision_app.ui.session_timer import SessionTimer
 from supervision_app.ui.welcome_dialog import welcome_due
@@ -347,7 +347,7 @@ def test_every_dialog_the_main_window_opens_names_its_controls(
     sweeper.stop()
     qtbot.wait(50)  # let the closed dialogs be deleted
     assert problems == []
-    for cls in DIALOG_CLASSES:
+    for cls in dialog_classes():
         assert cls.__name__ in seen, f"{cls.__name__} was never opened from the window"
     assert interactive_without_name(window) == []
 

@@ -217,8 +217,8 @@ def test_the_case_card_grows_with_its_text_and_never_squashes_it(
             tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center()
         )
         qtbot.waitUntil(lambda case_id=case_id: overview.memory_panel.case_id == case_id)
-        qtbot.waitUntil(labels_fit, timeout=3000)
+        qtbot.waitUntil(labels_fit, timeout=10_000)  # generous: a loaded machine
     # Text that grows after the card is shown (a longer line, a larger font) makes the card
     # taller; the rows are never squeezed into the old height.
     overview.sessions_label.setText("Many sessions so far, each with its own story. " * 60)
-    qtbot.waitUntil(labels_fit, timeout=3000)
+    qtbot.waitUntil(labels_fit, timeout=10_000)  # generous: a loaded machine

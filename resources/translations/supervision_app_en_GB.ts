@@ -308,7 +308,6 @@ Health Visiting</source>
     <name>CaseMemoryPanel</name>
     <message>
         <source>Case so far</source>
-        <extracomment>A widget kept at the top of the column (the case card on the overview).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -433,6 +432,15 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show {n} earlier ({shown} of {total} shown)</source>
+        <extracomment>rows each list builds at first (the chronology: its newest entries) rows each &quot;Show more&quot; adds A widget kept at the top of the column (the case card on the overview).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show {n} more ({shown} of {total} shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Measured against: {policy}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,10 +546,6 @@ Health Visiting</source>
     </message>
     <message>
         <source>Nothing in the chronology yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} earlier entries are in the printed case summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1233,7 +1237,7 @@ Health Visiting</source>
     <name>DesktopFeatures</name>
     <message>
         <source>Undo</source>
-        <extracomment>Every dialog class the main window can open (the accessibility test walks each one). Spell-check for every answer editor; &quot;my words&quot; live in the encrypted database.</extracomment>
+        <extracomment>Spell-check for every answer editor; &quot;my words&quot; live in the encrypted database.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1595,6 +1599,7 @@ Health Visiting</source>
     </message>
     <message>
         <source>Search all cases…</source>
+        <extracomment>Emitted once, just after the window&apos;s first paint: work the first screen does not need (the spelling dictionary, say) waits for it, so it never delays that paint.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

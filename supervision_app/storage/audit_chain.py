@@ -1,6 +1,6 @@
 """The audit trail is append-only and hash-chained.
 
-Every entry carries ``prev_hash`` (the ``row_hash`` of the entry before it, by id) and its own
+Every entry the app writes carries ``prev_hash`` (the ``row_hash`` of the entry before it, by id) and its own
 ``row_hash``: SHA-256 over the previous hash and everything the entry says (id, session, case
 reference, time, who, what, detail).  Only the "until" time of a run of edits
 (``last_at``) may change later, so it is not hashed.  Triggers refuse any UPDATE of a hashed
@@ -11,6 +11,10 @@ column and any DELETE, and keep the newest entry's id and hash in ``app_meta``
 place, or the protection removed, is reported (``verify``).  Someone who holds the passphrase
 could rewrite the whole chain, which is why the filed PDF's fingerprint is the anchor
 (``supervision-app verify --pdf``).
+
+The "edited" entries that the autosave trigger adds inside the database (storage/audit.py,
+``edit_audit_triggers``: saving an edit is one UPDATE) have no hash and stand outside the chain;
+they say only that someone typed, never what, and no signed record depends on them.
 """
 
 from __future__ import annotations
@@ -71,7 +75,9 @@ def seal_entry(conn, entry_id: int) -> None:
     """Give the new entry ``entry_id`` its place in the chain (inside the inserting
     transaction, which already holds the write lock, so the chain cannot fork)."""
     prev = conn.exec_driver_sql(
-        "SELECT row_hash FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT 1", (entry_id,)
+        "SELECT row_hash FROM audit_events WHERE id < ? AND row_hash IS NOT NULL "
+        "ORDER BY id DESC LIMIT 1",
+        (entry_id,),
     ).scalar()
     fields = conn.exec_driver_sql(
         "SELECT id, session_id, case_reference, at, user_name, user_role, event, detail "
@@ -116,6 +122,8 @@ def chain_problems(conn) -> list[ChainProblem]:
     for row in conn.exec_driver_sql(SELECT_ROWS).all():
         entry_id, session_id, reference = row[0], row[1], row[2] or ""
         stored_prev, stored_hash = row[8], row[9]
+        if stored_hash is None and row[6] == "edited":
+            continue  # an "edited" entry the autosave trigger added: outside the chain
         if stored_hash is None or stored_prev != prev:
             problems.append(ChainProblem(session_id, reference,
                 f"the audit trail was changed: an entry before entry {entry_id} was removed, "

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not befor
     from sqlalchemy.orm import Session
 
 APPLICATION_ID = "supervision_app"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 Credential = Passphrase | RecoveryKey | KeyRing

@@ -455,24 +455,21 @@ def _overdue_actions(session: Session, today: date, limit: int) -> list[Any]:
 
 def _due_cases(session: Session, today: date, frequency_days: int, limit: int) -> list[Any]:
     """Cases whose last session (or, with none, their opening) is ``frequency_days`` or more
-    before ``today``, longest waiting first."""
+    before ``today``, longest waiting first.  Reads each case's stored latest session
+    (``cases.last_session``, kept by triggers) through the ``ix_cases_recent`` index: no
+    grouping of every session."""
     cutoff = today - timedelta(days=frequency_days)
-    last = (
-        select(SessionRow.case_id, func.max(SessionRow.date).label("last"))
-        .group_by(SessionRow.case_id)
-        .subquery()
-    )
-    since = func.coalesce(last.c.last, func.date(CaseRow.created_at))
+    cases = CaseRow.__table__
+    since = func.coalesce(cases.c.last_session, func.date(cases.c.created_at))
     query = (
-        select(CaseRow.id, CaseRow.reference, last.c.last, CaseRow.created_at)
-        .outerjoin(last, last.c.case_id == CaseRow.id)
+        select(cases.c.id, cases.c.reference, cases.c.last_session, cases.c.created_at)
         .where(since <= cutoff.isoformat())
-        .order_by(since, CaseRow.reference)
+        .order_by(since, cases.c.reference)
         .limit(limit)
     )
     return [
         (cid, ref, _as_date(on) if on is not None else None, created.date())
-        for cid, ref, on, created in session.execute(query)
+        for cid, ref, on, created in session.connection().execute(query)
     ]
 
 
@@ -480,23 +477,28 @@ def _last_sessions(session: Session, case_ids: Iterable[int]) -> list[Any]:
     ids = list(case_ids)
     if not ids:
         return []
+    cases = CaseRow.__table__
     return list(
-        session.execute(
-            select(SessionRow.case_id, func.max(SessionRow.date))
-            .where(SessionRow.case_id.in_(ids))
-            .group_by(SessionRow.case_id)
+        session.connection().execute(
+            select(cases.c.id, cases.c.last_session).where(
+                cases.c.id.in_(ids), cases.c.last_session.is_not(None)
+            )
         )
     )
 
 
 def _recent_cases(session: Session, limit: int) -> list[Any]:
-    """The most recently supervised cases (for the pattern checks)."""
+    """The most recently supervised cases (for the pattern checks), in the order of the
+    ``ix_cases_recent`` index."""
+    cases = CaseRow.__table__
     return list(
-        session.execute(
-            select(CaseRow.id, CaseRow.reference)
-            .join(SessionRow, SessionRow.case_id == CaseRow.id)
-            .group_by(CaseRow.id, CaseRow.reference)
-            .order_by(func.max(SessionRow.date).desc())
+        session.connection().execute(
+            select(cases.c.id, cases.c.reference)
+            .where(cases.c.last_session.is_not(None))
+            .order_by(
+                func.coalesce(cases.c.last_session, func.date(cases.c.created_at)).desc(),
+                cases.c.reference,
+            )
             .limit(limit)
         )
     )

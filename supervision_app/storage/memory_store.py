@@ -7,9 +7,9 @@ opens its own unit of work and returns plain domain objects.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, func, select, text
 
 from supervision_app.domain import Action, ActionStatus, ValidationError
 from supervision_app.domain.memory import (
@@ -49,7 +49,7 @@ from supervision_app.storage.models import (
     StructuredAnswerRow,
 )
 from supervision_app.storage.search_index import INDEX_TABLE, fts_query
-from supervision_app.storage.store import _get, _now, _touch
+from supervision_app.storage.store import NotFoundError, _get, _now, _touch
 
 DEFAULT_TIMESCALE_DAYS = 5
 MARKED_ENTRIES_PROMPT = "assessment_recording.marked_entries"
@@ -69,105 +69,77 @@ class CaseMemoryStore:
     # -- the whole history -------------------------------------------------------------
 
     def case_history(self, case_id: int) -> CaseHistory:
+        """Everything the case remembers, read as columns with statements built once (no ORM
+        objects: a long case has hundreds of rows, and an identity map of them, with the
+        statements rebuilt at each call, cost most of the time)."""
+        q = _history_queries()
         with self.database.read() as s:
-            case = _get(s, CaseRow, case_id)
-            history = CaseHistory(case_id=case_id, reference=case.reference)
-            dates: dict[int, date] = {}
-            for sid, on in s.execute(
-                select(SessionRow.id, SessionRow.date)
-                .where(SessionRow.case_id == case_id)
-                .order_by(SessionRow.date, SessionRow.id)
-            ):
-                dates[sid] = on
+            conn = s.connection()
+
+            def rows(name: str) -> list:
+                return conn.execute(q[name], {"case_id": case_id}).all()
+
+            reference = next(iter(rows("case")), (None,))[0]
+            if reference is None:
+                raise NotFoundError(f"Case {case_id} no longer exists.")
+            history = CaseHistory(case_id=case_id, reference=reference)
+            dates: dict[int, date] = dict(rows("sessions"))
             answered: dict[int, set[str]] = {sid: set() for sid in dates}
-            for sid, prompt_id in s.execute(
-                select(AnswerRow.session_id, AnswerRow.prompt_id)
-                .join(SessionRow, SessionRow.id == AnswerRow.session_id)
-                .where(SessionRow.case_id == case_id, func.trim(AnswerRow.text) != "")
-            ):
+            for sid, prompt_id in rows("answered"):
                 answered[sid].add(prompt_id)
-            for sid, data in s.execute(
-                select(StructuredAnswerRow.session_id, StructuredAnswerRow.data)
-                .join(SessionRow, SessionRow.id == StructuredAnswerRow.session_id)
-                .where(
-                    SessionRow.case_id == case_id,
-                    StructuredAnswerRow.prompt_id == MARKED_ENTRIES_PROMPT,
-                )
-            ):
+            for sid, data in rows("marked"):
                 if _marks_child_words(data):
                     answered[sid].add(CHILD_WORDS_MARKED)
-            decisions = s.scalars(
-                select(DecisionRow)
-                .join(SessionRow, SessionRow.id == DecisionRow.session_id)
-                .where(SessionRow.case_id == case_id)
-                .order_by(SessionRow.date, DecisionRow.position)
-            ).all()
             counts: dict[int, int] = {}
-            for d in decisions:
-                counts[d.session_id] = counts.get(d.session_id, 0) + 1
-                history.decisions.append(
-                    DecisionEntry(d.id, d.session_id, dates[d.session_id], d.text, d.rationale)
-                )
+            for did, sid, text_, rationale in rows("decisions"):
+                counts[sid] = counts.get(sid, 0) + 1
+                history.decisions.append(DecisionEntry(did, sid, dates[sid], text_, rationale))
             history.sessions = [
                 SessionAnswers(sid, on, frozenset(answered[sid]), counts.get(sid, 0))
                 for sid, on in dates.items()
             ]
-            history.actions = self._tracked_actions(s, case_id, dates)
-            history.hypotheses = [
-                _hypothesis(h)
-                for h in _case_rows(s, HypothesisRow, case_id, HypothesisRow.raised_on,
-                                    HypothesisRow.notes)
+            reviews: dict[int, list[ActionReview]] = {}
+            for action_id, on, outcome, reason, sid in rows("reviews"):
+                reviews.setdefault(action_id, []).append(
+                    ActionReview(on, ReviewOutcome(outcome), reason, sid)
+                )
+            history.actions = [
+                TrackedAction(Action(aid, description, owner, due, ActionStatus(status)), sid,
+                              dates[sid], reviews.get(aid, []))
+                for aid, sid, description, owner, due, status in rows("actions")
             ]  # fmt: skip
+            notes: dict[int, list[HypothesisNote]] = {}
+            for hid, on, status, text_, sid, result in rows("notes"):
+                notes.setdefault(hid, []).append(
+                    HypothesisNote(on, HypothesisStatus(status), text_, sid, result or "")
+                )
+            history.hypotheses = [
+                Hypothesis(id=hid, text=text_, status=HypothesisStatus(status), raised_on=raised,
+                           session_id=sid, notes=notes.get(hid, []), basis=basis or "",
+                           test_plan=plan or "", evaluation=evaluation or "")
+                for hid, text_, status, raised, sid, basis, plan, evaluation in rows("hypotheses")
+            ]  # fmt: skip
+            steps: dict[int, list[EscalationStep]] = {}
+            for eid, stage, who, on, note, sid, name, days in rows("steps"):
+                steps.setdefault(eid, []).append(
+                    EscalationStep(stage, who, on, note, sid, name or "", days)
+                )
             history.escalations = [
-                _escalation(e)
-                for e in _case_rows(s, EscalationRow, case_id, EscalationRow.raised_on,
-                                    EscalationRow.steps)
+                Escalation(id=eid, subject=subject, raised_on=raised, timescale_days=days,
+                           session_id=sid, steps=steps.get(eid, []), outcome=outcome,
+                           closed_on=closed)
+                for eid, subject, raised, days, sid, outcome, closed in rows("escalations")
             ]  # fmt: skip
             history.events = [
-                _event(e)
-                for e in _case_rows(s, ChronologyEventRow, case_id, ChronologyEventRow.happened_on)
-            ]
-            ratings = {
-                r.session_id: r
-                for r in s.scalars(
-                    select(SessionRatingRow)
-                    .join(SessionRow, SessionRow.id == SessionRatingRow.session_id)
-                    .where(SessionRow.case_id == case_id)
-                )
-            }
+                ChronologyEvent(id=eid, on=on, kind=EventKind(kind), title=title, detail=detail,
+                                outcome=ReferralOutcome(outcome), session_id=sid)
+                for eid, on, kind, title, detail, outcome, sid in rows("events")
+            ]  # fmt: skip
+            ratings = {sid: (child, worker) for sid, child, worker in rows("ratings")}
             history.ratings = [
-                Rating(sid, on, ratings[sid].child_safety, ratings[sid].worker_safety)
-                for sid, on in dates.items()
-                if sid in ratings
+                Rating(sid, on, *ratings[sid]) for sid, on in dates.items() if sid in ratings
             ]
             return history
-
-    def _tracked_actions(self, s, case_id: int, dates: dict[int, date]) -> list[TrackedAction]:
-        rows = s.scalars(
-            select(ActionRow)
-            .join(SessionRow, SessionRow.id == ActionRow.session_id)
-            .where(SessionRow.case_id == case_id)
-            .order_by(SessionRow.date, ActionRow.position)
-        ).all()
-        reviews: dict[int, list[ActionReview]] = {}
-        if rows:
-            for r in s.scalars(
-                select(ActionReviewRow)
-                .where(ActionReviewRow.action_id.in_([a.id for a in rows]))
-                .order_by(ActionReviewRow.reviewed_on, ActionReviewRow.id)
-            ):
-                reviews.setdefault(r.action_id, []).append(
-                    ActionReview(r.reviewed_on, ReviewOutcome(r.outcome), r.reason, r.session_id)
-                )
-        return [
-            TrackedAction(
-                Action(a.id, a.description, a.owner, a.due_date, ActionStatus(a.status)),
-                a.session_id,
-                dates[a.session_id],
-                reviews.get(a.id, []),
-            )
-            for a in rows
-        ]
 
     # -- carried-forward actions ---------------------------------------------------------
 
@@ -607,14 +579,6 @@ def _add_memory_items(s, case_id: int, memory, top, inner, now) -> None:
         s.add(row)
 
 
-def _case_rows(session, model, case_id: int, by_date, children=None) -> list:
-    """A case's rows of ``model`` in date order (with ``children`` loaded in one query)."""
-    query = select(model).where(model.case_id == case_id).order_by(by_date, model.id)
-    if children is not None:
-        query = query.options(selectinload(children))
-    return list(session.scalars(query))
-
-
 def _check_event(kind: EventKind, title: str, outcome: ReferralOutcome) -> EventKind:
     kind = EventKind(kind)
     problems = []
@@ -629,23 +593,77 @@ def _check_event(kind: EventKind, title: str, outcome: ReferralOutcome) -> Event
     return kind
 
 
-def _hypothesis(row: HypothesisRow) -> Hypothesis:
-    return Hypothesis(
-        id=row.id,
-        text=row.text,
-        status=HypothesisStatus(row.status),
-        raised_on=row.raised_on,
-        session_id=row.session_id,
-        notes=[
-            HypothesisNote(
-                n.noted_on, HypothesisStatus(n.status), n.text, n.session_id, n.result or ""
-            )
-            for n in row.notes
-        ],
-        basis=row.basis or "",
-        test_plan=row.test_plan or "",
-        evaluation=row.evaluation or "",
-    )
+@cache
+def _history_queries() -> dict:
+    """The statements of :meth:`CaseMemoryStore.case_history`, built once (``:case_id`` bound
+    at each call), each returning plain columns in the order the history keeps."""
+    case = bindparam("case_id")
+    of_case = SessionRow.__table__.c.case_id == case
+
+    def by_session(*columns):
+        return select(*columns).join(SessionRow, SessionRow.__table__.c.id == columns[0].table.c.session_id)
+
+    return {
+        "case": select(CaseRow.__table__.c.reference).where(CaseRow.__table__.c.id == case),
+        "sessions": select(SessionRow.__table__.c.id, SessionRow.__table__.c.date)
+        .where(of_case)
+        .order_by(SessionRow.__table__.c.date, SessionRow.__table__.c.id),
+        "answered": by_session(AnswerRow.__table__.c.session_id, AnswerRow.__table__.c.prompt_id).where(
+            of_case, func.trim(AnswerRow.__table__.c.text) != ""
+        ),
+        "marked": by_session(StructuredAnswerRow.__table__.c.session_id, StructuredAnswerRow.__table__.c.data).where(
+            of_case, StructuredAnswerRow.__table__.c.prompt_id == MARKED_ENTRIES_PROMPT
+        ),
+        "decisions": select(DecisionRow.__table__.c.id, DecisionRow.__table__.c.session_id, DecisionRow.__table__.c.text,
+                            DecisionRow.__table__.c.rationale)
+        .join(SessionRow, SessionRow.__table__.c.id == DecisionRow.__table__.c.session_id)
+        .where(of_case)
+        .order_by(SessionRow.__table__.c.date, DecisionRow.__table__.c.position),
+        "actions": select(ActionRow.__table__.c.id, ActionRow.__table__.c.session_id, ActionRow.__table__.c.description,
+                          ActionRow.__table__.c.owner, ActionRow.__table__.c.due_date, ActionRow.__table__.c.status)
+        .join(SessionRow, SessionRow.__table__.c.id == ActionRow.__table__.c.session_id)
+        .where(of_case)
+        .order_by(SessionRow.__table__.c.date, ActionRow.__table__.c.position),
+        "reviews": select(ActionReviewRow.__table__.c.action_id, ActionReviewRow.__table__.c.reviewed_on,
+                          ActionReviewRow.__table__.c.outcome, ActionReviewRow.__table__.c.reason,
+                          ActionReviewRow.__table__.c.session_id)
+        .join(ActionRow, ActionRow.__table__.c.id == ActionReviewRow.__table__.c.action_id)
+        .join(SessionRow, SessionRow.__table__.c.id == ActionRow.__table__.c.session_id)
+        .where(of_case)
+        .order_by(ActionReviewRow.__table__.c.reviewed_on, ActionReviewRow.__table__.c.id),
+        "hypotheses": select(HypothesisRow.__table__.c.id, HypothesisRow.__table__.c.text, HypothesisRow.__table__.c.status,
+                             HypothesisRow.__table__.c.raised_on, HypothesisRow.__table__.c.session_id,
+                             HypothesisRow.__table__.c.basis, HypothesisRow.__table__.c.test_plan,
+                             HypothesisRow.__table__.c.evaluation)
+        .where(HypothesisRow.__table__.c.case_id == case)
+        .order_by(HypothesisRow.__table__.c.raised_on, HypothesisRow.__table__.c.id),
+        "notes": select(HypothesisNoteRow.__table__.c.hypothesis_id, HypothesisNoteRow.__table__.c.noted_on,
+                        HypothesisNoteRow.__table__.c.status, HypothesisNoteRow.__table__.c.text,
+                        HypothesisNoteRow.__table__.c.session_id, HypothesisNoteRow.__table__.c.result)
+        .join(HypothesisRow, HypothesisRow.__table__.c.id == HypothesisNoteRow.__table__.c.hypothesis_id)
+        .where(HypothesisRow.__table__.c.case_id == case)
+        .order_by(HypothesisNoteRow.__table__.c.id),
+        "escalations": select(EscalationRow.__table__.c.id, EscalationRow.__table__.c.subject, EscalationRow.__table__.c.raised_on,
+                              EscalationRow.__table__.c.timescale_days, EscalationRow.__table__.c.session_id,
+                              EscalationRow.__table__.c.outcome, EscalationRow.__table__.c.closed_on)
+        .where(EscalationRow.__table__.c.case_id == case)
+        .order_by(EscalationRow.__table__.c.raised_on, EscalationRow.__table__.c.id),
+        "steps": select(EscalationStepRow.__table__.c.escalation_id, EscalationStepRow.__table__.c.stage,
+                        EscalationStepRow.__table__.c.with_whom, EscalationStepRow.__table__.c.stepped_on,
+                        EscalationStepRow.__table__.c.note, EscalationStepRow.__table__.c.session_id,
+                        EscalationStepRow.__table__.c.stage_name, EscalationStepRow.__table__.c.days)
+        .join(EscalationRow, EscalationRow.__table__.c.id == EscalationStepRow.__table__.c.escalation_id)
+        .where(EscalationRow.__table__.c.case_id == case)
+        .order_by(EscalationStepRow.__table__.c.id),
+        "events": select(ChronologyEventRow.__table__.c.id, ChronologyEventRow.__table__.c.happened_on,
+                         ChronologyEventRow.__table__.c.kind, ChronologyEventRow.__table__.c.title,
+                         ChronologyEventRow.__table__.c.detail, ChronologyEventRow.__table__.c.outcome,
+                         ChronologyEventRow.__table__.c.session_id)
+        .where(ChronologyEventRow.__table__.c.case_id == case)
+        .order_by(ChronologyEventRow.__table__.c.happened_on, ChronologyEventRow.__table__.c.id),
+        "ratings": by_session(SessionRatingRow.__table__.c.session_id, SessionRatingRow.__table__.c.child_safety,
+                              SessionRatingRow.__table__.c.worker_safety).where(of_case),
+    }  # fmt: skip
 
 
 def _escalation(row: EscalationRow) -> Escalation:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from supervision_app.atomic import fsync_dir
 from supervision_app.private_files import make_private
 from supervision_app.storage import cipher
+from supervision_app.storage.audit import ensure_edit_audit
 from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
 from supervision_app.storage.models import Base
 from supervision_app.storage.search_index import ensure_search_index
@@ -137,6 +138,48 @@ def add_focused_session(conn) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS ix_actions_open_due ON actions (status, due_date)")
 
 
+def case_recency(conn) -> None:
+    """Each case keeps its number of sessions and the date of its latest session
+    (``cases.session_count`` / ``cases.last_session``), kept right by triggers on every
+    insert, delete and change of date or case of a session, however it is made (the app,
+    an import, a restore); and an index orders the case list by them, so listing the most
+    recent cases reads a page of an index instead of grouping every session.
+
+    Idempotent (a column, trigger or index already there is left alone), and also run on a
+    new database after ``create_all``.  The counts are filled from the sessions the first
+    time the columns are added.
+    """
+    have = {row[1] for row in conn.execute('PRAGMA table_info("cases")').fetchall()}
+    if not have:
+        return
+    added = False
+    if "session_count" not in have:
+        conn.execute("ALTER TABLE cases ADD COLUMN session_count INTEGER NOT NULL DEFAULT 0")
+        added = True
+    if "last_session" not in have:
+        conn.execute("ALTER TABLE cases ADD COLUMN last_session DATE")
+        added = True
+    refresh = (
+        "UPDATE cases SET "
+        "session_count = (SELECT count(*) FROM sessions WHERE case_id = {c}), "
+        "last_session = (SELECT max(date) FROM sessions WHERE case_id = {c}) WHERE id = {c};"
+    )
+    if added:
+        conn.execute(refresh.format(c="cases.id").replace("WHERE id = cases.id", ""))
+    old, new = refresh.format(c="OLD.case_id"), refresh.format(c="NEW.case_id")
+    for statement in (
+        f"CREATE TRIGGER IF NOT EXISTS sessions_recency_ai AFTER INSERT ON sessions "
+        f"BEGIN {new} END",
+        f"CREATE TRIGGER IF NOT EXISTS sessions_recency_ad AFTER DELETE ON sessions "
+        f"BEGIN {old} END",
+        f"CREATE TRIGGER IF NOT EXISTS sessions_recency_au AFTER UPDATE OF date, case_id "
+        f"ON sessions BEGIN {old} {new} END",
+        "CREATE INDEX IF NOT EXISTS ix_cases_recent ON cases "
+        "(coalesce(last_session, date(created_at)) DESC, reference)",
+    ):
+        conn.execute(statement)
+
+
 def _ids_never_reused(conn) -> None:
     """Ids are never handed out twice: every table with a whole-number ``id`` becomes
     AUTOINCREMENT (rebuilt in the documented way: new table, copy, drop, rename, indexes
@@ -162,6 +205,7 @@ def _ids_never_reused(conn) -> None:
     ).fetchall():
         conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
     conn.execute("DROP TABLE IF EXISTS search_index")
+    conn.execute("PRAGMA legacy_alter_table = ON")  # other tables' triggers name these tables
     for name in todo:
         sql = found[name]
         new = re.sub(r'\bid INTEGER NOT NULL( PRIMARY KEY)?', "id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT", sql, count=1)
@@ -173,12 +217,20 @@ def _ids_never_reused(conn) -> None:
             "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
             (name,),
         ).fetchall()
+        triggers = conn.execute(  # the table's own triggers go with it: put them back
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+            "AND sql IS NOT NULL",
+            (name,),
+        ).fetchall()
         conn.execute(new)
         conn.execute(f'INSERT INTO "{name}__autoinc" SELECT * FROM "{name}"')
         conn.execute(f'DROP TABLE "{name}"')
         conn.execute(f'ALTER TABLE "{name}__autoinc" RENAME TO "{name}"')
         for (index_sql,) in indexes:
             conn.execute(index_sql)
+        for (trigger_sql,) in triggers:
+            conn.execute(trigger_sql)
+    conn.execute("PRAGMA legacy_alter_table = OFF")
     if "audit_events" in found and "sessions" in todo:
         conn.execute(
             "UPDATE sqlite_sequence SET seq = max(seq, (SELECT coalesce(max(session_id), 0) "
@@ -224,8 +276,9 @@ MIGRATIONS: dict[int, Callable[[object], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: add_focused_session,
-    6: _ids_never_reused,
-    7: _audit_chain,
+    6: case_recency,
+    7: _ids_never_reused,
+    8: _audit_chain,
 }
 
 
@@ -276,6 +329,8 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         Base.metadata.create_all(engine)
         with Session(engine) as session, session.begin():
             write_identity(session)
+            case_recency(session.connection().connection.driver_connection)
+            ensure_edit_audit(session.connection())
         ensure_search_index(engine)
         ensure_audit_protection(engine)
         return
@@ -308,6 +363,8 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         finally:
             raw.close()
     Base.metadata.create_all(engine)
+    with engine.begin() as connection:
+        ensure_edit_audit(connection)
     ensure_search_index(engine)
     if version < SCHEMA_VERSION:
         # After the steps only; never on an ordinary open, where missing triggers were

@@ -31,6 +31,11 @@ class CaseRow(Base):
     agencies: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+    #: Kept by triggers on ``sessions`` (``migrations.case_recency``): how many sessions the
+    #: case has and the date of its latest, so the case list orders cases by an index
+    #: instead of grouping every session.  Never written by the app itself.
+    session_count: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_session: Mapped[date | None]
 
     children: Mapped[list[ChildRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="ChildRow.position"

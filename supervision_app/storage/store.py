@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from supervision_app.domain import (
     Action,
@@ -25,6 +25,7 @@ from supervision_app.domain import (
     CaseDetail,
     CaseInput,
     CaseSummary,
+    Child,
     Decision,
     LockedSessionError,
     SessionDetail,
@@ -36,7 +37,7 @@ from supervision_app.domain.validation import case_problems, require_action, req
 from supervision_app.storage.audit import AuditMixin, record_audit, record_edit
 from supervision_app.storage.database import Database
 from supervision_app.storage.focus_store import Focus, FocusMixin, write_focus
-from supervision_app.storage.loading import NotFoundError, case_detail, load_detail
+from supervision_app.storage.loading import NotFoundError, load_detail
 from supervision_app.storage.models import (
     ActionRow,
     AnswerRow,
@@ -68,39 +69,30 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
     # -- cases ---------------------------------------------------------------
 
     def list_cases(self, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
-        """Cases, most recent session first; ``limit``/``offset`` give one page of them."""
-        counts = (
-            select(
-                SessionRow.case_id,
-                func.count(SessionRow.id).label("n"),
-                func.max(SessionRow.date).label("last"),
-            )
-            .group_by(SessionRow.case_id)
-            .subquery()
-        )
-        query = (
-            select(CaseRow, counts.c.n, counts.c.last)
-            .outerjoin(counts, counts.c.case_id == CaseRow.id)
-            .options(selectinload(CaseRow.children))
-            .order_by(
-                func.coalesce(counts.c.last, func.date(CaseRow.created_at)).desc(),
-                CaseRow.reference,
-            )
-            .limit(limit)
-            .offset(offset)
-        )
+        """Cases, most recent session first; ``limit``/``offset`` give one page of them.
+
+        A page is read from an index (``ix_cases_recent``) over each case's stored latest
+        session date, so its cost does not grow with the number of sessions or cases."""
+        cases_q, children_q = _case_list_statements()
         with self.database.read() as session:
+            conn = session.connection()
+            rows = conn.execute(cases_q, {"b_limit": -1 if limit is None else limit,
+                                          "b_offset": offset}).all()  # fmt: skip
+            names: dict[int, list[str]] = {}
+            if rows:
+                for case_id, name in conn.execute(children_q, {"b_ids": [r[0] for r in rows]}):
+                    names.setdefault(case_id, []).append(name)
             return [
                 CaseSummary(
-                    id=row.id,
-                    reference=row.reference,
-                    practitioner=row.practitioner,
-                    supervisor=row.supervisor,
-                    children=", ".join(c.name for c in row.children),
-                    session_count=n or 0,
+                    id=cid,
+                    reference=reference,
+                    practitioner=practitioner,
+                    supervisor=supervisor,
+                    children=", ".join(names.get(cid, ())),
+                    session_count=count or 0,
                     last_session=last,
                 )
-                for row, n, last in session.execute(query)
+                for cid, reference, practitioner, supervisor, count, last in rows
             ]
 
     def create_case(self, case: CaseInput, created_at: datetime | None = None) -> int:
@@ -132,13 +124,22 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
             ) from None
 
     def get_case(self, case_id: int) -> CaseDetail:
+        case_q, children_q = _case_statements()
         with self.database.read() as session:
-            row = session.scalar(
-                select(CaseRow).where(CaseRow.id == case_id).options(selectinload(CaseRow.children))
-            )
+            conn = session.connection()
+            row = conn.execute(case_q, {"b_case": case_id}).first()
             if row is None:
                 raise NotFoundError(f"Case {case_id} does not exist.")
-            return case_detail(row)
+            children = conn.execute(children_q, {"b_case": case_id}).all()
+            return CaseDetail(
+                id=row.id,
+                reference=row.reference,
+                practitioner=row.practitioner,
+                supervisor=row.supervisor,
+                agencies=list(row.agencies or []),
+                children=[Child(c.name, c.date_of_birth, c.age, c.unborn) for c in children],
+                created_at=row.created_at,
+            )
 
     def find_case(self, reference: str) -> int | None:
         with self.database.read() as session:
@@ -157,42 +158,8 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
         self, case_id: int, limit: int | None = None, offset: int = 0
     ) -> list[SessionSummary]:
         """A case's sessions, newest first; ``limit``/``offset`` give one page of them."""
-        page = (
-            select(SessionRow.id)
-            .where(SessionRow.case_id == case_id)
-            .order_by(SessionRow.date.desc(), SessionRow.id.desc())
-            .limit(limit)
-            .offset(offset)
-            .subquery()
-        )
-        answered = (
-            select(AnswerRow.session_id, func.count(AnswerRow.id).label("n"))
-            .where(func.trim(AnswerRow.text) != "", AnswerRow.session_id.in_(select(page.c.id)))
-            .group_by(AnswerRow.session_id)
-            .subquery()
-        )
-        tools = (
-            select(StructuredAnswerRow.session_id, func.count(StructuredAnswerRow.id).label("n"))
-            .where(StructuredAnswerRow.session_id.in_(select(page.c.id)))
-            .group_by(StructuredAnswerRow.session_id)
-            .subquery()
-        )
-        query = (  # columns, not ORM objects: a listing needs no identity map
-            select(
-                SessionRow.id,
-                SessionRow.uid,
-                SessionRow.case_id,
-                SessionRow.date,
-                SessionRow.attendees,
-                SessionRow.updated_at,
-                answered.c.n,
-                tools.c.n,
-            )
-            .outerjoin(answered, answered.c.session_id == SessionRow.id)
-            .outerjoin(tools, tools.c.session_id == SessionRow.id)
-            .where(SessionRow.id.in_(select(page.c.id)))
-            .order_by(SessionRow.date.desc(), SessionRow.id.desc())
-        )
+        query = _session_list_statement()
+        params = {"b_case": case_id, "b_limit": -1 if limit is None else limit, "b_offset": offset}
         with self.database.read() as session:
             return [
                 SessionSummary(
@@ -204,14 +171,17 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
                     answered=(n or 0) + (t or 0),
                     updated_at=updated,
                 )
-                for sid, uid, case, on, attendees, updated, n, t in session.execute(query)
+                for sid, uid, case, on, attendees, updated, n, t in session.connection().execute(
+                    query, params
+                )
             ]
 
     def count_sessions(self, case_id: int) -> int:
+        sessions = SessionRow.__table__
         with self.database.read() as session:
             return (
-                session.scalar(
-                    select(func.count(SessionRow.id)).where(SessionRow.case_id == case_id)
+                session.connection().scalar(
+                    select(func.count(sessions.c.id)).where(sessions.c.case_id == case_id)
                 )
                 or 0
             )
@@ -322,11 +292,27 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
     ) -> datetime:
         """Insert or replace one answer. Returns the time it was committed.
 
-        The autosave path: lean Core statements (the lock check, one UPDATE of the
-        answer, the session's last edit and its audit entry), no ORM loads."""
+        The autosave path: one prepared UPDATE of the answer that also checks the lock; the
+        session's last edit and its audit entry follow from a trigger
+        (``audit.edit_audit_triggers``), or from :func:`record_edit` after the first save."""
         now = datetime.now()
-        with self.database.session() as session:
-            _write_answer(
+        # The common case (the answer exists, the session is not signed): one UPDATE and a
+        # commit on a pooled connection, without an ORM session; the trigger does the rest.
+        raw = self.database.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute(
+                _QUICK_ANSWER_UPDATE,
+                (text, now.strftime(_STORED_DATETIME), session_id, prompt_id, session_id),
+            )
+            if cursor.rowcount == 1:
+                raw.commit()
+                return now
+            raw.rollback()
+        finally:
+            raw.close()
+        with self.database.session() as session:  # first save, signed, or gone: in full
+            inserted = _write_answer(
                 session,
                 AnswerRow,
                 session_id,
@@ -334,7 +320,8 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
                 {"text": text, "updated_at": now},
                 {"stage_id": stage_id, "prompt_text": prompt_text},
             )
-            record_edit(session, session_id, now)
+            if inserted:
+                record_edit(session, session_id, now)
         return now
 
     def save_structured_answer(
@@ -353,7 +340,7 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
         check_payload(kind, data)
         now = datetime.now()
         with self.database.session() as session:
-            _write_answer(
+            inserted = _write_answer(
                 session,
                 StructuredAnswerRow,
                 session_id,
@@ -361,7 +348,8 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
                 {"kind": kind, "data": data, "updated_at": now},
                 {"stage_id": stage_id, "prompt_text": prompt_text},
             )
-            record_edit(session, session_id, now)
+            if inserted:
+                record_edit(session, session_id, now)
         return now
 
     # -- decisions -----------------------------------------------------------
@@ -517,6 +505,93 @@ def _refuse_signed_deletion(session: Session, session_ids: list[int]) -> None:
         )
 
 
+#: How SQLAlchemy stores a DateTime on SQLite (so rows written either way read back alike).
+_STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+#: ``_answer_statements(AnswerRow)``'s UPDATE as plain SQL: the text of an existing answer,
+#: unless the session has been signed off.
+_QUICK_ANSWER_UPDATE = (
+    "UPDATE answers SET text = ?, updated_at = ? WHERE session_id = ? AND prompt_id = ? "
+    "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff')"
+)
+
+
+@cache
+def _session_list_statement():
+    """Built once: a page of a case's sessions with their answered counts."""
+    sessions, answers = SessionRow.__table__, AnswerRow.__table__
+    structured = StructuredAnswerRow.__table__
+    page = (
+        select(sessions.c.id)
+        .where(sessions.c.case_id == bindparam("b_case"))
+        .order_by(sessions.c.date.desc(), sessions.c.id.desc())
+        .limit(bindparam("b_limit"))
+        .offset(bindparam("b_offset"))
+        .subquery()
+    )
+    answered = (
+        select(answers.c.session_id, func.count(answers.c.id).label("n"))
+        .where(func.trim(answers.c.text) != "", answers.c.session_id.in_(select(page.c.id)))
+        .group_by(answers.c.session_id)
+        .subquery()
+    )
+    tools = (
+        select(structured.c.session_id, func.count(structured.c.id).label("n"))
+        .where(structured.c.session_id.in_(select(page.c.id)))
+        .group_by(structured.c.session_id)
+        .subquery()
+    )
+    return (  # table columns, not ORM objects: a listing needs no ORM at all
+        select(
+            sessions.c.id,
+            sessions.c.uid,
+            sessions.c.case_id,
+            sessions.c.date,
+            sessions.c.attendees,
+            sessions.c.updated_at,
+            answered.c.n,
+            tools.c.n,
+        )
+        .outerjoin(answered, answered.c.session_id == sessions.c.id)
+        .outerjoin(tools, tools.c.session_id == sessions.c.id)
+        .where(sessions.c.id.in_(select(page.c.id)))
+        .order_by(sessions.c.date.desc(), sessions.c.id.desc())
+    )
+
+
+@cache
+def _case_statements():
+    """Built once, on the tables: one case and its children (as ``case_detail`` reads them)."""
+    cases, children = CaseRow.__table__, ChildRow.__table__
+    case = select(cases.c.id, cases.c.reference, cases.c.practitioner, cases.c.supervisor,
+                  cases.c.agencies, cases.c.created_at).where(cases.c.id == bindparam("b_case"))  # fmt: skip
+    kids = (
+        select(children.c.name, children.c.date_of_birth, children.c.age, children.c.unborn)
+        .where(children.c.case_id == bindparam("b_case"))
+        .order_by(children.c.position)
+    )
+    return case, kids
+
+
+@cache
+def _case_list_statements():
+    """Built once, on the tables (no ORM on the way to the first screen): a page of cases in
+    the order of ``ix_cases_recent``, and their children."""
+    recent = func.coalesce(CaseRow.__table__.c.last_session, func.date(CaseRow.__table__.c.created_at))
+    cases = (
+        select(CaseRow.__table__.c.id, CaseRow.__table__.c.reference, CaseRow.__table__.c.practitioner, CaseRow.__table__.c.supervisor,
+               CaseRow.__table__.c.session_count, CaseRow.__table__.c.last_session)
+        .order_by(recent.desc(), CaseRow.__table__.c.reference)
+        .limit(bindparam("b_limit"))
+        .offset(bindparam("b_offset"))
+    )  # fmt: skip
+    children = (
+        select(ChildRow.__table__.c.case_id, ChildRow.__table__.c.name)
+        .where(ChildRow.__table__.c.case_id.in_(bindparam("b_ids", expanding=True)))
+        .order_by(ChildRow.__table__.c.case_id, ChildRow.__table__.c.position)
+    )
+    return cases, children
+
+
 def _write_answer(
     session: Session,
     model: type[AnswerRow] | type[StructuredAnswerRow],
@@ -524,15 +599,16 @@ def _write_answer(
     prompt_id: str,
     values: dict,
     new_values: dict,
-) -> None:
+) -> bool:
     """Update the session's answer to ``prompt_id`` (insert it the first time) with prepared
-    Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed."""
+    Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed.
+    True when the answer was inserted (no trigger has done the session's bookkeeping)."""
     signed, exists, change = _answer_statements(model)
     conn = session.connection()
     # The UPDATE changes nothing once the session has been signed (one statement, not two).
     updated = conn.execute(change, {"b_session": session_id, "b_prompt": prompt_id, **values})
     if updated.rowcount:
-        return
+        return False
     if conn.scalar(signed, {"b_session": session_id}) is not None:
         require_unlocked(session, session_id)  # raises, with the message for who signed
     if conn.scalar(exists, {"b_session": session_id}) is None:
@@ -541,6 +617,7 @@ def _write_answer(
         insert(model.__table__),
         {"session_id": session_id, "prompt_id": prompt_id, **new_values, **values},
     )
+    return True
 
 
 @cache

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -64,8 +64,9 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         if credential is not None:
             database = open_database(Path(db_path), credential)
         else:
-            _preload_window_modules()
+            preload = _AfterFirstPaint(app, _preload_window_modules)
             database = open_interactively(Path(db_path))
+            preload.cancel()
     except DatabaseOpenError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "The database cannot be opened"), str(exc)
@@ -85,9 +86,32 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         database.close()
 
 
+class _AfterFirstPaint(QObject):
+    """Runs ``callback`` once, just after the first paint of any window (the first screen),
+    so that work started for later (the preload) does not hold the GIL while that screen is
+    being built and painted."""
+
+    def __init__(self, app: QApplication, callback) -> None:
+        super().__init__(app)
+        self._app, self._callback, self._done = app, callback, False
+        app.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt override
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self.cancel()
+            QTimer.singleShot(0, self._callback)
+        return False
+
+    def cancel(self) -> None:
+        if not self._done:
+            self._done = True
+            self._app.removeEventFilter(self)
+
+
 def _preload_window_modules() -> None:
     """Import the main window's modules on a background thread while the unlock dialog waits
-    for the passphrase, so that the window is built sooner after Unlock. Only imports (no
+    for the passphrase (started once the dialog is painted), so that the window is built
+    sooner after Unlock. Only imports (no
     widgets are made off the GUI thread); if it fails, build_window imports them itself."""
     import threading
 

@@ -3,12 +3,19 @@ ratings, the chronology and the decisions, with the controls to bring them up to
 
 Shown on the case overview and at the start of a session.  In a session, whatever is
 recorded here (an action reviewed, a hypothesis updated) is recorded against it.
+
+A long case (eight years of monthly supervision: 100 sessions, dozens of open actions)
+costs what the screen shows, not what the case holds: each list builds its first few rows
+(the most urgent actions, the newest decisions and chronology entries) and a "Show more"
+button builds the next ones when asked (:class:`_Pager`).  The counts in the heading and
+on each button say how much there is, so nothing is silently left out.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -38,6 +45,7 @@ from supervision_app.domain.memory import (
     HYPOTHESES_INVITED,
     RECORDABLE_KINDS,
     CaseHistory,
+    DecisionEntry,
     Escalation,
     EventKind,
     Hypothesis,
@@ -45,6 +53,7 @@ from supervision_app.domain.memory import (
     Rag,
     ReferralOutcome,
     ReviewOutcome,
+    TimelineEntry,
     TrackedAction,
 )
 from supervision_app.domain.patterns import PatternPrompt, evaluate
@@ -56,7 +65,11 @@ from supervision_app.ui.widgets import push_button, text_label
 
 RAG_COLOURS = {Rag.RED: "#A3161B", Rag.AMBER: "#8A5300", Rag.GREEN: "#1C6B3A"}
 RAG_BACKGROUNDS = {Rag.RED: "#FCEBEC", Rag.AMBER: "#FFF3DC", Rag.GREEN: "#E6F3EA"}
-CHRONOLOGY_SHOWN = 40
+#: rows each list builds at first (the chronology: its newest entries)
+FIRST_PAGE = 5
+CHRONOLOGY_FIRST_PAGE = 10
+#: rows each "Show more" adds
+NEXT_PAGE = 20
 FOUND_BACKGROUND = "#FFF3C4"  # the row a search result opened
 
 
@@ -68,6 +81,30 @@ def _chip(text: str, colour: str, background: str) -> QLabel:
     )
     chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return chip
+
+
+@dataclass
+class _Pager:
+    """One list of a card, built a page at a time.
+
+    ``items`` are in display order; ``build`` makes the row of one item (its record's kind
+    and id come from ``key``, so that a search result can find it).  With ``earlier``, the
+    list shows its last items first and the button above them shows earlier ones (the
+    chronology); otherwise the button under the rows shows the next ones."""
+
+    name: str
+    layout: QVBoxLayout
+    items: list
+    build: Callable[[Any], QWidget]
+    key: Callable[[Any], tuple[str, int]]
+    earlier: bool = False
+    shown: int = 0
+    button: QPushButton | None = None
+    rows: list[QWidget] = field(default_factory=list)
+
+    @property
+    def remaining(self) -> int:
+        return len(self.items) - self.shown
 
 
 class CaseMemoryPanel(QScrollArea):
@@ -93,6 +130,7 @@ class CaseMemoryPanel(QScrollArea):
         self.prompts: list[PatternPrompt] = []
         self.last_dialog: MemoryFormDialog | None = None
         self.found_row: QWidget | None = None  # the row a search result pointed at
+        self._pagers: dict[str, _Pager] = {}
         #: A widget kept at the top of the column (the case card on the overview).
         self.top: QWidget | None = None
         self._body = QWidget()
@@ -156,6 +194,7 @@ class CaseMemoryPanel(QScrollArea):
 
     def _rebuild(self) -> None:
         self._clear_column()
+        self._pagers = {}
         h = self.history
         assert h is not None
         self._column.addWidget(self._heading(h))
@@ -188,8 +227,8 @@ class CaseMemoryPanel(QScrollArea):
         layout.addLayout(head)
         return card, layout
 
-    def _row(self, parent: QVBoxLayout, chip: QLabel | None, lines: Sequence[tuple[str, str]],
-             buttons: Sequence[QPushButton] = ()) -> QFrame:  # fmt: skip
+    def _row(self, parent: QVBoxLayout | None, chip: QLabel | None,
+             lines: Sequence[tuple[str, str]], buttons: Sequence[QPushButton] = ()) -> QFrame:  # fmt: skip
         row = QFrame()
         row.setObjectName("memoryRow")
         row.setStyleSheet("QFrame#memoryRow { border-top: 1px solid #E3E8ED; }")
@@ -207,8 +246,76 @@ class CaseMemoryPanel(QScrollArea):
             text.addSpacing(4)
             text.addWidget(flow_row(*buttons))
         layout.addLayout(text, 1)
-        parent.addWidget(row)
+        if parent is not None:
+            parent.addWidget(row)
         return row
+
+    # -- lists built a page at a time ------------------------------------------------------
+
+    def _paged(self, name: str, layout: QVBoxLayout, items: Sequence[Any],
+               build: Callable[[Any], QWidget], key: Callable[[Any], tuple[str, int]],
+               first: int = FIRST_PAGE, earlier: bool = False) -> _Pager:  # fmt: skip
+        """Show the first ``first`` rows of ``items`` in ``layout`` and a button for the rest."""
+        pager = _Pager(name, layout, list(items), build, key, earlier)
+        self._pagers[name] = pager
+        self._show_more(pager, first)
+        return pager
+
+    def _show_more(self, pager: _Pager, count: int = NEXT_PAGE) -> list[QWidget]:
+        """Build the next ``count`` rows of ``pager`` (all of them with a negative count)."""
+        count = pager.remaining if count < 0 else min(count, pager.remaining)
+        if count <= 0:
+            return []
+        total = len(pager.items)
+        if pager.earlier:  # the newest are shown; these are the ones just before them
+            chunk = pager.items[total - pager.shown - count : total - pager.shown]
+        else:
+            chunk = pager.items[pager.shown : pager.shown + count]
+        if pager.button is None and pager.remaining > count:
+            pager.button = self._button("", "showMoreButton", "", lambda p=pager: self._more_clicked(p))
+            pager.button.setProperty("list", pager.name)
+            pager.layout.addWidget(pager.button, 0, Qt.AlignmentFlag.AlignLeft)
+        if pager.button is not None:
+            at = pager.layout.indexOf(pager.button) + (1 if pager.earlier else 0)
+        else:
+            at = pager.layout.count()
+        new_rows = []
+        for offset, item in enumerate(chunk):
+            row = pager.build(item)
+            kind, item_id = pager.key(item)
+            self._mark(row, kind, item_id)
+            pager.layout.insertWidget(at + offset, row)
+            new_rows.append(row)
+        pager.rows = new_rows + pager.rows if pager.earlier else pager.rows + new_rows
+        pager.shown += count
+        self._label_more(pager)
+        return new_rows
+
+    def _label_more(self, pager: _Pager) -> None:
+        button = pager.button
+        if button is None:
+            return
+        if not pager.remaining:
+            if button.hasFocus() and pager.rows:
+                target = pager.rows[0] if pager.earlier else pager.rows[-1]
+                (target.findChild(QPushButton) or self).setFocus(Qt.FocusReason.OtherFocusReason)
+            pager.layout.removeWidget(button)
+            button.setParent(None)
+            button.deleteLater()
+            pager.button = None
+            return
+        step = min(NEXT_PAGE, pager.remaining)
+        text = (
+            self.tr("Show {n} earlier ({shown} of {total} shown)")
+            if pager.earlier
+            else self.tr("Show {n} more ({shown} of {total} shown)")
+        ).format(n=step, shown=pager.shown, total=len(pager.items))
+        button.setText(text)
+        button.setAccessibleName(text)
+
+    def _more_clicked(self, pager: _Pager) -> None:
+        self._show_more(pager)
+        self._body.adjustSize()
 
     def _button(
         self, text: str, name: str, accessible_name: str, slot: Callable[[], None]
@@ -230,6 +337,9 @@ class CaseMemoryPanel(QScrollArea):
         escalation, event), or None if it is not shown."""
         if self.history is None and self.case_id is not None:
             self.refresh()
+        for pager in self._pagers.values():
+            if pager.remaining and (kind, item_id) in {pager.key(item) for item in pager.items}:
+                self._show_more(pager, -1)  # a search result may point past the first page
         for row in self._body.findChildren(QWidget):
             if row.property("memoryKind") == kind and row.property("memoryItem") == item_id:
                 return row
@@ -347,7 +457,7 @@ class CaseMemoryPanel(QScrollArea):
         actions = sorted(h.open_actions(), key=lambda a: a.action.due_date or date.max)
         if not actions:
             self._empty(layout, self.tr("No open actions."))
-        for tracked in actions:
+        def build(tracked: TrackedAction) -> QWidget:
             a = tracked.action
             rag = tracked.rag(self.today)
             history = "\n".join(  # one line per review: each reason reads as written
@@ -355,8 +465,8 @@ class CaseMemoryPanel(QScrollArea):
                 + (f" — {r.reason}" if r.reason else "")
                 for r in tracked.reviews
             )
-            row = self._row(
-                layout,
+            return self._row(
+                None,
                 _chip(f"{rag.label} · {format_date(a.due_date)}", RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
                 [
                     (a.description, "promptTitle"),
@@ -375,7 +485,8 @@ class CaseMemoryPanel(QScrollArea):
                                  lambda t=tracked: self.review(t, ReviewOutcome.CARRIED_FORWARD)),
                 ],
             )  # fmt: skip
-            self._mark(row, "action", a.id)
+
+        self._paged("actions", layout, actions, build, lambda t: ("action", t.action.id))
         return card
 
     def _escalations_card(self, h: CaseHistory) -> QFrame:
@@ -388,7 +499,7 @@ class CaseMemoryPanel(QScrollArea):
             self._empty(layout, self.tr("No open escalations."))
         route = self.route
         layout.addWidget(text_label(self.tr("Measured against: {policy}").format(policy=route.name), "hint"))  # fmt: skip
-        for esc in h.open_escalations():
+        def build(esc: Escalation) -> QWidget:
             clock = escalation_clock(esc, self.today)
             rag = Rag.RED if clock.overdue else Rag.GREEN
             steps = " → ".join(
@@ -405,8 +516,8 @@ class CaseMemoryPanel(QScrollArea):
                 if clock.overdue
                 else self.tr("{at} days at this stage; the policy allows {allowed}")
             ).format(at=clock.days_at_stage, allowed=clock.days_allowed)
-            row = self._row(
-                layout,
+            return self._row(
+                None,
                 _chip(stage, RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
                 [
                     (esc.subject, "promptTitle"),
@@ -427,7 +538,9 @@ class CaseMemoryPanel(QScrollArea):
                                  lambda e=esc: self.close_escalation(e)),
                 ],
             )  # fmt: skip
-            self._mark(row, "escalation", esc.id)
+
+        self._paged("escalations", layout, h.open_escalations(), build,
+                    lambda e: ("escalation", e.id))  # fmt: skip
         return card
 
     def _hypotheses_card(self, h: CaseHistory) -> QFrame:
@@ -446,14 +559,14 @@ class CaseMemoryPanel(QScrollArea):
         self.hypotheses_invite = text_label(invite, "hint")
         layout.addWidget(self.hypotheses_invite)
         ordered = sorted(h.hypotheses, key=lambda x: (not x.status.is_current, x.raised_on))
-        for hyp in ordered:
+        def build(hyp: Hypothesis) -> QWidget:
             reviews = "\n".join(
                 f"{format_date(n.on)} — {n.status.label}" + (f". {n.summary}" if n.summary else "")
                 for n in hyp.notes
             )
             colour = "#44505C" if hyp.status is HypothesisStatus.DISCARDED else "#1D5A96"
-            row = self._row(
-                layout,
+            return self._row(
+                None,
                 _chip(hyp.status.label, colour, "#EEF2F5"),
                 [
                     (hyp.text, "promptTitle"),
@@ -472,7 +585,8 @@ class CaseMemoryPanel(QScrollArea):
                               self.tr("Edit hypothesis: {h}").format(h=hyp.text),
                               lambda x=hyp: self.edit_hypothesis(x))],
             )  # fmt: skip
-            self._mark(row, "hypothesis", hyp.id)
+
+        self._paged("hypotheses", layout, ordered, build, lambda x: ("hypothesis", x.id))
         return card
 
     def _ratings_card(self, h: CaseHistory) -> QFrame:
@@ -537,13 +651,9 @@ class CaseMemoryPanel(QScrollArea):
         entries = assemble_chronology(h)
         if not entries:
             self._empty(layout, self.tr("Nothing in the chronology yet."))
-        hidden = max(len(entries) - CHRONOLOGY_SHOWN, 0)
-        if hidden:
-            layout.addWidget(text_label(self.tr("{n} earlier entries are in the printed case summary.").format(n=hidden), "hint"))  # fmt: skip
-        for entry in entries[hidden:]:
+
+        def build(entry: TimelineEntry) -> QWidget:
             box = QWidget()
-            kind_name = "event" if entry.source == "event" else f"timeline_{entry.source}"
-            self._mark(box, kind_name, entry.item_id)
             line = QHBoxLayout(box)
             line.setContentsMargins(0, 2, 0, 2)
             when = text_label(format_date(entry.on), "secondary", wrap=False)
@@ -554,21 +664,28 @@ class CaseMemoryPanel(QScrollArea):
             line.addWidget(when, 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(kind, 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(title, 1)
-            layout.addWidget(box)
+            return box
+
+        def key(entry: TimelineEntry) -> tuple[str, int]:
+            return ("event" if entry.source == "event" else f"timeline_{entry.source}", entry.item_id)
+
+        self._paged("chronology", layout, entries, build, key, CHRONOLOGY_FIRST_PAGE, earlier=True)
         return card
 
     def _decisions_card(self, h: CaseHistory) -> QFrame:
         card, layout = self._card(self.tr("Decisions on this case"), "decisions")
         if not h.decisions:
             self._empty(layout, self.tr("No decisions recorded yet."))
-        for d in reversed(h.decisions):
-            row = self._row(
-                layout,
+        def build(d: DecisionEntry) -> QWidget:
+            return self._row(
+                None,
                 None,
                 [(f"{format_date(d.on)} — {d.text}", "promptTitle"),
                  (self.tr("Rationale: {r}").format(r=d.rationale), "secondary")],
             )  # fmt: skip
-            self._mark(row, "decision", d.id)
+
+        self._paged("decisions", layout, list(reversed(h.decisions)), build,
+                    lambda d: ("decision", d.id))  # fmt: skip
         return card
 
     # -- recording -----------------------------------------------------------------------

@@ -9,28 +9,33 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from supervision_app.ui import appearance as look
 from supervision_app.ui import spell_check
-from supervision_app.ui.about_dialog import AboutDialog
 from supervision_app.ui.answer_editor import AnswerEditor
-from supervision_app.ui.help_dialog import HelpDialog
 from supervision_app.ui.line_spacing import ReadingLabel
-from supervision_app.ui.my_words_dialog import MyWordsDialog
-from supervision_app.ui.preferences_dialog import PreferencesDialog
 from supervision_app.ui.session_timer import SessionTimer
-from supervision_app.ui.welcome_dialog import WelcomeDialog
 
 if TYPE_CHECKING:
     from supervision_app.ui.main_window import MainWindow
+    from supervision_app.ui.my_words_dialog import MyWordsDialog
+    from supervision_app.ui.welcome_dialog import WelcomeDialog
 
 PRESENTATION_ZOOM = 6  # points added to the reading text in presentation mode
 
-#: Every dialog class the main window can open (the accessibility test walks each one).
-DIALOG_CLASSES = (AboutDialog, HelpDialog, MyWordsDialog, PreferencesDialog, WelcomeDialog)
+def dialog_classes() -> tuple[type, ...]:
+    """Every dialog class this module opens (the accessibility test walks each one).  They
+    are imported when first opened, not while the window starts."""
+    from supervision_app.ui.about_dialog import AboutDialog
+    from supervision_app.ui.help_dialog import HelpDialog
+    from supervision_app.ui.my_words_dialog import MyWordsDialog
+    from supervision_app.ui.preferences_dialog import PreferencesDialog
+    from supervision_app.ui.welcome_dialog import WelcomeDialog
+
+    return AboutDialog, HelpDialog, MyWordsDialog, PreferencesDialog, WelcomeDialog
 
 
 class DesktopFeatures(QObject):
@@ -175,8 +180,9 @@ class DesktopFeatures(QObject):
         self.my_words.triggered.connect(self.open_my_words)
         service = self.spelling
         w.destroyed.connect(lambda: _drop_service(service))
-        # The dictionary opens once the window is up, not while it starts.
-        QTimer.singleShot(0, self, self._show_spelling_availability)
+        # The dictionary opens once the window is up (after its first paint), not while it
+        # starts: loading it takes a while.
+        w.first_painted.connect(self._show_spelling_availability)
         self.help.triggered.connect(self.open_help)
         self.welcome.triggered.connect(self.open_welcome)
         w.session_view.navigator.currentRowChanged.connect(self._on_page_changed)
@@ -228,6 +234,8 @@ class DesktopFeatures(QObject):
         self.set_appearance(self.appearance.with_zoom(-self.appearance.zoom))
 
     def open_preferences(self) -> None:
+        from supervision_app.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(
             self.window, self.appearance, self.set_appearance, spelling=self.spelling
         )
@@ -249,6 +257,8 @@ class DesktopFeatures(QObject):
             self.set_appearance(replace(self.appearance, spell_check=on))
 
     def open_my_words(self) -> MyWordsDialog:
+        from supervision_app.ui.my_words_dialog import MyWordsDialog
+
         dialog = MyWordsDialog(self.spelling, self.window)
         self._show(dialog)
         return dialog
@@ -302,12 +312,18 @@ class DesktopFeatures(QObject):
         dialog.show()
 
     def open_help(self) -> None:
+        from supervision_app.ui.help_dialog import HelpDialog
+
         self._show(HelpDialog(self.window.content, self.window))
 
     def open_about(self) -> None:
+        from supervision_app.ui.about_dialog import AboutDialog
+
         self._show(AboutDialog(self.window.content.version, self.window.db_path, self.window))
 
     def open_welcome(self) -> WelcomeDialog:
+        from supervision_app.ui.welcome_dialog import WelcomeDialog
+
         dialog = WelcomeDialog(self.window.db_path, self.window)
         dialog.demo_requested.connect(self.window.load_demo)
         self._show(dialog)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,7 +30,6 @@ from supervision_app.storage import NotFoundError, SupervisionStore
 from supervision_app.ui import compact_layout, desktop_features, theme
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.background import finish_background_work
-from supervision_app.ui.case_dialog import CaseDialog
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CASE_PAGE_SIZE, CaseTree
@@ -37,19 +37,23 @@ from supervision_app.ui.empty_state import EmptyState
 from supervision_app.ui.file_names import default_export_path, sanitise
 from supervision_app.ui.main_actions import MainActions, build_actions
 from supervision_app.ui.save_indicator import SaveIndicator
-from supervision_app.ui.search_dialog import SearchDialog
 from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
-from supervision_app.ui.user_dialog import UserDialog, UserFields
-from supervision_app.ui.verify_dialog import VerifyDialog
 from supervision_app.ui.widgets import text_label
+
+if TYPE_CHECKING:
+    from supervision_app.ui.search_dialog import SearchDialog
 
 CLOSE_TIMEOUT = 10.0
 SAVE_WAIT = 2.0
 
 
 class MainWindow(QMainWindow):
+    #: Emitted once, just after the window's first paint: work the first screen does not
+    #: need (the spelling dictionary, say) waits for it, so it never delays that paint.
+    first_painted = Signal()
+
     def __init__(
         self,
         store: SupervisionStore,
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._painted = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app)
@@ -107,6 +112,12 @@ class MainWindow(QMainWindow):
                 self.tr("Pattern prompts are off: {problem}").format(problem=self._rules_problem)
             )
         self._announce_pack_problems()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # once this paint has finished
 
     def _load_rules(self) -> tuple[PatternRule, ...]:
         """The pattern rules; if their file is faulty the app still works, without them."""
@@ -384,7 +395,7 @@ class MainWindow(QMainWindow):
             created["id"] = self.store.create_case(case)
 
         self._open_dialog(
-            CaseDialog(self, None, save),
+            _case_dialog()(self, None, save),
             lambda: self._case_saved(created.get("id"), self.tr("Case created.")),
         )
 
@@ -398,7 +409,7 @@ class MainWindow(QMainWindow):
             self.reload_cases()
             return
         self._open_dialog(
-            CaseDialog(self, initial, lambda case: self.store.update_case(case_id, case)),
+            _case_dialog()(self, initial, lambda case: self.store.update_case(case_id, case)),
             lambda: self._case_saved(case_id, self.tr("Case details saved.")),
         )
 
@@ -501,6 +512,8 @@ class MainWindow(QMainWindow):
     # -- search and the case summary -----------------------------------------------------------
 
     def open_search(self) -> SearchDialog:
+        from supervision_app.ui.search_dialog import SearchDialog
+
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.store, self.content, self)
             self.search_dialog.open_requested.connect(self.open_search_hit)
@@ -673,6 +686,8 @@ class MainWindow(QMainWindow):
         )
 
     def choose_user(self) -> None:
+        from supervision_app.ui.user_dialog import UserDialog, UserFields
+
         user = self.store.current_user()
         self._open_dialog(
             UserDialog(
@@ -697,6 +712,8 @@ class MainWindow(QMainWindow):
         )
 
     def verify_records(self) -> None:
+        from supervision_app.ui.verify_dialog import VerifyDialog
+
         dialog = VerifyDialog(self.store.verify_all(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -799,3 +816,11 @@ class MainWindow(QMainWindow):
         self.session_view.flush_pending()
         self.bridge.close(CLOSE_TIMEOUT)
         self._shut_down = True
+
+
+def _case_dialog():
+    """The case dialog's class, imported when a case is first created or edited (not while
+    the window starts)."""
+    from supervision_app.ui.case_dialog import CaseDialog
+
+    return CaseDialog

@@ -172,9 +172,11 @@ class SpellService(QObject):
         self.changed.emit()
 
     def ignore(self, word: str) -> None:
-        """Accept ``word`` until the app closes; it is never saved."""
-        if self._checker is not None:
-            self._checker.ignore(word)
+        """Accept ``word`` until the app closes; it is never saved (the dictionary opens
+        first if it has not yet: the word is not lost)."""
+        checker = self.checker()
+        if checker is not None:
+            checker.ignore(word)
             self.changed.emit()
 
     def forget(self) -> None:

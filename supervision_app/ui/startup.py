@@ -19,8 +19,6 @@ from supervision_app.storage import (
 )
 from supervision_app.storage.database import not_ours_error
 from supervision_app.storage.keys import new_key_ring
-from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
-from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
 from supervision_app.ui.unlock_dialog import UnlockDialog
 from supervision_app.ui.unlock_panel import Credential
 
@@ -30,6 +28,10 @@ def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database
     if kind is DatabaseKind.UNKNOWN:
         raise not_ours_error(db_path)
     if kind in (DatabaseKind.MISSING, DatabaseKind.PLAIN):
+        # Only a first run or a conversion needs these (not the everyday unlock).
+        from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
+        from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
+
         purpose = (
             PassphrasePurpose.FIRST_RUN
             if kind is DatabaseKind.MISSING
@@ -63,6 +65,7 @@ def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database
 def choose_new_passphrase(database: Database, parent: QWidget | None) -> None:
     """After a recovery-key unlock: offer to set a new everyday passphrase."""
     from supervision_app.storage.security import set_passphrase
+    from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
 
     PassphraseDialog.run(
         parent,
