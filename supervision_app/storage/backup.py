@@ -228,6 +228,11 @@ def _verify(staged: Path, credential: Credential, backup: Path) -> KeyRing:
 
 def _check_staged(staged: Path, credential: Credential, backup: Path) -> KeyRing:
     if isinstance(credential, KeyRing) and not _opens(staged, credential.data_key):
+        if _same_key(staged, credential):  # its own key file holds this key: the file is damaged
+            raise BackupError(
+                f"{backup} is damaged: its database cannot be read with the key it was made "
+                "under. It cannot be restored; nothing has been changed."
+            )
         raise BackupCredentialError(
             "The backup was made under another key. Type the passphrase (or the recovery key) "
             "that was in use when it was made. Nothing has been changed."
@@ -257,6 +262,15 @@ def _check_staged(staged: Path, credential: Credential, backup: Path) -> KeyRing
             f"The backup cannot be restored: {exc} Nothing has been changed."
         ) from None
     return ring
+
+
+def _same_key(staged: Path, ring: KeyRing) -> bool:
+    from supervision_app.storage.keys import CredentialError, read_key_file
+
+    try:
+        return ring.entry in read_key_file(key_file_path(staged))
+    except CredentialError:
+        return False
 
 
 def _opens(path: Path, data_key: bytes) -> bool:
