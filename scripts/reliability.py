@@ -1,7 +1,10 @@
-"""Reliability run: SIGKILL mid-write, fuzzed damaged files, and a full disk.
+"""Reliability run: SIGKILL mid-write, fuzzed damaged files, tampering, malformed record files, and a full disk.
 
-    python scripts/reliability.py                 # 1,000 kills, 300 fuzzed files, disk full
-    python scripts/reliability.py --kills 20 --fuzz 30
+    python scripts/reliability.py                 # 1,000 kills, 300 fuzzed files, 325 tamper
+                                                  # attempts, 300 malformed record files, disk full
+    python scripts/reliability.py --kills 20 --fuzz 30 --tamper 30 --records 30
+
+The tamper and record-file fuzzers are tests/attack_fuzz.py (the suite runs them small).
 
 Prints the figures and exits non-zero if anything acknowledged was lost, a
 damaged file was changed or not refused cleanly, or the full disk lost text.
@@ -135,6 +138,38 @@ def fuzz(count: int, folder: Path) -> dict:
     return {"files": count, "kinds": kinds, **outcome, "failures": failures[:20]}
 
 
+def tamper(count: int, folder: Path) -> dict:
+    from tests.attack_fuzz import fuzz_tampering
+
+    started = time.monotonic()
+    result = fuzz_tampering(count, folder)
+    return {
+        "attempts": result.attempts,
+        "detected": result.detected,
+        "missed": result.missed,
+        "kinds": len(result.kinds),
+        "per_kind": dict(result.kinds),
+        "seconds": round(time.monotonic() - started, 1),
+    }
+
+
+def records(count: int, folder: Path) -> dict:
+    from tests.attack_fuzz import fuzz_record_files
+
+    started = time.monotonic()
+    result = fuzz_record_files(count, folder)
+    return {
+        "files": result.attempts,
+        "refused": result.refused,
+        "accepted_harmless": result.accepted,
+        "generic_messages": result.generic[:20],
+        "field_not_named": result.unnamed[:20],
+        "changed_after_refusal": result.changed_after_refusal[:20],
+        "per_kind": dict(result.kinds),
+        "seconds": round(time.monotonic() - started, 1),
+    }
+
+
 def _pass():
     from supervision_app.storage import Passphrase
     from tests.helpers import TEST_PASSPHRASE
@@ -210,6 +245,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--fuzz", type=int, default=300)
+    parser.add_argument("--tamper", type=int, default=325)
+    parser.add_argument("--records", type=int, default=300)
     args = parser.parse_args()
     base = Path("/dev/shm") if Path("/dev/shm").is_dir() else None
     with tempfile.TemporaryDirectory(prefix="supervision-reliability-", dir=base) as tmp:
@@ -221,6 +258,12 @@ def main() -> int:
         print(f"fuzzed files x {args.fuzz} …", flush=True)
         report["fuzz"] = fuzz(args.fuzz, folder)
         print(json.dumps({"fuzz": report["fuzz"]}, indent=2, ensure_ascii=False), flush=True)
+        print(f"tamper attempts x {args.tamper} …", flush=True)
+        report["tamper"] = tamper(args.tamper, folder / "tamper")
+        print(json.dumps({"tamper": report["tamper"]}, indent=2), flush=True)
+        print(f"malformed record files x {args.records} …", flush=True)
+        report["records"] = records(args.records, folder / "records")
+        print(json.dumps({"records": report["records"]}, indent=2, ensure_ascii=False), flush=True)
         print("full disk …", flush=True)
         report["disk_full"] = disk_full()
     print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -229,6 +272,10 @@ def main() -> int:
         report["kills"]["problem_count"]
         or report["fuzz"]["changed_on_refusal"]
         or report["fuzz"]["crashed"]
+        or report["tamper"]["missed"]
+        or report["records"]["generic_messages"]
+        or report["records"]["field_not_named"]
+        or report["records"]["changed_after_refusal"]
         or (
             full.get("method", "").startswith(f"{DISK_MB} MB")
             and not (full["text_intact"] and full["saved_after_space_returned"])

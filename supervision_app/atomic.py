@@ -2,7 +2,8 @@
 
 The bytes go to a hidden temporary file in the same folder, are flushed to
 disk, and then renamed over the target in one step (and the folder is
-flushed).  If anything fails, or the process is stopped, before the rename,
+flushed).  The file is created readable by its owner only (0600 on POSIX, whatever
+the umask).  If anything fails, or the process is stopped, before the rename,
 the target is untouched; a failure removes the temporary file.  A process
 killed outright may leave the hidden ``.<name>.partial`` behind, never a
 truncated ``<name>``.
@@ -24,7 +25,9 @@ def write_atomically(path: Path, payload: bytes) -> None:
     path = Path(path)
     tmp = partial_path(path)
     try:
-        with tmp.open("wb") as handle:
+        from supervision_app.private_files import open_private
+
+        with os.fdopen(open_private(tmp), "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

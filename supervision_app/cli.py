@@ -31,10 +31,17 @@ def _secret(env: str, file_env: str, prompt: str, missing: str) -> str:
     terminal prompt; never from argv (command lines show in ``ps`` and shell history)."""
     import os
 
+    from supervision_app.private_files import readable_by_others
+
     text = os.environ.get(env)
     if text is None and os.environ.get(file_env):
         name = os.environ[file_env]
         try:
+            if readable_by_others(Path(name)):
+                raise CliError(
+                    f"the passphrase file {name} can be read by other users of this computer; "
+                    f"make it private first (chmod 600 {name}). It was not used."
+                )
             text = Path(name).read_text(encoding="utf-8").rstrip("\r\n")
         except (OSError, UnicodeDecodeError) as exc:
             raise CliError(f"cannot read the passphrase file {name} ({exc})") from None
@@ -78,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     # from overwriting a --db given before it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+    common.add_argument(
+        "--accept-agency-recovery-key",
+        metavar="FINGERPRINT",
+        default=argparse.SUPPRESS,
+        help="add the agency recovery key of an installed content pack to the key file, if its "
+        "fingerprint is FINGERPRINT (compare it with the one the agency's IT gave you)",
+    )
 
     parser = argparse.ArgumentParser(
         prog="supervision-app",
@@ -85,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--db", type=Path, metavar="PATH", help=db_help, default=None)
+    parser.add_argument(
+        "--accept-agency-recovery-key", metavar="FINGERPRINT", default=None, help=argparse.SUPPRESS
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
@@ -133,10 +150,18 @@ def build_parser() -> argparse.ArgumentParser:
         "OFFICIAL-SENSITIVE). This command opens no database, so File › Record settings is "
         "not read",
     )
-    sub.add_parser(
+    verify = sub.add_parser(
         "verify",
         parents=[common],
-        help="check every signed record against its hash chain (exit 1 if any does not match)",
+        help="check every signed record against its hash chain, and the audit trail's own "
+        "chain (exit 1 if any does not match)",
+    )
+    verify.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="FILE",
+        help="check one filed PDF record: is the record whose fingerprint it prints still in "
+        "the database, unchanged?",
     )
     settings = sub.add_parser(
         "settings",
@@ -199,6 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     db_path: Path = args.db or default_db_path()
     command = args.command or "gui"
+    global _accepted_fingerprint
+    _accepted_fingerprint = getattr(args, "accept_agency_recovery_key", None)
     try:
         if command == "gui":
             return _run_gui(db_path, smoke_test=getattr(args, "smoke_test", False))
@@ -250,34 +277,111 @@ def _content():
         raise CliError(f"the practice content is invalid: {exc}") from None
 
 
-def _open(db_path: Path, credential=None):
-    from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
-    from supervision_app.storage.security import apply_agency_key
+#: Set by main() from --accept-agency-recovery-key (the user's consent to a pack's agency key).
+_accepted_fingerprint: str | None = None
 
+
+def _open(db_path: Path, credential=None, *, create: bool = False):
+    """Open the database; only ``create`` commands (demo, import) may create one, and then the
+    passphrase must pass the same rule as the window's first-run screen."""
+    from supervision_app.storage import DatabaseOpenError, SupervisionStore, open_database
+
+    new = not db_path.exists()
+    if new and not create:
+        _existing(db_path)
     content = _content()
+    credential = credential or _passphrase()
+    if new:
+        _require_strong(credential)
+        agency = content.agency_recovery
+        if agency is not None and not _consented(agency.public_key):
+            _refuse_agency_key(agency, None)  # before anything is created
     try:
-        database = open_database(db_path, credential or _passphrase())
+        database = open_database(db_path, credential)
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from None
-    agency = content.agency_recovery
     try:
-        apply_agency_key(database, agency.public_key if agency else None)
-    except OSError as exc:
+        _agency_consent(database, content.agency_recovery)
+    except BaseException:
         database.close()
-        raise CliError(f"cannot update the key file ({exc.strerror or exc})") from None
+        raise
     if database.new_recovery_key:
         print(
-            f"Created a new encrypted database. Agency recovery key: {database.new_recovery_key}\n"
+            f"Created a new encrypted database at {db_path}.\n"
+            f"Agency recovery key: {database.new_recovery_key}\n"
             "Store it somewhere safe (not on this computer): it opens the database if the "
             "passphrase is forgotten. It is shown only once."
         )
     return database, SupervisionStore(database), content
 
 
+def _require_strong(credential) -> None:
+    """The window's first-run rule (domain/passphrase.py), for a database made from the
+    command line."""
+    from supervision_app.domain.passphrase import assess
+    from supervision_app.storage import Passphrase
+
+    if not isinstance(credential, Passphrase):
+        return
+    strength = assess(credential.text)
+    if not strength.acceptable:
+        raise CliError(
+            f"the passphrase is too weak for a new database: {strength.advice} "
+            "Nothing was created."
+        )
+
+
+def _agency_consent(database, agency) -> None:
+    """Add a content pack's agency recovery key only with consent: the fingerprint given in
+    --accept-agency-recovery-key must be the pack's."""
+    from supervision_app.storage.agency import fingerprint
+    from supervision_app.storage.security import agency_key_needed, apply_agency_key
+
+    recipient = agency.public_key if agency else None
+    if not agency_key_needed(database, recipient):
+        return
+    shown = fingerprint(recipient)
+    if not _consented(recipient):
+        _refuse_agency_key(agency, database)
+    try:
+        apply_agency_key(database, recipient, agency.pack)
+    except OSError as exc:
+        raise CliError(f"cannot update the key file ({exc.strerror or exc})") from None
+    print(f"Added the agency recovery key of the content pack '{agency.pack}' ({shown}).")
+
+
+def _consented(recipient: bytes) -> bool:
+    from supervision_app.storage.agency import fingerprint
+
+    given = _accepted_fingerprint
+    return given is not None and _plain(given) == _plain(fingerprint(recipient))
+
+
+def _refuse_agency_key(agency, database) -> None:
+    from supervision_app.storage.agency import fingerprint
+
+    if database is not None:
+        database.close()
+    shown = fingerprint(agency.public_key)
+    given = _accepted_fingerprint
+    wrong = "" if given is None else f" ({given} is not its fingerprint)"
+    raise CliError(
+        f"the content pack '{agency.pack}' asks to add an agency recovery key held by "
+        f"{agency.holder}{wrong}. Whoever holds its private key can open these records. "
+        f"Nothing was changed. Compare its fingerprint, {shown}, with the one your "
+        "agency's IT gave you; if they match, run the command again with "
+        f"--accept-agency-recovery-key '{shown}', or remove the pack."
+    )
+
+
+def _plain(fingerprint_text: str) -> str:
+    return "".join(ch for ch in fingerprint_text.upper() if ch.isalnum())
+
+
 def _cmd_demo(_args: argparse.Namespace, db_path: Path) -> int:
     from supervision_app.demo import DemoDataError, load_demo
 
-    database, store, content = _open(db_path)
+    database, store, content = _open(db_path, create=True)
     try:
         loaded = load_demo(store, content)
     except DemoDataError as exc:
@@ -423,9 +527,11 @@ def _cmd_template(args: argparse.Namespace, _db_path: Path) -> int:
     return 0
 
 
-def _cmd_verify(_args: argparse.Namespace, db_path: Path) -> int:
+def _cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
     from supervision_app.domain import format_date
 
+    if getattr(args, "pdf", None):
+        return _verify_pdf(args.pdf, db_path)
     database, store, _content = _open(db_path)
     try:
         results = store.verify_all()
@@ -438,15 +544,54 @@ def _cmd_verify(_args: argparse.Namespace, db_path: Path) -> int:
             f"ok        session {r.session_id}  {r.case_reference}  {format_date(r.session_date)}  fingerprint {r.fingerprint}"
         )
     for r in bad:
+        what = f"session {r.session_id}" if r.session_id else "audit trail"
         print(
-            f"MISMATCH  session {r.session_id}  {r.case_reference}  "
+            f"MISMATCH  {what}  {r.case_reference}  "
             f"{format_date(r.session_date)}: {r.problem}"
         )
     print(
-        f"{len(signed)} signed record(s) match their chain; {len(bad)} do not; "
+        f"{len(signed)} signed record(s) match their chain; {len(bad)} problem(s) found; "
         f"{len(results) - len(signed) - len(bad)} unsigned."
     )
     return 1 if bad else 0
+
+
+def _verify_pdf(pdf: Path, db_path: Path) -> int:
+    """Read the fingerprint printed on a filed PDF record and check the database still holds
+    that record unchanged (the paper is the anchor nobody with the passphrase can rewrite)."""
+    from supervision_app.domain import format_date
+    from supervision_app.record.fingerprint_reader import PdfFingerprintError, printed_fingerprint
+
+    try:
+        printed = printed_fingerprint(pdf)
+    except PdfFingerprintError as exc:
+        raise CliError(str(exc)) from None
+    database, store, _content = _open(db_path)
+    try:
+        found = store.find_fingerprint(printed)
+    finally:
+        database.close()
+    if found is None:
+        print(
+            f"NOT FOUND  {pdf} prints the fingerprint {printed}, but no record in {db_path} has "
+            "it: the signed record was changed or removed since it was printed, or the PDF "
+            "comes from another database."
+        )
+        return 1
+    result, current = found
+    what = (
+        f"session {result.session_id}  {result.case_reference}  {format_date(result.session_date)}"
+    )
+    if not result.ok:
+        print(f"MISMATCH  {what}: the record printed in {pdf} was changed: {result.problem}")
+        return 1
+    if current:
+        print(f"ok        {what}: the database holds the record printed in {pdf}, unchanged "
+              f"(fingerprint {printed}).")  # fmt: skip
+    else:
+        print(f"ok        {what}: the database holds the record printed in {pdf}, unchanged, "
+              f"with addenda added since it was printed (now fingerprint {result.fingerprint}).")  # fmt: skip
+    return 0
 
 
 def _cmd_settings(args: argparse.Namespace, db_path: Path) -> int:
@@ -478,7 +623,7 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
         (read_case_file if whole_case else read_session_file)(args.file)
     except RecordFileError as exc:
         raise CliError(str(exc)) from None
-    database, store, _content = _open(db_path)
+    database, store, _content = _open(db_path, create=True)
     try:
         if whole_case:
             message = f"Imported the whole case as case {import_case_file(store, args.file)}."
@@ -497,8 +642,6 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
 def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
     from supervision_app.storage.backup import BackupError, write_backup
 
-    if not db_path.exists():
-        raise CliError(f"there is no database at {db_path} to back up")
     database, _store, _content = _open(db_path)
     try:
         write_backup(database, args.file)
@@ -522,8 +665,12 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _existing(db_path: Path) -> None:
+    """Commands that read a database refuse a path where none exists, and create nothing."""
     if not db_path.exists():
-        raise CliError(f"there is no database at {db_path}")
+        raise CliError(
+            f"there is no database at {db_path}; nothing was created. Check the path given "
+            "with --db (only the window, 'demo' and 'import' create a database)."
+        )
 
 
 def _new_recovery(db_path: Path, change, done: str) -> int:

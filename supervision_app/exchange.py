@@ -8,7 +8,7 @@ message that says what is wrong, and the database is left unchanged.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,12 @@ from supervision_app.domain.agenda_data import (
     opening_from_data,
     opening_to_data,
 )
+from supervision_app.record_reader import (
+    FieldReader,
+    RecordFileError,
+    check_document,
+    parse_json_int,
+)
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.snapshot import case_fields
 
@@ -47,10 +53,6 @@ FORMAT_NAME = "supervision-app.session"
 #: still import.
 FORMAT_VERSION = 4
 MAX_FILE_BYTES = 256 * 1024 * 1024
-
-
-class RecordFileError(Exception):
-    """The file cannot be read, written or understood. The message is fit for the user."""
 
 
 # -- export ------------------------------------------------------------------
@@ -192,11 +194,19 @@ def load_json_file(path: Path) -> Any:
             f"{path} is not a record file: it is not UTF-8 text (byte {exc.start})."
         ) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=parse_json_int)
     except json.JSONDecodeError as exc:
         raise RecordFileError(
             f"{path} is not a record file: invalid JSON at line {exc.lineno}, column {exc.colno} ({exc.msg})."
         ) from None
+    except RecursionError:
+        raise RecordFileError(
+            f"{path} is not a record file: its JSON is nested far too deeply."
+        ) from None
+    try:
+        check_document(data)
+    except RecordFileError as exc:
+        raise RecordFileError(f"{path}: {exc}") from None
     return data
 
 
@@ -219,15 +229,27 @@ def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
 
 
 def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, bool]:
-    """Import a record file. Returns ``(case_id, session_id, case_created)``."""
+    """Import a record file, all or nothing. Returns ``(case_id, session_id, case_created)``."""
     detail, memory = read_record_file(path)
+    return write_or_refuse(path, lambda: store.import_session(detail, memory))
+
+
+def write_or_refuse(path: Path, write):
+    """Run ``write`` (one transaction); a refusal names the file and leaves the database as it was."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from supervision_app.storage import DatabaseOpenError
+
     try:
-        case_id, session_id, created = store.import_session(detail)
-        if memory is not None:
-            store.memory.import_session_memory(case_id, session_id, memory)
-        return case_id, session_id, created
+        return write()
     except ValidationError as exc:
         raise RecordFileError(f"{path} was not imported: {' '.join(exc.problems)}") from None
+    except (SQLAlchemyError, DatabaseOpenError, OSError) as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise RecordFileError(
+            f"{path} was not imported: the database could not store it ({type(reason).__name__}: "
+            f"{str(reason)[:120]}). Nothing was changed."
+        ) from None
 
 
 def check_format(
@@ -241,11 +263,13 @@ def check_format(
         raise RecordFileError("'format_version' is missing or not a whole number.")
     if version > newest:
         raise RecordFileError(
-            f"the file uses format version {version}, newer than this app understands "
-            f"({newest}). Update the app to import it."
+            f"'format_version' {version}: the file uses a format newer than this app "
+            f"understands ({newest}). Update the app to import it."
         )
     if version < oldest:
-        raise RecordFileError(f"unknown format version {version}.")
+        raise RecordFileError(
+            f"'format_version' {version} is not a known format version ({oldest} to {newest})."
+        )
     return version
 
 
@@ -259,8 +283,8 @@ def session_from_dict(data: Any) -> SessionDetail:
     for i, a in enumerate(r.tables(session_data, "answers", "session")):
         where = f"session.answers[{i}]"
         answer = Answer(
-            prompt_id=r.text(a, "prompt_id", where),
-            stage_id=r.text(a, "stage_id", where),
+            prompt_id=r.short_text(a, "prompt_id", where),
+            stage_id=r.short_text(a, "stage_id", where),
             prompt_text=r.text(a, "prompt_text", where, allow_empty=True),
             text=r.text(a, "text", where, allow_empty=True),
             updated_at=r.datetime(a, "updated_at", where, optional=True),
@@ -279,7 +303,7 @@ def session_from_dict(data: Any) -> SessionDetail:
     actions = []
     for i, a in enumerate(r.tables(session_data, "actions", "session")):
         where = f"session.actions[{i}]"
-        status = r.text(a, "status", where)
+        status = r.short_text(a, "status", where)
         try:
             status_value = ActionStatus(status)
         except ValueError:
@@ -298,14 +322,16 @@ def session_from_dict(data: Any) -> SessionDetail:
     if session_data.get("structured_answers") is not None:
         for i, t in enumerate(r.tables(session_data, "structured_answers", "session")):
             where = f"session.structured_answers[{i}]"
-            kind = r.text(t, "kind", where)
+            kind = r.short_text(t, "kind", where)
             try:
                 data = check_payload(kind, t.get("data"))
             except PayloadError as exc:
                 raise RecordFileError(f"{where}.data: {exc}.") from None
+            except (TypeError, ValueError, KeyError, AttributeError):
+                raise RecordFileError(f"{where}.data is not a valid '{kind}' answer.") from None
             tool = StructuredAnswer(
-                prompt_id=r.text(t, "prompt_id", where),
-                stage_id=r.text(t, "stage_id", where),
+                prompt_id=r.short_text(t, "prompt_id", where),
+                stage_id=r.short_text(t, "stage_id", where),
                 prompt_text=r.text(t, "prompt_text", where, allow_empty=True),
                 kind=kind,
                 data=data,
@@ -314,7 +340,7 @@ def session_from_dict(data: Any) -> SessionDetail:
             if tool.prompt_id in structured:
                 raise RecordFileError(f"{where}: prompt '{tool.prompt_id}' is answered twice.")
             structured[tool.prompt_id] = tool
-    uid = r.text(session_data, "uid", "session")
+    uid = r.short_text(session_data, "uid", "session")
     if not (len(uid) == 32 and all(ch in "0123456789abcdef" for ch in uid)):
         raise RecordFileError("session.uid must be 32 lower-case hexadecimal characters.")
     return SessionDetail(
@@ -323,7 +349,7 @@ def session_from_dict(data: Any) -> SessionDetail:
         case=case,
         date=r.date(session_data, "date", "session"),
         attendees=r.text_list(session_data, "attendees", "session"),
-        content_version=r.text(session_data, "content_version", "session"),
+        content_version=r.short_text(session_data, "content_version", "session"),
         created_at=r.datetime(session_data, "created_at", "session"),
         updated_at=r.datetime(session_data, "updated_at", "session"),
         answers=answers,
@@ -339,15 +365,15 @@ def case_from_dict(data: Any) -> CaseDetail:
     r = _Reader()
     case_data = r.table(data, "case")
     return CaseDetail(
-        reference=r.text(case_data, "reference", "case"),
-        practitioner=r.text(case_data, "practitioner", "case"),
-        supervisor=r.text(case_data, "supervisor", "case"),
+        reference=r.short_text(case_data, "reference", "case"),
+        practitioner=r.short_text(case_data, "practitioner", "case"),
+        supervisor=r.short_text(case_data, "supervisor", "case"),
         agencies=r.text_list(case_data, "agencies", "case"),
         children=[
             Child(
-                name=r.text(c, "name", f"case.children[{i}]"),
+                name=r.short_text(c, "name", f"case.children[{i}]"),
                 date_of_birth=r.date(c, "date_of_birth", f"case.children[{i}]", optional=True),
-                age=r.text(c, "age", f"case.children[{i}]", allow_empty=True, default=""),
+                age=r.short_text(c, "age", f"case.children[{i}]", allow_empty=True, default=""),
                 unborn=r.boolean(c, "unborn", f"case.children[{i}]"),
             )
             for i, c in enumerate(r.tables(case_data, "children", "case"))
@@ -356,73 +382,4 @@ def case_from_dict(data: Any) -> CaseDetail:
     )
 
 
-class _Reader:
-    """Typed field access that raises :class:`RecordFileError` naming the field."""
-
-    def table(self, value: Any, where: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise RecordFileError(f"{where} must be a JSON object.")
-        return value
-
-    def tables(self, parent: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
-        value = parent.get(key)
-        if not isinstance(value, list):
-            raise RecordFileError(f"{where}.{key} must be a list.")
-        return [self.table(v, f"{where}.{key}[{i}]") for i, v in enumerate(value)]
-
-    def text(
-        self,
-        parent: dict[str, Any],
-        key: str,
-        where: str,
-        allow_empty: bool = False,
-        default: str | None = None,
-    ) -> str:
-        value = parent.get(key, default)
-        if not isinstance(value, str):
-            raise RecordFileError(f"{where}.{key} must be text.")
-        if not allow_empty and not value.strip():
-            raise RecordFileError(f"{where}.{key} must not be empty.")
-        return value
-
-    def text_list(self, parent: dict[str, Any], key: str, where: str) -> list[str]:
-        value = parent.get(key)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RecordFileError(f"{where}.{key} must be a list of text.")
-        return list(value)
-
-    def boolean(self, parent: dict[str, Any], key: str, where: str) -> bool:
-        value = parent.get(key, False)
-        if not isinstance(value, bool):
-            raise RecordFileError(f"{where}.{key} must be true or false.")
-        return value
-
-    def date(
-        self, parent: dict[str, Any], key: str, where: str, optional: bool = False
-    ) -> date | None:
-        value = parent.get(key)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str):
-            raise RecordFileError(f"{where}.{key} must be a date written as YYYY-MM-DD.")
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise RecordFileError(
-                f"{where}.{key} '{value[:40]}' is not a date (YYYY-MM-DD)."
-            ) from None
-
-    def datetime(
-        self, parent: dict[str, Any], key: str, where: str, optional: bool = False
-    ) -> datetime | None:
-        value = parent.get(key)
-        if value is None and optional:
-            return None
-        if not isinstance(value, str):
-            raise RecordFileError(f"{where}.{key} must be a date and time (ISO 8601).")
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            raise RecordFileError(
-                f"{where}.{key} '{value[:40]}' is not an ISO 8601 date and time."
-            ) from None
+_Reader = FieldReader  # the name the memory and whole-case readers used

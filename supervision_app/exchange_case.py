@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from supervision_app import __version__
-from supervision_app.domain import CaseInput, SessionDetail, ValidationError
+from supervision_app.domain import SessionDetail
 from supervision_app.domain.memory import (
     ActionReview,
     ChronologyEvent,
@@ -36,6 +36,7 @@ from supervision_app.exchange import (
     session_from_dict,
     session_to_dict,
     write_bytes_safely,
+    write_or_refuse,
 )
 from supervision_app.exchange_memory import (
     SessionMemory,
@@ -234,41 +235,9 @@ def read_case_file(path: Path) -> tuple[Any, list[SessionDetail], CaseMemoryFile
 
 
 def import_case_file(store: SupervisionStore, path: Path) -> int:
-    """Import a whole-case file as a new case; returns its id.
+    """Import a whole-case file as a new case, all or nothing; returns its id.
 
     Refused if a case with the same reference is already in the database (importing into it
     would duplicate what it remembers)."""
     case, sessions, memory = read_case_file(path)
-    if store.find_case(case.reference.strip()) is not None:
-        raise RecordFileError(
-            f"{path} was not imported: a case with the reference '{case.reference}' is already "
-            "in this database."
-        )
-    case_id: int | None = None
-    try:
-        session_ids = []
-        for detail in sessions:
-            detail.case = case
-            case_id, session_id, _created = store.import_session(detail)
-            session_ids.append(session_id)
-        if case_id is None:
-            case_id = store.create_case(
-                CaseInput(
-                    case.reference,
-                    case.practitioner,
-                    case.supervisor,
-                    list(case.agencies),
-                    list(case.children),
-                ),
-                created_at=case.created_at,
-            )
-        store.memory.import_case_memory(case_id, memory, session_ids)
-        return case_id
-    except ValidationError as exc:
-        if case_id is not None:
-            store.delete_case(case_id)  # undo the part already written
-        raise RecordFileError(f"{path} was not imported: {' '.join(exc.problems)}") from None
-    except Exception:
-        if case_id is not None:
-            store.delete_case(case_id)
-        raise
+    return write_or_refuse(path, lambda: store.import_case(case, sessions, memory))

@@ -25,6 +25,11 @@ from supervision_app.domain.memory import (
     ReviewOutcome,
 )
 
+#: Bounds of the numbers in ``case_memory`` (a policy clock of ten years; a route of 100 stages).
+MAX_DAYS = 3650
+MAX_STAGE = 100
+MAX_INDEX = 100_000
+
 
 @dataclass(slots=True)
 class SessionMemory:
@@ -142,11 +147,9 @@ def memory_from_dict(
             extra(h, "test_plan", here), extra(h, "evaluation", here)))  # fmt: skip
     for i, e in enumerate(r.tables(root, "escalations", where)):
         here = f"{where}.escalations[{i}]"
-        days = e.get("timescale_days")
-        if not isinstance(days, int) or isinstance(days, bool) or days < 1:
-            raise RecordFileError(f"{here}.timescale_days must be a whole number of days.")
+        days = r.whole(e.get("timescale_days"), f"{here}.timescale_days", 1, MAX_DAYS)
         steps = [
-            EscalationStep(_whole(s.get("stage"), f"{here}.stages[{j}].stage"),
+            EscalationStep(r.whole(s.get("stage"), f"{here}.stages[{j}].stage", 1, MAX_STAGE),
                            r.text(s, "with", f"{here}.stages[{j}]"), r.date(s, "date", f"{here}.stages[{j}]"),
                            r.text(s, "note", f"{here}.stages[{j}]", allow_empty=True, default=""),
                            None, extra(s, "name", f"{here}.stages[{j}]"),
@@ -184,16 +187,18 @@ def _stage_days(stage: dict, where: str, required: bool) -> int | None:
     value = stage["days"]
     if value is None:
         return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise RecordFileError(f"{where}.days must be a whole number of days, or null.")
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_DAYS:
+        raise RecordFileError(
+            f"{where}.days must be a whole number of days from 1 to {MAX_DAYS}, or null."
+        )
     return value
 
 
 def _whole(value: Any, where: str) -> int:
     from supervision_app.exchange import RecordFileError
 
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise RecordFileError(f"{where} must be a whole number.")
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_INDEX:
+        raise RecordFileError(f"{where} must be a whole number from 0 to {MAX_INDEX}.")
     return value
 
 

@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from supervision_app.content import load_content_with_packs
 from supervision_app.storage import Passphrase, SupervisionStore, UnlockError, open_database
@@ -22,6 +23,7 @@ from supervision_app.storage.agency import (
     unwrap_with_agency_key,
 )
 from supervision_app.storage.keys import key_file_path, read_key_file
+from supervision_app.storage.models import AuditEventRow
 from supervision_app.storage.security import (
     apply_agency_key,
     new_recovery_key,
@@ -118,8 +120,24 @@ def test_the_agency_workflow_through_the_command_line(tmp_path: Path) -> None:
     (pack / "recovery.toml").write_text(made.stdout, encoding="utf-8")
     packs_env = {"SUPERVISION_APP_CONTENT_PACKS": str(pack)}
     db = tmp_path / "laptop" / "supervision.sqlite3"
-    assert run("demo", "--db", str(db), env=packs_env).returncode == 0
+    # The pack's key is added only with consent: refused (and nothing created) without the
+    # fingerprint IT printed, or with another one.
+    printed = made.stdout.split("# Fingerprint: ")[1].splitlines()[0]
+    for consent in ((), ("--accept-agency-recovery-key", "0000 0000 0000 0000")):
+        refused = run("demo", "--db", str(db), *consent, env=packs_env)
+        assert refused.returncode == 1 and printed in refused.stderr, refused.stderr
+        assert "--accept-agency-recovery-key" in refused.stderr
+        assert not db.exists() and not key_file_path(db).exists()
+    accepted = run("demo", "--db", str(db), "--accept-agency-recovery-key", printed, env=packs_env)
+    assert accepted.returncode == 0, accepted.stderr
     assert "agency" in read_key_file(key_file_path(db))[0].to_json()
+    database = open_database(db, Passphrase(PASSPHRASE))
+    with database.read() as session:  # the consent is in the (hash-chained) audit trail
+        consent = session.scalars(
+            select(AuditEventRow).where(AuditEventRow.event == "agency_key_accepted")
+        ).all()
+    database.close()
+    assert len(consent) == 1 and printed in consent[0].detail
 
     # The user forgot the passphrase; the agency's IT sets a new one with its private key.
     new_passphrase = "temporary passphrase from IT 31"

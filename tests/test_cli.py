@@ -57,7 +57,7 @@ def test_demo_list_export_import_round_trip(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["export", "42", "--json", "out.json"], "there is no session 42"),
+        (["export", "42", "--json", "out.json"], "there is no database at"),
         (["import", "missing.json"], "missing.json does not exist"),
     ],
 )
@@ -74,7 +74,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     bogus.write_bytes(b"PK\x03\x04 not a database")
     result = run("list", "--db", str(bogus))
     assert result.returncode == 1
-    assert "is not a supervision database" in result.stderr
+    assert "not a supervision database" in result.stderr
     assert bogus.read_bytes() == b"PK\x03\x04 not a database"
 
 

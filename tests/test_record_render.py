@@ -358,36 +358,31 @@ def test_write_pdf_missing_folder_raises_export_error(tmp_path: Path):
 
 
 def test_write_pdf_failure_midway_leaves_no_partial_file(tmp_path: Path, monkeypatch):
-    from supervision_app.atomic import partial_path
+    import supervision_app.atomic as atomic
 
     target = tmp_path / "record.pdf"
-    real_open = Path.open
 
-    class FullDisk(io.BufferedWriter):
-        def write(self, data):
-            super().write(data[:100])
-            self.flush()
-            raise OSError(28, "No space left on device")
+    def full_disk(_fd):  # the bytes went to the hidden partial file, then the disk filled
+        assert atomic.partial_path(target).exists()
+        raise OSError(28, "No space left on device")
 
-    def failing_open(self, mode="r", *args, **kwargs):
-        if self == partial_path(target):  # the bytes go there first, then replace the target
-            return FullDisk(real_open(self, mode, buffering=0))
-        return real_open(self, mode, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "open", failing_open)
+    monkeypatch.setattr(atomic.os, "fsync", full_disk)
     with pytest.raises(RecordExportError, match="No space left on device"):
         write_pdf(sample_record(), target)
+    monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
 
 
 def test_write_pdf_does_not_delete_existing_file_it_could_not_open(tmp_path: Path, monkeypatch):
+    import supervision_app.private_files as private_files
+
     target = tmp_path / "record.pdf"
     target.write_bytes(b"earlier export")
 
-    def refusing_open(self, *args, **kwargs):
+    def refusing_open(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refusing_open)
+    monkeypatch.setattr(private_files, "open_private", refusing_open)
     with pytest.raises(RecordExportError, match="Permission denied"):
         write_pdf(sample_record(), target)
     monkeypatch.undo()

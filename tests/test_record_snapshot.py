@@ -206,11 +206,9 @@ def test_tampering_with_the_snapshot_is_detected(store, history, db_path, sql) -
 
 # -- upgrading a database from before snapshots ----------------------------------------------
 
-#: The schema version before the snapshot step, and that step (found by what it creates, as
-#: later steps follow it).
-BEFORE_SNAPSHOTS = next(
-    n for n, step in MIGRATIONS.items() if "record_snapshots" in str(step.__code__.co_consts)
-)
+#: The schema version before the snapshot step, and that step (found by name: later steps
+#: follow it).
+BEFORE_SNAPSHOTS = next(v for v, step in MIGRATIONS.items() if step.__name__ == "_v4_to_v5")
 SNAPSHOT_STEP = MIGRATIONS[BEFORE_SNAPSHOTS]
 
 

@@ -132,6 +132,36 @@
     </message>
 </context>
 <context>
+    <name>AgencyConsent</name>
+    <message>
+        <source>Add an agency recovery key?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The content pack “{pack}” asks to add an agency recovery key held by {holder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: {contact}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whoever holds this key&apos;s private half can open these records and reset the passphrase. Add it only if your agency&apos;s IT told you to and the fingerprint below matches the one they gave you.
+
+Fingerprint: {fingerprint}
+{contact}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgendaPage</name>
     <message>
         <source>Agenda · about 5 minutes</source>
@@ -3963,6 +3993,10 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>DOES NOT MATCH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

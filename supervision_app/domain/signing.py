@@ -33,6 +33,8 @@ class AuditEvent(StrEnum):
     ADDENDUM = "addendum"
     EXPORTED = "exported"
     PRINTED = "printed"
+    #: the user accepted a content pack's agency recovery key (not about one record)
+    AGENCY_KEY_ACCEPTED = "agency_key_accepted"
 
     @property
     def label(self) -> str:
@@ -43,6 +45,7 @@ class AuditEvent(StrEnum):
             "addendum": "Addendum added",
             "exported": "Exported",
             "printed": "Printed",
+            "agency_key_accepted": "Agency recovery key accepted",
         }[self.value]
 
 

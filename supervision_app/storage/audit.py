@@ -21,6 +21,7 @@ from supervision_app.domain import (
     LocalUser,
     ValidationError,
 )
+from supervision_app.storage.audit_chain import seal_entry
 from supervision_app.storage.database import Database
 from supervision_app.storage.models import AuditEventRow, LocalUserRow, PreferenceRow, SessionRow
 
@@ -80,18 +81,20 @@ def record_audit(
         row = session.get(SessionRow, session_id)
         if row is not None:
             reference = row.case.reference
-    session.add(
-        AuditEventRow(
-            session_id=session_id,
-            case_reference=reference,
-            at=now,
-            last_at=now,
-            user_name=name,
-            user_role=role,
-            event=event.value,
-            detail=detail,
-        )
+    row = AuditEventRow(
+        session_id=session_id,
+        case_reference=reference,
+        at=now,
+        last_at=now,
+        user_name=name,
+        user_role=role,
+        event=event.value,
+        detail=detail,
     )
+    session.add(row)
+    session.flush()  # the INSERT takes the write lock, so the chain below cannot fork
+    seal_entry(session.connection(), row.id)
+    session.expire(row, ["prev_hash", "row_hash"])
 
 
 def record_edit(session: Session, session_id: int, when: datetime) -> None:

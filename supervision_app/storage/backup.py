@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from supervision_app.atomic import fsync_dir
+from supervision_app.private_files import open_private
 from supervision_app.storage import cipher
 from supervision_app.storage.database import (
     SCHEMA_VERSION,
@@ -64,7 +66,10 @@ def write_backup(database: Database, target: Path) -> Path:
             "schema_version": SCHEMA_VERSION,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
         }
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+        with (
+            os.fdopen(open_private(partial), "wb") as handle,
+            zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
+        ):
             archive.writestr(_MANIFEST, json.dumps(manifest, indent=2))
             archive.write(partial_db, _DB)
             archive.write(key_file_path(database.path), _KEYS)
@@ -190,12 +195,12 @@ def _stage(backup: Path, staged: Path) -> str:
                     f"{backup} was written by a newer version of this app. Update the app to "
                     "restore it; nothing has been changed."
                 )
-            staged.write_bytes(archive.read(_DB))
-            key_file_path(staged).write_bytes(archive.read(_KEYS))
+            _unpack(archive, _DB, staged)
+            _unpack(archive, _KEYS, key_file_path(staged))
             return str(manifest.get("created", ""))
     except BackupError:
         raise
-    except (KeyError, ValueError, zipfile.BadZipFile):
+    except (KeyError, ValueError, TypeError, AttributeError, EOFError, zipfile.BadZipFile):
         raise BackupError(
             f"{backup} is not a backup of this app, or it is damaged. Nothing has been changed."
         ) from None
@@ -203,8 +208,31 @@ def _stage(backup: Path, staged: Path) -> str:
         raise BackupError(_describe(exc, f"{backup} could not be read")) from None
 
 
+def _unpack(archive: zipfile.ZipFile, member: str, target: Path) -> None:
+    """Copy one member of the backup to a private file in pieces: memory stays flat whatever
+    the size of the database (the member's CRC is checked as it is read)."""
+    with archive.open(member) as source, os.fdopen(open_private(target), "wb") as out:
+        shutil.copyfileobj(source, out, 1024 * 1024)
+        out.flush()
+        os.fsync(out.fileno())
+
+
 def _verify(staged: Path, credential: Credential, backup: Path) -> KeyRing:
+    try:
+        return _check_staged(staged, credential, backup)
+    except cipher.Error as exc:  # damage the checks above did not name
+        raise BackupError(
+            f"{backup} is damaged ({exc}). It cannot be restored; nothing has been changed."
+        ) from None
+
+
+def _check_staged(staged: Path, credential: Credential, backup: Path) -> KeyRing:
     if isinstance(credential, KeyRing) and not _opens(staged, credential.data_key):
+        if _same_key(staged, credential):  # its own key file holds this key: the file is damaged
+            raise BackupError(
+                f"{backup} is damaged: its database cannot be read with the key it was made "
+                "under. It cannot be restored; nothing has been changed."
+            )
         raise BackupCredentialError(
             "The backup was made under another key. Type the passphrase (or the recovery key) "
             "that was in use when it was made. Nothing has been changed."
@@ -234,6 +262,15 @@ def _verify(staged: Path, credential: Credential, backup: Path) -> KeyRing:
             f"The backup cannot be restored: {exc} Nothing has been changed."
         ) from None
     return ring
+
+
+def _same_key(staged: Path, ring: KeyRing) -> bool:
+    from supervision_app.storage.keys import CredentialError, read_key_file
+
+    try:
+        return ring.entry in read_key_file(key_file_path(staged))
+    except CredentialError:
+        return False
 
 
 def _opens(path: Path, data_key: bytes) -> bool:

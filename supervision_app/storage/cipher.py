@@ -25,6 +25,10 @@ def connect(path: str, data_key: bytes, *, read_only: bool = False, uri_file: bo
     """
     from pathlib import Path
 
+    if not read_only:
+        from supervision_app.private_files import create_private
+
+        create_private(Path(path))  # before SQLite creates it (and its WAL/SHM) with the umask
     target = f"{Path(path).resolve().as_uri()}?mode=ro" if read_only else path
     conn = sqlcipher3.connect(
         target, uri=read_only or uri_file, check_same_thread=False, timeout=5.0
@@ -53,6 +57,9 @@ def apply_pragmas(conn) -> None:
 
 def export_to(conn, target: str, data_key: bytes) -> None:
     """Write the whole database, encrypted under ``data_key``, to a new file ``target``."""
+    from supervision_app.private_files import create_private
+
+    create_private(target)
     conn.execute("ATTACH DATABASE ? AS export_target KEY ?", (target, f"x'{data_key.hex()}'"))
     try:
         conn.execute("SELECT sqlcipher_export('export_target')")

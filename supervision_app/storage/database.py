@@ -12,12 +12,14 @@ refused with a clear message and left byte-for-byte untouched.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from supervision_app.private_files import make_private, private_folder
 from supervision_app.storage import cipher
 from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
 from supervision_app.storage.keys import (
@@ -37,7 +39,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not befor
     from sqlalchemy.orm import Session
 
 APPLICATION_ID = "supervision_app"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 Credential = Passphrase | RecoveryKey | KeyRing
@@ -201,7 +203,7 @@ def open_database(path: Path, credential: Credential) -> Database:
                 "Restore the database from a backup; the key file has been left untouched."
             )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
         except OSError as exc:
             raise DatabaseOpenError(
                 f"Cannot create the folder {path.parent} for the database ({exc.strerror or exc}). "
@@ -220,6 +222,7 @@ def open_database(path: Path, credential: Credential) -> Database:
         ) from None
     try:
         ring = _open_keys(path, kind, credential, thorough=needs_full_check(path, lock))
+        _tighten(path)
         engine = _engine(path, ring.data_key)
         from supervision_app.storage.migrations import prepare_schema
 
@@ -234,10 +237,26 @@ def open_database(path: Path, credential: Credential) -> Database:
     return Database(path, engine, ring, lock)
 
 
+def _tighten(path: Path) -> None:
+    """Files an earlier version left readable by others become private once unlocked (and the
+    app's own data folder with them; a folder the user chose with --db is left as it is)."""
+    from supervision_app.paths import data_dir
+    from supervision_app.private_files import FOLDER_MODE
+
+    with contextlib.suppress(OSError):
+        make_private(path)
+        make_private(key_file_path(path))
+        if os.name == "posix" and path.parent.resolve() == data_dir().resolve():
+            os.chmod(path.parent, FOLDER_MODE)
+
+
 def not_ours_error(path: Path) -> NotOurDatabaseError:
     return NotOurDatabaseError(
-        f"{path} is not a supervision database (it is not an SQLite file, and there is no "
-        "key file beside it). It has been left untouched; choose another file with --db."
+        f"The key file {key_file_path(path).name} is missing beside {path}: it is either an "
+        "encrypted supervision database without its key file, or not a supervision database "
+        "at all (it is not an SQLite file, and there is no key file beside it). It has been "
+        "left untouched. If it is your database, put its key file back beside it (every backup "
+        "holds one) or restore a backup; otherwise choose another file with --db."
     )
 
 
@@ -275,6 +294,13 @@ def _open_keys(
     if kind is DatabaseKind.PLAIN:
         from supervision_app.storage.migrations import encrypt_plain_database
 
+        if key_file_path(path).exists():
+            raise DatabaseOpenError(
+                f"{path} is not encrypted, but a key file exists beside it: the database may "
+                "have been replaced. Neither file has been changed. Restore the database from a "
+                "backup, or move the key file away only if you are sure this plain file is your "
+                "database from an earlier version."
+            )
         ring = _new_ring(credential)
         encrypt_plain_database(path, ring)
         return ring

@@ -37,6 +37,9 @@ KEY_FILE_SUFFIX = ".keys"
 #: PBKDF2-HMAC-SHA512 iterations for both slots: SQLCipher 4's default, never less.
 KDF_ITERATIONS = 256_000
 MIN_KDF_ITERATIONS = 256_000
+#: More than this is not a setting this app ever wrote: a damaged or hostile key file (2**31
+#: iterations would hang the unlock for hours), refused at once.
+MAX_KDF_ITERATIONS = 10_000_000
 DATA_KEY_BYTES = 32
 RECOVERY_KEY_BYTES = 20  # 160 bits: 32 base32 characters in 8 groups of 4
 _AAD = b"supervision_app data key v1:"
@@ -90,10 +93,15 @@ class Slot:
     def from_json(cls, data: object) -> Slot:
         if not isinstance(data, dict) or data.get("kdf") != "pbkdf2-hmac-sha512":
             raise ValueError("unknown slot")
-        iterations = int(data["iterations"])
-        if iterations < MIN_KDF_ITERATIONS:
-            raise ValueError("too few iterations")
-        return cls(_unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["wrapped"]), iterations)
+        iterations = data["iterations"]
+        if not isinstance(iterations, int) or isinstance(iterations, bool):
+            raise ValueError("iterations is not a whole number")
+        if not MIN_KDF_ITERATIONS <= iterations <= MAX_KDF_ITERATIONS:
+            raise ValueError("iterations out of range")
+        salt, nonce = _unb64(data["salt"]), _unb64(data["nonce"])
+        if not 16 <= len(salt) <= 64 or len(nonce) != 12:
+            raise ValueError("salt or nonce of the wrong length")
+        return cls(salt, nonce, _unb64(data["wrapped"]), iterations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,14 +292,19 @@ def key_file_path(db_path: Path) -> Path:
 
 def read_key_file(path: Path) -> list[KeyEntry]:
     try:
+        if path.stat().st_size > 1024 * 1024:
+            raise ValueError("far too large for a key file")
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KeyFileError(
             f"The key file {path.name} beside the database is missing, so the database cannot be "
             "unlocked. Put the key file back (it is in every backup), or restore a backup."
         ) from None
-    except (OSError, ValueError) as exc:
-        raise KeyFileError(f"The key file {path} cannot be read ({exc}).") from None
+    except (OSError, ValueError, RecursionError) as exc:
+        raise KeyFileError(
+            f"The key file {path} cannot be read ({type(exc).__name__}): it is damaged. Restore "
+            "the database and its key file from a backup; nothing has been changed."
+        ) from None
     if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
         raise KeyFileError(f"{path} is not a key file of this app; it has been left untouched.")
     if not isinstance(data.get("version"), int) or data["version"] > KEY_FILE_VERSION:
@@ -300,6 +313,8 @@ def read_key_file(path: Path) -> list[KeyEntry]:
             "Update the app to open it; nothing has been changed."
         )
     try:
+        if not isinstance(data["entries"], list) or len(data["entries"]) > 8:
+            raise ValueError("entries")
         entries = [KeyEntry.from_json(e) for e in data["entries"]]
     except (KeyError, TypeError, ValueError, AttributeError):
         raise KeyFileError(

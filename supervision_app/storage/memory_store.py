@@ -438,59 +438,14 @@ class CaseMemoryStore:
     # -- record files ---------------------------------------------------------------------
 
     def import_session_memory(self, case_id: int, session_id: int, memory) -> None:
-        """Write a record file's ``case_memory`` (see exchange_memory) in one transaction.
-
-        Its items belong to the session; their later notes and stages to no session."""
-        now = _now()
+        """Write a record file's ``case_memory`` (see exchange_memory) in one transaction."""
         with self.database.session() as s:
-            if memory.child_safety is not None or memory.worker_safety is not None:
-                s.add(
-                    SessionRatingRow(
-                        session_id=session_id,
-                        child_safety=memory.child_safety,
-                        worker_safety=memory.worker_safety,
-                        updated_at=now,
-                    )
-                )
-            _add_memory_items(s, case_id, memory, lambda _x: session_id, lambda _x: None, now)
-            actions = s.scalars(
-                select(ActionRow)
-                .where(ActionRow.session_id == session_id)
-                .order_by(ActionRow.position)
-            ).all()
-            for index, reviews in memory.action_reviews.items():
-                for review in reviews:
-                    s.add(_review_row(actions[index].id, None, review, now))
+            write_session_memory(s, case_id, session_id, memory)
 
     def import_case_memory(self, case_id: int, memory, session_ids: list[int]) -> None:
-        """Write a whole-case file's memory (see exchange_case) in one transaction.
-
-        Every ``session_id`` in ``memory`` is a position in ``session_ids`` (the sessions of the
-        file, already written), or None for what was recorded outside any session."""
-
-        def link(position: int | None) -> int | None:
-            return None if position is None else session_ids[position]
-
-        now = _now()
+        """Write a whole-case file's memory (see exchange_case) in one transaction."""
         with self.database.session() as s:
-            for position, (child, worker) in memory.ratings.items():
-                s.add(
-                    SessionRatingRow(
-                        session_id=session_ids[position],
-                        child_safety=child,
-                        worker_safety=worker,
-                        updated_at=now,
-                    )
-                )
-            _add_memory_items(s, case_id, memory, link, link, now)
-            for (position, index), reviews in memory.action_reviews.items():
-                action_id = s.scalars(
-                    select(ActionRow.id)
-                    .where(ActionRow.session_id == session_ids[position])
-                    .order_by(ActionRow.position)
-                ).all()[index]
-                for review in reviews:
-                    s.add(_review_row(action_id, link(review.session_id), review, now))
+            write_case_memory(s, case_id, memory, session_ids)
 
     # -- search ---------------------------------------------------------------------------
 
@@ -709,3 +664,92 @@ def _history_queries() -> dict:
         "ratings": by_session(SessionRatingRow.__table__.c.session_id, SessionRatingRow.__table__.c.child_safety,
                               SessionRatingRow.__table__.c.worker_safety).where(of_case),
     }  # fmt: skip
+
+
+def _escalation(row: EscalationRow) -> Escalation:
+    return Escalation(
+        id=row.id,
+        subject=row.subject,
+        raised_on=row.raised_on,
+        timescale_days=row.timescale_days,
+        session_id=row.session_id,
+        steps=[
+            EscalationStep(
+                st.stage,
+                st.with_whom,
+                st.stepped_on,
+                st.note,
+                st.session_id,
+                st.stage_name or "",
+                st.days,
+            )
+            for st in row.steps
+        ],
+        outcome=row.outcome,
+        closed_on=row.closed_on,
+    )
+
+
+def _event(row: ChronologyEventRow) -> ChronologyEvent:
+    return ChronologyEvent(
+        id=row.id,
+        on=row.happened_on,
+        kind=EventKind(row.kind),
+        title=row.title,
+        detail=row.detail,
+        outcome=ReferralOutcome(row.outcome),
+        session_id=row.session_id,
+    )
+
+
+def write_session_memory(s, case_id: int, session_id: int, memory) -> None:
+    """Add a record file's ``case_memory`` inside the caller's unit of work.
+
+    Its items belong to the session; their later notes and stages to no session."""
+    now = _now()
+    if memory.child_safety is not None or memory.worker_safety is not None:
+        s.add(
+            SessionRatingRow(
+                session_id=session_id,
+                child_safety=memory.child_safety,
+                worker_safety=memory.worker_safety,
+                updated_at=now,
+            )
+        )
+    _add_memory_items(s, case_id, memory, lambda _x: session_id, lambda _x: None, now)
+    actions = s.scalars(
+        select(ActionRow).where(ActionRow.session_id == session_id).order_by(ActionRow.position)
+    ).all()
+    for index, reviews in memory.action_reviews.items():
+        for review in reviews:
+            s.add(_review_row(actions[index].id, None, review, now))
+
+
+def write_case_memory(s, case_id: int, memory, session_ids: list[int]) -> None:
+    """Add a whole-case file's memory inside the caller's unit of work.
+
+    Every ``session_id`` in ``memory`` is a position in ``session_ids`` (the sessions of the
+    file, already added), or None for what was recorded outside any session."""
+
+    def link(position: int | None) -> int | None:
+        return None if position is None else session_ids[position]
+
+    now = _now()
+    for position, (child, worker) in memory.ratings.items():
+        s.add(
+            SessionRatingRow(
+                session_id=session_ids[position],
+                child_safety=child,
+                worker_safety=worker,
+                updated_at=now,
+            )
+        )
+    _add_memory_items(s, case_id, memory, link, link, now)
+    for (position, index), reviews in memory.action_reviews.items():
+        action_id = s.scalars(
+            select(ActionRow.id)
+            .where(ActionRow.session_id == session_ids[position])
+            .order_by(ActionRow.position)
+        ).all()[index]
+        for review in reviews:
+            s.add(_review_row(action_id, link(review.session_id), review, now))

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from supervision_app.atomic import fsync_dir
+from supervision_app.private_files import make_private
 from supervision_app.storage import cipher
 from supervision_app.storage.audit import ensure_edit_audit
 from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
@@ -179,6 +180,95 @@ def case_recency(conn) -> None:
         conn.execute(statement)
 
 
+def _ids_never_reused(conn) -> None:
+    """Ids are never handed out twice: every table with a whole-number ``id`` becomes
+    AUTOINCREMENT (rebuilt in the documented way: new table, copy, drop, rename, indexes
+    again), so history written against an id (the audit trail above all) can never attach to
+    a later record.  The sessions' counter starts above every session id the audit trail has
+    seen, so an id already freed before this step is not reused either.  The search index's
+    triggers go with their tables; the index is dropped and rebuilt after the steps, as in
+    :func:`_v3_to_v4`.  Runs with foreign keys off (see :func:`prepare_schema`), so dropping
+    a table does not cascade.  Safe to run twice.
+    """
+    import re
+
+    names = ("cases", "children", "sessions", "answers", "decisions", "actions",
+             "action_reviews", "hypotheses", "hypothesis_notes", "escalations",
+             "escalation_steps", "chronology_events", "structured_answers", "local_users",
+             "record_chain_links", "audit_events", "security_events")  # fmt: skip
+    found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+    todo = [n for n in names if n in found and "AUTOINCREMENT" not in found[n].upper()]
+    if not todo:
+        return
+    for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%search_index%'"
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    conn.execute("DROP TABLE IF EXISTS search_index")
+    conn.execute("PRAGMA legacy_alter_table = ON")  # other tables' triggers name these tables
+    for name in todo:
+        sql = found[name]
+        new = re.sub(r'\bid INTEGER NOT NULL( PRIMARY KEY)?', "id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT", sql, count=1)
+        new = re.sub(r',\s*PRIMARY KEY \(id\)', "", new)
+        new = re.sub(r'^CREATE TABLE\s+"?' + name + r'"?', f'CREATE TABLE "{name}__autoinc"', new)
+        if "AUTOINCREMENT" not in new:
+            continue  # not a plain integer id: left as it is
+        indexes = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (name,),
+        ).fetchall()
+        triggers = conn.execute(  # the table's own triggers go with it: put them back
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+            "AND sql IS NOT NULL",
+            (name,),
+        ).fetchall()
+        conn.execute(new)
+        conn.execute(f'INSERT INTO "{name}__autoinc" SELECT * FROM "{name}"')
+        conn.execute(f'DROP TABLE "{name}"')
+        conn.execute(f'ALTER TABLE "{name}__autoinc" RENAME TO "{name}"')
+        for (index_sql,) in indexes:
+            conn.execute(index_sql)
+        for (trigger_sql,) in triggers:
+            conn.execute(trigger_sql)
+    conn.execute("PRAGMA legacy_alter_table = OFF")
+    if "audit_events" in found and "sessions" in todo:
+        conn.execute(
+            "UPDATE sqlite_sequence SET seq = max(seq, (SELECT coalesce(max(session_id), 0) "
+            "FROM audit_events)) WHERE name = 'sessions'"
+        )
+        conn.execute(
+            "INSERT INTO sqlite_sequence (name, seq) SELECT 'sessions', max(session_id) "
+            "FROM audit_events WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = "
+            "'sessions') AND EXISTS (SELECT 1 FROM audit_events WHERE session_id IS NOT NULL)"
+        )
+
+
+def _audit_chain(conn) -> None:
+    """The audit trail becomes hash-chained (``storage/audit_chain.py``): two columns, every
+    existing entry chained in id order, and the newest entry's hash kept in ``app_meta``.
+    The append-only triggers are created after the steps (:func:`prepare_schema`).  Safe to
+    run twice (entries are re-chained as they stand)."""
+    from supervision_app.storage.audit_chain import HEAD_KEY, chain_all
+
+    have = {row[1] for row in conn.execute('PRAGMA table_info("audit_events")').fetchall()}
+    if not have:
+        return
+    for column in ("prev_hash", "row_hash"):
+        if column not in have:
+            conn.execute(f"ALTER TABLE audit_events ADD COLUMN {column} TEXT")
+    for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'"
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    chain_all(conn)
+    last = conn.execute("SELECT id, row_hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+    conn.execute("DELETE FROM app_meta WHERE key = ?", (HEAD_KEY,))
+    if last is not None:
+        conn.execute(
+            "INSERT INTO app_meta (key, value) VALUES (?, ?)", (HEAD_KEY, f"{last[0]}:{last[1]}")
+        )
+
+
 #: version n -> the step that brings a database from n to n + 1.
 MIGRATIONS: dict[int, Callable[[object], None]] = {
     1: _v1_to_v2,
@@ -187,6 +277,8 @@ MIGRATIONS: dict[int, Callable[[object], None]] = {
     4: _v4_to_v5,
     5: add_focused_session,
     6: case_recency,
+    7: _ids_never_reused,
+    8: _audit_chain,
 }
 
 
@@ -222,7 +314,11 @@ def check_identity(path: Path, tables: set[str], meta: dict[str, str]) -> int:
 
 
 def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
-    from supervision_app.storage.database import SCHEMA_VERSION, write_identity
+    from supervision_app.storage.database import (
+        SCHEMA_VERSION,
+        DatabaseOpenError,
+        write_identity,
+    )
 
     conn = cipher.connect(str(path), data_key, read_only=True)
     try:
@@ -236,26 +332,52 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
             case_recency(session.connection().connection.driver_connection)
             ensure_edit_audit(session.connection())
         ensure_search_index(engine)
+        ensure_audit_protection(engine)
         return
     version = check_identity(path, tables, meta)
     if version < SCHEMA_VERSION:
         backup_before_migration(engine, path, SCHEMA_VERSION, data_key)
         raw = engine.raw_connection()
         try:
-            for step in range(version, SCHEMA_VERSION):
-                cur = raw.cursor()
-                cur.execute("BEGIN IMMEDIATE")
-                MIGRATIONS[step](cur)
-                cur.execute(
-                    "UPDATE app_meta SET value = ? WHERE key = 'schema_version'", (str(step + 1),)
-                )
-                cur.execute("COMMIT")
+            cur = raw.cursor()
+            # Foreign keys off while tables are rebuilt (SQLite's documented procedure: a
+            # DROP TABLE must not cascade), checked before each step commits.
+            cur.execute("PRAGMA foreign_keys = OFF")
+            try:
+                for step in range(version, SCHEMA_VERSION):
+                    cur.execute("BEGIN IMMEDIATE")
+                    MIGRATIONS[step](cur)
+                    if cur.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                        cur.execute("ROLLBACK")
+                        raise DatabaseOpenError(
+                            f"Upgrading {path} failed a check; it has been left as it was. "
+                            "Please report this."
+                        )
+                    cur.execute(
+                        "UPDATE app_meta SET value = ? WHERE key = 'schema_version'",
+                        (str(step + 1),),
+                    )
+                    cur.execute("COMMIT")
+            finally:
+                cur.execute("PRAGMA foreign_keys = ON")
         finally:
             raw.close()
     Base.metadata.create_all(engine)
     with engine.begin() as connection:
         ensure_edit_audit(connection)
     ensure_search_index(engine)
+    if version < SCHEMA_VERSION:
+        # After the steps only; never on an ordinary open, where missing triggers were
+        # removed by someone, and are reported by verify rather than silently remade.
+        ensure_audit_protection(engine)
+
+
+def ensure_audit_protection(engine: Engine) -> None:
+    """The audit trail's append-only triggers (created when missing)."""
+    from supervision_app.storage.audit_chain import ensure_triggers
+
+    with engine.begin() as connection:
+        ensure_triggers(connection)
 
 
 def backup_path_for(path: Path, version: int) -> Path:
@@ -272,6 +394,7 @@ def backup_before_migration(engine: Engine, path: Path, version: int, data_key: 
     finally:
         raw.close()
     shutil.copyfile(key_file_path(path), key_file_path(target))
+    make_private(key_file_path(target))
     return target
 
 

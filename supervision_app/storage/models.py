@@ -375,6 +375,9 @@ class AuditEventRow(Base):
     user_role: Mapped[str] = mapped_column(Text, default="")
     event: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
+    #: The hash chain (storage/audit_chain.py): the previous entry's hash and this entry's.
+    prev_hash: Mapped[str | None] = mapped_column(Text, default=None)
+    row_hash: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class SecurityEventRow(Base):
@@ -399,3 +402,16 @@ class PersonalWordRow(Base):
 
 # The focused session's table lives in its own module; importing it here registers it with Base.
 from supervision_app.storage import focus_models as _focus_models  # noqa: E402, F401
+
+
+def _ids_never_reused() -> None:
+    """Every table with a whole-number ``id`` is AUTOINCREMENT: SQLite then never hands out
+    an id again after its row was deleted, so history (the audit trail, links by id) can
+    never attach to another record.  Tables added later get it too."""
+    for table in Base.metadata.tables.values():
+        column = table.c.get("id")
+        if column is not None and column.primary_key and len(table.primary_key.columns) == 1:
+            table.dialect_options["sqlite"]["autoincrement"] = True
+
+
+_ids_never_reused()

@@ -203,18 +203,37 @@ def new_recovery_key(database: Database, passphrase: str, recovery_key: str | No
     return ring.new_recovery_key
 
 
-def apply_agency_key(database: Database, recipient: bytes | None) -> bool:
-    """Wrap the data key to the agency's public key from a content pack, if not done yet.
-
-    True when the key file changed.  ``None`` (no pack carries an agency key)
-    leaves an existing agency slot in place: removing a pack must not silently
-    take away the agency's way in; a pack with another key replaces it.
-    """
+def agency_key_needed(database: Database, recipient: bytes | None) -> bool:
+    """True when a content pack's agency key is not yet in the key file (adding it needs the
+    user's consent: :func:`apply_agency_key` is called only after they accepted it)."""
     current = database.key_ring.entry.agency
-    if recipient is None or (current is not None and current.recipient == recipient):
+    return recipient is not None and (current is None or current.recipient != recipient)
+
+
+def apply_agency_key(database: Database, recipient: bytes | None, pack: str = "") -> bool:
+    """Wrap the data key to the agency's public key from a content pack, once the user has
+    accepted it (the caller asks: never silently).
+
+    True when the key file changed; the consent is written to the audit trail and the
+    security events.  ``None`` (no pack carries an agency key) leaves an existing agency
+    slot in place: removing a pack must not silently take away the agency's way in; a pack
+    with another key replaces it (again only with consent).
+    """
+    from supervision_app.domain import AuditEvent
+    from supervision_app.storage.agency import fingerprint
+    from supervision_app.storage.audit import record_audit
+
+    if not agency_key_needed(database, recipient):
         return False
     entry = with_agency_slot(database.key_ring, recipient)
     write_key_file(key_file_path(database.path), [entry])
     database.key_ring.entry = entry
     record_event(database, "agency_key_set")
+    with database.session() as session:
+        record_audit(
+            session,
+            None,
+            AuditEvent.AGENCY_KEY_ACCEPTED,
+            f"content pack '{pack}', key fingerprint {fingerprint(recipient)}",
+        )
     return True

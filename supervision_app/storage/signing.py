@@ -9,6 +9,7 @@ corrections are added as dated, attributed addenda.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,7 @@ from supervision_app.domain import (
 )
 from supervision_app.domain.signing import is_late
 from supervision_app.storage.audit import AuditMixin, record_audit
+from supervision_app.storage.audit_chain import chain_problems
 from supervision_app.storage.chain import GENESIS, canonical_content, chain_problem, link_hash
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, load_detail
@@ -368,7 +370,30 @@ class SigningMixin(AuditMixin):
                 )
                 for sid, reference in missing
             ]
-            return results
+            return _with_trail_problems(results, chain_problems(session.connection()))
+
+    def find_fingerprint(self, printed: str) -> tuple[VerifyResult, bool] | None:
+        """The record whose chain reaches the fingerprint ``printed`` on a filed PDF, checked
+        now, and whether that fingerprint is still its head (False: addenda were added since
+        the PDF was printed).  None when no record in this database ever had it."""
+        wanted = printed.replace(" ", "").upper()
+        if len(wanted) != 20:
+            return None
+        with self.database.read() as session:
+            links = session.scalars(
+                select(ChainLinkRow).where(func.upper(func.substr(ChainLinkRow.hash, 1, 20)) == wanted)
+            ).all()
+            for link in links:
+                row = session.get(SessionRow, link.session_id)
+                if row is None:
+                    continue
+                seal = session.get(ChainSealRow, row.id)
+                result = self._verify_row(session, row)
+                trail = [p for p in chain_problems(session.connection()) if p.session_id == row.id]
+                if trail and result.ok:
+                    result = dataclasses.replace(result, ok=False, problem=trail[0].problem)
+                return result, seal is not None and seal.head_hash == link.hash
+        return None
 
     def is_signed(self, session_id: int) -> bool:
         with self.database.read() as session:
@@ -376,3 +401,19 @@ class SigningMixin(AuditMixin):
                 session.scalar(select(ChainLinkRow.id).where(ChainLinkRow.session_id == session_id))
                 is not None
             )
+
+
+def _with_trail_problems(results: list[VerifyResult], problems) -> list[VerifyResult]:
+    """The audit trail's own problems (edited, removed or unprotected entries), reported on
+    the record they belong to, or as a problem of the whole trail (session 0)."""
+    by_id = {r.session_id: i for i, r in enumerate(results)}
+    for p in problems:
+        index = by_id.get(p.session_id) if p.session_id is not None else None
+        if index is not None:
+            r = results[index]
+            problem = p.problem if r.ok else f"{r.problem}; {p.problem}"
+            results[index] = dataclasses.replace(r, ok=False, problem=problem)
+        else:
+            results.append(VerifyResult(p.session_id or 0, p.reference, None, False, p.problem, ""))
+            by_id.setdefault(p.session_id, len(results) - 1)
+    return results

@@ -240,89 +240,50 @@ class SupervisionStore(FocusMixin, SigningMixin, AuditMixin):
         with self.database.read() as session:
             return load_detail(session, session_id)
 
-    def import_session(self, detail: SessionDetail) -> tuple[int, int, bool]:
+    def import_session(self, detail: SessionDetail, memory=None) -> tuple[int, int, bool]:
         """Write a whole session (from a record file or the demo) in one transaction.
 
-        The case is matched by reference and created when missing.  Returns
-        ``(case_id, session_id, case_created)``.  On any error nothing is written.
+        The case is matched by reference and created when missing.  ``memory`` (a record
+        file's ``case_memory``, see exchange_memory) is written in the same transaction, so
+        an import is all or nothing.  Returns ``(case_id, session_id, case_created)``.  On
+        any error nothing is written.
         """
-        _validate_case(detail.case)
-        for decision in detail.decisions:
-            require_decision(decision.text, decision.rationale)
-        for action in detail.actions:
-            require_action(action.description, action.owner, action.due_date)
+        from supervision_app.storage.memory_store import write_session_memory
+
+        _check_session_input(detail)
+        with self.database.session() as session:
+            case_id, session_id, created = _write_session(session, detail, _now())
+            if memory is not None:
+                write_session_memory(session, case_id, session_id, memory)
+            return case_id, session_id, created
+
+    def import_case(self, case, sessions: list[SessionDetail], memory) -> int:
+        """Write a whole-case file (see exchange_case) as a new case, in one transaction:
+        every session, the case itself and its whole memory, or nothing."""
+        from supervision_app.storage.memory_store import write_case_memory
+
+        _validate_case(case)
+        for detail in sessions:
+            detail.case = case
+            _check_session_input(detail)
         now = _now()
         with self.database.session() as session:
-            if session.scalar(select(SessionRow.id).where(SessionRow.uid == detail.uid)):
+            reference = case.reference.strip()
+            if session.scalar(select(CaseRow.id).where(CaseRow.reference == reference)):
                 raise ValidationError(
-                    [
-                        "This session is already in the database (same session id); nothing was imported."
-                    ]
+                    [f"a case with the reference '{reference}' is already in this database."]
                 )
-            reference = detail.case.reference.strip()
-            case_row = session.scalar(select(CaseRow).where(CaseRow.reference == reference))
-            created = case_row is None
-            if case_row is None:
-                case_row = CaseRow(created_at=detail.case.created_at or now, updated_at=now)
-                _fill_case(case_row, detail.case)
-                session.add(case_row)
+            ids = [_write_session(session, detail, now)[:2] for detail in sessions]
+            if ids:
+                case_id = ids[0][0]
+            else:
+                row = CaseRow(created_at=case.created_at or now, updated_at=now)
+                _fill_case(row, case)
+                session.add(row)
                 session.flush()
-            row = SessionRow(
-                uid=detail.uid,
-                case_id=case_row.id,
-                date=detail.date,
-                attendees=_clean_list(detail.attendees),
-                content_version=detail.content_version,
-                created_at=detail.created_at,
-                updated_at=detail.updated_at,
-            )
-            row.answers = [
-                AnswerRow(
-                    prompt_id=a.prompt_id,
-                    stage_id=a.stage_id,
-                    prompt_text=a.prompt_text,
-                    text=a.text,
-                    updated_at=a.updated_at or detail.updated_at,
-                )
-                for a in detail.answers.values()
-            ]
-            row.decisions = [
-                DecisionRow(
-                    position=i, text=d.text, rationale=d.rationale, created_at=now, updated_at=now
-                )
-                for i, d in enumerate(detail.decisions, start=1)
-            ]
-            row.actions = [
-                ActionRow(
-                    position=i,
-                    description=a.description,
-                    owner=a.owner,
-                    due_date=a.due_date,
-                    status=ActionStatus(a.status).value,
-                    created_at=now,
-                    updated_at=now,
-                )
-                for i, a in enumerate(detail.actions, start=1)
-            ]
-            session.add(row)
-            session.flush()
-            for answer in detail.structured.values():
-                session.add(
-                    StructuredAnswerRow(
-                        session_id=row.id,
-                        prompt_id=answer.prompt_id,
-                        stage_id=answer.stage_id,
-                        kind=answer.kind,
-                        prompt_text=answer.prompt_text,
-                        data=check_payload(answer.kind, answer.data),
-                        updated_at=answer.updated_at or detail.updated_at,
-                    )
-                )
-            if detail.agenda or detail.opening is not None or detail.closing is not None:
-                focus = Focus(list(detail.agenda), detail.opening, detail.closing)
-                write_focus(session, row.id, focus, detail.updated_at)
-            record_audit(session, row.id, AuditEvent.CREATED, "imported from a record file")
-            return case_row.id, row.id, created
+                case_id = row.id
+            write_case_memory(session, case_id, memory, [sid for _c, sid in ids])
+            return case_id
 
     # -- answers ---------------------------------------------------------------
 
@@ -675,3 +636,85 @@ def _answer_statements(model: type[AnswerRow] | type[StructuredAnswerRow]):
         ~signed.exists(),
     )
     return signed, exists, change
+
+
+def _check_session_input(detail: SessionDetail) -> None:
+    _validate_case(detail.case)
+    for decision in detail.decisions:
+        require_decision(decision.text, decision.rationale)
+    for action in detail.actions:
+        require_action(action.description, action.owner, action.due_date)
+
+
+def _write_session(session, detail: SessionDetail, now) -> tuple[int, int, bool]:
+    """Add an imported session (and its case, when new) inside the caller's unit of work."""
+    if session.scalar(select(SessionRow.id).where(SessionRow.uid == detail.uid)):
+        raise ValidationError(
+            [
+                "This session is already in the database (same session id); nothing was imported."
+            ]
+        )
+    reference = detail.case.reference.strip()
+    case_row = session.scalar(select(CaseRow).where(CaseRow.reference == reference))
+    created = case_row is None
+    if case_row is None:
+        case_row = CaseRow(created_at=detail.case.created_at or now, updated_at=now)
+        _fill_case(case_row, detail.case)
+        session.add(case_row)
+        session.flush()
+    row = SessionRow(
+        uid=detail.uid,
+        case_id=case_row.id,
+        date=detail.date,
+        attendees=_clean_list(detail.attendees),
+        content_version=detail.content_version,
+        created_at=detail.created_at,
+        updated_at=detail.updated_at,
+    )
+    row.answers = [
+        AnswerRow(
+            prompt_id=a.prompt_id,
+            stage_id=a.stage_id,
+            prompt_text=a.prompt_text,
+            text=a.text,
+            updated_at=a.updated_at or detail.updated_at,
+        )
+        for a in detail.answers.values()
+    ]
+    row.decisions = [
+        DecisionRow(
+            position=i, text=d.text, rationale=d.rationale, created_at=now, updated_at=now
+        )
+        for i, d in enumerate(detail.decisions, start=1)
+    ]
+    row.actions = [
+        ActionRow(
+            position=i,
+            description=a.description,
+            owner=a.owner,
+            due_date=a.due_date,
+            status=ActionStatus(a.status).value,
+            created_at=now,
+            updated_at=now,
+        )
+        for i, a in enumerate(detail.actions, start=1)
+    ]
+    session.add(row)
+    session.flush()
+    for answer in detail.structured.values():
+        session.add(
+            StructuredAnswerRow(
+                session_id=row.id,
+                prompt_id=answer.prompt_id,
+                stage_id=answer.stage_id,
+                kind=answer.kind,
+                prompt_text=answer.prompt_text,
+                data=check_payload(answer.kind, answer.data),
+                updated_at=answer.updated_at or detail.updated_at,
+            )
+        )
+    if detail.agenda or detail.opening is not None or detail.closing is not None:
+        focus = Focus(list(detail.agenda), detail.opening, detail.closing)
+        write_focus(session, row.id, focus, detail.updated_at)
+    record_audit(session, row.id, AuditEvent.CREATED, "imported from a record file")
+    return case_row.id, row.id, created

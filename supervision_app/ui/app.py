@@ -78,7 +78,7 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
     if database is None:  # the user cancelled before anything was created or unlocked
         return 0
     try:
-        window = build_window(database, content)
+        window = build_window(database, content, ask_agency_key=not smoke_test)
         window.show()
         if not smoke_test:
             after_first_unlock(window, database)
@@ -130,7 +130,7 @@ def _preload_window_modules() -> None:
     threading.Thread(target=preload, name="preload-window", daemon=True).start()
 
 
-def build_window(database: Database, content: Content):
+def build_window(database: Database, content: Content, ask_agency_key: bool = True):
     """The main window on an unlocked database, with locking and the Security menu."""
     from supervision_app.storage import SupervisionStore
     from supervision_app.ui.lock_controller import LockController
@@ -138,7 +138,8 @@ def build_window(database: Database, content: Content):
     from supervision_app.ui.security_menu import install_security_menu
     from supervision_app.ui.single_instance import InstanceServer
 
-    _apply_agency_key(database, content)
+    if ask_agency_key:  # the unattended smoke test never waits on a question (nor adds the key)
+        _apply_agency_key(database, content)
     window = MainWindow(SupervisionStore(database), content, database.path)
     window.lock_controller = LockController(window, database)
     install_security_menu(window, window.lock_controller)
@@ -146,17 +147,60 @@ def build_window(database: Database, content: Content):
     return window
 
 
-def _apply_agency_key(database: Database, content: Content) -> None:
-    """Wrap the data key to the agency's recovery public key from a content pack (once)."""
-    from supervision_app.storage.security import apply_agency_key
+def _apply_agency_key(database: Database, content: Content, parent=None) -> bool:
+    """Add a content pack's agency recovery key to the key file only if the user accepts it,
+    after seeing the pack's name and the key's fingerprint. True when it was added."""
+    from supervision_app.storage.security import agency_key_needed, apply_agency_key
 
     agency = content.agency_recovery
+    recipient = agency.public_key if agency else None
+    if not agency_key_needed(database, recipient) or not ask_agency_consent(parent, agency):
+        return False
     try:
-        apply_agency_key(database, agency.public_key if agency else None)
+        return apply_agency_key(database, recipient, agency.pack)
     except OSError as exc:  # the key file could not be written: the old one still works
         logging.getLogger(__name__).warning(
             "agency recovery key not applied: %s", type(exc).__name__
         )
+        return False
+
+
+def ask_agency_consent(parent, agency) -> bool:
+    """The window's question: the pack, who holds the key, and the fingerprint to compare."""
+    from supervision_app.storage.agency import fingerprint
+
+    box = QMessageBox(parent)
+    box.setObjectName("agencyConsent")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("AgencyConsent", "Add an agency recovery key?"))
+    box.setText(
+        QCoreApplication.translate(
+            "AgencyConsent",
+            "The content pack \u201c{pack}\u201d asks to add an agency recovery key held by {holder}.",
+        ).format(pack=agency.pack, holder=agency.holder)
+    )
+    contact = (
+        QCoreApplication.translate("AgencyConsent", "Contact: {contact}").format(
+            contact=agency.contact
+        )
+        if agency.contact
+        else ""
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "AgencyConsent",
+            "Whoever holds this key's private half can open these records and reset the passphrase. Add it only if your agency's IT told you to and the fingerprint below matches the one they gave you.\n\nFingerprint: {fingerprint}\n{contact}",
+        ).format(fingerprint=fingerprint(agency.public_key), contact=contact)
+    )
+    add = box.addButton(
+        QCoreApplication.translate("AgencyConsent", "Add the key"), QMessageBox.ButtonRole.AcceptRole
+    )
+    later = box.addButton(
+        QCoreApplication.translate("AgencyConsent", "Not now"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(later)
+    box.exec()
+    return box.clickedButton() is add
 
 
 def _end_smoke_test(window: QWidget, started: float) -> None:

@@ -47,7 +47,8 @@ class VerifyDialog(QDialog):
             cells = (
                 self.tr("Matches") if result.ok else self.tr("DOES NOT MATCH"),
                 result.case_reference,
-                format_date(result.session_date) or str(result.session_id),
+                format_date(result.session_date)
+                or (str(result.session_id) if result.session_id else self.tr("Audit trail")),
                 self.tr("Fingerprint {fp}").format(fp=result.fingerprint)
                 if result.ok
                 else result.problem,
