@@ -28,6 +28,8 @@ class FocusPage(QScrollArea):
         self.setObjectName(object_name)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus goes to the page's controls
+        accessible(self, title)
         content = QWidget()
         content.setObjectName("scrollContent")
         outer = QHBoxLayout(content)
