@@ -195,6 +195,9 @@ class SessionView(QWidget):
 
         self.nav_panel = nav_panel = QWidget()
         nav_panel.setObjectName("navigatorPanel")
+        # The rail never decides how short the window may be (its list scrolls): on a laptop at
+        # 200% the window must fit 384 logical pixels before the compact layout takes over.
+        nav_panel.setMinimumHeight(1)
         nav = QVBoxLayout(nav_panel)
         nav.setContentsMargins(0, 16, 0, 8)
         nav.setSpacing(6)
