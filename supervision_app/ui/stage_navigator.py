@@ -1,4 +1,5 @@
-"""The stage navigator: the four stages in order with their progress, then the other pages.
+"""The session rail: Today, the agenda and its items (or, for a session from before the agenda,
+its answered stages) with their progress, then the summary and the pinned pages.
 
 Always visible on the left of a session.  Click, arrow keys, Ctrl+PgUp/PgDown
 or Alt+number move between pages; the current page is highlighted with an
