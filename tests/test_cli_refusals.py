@@ -34,7 +34,7 @@ def demo_db(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "args",
-    [["list"], ["verify"], ["export", "1", "--json", "x.json"], ["template", "--pdf", "t.pdf"],
+    [["list"], ["verify"], ["export", "1", "--json", "x.json"],
      ["settings"], ["backup", "b.zip"], ["rotate-key"], ["new-recovery-key"]],
 )  # fmt: skip
 def test_a_mistyped_path_is_refused_and_nothing_is_created(tmp_path: Path, args) -> None:
@@ -44,6 +44,16 @@ def test_a_mistyped_path_is_refused_and_nothing_is_created(tmp_path: Path, args)
     assert "there is no database at" in result.stderr and "nothing was created" in result.stderr
     assert not (tmp_path / "typo").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_the_template_needs_no_database_so_a_mistyped_path_creates_nothing(tmp_path: Path) -> None:
+    """The blank template opens no database at all (issue 19): --db is not read, and nothing
+    is created at it."""
+    db = tmp_path / "typo" / "x.db"
+    result = run("template", "--pdf", "t.pdf", "--db", str(db), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "typo").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.pdf"]
 
 
 def test_a_new_database_from_the_command_line_needs_the_windows_passphrase_rule(tmp_path):
