@@ -55,6 +55,8 @@ def test_the_wheel_over_a_rating_scrolls_the_page_and_keeps_the_value(
 ) -> None:
     window, _loaded, session_id = demo_window
     panel = window.session_view.memory_panel
+    window.session_view.show_memory(True)  # a new session opens on Today; Case so far is one click
+    qtbot.waitUntil(lambda: hasattr(panel, "worker_rating"))
     spin = panel.worker_rating
     panel.ensureWidgetVisible(spin)
     bar = panel.verticalScrollBar()
@@ -477,7 +479,7 @@ def test_the_childs_and_familys_names_are_not_underlined(qtbot, store, content, 
     window.reload_cases(select_session=loaded.session_id)
     view = window.session_view
     qtbot.waitUntil(lambda: view.session_id == loaded.session_id)
-    editors = [e for page in range(3) for e in view.stage_page(page).editors()]
+    editors = [e for row in list(view.slots) for e in view.stage_page(row).editors()]
     named = [e for e in editors if "Jayden" in getattr(e, "toPlainText", str)()]
     assert named, "expected the demo's answers to name Jayden"
     for editor in named:
