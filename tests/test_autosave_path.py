@@ -21,9 +21,17 @@ def _new_session(store: SupervisionStore) -> int:
     return store.create_session(make_case(store), date(2020, 1, 6), ["Alex"], "1.0.0")
 
 
-def test_answers_are_inserted_then_updated_and_the_session_is_touched(store) -> None:
+def test_answers_are_inserted_then_updated_and_the_session_is_touched(store, db_path) -> None:
     session_id = _new_session(store)
+    conn = raw_connection(db_path)  # an old last edit, so "touched" cannot pass by itself
+    with conn:
+        conn.execute(
+            "UPDATE sessions SET updated_at = '2020-01-06 09:00:00.000000' WHERE id = ?",
+            (session_id,),
+        )
+    conn.close()
     before = store.get_session(session_id).updated_at
+    assert before.year == 2020
     first = store.save_answer(session_id, "a.x", "a", "Q?", "one")
     store.save_answer(session_id, "a.x", "a", "Q?", "two")
     store.save_structured_answer(session_id, "a.t", "a", "Tool?", "records",
@@ -35,7 +43,7 @@ def test_answers_are_inserted_then_updated_and_the_session_is_touched(store) -> 
     assert detail.answers["a.x"].text == "two"
     assert (detail.answers["a.x"].stage_id, detail.answers["a.x"].prompt_text) == ("a", "Q?")
     assert detail.structured["a.t"].data["rows"] == [{"w": "x"}]
-    assert detail.updated_at >= before
+    assert detail.updated_at > before  # the session was touched by the edits
     assert detail.updated_at >= first.replace(microsecond=0)
 
 

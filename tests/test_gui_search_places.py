@@ -61,7 +61,7 @@ def test_a_decision_opens_selected_in_its_session(qtbot, demo) -> None:
     view = window.session_view
     qtbot.waitUntil(lambda: view.session_id == hit.session_id)
     table = view.decisions_page.decisions_table
-    assert view.pages.currentWidget() is view.decisions_page or view.current_page_index() >= 0
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.decisions_page)
     [selected] = table.selectionModel().selectedRows()
     assert table.item(selected.row(), 0).text() == (
         "Stay with Early Help support; review in supervision monthly"
