@@ -4,11 +4,11 @@ eyebrow, a title, a lead paragraph, the screen's body and a row of buttons at th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from supervision_app.domain.agenda import SESSION_TEXT_KIND
 from supervision_app.ui.answer_editor import AnswerEditor
-from supervision_app.ui.widgets import accessible, text_label
+from supervision_app.ui.widgets import accessible, push_button, text_label
 
 READABLE_WIDTH = 980
 
@@ -58,6 +58,13 @@ class FocusPage(QScrollArea):
         self.column.addLayout(self.foot)
         self.column.addStretch(1)
 
+    def add_next_button(self, text: str, object_name: str, name: str) -> QPushButton:
+        """The primary "Next: …" button at the right of the foot, for the next step."""
+        button = push_button(text, object_name, name, primary=True)
+        self.foot.addStretch(1)
+        self.foot.addWidget(button)
+        return button
+
 
 def card(object_name: str = "card", margins: tuple[int, int, int, int] = (18, 14, 18, 14)):
     """A white card and its vertical layout."""
@@ -75,11 +82,13 @@ def section_title(text: str) -> QWidget:
     return label
 
 
-def session_text_editor(key: str, name: str) -> AnswerEditor:
+def session_text_editor(key: str, name: str, object_name: str = "") -> AnswerEditor:
     """A free-text box of Today or the summary, saved under its field key as the session's
     own text (not an answer to a prompt), through the same autosave as answers."""
     editor = AnswerEditor(key, "", "")
     editor.kind = SESSION_TEXT_KIND
     editor.setPlaceholderText(name)
     accessible(editor, name)
+    if object_name:
+        editor.setObjectName(object_name)
     return editor

@@ -141,18 +141,13 @@ class SummaryPage(FocusPage):
         lay.addLayout(row)
         self.body.addWidget(box)
 
-        self.next_button = push_button(
-            self.tr("Next: record preview  →"), "summaryNextButton",
-            self.tr("Next: record preview"), primary=True,
-        )  # fmt: skip
+        self.next_button = self.add_next_button(
+            self.tr("Next: record preview  →"), "summaryNextButton", self.tr("Next: record preview")
+        )
         self.next_button.clicked.connect(self.next_requested)
-        self.foot.addStretch(1)
-        self.foot.addWidget(self.next_button)
 
     def _editor(self, key: str, name: str) -> AnswerEditor:
-        editor = session_text_editor(key, name)
-        editor.setObjectName("summaryEditor")
-        return editor
+        return session_text_editor(key, name, "summaryEditor")
 
     # -- loading ----------------------------------------------------------------------
 

@@ -96,18 +96,13 @@ class TodayPage(FocusPage):
         lay.addWidget(self.worry_holder)
         self.body.addWidget(self.worry_box)
 
-        self.next_button = push_button(
-            self.tr("Next: the agenda  →"), "todayNextButton", self.tr("Next: the agenda"),
-            primary=True,
-        )  # fmt: skip
+        self.next_button = self.add_next_button(
+            self.tr("Next: the agenda  →"), "todayNextButton", self.tr("Next: the agenda")
+        )
         self.next_button.clicked.connect(self.next_requested)
-        self.foot.addStretch(1)
-        self.foot.addWidget(self.next_button)
 
     def _editor(self, key: str, name: str) -> AnswerEditor:
-        editor = session_text_editor(key, name)
-        editor.setObjectName("todayEditor")
-        return editor
+        return session_text_editor(key, name, "todayEditor")
 
     # -- loading ----------------------------------------------------------------------
 
