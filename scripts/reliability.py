@@ -227,7 +227,7 @@ def disk_full() -> dict:
         writer.close()
         saved = store.get_session(session_id).answers.get("s.p")
         text_ok = saved is not None and saved.text == words
-        conn = cipher.connect(str(db), database.key_ring.data_key)
+        conn = cipher.connect(str(db), database.backend.key_ring.data_key)
         integrity = cipher.check_integrity(conn)
         conn.close()
         database.close()

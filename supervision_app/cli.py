@@ -335,7 +335,7 @@ def _agency_consent(database, agency) -> None:
     """Add a content pack's agency recovery key only with consent: the fingerprint given in
     --accept-agency-recovery-key must be the pack's."""
     from supervision_app.storage.agency import fingerprint
-    from supervision_app.storage.security import agency_key_needed, apply_agency_key
+    from supervision_app.storage.sqlite.security import agency_key_needed, apply_agency_key
 
     recipient = agency.public_key if agency else None
     if not agency_key_needed(database, recipient):
@@ -640,7 +640,7 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage.backup import BackupError, write_backup
+    from supervision_app.storage.sqlite.backup import BackupError, write_backup
 
     database, _store, _content = _open(db_path)
     try:
@@ -654,7 +654,7 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage.backup import BackupError, restore_backup
+    from supervision_app.storage.sqlite.backup import BackupError, restore_backup
 
     try:
         restore_backup(args.file, db_path, _passphrase())
@@ -676,7 +676,7 @@ def _existing(db_path: Path) -> None:
 def _new_recovery(db_path: Path, change, done: str) -> int:
     """Open with the passphrase, run ``change(database, passphrase)`` and print its new recovery key."""
     from supervision_app.storage import UnlockError
-    from supervision_app.storage.security import RotationError
+    from supervision_app.storage.sqlite.security import RotationError
 
     _existing(db_path)
     passphrase = _passphrase()
@@ -700,13 +700,13 @@ def _new_recovery(db_path: Path, change, done: str) -> int:
 
 
 def _cmd_rotate_key(_args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage.security import rotate_key
+    from supervision_app.storage.sqlite.security import rotate_key
 
     return _new_recovery(db_path, rotate_key, "The database is now encrypted under a new key.")
 
 
 def _cmd_new_recovery_key(_args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage.security import new_recovery_key
+    from supervision_app.storage.sqlite.security import new_recovery_key
 
     return _new_recovery(db_path, new_recovery_key, "The recovery key has been replaced.")
 
@@ -750,7 +750,7 @@ def _cmd_agency_reset(args: argparse.Namespace, db_path: Path) -> int:
         unwrap_with_agency_key,
     )
     from supervision_app.storage.keys import KeyFileError, key_file_path, read_key_file
-    from supervision_app.storage.security import set_passphrase
+    from supervision_app.storage.sqlite.security import set_passphrase
 
     _existing(db_path)
     try:

@@ -48,7 +48,7 @@ from supervision_app.storage.models import (
     SessionRow,
     StructuredAnswerRow,
 )
-from supervision_app.storage.search_index import INDEX_TABLE, fts_query
+from supervision_app.storage.sqlite.search_index import INDEX_TABLE, fts_query
 from supervision_app.storage.store import NotFoundError, _get, _now, _touch
 
 DEFAULT_TIMESCALE_DAYS = 5

@@ -150,7 +150,7 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
 def _apply_agency_key(database: Database, content: Content, parent=None) -> bool:
     """Add a content pack's agency recovery key to the key file only if the user accepts it,
     after seeing the pack's name and the key's fingerprint. True when it was added."""
-    from supervision_app.storage.security import agency_key_needed, apply_agency_key
+    from supervision_app.storage.sqlite.security import agency_key_needed, apply_agency_key
 
     agency = content.agency_recovery
     recipient = agency.public_key if agency else None
