@@ -466,7 +466,7 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
             print(f"Wrote the HTML record to {args.html}")
             return 0
         from supervision_app.record.pdf import render_pdf
-        from supervision_app.record.pdf_documents import render_extract
+        from supervision_app.record.pdf.documents import render_extract
 
         data = render_extract(record) if args.extract else render_pdf(record)
         path = args.extract or args.pdf
@@ -492,7 +492,7 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
 def _protect(data: bytes) -> bytes:
     import getpass
 
-    from supervision_app.record.pdf_documents import WeakProtectionError, protect_pdf
+    from supervision_app.record.pdf.documents import WeakProtectionError, protect_pdf
 
     password = getpass.getpass("Password for the PDF: ")
     if getpass.getpass("Repeat the password: ") != password:
@@ -516,7 +516,7 @@ def _cmd_template(args: argparse.Namespace, _db_path: Path) -> int:
     """A blank form needs no records: no database is opened, or created, and no passphrase
     is asked for."""
     from supervision_app.record.build import DEFAULT_MARKING
-    from supervision_app.record.pdf_documents import render_template
+    from supervision_app.record.pdf.documents import render_template
 
     content = _content()
     marking = " ".join((args.marking or content.marking or DEFAULT_MARKING).split())

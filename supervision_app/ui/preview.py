@@ -251,7 +251,7 @@ class PreviewPage(QScrollArea):
             return False
         try:
             from supervision_app.record.pdf import RecordExportError, render_pdf, write_bytes
-            from supervision_app.record.pdf_documents import (
+            from supervision_app.record.pdf.documents import (
                 WeakProtectionError,
                 protect_pdf,
                 render_extract,

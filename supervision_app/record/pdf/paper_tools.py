@@ -17,8 +17,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from supervision_app.content import Content
 from supervision_app.content.model import Prompt
-from supervision_app.record.pdf import BODY_WIDTH, FONT, FONT_BOLD, _para, _section_heading
-from supervision_app.record.pdf_sections import grid_table
+from supervision_app.record.pdf.blocks import grid_table, section_heading
+from supervision_app.record.pdf.fonts import FONT, FONT_BOLD
+from supervision_app.record.pdf.page import BODY_WIDTH
+from supervision_app.record.pdf.text import para
 from supervision_app.record.styles import LABELS
 
 BOX = "☐"
@@ -59,7 +61,7 @@ def _checklist(prompt: Prompt, ss) -> list[Flowable]:
     note_width = 45 * mm
     widths = [BODY_WIDTH - note_width - sum(box_widths), *box_widths, note_width]
     rows = [
-        [_para(item.label, ss["Cell"]), *(Paragraph(BOX, centred) for _ in choices), ""]
+        [para(item.label, ss["Cell"]), *(Paragraph(BOX, centred) for _ in choices), ""]
         for item in prompt.items
     ]
     table = grid_table(["", *choices, "Note"], rows, widths, ss)
@@ -90,7 +92,7 @@ def _day_in_life(prompt: Prompt, ss) -> list[Flowable]:
     widths = [38 * mm, BODY_WIDTH - 38 * mm - 30 * mm, 30 * mm]
     rows = [
         [
-            _para(item.label, ss["Cell"]),
+            para(item.label, ss["Cell"]),
             Spacer(1, TALL_ROW),
             _boxes(("Seen", "Reported"), ss),
         ]
@@ -120,7 +122,7 @@ def previous_actions_table(ss) -> list[Flowable]:
     outcome_width = _boxes_width(outcomes, "Outcome")
     widths = [BODY_WIDTH - 76 * mm - outcome_width, 30 * mm, outcome_width, 46 * mm]
     rows = [[Spacer(1, ROW), "", _boxes(outcomes, ss), ""] for _ in range(4)]
-    return [*_section_heading(LABELS.previous_actions, ss), grid_table(header, rows, widths, ss)]
+    return [*section_heading(LABELS.previous_actions, ss), grid_table(header, rows, widths, ss)]
 
 
 def escalation_table(content: Content, ss) -> list[Flowable]:
@@ -132,10 +134,10 @@ def escalation_table(content: Content, ss) -> list[Flowable]:
     header = [LABELS.escalation_level, LABELS.escalation_concern, LABELS.escalation_with,
               "Date", "Response / outcome"]  # fmt: skip
     widths = [30 * mm, 48 * mm, 30 * mm, 20 * mm, 42 * mm]
-    rows = [[_para(stage, ss["Cell"]), Spacer(1, TALL_ROW), "", "", ""] for stage in stages]
-    story = _section_heading(LABELS.escalations, ss)
+    rows = [[para(stage, ss["Cell"]), Spacer(1, TALL_ROW), "", "", ""] for stage in stages]
+    story = section_heading(LABELS.escalations, ss)
     if policy:
-        story.append(_para(policy.name, ss["Summary"]))
+        story.append(para(policy.name, ss["Summary"]))
     return [*story, grid_table(header, rows, widths, ss)]
 
 
@@ -144,21 +146,21 @@ def hypotheses_table(ss) -> list[Flowable]:
     widths = [52 * mm, 40 * mm, 46 * mm, 32 * mm]
     status = ("Open", "Being tested", "Supported", "Discarded")
     rows = [[Spacer(1, TALL_ROW), "", "", _boxes(status, ss)] for _ in range(4)]
-    note = _para(
+    note = para(
         "At least four possible explanations for what is happening to the child, "
         "including the one you like least.",
         ss["Summary"],
     )
-    return [*_section_heading(LABELS.hypotheses, ss), note, grid_table(header, rows, widths, ss)]
+    return [*section_heading(LABELS.hypotheses, ss), note, grid_table(header, rows, widths, ss)]
 
 
 def scaling_table(ss) -> list[Flowable]:
     scale = "&nbsp;&nbsp;&nbsp;&nbsp;".join(str(n) for n in range(11))
     rows = [
-        [_para(question, ss["Cell"]), Paragraph(scale, ss["Cell"])]
+        [para(question, ss["Cell"]), Paragraph(scale, ss["Cell"])]
         for question in (LABELS.child_safety, LABELS.worker_safety)
     ]
     table = grid_table(["Circle one", "0 = not at all · 10 = completely"], rows,
                        [80 * mm, 90 * mm], ss)  # fmt: skip
     table.setStyle([("TOPPADDING", (0, 1), (-1, -1), 8), ("BOTTOMPADDING", (0, 1), (-1, -1), 8)])
-    return [*_section_heading(LABELS.ratings, ss), table]
+    return [*section_heading(LABELS.ratings, ss), table]
