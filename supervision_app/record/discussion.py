@@ -142,7 +142,7 @@ def _stage(stage: Stage, number: int, content: Content, prompts: list[RecordProm
     )
 
 
-def _with(section: RecordStage, prompts: Sequence[RecordPrompt], **changes: str) -> RecordStage:
+def _with(section: RecordStage, prompts: Sequence[RecordPrompt], **changes: Any) -> RecordStage:
     return replace(section, prompts=tuple(prompts), **changes)
 
 

@@ -7,6 +7,7 @@ interpreted as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -84,7 +85,7 @@ def grid_table(
 
 
 def _cell_rows(
-    items: list[tuple[str, ...]], header: list[str], ss: StyleSheet1, label: str
+    items: Sequence[tuple[str, ...]], header: list[str], ss: StyleSheet1, label: str
 ) -> tuple[list[list[Any]], CellOverflow]:
     """One row per item, each cell capped (the overflow printed after the table)."""
     overflow = CellOverflow(ss)
@@ -102,7 +103,7 @@ def table_section(
     heading: str,
     empty: str,
     header: list[str],
-    items: list[tuple[str, ...]],
+    items: Sequence[tuple[str, ...]],
     widths: list[float],
     row_label: str,
     ss: StyleSheet1,

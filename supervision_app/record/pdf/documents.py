@@ -7,6 +7,7 @@ import io
 from datetime import datetime
 
 from reportlab.lib import colors
+from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
@@ -92,7 +93,7 @@ def render_recovery_sheet(recovery_key: str, issued: datetime, db_path: str) -> 
     )
 
 
-def _write_lines(count: int, ss) -> list[Flowable]:
+def _write_lines(count: int, ss: StyleSheet1) -> list[Flowable]:
     """Ruled lines, the full width of the page, to write on."""
     return [
         HRFlowable(width="100%", thickness=0.4, color=_LINE, spaceBefore=19, spaceAfter=0)

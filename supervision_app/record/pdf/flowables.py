@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 
-class Paragraph(_ReportLabParagraph):
+class Paragraph(_ReportLabParagraph):  # type: ignore[misc]  # ReportLab has no types
     """ReportLab's Paragraph, its lines broken once per width.
 
     A group kept with its heading (:class:`KeepWithFirstLines`) and a table
@@ -21,12 +21,12 @@ class Paragraph(_ReportLabParagraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if availWidth == getattr(self, "_wrapped_width", None) and hasattr(self, "blPara"):
             return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
         self._wrapped_width = availWidth
         return size
 
 
-class KeepWithFirstLines(KeepTogether):
+class KeepWithFirstLines(KeepTogether):  # type: ignore[misc]  # ReportLab has no types
     """The document's ``keepWithNext`` group: headings kept with what follows them.
 
     ReportLab's :class:`KeepTogether` moves the whole group to the next page
@@ -43,8 +43,10 @@ class KeepWithFirstLines(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         if frame is not None and frame._height < self._H and self._lead_height(aW) <= aH:
-            return self._content[:]
-        return super().split(aW, aH)
+            content: list[Flowable] = self._content[:]
+            return content
+        parts: list[Flowable] = super().split(aW, aH)
+        return parts
 
     def _lead_height(self, aW: float) -> float:
         *heads, last = self._content
@@ -57,10 +59,11 @@ class KeepWithFirstLines(KeepTogether):
             first = self.MIN_LINES * style.leading
         else:  # a table: its header row and the first lines of a row
             first = min(last.wrapOn(self.canv, aW, 0xFFFFFFF)[1], 4 * 14.0)
-        return height + last.getSpaceBefore() + first
+        lead: float = height + last.getSpaceBefore() + first
+        return lead
 
 
-class RecordTable(Table):
+class RecordTable(Table):  # type: ignore[misc]  # ReportLab has no types
     """A table that splits a tall row across pages instead of leaving a gap.
 
     ReportLab first tries to split between rows; with ``repeatRows`` the rest
@@ -70,9 +73,10 @@ class RecordTable(Table):
     """
 
     MAX_GAP = 72.0
+    splitByRow: int
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        parts = super().split(availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) != 2 or not self.splitByRow:
             return parts
         used = parts[0].wrap(availWidth, availHeight)[1]
@@ -80,7 +84,7 @@ class RecordTable(Table):
             return parts
         self.splitByRow = 0
         try:
-            in_row = super().split(availWidth, availHeight)
+            in_row: list[Flowable] = super().split(availWidth, availHeight)
         finally:
             self.splitByRow = 1
         for part in in_row:

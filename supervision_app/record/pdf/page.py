@@ -46,7 +46,7 @@ class PageFurniture:
         canvas.restoreState()
 
 
-class NumberedCanvas(Canvas):
+class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no types
     """Defers each page until the end so "Page X of Y" can be drawn with the total."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -88,7 +88,7 @@ class NumberedCanvas(Canvas):
         self.restoreState()
 
 
-class OutlineEntry(Flowable):
+class OutlineEntry(Flowable):  # type: ignore[misc]  # ReportLab has no types
     """An entry in the PDF's outline (the bookmarks pane) pointing here: a screen-reader
     user, or anyone in a 30-page record, jumps to a section instead of reading every page.
     Takes no room."""

@@ -10,7 +10,7 @@ their own tables, in the order the finished record prints them.
 from __future__ import annotations
 
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -35,7 +35,7 @@ AFTER = 8
 PADDING = 10
 
 
-def _boxes(choices: tuple[str, ...] | list[str], ss) -> Paragraph:
+def _boxes(choices: tuple[str, ...] | list[str], ss: StyleSheet1) -> Paragraph:
     """One tick box per choice, each on its own line, box and word kept together."""
     lines = (f"{BOX}&nbsp;{_escape(c).replace(' ', '&nbsp;')}" for c in choices)
     return Paragraph("<br/>".join(lines), ss["Cell"])
@@ -43,10 +43,11 @@ def _boxes(choices: tuple[str, ...] | list[str], ss) -> Paragraph:
 
 def _boxes_width(choices: tuple[str, ...] | list[str], header: str = "") -> float:
     widest = max([stringWidth(f"{BOX} {c}", FONT, 9) for c in choices] or [0])
-    return min(max(widest, stringWidth(header, FONT_BOLD, 9)) + PADDING + 2, 48 * mm)
+    width: float = min(max(widest, stringWidth(header, FONT_BOLD, 9)) + PADDING + 2, 48 * mm)
+    return width
 
 
-def _centred(ss) -> ParagraphStyle:
+def _centred(ss: StyleSheet1) -> ParagraphStyle:
     return ParagraphStyle("BoxCell", parent=ss["Cell"], alignment=TA_CENTER)
 
 
@@ -54,7 +55,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _checklist(prompt: Prompt, ss) -> list[Flowable]:
+def _checklist(prompt: Prompt, ss: StyleSheet1) -> list[Flowable]:
     choices = prompt.answer_choices
     centred = _centred(ss)
     box_widths = [max(stringWidth(c, FONT_BOLD, 9) + PADDING + 2, 12 * mm) for c in choices]
@@ -74,7 +75,7 @@ def _checklist(prompt: Prompt, ss) -> list[Flowable]:
     return [table, Spacer(1, AFTER)]
 
 
-def _records(prompt: Prompt, ss) -> list[Flowable]:
+def _records(prompt: Prompt, ss: StyleSheet1) -> list[Flowable]:
     fields = prompt.fields
     pick = {f.id: _boxes_width(f.choices, f.label) for f in fields if f.choices}
     free = [f for f in fields if not f.choices]
@@ -87,7 +88,7 @@ def _records(prompt: Prompt, ss) -> list[Flowable]:
     return [grid_table([f.label for f in fields], rows, widths, ss), Spacer(1, AFTER)]
 
 
-def _day_in_life(prompt: Prompt, ss) -> list[Flowable]:
+def _day_in_life(prompt: Prompt, ss: StyleSheet1) -> list[Flowable]:
     header = ["Part of the day", "What happens for the child", "Seen / reported"]
     widths = [38 * mm, BODY_WIDTH - 38 * mm - 30 * mm, 30 * mm]
     rows = [
@@ -105,7 +106,7 @@ def _day_in_life(prompt: Prompt, ss) -> list[Flowable]:
     ]
 
 
-def tool_space(prompt: Prompt, ss) -> list[Flowable]:
+def tool_space(prompt: Prompt, ss: StyleSheet1) -> list[Flowable]:
     """Room to answer a structured prompt on paper ([] for a free-text prompt)."""
     if prompt.kind == "checklist" and prompt.items:
         return _checklist(prompt, ss)
@@ -116,7 +117,7 @@ def tool_space(prompt: Prompt, ss) -> list[Flowable]:
     return []
 
 
-def previous_actions_table(ss) -> list[Flowable]:
+def previous_actions_table(ss: StyleSheet1) -> list[Flowable]:
     header = [LABELS.action_description, LABELS.action_owner, "Outcome", "Reason / new due date"]
     outcomes = ("Done", "Not done", "Carried forward")
     outcome_width = _boxes_width(outcomes, "Outcome")
@@ -125,7 +126,7 @@ def previous_actions_table(ss) -> list[Flowable]:
     return [*section_heading(LABELS.previous_actions, ss), grid_table(header, rows, widths, ss)]
 
 
-def escalation_table(content: Content, ss) -> list[Flowable]:
+def escalation_table(content: Content, ss: StyleSheet1) -> list[Flowable]:
     """The escalation route, stage by stage (the agency's policy when a pack gives one)."""
     policy = content.escalation_policy
     stages = [
@@ -141,7 +142,7 @@ def escalation_table(content: Content, ss) -> list[Flowable]:
     return [*story, grid_table(header, rows, widths, ss)]
 
 
-def hypotheses_table(ss) -> list[Flowable]:
+def hypotheses_table(ss: StyleSheet1) -> list[Flowable]:
     header = [LABELS.hypothesis, "Based on", "How we will test it", LABELS.hypothesis_status]
     widths = [52 * mm, 40 * mm, 46 * mm, 32 * mm]
     status = ("Open", "Being tested", "Supported", "Discarded")
@@ -154,7 +155,7 @@ def hypotheses_table(ss) -> list[Flowable]:
     return [*section_heading(LABELS.hypotheses, ss), note, grid_table(header, rows, widths, ss)]
 
 
-def scaling_table(ss) -> list[Flowable]:
+def scaling_table(ss: StyleSheet1) -> list[Flowable]:
     scale = "&nbsp;&nbsp;&nbsp;&nbsp;".join(str(n) for n in range(11))
     rows = [
         [para(question, ss["Cell"]), Paragraph(scale, ss["Cell"])]

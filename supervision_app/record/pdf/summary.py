@@ -78,7 +78,7 @@ def table_is_empty(table: Flowable) -> bool:
     return all(not cell for row in rows for cell in row)
 
 
-class SummaryEnd(Flowable):
+class SummaryEnd(Flowable):  # type: ignore[misc]  # ReportLab has no types
     """Where the summary ends: the discussion starts on a new page when the summary fits on
     the first page; when it runs over, the discussion follows it on that page (a page break
     there would leave a page with a line or two on it)."""
