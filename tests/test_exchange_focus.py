@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from supervision_app.domain.agenda import AgendaItem, AgendaOrigin, ChildScaling, SinceLastItem
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin, ChildScaling, SinceLastItem
 from supervision_app.exchange import (
     RecordFileError,
     export_session_json,

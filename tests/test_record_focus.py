@@ -135,7 +135,7 @@ def _text_prompts(content, ids):
 
 
 def _focused_session(store, content, *, print_check_in: bool = False) -> tuple[int, dict]:
-    from supervision_app.domain.agenda import (
+    from supervision_app.domain.focus import (
         AgendaItem,
         AgendaOrigin,
         ChildScaling,
@@ -381,7 +381,7 @@ def test_attendees_who_are_just_the_two_people_are_not_listed_twice() -> None:
 def test_answers_under_a_merged_prompts_old_id_print_at_its_home_prompt_on_the_agenda(
     store, content
 ) -> None:
-    from supervision_app.domain.agenda import AgendaItem
+    from supervision_app.domain.focus import AgendaItem
     from supervision_app.record.build import build_record
     from tests.helpers import make_case
 
