@@ -25,7 +25,7 @@ SNIPPET_WORDS = 14
 ELLIPSIS = "…"
 _HEADLINE = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
-    f"MinWords={SNIPPET_WORDS // 2}, ShortWord=0, HighlightAll=false"
+    f"MinWords={SNIPPET_WORDS // 2}, ShortWord=0, MaxFragments=1"
 )
 
 
