@@ -21,8 +21,8 @@ from datetime import datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from supervision_app.storage.loading import NotFoundError
 from supervision_app.storage.signing import require_unlocked
-from supervision_app.storage.store import NotFoundError
 
 #: Advisory-lock namespaces (first key; the second is the session id).
 SIGN_LOCK = 0x5355_5300  # one signer at a time

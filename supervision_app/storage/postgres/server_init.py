@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, insert, inspect, text
 
+from supervision_app.storage import search_index
 from supervision_app.storage.database import APPLICATION_ID, SCHEMA_VERSION
 from supervision_app.storage.models import Base, MetaRow
 from supervision_app.storage.postgres import access, bookkeeping, concurrency, identity, search
@@ -31,7 +32,7 @@ def server_init(engine: Engine) -> None:
         if schema is None:
             raise ServerInitError("The database has no schema to create the tables in.")
         taken = set(inspect(conn).get_table_names(schema)) & {
-            *Base.metadata.tables, "supervision_links", search.INDEX_TABLE,
+            *Base.metadata.tables, "supervision_links", search_index.INDEX_TABLE,
         }  # fmt: skip
         if taken:
             raise ServerInitError(
