@@ -2,7 +2,8 @@
 
 In one transaction: the schema from the ORM models (the same as the laptop's), the server's
 triggers (bookkeeping, search, identity, row versions), the group roles, ``supervision_links``,
-the grants and the row-level security policies.  Either all of it is there afterwards or none
+the grants and the row-level security policies, stamped with the newest Alembic revision
+(``storage/revisions``; :func:`upgrade_server` runs later ones).  Either all of it is there afterwards or none
 of it.  Run it as IT's administrative role, which then owns the tables.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, insert, inspect, text
 
-from supervision_app.storage import search_index
+from supervision_app.storage import revisions, search_index
 from supervision_app.storage.database import APPLICATION_ID, SCHEMA_VERSION
 from supervision_app.storage.models import Base, MetaRow
 from supervision_app.storage.postgres import access, bookkeeping, concurrency, identity, search
@@ -33,6 +34,7 @@ def server_init(engine: Engine) -> None:
             raise ServerInitError("The database has no schema to create the tables in.")
         taken = set(inspect(conn).get_table_names(schema)) & {
             *Base.metadata.tables, "supervision_links", search_index.INDEX_TABLE,
+            revisions.VERSION_TABLE,
         }  # fmt: skip
         if taken:
             raise ServerInitError(
@@ -50,6 +52,8 @@ def server_init(engine: Engine) -> None:
                 {"key": SERVER_KEY, "value": "1"},
             ],
         )
+        revisions.stamp(conn, revisions.HEAD)
+        conn.exec_driver_sql(f"GRANT SELECT ON {revisions.VERSION_TABLE} TO {access.EVERYONE}")
 
 
 def server_statements(schema: str) -> list[str]:
@@ -72,3 +76,15 @@ def check_server(conn: Connection) -> None:
         raise ServerInitError(
             f"The server runs PostgreSQL {version // 10000}; the agency server needs 14 or newer."
         )
+
+
+def upgrade_server(engine: Engine) -> list[str]:
+    """Run the Alembic revisions this server has not had yet, in one transaction; the ones run."""
+    with engine.begin() as conn:
+        check_server(conn)
+        if revisions.stored_revision(conn) is None:
+            raise ServerInitError("This database was not set up with server-init.")
+        todo = revisions.pending(conn)
+        if todo:
+            revisions.upgrade(conn)
+        return todo
