@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from supervision_app.demo import demo_session, load_demo
 from supervision_app.domain.agenda import (
     CLOSING_MINUTES,
     OPENING_MINUTES,
@@ -12,6 +11,7 @@ from supervision_app.domain.agenda import (
     CaseFacts,
     prompt_fits,
 )
+from supervision_app.services.demo import demo_session, load_demo
 
 
 def test_the_demo_session_is_a_focused_supervision(content) -> None:

@@ -134,9 +134,7 @@ def case_from_file_dict(data: Any) -> tuple[CaseDetail, list[SessionDetail], Cas
     """Check a whole-case file completely: ``(case, sessions, memory)``."""
     r = FieldReader()
     root = r.table(data, "the file")
-    version = check_format(
-        root, CASE_FORMAT_NAME, 3, CASE_FORMAT_VERSION, "whole-case record"
-    )
+    version = check_format(root, CASE_FORMAT_NAME, 3, CASE_FORMAT_VERSION, "whole-case record")
     case = case_from_dict(root.get("case"))
     sessions: list[SessionDetail] = []
     for i, s in enumerate(r.tables(root, "sessions", "the file")):
@@ -152,7 +150,9 @@ def case_from_file_dict(data: Any) -> tuple[CaseDetail, list[SessionDetail], Cas
     return case, sessions, _memory(root.get("case_memory"), r, version, sessions)
 
 
-def _memory(data: Any, r: FieldReader, version: int, sessions: list[SessionDetail]) -> CaseMemoryFile:
+def _memory(
+    data: Any, r: FieldReader, version: int, sessions: list[SessionDetail]
+) -> CaseMemoryFile:
     where = "case_memory"
     root = r.table(data, where)
     at = {s.uid: i for i, s in enumerate(sessions)}

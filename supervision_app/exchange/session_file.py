@@ -332,4 +332,3 @@ def case_from_dict(data: Any) -> CaseDetail:
         ],
         created_at=r.datetime(case_data, "created_at", "case", optional=True),
     )
-

@@ -35,6 +35,7 @@ from supervision_app.domain.agenda_data import (
 )
 from supervision_app.services.demo_files import DemoDataError, demo_case_file
 from supervision_app.services.demo_history import load_demo_history
+
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
 

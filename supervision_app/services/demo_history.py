@@ -21,6 +21,7 @@ from supervision_app.domain.memory import (
     ReviewOutcome,
 )
 from supervision_app.services.demo_files import DemoDataError, demo_history_file
+
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
 
@@ -84,6 +85,7 @@ class _Loader:
         )
         for prompt_id, text in data.get("answers", {}).items():
             prompt = self.content.prompt(prompt_id)
+            assert prompt is not None  # checked by _check_prompts before anything was written
             self.store.save_answer(sid, prompt_id, prompt.stage_id, prompt.text, text.strip())
         ratings = data.get("ratings")
         if ratings:
