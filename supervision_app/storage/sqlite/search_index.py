@@ -1,61 +1,19 @@
 """The full-text search index (SQLite FTS5), kept in step by triggers.
 
-Every searchable row has one index row whose rowid is ``id * 8 + code``, so
-that triggers update and delete it by rowid (no table scan) and the index
-stays correct after edits, deletions and cascaded deletions alike.
+Every searchable row (:data:`~supervision_app.storage.search_sources.SOURCES`) has one index
+row whose rowid is ``id * 8 + code``, so that triggers update and delete it by rowid (no table
+scan) and the index stays correct after edits, deletions and cascaded deletions alike.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from supervision_app.storage.backend import SearchRow
+from supervision_app.storage.search_sources import INDEX_TABLE, SOURCES, Source
 
 if TYPE_CHECKING:  # SQLAlchemy loads when a database opens, not before the unlock dialog
     from sqlalchemy import Connection, Engine
-
-INDEX_TABLE = "search_index"
-
-
-@dataclass(frozen=True)
-class Source:
-    code: int
-    kind: str
-    table: str
-    body: str  # SQL expression over ``{row}``
-    case_id: str
-    session_id: str
-    locator: str = "''"
-
-
-_SESSION_CASE = "(SELECT case_id FROM sessions WHERE id = {row}.session_id)"
-
-SOURCES = (
-    Source(1, "answer", "answers", "{row}.text", _SESSION_CASE, "{row}.session_id",
-            "{row}.prompt_id"),
-    Source(2, "decision", "decisions", "{row}.text || ' ' || {row}.rationale", _SESSION_CASE,
-            "{row}.session_id"),
-    Source(3, "action", "actions", "{row}.description || ' ' || {row}.owner", _SESSION_CASE,
-            "{row}.session_id"),
-    Source(4, "hypothesis", "hypotheses",
-            "{row}.text || ' ' || {row}.basis || ' ' || {row}.test_plan || ' ' || {row}.evaluation",
-            "{row}.case_id", "{row}.session_id"),
-    Source(5, "event", "chronology_events", "{row}.title || ' ' || {row}.detail",
-            "{row}.case_id", "{row}.session_id"),
-    Source(6, "escalation", "escalations", "{row}.subject || ' ' || {row}.outcome",
-            "{row}.case_id", "{row}.session_id"),
-    Source(0, "escalation", "escalation_steps",
-            "{row}.stage_name || ' ' || {row}.with_whom || ' ' || {row}.note",
-            "(SELECT case_id FROM escalations WHERE id = {row}.escalation_id)", "{row}.session_id",
-            "'step:' || {row}.escalation_id"),
-    Source(7, "hypothesis", "hypothesis_notes", "{row}.text || ' ' || {row}.result",
-            "(SELECT case_id FROM hypotheses WHERE id = {row}.hypothesis_id)", "{row}.session_id",
-            "'note:' || {row}.hypothesis_id"),
-)  # fmt: skip
-
-KINDS = {s.code: s.kind for s in SOURCES}
-
 
 def _insert(source: Source, row: str) -> str:
     def f(expr: str) -> str:
