@@ -9,8 +9,8 @@ database engine.  What differs between engines sits behind two small interfaces:
 - :class:`Dialect`: the SQL that differs (full-text search, which triggers exist, what a
   failed write means), stateless, and found from a connection for code that holds only one.
 
-See /docs and ``storage/sqlite/`` for the SQLite implementation.  This module imports nothing
-heavy: SQLAlchemy only for type checking.
+The agency server's backend is ``storage/postgres/``.  This module imports nothing heavy:
+SQLAlchemy only for type checking.
 """
 
 from __future__ import annotations
