@@ -12,8 +12,8 @@ place, or the protection removed, is reported (``verify``).  Someone who holds t
 could rewrite the whole chain, which is why the filed PDF's fingerprint is the anchor
 (``supervision-app verify --pdf``).
 
-The "edited" entries that the autosave trigger adds inside the database (storage/audit.py,
-``edit_audit_triggers``: saving an edit is one UPDATE) have no hash and stand outside the chain;
+The "edited" entries that the autosave trigger adds inside the database (on the laptop
+``storage/sqlite/triggers.py``, ``edit_audit_triggers``: saving an edit is one UPDATE) have no hash and stand outside the chain;
 they say only that someone typed, never what, and no signed record depends on them.
 """
 

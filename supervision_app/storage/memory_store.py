@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import bindparam, func, select
 
 from supervision_app.domain import Action, ActionStatus, ValidationError
 from supervision_app.domain.memory import (
@@ -32,6 +32,7 @@ from supervision_app.domain.memory import (
     TrackedAction,
 )
 from supervision_app.domain.patterns import CHILD_WORDS_MARKED
+from supervision_app.storage.backend import dialect_of
 from supervision_app.storage.database import Database
 from supervision_app.storage.models import (
     ActionReviewRow,
@@ -48,7 +49,6 @@ from supervision_app.storage.models import (
     SessionRow,
     StructuredAnswerRow,
 )
-from supervision_app.storage.sqlite.search_index import INDEX_TABLE, fts_query
 from supervision_app.storage.store import NotFoundError, _get, _now, _touch
 
 DEFAULT_TIMESCALE_DAYS = 5
@@ -451,20 +451,11 @@ class CaseMemoryStore:
 
     def search(self, user_text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         """Every case and session, best matches first, with the matched words marked."""
-        query = fts_query(user_text)
-        if not query:
+        if not user_text.strip():
             return []
-        sql = text(
-            f"SELECT i.kind, i.case_id, c.reference, i.session_id, s.date, i.locator, i.item_id, "
-            f"snippet({INDEX_TABLE}, 0, :start, :end, '…', 14) "
-            f"FROM {INDEX_TABLE} AS i JOIN cases AS c ON c.id = i.case_id "
-            f"LEFT JOIN sessions AS s ON s.id = i.session_id "
-            f"WHERE {INDEX_TABLE} MATCH :query ORDER BY rank LIMIT :limit"
-        )
         with self.database.read() as s:
-            rows = s.execute(
-                sql, {"query": query, "start": MARK_START, "end": MARK_END, "limit": limit}
-            ).all()
+            conn = s.connection()
+            rows = dialect_of(conn).search(conn, user_text, limit, (MARK_START, MARK_END))
         hits = []
         for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows:
             locator = locator or ""

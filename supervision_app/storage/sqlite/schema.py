@@ -15,7 +15,6 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from supervision_app.private_files import make_private
-from supervision_app.storage.audit import ensure_edit_audit
 from supervision_app.storage.identity import (
     SCHEMA_VERSION,
     DatabaseOpenError,
@@ -27,7 +26,7 @@ from supervision_app.storage.models import Base, MetaRow
 from supervision_app.storage.sqlite import cipher
 from supervision_app.storage.sqlite.migrations import MIGRATIONS, case_recency
 from supervision_app.storage.sqlite.search_index import ensure_search_index
-from supervision_app.storage.sqlite.triggers import ensure_audit_triggers
+from supervision_app.storage.sqlite.triggers import ensure_audit_triggers, ensure_edit_audit
 
 
 def write_identity(session: Session) -> None:
