@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import replace
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -78,8 +79,6 @@ def wrap_to_agency(data_key: bytes, recipient: bytes) -> AgencySlot:
 
 def with_agency_slot(ring: KeyRing, recipient: bytes | None) -> KeyEntry:
     """The ring's entry with its agency slot wrapped to ``recipient`` (None: no agency slot)."""
-    from dataclasses import replace
-
     slot = None if recipient is None else wrap_to_agency(ring.data_key, recipient)
     return replace(ring.entry, agency=slot)
 

@@ -16,7 +16,8 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from supervision_app.private_files import make_private, private_folder
+from supervision_app.paths import data_dir
+from supervision_app.private_files import FOLDER_MODE, make_private, private_folder
 from supervision_app.storage.database import Database
 from supervision_app.storage.identity import (
     LOCKED_MESSAGE,
@@ -38,8 +39,13 @@ from supervision_app.storage.keys import (
     write_key_file,
 )
 from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.convert import (
+    encrypt_plain_database,
+    recover_interrupted_conversion,
+)
 from supervision_app.storage.sqlite.dialect import DIALECT, SqliteDialect
 from supervision_app.storage.sqlite.instance_lock import InstanceLock, InstanceLockedError
+from supervision_app.storage.sqlite.recovery import recover_interrupted_rotation
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not before the unlock dialog
     from sqlalchemy import Engine
@@ -158,13 +164,10 @@ def open_database(path: Path, credential: Credential) -> Database:
 
     ``credential`` is the passphrase, the recovery key, or an already-unlocked
     :class:`KeyRing`.  A plain database from an earlier version is converted
-    (see :mod:`.migrations`).  Raises :class:`DatabaseOpenError` with a
+    (see :mod:`.convert`).  Raises :class:`DatabaseOpenError` with a
     message fit to show the user.
     """
     path = Path(path)
-    from supervision_app.storage.sqlite.convert import recover_interrupted_conversion
-    from supervision_app.storage.sqlite.recovery import recover_interrupted_rotation
-
     recover_interrupted_conversion(path)
     recover_interrupted_rotation(path)
     kind = inspect_database(path)
@@ -201,6 +204,8 @@ def open_database(path: Path, credential: Credential) -> Database:
         ring = _open_keys(path, kind, credential, thorough=needs_full_check(path, lock))
         _tighten(path)
         engine = _engine(path, ring.data_key)
+        # Here, not at the top: the schema needs SQLAlchemy, which loads while the unlock
+        # dialog waits (ui/app.py), not before it appears.
         from supervision_app.storage.sqlite.schema import prepare_schema
 
         try:
@@ -217,9 +222,6 @@ def open_database(path: Path, credential: Credential) -> Database:
 def _tighten(path: Path) -> None:
     """Files an earlier version left readable by others become private once unlocked (and the
     app's own data folder with them; a folder the user chose with --db is left as it is)."""
-    from supervision_app.paths import data_dir
-    from supervision_app.private_files import FOLDER_MODE
-
     with contextlib.suppress(OSError):
         make_private(path)
         make_private(key_file_path(path))
@@ -269,8 +271,6 @@ def _open_keys(
     if kind is DatabaseKind.MISSING:
         return _create(path, credential)
     if kind is DatabaseKind.PLAIN:
-        from supervision_app.storage.sqlite.convert import encrypt_plain_database
-
         if key_file_path(path).exists():
             raise DatabaseOpenError(
                 f"{path} is not encrypted, but a key file exists beside it: the database may "

@@ -7,10 +7,13 @@ pages); the key is a raw 256-bit data key (see :mod:`.keys`).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
+
+from supervision_app.private_files import create_private
 
 #: A DB-API connection of sqlcipher3 (which has no type information).
 Connection = Any
@@ -32,8 +35,6 @@ def connect(
     wrong key or a file that is not an SQLCipher database.
     """
     if not read_only:
-        from supervision_app.private_files import create_private
-
         create_private(Path(path))  # before SQLite creates it (and its WAL/SHM) with the umask
     target = f"{Path(path).resolve().as_uri()}?mode=ro" if read_only else path
     conn = sqlcipher3.connect(
@@ -74,8 +75,6 @@ def apply_pragmas(conn: Connection) -> None:
 
 def export_to(conn: Connection, target: str, data_key: bytes) -> None:
     """Write the whole database, encrypted under ``data_key``, to a new file ``target``."""
-    from supervision_app.private_files import create_private
-
     create_private(Path(target))
     conn.execute("ATTACH DATABASE ? AS export_target KEY ?", (target, f"x'{data_key.hex()}'"))
     try:
@@ -105,8 +104,6 @@ def check_structure(conn: Connection, path: str) -> list[str]:
     damage elsewhere is reported by the first statement that reaches it and never
     returned as data; :func:`check_integrity` checks every page up front.
     """
-    import os
-
     try:
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])

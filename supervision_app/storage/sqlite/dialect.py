@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from supervision_app.storage.backend import SearchRow, StorageFault, register_dialect
-from supervision_app.storage.sqlite import search_index, triggers
+from supervision_app.storage.sqlite import search_index
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -24,7 +24,10 @@ class SqliteDialect:
         return search_index.search(conn, user_text, limit, marks)
 
     def trigger_names(self, conn: Connection) -> set[str]:
-        return triggers.trigger_names(conn)
+        return {
+            str(r[0])
+            for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
 
     def classify_error(self, exc: BaseException) -> StorageFault | None:
         """SQLite says what went wrong only in its messages ("database or disk is full",

@@ -9,7 +9,10 @@ never altered by it.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from supervision_app.storage.audit_chain import HEAD_KEY, chain_all
@@ -71,9 +74,6 @@ def v4_to_v5(conn: Cursor) -> None:
     else the case's reference now), so a later rename of the case does not make it fail
     verification.  The chain still checks the kept reference.  Safe to run twice.
     """
-    import json
-    from datetime import datetime
-
     conn.execute(
         "CREATE TABLE IF NOT EXISTS record_snapshots ("
         "session_id INTEGER NOT NULL PRIMARY KEY "
@@ -176,8 +176,6 @@ def ids_never_reused(conn: Cursor) -> None:
     :func:`v3_to_v4`.  Runs with foreign keys off (see :func:`.schema.prepare_schema`), so dropping
     a table does not cascade.  Safe to run twice.
     """
-    import re
-
     names = ("cases", "children", "sessions", "answers", "decisions", "actions",
              "action_reviews", "hypotheses", "hypothesis_notes", "escalations",
              "escalation_steps", "chronology_events", "structured_answers", "local_users",

@@ -94,9 +94,3 @@ def ensure_audit_triggers(conn: Connection) -> None:
     for statement in AUDIT_TRIGGERS.values():
         conn.exec_driver_sql(statement)
 
-
-def trigger_names(conn: Connection) -> set[str]:
-    return {
-        str(r[0])
-        for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    }
