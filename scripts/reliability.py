@@ -34,11 +34,11 @@ sys.path.insert(0, str(ROOT))
 from supervision_app.storage import (  # noqa: E402
     DatabaseOpenError,
     SupervisionStore,
-    cipher,
     open_database,
 )
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter  # noqa: E402
 from supervision_app.storage.keys import key_file_path  # noqa: E402
+from supervision_app.storage.sqlite import cipher  # noqa: E402
 from tests.crash_harness import run_kills  # noqa: E402
 from tests.helpers import make_case, make_full_session, shared_key_ring  # noqa: E402
 
