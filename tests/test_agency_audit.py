@@ -117,17 +117,25 @@ def test_a_changed_entry_is_reported_to_those_who_may_read_it(server) -> None:
         _, session_id = add_case(conn, "AUDIT-B")
     entry = _add_entry(server, "alice", session_id, "signed as practitioner", datetime.now())
     with server.admin.begin() as conn:  # someone with the owner's powers edits the trail
-        conn.execute(text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only"))
+        conn.execute(
+            text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only_update")
+        )
         conn.execute(text("UPDATE audit_events SET detail = 'nothing' WHERE id = :i"), {"i": entry})
-        conn.execute(text("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only"))
+        conn.execute(
+            text("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only_update")
+        )
     edited = (session_id, "signed as ", f"the audit trail was changed: entry {entry} was edited")
     assert _problems(server, "alice") == [edited]
     assert _problems(server, "sue") == [edited]  # alice's supervisor
     assert _problems(server, "rita") == [edited]
     assert _problems(server, "bob") == []  # not bob's to read
     with server.admin.begin() as conn:  # and the newest entries removed
-        conn.execute(text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only"))
+        conn.execute(
+            text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only_delete")
+        )
         conn.execute(text("DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)"))
-        conn.execute(text("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only"))
+        conn.execute(
+            text("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only_delete")
+        )
     removed = (None, "", "the audit trail was changed: its newest entries were removed")
     assert removed in _problems(server, "bob")

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from supervision_app.storage.audit_chain import GENESIS, HEAD_KEY
 
-PROTECTING_TRIGGERS = ("audit_events_identity", "audit_events_append_only", "audit_events_head")
+PROTECTING_TRIGGERS = (
+    "audit_events_identity",
+    "audit_events_append_only_update",
+    "audit_events_append_only_delete",
+    "audit_events_head",
+)
 
 
 def _json(expression: str) -> str:

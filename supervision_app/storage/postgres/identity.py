@@ -64,7 +64,10 @@ def statements(schema: str) -> list[str]:
             "RETURN NEW;",
             schema,
         ),
-        "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events "
+        # The laptop's names (audit_chain), which verify looks for.
+        "CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events "
+        "FOR EACH ROW EXECUTE FUNCTION supervision_audit_append_only()",
+        "CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events "
         "FOR EACH ROW EXECUTE FUNCTION supervision_audit_append_only()",
         _definer(
             "supervision_audit_head",
