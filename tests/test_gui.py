@@ -495,13 +495,13 @@ def test_json_export_then_import_after_deleting_the_session(
     assert window.session_view.preview_page.export_json_to(record)
     assert record.exists()
 
-    monkeypatch.setattr(window, "_confirm", lambda _title, _text: True)
+    monkeypatch.setattr(window.case_actions, "confirm_delete", lambda _title, _text: True)
     window.actions.delete_session.trigger()
     assert store.list_sessions(case_id) == []
     assert window.session_view.session_id is None
     assert window.detail_stack.currentWidget() is window.case_overview
 
-    assert window.import_json_from(record)
+    assert window.imports.import_json_from(record)
     qtbot.waitUntil(lambda: window.session_view.session_id is not None)
     assert window.session_view.editor_for(prompt.id).toPlainText() == HOSTILE
     window.close()

@@ -137,7 +137,7 @@ def test_stage_keys_leave_the_case_so_far_and_show_the_stage(qtbot, demo_window)
 
 def test_search_opens_the_exact_prompt(qtbot, demo_window, content) -> None:
     window, _case_id, _session_id = demo_window
-    dialog = window.open_search()
+    dialog = window.search.open()
     type_text(qtbot, dialog.query_edit, "unwelcome doorstep")
     hits = dialog.run_search()
     assert [h.locator for h in hits] == ["authoritative_practice.feelings_as_data"]
@@ -163,7 +163,7 @@ def test_case_overview_shows_the_memory_and_exports_the_case_summary(
     assert "Open actions from earlier sessions" in _texts(window.case_overview.memory_panel)
     target = tmp_path / "summary.pdf"
     monkeypatch.setattr(
-        "supervision_app.ui.main_window.QFileDialog.getSaveFileName",
+        "supervision_app.ui.window.exports.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
     qtbot.mouseClick(window.case_overview.print_button, Qt.MouseButton.LeftButton)

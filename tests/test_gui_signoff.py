@@ -169,9 +169,9 @@ def test_a_signed_session_cannot_be_deleted_from_the_window(
     window, session_id = signed_window
     store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
     warnings = []
-    monkeypatch.setattr(window, "_confirm", lambda *_: True)
-    monkeypatch.setattr(window, "_warn", lambda title, text: warnings.append(text))
-    window.delete_session()
+    monkeypatch.setattr(window.case_actions, "confirm_delete", lambda *_: True)
+    monkeypatch.setattr(window.case_actions, "warn", lambda title, text: warnings.append(text))
+    window.case_actions.delete_session()
     assert warnings and "cannot be deleted" in warnings[0]
     assert store.get_session(session_id).id == session_id
     assert window.session_view.session_id == session_id

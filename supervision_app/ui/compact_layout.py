@@ -16,14 +16,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTreeWidgetItem
 
 if TYPE_CHECKING:
-    from supervision_app.ui.main_window import MainWindow
+    from supervision_app.ui.window.host import WindowHost
 
 #: Below this width (logical pixels) the window uses the compact layout.
 COMPACT_WIDTH = 880
 
 
 class CompactLayout(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.compact = False
@@ -119,5 +119,5 @@ class CompactLayout(QObject):
             self.show_list(False)
 
 
-def install(window: MainWindow) -> CompactLayout:
+def install(window: WindowHost) -> CompactLayout:
     return CompactLayout(window)

@@ -20,9 +20,9 @@ from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.session_timer import SessionTimer
 
 if TYPE_CHECKING:
-    from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.my_words_dialog import MyWordsDialog
     from supervision_app.ui.welcome_dialog import WelcomeDialog
+    from supervision_app.ui.window.host import WindowHost
 
 PRESENTATION_ZOOM = 6  # points added to the reading text in presentation mode
 
@@ -39,7 +39,7 @@ def dialog_classes() -> tuple[type, ...]:
 
 
 class DesktopFeatures(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.appearance = look.load_appearance()
@@ -335,5 +335,5 @@ def _drop_service(service: spell_check.SpellService) -> None:
         spell_check.set_current_service(None)
 
 
-def install(window: MainWindow) -> DesktopFeatures:
+def install(window: WindowHost) -> DesktopFeatures:
     return DesktopFeatures(window)

@@ -155,7 +155,7 @@ class LockController(QObject):
             if dialog.isVisible():
                 dialog.reject()
             forget_case_text(dialog)
-        w.forget_search()
+        w.search.forget()
         w.session_view.clear()
         w.home.clear()
         for panel in w.findChildren(CaseMemoryPanel):
