@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 from supervision_app.content import Content, Prompt, Stage
 from supervision_app.domain import Answer, StructuredAnswer
 from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.editor_factory import make_editor
 from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.prompt_card import PromptCard
-from supervision_app.ui.structured_editor import make_editor
 from supervision_app.ui.widgets import push_button, text_label
 
 READABLE_WIDTH = 900
