@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervision_app.ui.accessible_roles import PROBLEMS_BOX, install_accessibility
+
 
 def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
     """Give ``widget`` a screen-reader name (and description); returns it for chaining."""
@@ -92,11 +94,9 @@ def repolish(widget: QWidget) -> None:
 def problems_box(parent: QWidget | None = None) -> tuple[QFrame, QLabel]:
     """A hidden red box for validation messages, and the label that holds them. Screen
     readers see the box as an alert (show problems with ``a11y.report_problems``)."""
-    from supervision_app.ui.a11y import install_accessibility  # a11y imports this module
-
     install_accessibility()
     frame = QFrame(parent)
-    frame.setObjectName("problems")
+    frame.setObjectName(PROBLEMS_BOX)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 8, 12, 8)
     label = text_label("", "problemsText")
