@@ -53,15 +53,12 @@ from supervision_app.print_job import (
     select_pages,
 )
 from supervision_app.ui.background import BackgroundThread, owner, wait_in_loop
+from supervision_app.ui.print_raster import PrintError, paint_pdf
 
 #: Resolution of the print preview's pages (the screen only; printing never uses them).
 PREVIEW_DPI = 110
 #: Qt's private print engine key for the CUPS options the dialog collected (qcups_p.h).
 _PPK_CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
-
-
-class PrintError(Exception):
-    """The record could not be printed; the message is fit to show."""
 
 
 class _Cancelled(Exception):
@@ -196,8 +193,6 @@ class SendThread(PrintWorker):
         elif route == "cups":
             self._to_cups()
         else:
-            from supervision_app.ui.print_raster import paint_pdf
-
             self.sent = paint_pdf(
                 self._printer,
                 self.pdf or b"",
