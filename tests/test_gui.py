@@ -207,7 +207,7 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
         type_text(qtbot, editor, text.replace("\t", " "))
         typed[item.prompt_id] = text.replace("\t", " ")
         assert editor.toPlainText() == typed[item.prompt_id]
-    assert view.plan_title.text() == f"AGENDA · 4 OF {len(view.focus.items)}"
+    assert view.rail.plan_title.text() == f"AGENDA · 4 OF {len(view.focus.items)}"
     qtbot.waitUntil(lambda: window.save_indicator.text().startswith(SAVED_PREFIX), timeout=10000)
     stored = store.get_session(session_id).answers
     assert {pid: stored[pid].text for pid in typed} == typed

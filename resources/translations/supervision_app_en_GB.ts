@@ -3253,7 +3253,6 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>SessionView</name>
     <message>
         <source>Session details…</source>
-        <extracomment>The prompts under which the structured hypotheses tool is offered. Below this width (logical pixels) the session plan becomes a drop-down (see set_compact). The agenda&apos;s items and their minutes, for the timer ([] without an agenda). The stage or agenda-item slots, by page index.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3306,6 +3305,7 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>Decisions and actions</source>
+        <extracomment>Below this width (logical pixels) the session plan becomes a drop-down (see set_compact). The agenda&apos;s items and their minutes, for the timer ([] without an agenda).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3330,6 +3330,7 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>{title}, page {n} of {count}</source>
+        <extracomment>The stage or agenda-item slots, by page index.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

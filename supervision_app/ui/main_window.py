@@ -1,4 +1,10 @@
-"""The main window: cases and sessions on the left, the open session on the right."""
+"""The main window: cases and sessions on the left, the open session on the right.
+
+This is the view: the widgets, menus, toolbar and layout, the window's state and closing.
+What the menus and buttons do is in :mod:`supervision_app.ui.window` (the case list, case
+actions, search, exports, imports, settings), wired here; those parts see the window as a
+:class:`~supervision_app.ui.window.host.WindowHost`.
+"""
 
 from __future__ import annotations
 
@@ -174,9 +180,7 @@ class MainWindow(WindowHost):
         self.record_settings_action.setStatusTip(
             self.tr("The protective marking on every page and when an addendum is late")
         )
-        self.record_settings_action.triggered.connect(
-            self.settings_actions.edit_record_settings
-        )
+        self.record_settings_action.triggered.connect(self.settings_actions.edit_record_settings)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         case_menu = bar.addMenu(self.tr("&Case"))
@@ -188,9 +192,7 @@ class MainWindow(WindowHost):
         help_menu.addActions([a.load_demo])
         self.content_packs_action = help_menu.addAction(self.tr("Content &packs…"))
         self.content_packs_action.setObjectName("contentPacksAction")
-        self.content_packs_action.triggered.connect(
-            self.settings_actions.show_content_packs
-        )
+        self.content_packs_action.triggered.connect(self.settings_actions.show_content_packs)
         help_menu.addAction(a.about)
 
     def _build_toolbar(self) -> None:
@@ -372,4 +374,3 @@ class MainWindow(WindowHost):
         self.session_view.flush_pending()
         self.bridge.close(CLOSE_TIMEOUT)
         self._shut_down = True
-
