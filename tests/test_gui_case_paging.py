@@ -12,8 +12,8 @@ from datetime import date, timedelta
 import pytest
 
 from supervision_app.domain import CaseInput, Child
-from supervision_app.ui.window import navigation as navigation_module
 from supervision_app.ui.case_tree import CASE, KIND_ROLE, MORE_CASES
+from supervision_app.ui.window import navigation as navigation_module
 from tests.test_gui import open_window
 
 

@@ -154,4 +154,3 @@ class GrowingTextBox(QPlainTextEdit):
 
 def small_text_box(lines: int = 2) -> QPlainTextEdit:
     return GrowingTextBox(lines)
-

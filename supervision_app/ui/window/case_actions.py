@@ -174,4 +174,3 @@ def _case_dialog():
     from supervision_app.ui.case_dialog import CaseDialog
 
     return CaseDialog
-
