@@ -1588,14 +1588,6 @@ Everything recorded for this case will be removed from this computer. This canno
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing record files is not available in this version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Imported the whole case.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2505,10 +2497,6 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF export is not available in this version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Writing the PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2566,10 +2554,6 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>Record files (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record file export is not available in this version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -47,8 +47,8 @@ class RecordExports(WindowPart):
         if case_id is None:
             return
         from supervision_app.record.case_summary import build_case_summary
-        from supervision_app.record.case_summary_pdf import write_case_summary
         from supervision_app.record.pdf import RecordExportError
+        from supervision_app.record.pdf.case_summary import write_case_summary
 
         try:
             history = w.store.memory.case_history(case_id)
@@ -81,8 +81,7 @@ class RecordExports(WindowPart):
         case_id, _session_id = w.case_tree.current_ids()
         if case_id is None:
             return None
-        from supervision_app.exchange import RecordFileError
-        from supervision_app.exchange_case import export_case_json
+        from supervision_app.services.record_files import RecordFileError, export_case_json
 
         try:
             reference = w.store.get_case(case_id).reference
@@ -121,7 +120,7 @@ class RecordExports(WindowPart):
 
     def export_paper_template_to(self, path: Path) -> bool:
         from supervision_app.record.pdf import RecordExportError, write_bytes
-        from supervision_app.record.pdf_documents import render_template
+        from supervision_app.record.pdf.documents import render_template
 
         w = self.window
         try:

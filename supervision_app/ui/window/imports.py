@@ -29,28 +29,11 @@ class RecordImports(WindowPart):
             self.import_json_from(Path(chosen))
 
     def import_json_from(self, path: Path) -> bool:
-        w = self.window
-        try:
-            from supervision_app.exchange import RecordFileError, import_session_file
-        except ImportError:
-            self.warn(
-                QCoreApplication.translate("MainWindow", "Import"),
-                QCoreApplication.translate(
-                    "MainWindow", "Importing record files is not available in this version."
-                ),
-            )
-            return False
-        from supervision_app.exchange_case import import_case_file, is_case_file
+        from supervision_app.services.record_files import RecordFileError, import_record_file
 
-        try:
-            if is_case_file(path):  # a whole case: every session and its memory
-                case_id = import_case_file(w.store, path)
-                w.reload_cases(select_case=case_id)
-                self.show_status(
-                    QCoreApplication.translate("MainWindow", "Imported the whole case."), 8000
-                )
-                return True
-            _case_id, session_id, created = import_session_file(w.store, path)
+        w = self.window
+        try:  # a session's record file, or a whole case: every session and its memory
+            imported = import_record_file(w.store, path)
         except (RecordFileError, ValidationError, OSError) as exc:
             self.warn(
                 QCoreApplication.translate("MainWindow", "Import failed"),
@@ -59,10 +42,16 @@ class RecordImports(WindowPart):
                 ).format(error=exc),
             )
             return False
-        w.reload_cases(select_session=session_id)
+        if imported.whole_case:
+            w.reload_cases(select_case=imported.case_id)
+            self.show_status(
+                QCoreApplication.translate("MainWindow", "Imported the whole case."), 8000
+            )
+            return True
+        w.reload_cases(select_session=imported.session_id)
         self.show_status(
             QCoreApplication.translate("MainWindow", "Imported into a new case.")
-            if created
+            if imported.case_created
             else QCoreApplication.translate(
                 "MainWindow", "Imported into the existing case with that reference."
             ),
@@ -71,7 +60,7 @@ class RecordImports(WindowPart):
         return True
 
     def load_demo(self) -> None:
-        from supervision_app.demo import DemoDataError, load_demo
+        from supervision_app.services.demo import DemoDataError, load_demo
 
         w = self.window
         try:
