@@ -35,7 +35,6 @@ from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CaseTree
 from supervision_app.ui.empty_state import EmptyState
-from supervision_app.ui.focus.home import HomeController
 from supervision_app.ui.main_actions import build_actions
 from supervision_app.ui.save_indicator import SaveIndicator
 from supervision_app.ui.session_view import SessionView
@@ -44,6 +43,7 @@ from supervision_app.ui.wheel_guard import install_wheel_guard
 from supervision_app.ui.widgets import fit_to_screen, text_label
 from supervision_app.ui.window.case_actions import CaseActions
 from supervision_app.ui.window.exports import RecordExports
+from supervision_app.ui.window.home import HomeController
 from supervision_app.ui.window.host import WindowHost
 from supervision_app.ui.window.imports import RecordImports
 from supervision_app.ui.window.navigation import CaseNavigator
