@@ -56,7 +56,7 @@ def test_the_wheel_over_a_rating_scrolls_the_page_and_keeps_the_value(
     window, _loaded, session_id = demo_window
     panel = window.session_view.memory_panel
     window.session_view.show_memory(True)  # a new session opens on Today; Case so far is one click
-    qtbot.waitUntil(lambda: hasattr(panel, "worker_rating"))
+    qtbot.waitUntil(lambda: hasattr(panel.cards, "worker_rating"))
     spin = panel.cards.worker_rating
     panel.ensureWidgetVisible(spin)
     bar = panel.verticalScrollBar()

@@ -181,8 +181,9 @@ def _scroll_into_view(widget: QWidget) -> None:
     editor is not scrolled to its end, which would hide the page's heading)."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea) and parent.widget() is not None:
-            top = widget.mapTo(parent.widget(), widget.rect().topLeft())
+        content = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and content is not None:
+            top = widget.mapTo(content, widget.rect().topLeft())
             parent.ensureVisible(top.x(), top.y() + min(widget.height(), 48), 20, 20)
             return
         parent = parent.parentWidget()

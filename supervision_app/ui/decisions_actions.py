@@ -220,7 +220,7 @@ class DecisionsActionsPage(QScrollArea):
         return list(self._decisions)
 
     @property
-    def actions(self) -> list[Action]:
+    def actions(self) -> list[Action]:  # type: ignore[override]  # the page's actions, not QActions
         return list(self._actions)
 
     def set_session(self, session_id: int | None, people: Sequence[str] = ()) -> None:
@@ -283,10 +283,12 @@ class DecisionsActionsPage(QScrollArea):
             colour = {ActionStatus.DONE: theme.SUCCESS, ActionStatus.NOT_DONE: theme.ERROR}.get(
                 action.status
             )
+            status_cell, due_cell = table.item(row, 3), table.item(row, 2)
+            assert status_cell is not None and due_cell is not None  # set just above
             if colour:
-                table.item(row, 3).setForeground(QColor(colour))
+                status_cell.setForeground(QColor(colour))
             if overdue:
-                table.item(row, 2).setForeground(QColor(theme.ERROR))
+                due_cell.setForeground(QColor(theme.ERROR))
         self._show_table(table, self.actions_empty, bool(self._actions))
 
     @staticmethod

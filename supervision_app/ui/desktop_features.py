@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from supervision_app.ui import appearance as look
 from supervision_app.ui import spell_check
@@ -141,7 +141,7 @@ class DesktopFeatures(QObject):
     def _build_menus(self) -> None:
         w = self.window
         bar = w.menuBar()
-        menus = [a.menu() for a in bar.actions() if a.menu() is not None]
+        menus = [m for a in bar.actions() if isinstance(m := a.menu(), QMenu)]
         case_menu = menus[1] if len(menus) > 1 else None
         help_menu = menus[-1]
         edit = bar.addMenu(self.tr("&Edit"))
@@ -162,8 +162,8 @@ class DesktopFeatures(QObject):
             bar.insertMenu(help_menu.menuAction(), edit)
             bar.insertMenu(help_menu.menuAction(), view)
         first = help_menu.actions()[0] if help_menu.actions() else None
-        help_menu.insertActions(first, [self.help, self.welcome])
-        help_menu.insertSeparator(first)
+        help_menu.insertActions(first, [self.help, self.welcome])  # type: ignore[arg-type]
+        help_menu.insertSeparator(first)  # type: ignore[arg-type]  # None: at the end
         w.statusBar().addPermanentWidget(self.timer)
         w.statusBar().setAccessibleName(self.tr("Status bar"))
 

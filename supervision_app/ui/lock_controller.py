@@ -199,8 +199,8 @@ def forget_case_text(root: QWidget) -> None:
         edit.clear()
     for text in root.findChildren(QPlainTextEdit):
         text.clear()
-    for text in root.findChildren(QTextEdit):
-        text.clear()
+    for rich in root.findChildren(QTextEdit):
+        rich.clear()
     for view in root.findChildren(QAbstractItemView):
         if isinstance(view, (QListWidget, QTreeWidget)):
             view.clear()

@@ -9,8 +9,9 @@ actions, search, exports, imports, settings), wired here; those parts see the wi
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,13 +51,17 @@ from supervision_app.ui.window.navigation import CaseNavigator
 from supervision_app.ui.window.search import SearchController
 from supervision_app.ui.window.settings_actions import SettingsActions
 
+if TYPE_CHECKING:
+    from supervision_app.ui.lock_controller import LockController
+    from supervision_app.ui.single_instance import InstanceServer
+
 CLOSE_TIMEOUT = 10.0
 
 
 class MainWindow(WindowHost):
-    #: Emitted once, just after the window's first paint: work the first screen does not
-    #: need (the spelling dictionary, say) waits for it, so it never delays that paint.
-    first_painted = Signal()
+    #: Set by :func:`supervision_app.ui.app.build_window` once the window exists.
+    lock_controller: LockController
+    instance_server: InstanceServer
 
     def __init__(
         self,

@@ -271,7 +271,7 @@ def _run(parent: QWidget | None, thread: PrintWorker, stage: str, destination: s
     thread.progress.connect(on_progress)
     # Closing the dialog when the work is done also emits "canceled": only a cancel while
     # the work runs counts.
-    progress.canceled.connect(lambda: thread.isRunning() and thread.cancel())
+    progress.canceled.connect(lambda: thread.cancel() if thread.isRunning() else None)
     wait_in_loop(thread, progress)
     if thread.error:
         raise PrintError(thread.error)

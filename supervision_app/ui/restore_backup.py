@@ -45,6 +45,7 @@ def restore_from_backup(window, controller) -> bool:
 def restore_file(window, controller, backup: Path) -> bool:
     """Restore ``backup`` into the open database. True when the records were replaced."""
     database = controller.database
+    staged: StagedBackup | None
     try:
         staged = stage_backup(backup, database.path, database.key_ring)
     except BackupCredentialError:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from supervision_app.storage.autosave import AnswerEdit
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
+from supervision_app.ui.structured_editor import AnyEditor
 
 
 class SessionAnswers:
@@ -25,7 +26,7 @@ class SessionAnswers:
         self._bridge = bridge
         self._on_answered = on_answered
         self.session_id: int | None = None
-        self.editors: dict[str, AnswerEditor] = {}
+        self.editors: dict[str, AnyEditor] = {}
         self.answered: dict[str, bool] = {}
         self.locked = False
 
@@ -34,7 +35,7 @@ class SessionAnswers:
         self.editors = {}
         self.answered = answered or {}
 
-    def add_editor(self, editor: AnswerEditor) -> None:
+    def add_editor(self, editor: AnyEditor) -> None:
         """An editor on a page just built: its edits are autosaved, and it is read-only if
         the record is signed."""
         self.editors[editor.prompt_id] = editor
@@ -42,7 +43,7 @@ class SessionAnswers:
         editor.commit_requested.connect(partial(self.submit, editor))
         lock_editor(editor, self.locked)
 
-    def drop_editor(self, editor: AnswerEditor) -> None:
+    def drop_editor(self, editor: AnyEditor) -> None:
         """An editor whose page goes: its typing is saved first."""
         editor.commit_now()
         self.editors.pop(editor.prompt_id, None)
@@ -68,7 +69,7 @@ class SessionAnswers:
     def total(self) -> int:
         return sum(1 for value in self.answered.values() if value)
 
-    def _on_edited(self, editor: AnswerEditor) -> None:
+    def _on_edited(self, editor: AnyEditor) -> None:
         if self.session_id is None:
             return
         self._bridge.note_edit((self.session_id, editor.prompt_id))
@@ -81,7 +82,7 @@ class SessionAnswers:
         if self.session_id is not None:
             self._bridge.note_edit((self.session_id, editor.prompt_id))
 
-    def submit(self, editor: AnswerEditor) -> None:
+    def submit(self, editor: AnyEditor) -> None:
         if self.session_id is None:
             return
         self._bridge.submit(

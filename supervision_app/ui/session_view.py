@@ -43,6 +43,7 @@ from supervision_app.ui.stage_navigator import (
 )
 from supervision_app.ui.stage_page import StagePage
 from supervision_app.ui.stage_slot import StageSlot
+from supervision_app.ui.structured_editor import AnyEditor
 
 SAVE_WAIT_SECONDS = 2.0
 #: Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).
@@ -420,7 +421,7 @@ class SessionView(SessionHost):
 
     # -- answers -------------------------------------------------------------------------
 
-    def editor_for(self, prompt_id: str) -> AnswerEditor | None:
+    def editor_for(self, prompt_id: str) -> AnyEditor | None:
         """The answer editor of ``prompt_id`` (its page is built if need be)."""
         row = self.page_stack.row_of_prompt.get(prompt_id)
         if row is not None:

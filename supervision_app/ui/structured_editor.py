@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QPlainTextEdit, QSizePolicy, QW
 
 from supervision_app.content import Prompt
 from supervision_app.domain import encode_payload, payload_is_empty
-from supervision_app.ui.answer_editor import DebouncedCommits
+from supervision_app.ui.answer_editor import AnswerEditor, DebouncedCommits
 from supervision_app.ui.widgets import wrapped_lines
 
 
@@ -154,3 +154,7 @@ class GrowingTextBox(QPlainTextEdit):
 
 def small_text_box(lines: int = 2) -> QPlainTextEdit:
     return GrowingTextBox(lines)
+
+
+#: A prompt card's editor: a free-text answer or a structured tool (the same interface).
+AnyEditor = AnswerEditor | StructuredEditor

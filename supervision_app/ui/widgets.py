@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from datetime import date
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QDate, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -81,6 +83,27 @@ def push_button(
 def set_primary(button: QPushButton, primary: bool = True) -> None:
     button.setProperty("primary", primary)
     repolish(button)
+
+
+def qdate(day: date) -> QDate:
+    """``day`` for a date field."""
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(day: QDate) -> date:
+    """A date field's date as Python's."""
+    value = day.toPython()
+    assert isinstance(value, date)
+    return value
+
+
+def delete_widgets(layout: QLayout) -> None:
+    """Take every item out of ``layout`` and delete its widget (once Qt is idle)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
 
 
 def repolish(widget: QWidget) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +36,10 @@ from supervision_app.ui.session_view import SessionView
 
 class WindowHost(QMainWindow):
     """The main window's widgets and services, declared for its parts (built by MainWindow)."""
+
+    #: Emitted once, just after the window's first paint: work the first screen does not
+    #: need (the spelling dictionary, say) waits for it, so it never delays that paint.
+    first_painted = Signal()
 
     store: SupervisionStore
     content: Content
