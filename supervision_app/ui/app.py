@@ -164,6 +164,7 @@ def _apply_agency_key(database: Database, content: Content, parent=None) -> bool
     recipient = agency.public_key if agency else None
     if not agency_key_needed(database, recipient) or not ask_agency_consent(parent, agency):
         return False
+    assert agency is not None  # a key is needed only where a pack names one
     try:
         return apply_agency_key(database, recipient, agency.pack)
     except OSError as exc:  # the key file could not be written: the old one still works
@@ -222,4 +223,4 @@ def after_first_unlock(window, database: Database) -> None:
     ask who is using this computer (for the audit trail). The welcome itself was the
     passphrase screen; the empty screen's card then offers the demo case."""
     if database.new_recovery_key is not None:  # the database was created in this start
-        window.ask_who_is_using()
+        window.settings_actions.ask_who_is_using()

@@ -46,6 +46,7 @@ def restore_from_backup(window, controller) -> bool:
 def restore_file(window, controller, backup: Path) -> bool:
     """Restore ``backup`` into the open database. True when the records were replaced."""
     database = controller.database
+    staged: StagedBackup | None
     try:
         staged = stage_backup(backup, database.path, sqlite_backend(database).key_ring)
     except BackupCredentialError:
