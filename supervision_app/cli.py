@@ -405,7 +405,7 @@ def _cmd_list(_args: argparse.Namespace, db_path: Path) -> int:
 
     database, store, _content = _open(db_path)
     try:
-        cases = store.list_cases()
+        cases = store.cases.list_cases()
         if not cases:
             print("No cases yet. Create one in the app, or run: supervision-app demo")
             return 0
@@ -414,7 +414,7 @@ def _cmd_list(_args: argparse.Namespace, db_path: Path) -> int:
                 f"case {case.id}  {case.reference}  children: {case.children}  "
                 f"practitioner: {case.practitioner}  supervisor: {case.supervisor}"
             )
-            for s in store.list_sessions(case.id):
+            for s in store.sessions.list_sessions(case.id):
                 print(
                     f"  session {s.id}  {format_date(s.date)}  {s.answered} answered  "
                     f"attendees: {', '.join(s.attendees)}"
@@ -437,7 +437,7 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     database, store, content = _open(db_path)
     try:
         try:
-            store.get_session(args.session_id)
+            store.sessions.get_session(args.session_id)
         except NotFoundError:
             raise CliError(
                 f"there is no session {args.session_id}; 'supervision-app list' shows the ids"
@@ -449,7 +449,7 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
                 export_session_json(store, args.session_id, args.json)
             except RecordFileError as exc:
                 raise CliError(str(exc)) from None
-            store.record_event(args.session_id, AuditEvent.EXPORTED, "JSON record file")
+            store.audit.record_event(args.session_id, AuditEvent.EXPORTED, "JSON record file")
             print(f"Wrote the record file to {args.json}")
             return 0
         from supervision_app.record.load import load_record
@@ -462,7 +462,7 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
                 write_html(record, args.html)
             except OSError as exc:
                 raise CliError(f"cannot write {args.html}: {exc.strerror or exc}") from None
-            store.record_event(args.session_id, AuditEvent.EXPORTED, "HTML")
+            store.audit.record_event(args.session_id, AuditEvent.EXPORTED, "HTML")
             print(f"Wrote the HTML record to {args.html}")
             return 0
         from supervision_app.record.pdf import render_pdf
@@ -475,7 +475,7 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
             data = _protect(data)
         _write(path, data)
         detail = "extract PDF" if args.extract else "PDF"
-        store.record_event(
+        store.audit.record_event(
             args.session_id, AuditEvent.EXPORTED, detail + (", AES-256" if args.protect else "")
         )
         print(f"Wrote the {what} to {path}")
@@ -534,7 +534,7 @@ def _cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
         return _verify_pdf(args.pdf, db_path)
     database, store, _content = _open(db_path)
     try:
-        results = store.verify_all()
+        results = store.signing.verify_all()
     finally:
         database.close()
     bad = [r for r in results if not r.ok]
@@ -568,7 +568,7 @@ def _verify_pdf(pdf: Path, db_path: Path) -> int:
         raise CliError(str(exc)) from None
     database, store, _content = _open(db_path)
     try:
-        found = store.find_fingerprint(printed)
+        found = store.signing.find_fingerprint(printed)
     finally:
         database.close()
     if found is None:
@@ -602,13 +602,13 @@ def _cmd_settings(args: argparse.Namespace, db_path: Path) -> int:
     try:
         try:
             if args.marking is not None:
-                store.set_protective_marking(args.marking)
+                store.settings.set_protective_marking(args.marking)
             if args.late_days is not None:
-                store.set_late_entry_days(args.late_days)
+                store.settings.set_late_entry_days(args.late_days)
         except ValidationError as exc:
             raise CliError(" ".join(exc.problems)) from None
-        print(f"Protective marking: {store.protective_marking()}")
-        print(f"Late entry after: {store.late_entry_days()} days")
+        print(f"Protective marking: {store.settings.protective_marking()}")
+        print(f"Late entry after: {store.settings.late_entry_days()} days")
     finally:
         database.close()
     return 0

@@ -150,7 +150,7 @@ def export_session_json(store: SupervisionStore, session_id: int, path: Path) ->
     """Write the session to ``path``. A failed write leaves no partial file behind."""
     from supervision_app.exchange_memory import memory_to_dict, session_memory
 
-    detail = store.get_session(session_id)
+    detail = store.sessions.get_session(session_id)
     record = session_to_dict(detail)
     history = store.memory.case_history(detail.case.id)
     record["case_memory"] = memory_to_dict(session_memory(history, session_id))
@@ -231,7 +231,7 @@ def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
 def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, bool]:
     """Import a record file, all or nothing. Returns ``(case_id, session_id, case_created)``."""
     detail, memory = read_record_file(path)
-    return write_or_refuse(path, lambda: store.import_session(detail, memory))
+    return write_or_refuse(path, lambda: store.sessions.import_session(detail, memory))
 
 
 def write_or_refuse(path: Path, write):

@@ -71,8 +71,8 @@ class CaseMemoryFile:
 
 def case_to_dict(store: SupervisionStore, case_id: int) -> dict[str, Any]:
     history = store.memory.case_history(case_id)
-    details = [store.get_session(s.session_id) for s in history.sessions]
-    case = store.get_case(case_id) if not details else details[0].case
+    details = [store.sessions.get_session(s.session_id) for s in history.sessions]
+    case = store.cases.get_case(case_id) if not details else details[0].case
     uid = {d.id: d.uid for d in details}
 
     def ref(session_id: int | None) -> str | None:
@@ -240,4 +240,4 @@ def import_case_file(store: SupervisionStore, path: Path) -> int:
     Refused if a case with the same reference is already in the database (importing into it
     would duplicate what it remembers)."""
     case, sessions, memory = read_case_file(path)
-    return write_or_refuse(path, lambda: store.import_case(case, sessions, memory))
+    return write_or_refuse(path, lambda: store.cases.import_case(case, sessions, memory))

@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         expanded = self.case_tree.expanded_case_ids()
         case_of_session = None
         if select_session is not None:
-            case_of_session = self.store.session_case_id(select_session)
+            case_of_session = self.store.sessions.session_case_id(select_session)
             if case_of_session is not None:
                 expanded.add(case_of_session)
         cases, more = self._case_page(case_of_session or select_case)
@@ -340,9 +340,9 @@ class MainWindow(QMainWindow):
         """The cases to list (a page of them, so that start-up does not grow with the
         history) and whether there are more; the page grows to include ``wanted``."""
         limit = self._case_limit
-        cases = self.store.list_cases(limit=limit + 1)
+        cases = self.store.cases.list_cases(limit=limit + 1)
         if wanted is not None and len(cases) > limit and wanted not in {c.id for c in cases}:
-            every = self.store.list_cases()
+            every = self.store.cases.list_cases()
             position = next((i for i, c in enumerate(every) if c.id == wanted), None)
             if position is not None:
                 limit = self._case_limit = (position // CASE_PAGE_SIZE + 1) * CASE_PAGE_SIZE
@@ -354,22 +354,22 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._list_more_cases)
 
     def _list_more_cases(self) -> None:
-        first_new = self.store.list_cases(limit=1, offset=self._case_limit)
+        first_new = self.store.cases.list_cases(limit=1, offset=self._case_limit)
         self._case_limit += CASE_PAGE_SIZE
         self.reload_cases(select_case=first_new[0].id if first_new else None)
 
     def _session_page(self, case_id: int, limit: int, offset: int):
-        return self.store.list_sessions(case_id, limit=limit, offset=offset)
+        return self.store.sessions.list_sessions(case_id, limit=limit, offset=offset)
 
     def _on_case_selected(self, case_id: int) -> None:
         self.central_stack.setCurrentWidget(self.splitter)  # from Home too
         self.session_view.clear()
         try:
-            case = self.store.get_case(case_id)
+            case = self.store.cases.get_case(case_id)
         except NotFoundError:
             self.reload_cases()
             return
-        self.case_overview.show_case(case, self.store.count_sessions(case_id))
+        self.case_overview.show_case(case, self.store.sessions.count_sessions(case_id))
         self.detail_stack.setCurrentWidget(self.case_overview)
         self._after_selection(case.reference)
 
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         created: dict[str, int] = {}
 
         def save(case) -> None:
-            created["id"] = self.store.create_case(case)
+            created["id"] = self.store.cases.create_case(case)
 
         self._open_dialog(
             _case_dialog()(self, None, save),
@@ -429,12 +429,12 @@ class MainWindow(QMainWindow):
         if case_id is None:
             return
         try:
-            initial = self.store.get_case(case_id)
+            initial = self.store.cases.get_case(case_id)
         except NotFoundError:
             self.reload_cases()
             return
         self._open_dialog(
-            _case_dialog()(self, initial, lambda case: self.store.update_case(case_id, case)),
+            _case_dialog()(self, initial, lambda case: self.store.cases.update_case(case_id, case)),
             lambda: self._case_saved(case_id, self.tr("Case details saved.")),
         )
 
@@ -452,14 +452,14 @@ class MainWindow(QMainWindow):
         if case_id is None:
             return
         try:
-            case = self.store.get_case(case_id)
+            case = self.store.cases.get_case(case_id)
         except NotFoundError:
             self.reload_cases()
             return
         created: dict[str, int] = {}
 
         def save(fields) -> None:
-            created["id"] = self.store.create_session(
+            created["id"] = self.store.sessions.create_session(
                 case_id, fields.date, fields.attendees, self.content.version
             )
 
@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         if not self._confirm(self.tr("Delete session"), text):
             return
         try:
-            self.store.delete_session(session_id)
+            self.store.sessions.delete_session(session_id)
         except LockedSessionError as exc:
             self._warn(self.tr("Delete session"), str(exc))
             return
@@ -504,11 +504,11 @@ class MainWindow(QMainWindow):
         if case_id is None:
             return
         try:
-            case = self.store.get_case(case_id)
+            case = self.store.cases.get_case(case_id)
         except NotFoundError:
             self.reload_cases()
             return
-        count = self.store.count_sessions(case_id)
+        count = self.store.sessions.count_sessions(case_id)
         text = self.tr(
             "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for this case "
             "will be removed from this computer. This cannot be undone."
@@ -516,7 +516,7 @@ class MainWindow(QMainWindow):
         if not self._confirm(self.tr("Delete case"), text):
             return
         try:
-            self.store.delete_case(case_id)
+            self.store.cases.delete_case(case_id)
         except LockedSessionError as exc:
             self._warn(self.tr("Delete case"), str(exc))
             return
@@ -615,7 +615,7 @@ class MainWindow(QMainWindow):
         from supervision_app.exchange_case import export_case_json
 
         try:
-            reference = self.store.get_case(case_id).reference
+            reference = self.store.cases.get_case(case_id).reference
         except NotFoundError:
             self.reload_cases()
             return None
@@ -713,25 +713,25 @@ class MainWindow(QMainWindow):
             self.session_view.preview_page.print_record()
 
     def _show_user(self) -> None:
-        user = self.store.current_user()
+        user = self.store.settings.current_user()
         self.user_label.setText(
             self.tr("User: {name}").format(name=user.display) if user else self.tr("No user named")
         )
 
     def ask_who_is_using(self) -> None:
         """At the first run: ask once who is using this computer, unless someone is named."""
-        if self.store.current_user() is None:
+        if self.store.settings.current_user() is None:
             self.choose_user()
 
     def choose_user(self) -> None:
         from supervision_app.ui.user_dialog import UserDialog, UserFields
 
-        user = self.store.current_user()
+        user = self.store.settings.current_user()
         self._open_dialog(
             UserDialog(
                 self,
                 UserFields(user.name, user.role) if user else None,
-                lambda f: self.store.set_current_user(f.name, f.role),
+                lambda f: self.store.settings.set_current_user(f.name, f.role),
             ),
             self._show_user,
         )
@@ -740,10 +740,10 @@ class MainWindow(QMainWindow):
         from supervision_app.ui.record_settings_dialog import RecordSettings, RecordSettingsDialog
 
         def save(value: RecordSettings) -> None:
-            self.store.set_protective_marking(value.marking)
-            self.store.set_late_entry_days(value.late_days)
+            self.store.settings.set_protective_marking(value.marking)
+            self.store.settings.set_late_entry_days(value.late_days)
 
-        current = RecordSettings(self.store.protective_marking(), self.store.late_entry_days())
+        current = RecordSettings(self.store.settings.protective_marking(), self.store.settings.late_entry_days())
         self._open_dialog(
             RecordSettingsDialog(self, current, save),
             lambda: self.statusBar().showMessage(self.tr("Record settings saved."), 5000),
@@ -752,7 +752,7 @@ class MainWindow(QMainWindow):
     def verify_records(self) -> None:
         from supervision_app.ui.verify_dialog import VerifyDialog
 
-        dialog = VerifyDialog(self.store.verify_all(), self)
+        dialog = VerifyDialog(self.store.signing.verify_all(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -771,7 +771,7 @@ class MainWindow(QMainWindow):
         from supervision_app.record.pdf_documents import render_template
 
         try:
-            write_bytes(render_template(self.content, self.store.protective_marking()), path)
+            write_bytes(render_template(self.content, self.store.settings.protective_marking()), path)
         except RecordExportError as exc:
             self._warn(self.tr("Paper template"), str(exc))
             return False

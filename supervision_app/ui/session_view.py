@@ -267,7 +267,7 @@ class SessionView(QWidget):
     def load_session(self, session_id: int) -> None:
         """Show a session; raises NotFoundError if it no longer exists."""
         self.wait_for_saves(SAVE_WAIT_SECONDS)
-        detail = self._store.get_session(session_id)
+        detail = self._store.sessions.get_session(session_id)
         self._clear_pages()
         self._detail = detail
         spell_check.use_case_words(detail)  # the case's names are not misspellings
@@ -276,7 +276,7 @@ class SessionView(QWidget):
         self._answered = {pid: bool(a.text.strip()) for pid, a in answers.items()}
         self._answered.update({pid: t.filled for pid, t in tools.items()})
         children = [c.name for c in detail.case.children]
-        agenda = self._store.get_agenda(detail.id)
+        agenda = self._store.focus.get_agenda(detail.id)
         if agenda or not any(self._answered.values()):
             self.focus.build(detail, agenda, answers, tools, self._signed(detail))
         else:  # a session from before the agenda: its answered prompts only
@@ -382,7 +382,7 @@ class SessionView(QWidget):
         detail = self._detail
         if detail is None:
             return False
-        return any(s.id != detail.id for s in self._store.list_sessions(detail.case.id, limit=2))
+        return any(s.id != detail.id for s in self._store.sessions.list_sessions(detail.case.id, limit=2))
 
     def show_memory(self, visible: bool = True) -> None:
         """Show the case so far (True) or the session's pages (False)."""
@@ -863,7 +863,7 @@ class SessionView(QWidget):
             self,
             detail.case,
             SessionFields(detail.date, list(detail.attendees)),
-            lambda f: self._store.update_session(detail.id, f.date, f.attendees),
+            lambda f: self._store.sessions.update_session(detail.id, f.date, f.attendees),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_details_saved)
@@ -872,7 +872,7 @@ class SessionView(QWidget):
     def _on_details_saved(self) -> None:
         if self._detail is None:
             return
-        fresh = self._store.get_session(self._detail.id)
+        fresh = self._store.sessions.get_session(self._detail.id)
         self._detail.date = fresh.date
         self._detail.attendees = fresh.attendees
         self._update_header()
