@@ -37,9 +37,9 @@ if TYPE_CHECKING:
         SignOffInput,
         VerifyResult,
     )
-    from supervision_app.domain.agenda import (
+    from supervision_app.domain.agenda import AgendaProposal
+    from supervision_app.domain.focus import (
         AgendaItem,
-        AgendaProposal,
         AttentionItem,
         SessionClosing,
         SessionOpening,
