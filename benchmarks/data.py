@@ -501,7 +501,7 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
     database = open_db(path)
     try:
         store = SupervisionStore(database)
-        case_id = store.create_case(
+        case_id = store.cases.create_case(
             CaseInput(
                 reference="FIC-RICH-0001",
                 practitioner="Sam Fictional (social worker)",
@@ -521,15 +521,15 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
                 ],
             )
         )
-        earlier = store.create_session(
+        earlier = store.sessions.create_session(
             case_id, date(2026, 10, 5), ["Sam Fictional", "Robin Example"], content.version
         )
         carried = [
-            store.add_action(earlier, f"{rng.choice(_NEXT).capitalize()}.", "Sam Fictional",
+            store.sessions.add_action(earlier, f"{rng.choice(_NEXT).capitalize()}.", "Sam Fictional",
                              date(2026, 10, 19)).id
             for _ in range(4)
         ]  # fmt: skip
-        session_id = store.create_session(
+        session_id = store.sessions.create_session(
             case_id, date(2026, 11, 2), ["Sam Fictional", "Robin Example"], content.version
         )
         _rich_memory(store, case_id, session_id, carried, rng)
@@ -540,16 +540,16 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
                     text = "\n\n".join(
                         paragraph(rng, sentences) for _ in range(rng.randint(*paras))
                     )
-                    store.save_answer(session_id, prompt.id, stage.id, prompt.text, text)
+                    store.sessions.save_answer(session_id, prompt.id, stage.id, prompt.text, text)
                 else:
-                    store.save_structured_answer(
+                    store.sessions.save_structured_answer(
                         session_id, prompt.id, stage.id, prompt.text, kind,
                         tool_payload(prompt, children, rng),
                     )  # fmt: skip
         for _ in range(8):
-            store.add_decision(session_id, paragraph(rng, (1, 2)), paragraph(rng, (2, 4)))
+            store.sessions.add_decision(session_id, paragraph(rng, (1, 2)), paragraph(rng, (2, 4)))
         for i in range(12):
-            store.add_action(
+            store.sessions.add_action(
                 session_id,
                 f"{rng.choice(_NEXT).capitalize()}.",
                 rng.choice(["Sam Fictional", "Robin Example", "Health visitor", "School DSL"]),
@@ -625,7 +625,7 @@ def rich_record(path: Path, session_id: int):
         except ImportError:
             from supervision_app.record import build_record
 
-            return build_record(store.get_session(session_id), content,
+            return build_record(store.sessions.get_session(session_id), content,
                                 generated_at=datetime(2026, 11, 2, 15, 0))  # fmt: skip
         return load_record(store, session_id, content)
     finally:

@@ -158,7 +158,7 @@ def test_the_agency_workflow_through_the_command_line(tmp_path: Path) -> None:
     with pytest.raises(UnlockError):
         open_database(db, Passphrase(PASSPHRASE))
     database = open_database(db, Passphrase(new_passphrase))
-    assert SupervisionStore(database).list_cases()[0].reference == "DEMO-0001"
+    assert SupervisionStore(database).cases.list_cases()[0].reference == "DEMO-0001"
     database.close()
 
 
@@ -179,7 +179,7 @@ def test_rotate_key_and_new_recovery_key_commands(tmp_path: Path) -> None:
         with pytest.raises(UnlockError):
             open_database(db, RecoveryKey(old))
     database = open_database(db, RecoveryKey(third))
-    assert SupervisionStore(database).list_cases()[0].reference == "DEMO-0001"
+    assert SupervisionStore(database).cases.list_cases()[0].reference == "DEMO-0001"
     database.close()
 
     wrong = run("rotate-key", "--db", str(db), env={"SUPERVISION_APP_PASSPHRASE": "wrong one"})

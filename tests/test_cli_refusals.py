@@ -137,10 +137,10 @@ def _sign_demo(db: Path) -> int:
     database = open_database(db, Passphrase(PASSPHRASE))
     try:
         store = SupervisionStore(database)
-        case = store.list_cases()[0]
-        session_id = store.list_sessions(case.id)[0].id
-        store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
-        store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
+        case = store.cases.list_cases()[0]
+        session_id = store.sessions.list_sessions(case.id)[0].id
+        store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
+        store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
         return session_id
     finally:
         database.close()
@@ -154,7 +154,7 @@ def test_verify_pdf_checks_a_filed_record_against_the_database(demo_db: Path, tm
     assert ok.returncode == 0 and "unchanged" in ok.stdout, ok.stdout + ok.stderr
 
     database = open_database(demo_db, Passphrase(PASSPHRASE))  # a legitimate addendum
-    SupervisionStore(database).add_addendum(session_id, "Jo S", "Team manager", "Later.")
+    SupervisionStore(database).signing.add_addendum(session_id, "Jo S", "Team manager", "Later.")
     ring = database.backend.key_ring
     database.close()
     later = run("verify", "--pdf", str(filed), "--db", str(demo_db))

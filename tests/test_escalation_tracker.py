@@ -85,7 +85,7 @@ def test_the_window_offers_the_policy_stages_and_shows_the_clock(qtbot, store, d
 
     content = _agency_content()
     case_id = make_case(store)
-    session_id = store.create_session(case_id, JUN12, ["A"], "1")
+    session_id = store.sessions.create_session(case_id, JUN12, ["A"], "1")
     window = open_window(qtbot, store, content, db_path)
     window.reload_cases(select_session=session_id)
     qtbot.waitUntil(lambda: window.session_view.session_id == session_id)
@@ -151,7 +151,7 @@ def test_the_session_record_names_the_stage_and_the_clock_on_its_date(
     from supervision_app.services.records import load_record
 
     case_id = make_case(store)
-    sid = store.create_session(case_id, JUN12, ["A"], "1")
+    sid = store.sessions.create_session(case_id, JUN12, ["A"], "1")
     store.memory.raise_escalation(case_id, "Refused referral", "MASH team manager", JUN3, 5, sid,
                                   stage_name="Managers or safeguarding leads", stage=2)  # fmt: skip
     [printed] = load_record(store, sid, content).escalations

@@ -24,7 +24,7 @@ NEXT = date(2026, 11, 10)
 @pytest.fixture
 def demo_window(qtbot, store: SupervisionStore, content, db_path: Path):
     loaded = load_demo(store, content)
-    session_id = store.create_session(loaded.history_case_id, NEXT, ["Chloe", "Martin"], "1")
+    session_id = store.sessions.create_session(loaded.history_case_id, NEXT, ["Chloe", "Martin"], "1")
     window = open_window(qtbot, store, content, db_path)
     window.reload_cases(select_session=session_id)
     qtbot.waitUntil(lambda: window.session_view.session_id == session_id)
@@ -180,7 +180,7 @@ def test_lazy_case_list_pages_long_histories(qtbot, store, content, db_path: Pat
     from tests.helpers import make_case
 
     case_id = make_case(store)
-    ids = [store.create_session(case_id, date(2020, 1, 1 + i % 28).replace(year=2020 + i // 28), ["A"], "1")
+    ids = [store.sessions.create_session(case_id, date(2020, 1, 1 + i % 28).replace(year=2020 + i // 28), ["A"], "1")
            for i in range(120)]  # fmt: skip
     window: MainWindow = open_window(qtbot, store, content, db_path)
     case_item = window.case_tree.topLevelItem(0)

@@ -26,11 +26,11 @@ def _long_case(store: SupervisionStore) -> tuple[int, list[int], list[int]]:
     start = date(2022, 1, 10)
     for i in range(SESSIONS):
         on = start + timedelta(days=28 * i)
-        session_id = store.create_session(case_id, on, ["Ana", "Ben"], "1")
+        session_id = store.sessions.create_session(case_id, on, ["Ana", "Ben"], "1")
         actions.append(
-            store.add_action(session_id, f"Action number {i:02d}", "Ana", on + timedelta(days=7)).id
+            store.sessions.add_action(session_id, f"Action number {i:02d}", "Ana", on + timedelta(days=7)).id
         )
-        store.add_decision(session_id, f"Decision number {i:02d}", f"Because {i}")
+        store.sessions.add_decision(session_id, f"Decision number {i:02d}", f"Because {i}")
         title = f"Event number {i:02d}"
         kind = EventKind.SIGNIFICANT_EVENT
         events.append(store.memory.add_event(case_id, on, kind, title, "", session_id=session_id))

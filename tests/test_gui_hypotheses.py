@@ -61,7 +61,7 @@ def test_a_hypothesis_is_added_reviewed_and_reappears_next_session(qtbot, demo, 
         ("Spoke to the school nurse", "Kai late most Mondays, tired", session_id)
     ]
     # the next session opens with it, its status and how it was tested
-    later = store.create_session(case_id, date(2026, 12, 8), ["Chloe"], "1")
+    later = store.sessions.create_session(case_id, date(2026, 12, 8), ["Chloe"], "1")
     window.reload_cases(select_session=later)
     qtbot.waitUntil(lambda: window.session_view.session_id == later)
     text = _texts(window.session_view.memory_panel)

@@ -87,7 +87,7 @@ def trigger(window, name: str) -> None:
 
 
 def references(window) -> list[str]:
-    return sorted(c.reference for c in window.store.list_cases())
+    return sorted(c.reference for c in window.store.cases.list_cases())
 
 
 def test_re_encrypting_from_the_menu(qtbot, unlocked) -> None:  # noqa: F811
@@ -210,5 +210,5 @@ def test_a_backup_under_another_key_asks_for_its_passphrase(
         window.close()
         database.close()
     reopened = open_database(db_path, Passphrase(TEST_PASSPHRASE))  # the backup's key file
-    assert sorted(c.reference for c in SupervisionStore(reopened).list_cases()) == ["OLD-KEY"]
+    assert sorted(c.reference for c in SupervisionStore(reopened).cases.list_cases()) == ["OLD-KEY"]
     reopened.close()

@@ -34,8 +34,8 @@ class Crash(BaseException):
 
 def snapshot(store: SupervisionStore) -> list[object]:
     return [
-        (case, [store.get_session(s.id) for s in store.list_sessions(case.id)])
-        for case in store.list_cases()
+        (case, [store.sessions.get_session(s.id) for s in store.sessions.list_sessions(case.id)])
+        for case in store.cases.list_cases()
     ]
 
 

@@ -109,9 +109,9 @@ def test_a_damaged_backup_is_refused_clearly(store, db_path: Path, tmp_path: Pat
 
 def test_restoring_streams_the_backup(store, db_path: Path, tmp_path: Path) -> None:
     case_id = make_case(store)
-    session_id = store.create_session(case_id, date(2026, 1, 5), ["A"], "1")
+    session_id = store.sessions.create_session(case_id, date(2026, 1, 5), ["A"], "1")
     for n in range(12):  # about 6 MB of (incompressible-looking) answers
-        store.save_answer(session_id, f"p.{n}", "p", "Q", os.urandom(250_000).hex())
+        store.sessions.save_answer(session_id, f"p.{n}", "p", "Q", os.urandom(250_000).hex())
     backup = write_backup(store.database, tmp_path / "big.supervision-backup")
     assert backup.stat().st_size > 5_000_000
     tracemalloc.start()

@@ -31,7 +31,7 @@ SECOND = "the second passphrase, also long"
 
 
 def references(database) -> list[str]:
-    return sorted(c.reference for c in SupervisionStore(database).list_cases())
+    return sorted(c.reference for c in SupervisionStore(database).cases.list_cases())
 
 
 def siblings(path: Path) -> list[str]:

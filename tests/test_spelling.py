@@ -154,7 +154,7 @@ def test_a_version_2_database_migrates_to_hold_my_words(db_path: Path) -> None:
         assert "personal_words" in tables
         assert meta["schema_version"] == str(SCHEMA_VERSION)
         store = SupervisionStore(database)
-        assert [c.reference for c in store.list_cases()] == ["BEFORE-V3"]
+        assert [c.reference for c in store.cases.list_cases()] == ["BEFORE-V3"]
         assert store.words.add_word("Kayleigh")
         assert store.words.list_words() == ["Kayleigh"]
     finally:

@@ -1,7 +1,7 @@
-"""The named user of this installation, record preferences and the audit trail.
+"""The audit trail.
 
-:class:`AuditMixin` adds these to :class:`~supervision_app.storage.store.SupervisionStore`;
-:func:`record_audit` is called inside the store's own units of work.  Audit
+:class:`AuditStore` is ``store.audit``; :func:`record_audit` is called inside the store's
+own units of work.  Audit
 entries never contain note text: only what happened, to which record, when and
 by whom.
 """
@@ -14,22 +14,14 @@ from functools import cache
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from supervision_app.domain import (
-    DEFAULT_LATE_DAYS,
-    AuditEntry,
-    AuditEvent,
-    LocalUser,
-    ValidationError,
-)
+from supervision_app.domain import AuditEntry, AuditEvent
 from supervision_app.storage.audit_chain import seal_entry
 from supervision_app.storage.database import Database
-from supervision_app.storage.models import AuditEventRow, LocalUserRow, PreferenceRow, SessionRow
+from supervision_app.storage.models import AuditEventRow, LocalUserRow, SessionRow
 
 #: Edits by the same user closer together than this are one "edited" entry (from ... to ...).
 EDIT_COALESCE = timedelta(minutes=30)
 NO_USER = "(no named user)"
-DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
-MAX_MARKING = 60
 
 
 def _now() -> datetime:
@@ -142,86 +134,11 @@ def _edit_statements():
     return touch, extend
 
 
-class AuditMixin:
-    database: Database
+class AuditStore:
+    """``store.audit``: the events noted on a record and its audit trail."""
 
-    # -- the named user ------------------------------------------------------------
-
-    def current_user(self) -> LocalUser | None:
-        users = LocalUserRow.__table__  # the table, not the class: no ORM on the first screen
-        with self.database.read() as session:
-            row = session.connection().execute(
-                select(users.c.id, users.c.name, users.c.role)
-                .order_by(users.c.last_used_at.desc(), users.c.id.desc())
-                .limit(1)
-            ).first()
-            return LocalUser(row.id, row.name, row.role) if row else None
-
-    def set_current_user(self, name: str, role: str) -> LocalUser:
-        """Choose (or add) the person using this installation. Not authentication."""
-        name, role = " ".join(name.split()), " ".join(role.split())
-        problems = []
-        if not name:
-            problems.append("Give your name.")
-        if not role:
-            problems.append("Give your role (for example Social worker, Team manager).")
-        if len(name) > 200 or len(role) > 200:
-            problems.append("Name and role must each be at most 200 characters.")
-        if problems:
-            raise ValidationError(problems)
-        now = datetime.now()
-        with self.database.session() as session:
-            row = session.scalar(
-                select(LocalUserRow).where(LocalUserRow.name == name, LocalUserRow.role == role)
-            )
-            if row is None:
-                row = LocalUserRow(name=name, role=role, created_at=now, last_used_at=now)
-                session.add(row)
-            row.last_used_at = now
-            session.flush()
-            return LocalUser(row.id, row.name, row.role)
-
-    def list_users(self) -> list[LocalUser]:
-        with self.database.read() as session:
-            rows = session.scalars(select(LocalUserRow).order_by(LocalUserRow.name))
-            return [LocalUser(r.id, r.name, r.role) for r in rows]
-
-    # -- preferences -----------------------------------------------------------------
-
-    def _preference(self, key: str, default: str) -> str:
-        with self.database.read() as session:
-            row = session.get(PreferenceRow, key)
-            return row.value if row else default
-
-    def _set_preference(self, key: str, value: str) -> None:
-        with self.database.session() as session:
-            row = session.get(PreferenceRow, key)
-            if row is None:
-                session.add(PreferenceRow(key=key, value=value))
-            else:
-                row.value = value
-
-    def protective_marking(self) -> str:
-        return self._preference("marking", DEFAULT_MARKING)
-
-    def set_protective_marking(self, marking: str) -> None:
-        marking = " ".join(marking.split())
-        if not marking or len(marking) > MAX_MARKING:
-            raise ValidationError(
-                [f"The protective marking must be 1 to {MAX_MARKING} characters."]
-            )
-        self._set_preference("marking", marking)
-
-    def late_entry_days(self) -> int:
-        try:
-            return max(0, int(self._preference("late_days", str(DEFAULT_LATE_DAYS))))
-        except ValueError:
-            return DEFAULT_LATE_DAYS
-
-    def set_late_entry_days(self, days: int) -> None:
-        if not 0 <= days <= 3650:
-            raise ValidationError(["The number of days must be between 0 and 3650."])
-        self._set_preference("late_days", str(days))
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     # -- the trail -------------------------------------------------------------------
 

@@ -175,13 +175,13 @@ class AutosaveWriter:
     def _commit(self, edit: AnswerEdit) -> SaveOutcome:
         try:
             if edit.kind == "text":
-                saved_at = self._store.save_answer(
+                saved_at = self._store.sessions.save_answer(
                     edit.session_id, edit.prompt_id, edit.stage_id, edit.prompt_text, edit.text
                 )
             elif edit.kind == SESSION_TEXT_KIND:  # Today's and the summary's free text
-                saved_at = self._store.save_session_text(edit.session_id, edit.prompt_id, edit.text)
+                saved_at = self._store.focus.save_session_text(edit.session_id, edit.prompt_id, edit.text)
             else:
-                saved_at = self._store.save_structured_answer(
+                saved_at = self._store.sessions.save_structured_answer(
                     edit.session_id,
                     edit.prompt_id,
                     edit.stage_id,

@@ -233,7 +233,7 @@ class DecisionsActionsPage(QScrollArea):
             self._decisions, self._actions = [], []
         else:
             try:
-                detail = self._store.get_session(self._session_id)
+                detail = self._store.sessions.get_session(self._session_id)
             except NotFoundError:
                 detail = None
             self._decisions = list(detail.decisions) if detail else []
@@ -343,7 +343,7 @@ class DecisionsActionsPage(QScrollArea):
         session_id = self._session_id
         self._open(
             DecisionDialog(
-                self, None, lambda f: self._store.add_decision(session_id, f.text, f.rationale)
+                self, None, lambda f: self._store.sessions.add_decision(session_id, f.text, f.rationale)
             ),
             self.tr("Decision recorded."),
         )
@@ -357,7 +357,7 @@ class DecisionsActionsPage(QScrollArea):
             DecisionDialog(
                 self,
                 DecisionFields(decision.text, decision.rationale),
-                lambda f: self._store.update_decision(decision.id, f.text, f.rationale),
+                lambda f: self._store.sessions.update_decision(decision.id, f.text, f.rationale),
             ),
             self.tr("Decision updated."),
         )
@@ -369,7 +369,7 @@ class DecisionsActionsPage(QScrollArea):
             self.tr("Remove this decision and its rationale from the session?"),
         ):
             return
-        self._run(lambda: self._store.delete_decision(decision_id), self.tr("Decision removed."))
+        self._run(lambda: self._store.sessions.delete_decision(decision_id), self.tr("Decision removed."))
 
     # -- actions -------------------------------------------------------------------------
 
@@ -381,7 +381,7 @@ class DecisionsActionsPage(QScrollArea):
             ActionDialog(
                 self,
                 None,
-                lambda f: self._store.add_action(
+                lambda f: self._store.sessions.add_action(
                     session_id, f.description, f.owner, f.due, f.status
                 ),
                 self._people,
@@ -401,7 +401,7 @@ class DecisionsActionsPage(QScrollArea):
             ActionDialog(
                 self,
                 initial,
-                lambda f: self._store.update_action(
+                lambda f: self._store.sessions.update_action(
                     action.id, f.description, f.owner, f.due, f.status
                 ),
                 self._people,
@@ -415,7 +415,7 @@ class DecisionsActionsPage(QScrollArea):
             self.tr("Remove action"), self.tr("Remove this action from the session?")
         ):
             return
-        self._run(lambda: self._store.delete_action(action_id), self.tr("Action removed."))
+        self._run(lambda: self._store.sessions.delete_action(action_id), self.tr("Action removed."))
 
     # -- helpers ----------------------------------------------------------------------------
 

@@ -197,7 +197,7 @@ class PreviewPage(QScrollArea):
             return None
         self.before_read()
         try:
-            return self._store.get_session(self._session_id)
+            return self._store.sessions.get_session(self._session_id)
         except NotFoundError:
             return None
 
@@ -236,7 +236,7 @@ class PreviewPage(QScrollArea):
     def _note(self, event: AuditEvent, detail: str) -> None:
         if self._session_id is not None:
             with contextlib.suppress(NotFoundError):
-                self._store.record_event(self._session_id, event, detail)
+                self._store.audit.record_event(self._session_id, event, detail)
 
     # -- PDF --------------------------------------------------------------------------
 

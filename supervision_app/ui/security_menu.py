@@ -73,7 +73,7 @@ def change_passphrase(window, controller: LockController) -> None:
         except UnlockError as exc:
             raise ValidationError([str(exc)]) from None
 
-    user = window.store.current_user()
+    user = window.store.settings.current_user()
     dialog = PassphraseDialog(
         window,
         purpose=PassphrasePurpose.CHANGE,

@@ -175,7 +175,7 @@ class SessionView(SessionHost):
     def load_session(self, session_id: int) -> None:
         """Show a session; raises NotFoundError if it no longer exists."""
         self.wait_for_saves(SAVE_WAIT_SECONDS)
-        detail = self._store.get_session(session_id)
+        detail = self._store.sessions.get_session(session_id)
         self._clear_pages()
         self._detail = detail
         spell_check.use_case_words(detail)  # the case's names are not misspellings
@@ -187,7 +187,7 @@ class SessionView(SessionHost):
         answered.update({pid: t.filled for pid, t in tools.items()})
         self.answers.reset(detail.id, answered)
         children = [c.name for c in detail.case.children]
-        agenda = self._store.get_agenda(detail.id)
+        agenda = self._store.focus.get_agenda(detail.id)
         if agenda or not any(answered.values()):
             self.signoff_page.set_session(detail)  # whether it is signed
             self.focus.build(detail, agenda, answers, tools, self.signoff_page.integrity.any_signed)
@@ -225,7 +225,7 @@ class SessionView(SessionHost):
         detail = self._detail
         if detail is None:
             return False
-        return any(s.id != detail.id for s in self._store.list_sessions(detail.case.id, limit=2))
+        return any(s.id != detail.id for s in self._store.sessions.list_sessions(detail.case.id, limit=2))
 
     def show_memory(self, visible: bool = True) -> None:
         """Show the case so far (True) or the session's pages (False)."""
@@ -483,7 +483,7 @@ class SessionView(SessionHost):
             self,
             detail.case,
             SessionFields(detail.date, list(detail.attendees)),
-            lambda f: self._store.update_session(detail.id, f.date, f.attendees),
+            lambda f: self._store.sessions.update_session(detail.id, f.date, f.attendees),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._on_details_saved)
@@ -492,7 +492,7 @@ class SessionView(SessionHost):
     def _on_details_saved(self) -> None:
         if self._detail is None:
             return
-        fresh = self._store.get_session(self._detail.id)
+        fresh = self._store.sessions.get_session(self._detail.id)
         self._detail.date = fresh.date
         self._detail.attendees = fresh.attendees
         self.header.show_detail(self._detail)

@@ -93,10 +93,10 @@ class FocusFlow(QObject):
         self.active = True
         self._detail, self._answers, self._tools = detail, answers, tools
         self._slots = {}
-        opening = self._store.opening_with_since_last(detail.id, self._rules)
-        self._closing = detail.closing or self._store.get_closing(detail.id)
+        opening = self._store.focus.opening_with_since_last(detail.id, self._rules)
+        self._closing = detail.closing or self._store.focus.get_closing(detail.id)
         children = [c.name for c in detail.case.children]
-        self._proposal = self._store.propose_agenda(detail.id, self._content, self._rules)
+        self._proposal = self._store.focus.propose_agenda(detail.id, self._content, self._rules)
         self.saved = bool(agenda)
         self.items = list(agenda) if agenda else list(self._proposal.core)
         self.today.load(opening, opening.since_last, children)
@@ -233,17 +233,17 @@ class FocusFlow(QObject):
     def save_agenda(self) -> None:
         if self._detail is None or self._view.locked:
             return
-        self._store.save_agenda(self._detail.id, self.items)
+        self._store.focus.save_agenda(self._detail.id, self.items)
         self.saved = True
 
     def save_opening(self) -> None:
         if self._detail is not None and not self._view.locked:
-            self._store.save_opening(self._detail.id, self.today.opening())
+            self._store.focus.save_opening(self._detail.id, self.today.opening())
 
     def save_closing(self) -> None:
         if self._detail is not None and not self._view.locked:
             self._closing = self.summary.closing()
-            self._store.save_closing(self._detail.id, self._closing)
+            self._store.focus.save_closing(self._detail.id, self._closing)
 
     def flush(self) -> None:
         """Save what is still waiting for the end of typing on Today and the summary."""

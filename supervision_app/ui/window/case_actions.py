@@ -29,7 +29,7 @@ class CaseActions(WindowPart):
         created: dict[str, int] = {}
 
         def save(case) -> None:
-            created["id"] = self.window.store.create_case(case)
+            created["id"] = self.window.store.cases.create_case(case)
 
         self.open_dialog(
             _case_dialog()(self.window, None, save),
@@ -44,12 +44,12 @@ class CaseActions(WindowPart):
         if case_id is None:
             return
         try:
-            initial = w.store.get_case(case_id)
+            initial = w.store.cases.get_case(case_id)
         except NotFoundError:
             w.reload_cases()
             return
         self.open_dialog(
-            _case_dialog()(w, initial, lambda case: w.store.update_case(case_id, case)),
+            _case_dialog()(w, initial, lambda case: w.store.cases.update_case(case_id, case)),
             lambda: self._case_saved(
                 case_id, QCoreApplication.translate("MainWindow", "Case details saved.")
             ),
@@ -71,14 +71,14 @@ class CaseActions(WindowPart):
         if case_id is None:
             return
         try:
-            case = w.store.get_case(case_id)
+            case = w.store.cases.get_case(case_id)
         except NotFoundError:
             w.reload_cases()
             return
         created: dict[str, int] = {}
 
         def save(fields) -> None:
-            created["id"] = w.store.create_session(
+            created["id"] = w.store.sessions.create_session(
                 case_id, fields.date, fields.attendees, w.content.version
             )
 
@@ -115,7 +115,7 @@ class CaseActions(WindowPart):
         if not self.confirm_delete(title, text):
             return
         try:
-            w.store.delete_session(session_id)
+            w.store.sessions.delete_session(session_id)
         except LockedSessionError as exc:
             self.warn(title, str(exc))
             return
@@ -131,11 +131,11 @@ class CaseActions(WindowPart):
         if case_id is None:
             return
         try:
-            case = w.store.get_case(case_id)
+            case = w.store.cases.get_case(case_id)
         except NotFoundError:
             w.reload_cases()
             return
-        count = w.store.count_sessions(case_id)
+        count = w.store.sessions.count_sessions(case_id)
         text = QCoreApplication.translate(
             "MainWindow",
             "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for this case "
@@ -145,7 +145,7 @@ class CaseActions(WindowPart):
         if not self.confirm_delete(title, text):
             return
         try:
-            w.store.delete_case(case_id)
+            w.store.cases.delete_case(case_id)
         except LockedSessionError as exc:
             self.warn(title, str(exc))
             return

@@ -84,7 +84,7 @@ class RecordExports(WindowPart):
         from supervision_app.services.record_files import RecordFileError, export_case_json
 
         try:
-            reference = w.store.get_case(case_id).reference
+            reference = w.store.cases.get_case(case_id).reference
         except NotFoundError:
             w.reload_cases()
             return None
@@ -124,7 +124,7 @@ class RecordExports(WindowPart):
 
         w = self.window
         try:
-            write_bytes(render_template(w.content, w.store.protective_marking()), path)
+            write_bytes(render_template(w.content, w.store.settings.protective_marking()), path)
         except RecordExportError as exc:
             self.warn(QCoreApplication.translate("MainWindow", "Paper template"), str(exc))
             return False

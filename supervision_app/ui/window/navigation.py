@@ -41,7 +41,7 @@ class CaseNavigator(WindowPart):
         expanded = w.case_tree.expanded_case_ids()
         case_of_session = None
         if select_session is not None:
-            case_of_session = w.store.session_case_id(select_session)
+            case_of_session = w.store.sessions.session_case_id(select_session)
             if case_of_session is not None:
                 expanded.add(case_of_session)
         cases, more = self._case_page(case_of_session or select_case)
@@ -68,9 +68,9 @@ class CaseNavigator(WindowPart):
         history) and whether there are more; the page grows to include ``wanted``."""
         store = self.window.store
         limit = self.case_limit
-        cases = store.list_cases(limit=limit + 1)
+        cases = store.cases.list_cases(limit=limit + 1)
         if wanted is not None and len(cases) > limit and wanted not in {c.id for c in cases}:
-            every = store.list_cases()
+            every = store.cases.list_cases()
             position = next((i for i, c in enumerate(every) if c.id == wanted), None)
             if position is not None:
                 limit = self.case_limit = (position // CASE_PAGE_SIZE + 1) * CASE_PAGE_SIZE
@@ -82,23 +82,23 @@ class CaseNavigator(WindowPart):
         QTimer.singleShot(0, self._list_more_cases)
 
     def _list_more_cases(self) -> None:
-        first_new = self.window.store.list_cases(limit=1, offset=self.case_limit)
+        first_new = self.window.store.cases.list_cases(limit=1, offset=self.case_limit)
         self.case_limit += CASE_PAGE_SIZE
         self.reload_cases(select_case=first_new[0].id if first_new else None)
 
     def _session_page(self, case_id: int, limit: int, offset: int):
-        return self.window.store.list_sessions(case_id, limit=limit, offset=offset)
+        return self.window.store.sessions.list_sessions(case_id, limit=limit, offset=offset)
 
     def on_case_selected(self, case_id: int) -> None:
         w = self.window
         w.central_stack.setCurrentWidget(w.splitter)  # from Home too
         w.session_view.clear()
         try:
-            case = w.store.get_case(case_id)
+            case = w.store.cases.get_case(case_id)
         except NotFoundError:
             self.reload_cases()
             return
-        w.case_overview.show_case(case, w.store.count_sessions(case_id))
+        w.case_overview.show_case(case, w.store.sessions.count_sessions(case_id))
         w.detail_stack.setCurrentWidget(w.case_overview)
         self._after_selection(case.reference)
 

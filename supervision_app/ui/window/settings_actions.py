@@ -17,7 +17,7 @@ class SettingsActions(WindowPart):
         a.verify_records.triggered.connect(self.verify_records)
 
     def show_user(self) -> None:
-        user = self.window.store.current_user()
+        user = self.window.store.settings.current_user()
         self.window.user_label.setText(
             QCoreApplication.translate("MainWindow", "User: {name}").format(name=user.display)
             if user
@@ -26,19 +26,19 @@ class SettingsActions(WindowPart):
 
     def ask_who_is_using(self) -> None:
         """At the first run: ask once who is using this computer, unless someone is named."""
-        if self.window.store.current_user() is None:
+        if self.window.store.settings.current_user() is None:
             self.choose_user()
 
     def choose_user(self) -> None:
         from supervision_app.ui.user_dialog import UserDialog, UserFields
 
         store = self.window.store
-        user = store.current_user()
+        user = store.settings.current_user()
         self.open_dialog(
             UserDialog(
                 self.window,
                 UserFields(user.name, user.role) if user else None,
-                lambda f: store.set_current_user(f.name, f.role),
+                lambda f: store.settings.set_current_user(f.name, f.role),
             ),
             self.show_user,
         )
@@ -49,10 +49,10 @@ class SettingsActions(WindowPart):
         store = self.window.store
 
         def save(value: RecordSettings) -> None:
-            store.set_protective_marking(value.marking)
-            store.set_late_entry_days(value.late_days)
+            store.settings.set_protective_marking(value.marking)
+            store.settings.set_late_entry_days(value.late_days)
 
-        current = RecordSettings(store.protective_marking(), store.late_entry_days())
+        current = RecordSettings(store.settings.protective_marking(), store.settings.late_entry_days())
         self.open_dialog(
             RecordSettingsDialog(self.window, current, save),
             lambda: self.show_status(
@@ -63,7 +63,7 @@ class SettingsActions(WindowPart):
     def verify_records(self) -> None:
         from supervision_app.ui.verify_dialog import VerifyDialog
 
-        dialog = VerifyDialog(self.window.store.verify_all(), self.window)
+        dialog = VerifyDialog(self.window.store.signing.verify_all(), self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
