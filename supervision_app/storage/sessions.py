@@ -163,25 +163,15 @@ class SessionStore:
     ) -> datetime:
         """Insert or replace one answer. Returns the time it was committed.
 
-        The autosave path: one prepared UPDATE of the answer that also checks the lock; the
-        session's last edit and its audit entry follow from a trigger
-        (``audit.edit_audit_triggers``), or from :func:`record_edit` after the first save."""
+        The autosave path: the common case (the answer exists, the session is not signed) is
+        the backend's quick path (one UPDATE and a commit, the session's last edit and audit
+        entry following in the database: ``Dialect.save_answer_text``); otherwise, or after
+        the first save, a unit of work with :func:`record_edit`."""
         now = datetime.now()
-        # The common case (the answer exists, the session is not signed): one UPDATE and a
-        # commit on a pooled connection, without an ORM session; the trigger does the rest.
-        raw = self.database.raw_connection()
-        try:
-            cursor = raw.cursor()
-            cursor.execute(
-                _QUICK_ANSWER_UPDATE,
-                (text, now.strftime(_STORED_DATETIME), session_id, prompt_id, session_id),
-            )
-            if cursor.rowcount == 1:
-                raw.commit()
-                return now
-            raw.rollback()
-        finally:
-            raw.close()
+        if self.database.backend.dialect.save_answer_text(
+            self.database.engine, session_id, prompt_id, text, now
+        ):
+            return now
         with self.database.session() as session:  # first save, signed, or gone: in full
             inserted = _write_answer(
                 session,
@@ -321,16 +311,6 @@ def _next_position(
 ) -> int:
     current = session.scalar(select(func.max(model.position)).where(model.session_id == session_id))
     return (current or 0) + 1
-
-
-#: How SQLAlchemy stores a DateTime on SQLite (so rows written either way read back alike).
-_STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
-#: ``_answer_statements(AnswerRow)``'s UPDATE as plain SQL: the text of an existing answer,
-#: unless the session has been signed off.
-_QUICK_ANSWER_UPDATE = (
-    "UPDATE answers SET text = ?, updated_at = ? WHERE session_id = ? AND prompt_id = ? "
-    "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff')"
-)
 
 
 @cache
