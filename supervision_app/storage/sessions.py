@@ -38,6 +38,7 @@ from supervision_app.storage.models import (
     StructuredAnswerRow,
 )
 from supervision_app.storage.rows import (
+    NO_LIMIT,
     check_session_input,
     clean_list,
     get_row,
@@ -60,7 +61,11 @@ class SessionStore:
     ) -> list[SessionSummary]:
         """A case's sessions, newest first; ``limit``/``offset`` give one page of them."""
         query = _session_list_statement()
-        params = {"b_case": case_id, "b_limit": -1 if limit is None else limit, "b_offset": offset}
+        params = {
+            "b_case": case_id,
+            "b_limit": NO_LIMIT if limit is None else limit,
+            "b_offset": offset,
+        }
         with self.database.read() as session:
             return [
                 SessionSummary(

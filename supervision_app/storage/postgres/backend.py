@@ -98,7 +98,7 @@ def open_server(url: str, ask_password: AskPassword | None = None) -> Database:
         raise DatabaseOpenError(str(exc)) from None
     try:
         with engine.connect() as conn:
-            rows = conn.execute(text("SELECT key, value FROM app_meta")).tuples().all()
+            rows = conn.execute(text("SELECT key, value FROM app_meta")).all()
             meta: dict[str, str] = {str(k): str(v) for k, v in rows}
             if meta.get("application_id") != APPLICATION_ID or SERVER_KEY not in meta:
                 raise DatabaseOpenError(

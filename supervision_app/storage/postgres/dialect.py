@@ -60,6 +60,14 @@ class PostgresDialect:
             return None
         return _FAULTS.get(code, StorageFault.BUSY if code.startswith("08") else None)
 
+    def audit_problems(self, conn: Connection) -> list[tuple[int | None, str, str]]:
+        """The audit chain as the server walks it (every entry, which no login can read),
+        reported for the entries this login may read (``audit_trail.py``)."""
+        from sqlalchemy import text
+
+        rows = conn.execute(text("SELECT * FROM supervision_audit_problems()"))
+        return [(session_id, reference, problem) for session_id, reference, problem in rows]
+
     def save_answer_text(
         self, engine: Engine, session_id: int, prompt_id: str, text: str, when: datetime
     ) -> bool:
