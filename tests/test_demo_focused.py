@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from supervision_app.demo import demo_session, load_demo
 from supervision_app.domain.case_facts import CaseFacts, prompt_fits
 from supervision_app.domain.focus import CLOSING_MINUTES, OPENING_MINUTES
 from supervision_app.domain.opening_closing import SCALING_ANCHORS
+from supervision_app.services.demo import demo_session, load_demo
 
 
 def test_the_demo_session_is_a_focused_supervision(content) -> None:

@@ -9,12 +9,12 @@ from datetime import date
 
 import pypdf
 
-from supervision_app.demo import load_demo
 from supervision_app.record.html import render_html
-from supervision_app.record.load import load_record
 from supervision_app.record.model import RecordScaling, RecordSummary
 from supervision_app.record.pdf import render_pdf
 from supervision_app.record.pdf.documents import render_extract
+from supervision_app.services.demo import load_demo
+from supervision_app.services.records import load_record
 from tests.record_samples import sample_record
 
 

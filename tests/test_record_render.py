@@ -542,8 +542,8 @@ def _signed_by_practitioner(include_wellbeing: bool):
 
 def test_wellbeing_answers_print_only_when_the_practitioner_chooses():
     from supervision_app.content import load_content
-    from supervision_app.demo import demo_session
     from supervision_app.record import build_record
+    from supervision_app.services.demo import demo_session
     from tests.test_content_sources import EVERY_PROMPT_CASE
 
     content = load_content()
