@@ -23,7 +23,7 @@ from supervision_app.domain.escalation import (
     stage_days,
 )
 from supervision_app.record.case_summary import build_case_summary
-from supervision_app.record.case_summary_pdf import render_case_summary
+from supervision_app.record.pdf.case_summary import render_case_summary
 from supervision_app.storage import SupervisionStore
 from tests.helpers import make_case
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from supervision_app.domain.agenda import AgendaItem, AgendaOrigin, ChildScaling, SinceLastItem
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin, ChildScaling, SinceLastItem
 from supervision_app.exchange.reader import RecordFileError
 from supervision_app.exchange.session_file import session_to_dict
 from supervision_app.services.record_files import (

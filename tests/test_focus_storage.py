@@ -9,13 +9,8 @@ from datetime import date
 import pytest
 
 from supervision_app.domain import LockedSessionError, Party, SignOffInput, ValidationError
-from supervision_app.domain.agenda import (
-    SESSION_TEXT_KIND,
-    AgendaItem,
-    AgendaOrigin,
-    ChildScaling,
-    SinceLastItem,
-)
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin, ChildScaling, SinceLastItem
+from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.record.changes import as_signed
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter

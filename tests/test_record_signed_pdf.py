@@ -29,7 +29,7 @@ from supervision_app.record import (
 )
 from supervision_app.record.html import render_html
 from supervision_app.record.pdf import render_pdf, stylesheet
-from supervision_app.record.pdf_documents import (
+from supervision_app.record.pdf.documents import (
     WeakProtectionError,
     protect_pdf,
     render_extract,

@@ -116,7 +116,7 @@ def cmd_template(args: argparse.Namespace, _db_path: Path) -> int:
     is asked for."""
     from supervision_app.record.build import DEFAULT_MARKING
     from supervision_app.record.pdf import RecordExportError, write_bytes
-    from supervision_app.record.pdf_documents import render_template
+    from supervision_app.record.pdf.documents import render_template
 
     practice = content()
     marking = " ".join((args.marking or practice.marking or DEFAULT_MARKING).split())

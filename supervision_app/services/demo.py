@@ -26,13 +26,13 @@ from supervision_app.domain import (
     SessionDetail,
     StructuredAnswer,
 )
-from supervision_app.domain.agenda import since_last_time
 from supervision_app.domain.agenda_data import (
     FocusDataError,
     agenda_from_data,
     closing_from_data,
     opening_from_data,
 )
+from supervision_app.domain.since_last import since_last_time
 from supervision_app.services.demo_files import DemoDataError, demo_case_file
 from supervision_app.services.demo_history import load_demo_history
 

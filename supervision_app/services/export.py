@@ -88,7 +88,7 @@ class PreparedExport:
 
             return render_html(self.record).encode("utf-8")
         if self.kind is ExportKind.EXTRACT:
-            from supervision_app.record.pdf_documents import render_extract
+            from supervision_app.record.pdf.documents import render_extract
 
             return render_extract(self.record)
         from supervision_app.record.pdf import render_pdf  # ReportLab: a second to import
@@ -108,7 +108,7 @@ class PreparedExport:
         if progress is not None:
             progress()
         if password:
-            from supervision_app.record.pdf_documents import WeakProtectionError, protect_pdf
+            from supervision_app.record.pdf.documents import WeakProtectionError, protect_pdf
 
             try:
                 data = protect_pdf(data, password)

@@ -581,8 +581,8 @@ class MainWindow(QMainWindow):
         if case_id is None:
             return
         from supervision_app.record.case_summary import build_case_summary
-        from supervision_app.record.case_summary_pdf import write_case_summary
         from supervision_app.record.pdf import RecordExportError
+        from supervision_app.record.pdf.case_summary import write_case_summary
 
         try:
             history = self.store.memory.case_history(case_id)
@@ -758,7 +758,7 @@ class MainWindow(QMainWindow):
 
     def export_paper_template_to(self, path: Path) -> bool:
         from supervision_app.record.pdf import RecordExportError, write_bytes
-        from supervision_app.record.pdf_documents import render_template
+        from supervision_app.record.pdf.documents import render_template
 
         try:
             write_bytes(render_template(self.content, self.store.protective_marking()), path)
