@@ -46,9 +46,10 @@ def test_a_session_file_and_a_whole_case_file_each_import_as_what_they_are(
 
     third = open_db(tmp_path / "third.sqlite3")
     try:
-        whole = import_record_file(SupervisionStore(third), case_file)
+        fresh = SupervisionStore(third)
+        whole = import_record_file(fresh, case_file)
         assert whole.whole_case and whole.session_id is None
-        assert [c.reference for c in SupervisionStore(third).list_cases()] == ["C-100"]
+        assert [c.reference for c in fresh.list_cases()] == ["C-100"]
     finally:
         third.close()
 
