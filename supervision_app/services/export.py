@@ -16,13 +16,14 @@ import contextlib
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervision_app.atomic import write_atomically
 from supervision_app.domain import AuditEvent
-from supervision_app.services.record_files import json_bytes, session_file_dict
-from supervision_app.services.records import load_record
+from supervision_app.services.record_files import json_bytes, session_file_data
+from supervision_app.services.records import read_record
 
 if TYPE_CHECKING:
     from supervision_app.content import Content
@@ -76,7 +77,10 @@ class PreparedExport:
     record: SessionRecord | None
     #: The record file's data (JSON); None otherwise.
     file_data: dict[str, Any] | None
+    #: The case's reference and the session's date as the store holds them now (a signed
+    #: record prints the reference it was signed under), for naming the file.
     case_reference: str
+    session_date: date
 
     def render(self, progress: Progress | None = None) -> bytes:
         """The file's bytes, without protection."""
@@ -132,10 +136,11 @@ def prepare_export(
     """Read what the export needs from the store, once. Raises the store's NotFoundError
     if the session does not exist (any more)."""
     if kind is ExportKind.JSON:
-        data = session_file_dict(store, session_id)
-        return PreparedExport(session_id, kind, None, data, str(data["case"]["reference"]))
-    record = load_record(store, session_id, content, include_audit=include_audit)
-    return PreparedExport(session_id, kind, record, None, record.case_reference)
+        detail = store.get_session(session_id)
+        data = session_file_data(store, detail)
+        return PreparedExport(session_id, kind, None, data, detail.case.reference, detail.date)
+    detail, record = read_record(store, session_id, content, include_audit=include_audit)
+    return PreparedExport(session_id, kind, record, None, detail.case.reference, detail.date)
 
 
 def note_export(store: SupervisionStore, prepared: PreparedExport, protected: bool) -> None:

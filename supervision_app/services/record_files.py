@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from supervision_app.atomic import write_atomically
-from supervision_app.domain import ValidationError
+from supervision_app.domain import SessionDetail, ValidationError
 from supervision_app.exchange.case_file import case_to_dict as case_file_dict
 from supervision_app.exchange.case_file import is_case_file, read_case_file
 from supervision_app.exchange.memory_file import memory_to_dict, session_memory
@@ -34,6 +34,7 @@ __all__ = [
     "import_case_file",
     "import_record_file",
     "import_session_file",
+    "session_file_data",
     "session_file_dict",
     "write_json_file",
 ]
@@ -46,10 +47,14 @@ T = TypeVar("T")
 
 def session_file_dict(store: SupervisionStore, session_id: int) -> dict[str, Any]:
     """The record file of session ``session_id`` as plain data (raises NotFoundError)."""
-    detail = store.get_session(session_id)
+    return session_file_data(store, store.get_session(session_id))
+
+
+def session_file_data(store: SupervisionStore, detail: SessionDetail) -> dict[str, Any]:
+    """The record file of the session ``detail`` (just read from ``store``) as plain data."""
     record = session_to_dict(detail)
     history = store.memory.case_history(detail.case.id)
-    record["case_memory"] = memory_to_dict(session_memory(history, session_id))
+    record["case_memory"] = memory_to_dict(session_memory(history, detail.id))
     return record
 
 
