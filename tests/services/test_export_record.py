@@ -134,13 +134,13 @@ def test_the_record_is_read_once_and_written_without_the_database(
 ) -> None:
     """The window writes on a worker thread: once prepared, the export reads nothing more."""
     reads: list[int] = []
-    original = SupervisionStore.get_session
+    original = store.get_session
 
-    def counting(self: SupervisionStore, sid: int):
+    def counting(sid: int):
         reads.append(sid)
-        return original(self, sid)
+        return original(sid)
 
-    monkeypatch.setattr(SupervisionStore, "get_session", counting)
+    monkeypatch.setattr(store, "get_session", counting)
     prepared = prepare_export(store, content, session_id, ExportKind.PDF)
     assert reads == [session_id]
     store.database.close()  # no database from here on

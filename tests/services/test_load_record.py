@@ -43,16 +43,16 @@ def test_a_draft_is_read_once_and_built_without_a_snapshot(
     store: SupervisionStore, content, session_id: int, monkeypatch
 ) -> None:
     reads: list[int] = []
-    original = SupervisionStore.get_session
+    original = store.get_session
 
-    def counting(self: SupervisionStore, sid: int):
+    def counting(sid: int):
         reads.append(sid)
-        return original(self, sid)
+        return original(sid)
 
     def no_snapshot(*_args: object) -> None:
         raise AssertionError("a draft's record needs no snapshot (nor its JSON round trip)")
 
-    monkeypatch.setattr(SupervisionStore, "get_session", counting)
+    monkeypatch.setattr(store, "get_session", counting)
     monkeypatch.setattr(records, "record_snapshot", no_snapshot)
     record = load_record(store, session_id, content)
     assert reads == [session_id]
