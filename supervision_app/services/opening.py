@@ -44,6 +44,7 @@ class AgencyKey(enum.Enum):
     """What became of a content pack's agency recovery key when the store was opened."""
 
     NOT_NEEDED = "not needed"  # no pack carries one, or it is in the key file already
+    NOT_ASKED = "not asked"  # the caller asks later (the window, once it is built)
     DECLINED = "declined"
     ADDED = "added"
     FAILED = "failed"  # the user agreed, but the key file could not be written
@@ -141,7 +142,7 @@ def open_store(
         outcome = (
             add_agency_key(database, agency, agency_consent)
             if agency_consent is not None
-            else AgencyKeyOutcome(AgencyKey.NOT_NEEDED, agency)
+            else AgencyKeyOutcome(AgencyKey.NOT_ASKED, agency)
         )
         yield OpenStore(database, content, outcome)
     finally:
