@@ -37,7 +37,7 @@ from supervision_app.services.demo_files import DemoDataError, demo_case_file
 from supervision_app.services.demo_history import load_demo_history
 
 if TYPE_CHECKING:
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.interface import Storage
 
 __all__ = ["DEMO_SESSION_UID", "DemoDataError", "DemoLoaded", "demo_session", "load_demo"]
 
@@ -52,22 +52,22 @@ class DemoLoaded:
     history_case_id: int = 0  # the six-month case (resources/demo/demo_history.toml)
 
 
-def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
+def load_demo(store: Storage, content: Content) -> DemoLoaded:
     detail = demo_session(content)
-    if store.session_exists(detail.uid):
-        case_id = store.find_case(detail.case.reference)
-        sessions = store.list_sessions(case_id) if case_id else []
+    if store.sessions.session_exists(detail.uid):
+        case_id = store.cases.find_case(detail.case.reference)
+        sessions = store.sessions.list_sessions(case_id) if case_id else []
         session_id = next(s.id for s in sessions if s.uid == detail.uid)
         present = True
     else:
-        case_id, session_id, present = *store.import_session(detail)[:2], False
+        case_id, session_id, present = *store.sessions.import_session(detail)[:2], False
         _load_memory(store, case_id, session_id, detail.date)
         _since_last(store, case_id, session_id, detail.date)
     history_case_id, history_present = load_demo_history(store, content)
     return DemoLoaded(case_id or 0, session_id, present and history_present, history_case_id)
 
 
-def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
+def _load_memory(store: Storage, case_id: int, session_id: int, on: date) -> None:
     """The demo case's escalation (raised before the session, still open at it, on the
     policy's route) and the session's hypotheses in the structured tool."""
     file = demo_case_file()
@@ -100,7 +100,7 @@ def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: dat
         raise DemoDataError(f"The demo case memory in {file} cannot be loaded: {exc!r}") from None
 
 
-def _since_last(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
+def _since_last(store: Storage, case_id: int, session_id: int, on: date) -> None:
     """Today's "what has changed since last time", from the case memory just loaded, with the
     choices the demo makes (``since_last_choices``: by kind, e.g. escalation = "discuss")."""
     file = demo_case_file()
@@ -110,9 +110,9 @@ def _since_last(store: SupervisionStore, case_id: int, session_id: int, on: date
         return
     history = store.memory.case_history(case_id)
     items = since_last_time(history, [], on, session_id)
-    opening = store.get_opening(session_id)
+    opening = store.focus.get_opening(session_id)
     chosen = tuple(dataclasses.replace(i, choice=choices.get(i.kind, "")) for i in items)
-    store.save_opening(session_id, dataclasses.replace(opening, since_last=chosen))
+    store.focus.save_opening(session_id, dataclasses.replace(opening, since_last=chosen))
 
 
 def demo_session(content: Content, file: Path | None = None) -> SessionDetail:

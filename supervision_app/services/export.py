@@ -28,7 +28,7 @@ from supervision_app.services.records import read_record
 if TYPE_CHECKING:
     from supervision_app.content import Content
     from supervision_app.record.model import SessionRecord
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.interface import Storage
 
 #: Called now and then while a PDF is laid out (with what it is doing), and once more with
 #: no arguments just before the file is written; it may raise to stop the export.
@@ -126,7 +126,7 @@ class PreparedExport:
 
 
 def prepare_export(
-    store: SupervisionStore,
+    store: Storage,
     content: Content,
     session_id: int,
     kind: ExportKind,
@@ -136,26 +136,26 @@ def prepare_export(
     """Read what the export needs from the store, once. Raises the store's NotFoundError
     if the session does not exist (any more)."""
     if kind is ExportKind.JSON:
-        detail = store.get_session(session_id)
+        detail = store.sessions.get_session(session_id)
         data = session_file_data(store, detail)
         return PreparedExport(session_id, kind, None, data, detail.case.reference, detail.date)
     detail, record = read_record(store, session_id, content, include_audit=include_audit)
     return PreparedExport(session_id, kind, record, None, detail.case.reference, detail.date)
 
 
-def note_export(store: SupervisionStore, prepared: PreparedExport, protected: bool) -> None:
+def note_export(store: Storage, prepared: PreparedExport, protected: bool) -> None:
     """Note the export in the session's audit trail (a session deleted meanwhile has no
     trail left to note it in)."""
     from supervision_app.storage import NotFoundError
 
     with contextlib.suppress(NotFoundError):
-        store.record_event(
+        store.audit.record_event(
             prepared.session_id, AuditEvent.EXPORTED, audit_detail(prepared.kind, protected)
         )
 
 
 def export_record(
-    store: SupervisionStore,
+    store: Storage,
     content: Content,
     session_id: int,
     kind: ExportKind,

@@ -31,11 +31,11 @@ from supervision_app.record.model import (
 from supervision_app.storage.snapshot import memory_sections, record_snapshot
 
 if TYPE_CHECKING:
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.interface import Storage
 
 
 def load_record(
-    store: SupervisionStore, session_id: int, content: Content, *, include_audit: bool = False
+    store: Storage, session_id: int, content: Content, *, include_audit: bool = False
 ) -> SessionRecord:
     """The record of session ``session_id``; raises NotFoundError if it no longer exists.
 
@@ -46,20 +46,20 @@ def load_record(
 
 
 def read_record(
-    store: SupervisionStore, session_id: int, content: Content, *, include_audit: bool = False
+    store: Storage, session_id: int, content: Content, *, include_audit: bool = False
 ) -> tuple[SessionDetail, SessionRecord]:
     """The live session (as the store holds it now) and its record, read once."""
-    detail = store.get_session(session_id)
+    detail = store.sessions.get_session(session_id)
     history = store.memory.case_history(detail.case.id)
-    signed = store.signed_snapshot(session_id)
+    signed = store.signing.signed_snapshot(session_id)
     live = record_snapshot(detail, history) if signed else None
     shown = signed or memory_sections(detail, history)
     record = build_record(
         as_signed(detail, signed) if signed else detail,
         content,
-        store.protective_marking(),
-        integrity=store.integrity(session_id),
-        audit=store.audit_trail(session_id) if include_audit else (),
+        store.settings.protective_marking(),
+        integrity=store.signing.integrity(session_id),
+        audit=store.audit.audit_trail(session_id) if include_audit else (),
         previous_actions=_previous_actions(shown),
         escalations=_escalations(shown),
         hypotheses=_hypotheses(shown, detail.date.isoformat()),

@@ -219,4 +219,4 @@ def after_first_unlock(window, database: Database) -> None:
     ask who is using this computer (for the audit trail). The welcome itself was the
     passphrase screen; the empty screen's card then offers the demo case."""
     if database.new_recovery_key is not None:  # the database was created in this start
-        window.ask_who_is_using()
+        window.settings_actions.ask_who_is_using()

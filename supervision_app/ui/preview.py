@@ -52,7 +52,7 @@ class PreviewPage(QScrollArea):
         self._content = content
         self._session_id: int | None = None
         #: Called before the record is read, so that typing still in the editors is committed first.
-        self.before_read: Callable[[], None] = lambda: None
+        self.before_read: Callable[[], object] = lambda: None
         #: Whether the user asked for the audit trail in the printed record.
         self.include_audit: Callable[[], bool] = lambda: False
 
@@ -227,7 +227,7 @@ class PreviewPage(QScrollArea):
     def _note(self, event: AuditEvent, detail: str) -> None:
         if self._session_id is not None:
             with contextlib.suppress(NotFoundError):
-                self._store.record_event(self._session_id, event, detail)
+                self._store.audit.record_event(self._session_id, event, detail)
 
     # -- PDF --------------------------------------------------------------------------
 

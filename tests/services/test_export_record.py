@@ -34,7 +34,7 @@ def out(tmp_path: Path) -> Path:
 
 
 def exported(store: SupervisionStore, session_id: int) -> list[str]:
-    return [e.detail for e in store.audit_trail(session_id) if e.event is AuditEvent.EXPORTED]
+    return [e.detail for e in store.audit.audit_trail(session_id) if e.event is AuditEvent.EXPORTED]
 
 
 def test_each_kind_writes_its_file_and_one_audit_entry(
@@ -134,13 +134,13 @@ def test_the_record_is_read_once_and_written_without_the_database(
 ) -> None:
     """The window writes on a worker thread: once prepared, the export reads nothing more."""
     reads: list[int] = []
-    original = store.get_session
+    original = store.sessions.get_session
 
     def counting(sid: int):
         reads.append(sid)
         return original(sid)
 
-    monkeypatch.setattr(store, "get_session", counting)
+    monkeypatch.setattr(store.sessions, "get_session", counting)
     prepared = prepare_export(store, content, session_id, ExportKind.PDF)
     assert reads == [session_id]
     store.database.close()  # no database from here on

@@ -19,8 +19,8 @@ from tests.helpers import make_case, make_full_session
 def session_id(store: SupervisionStore) -> int:
     """A session with everything its record's case-memory sections show."""
     case_id = make_case(store)
-    earlier = store.create_session(case_id, date(2026, 10, 5), ["Alex", "Jo"], "1.0.0")
-    old = store.add_action(earlier, "Check school attendance", "Alex", date(2026, 10, 20))
+    earlier = store.sessions.create_session(case_id, date(2026, 10, 5), ["Alex", "Jo"], "1.0.0")
+    old = store.sessions.add_action(earlier, "Check school attendance", "Alex", date(2026, 10, 20))
     session_id = make_full_session(store, case_id)
     memory = store.memory
     memory.review_action(
@@ -43,7 +43,7 @@ def test_a_draft_is_read_once_and_built_without_a_snapshot(
     store: SupervisionStore, content, session_id: int, monkeypatch
 ) -> None:
     reads: list[int] = []
-    original = store.get_session
+    original = store.sessions.get_session
 
     def counting(sid: int):
         reads.append(sid)
@@ -52,7 +52,7 @@ def test_a_draft_is_read_once_and_built_without_a_snapshot(
     def no_snapshot(*_args: object) -> None:
         raise AssertionError("a draft's record needs no snapshot (nor its JSON round trip)")
 
-    monkeypatch.setattr(store, "get_session", counting)
+    monkeypatch.setattr(store.sessions, "get_session", counting)
     monkeypatch.setattr(records, "record_snapshot", no_snapshot)
     record = load_record(store, session_id, content)
     assert reads == [session_id]
@@ -68,8 +68,8 @@ def test_signing_changes_where_the_sections_come_from_not_what_they_say(
 ) -> None:
     draft = load_record(store, session_id, content)
     for party, name in ((Party.PRACTITIONER, "Alex"), (Party.SUPERVISOR, "Jo")):
-        store.sign_session(session_id, SignOffInput(party, name, "Role"))
-    assert store.signed_snapshot(session_id) is not None
+        store.signing.sign_session(session_id, SignOffInput(party, name, "Role"))
+    assert store.signing.signed_snapshot(session_id) is not None
     signed = load_record(store, session_id, content)
     assert sections(signed) == sections(draft)
     assert signed.changes == ()

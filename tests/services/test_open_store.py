@@ -17,6 +17,7 @@ from supervision_app.services.opening import (
 )
 from supervision_app.storage import Database, Passphrase
 from supervision_app.storage.agency import generate_key_pair, public_key_bytes
+from supervision_app.storage.sqlite.security import agency_key_needed
 from tests.helpers import TEST_PASSPHRASE, shared_key_ring
 
 
@@ -37,7 +38,7 @@ def test_the_store_opens_for_the_block_and_is_closed_after_it_however_it_ends(
     path = tmp_path / "new.sqlite3"
     created = with_credential(Passphrase(TEST_PASSPHRASE))
     with open_store(path, created, create=True, content=content) as o:
-        assert o.content is content and o.store.list_cases() == []
+        assert o.content is content and o.store.cases.list_cases() == []
         assert o.new_recovery_key  # a database made by this opening shows its recovery key once
     unlock = created  # the passphrase, now opening what it made
     with pytest.raises(RuntimeError), open_store(path, unlock, content=content) as o:
@@ -45,7 +46,7 @@ def test_the_store_opens_for_the_block_and_is_closed_after_it_however_it_ends(
         raise RuntimeError("a command failed")
     # closed both times: another opening is not refused as "already open"
     with open_store(path, unlock, content=content) as o:
-        assert o.store.list_cases() == []
+        assert o.store.cases.list_cases() == []
 
 
 def test_a_cancelled_unlock_opens_nothing(tmp_path: Path, content) -> None:
@@ -85,8 +86,7 @@ def test_a_packs_agency_key_is_added_only_with_consent(
     opening = open_store(path, unlock, create=True, content=with_pack, agency_consent=consent)
     with opening as o:
         assert o.agency_key.result is result
-        slot = o.database.key_ring.entry.agency
-        assert (slot is not None and slot.recipient == agency.public_key) is agree
+        assert agency_key_needed(o.database, agency.public_key) is not agree
     assert shown == [agency]
     with open_store(path, unlock, content=with_pack, agency_consent=consent) as o:
         # once added, never asked again; once declined, asked at the next opening

@@ -37,9 +37,9 @@ def test_a_session_file_and_a_whole_case_file_each_import_as_what_they_are(
 
     session = import_record_file(other, session_file)
     assert not session.whole_case and session.case_created
-    assert other.get_session(session.session_id or 0).case.reference == "C-100"
+    assert other.sessions.get_session(session.session_id or 0).case.reference == "C-100"
 
-    later = store.create_session(case_id, date(2026, 12, 7), ["Alex", "Jo"], "1.0.0")
+    later = store.sessions.create_session(case_id, date(2026, 12, 7), ["Alex", "Jo"], "1.0.0")
     export_session_json(store, later, session_file)
     again = import_record_file(other, session_file)  # a later session joins its case
     assert again.case_id == session.case_id and not again.case_created
@@ -49,7 +49,7 @@ def test_a_session_file_and_a_whole_case_file_each_import_as_what_they_are(
         fresh = SupervisionStore(third)
         whole = import_record_file(fresh, case_file)
         assert whole.whole_case and whole.session_id is None
-        assert [c.reference for c in fresh.list_cases()] == ["C-100"]
+        assert [c.reference for c in fresh.cases.list_cases()] == ["C-100"]
     finally:
         third.close()
 
@@ -70,8 +70,8 @@ def test_a_refused_import_names_the_file_and_changes_nothing(
     case_id = make_case(store)
     case_file = tmp_path / "case.json"
     export_case_json(store, case_id, case_file)
-    before = [(c.id, c.reference) for c in store.list_cases()]
+    before = [(c.id, c.reference) for c in store.cases.list_cases()]
     with pytest.raises(RecordFileError) as refused:  # that case is already in this database
         import_record_file(store, case_file)
     assert str(refused.value).startswith(f"{case_file} was not imported: ")
-    assert [(c.id, c.reference) for c in store.list_cases()] == before
+    assert [(c.id, c.reference) for c in store.cases.list_cases()] == before

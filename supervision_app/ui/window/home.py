@@ -14,11 +14,11 @@ from supervision_app.storage import NotFoundError
 from supervision_app.ui.focus.home_page import HomePage
 
 if TYPE_CHECKING:
-    from supervision_app.ui.main_window import MainWindow
+    from supervision_app.ui.window.host import WindowHost
 
 
 class HomeController(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self._window = window
         self.page = HomePage()
@@ -37,12 +37,12 @@ class HomeController(QObject):
 
     def show(self) -> None:
         window = self._window
-        if not window.store.list_cases(limit=1):
+        if not window.store.cases.list_cases(limit=1):
             window.central_stack.setCurrentWidget(window.empty_state)
             return
         window.session_view.wait_for_saves(2.0)
         content = window.content
-        items = window.store.attention(
+        items = window.store.focus.attention(
             date.today(),
             content.supervision_frequency_days,
             rules=window.rules,
@@ -67,12 +67,12 @@ class HomeController(QObject):
         """Today's session on the case (a new one, or today's empty one), opened on Today."""
         window = self._window
         try:
-            case = window.store.get_case(case_id)
+            case = window.store.cases.get_case(case_id)
         except NotFoundError:
             self.show()
             return None
         attendees = [p for p in (case.practitioner, case.supervisor) if p.strip()]
-        session_id = window.store.start_next_session(
+        session_id = window.store.focus.start_next_session(
             case_id, date.today(), attendees, window.content.version
         )
         window.session_created(session_id)
