@@ -21,6 +21,7 @@ from supervision_app.storage.loading import NotFoundError
 from supervision_app.storage.memory_store import write_case_memory
 from supervision_app.storage.models import CaseRow, ChildRow
 from supervision_app.storage.rows import (
+    NO_LIMIT,
     check_session_input,
     fill_case,
     get_row,
@@ -45,7 +46,7 @@ class CaseStore:
         cases_q, children_q = _case_list_statements()
         with self.database.read() as session:
             conn = session.connection()
-            rows = conn.execute(cases_q, {"b_limit": -1 if limit is None else limit,
+            rows = conn.execute(cases_q, {"b_limit": NO_LIMIT if limit is None else limit,
                                           "b_offset": offset}).all()  # fmt: skip
             names: dict[int, list[str]] = {}
             if rows:
@@ -166,7 +167,9 @@ def _case_statements():
 def _case_list_statements():
     """Built once, on the tables (no ORM on the way to the first screen): a page of cases in
     the order of ``ix_cases_recent``, and their children."""
-    recent = func.coalesce(CaseRow.__table__.c.last_session, func.date(CaseRow.__table__.c.created_at))
+    recent = func.coalesce(
+        CaseRow.__table__.c.last_session, func.date(CaseRow.__table__.c.created_at)
+    )
     cases = (
         select(CaseRow.__table__.c.id, CaseRow.__table__.c.reference, CaseRow.__table__.c.practitioner, CaseRow.__table__.c.supervisor,
                CaseRow.__table__.c.session_count, CaseRow.__table__.c.last_session)

@@ -38,6 +38,7 @@ from supervision_app.storage.models import (
     StructuredAnswerRow,
 )
 from supervision_app.storage.rows import (
+    NO_LIMIT,
     check_session_input,
     clean_list,
     get_row,
@@ -60,7 +61,11 @@ class SessionStore:
     ) -> list[SessionSummary]:
         """A case's sessions, newest first; ``limit``/``offset`` give one page of them."""
         query = _session_list_statement()
-        params = {"b_case": case_id, "b_limit": -1 if limit is None else limit, "b_offset": offset}
+        params = {
+            "b_case": case_id,
+            "b_limit": NO_LIMIT if limit is None else limit,
+            "b_offset": offset,
+        }
         with self.database.read() as session:
             return [
                 SessionSummary(
@@ -163,25 +168,15 @@ class SessionStore:
     ) -> datetime:
         """Insert or replace one answer. Returns the time it was committed.
 
-        The autosave path: one prepared UPDATE of the answer that also checks the lock; the
-        session's last edit and its audit entry follow from a trigger
-        (``audit.edit_audit_triggers``), or from :func:`record_edit` after the first save."""
+        The autosave path: the common case (the answer exists, the session is not signed) is
+        the backend's quick path (one UPDATE and a commit, the session's last edit and audit
+        entry following in the database: ``Dialect.save_answer_text``); otherwise, or after
+        the first save, a unit of work with :func:`record_edit`."""
         now = datetime.now()
-        # The common case (the answer exists, the session is not signed): one UPDATE and a
-        # commit on a pooled connection, without an ORM session; the trigger does the rest.
-        raw = self.database.raw_connection()
-        try:
-            cursor = raw.cursor()
-            cursor.execute(
-                _QUICK_ANSWER_UPDATE,
-                (text, now.strftime(_STORED_DATETIME), session_id, prompt_id, session_id),
-            )
-            if cursor.rowcount == 1:
-                raw.commit()
-                return now
-            raw.rollback()
-        finally:
-            raw.close()
+        if self.database.backend.dialect.save_answer_text(
+            self.database.engine, session_id, prompt_id, text, now
+        ):
+            return now
         with self.database.session() as session:  # first save, signed, or gone: in full
             inserted = _write_answer(
                 session,
@@ -321,16 +316,6 @@ def _next_position(
 ) -> int:
     current = session.scalar(select(func.max(model.position)).where(model.session_id == session_id))
     return (current or 0) + 1
-
-
-#: How SQLAlchemy stores a DateTime on SQLite (so rows written either way read back alike).
-_STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
-#: ``_answer_statements(AnswerRow)``'s UPDATE as plain SQL: the text of an existing answer,
-#: unless the session has been signed off.
-_QUICK_ANSWER_UPDATE = (
-    "UPDATE answers SET text = ?, updated_at = ? WHERE session_id = ? AND prompt_id = ? "
-    "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff')"
-)
 
 
 @cache
