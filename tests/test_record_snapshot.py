@@ -30,7 +30,7 @@ from supervision_app.storage.database import SCHEMA_VERSION
 from supervision_app.storage.loading import load_detail
 from supervision_app.storage.migrations import MIGRATIONS, backup_path_for
 from supervision_app.storage.models import ChainSealRow
-from supervision_app.storage.signing import _links, link_dict
+from supervision_app.storage.signing import chain_links, link_dict
 
 FIXED = datetime(2026, 12, 1, 9, 0)
 
@@ -217,7 +217,7 @@ def _make_pre_snapshot(store: SupervisionStore, db_path, session_id: int) -> Non
     with store.database.session() as session:
         detail = load_detail(session, session_id)
         previous, links = GENESIS, []
-        for row in _links(session, session_id):
+        for row in chain_links(session, session_id):
             links.append(link_dict(row))
             row.prev_hash = previous
             row.hash = previous = link_hash(previous, canonical_content(detail), links)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import cache
+from typing import cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Connection, Table, Update, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import AuditEntry, AuditEvent
@@ -70,9 +71,9 @@ def record_audit(
             return
     reference = ""
     if session_id is not None:
-        row = session.get(SessionRow, session_id)
-        if row is not None:
-            reference = row.case.reference
+        parent = session.get(SessionRow, session_id)
+        if parent is not None:
+            reference = parent.case.reference
     row = AuditEventRow(
         session_id=session_id,
         case_reference=reference,
@@ -150,16 +151,17 @@ def edit_audit_triggers() -> list[str]:
     ]
 
 
-def ensure_edit_audit(connection) -> None:
+def ensure_edit_audit(connection: Connection) -> None:
     """Create the triggers of :func:`edit_audit_triggers` if they are missing (every open)."""
     for statement in edit_audit_triggers():
         connection.exec_driver_sql(statement)
 
 
 @cache
-def _edit_statements():
+def _edit_statements() -> tuple[Update, Update]:
     """Built once: constructing statements costs more than running them (autosave path)."""
-    sessions, events, users = SessionRow.__table__, AuditEventRow.__table__, LocalUserRow.__table__
+    sessions, events = cast(Table, SessionRow.__table__), cast(Table, AuditEventRow.__table__)
+    users = LocalUserRow.__table__
     touch = update(sessions).where(sessions.c.id == bindparam("b_session"))
     current = (
         select(users.c.name)
