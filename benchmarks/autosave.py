@@ -5,7 +5,7 @@ writer thread reports the commit (what the status bar waits for before it
 says "saved").  Baseline: ``UPDATE answers SET text=?, updated_at=? WHERE id=?``
 and ``commit()`` on the same encrypted database file, through a connection made
 exactly as the app's engine makes its own (:func:`benchmarks.data.raw_connection`:
-the SQLCipher driver, the same data key, the pragmas of ``storage.cipher.apply_pragmas``:
+the SQLCipher driver, the same data key, the pragmas of ``storage.sqlite.cipher.apply_pragmas``:
 WAL, synchronous=FULL, secure_delete, ...).  Both write an answer text of the
 same length, alternately.
 """

@@ -202,7 +202,7 @@ def open_db(path: Path):
     if ring is None:
         ring = new_key_ring(PASSPHRASE) if not Path(path).exists() else Passphrase(PASSPHRASE)
     database = open_database(path, ring)
-    _RINGS[key] = KeyRing(database.key_ring.data_key, database.key_ring.entry)
+    _RINGS[key] = KeyRing(database.backend.key_ring.data_key, database.backend.key_ring.entry)
     return database
 
 
@@ -231,9 +231,9 @@ def child_ring(path: Path):
 
 def raw_connection(path: Path):
     """A raw DB-API connection made exactly as the app's engine makes each of its connections
-    (``storage.database._engine``): the same SQLCipher driver, keyed with the same data key,
-    proven by a read, with the same pragmas (``storage.cipher.apply_pragmas``)."""
-    from supervision_app.storage import cipher
+    (``storage.sqlite.backend._engine``): the same SQLCipher driver, keyed with the same data key,
+    proven by a read, with the same pragmas (``storage.sqlite.cipher.apply_pragmas``)."""
+    from supervision_app.storage.sqlite import cipher
 
     conn = cipher.connect(str(path), data_key(path))
     cipher.apply_pragmas(conn)
@@ -440,7 +440,7 @@ def _drop_search_index(engine):
     index).  Filling it in one pass is four times faster than a trigger per inserted row,
     and gives the same index."""
     try:
-        from supervision_app.storage.search_index import INDEX_TABLE, ensure_search_index
+        from supervision_app.storage.sqlite.search_index import INDEX_TABLE, ensure_search_index
     except ImportError:
         return None
     with engine.begin() as conn:

@@ -34,11 +34,11 @@ sys.path.insert(0, str(ROOT))
 from supervision_app.storage import (  # noqa: E402
     DatabaseOpenError,
     SupervisionStore,
-    cipher,
     open_database,
 )
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter  # noqa: E402
 from supervision_app.storage.keys import key_file_path  # noqa: E402
+from supervision_app.storage.sqlite import cipher  # noqa: E402
 from tests.crash_harness import run_kills  # noqa: E402
 from tests.helpers import make_case, make_full_session, shared_key_ring  # noqa: E402
 
@@ -227,7 +227,7 @@ def disk_full() -> dict:
         writer.close()
         saved = store.sessions.get_session(session_id).answers.get("s.p")
         text_ok = saved is not None and saved.text == words
-        conn = cipher.connect(str(db), database.key_ring.data_key)
+        conn = cipher.connect(str(db), database.backend.key_ring.data_key)
         integrity = cipher.check_integrity(conn)
         conn.close()
         database.close()

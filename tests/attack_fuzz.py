@@ -329,7 +329,7 @@ def _signed_database(path: Path) -> None:
 
 
 def _triggers() -> dict[str, str]:
-    from supervision_app.storage.audit_chain import TRIGGERS
+    from supervision_app.storage.sqlite.triggers import AUDIT_TRIGGERS as TRIGGERS
 
     return TRIGGERS
 

@@ -219,7 +219,8 @@ def _drain(fd: int) -> bytes:
 
 def verify(db: Path, ring, ledger: Ledger) -> list[str]:
     """Problems found (empty when everything acknowledged is there, whole)."""
-    from supervision_app.storage import SupervisionStore, cipher, open_database
+    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage.sqlite import cipher
 
     problems: list[str] = []
     conn = cipher.connect(str(db), ring.data_key)

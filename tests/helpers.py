@@ -79,6 +79,6 @@ def make_full_session(store: SupervisionStore, case_id: int) -> int:
 
 def raw_connection(path: Path):
     """A DB-API connection to an encrypted test database, bypassing the app (for tampering)."""
-    from supervision_app.storage import cipher
+    from supervision_app.storage.sqlite import cipher
 
     return cipher.connect(str(path), shared_key_ring().data_key)

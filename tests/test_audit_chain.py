@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from supervision_app.domain import AuditEvent, Party, SignOffInput
-from supervision_app.storage import SupervisionStore, cipher
-from supervision_app.storage.audit_chain import TRIGGERS
-from supervision_app.storage.migrations import MIGRATIONS
+from supervision_app.storage import SupervisionStore
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.migrations import MIGRATIONS
+from supervision_app.storage.sqlite.triggers import AUDIT_TRIGGERS as TRIGGERS
 from tests.attack_fuzz import fuzz_tampering
 from tests.helpers import make_case, make_full_session, open_db, raw_connection
 
@@ -139,7 +140,7 @@ def _downgrade_ids(db_path: Path) -> None:
         conn.execute("DELETE FROM app_meta WHERE key = 'audit_head'")
         conn.execute("UPDATE audit_events SET prev_hash = NULL, row_hash = NULL")
         conn.execute("UPDATE app_meta SET value = ? WHERE key = 'schema_version'",
-                     (str(_step("_ids_never_reused")),))  # fmt: skip
+                     (str(_step("ids_never_reused")),))  # fmt: skip
         conn.commit()
     finally:
         conn.close()
@@ -156,7 +157,7 @@ def test_the_schema_steps_make_ids_autoincrement_and_chain_the_existing_trail(db
     store.sessions.delete_session(freed)  # its audit entries stay, naming its id
     database.close()
     _downgrade_ids(db_path)
-    assert _step("_audit_chain") == _step("_ids_never_reused") + 1
+    assert _step("chain_audit_trail") == _step("ids_never_reused") + 1
 
     database = open_db(db_path)  # the two steps run
     store = SupervisionStore(database)

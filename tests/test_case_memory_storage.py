@@ -15,7 +15,8 @@ from supervision_app.domain.memory import (
     ReferralOutcome,
     ReviewOutcome,
 )
-from supervision_app.storage import SupervisionStore, cipher
+from supervision_app.storage import SupervisionStore
+from supervision_app.storage.sqlite import cipher
 from tests.helpers import make_case, open_db, shared_key_ring
 
 JAN, FEB, MAR, APR = date(2026, 1, 6), date(2026, 2, 3), date(2026, 3, 3), date(2026, 4, 7)

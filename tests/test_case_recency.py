@@ -10,8 +10,9 @@ from pathlib import Path
 
 from supervision_app.services.record_files import export_case_json, import_case_file
 from supervision_app.storage import SupervisionStore
-from supervision_app.storage.database import SCHEMA_VERSION
-from supervision_app.storage.migrations import MIGRATIONS, backup_path_for, case_recency
+from supervision_app.storage.identity import SCHEMA_VERSION
+from supervision_app.storage.sqlite.migrations import MIGRATIONS, case_recency
+from supervision_app.storage.sqlite.schema import backup_path_for
 from tests.helpers import make_case, open_db, raw_connection
 
 JAN, MAR, JUN = date(2025, 1, 6), date(2025, 3, 3), date(2025, 6, 2)

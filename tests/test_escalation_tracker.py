@@ -93,7 +93,7 @@ def test_the_window_offers_the_policy_stages_and_shows_the_clock(qtbot, store, d
     panel = window.session_view.memory_panel
     [raise_button] = panel.findChildren(QPushButton, "raiseEscalationButton")
     qtbot.mouseClick(raise_button, Qt.MouseButton.LeftButton)
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     combo = dialog.inputs["stage"]
     assert combo.itemText(0) == "1. Practitioner to practitioner (2 days)"
     assert combo.count() == 4
@@ -109,7 +109,7 @@ def test_the_window_offers_the_policy_stages_and_shows_the_clock(qtbot, store, d
 
     [step_button] = panel.findChildren(QPushButton, "stepUpButton")
     qtbot.mouseClick(step_button, Qt.MouseButton.LeftButton)
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     assert dialog.inputs["stage"].itemText(0) == "2. Managers or safeguarding leads (5 days)"
     assert dialog.inputs["days"].value() == 5
     dialog.inputs["stage"].setCurrentIndex(2)  # the partnership: its timescale follows

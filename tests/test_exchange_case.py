@@ -134,7 +134,7 @@ def test_the_window_exports_a_case_file_and_imports_it_into_another_database(
     window.reload_cases(select_case=case_id)
     target = tmp_path / "exported.json"
     monkeypatch.setattr(
-        "supervision_app.ui.main_window.QFileDialog.getSaveFileName",
+        "supervision_app.ui.window.exports.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
     qtbot.mouseClick(window.case_overview.export_button, Qt.MouseButton.LeftButton)
@@ -142,7 +142,7 @@ def test_the_window_exports_a_case_file_and_imports_it_into_another_database(
 
     store.cases.delete_case(case_id)  # as if on another laptop: the case is not there yet
     window.reload_cases()
-    assert window.import_json_from(target)  # the same Import JSON… takes a whole case
+    assert window.imports.import_json_from(target)  # the same Import JSON… takes a whole case
     [imported] = [c for c in store.cases.list_cases() if c.reference == "DEMO-0002"]
     assert window.detail_stack.currentWidget() is window.case_overview
     assert len(store.sessions.list_sessions(imported.id)) == 7

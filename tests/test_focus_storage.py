@@ -14,8 +14,9 @@ from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.record.changes import as_signed
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
-from supervision_app.storage.database import SCHEMA_VERSION
-from supervision_app.storage.migrations import MIGRATIONS, add_focused_session, backup_path_for
+from supervision_app.storage.identity import SCHEMA_VERSION
+from supervision_app.storage.sqlite.migrations import MIGRATIONS, add_focused_session
+from supervision_app.storage.sqlite.schema import backup_path_for
 from tests.helpers import HOSTILE, make_case, make_full_session, open_db, raw_connection
 
 AGENDA = [

@@ -207,7 +207,7 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
         type_text(qtbot, editor, text.replace("\t", " "))
         typed[item.prompt_id] = text.replace("\t", " ")
         assert editor.toPlainText() == typed[item.prompt_id]
-    assert view.plan_title.text() == f"AGENDA · 4 OF {len(view.focus.items)}"
+    assert view.rail.plan_title.text() == f"AGENDA · 4 OF {len(view.focus.items)}"
     qtbot.waitUntil(lambda: window.save_indicator.text().startswith(SAVED_PREFIX), timeout=10000)
     stored = store.sessions.get_session(session_id).answers
     assert {pid: stored[pid].text for pid in typed} == typed
@@ -493,13 +493,13 @@ def test_json_export_then_import_after_deleting_the_session(
     assert window.session_view.preview_page.export_json_to(record)
     assert record.exists()
 
-    monkeypatch.setattr(window, "_confirm", lambda _title, _text: True)
+    monkeypatch.setattr(window.case_actions, "confirm_delete", lambda _title, _text: True)
     window.actions.delete_session.trigger()
     assert store.sessions.list_sessions(case_id) == []
     assert window.session_view.session_id is None
     assert window.detail_stack.currentWidget() is window.case_overview
 
-    assert window.import_json_from(record)
+    assert window.imports.import_json_from(record)
     qtbot.waitUntil(lambda: window.session_view.session_id is not None)
     assert window.session_view.editor_for(prompt.id).toPlainText() == HOSTILE
     window.close()

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 import pytest
 
 from supervision_app.domain import CaseInput, Child
-from supervision_app.ui import main_window as main_window_module
 from supervision_app.ui.case_tree import CASE, KIND_ROLE, MORE_CASES
+from supervision_app.ui.window import navigation as navigation_module
 from tests.test_gui import open_window
 
 
@@ -42,7 +42,7 @@ def seven_cases(store) -> list[int]:
 def test_cases_are_listed_a_page_at_a_time(
     qtbot, store, content, db_path, seven_cases, monkeypatch
 ):
-    monkeypatch.setattr(main_window_module, "CASE_PAGE_SIZE", 3)
+    monkeypatch.setattr(navigation_module, "CASE_PAGE_SIZE", 3)
     window = open_window(qtbot, store, content, db_path)
     assert _listed(window) == ["C-6", "C-5", "C-4", MORE_CASES]
 
@@ -60,7 +60,7 @@ def test_cases_are_listed_a_page_at_a_time(
 def test_a_case_further_down_is_listed_when_asked_for(
     qtbot, store, content, db_path, seven_cases, monkeypatch
 ):
-    monkeypatch.setattr(main_window_module, "CASE_PAGE_SIZE", 3)
+    monkeypatch.setattr(navigation_module, "CASE_PAGE_SIZE", 3)
     window = open_window(qtbot, store, content, db_path)
     oldest = seven_cases[0]
     window.reload_cases(select_case=oldest)

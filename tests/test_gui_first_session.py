@@ -56,8 +56,8 @@ def test_the_wheel_over_a_rating_scrolls_the_page_and_keeps_the_value(
     window, _loaded, session_id = demo_window
     panel = window.session_view.memory_panel
     window.session_view.show_memory(True)  # a new session opens on Today; Case so far is one click
-    qtbot.waitUntil(lambda: hasattr(panel, "worker_rating"))
-    spin = panel.worker_rating
+    qtbot.waitUntil(lambda: hasattr(panel.cards, "worker_rating"))
+    spin = panel.cards.worker_rating
     panel.ensureWidgetVisible(spin)
     bar = panel.verticalScrollBar()
     assert bar.maximum() > 0, "the page should be taller than the window at 1366x768"
@@ -179,18 +179,18 @@ def test_after_one_signature_the_banner_promises_no_addendum_yet(
 
     store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
     view.load_session(session_id)
-    assert view.locked and view.lock_banner.isVisible()
+    assert view.locked and view.header.lock_banner.isVisible()
     # Addenda cannot be added yet: no greyed-out button, and the banner does not offer them.
-    assert not view.add_addendum_button.isVisible()
+    assert not view.header.add_addendum_button.isVisible()
     assert not page.add_addendum_button.isEnabled()
-    assert "until the other signs" in view.lock_banner.text()
-    assert "After both signatures" in view.lock_banner.text()
+    assert "until the other signs" in view.header.lock_banner.text()
+    assert "After both signatures" in view.header.lock_banner.text()
 
     store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
     view.load_session(session_id)
-    assert view.add_addendum_button.isVisible() and view.add_addendum_button.isEnabled()
+    assert view.header.add_addendum_button.isVisible() and view.header.add_addendum_button.isEnabled()
     assert page.add_addendum_button.isEnabled()
-    assert "are added as addenda on the Sign-off page" in view.lock_banner.text()
+    assert "are added as addenda on the Sign-off page" in view.header.lock_banner.text()
 
 
 # -- 9: the passphrase meter is zxcvbn's, with the app's words and the user's name ----------

@@ -111,7 +111,7 @@ def test_from_home_to_the_pdf_on_demo_0002(
         answered.append(item.prompt_id)
         if len(answered) == 3:
             break
-    assert view.plan_title.text() == f"AGENDA · 3 OF {len(proposed)}"
+    assert view.rail.plan_title.text() == f"AGENDA · 3 OF {len(proposed)}"
 
     # The summary: reflection, three columns, scaling, review; a decision and an action
     summary = view.focus.summary
@@ -232,11 +232,11 @@ def test_progress_counts_the_agenda(qtbot, window: MainWindow, store: Supervisio
     store.focus.save_agenda(session, items)
     window.reload_cases(select_session=session)
     view = window.session_view
-    assert view.plan_title.text() == "AGENDA · 0 OF 5"
+    assert view.rail.plan_title.text() == "AGENDA · 0 OF 5"
     editor = view.editor_for(items[1].prompt_id)
     view.go_to_prompt(items[1].prompt_id)
     type_text(qtbot, editor, "Seen at home.")
-    assert view.plan_title.text() == "AGENDA · 1 OF 5"
+    assert view.rail.plan_title.text() == "AGENDA · 1 OF 5"
     # Only the agenda's items are in the walk: not the 111 prompts of the library
     assert len(view.slots) == 5
 
@@ -281,7 +281,7 @@ def test_a_session_from_before_the_agenda_shows_its_answered_prompts_only(
     window.reload_cases(select_session=old)
     view = window.session_view
     assert not view.focus.active
-    assert view.plan_title.text() == "SESSION PLAN"
+    assert view.rail.plan_title.text() == "SESSION PLAN"
     assert len(view.slots) == 1
     page = view.stage_page(next(iter(view.slots)))
     assert [card.prompt_id for card in page.cards] == [prompt.id]
@@ -296,15 +296,15 @@ def test_decisions_preview_and_signoff_are_reachable_without_scrolling(
     window.resize(*size)
     window.home.start(case_id(store, "DEMO-0002"))
     view = window.session_view
-    qtbot.waitUntil(lambda: view.rail_footer.isVisible())
-    rail = view.nav_panel.rect()
+    qtbot.waitUntil(lambda: view.rail.footer.isVisible())
+    rail = view.rail.rect()
     for key, page in (
         ("decisions", view.decisions_page),
         ("preview", view.preview_page),
         ("signoff", view.signoff_page),
     ):
-        button = view.rail_footer.buttons[key]
-        corner = button.mapTo(view.nav_panel, button.rect().bottomRight())
+        button = view.rail.footer.buttons[key]
+        corner = button.mapTo(view.rail, button.rect().bottomRight())
         assert button.isVisible() and rail.contains(corner), key
         click(qtbot, button)
         assert view.pages.currentWidget() is page
@@ -314,7 +314,7 @@ def test_the_header_shows_one_person_with_their_role_per_item(
     qtbot, window: MainWindow, store: SupervisionStore
 ) -> None:
     window.home.start(case_id(store, "DEMO-0002"))
-    meta = window.session_view.meta_label.text()
+    meta = window.session_view.header.meta_label.text()
     detail = window.session_view.detail
     for attendee in detail.attendees:
         name, _, role = attendee.partition(",")
@@ -329,8 +329,8 @@ def test_a_hypotheses_prompt_opens_the_tool_and_has_no_text_box(
     store.focus.save_agenda(session, [AgendaItem("professional_curiosity.hypotheses", 10)])
     window.reload_cases(select_session=session)
     view = window.session_view
-    page = view.stage_page(view._row_of_prompt["professional_curiosity.hypotheses"])
+    page = view.stage_page(view.page_stack.row_of_prompt["professional_curiosity.hypotheses"])
     assert page.editors() == []
-    link = page.findChild(type(view._hypothesis_links[0]))
+    link = page.findChild(type(view.hypothesis_links.links[0]))
     click(qtbot, link.open_button)
     assert view.body.currentWidget() is view.memory_panel

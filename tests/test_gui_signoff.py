@@ -81,11 +81,11 @@ def test_sign_off_through_the_window_locks_the_session(qtbot, signed_window, sto
     qtbot.waitUntil(lambda: window.findChild(SignOffDialog) is None)
 
     assert "waiting for the supervisor" in page.status_label.text()
-    assert view.locked and view.lock_banner.isVisible()
-    editor = view.editor_for("professional_curiosity.x") or next(iter(view._editors.values()))
+    assert view.locked and view.header.lock_banner.isVisible()
+    editor = view.editor_for("professional_curiosity.x") or next(iter(view.answers.editors.values()))
     assert editor.isReadOnly()
     assert not view.decisions_page.add_decision_button.isEnabled()
-    assert not view.edit_details_button.isEnabled()
+    assert not view.header.edit_details_button.isEnabled()
     assert not page.sign_practitioner_button.isEnabled()
 
     sign_through_dialog(qtbot, window, page.sign_supervisor_button, "Team manager")
@@ -123,8 +123,8 @@ def test_addendum_through_the_window_and_header_button(qtbot, signed_window, sto
     store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
     view = window.session_view
     view.load_session(session_id)
-    assert view.add_addendum_button.isVisible() and view.add_addendum_button.isEnabled()
-    click(qtbot, view.add_addendum_button)
+    assert view.header.add_addendum_button.isVisible() and view.header.add_addendum_button.isEnabled()
+    click(qtbot, view.header.add_addendum_button)
     qtbot.waitUntil(lambda: window.findChild(AddendumDialog) is not None)
     dialog = window.findChild(AddendumDialog)
     assert dialog.author_edit.text() == "Jo Patel"
@@ -169,9 +169,9 @@ def test_a_signed_session_cannot_be_deleted_from_the_window(
     window, session_id = signed_window
     store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
     warnings = []
-    monkeypatch.setattr(window, "_confirm", lambda *_: True)
-    monkeypatch.setattr(window, "_warn", lambda title, text: warnings.append(text))
-    window.delete_session()
+    monkeypatch.setattr(window.case_actions, "confirm_delete", lambda *_: True)
+    monkeypatch.setattr(window.case_actions, "warn", lambda title, text: warnings.append(text))
+    window.case_actions.delete_session()
     assert warnings and "cannot be deleted" in warnings[0]
     assert store.sessions.get_session(session_id).id == session_id
     assert window.session_view.session_id == session_id
@@ -264,7 +264,7 @@ def test_locked_text_typed_during_signing_is_kept_on_screen(
     asked = []
     monkeypatch.setattr(window, "ask_keep_open", lambda: asked.append(True) or False)
     view = window.session_view
-    editor = view.editor_for("professional_curiosity.x") or next(iter(view._editors.values()))
+    editor = view.editor_for("professional_curiosity.x") or next(iter(view.answers.editors.values()))
     store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
     editor.setFocus()
     type_text(qtbot, editor, " More.")

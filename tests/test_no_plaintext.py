@@ -18,8 +18,8 @@ from supervision_app.record.pdf import write_pdf
 from supervision_app.services.record_files import export_session_json, import_session_file
 from supervision_app.storage import Passphrase, SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
-from supervision_app.storage.backup import restore_into_open, stage_backup, write_backup
-from supervision_app.storage.security import rotate_key
+from supervision_app.storage.sqlite.backup import restore_into_open, stage_backup, write_backup
+from supervision_app.storage.sqlite.security import rotate_key
 from supervision_app.ui.app import build_window
 from tests.helpers import TEST_PASSPHRASE, open_db
 from tests.test_gui import open_session, type_text

@@ -26,11 +26,12 @@ from supervision_app.record.pdf.documents import render_extract
 from supervision_app.services.records import load_record
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.chain import GENESIS, canonical_content, link_hash
-from supervision_app.storage.database import SCHEMA_VERSION
+from supervision_app.storage.identity import SCHEMA_VERSION
 from supervision_app.storage.loading import load_detail
-from supervision_app.storage.migrations import MIGRATIONS, backup_path_for
 from supervision_app.storage.models import ChainSealRow
 from supervision_app.storage.signing import chain_links, link_dict
+from supervision_app.storage.sqlite.migrations import MIGRATIONS
+from supervision_app.storage.sqlite.schema import backup_path_for
 
 FIXED = datetime(2026, 12, 1, 9, 0)
 
@@ -208,7 +209,7 @@ def test_tampering_with_the_snapshot_is_detected(store, history, db_path, sql) -
 
 #: The schema version before the snapshot step, and that step (found by name: later steps
 #: follow it).
-BEFORE_SNAPSHOTS = next(v for v, step in MIGRATIONS.items() if step.__name__ == "_v4_to_v5")
+BEFORE_SNAPSHOTS = next(v for v, step in MIGRATIONS.items() if step.__name__ == "v4_to_v5")
 SNAPSHOT_STEP = MIGRATIONS[BEFORE_SNAPSHOTS]
 
 

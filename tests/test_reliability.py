@@ -87,9 +87,9 @@ def test_a_damaged_database_is_refused_untouched(tmp_path: Path, case: int) -> N
         assert "untouched" in str(exc) or "not a supervision database" in str(exc), name
         assert (path.read_bytes(), key_file_path(path).read_bytes()) == before, name
     else:  # the damage missed every page that opening reads: the integrity check finds it
-        from supervision_app.storage import cipher
+        from supervision_app.storage.sqlite import cipher
 
-        conn = cipher.connect(str(path), database.key_ring.data_key)
+        conn = cipher.connect(str(path), database.backend.key_ring.data_key)
         assert cipher.check_integrity(conn), name
         conn.close()
         database.close()

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from supervision_app.domain.memory import HypothesisStatus
-from supervision_app.storage import SupervisionStore, search_index
-from supervision_app.storage.database import SCHEMA_VERSION
-from supervision_app.storage.migrations import MIGRATIONS, backup_path_for
+from supervision_app.storage import SupervisionStore
+from supervision_app.storage.identity import SCHEMA_VERSION
+from supervision_app.storage.sqlite import search_index
+from supervision_app.storage.sqlite.migrations import MIGRATIONS
+from supervision_app.storage.sqlite.schema import backup_path_for
 from tests.helpers import make_case, open_db, raw_connection
 
 JAN, FEB = date(2026, 1, 6), date(2026, 2, 3)

@@ -23,11 +23,9 @@ from supervision_app.storage import (
     RecoveryKey,
     SupervisionStore,
     UnlockError,
-    cipher,
     open_database,
 )
-from supervision_app.storage.backup import BackupError, restore_backup, write_backup
-from supervision_app.storage.database import SCHEMA_VERSION
+from supervision_app.storage.identity import SCHEMA_VERSION
 from supervision_app.storage.keys import (
     KDF_ITERATIONS,
     key_file_path,
@@ -36,8 +34,10 @@ from supervision_app.storage.keys import (
     read_key_file,
     write_key_file,
 )
-from supervision_app.storage.migrations import backup_path_for
-from supervision_app.storage.security import change_passphrase, rotate_key, set_passphrase
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.backup import BackupError, restore_backup, write_backup
+from supervision_app.storage.sqlite.schema import backup_path_for
+from supervision_app.storage.sqlite.security import change_passphrase, rotate_key, set_passphrase
 from tests.helpers import HOSTILE, TEST_PASSPHRASE, make_case, make_full_session, open_db
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -69,7 +69,7 @@ def test_passphrase_path_creates_sqlcipher_with_its_defaults(tmp_path: Path) -> 
 
     reopened = open_database(path, Passphrase("a good long passphrase 9!"))
     try:
-        conn = cipher.connect(str(path), reopened.key_ring.data_key, read_only=True)
+        conn = cipher.connect(str(path), reopened.backend.key_ring.data_key, read_only=True)
         settings = {
             name: conn.execute(f"PRAGMA {name}").fetchone()[0]
             for name in (
@@ -110,7 +110,7 @@ def test_a_wrong_passphrase_is_refused_and_changes_no_byte(db_path: Path) -> Non
 def test_a_tampered_page_fails_the_hmac_check(db_path: Path) -> None:
     database = open_db(db_path)
     make_full_session(SupervisionStore(database), make_case(SupervisionStore(database)))
-    key = database.key_ring.data_key
+    key = database.backend.key_ring.data_key
     database.close()
     raw = bytearray(db_path.read_bytes())
     raw[4096 + 100] ^= 0xFF  # one bit pattern in page 2
@@ -166,7 +166,7 @@ def test_key_rotation_re_encrypts_with_a_new_data_key(tmp_path: Path) -> None:
     database = open_database(path, Passphrase("rotation passphrase 1"))
     store = SupervisionStore(database)
     session_id = make_full_session(store, make_case(store))
-    old_key = database.key_ring.data_key
+    old_key = database.backend.key_ring.data_key
     new_recovery = rotate_key(database, "rotation passphrase 1")
     assert store.sessions.get_session(session_id).answers["professional_curiosity.x"].text == HOSTILE
     database.close()
@@ -182,12 +182,12 @@ def test_an_interrupted_rotation_still_opens(tmp_path: Path) -> None:
     path = tmp_path / "i.sqlite3"
     database = open_database(path, Passphrase("interrupted rotation 1"))
     make_case(SupervisionStore(database), "ROT")
-    old_entry = database.key_ring.entry
+    old_entry = database.backend.key_ring.entry
     database.close()
     # The crash came after re-keying the file but before the key file was rewritten.
     new = new_key_ring("interrupted rotation 1")
     first = open_database(path, Passphrase("interrupted rotation 1"))
-    old_key = first.key_ring.data_key
+    old_key = first.backend.key_ring.data_key
     first.close()
     conn = cipher.connect(str(path), old_key)
     conn.execute(f"PRAGMA rekey = {cipher.raw_key(new.data_key)}")

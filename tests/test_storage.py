@@ -15,9 +15,9 @@ from supervision_app.storage import (
     NotFoundError,
     NotOurDatabaseError,
     SupervisionStore,
-    cipher,
 )
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
+from supervision_app.storage.sqlite import cipher
 from tests.helpers import HOSTILE, make_case, make_full_session, open_db, shared_key_ring
 
 

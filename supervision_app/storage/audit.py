@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import cast
 
-from sqlalchemy import Connection, Table, Update, bindparam, func, select, update
+from sqlalchemy import Table, Update, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import AuditEntry, AuditEvent
@@ -106,55 +106,6 @@ def record_edit(session: Session, session_id: int, when: datetime) -> None:
     )
     if extended.rowcount != 1:
         record_audit(session, session_id, AuditEvent.EDITED)
-
-
-#: The timestamp format SQLAlchemy stores a DateTime in on SQLite, to the whole second.
-_SECOND = "strftime('%Y-%m-%d %H:%M:%S', {t}) || '.000000'"
-
-
-def edit_audit_triggers() -> list[str]:
-    """Triggers that do the bookkeeping of an autosave in the database, so that saving an
-    edit is one UPDATE and a commit: when an answer's text (or a structured tool's data)
-    changes, the session's last edit moves to the answer's time and the session's latest
-    "edited" audit entry by the current user within :data:`EDIT_COALESCE` is extended, or a
-    new one is added (the same rules as :func:`record_edit`, which still covers the first
-    save of an answer, an INSERT).  No note text is copied anywhere."""
-    now = _SECOND.format(t="NEW.updated_at")
-    since = _SECOND.format(
-        t=f"NEW.updated_at, '-{int(EDIT_COALESCE.total_seconds())} seconds'"
-    )
-    current = (
-        "(SELECT name, role FROM local_users ORDER BY last_used_at DESC, id DESC LIMIT 1)"
-    )
-    name = f"coalesce((SELECT name FROM {current}), '{NO_USER}')"
-    latest_matches = (
-        "SELECT 1 FROM audit_events WHERE id = (SELECT max(id) FROM audit_events "
-        "WHERE session_id = NEW.session_id) AND event = 'edited' "
-        f"AND user_name = {name} AND last_at >= {since}"
-    )
-    body = (
-        f"UPDATE sessions SET updated_at = {now} WHERE id = NEW.session_id; "
-        "INSERT INTO audit_events "
-        "(session_id, case_reference, at, last_at, user_name, user_role, event, detail) "
-        f"SELECT NEW.session_id, c.reference, {now}, {now}, {name}, "
-        f"coalesce((SELECT role FROM {current}), ''), 'edited', '' "
-        "FROM sessions s JOIN cases c ON c.id = s.case_id "
-        f"WHERE s.id = NEW.session_id AND NOT EXISTS ({latest_matches}); "
-        f"UPDATE audit_events SET last_at = {now} WHERE id = (SELECT max(id) FROM audit_events "
-        "WHERE session_id = NEW.session_id) AND event = 'edited' AND last_at < "
-        f"{now};"
-    )
-    return [
-        f"CREATE TRIGGER IF NOT EXISTS {table}_edit_audit AFTER UPDATE OF {column} ON {table} "
-        f"BEGIN {body} END"
-        for table, column in (("answers", "text"), ("structured_answers", "data"))
-    ]
-
-
-def ensure_edit_audit(connection: Connection) -> None:
-    """Create the triggers of :func:`edit_audit_triggers` if they are missing (every open)."""
-    for statement in edit_audit_triggers():
-        connection.exec_driver_sql(statement)
 
 
 @cache

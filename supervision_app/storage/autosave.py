@@ -22,7 +22,9 @@ from datetime import datetime
 
 from supervision_app.domain import LockedSessionError
 from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
-from supervision_app.storage.store import NotFoundError, SupervisionStore
+from supervision_app.storage.backend import StorageFault, classify_error
+from supervision_app.storage.loading import NotFoundError
+from supervision_app.storage.store import SupervisionStore
 
 log = logging.getLogger(__name__)
 
@@ -199,16 +201,25 @@ class AutosaveWriter:
         return SaveOutcome(edit.key, True, saved_at)
 
 
+#: What the user is told when a write fails, by what the backend says it means.
+FAULT_MESSAGES = {
+    StorageFault.DISK_FULL: (
+        "The disk is full. Your text is kept on screen and will be saved when space is freed."
+    ),
+    StorageFault.BUSY: (
+        "The database is busy. Your text is kept on screen and saving will be retried."
+    ),
+    StorageFault.READ_ONLY: (
+        "The database cannot be written to. Your text is kept on screen; check the file's "
+        "permissions."
+    ),
+    StorageFault.OTHER: (
+        "Saving failed (a disk or database error). Your text is kept on screen and saving "
+        "will be retried."
+    ),
+}
+
+
 def describe_storage_error(exc: BaseException) -> str:
     """A message for the user about a failed write. Never includes statement parameters."""
-    original = getattr(exc, "orig", exc)
-    text = str(original).lower()
-    if "full" in text or "no space" in text:
-        return (
-            "The disk is full. Your text is kept on screen and will be saved when space is freed."
-        )
-    if "locked" in text or "busy" in text:
-        return "The database is busy. Your text is kept on screen and saving will be retried."
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return "The database cannot be written to. Your text is kept on screen; check the file's permissions."
-    return "Saving failed (a disk or database error). Your text is kept on screen and saving will be retried."
+    return FAULT_MESSAGES[classify_error(exc)]

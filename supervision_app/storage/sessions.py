@@ -172,7 +172,7 @@ class SessionStore:
         now = datetime.now()
         # The common case (the answer exists, the session is not signed): one UPDATE and a
         # commit on a pooled connection, without an ORM session; the trigger does the rest.
-        raw = self.database.raw_connection()  # type: ignore[no-untyped-call]  # database.py
+        raw = self.database.raw_connection()
         try:
             cursor = raw.cursor()
             cursor.execute(

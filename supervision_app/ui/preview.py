@@ -52,7 +52,7 @@ class PreviewPage(QScrollArea):
         self._content = content
         self._session_id: int | None = None
         #: Called before the record is read, so that typing still in the editors is committed first.
-        self.before_read: Callable[[], None] = lambda: None
+        self.before_read: Callable[[], object] = lambda: None
         #: Whether the user asked for the audit trail in the printed record.
         self.include_audit: Callable[[], bool] = lambda: False
 
@@ -91,7 +91,9 @@ class PreviewPage(QScrollArea):
         )
         self.html_beside_check.setToolTip(why)
         accessible(self.html_beside_check, self.html_beside_check.text(), why)
-        self.html_beside_check.setChecked(ui_settings().value(HTML_BESIDE_KEY, False, type=bool))
+        self.html_beside_check.setChecked(
+            bool(ui_settings().value(HTML_BESIDE_KEY, False, type=bool))
+        )
         self.html_beside_check.toggled.connect(
             lambda on: ui_settings().setValue(HTML_BESIDE_KEY, on)
         )
@@ -136,9 +138,9 @@ class PreviewPage(QScrollArea):
             right=True,
         )
         self.browser.setMinimumHeight(220)
-        content = QWidget()
-        scroll_body(content, self)
-        layout = QVBoxLayout(content)
+        body = QWidget()
+        scroll_body(body, self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
         layout.addLayout(titles)

@@ -65,7 +65,7 @@ def install_security_menu(window, controller: LockController) -> None:
 
 
 def change_passphrase(window, controller: LockController) -> None:
-    from supervision_app.storage.security import change_passphrase as change
+    from supervision_app.storage.sqlite.security import change_passphrase as change
 
     def save(new: str) -> None:
         try:
@@ -93,7 +93,7 @@ def change_passphrase(window, controller: LockController) -> None:
 
 def current_passphrase(window, controller: LockController, title: str, lead: str) -> str | None:
     """Ask for the current passphrase and check it; None if cancelled."""
-    from supervision_app.storage.security import verify_passphrase
+    from supervision_app.storage.sqlite.security import verify_passphrase
 
     def check(text: str) -> None:
         try:
@@ -128,7 +128,7 @@ def _passphrase_and_new_recovery_key(
 
 
 def replace_recovery_key(window, controller: LockController) -> None:
-    from supervision_app.storage.security import new_recovery_key
+    from supervision_app.storage.sqlite.security import new_recovery_key
 
     chosen = _passphrase_and_new_recovery_key(
         window,
@@ -168,7 +168,7 @@ def replace_recovery_key(window, controller: LockController) -> None:
 
 
 def rotate_data_key(window, controller: LockController) -> None:
-    from supervision_app.storage.security import RotationError, rotate_key
+    from supervision_app.storage.sqlite.security import RotationError, rotate_key
 
     chosen = _passphrase_and_new_recovery_key(
         window,
@@ -219,7 +219,7 @@ def rotate_data_key(window, controller: LockController) -> None:
 
 
 def back_up(window, controller: LockController) -> None:
-    from supervision_app.storage.backup import BackupError, write_backup
+    from supervision_app.storage.sqlite.backup import BackupError, write_backup
 
     suggested = (
         Path.home() / f"supervision-{QDate.currentDate().toString('yyyy-MM-dd')}{BACKUP_SUFFIX}"

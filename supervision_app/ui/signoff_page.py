@@ -77,7 +77,7 @@ class SignOffPage(QScrollArea):
         self.include_audit_check.setObjectName("includeAuditCheck")
         accessible(self.include_audit_check, self.tr("Print the audit trail in the PDF"))
         self.include_audit_check.setChecked(
-            ui_settings().value(INCLUDE_AUDIT_KEY, False, type=bool)
+            bool(ui_settings().value(INCLUDE_AUDIT_KEY, False, type=bool))
         )
         self.include_audit_check.toggled.connect(
             lambda on: ui_settings().setValue(INCLUDE_AUDIT_KEY, on)

@@ -14,11 +14,11 @@ from supervision_app.storage import NotFoundError
 from supervision_app.ui.focus.home_page import HomePage
 
 if TYPE_CHECKING:
-    from supervision_app.ui.main_window import MainWindow
+    from supervision_app.ui.window.host import WindowHost
 
 
 class HomeController(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self._window = window
         self.page = HomePage()
