@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +30,9 @@ from supervision_app.storage.rows import (
     validate_case,
 )
 from supervision_app.storage.session_import import write_session
+
+if TYPE_CHECKING:
+    from supervision_app.storage.interface import CaseMemoryData
 
 
 class CaseStore:
@@ -122,7 +125,9 @@ class CaseStore:
             refuse_signed_deletion(session, [s.id for s in row.sessions])
             session.delete(row)
 
-    def import_case(self, case: CaseDetail, sessions: list[SessionDetail], memory: Any) -> int:
+    def import_case(
+        self, case: CaseDetail, sessions: list[SessionDetail], memory: CaseMemoryData
+    ) -> int:
         """Write a whole-case file (see exchange_case) as a new case, in one transaction:
         every session, the case itself and its whole memory, or nothing."""
         validate_case(case)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,11 +23,16 @@ from supervision_app.storage.models import (
 )
 from supervision_app.storage.rows import now_seconds
 
+if TYPE_CHECKING:
+    from supervision_app.storage.interface import CaseMemoryData, MemoryItems, SessionMemoryData
+
 #: Turns a session id of the file (or a position in it) into the session id to store.
 SessionLink = Callable[[int | None], int | None]
 
 
-def write_session_memory(s: Session, case_id: int, session_id: int, memory: Any) -> None:
+def write_session_memory(
+    s: Session, case_id: int, session_id: int, memory: SessionMemoryData
+) -> None:
     """Add a record file's ``case_memory`` inside the caller's unit of work.
 
     Its items belong to the session; their later notes and stages to no session."""
@@ -50,7 +55,9 @@ def write_session_memory(s: Session, case_id: int, session_id: int, memory: Any)
             s.add(_review_row(actions[index].id, None, review, now))
 
 
-def write_case_memory(s: Session, case_id: int, memory: Any, session_ids: list[int]) -> None:
+def write_case_memory(
+    s: Session, case_id: int, memory: CaseMemoryData, session_ids: list[int]
+) -> None:
     """Add a whole-case file's memory inside the caller's unit of work.
 
     Every ``session_id`` in ``memory`` is a position in ``session_ids`` (the sessions of the
@@ -94,7 +101,7 @@ def _review_row(
 
 
 def _add_memory_items(
-    s: Session, case_id: int, memory: Any, top: SessionLink, inner: SessionLink, now: datetime
+    s: Session, case_id: int, memory: MemoryItems, top: SessionLink, inner: SessionLink, now: datetime
 ) -> None:
     """Add a record file's chronology events, hypotheses and escalations to a case.
 
@@ -137,15 +144,15 @@ def _add_memory_items(
             for n in h.notes
         ]
         s.add(hypothesis)
-    for e in memory.escalations:
+    for esc in memory.escalations:
         row = EscalationRow(
             case_id=case_id,
-            session_id=top(e.session_id),
-            subject=e.subject,
-            raised_on=e.raised_on,
-            timescale_days=e.timescale_days,
-            outcome=e.outcome,
-            closed_on=e.closed_on,
+            session_id=top(esc.session_id),
+            subject=esc.subject,
+            raised_on=esc.raised_on,
+            timescale_days=esc.timescale_days,
+            outcome=esc.outcome,
+            closed_on=esc.closed_on,
             updated_at=now,
         )
         row.steps = [
@@ -158,6 +165,6 @@ def _add_memory_items(
                 stage_name=st.name,
                 days=st.days,
             )
-            for st in e.steps
+            for st in esc.steps
         ]
         s.add(row)

@@ -9,7 +9,7 @@ file's memory ``memory_files``; the rules an escalation is recorded by are
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from supervision_app.domain import ActionStatus, ValidationError
 from supervision_app.domain.escalation import (
@@ -45,6 +45,9 @@ from supervision_app.storage.models import (
     SessionRow,
 )
 from supervision_app.storage.rows import get_row, now_seconds, touch_session
+
+if TYPE_CHECKING:
+    from supervision_app.storage.interface import CaseMemoryData, SessionMemoryData
 
 
 class CaseMemoryStore:
@@ -345,12 +348,16 @@ class CaseMemoryStore:
 
     # -- record files ---------------------------------------------------------------------
 
-    def import_session_memory(self, case_id: int, session_id: int, memory: Any) -> None:
+    def import_session_memory(
+        self, case_id: int, session_id: int, memory: SessionMemoryData
+    ) -> None:
         """Write a record file's ``case_memory`` (see exchange_memory) in one transaction."""
         with self.database.session() as s:
             write_session_memory(s, case_id, session_id, memory)
 
-    def import_case_memory(self, case_id: int, memory: Any, session_ids: list[int]) -> None:
+    def import_case_memory(
+        self, case_id: int, memory: CaseMemoryData, session_ids: list[int]
+    ) -> None:
         """Write a whole-case file's memory (see exchange_case) in one transaction."""
         with self.database.session() as s:
             write_case_memory(s, case_id, memory, session_ids)

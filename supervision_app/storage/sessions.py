@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Select, Table, Update, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -48,6 +48,9 @@ from supervision_app.storage.rows import (
 )
 from supervision_app.storage.session_import import write_session
 from supervision_app.storage.signing import require_unlocked
+
+if TYPE_CHECKING:
+    from supervision_app.storage.interface import SessionMemoryData
 
 
 class SessionStore:
@@ -143,7 +146,7 @@ class SessionStore:
             return load_detail(session, session_id)
 
     def import_session(
-        self, detail: SessionDetail, memory: Any = None
+        self, detail: SessionDetail, memory: SessionMemoryData | None = None
     ) -> tuple[int, int, bool]:
         """Write a whole session (from a record file or the demo) in one transaction.
 
