@@ -1440,7 +1440,7 @@ Health Visiting</source>
     </message>
     <message>
         <source>Search all cases…</source>
-        <extracomment>Emitted once, just after the window&apos;s first paint: work the first screen does not need (the spelling dictionary, say) waits for it, so it never delays that paint.</extracomment>
+        <extracomment>Set by :func:`supervision_app.ui.app.build_window` once the window exists.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2580,7 +2580,7 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>The record could not be printed ({error}).</source>
-        <extracomment>Resolution of the print preview&apos;s pages (the screen only; printing never uses them). Qt&apos;s private print engine key for the CUPS options the dialog collected (qcups_p.h). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf.py``).</extracomment>
+        <extracomment>Resolution of the print preview&apos;s pages (the screen only; printing never uses them). Qt&apos;s private print engine key for the CUPS options the dialog collected (qcups_p.h). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf/render.py``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

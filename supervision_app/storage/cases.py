@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 
 from supervision_app.domain import (
@@ -18,7 +19,7 @@ from supervision_app.domain import (
 )
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError
-from supervision_app.storage.memory_store import write_case_memory
+from supervision_app.storage.memory_files import write_case_memory
 from supervision_app.storage.models import CaseRow, ChildRow
 from supervision_app.storage.rows import (
     NO_LIMIT,
@@ -30,6 +31,9 @@ from supervision_app.storage.rows import (
     validate_case,
 )
 from supervision_app.storage.session_import import write_session
+
+if TYPE_CHECKING:
+    from supervision_app.storage.interface import CaseMemoryData
 
 
 class CaseStore:
@@ -122,7 +126,9 @@ class CaseStore:
             refuse_signed_deletion(session, [s.id for s in row.sessions])
             session.delete(row)
 
-    def import_case(self, case, sessions: list[SessionDetail], memory) -> int:
+    def import_case(
+        self, case: CaseDetail, sessions: list[SessionDetail], memory: CaseMemoryData
+    ) -> int:
         """Write a whole-case file (see exchange_case) as a new case, in one transaction:
         every session, the case itself and its whole memory, or nothing."""
         validate_case(case)
@@ -150,7 +156,7 @@ class CaseStore:
 
 
 @cache
-def _case_statements():
+def _case_statements() -> tuple[Select[Any], Select[Any]]:
     """Built once, on the tables: one case and its children (as ``case_detail`` reads them)."""
     cases, children = CaseRow.__table__, ChildRow.__table__
     case = select(cases.c.id, cases.c.reference, cases.c.practitioner, cases.c.supervisor,
@@ -164,7 +170,7 @@ def _case_statements():
 
 
 @cache
-def _case_list_statements():
+def _case_list_statements() -> tuple[Select[Any], Select[Any]]:
     """Built once, on the tables (no ORM on the way to the first screen): a page of cases in
     the order of ``ix_cases_recent``, and their children."""
     recent = func.coalesce(

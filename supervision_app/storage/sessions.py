@@ -10,8 +10,9 @@ import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Select, Table, Update, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import (
@@ -27,7 +28,7 @@ from supervision_app.domain.validation import require_action, require_decision
 from supervision_app.storage.audit import record_audit, record_edit
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, load_detail
-from supervision_app.storage.memory_store import write_session_memory
+from supervision_app.storage.memory_files import write_session_memory
 from supervision_app.storage.models import (
     ActionRow,
     AnswerRow,
@@ -48,6 +49,9 @@ from supervision_app.storage.rows import (
 )
 from supervision_app.storage.session_import import write_session
 from supervision_app.storage.signing import require_unlocked
+
+if TYPE_CHECKING:
+    from supervision_app.storage.interface import SessionMemoryData
 
 
 class SessionStore:
@@ -146,7 +150,9 @@ class SessionStore:
         with self.database.read() as session:
             return load_detail(session, session_id)
 
-    def import_session(self, detail: SessionDetail, memory=None) -> tuple[int, int, bool]:
+    def import_session(
+        self, detail: SessionDetail, memory: SessionMemoryData | None = None
+    ) -> tuple[int, int, bool]:
         """Write a whole session (from a record file or the demo) in one transaction.
 
         The case is matched by reference and created when missing.  ``memory`` (a record
@@ -197,7 +203,7 @@ class SessionStore:
         stage_id: str,
         prompt_text: str,
         kind: str,
-        data: dict,
+        data: dict[str, Any],
     ) -> datetime:
         """Insert or replace the answer to one structured tool. Returns the commit time.
 
@@ -319,7 +325,7 @@ def _next_position(
 
 
 @cache
-def _session_list_statement():
+def _session_list_statement() -> Select[Any]:
     """Built once: a page of a case's sessions with their answered counts."""
     sessions, answers = SessionRow.__table__, AnswerRow.__table__
     structured = StructuredAnswerRow.__table__
@@ -366,8 +372,8 @@ def _write_answer(
     model: type[AnswerRow] | type[StructuredAnswerRow],
     session_id: int,
     prompt_id: str,
-    values: dict,
-    new_values: dict,
+    values: dict[str, Any],
+    new_values: dict[str, Any],
 ) -> bool:
     """Update the session's answer to ``prompt_id`` (insert it the first time) with prepared
     Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed.
@@ -383,16 +389,18 @@ def _write_answer(
     if conn.scalar(exists, {"b_session": session_id}) is None:
         raise NotFoundError(f"Session {session_id} no longer exists.")
     conn.execute(
-        insert(model.__table__),
+        insert(cast(Table, model.__table__)),
         {"session_id": session_id, "prompt_id": prompt_id, **new_values, **values},
     )
     return True
 
 
 @cache
-def _answer_statements(model: type[AnswerRow] | type[StructuredAnswerRow]):
+def _answer_statements(
+    model: type[AnswerRow] | type[StructuredAnswerRow],
+) -> tuple[Select[Any], Select[Any], Update]:
     """Built once: constructing statements costs more than running them (autosave path)."""
-    table = model.__table__
+    table = cast(Table, model.__table__)
     signed = (
         select(ChainLinkRow.id)
         .where(ChainLinkRow.session_id == bindparam("b_session"), ChainLinkRow.kind == "signoff")
