@@ -24,6 +24,7 @@ from supervision_app.domain import LockedSessionError
 from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.storage.backend import StorageFault, classify_error
 from supervision_app.storage.loading import NotFoundError
+from supervision_app.storage.postgres.concurrency import AnswerConflictError
 from supervision_app.storage.store import SupervisionStore
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,8 @@ class SaveOutcome:
     generation: int = 0
     #: True when retrying cannot help (the session was signed and is locked).
     final: bool = False
+    #: On the agency server: someone else saved this answer first (both texts); final.
+    conflict: AnswerConflictError | None = None
 
 
 class AutosaveWriter:
@@ -165,6 +168,7 @@ class AutosaveWriter:
                     len(self._pending),
                     edit.generation,
                     outcome.final,
+                    outcome.conflict,
                 )
                 self._cond.notify_all()
             try:
@@ -179,7 +183,9 @@ class AutosaveWriter:
                     edit.session_id, edit.prompt_id, edit.stage_id, edit.prompt_text, edit.text
                 )
             elif edit.kind == SESSION_TEXT_KIND:  # Today's and the summary's free text
-                saved_at = self._store.focus.save_session_text(edit.session_id, edit.prompt_id, edit.text)
+                saved_at = self._store.focus.save_session_text(
+                    edit.session_id, edit.prompt_id, edit.text
+                )
             else:
                 saved_at = self._store.sessions.save_structured_answer(
                     edit.session_id,
@@ -195,11 +201,18 @@ class AutosaveWriter:
         except LockedSessionError:
             # Signed in the meantime: the text stays on screen, and retrying cannot help.
             return SaveOutcome(edit.key, False, None, LOCKED_MESSAGE, final=True)
+        except AnswerConflictError as exc:
+            # Someone else saved first: retrying would overwrite them; the user chooses.
+            return SaveOutcome(edit.key, False, None, CONFLICT_MESSAGE, final=True, conflict=exc)
         except Exception as exc:  # disk full, I/O error, database locked ...
             log.warning("autosave failed: %s", type(exc).__name__)
             return SaveOutcome(edit.key, False, None, describe_storage_error(exc))
         return SaveOutcome(edit.key, True, saved_at)
 
+
+CONFLICT_MESSAGE = (
+    "Someone else saved this answer first. Nothing was overwritten: choose which text to keep."
+)
 
 #: What the user is told when a write fails, by what the backend says it means.
 FAULT_MESSAGES = {

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, func, literal, select
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import AuditEvent, ValidationError
@@ -381,20 +381,22 @@ def _overdue_escalations(session: Session, today: date, limit: int) -> list[Any]
     )
     start = func.coalesce(_STEPS.c.stepped_on, _ESCALATIONS.c.raised_on)
     allowed = func.coalesce(_STEPS.c.days, _ESCALATIONS.c.timescale_days)
-    at_stage = func.julianday(today.isoformat()) - func.julianday(start)
     query = (
         select(_CASES.c.id, _CASES.c.reference, _ESCALATIONS.c.subject, start, allowed)
         .join(_CASES, _CASES.c.id == _ESCALATIONS.c.case_id)
         .outerjoin(last_step, last_step.c.escalation_id == _ESCALATIONS.c.id)
         .outerjoin(_STEPS, _STEPS.c.id == last_step.c.step_id)
-        .where(func.trim(_ESCALATIONS.c.outcome) == "", at_stage > allowed)
-        .order_by((at_stage - allowed).desc())
-        .limit(limit)
+        .where(func.trim(_ESCALATIONS.c.outcome) == "")
     )
-    return [
+    # The days at the stage are counted here, not in SQL: date arithmetic differs between
+    # SQLite (julianday) and PostgreSQL, and open escalations are few.
+    found = [
         (cid, ref, subject, _as_date(on), int(days))
         for cid, ref, subject, on, days in session.execute(query)
     ]
+    overdue = [row for row in found if (today - row[3]).days > row[4]]
+    overdue.sort(key=lambda row: (today - row[3]).days - row[4], reverse=True)
+    return overdue[:limit]
 
 
 def _as_date(value: Any) -> date:
@@ -426,7 +428,7 @@ def _due_cases(session: Session, today: date, frequency_days: int, limit: int) -
     since = func.coalesce(cases.c.last_session, func.date(cases.c.created_at))
     query = (
         select(cases.c.id, cases.c.reference, cases.c.last_session, cases.c.created_at)
-        .where(since <= cutoff.isoformat())
+        .where(since <= literal(cutoff, Date))
         .order_by(since, cases.c.reference)
         .limit(limit)
     )

@@ -152,6 +152,9 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
     window.lock_controller = LockController(window, database)
     install_security_menu(window, window.lock_controller)
     window.instance_server = InstanceServer(window, database.path)
+    from supervision_app.ui.agency_window import install_agency
+
+    install_agency(window, database, content, build_window)
     return window
 
 

@@ -34,6 +34,8 @@ class AutosaveBridge(QObject):
     """Owns the autosave writer and tracks whether every edit has reached the database."""
 
     state_changed = Signal()
+    #: Someone else saved an answer first (agency server): the AnswerConflictError, both texts.
+    conflict_found = Signal(object)
     _outcome = Signal(object)  # emitted on the writer thread, delivered queued
 
     def __init__(self, store: SupervisionStore, parent: QObject | None = None) -> None:
@@ -46,6 +48,7 @@ class AutosaveBridge(QObject):
         self._closed = False
         self.last_saved_at: datetime | None = None
         self._outcome.connect(self._on_outcome)
+        self._store = store
         self._writer = AutosaveWriter(store, self._outcome.emit)
 
     # -- edits -------------------------------------------------------------------
@@ -64,6 +67,16 @@ class AutosaveBridge(QObject):
             return
         self._writer.submit(replace(edit, generation=self._generation[key]))
         self.state_changed.emit()
+
+    def resolve_conflict(self, conflict, edit: AnswerEdit) -> None:
+        """Save ``edit`` (the text the user chose) over the version someone else saved."""
+        rebase = getattr(self._store.database.backend.dialect, "accept_answer_version", None)
+        if rebase is not None:
+            rebase(self._store.database.engine, conflict.session_id, conflict.prompt_id,
+                   conflict.version)  # fmt: skip
+        self._errors.pop(edit.key, None)
+        self.note_edit(edit.key)
+        self.submit(edit)
 
     # -- state --------------------------------------------------------------------
 
@@ -119,6 +132,8 @@ class AutosaveBridge(QObject):
                 self.last_saved_at = outcome.saved_at
         elif outcome.error:
             self._errors[key] = outcome.error
+            if outcome.conflict is not None and outcome.generation == self._generation.get(key):
+                self.conflict_found.emit(outcome.conflict)
         else:  # the session no longer exists: there is nothing left to save to
             for table in (self._generation, self._submitted, self._clean, self._errors):
                 table.pop(key, None)

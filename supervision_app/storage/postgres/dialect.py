@@ -82,13 +82,21 @@ class PostgresDialect:
         key = (session_id, prompt_id)
         with Session(engine) as session, session.begin():
             version = seen.get(key) or concurrency.answer_version(session, session_id, prompt_id)
-            if version is None:
+            if version is None:  # the caller inserts it now, at version 1: later saves
+                seen[key] = 1  # go over that version, so someone else's save in between shows
                 return False
             saved = concurrency.save_answer(
                 session, session_id, prompt_id, "", "", text, version, when=when
             )
         seen[key] = saved.version
         return True
+
+    def accept_answer_version(
+        self, engine: Engine, session_id: int, prompt_id: str, version: int
+    ) -> None:
+        """The user has seen someone else's save (``version``) and chosen: the next save of
+        this answer goes over it (after an ``AnswerConflictError``)."""
+        _SEEN.setdefault(engine, {})[(session_id, prompt_id)] = version
 
 
 DIALECT = PostgresDialect()
