@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from supervision_app import APP_NAME
@@ -22,6 +22,10 @@ class HomeController(QObject):
         super().__init__(window)
         self._window = window
         self.page = HomePage()
+        self._generation = 0  # each filling of Home; a late pattern pass for an old one is dropped
+        self._pending: int | None = None  # a filling whose pattern prompts wait for the paint
+        self._painted = False
+        window.first_painted.connect(self._on_first_painted)
         self.action = QAction(self.tr("Home"), window)
         self.action.setObjectName("homeAction")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -36,24 +40,53 @@ class HomeController(QObject):
             self.show()
 
     def show(self) -> None:
+        """Home in front. Escalations, overdue actions and due cases are listed at once (a
+        few indexed queries); the pattern prompts, which read each listed case's memory,
+        are added once the window has been painted, in place, so the first screen never
+        waits for them and nothing listed moves under the keyboard focus."""
         window = self._window
         if not window.store.list_cases(limit=1):
             window.central_stack.setCurrentWidget(window.empty_state)
             return
         window.session_view.wait_for_saves(2.0)
-        content = window.content
-        items = window.store.attention(
-            date.today(),
-            content.supervision_frequency_days,
-            rules=window.rules,
-            frequency_label=content.frequency_label,
+        self._generation += 1
+        later = bool(window.rules) and not self._painted  # the first screen: patterns later
+        rules = () if later else window.rules
+        self.page.set_items(
+            self._attention(rules), window.content.frequency_label, more_coming=later
         )
-        self.page.set_items(items, content.frequency_label)
         window.central_stack.setCurrentWidget(self.page)
         window.setWindowTitle(APP_NAME)
+        if later:
+            self._pending = self._generation
+
+    def _attention(self, rules) -> list:
+        window, content = self._window, self._window.content
+        return window.store.attention(
+            date.today(),
+            content.supervision_frequency_days,
+            rules=rules,
+            frequency_label=content.frequency_label,
+        )
+
+    def _on_first_painted(self) -> None:
+        self._painted = True
+        if self._pending is not None:
+            generation, self._pending = self._pending, None
+            QTimer.singleShot(0, lambda: self._add_patterns(generation))
+
+    def _add_patterns(self, generation: int) -> None:
+        """The whole list with the pattern prompts, unless Home was refilled or cleared since."""
+        if generation != self._generation:
+            return
+        items = self._attention(self._window.rules)
+        if generation == self._generation:
+            self.page.set_items(items, self._window.content.frequency_label)
 
     def clear(self) -> None:
         """Forget what was listed (the screen is locked)."""
+        self._generation += 1
+        self._pending = None
         self.page.set_items([], "")
 
     def focus_first(self) -> None:
