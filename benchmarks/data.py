@@ -626,7 +626,7 @@ def rich_record(path: Path, session_id: int):
     try:
         store = SupervisionStore(database)
         try:
-            from supervision_app.record.load import load_record
+            from supervision_app.services.records import load_record
         except ImportError:
             from supervision_app.record import build_record
 

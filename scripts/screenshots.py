@@ -29,7 +29,7 @@ os.environ["SUPERVISION_APP_DATA_DIR"] = str(work)
 from PySide6.QtWidgets import QApplication, QDialog, QFrame, QWidget  # noqa: E402
 
 from supervision_app.content import load_content  # noqa: E402
-from supervision_app.demo import load_demo  # noqa: E402
+from supervision_app.services.demo import load_demo  # noqa: E402
 from supervision_app.storage import Passphrase, SupervisionStore, open_database  # noqa: E402
 from supervision_app.ui import appearance as look  # noqa: E402
 from supervision_app.ui.app import _application, build_window  # noqa: E402

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QFrame  # noqa: E402
 
 from supervision_app.content import load_content  # noqa: E402
 from supervision_app.content.patterns import load_patterns  # noqa: E402
-from supervision_app.demo import load_demo  # noqa: E402
 from supervision_app.record.case_summary import build_case_summary  # noqa: E402
-from supervision_app.record.case_summary_pdf import render_case_summary  # noqa: E402
+from supervision_app.record.pdf.case_summary import render_case_summary  # noqa: E402
+from supervision_app.services.demo import load_demo  # noqa: E402
 from supervision_app.storage import Passphrase, SupervisionStore, open_database  # noqa: E402
 from supervision_app.ui.app import _application, build_window  # noqa: E402
 

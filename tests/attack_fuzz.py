@@ -26,8 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from supervision_app.domain import AuditEvent, Party, SignOffInput
-from supervision_app.exchange import RecordFileError, export_session_json, import_session_file
-from supervision_app.exchange_case import export_case_json, import_case_file, is_case_file
+from supervision_app.exchange.case_file import is_case_file
+from supervision_app.exchange.reader import RecordFileError
+from supervision_app.services.record_files import (
+    export_case_json,
+    export_session_json,
+    import_case_file,
+    import_session_file,
+)
 from supervision_app.storage import DatabaseOpenError, SupervisionStore
 from supervision_app.storage.keys import key_file_path
 from tests.helpers import make_case, make_full_session, open_db, raw_connection
@@ -57,7 +63,7 @@ def content_digest(path: Path) -> str:
 
 def _demo_database(path: Path) -> SupervisionStore:
     from supervision_app.content import load_content
-    from supervision_app.demo import load_demo
+    from supervision_app.services.demo import load_demo
 
     database = open_db(path)
     store = SupervisionStore(database)

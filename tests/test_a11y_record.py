@@ -10,7 +10,7 @@ import pypdf
 
 from supervision_app.record.html import render_html
 from supervision_app.record.pdf import render_pdf
-from supervision_app.record.pdf_documents import render_template
+from supervision_app.record.pdf.documents import render_template
 from tests.record_samples import sample_record
 
 

@@ -10,23 +10,13 @@ import pytest
 from supervision_app.content.patterns import load_patterns
 from supervision_app.domain import Action, CaseDetail, Child
 from supervision_app.domain.agenda import (
-    AgendaItem,
-    AgendaOrigin,
-    CaseFacts,
-    SessionClosing,
-    SessionOpening,
     agenda_problems,
     agenda_progress,
-    blank_closing,
-    blank_opening,
-    child_age_years,
-    merge_since_last,
-    prompt_fits,
     propose_agenda,
     share_minutes,
-    since_last_time,
-    with_session_text,
 )
+from supervision_app.domain.case_facts import CaseFacts, child_age_years, prompt_fits
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin, SessionClosing, SessionOpening
 from supervision_app.domain.memory import (
     CaseHistory,
     ChronologyEvent,
@@ -37,7 +27,9 @@ from supervision_app.domain.memory import (
     SessionAnswers,
     TrackedAction,
 )
+from supervision_app.domain.opening_closing import blank_closing, blank_opening, with_session_text
 from supervision_app.domain.patterns import evaluate
+from supervision_app.domain.since_last import merge_since_last, since_last_time
 
 TODAY = date(2026, 12, 7)
 

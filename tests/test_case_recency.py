@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from supervision_app.exchange_case import export_case_json, import_case_file
+from supervision_app.services.record_files import export_case_json, import_case_file
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.database import SCHEMA_VERSION
 from supervision_app.storage.migrations import MIGRATIONS, backup_path_for, case_recency

@@ -91,8 +91,8 @@ def test_an_invalid_record_file_leaves_no_database_behind(tmp_path: Path) -> Non
 
 
 def test_import_takes_a_whole_case_file(tmp_path: Path, store, content) -> None:
-    from supervision_app.demo import load_demo
-    from supervision_app.exchange_case import export_case_json
+    from supervision_app.services.demo import load_demo
+    from supervision_app.services.record_files import export_case_json
 
     case_id = load_demo(store, content).history_case_id
     record = tmp_path / "case.json"

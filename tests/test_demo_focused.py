@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from supervision_app.demo import demo_session, load_demo
-from supervision_app.domain.agenda import (
-    CLOSING_MINUTES,
-    OPENING_MINUTES,
-    SCALING_ANCHORS,
-    CaseFacts,
-    prompt_fits,
-)
+from supervision_app.domain.case_facts import CaseFacts, prompt_fits
+from supervision_app.domain.focus import CLOSING_MINUTES, OPENING_MINUTES
+from supervision_app.domain.opening_closing import SCALING_ANCHORS
+from supervision_app.services.demo import demo_session, load_demo
 
 
 def test_the_demo_session_is_a_focused_supervision(content) -> None:
@@ -88,7 +84,7 @@ def test_loading_the_demo_fills_today_from_the_case_memory(store, content) -> No
 
 def test_the_store_proposes_todays_agenda_for_the_demo(store, content) -> None:
     from supervision_app.content.patterns import load_patterns
-    from supervision_app.domain.agenda import AgendaOrigin
+    from supervision_app.domain.focus import AgendaOrigin
 
     loaded = load_demo(store, content)
     rules = load_patterns(content)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from supervision_app.content.patterns import load_patterns
-from supervision_app.demo import load_demo
 from supervision_app.domain.memory import HypothesisStatus, Rag
 from supervision_app.domain.patterns import evaluate
+from supervision_app.services.demo import load_demo
 from supervision_app.storage import SupervisionStore
 
 NEXT_SESSION = date(2026, 11, 10)
@@ -55,7 +55,7 @@ def test_the_six_month_case_remembers_what_was_promised_and_what_is_open(
 def test_the_first_demo_record_lists_its_open_escalation_once(
     store: SupervisionStore, content
 ) -> None:
-    from supervision_app.record.load import load_record
+    from supervision_app.services.records import load_record
 
     loaded = load_demo(store, content)
     load_demo(store, content)  # loading again adds nothing
@@ -79,7 +79,7 @@ def test_a_record_shows_each_escalation_at_the_stage_it_was_on_the_sessions_date
 ) -> None:
     """Issue 15, item 4: the 11 Aug record said "Open (-1 days at this stage ...)" because it
     measured the stage stepped up on 12 Aug against the session's date."""
-    from supervision_app.record.load import load_record
+    from supervision_app.services.records import load_record
 
     loaded = load_demo(store, content)
     history = store.memory.case_history(loaded.history_case_id)

@@ -23,7 +23,7 @@ from supervision_app.domain.escalation import (
     stage_days,
 )
 from supervision_app.record.case_summary import build_case_summary
-from supervision_app.record.case_summary_pdf import render_case_summary
+from supervision_app.record.pdf.case_summary import render_case_summary
 from supervision_app.storage import SupervisionStore
 from tests.helpers import make_case
 
@@ -148,7 +148,7 @@ def test_the_case_summary_prints_the_stage_and_the_clock(store: SupervisionStore
 def test_the_session_record_names_the_stage_and_the_clock_on_its_date(
     store: SupervisionStore, content
 ) -> None:
-    from supervision_app.record.load import load_record
+    from supervision_app.services.records import load_record
 
     case_id = make_case(store)
     sid = store.create_session(case_id, JUN12, ["A"], "1")

@@ -7,12 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from supervision_app.exchange import (
-    RecordFileError,
-    export_session_json,
-    import_session_file,
-    session_to_dict,
-)
+from supervision_app.exchange.reader import RecordFileError
+from supervision_app.exchange.session_file import session_to_dict
+from supervision_app.services.record_files import export_session_json, import_session_file
 from supervision_app.storage import SupervisionStore
 from tests.helpers import make_case, make_full_session, open_db
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from supervision_app.demo import load_demo
 from supervision_app.domain.memory import EventKind, HypothesisStatus, ReviewOutcome
-from supervision_app.exchange import RecordFileError
-from supervision_app.exchange_case import case_to_dict, export_case_json, import_case_file
+from supervision_app.exchange.reader import RecordFileError
+from supervision_app.services.demo import load_demo
+from supervision_app.services.record_files import case_to_dict, export_case_json, import_case_file
 from supervision_app.storage import SupervisionStore
 from tests.helpers import HOSTILE, make_case, open_db
 

@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from supervision_app.domain.agenda import AgendaItem, AgendaOrigin, ChildScaling, SinceLastItem
-from supervision_app.exchange import (
-    RecordFileError,
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin, ChildScaling, SinceLastItem
+from supervision_app.exchange.reader import RecordFileError
+from supervision_app.exchange.session_file import session_to_dict
+from supervision_app.services.record_files import (
+    export_case_json,
     export_session_json,
+    import_case_file,
     import_session_file,
-    session_to_dict,
 )
-from supervision_app.exchange_case import export_case_json, import_case_file
 from supervision_app.storage import SupervisionStore
 from tests.helpers import HOSTILE, make_case, make_full_session, open_db
 

@@ -15,12 +15,9 @@ from supervision_app.domain.memory import (
     ReferralOutcome,
     ReviewOutcome,
 )
-from supervision_app.exchange import (
-    RecordFileError,
-    export_session_json,
-    import_session_file,
-)
-from supervision_app.exchange_memory import memory_to_dict, session_memory
+from supervision_app.exchange.memory_file import memory_to_dict, session_memory
+from supervision_app.exchange.reader import RecordFileError
+from supervision_app.services.record_files import export_session_json, import_session_file
 from supervision_app.storage import SupervisionStore
 from tests.helpers import HOSTILE, make_case, open_db
 

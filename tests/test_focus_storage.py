@@ -9,13 +9,8 @@ from datetime import date
 import pytest
 
 from supervision_app.domain import LockedSessionError, Party, SignOffInput, ValidationError
-from supervision_app.domain.agenda import (
-    SESSION_TEXT_KIND,
-    AgendaItem,
-    AgendaOrigin,
-    ChildScaling,
-    SinceLastItem,
-)
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin, ChildScaling, SinceLastItem
+from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.record.changes import as_signed
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
@@ -242,7 +237,7 @@ def test_the_migration_step_adds_the_table_to_an_older_file(db_path) -> None:
 
 def test_old_text_answers_to_the_hypotheses_prompts_still_show(store, content) -> None:
     """The two hypotheses prompts now open the tool; text typed under them before is kept."""
-    from supervision_app.record.load import load_record
+    from supervision_app.services.records import load_record
 
     session_id = make_full_session(store, make_case(store))
     prompt = content.prompt("professional_curiosity.hypotheses")

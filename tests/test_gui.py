@@ -308,7 +308,6 @@ def test_empty_state_when_there_are_no_cases(window: MainWindow) -> None:
 
 
 def test_load_demo_from_the_empty_state(qtbot, window: MainWindow, store: SupervisionStore) -> None:
-    pytest.importorskip("supervision_app.demo")
     qtbot.mouseClick(window.empty_state.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session_view.session_id is not None)
     assert window.central_stack.currentWidget() is window.splitter
@@ -485,7 +484,6 @@ def test_run_gui_reports_a_bad_database_without_a_traceback(
 def test_json_export_then_import_after_deleting_the_session(
     qtbot, store: SupervisionStore, content, db_path: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    pytest.importorskip("supervision_app.exchange")
     case_id, session_id = make_case(store)
     prompt = content.stages[0].prompts[0]
     store.save_answer(session_id, prompt.id, prompt.stage_id, prompt.text, HOSTILE)

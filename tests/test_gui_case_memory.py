@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from supervision_app.demo import load_demo
 from supervision_app.domain.memory import ReviewOutcome
+from supervision_app.services.demo import load_demo
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.main_window import MainWindow

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from supervision_app.demo import load_demo
+from supervision_app.services.demo import load_demo
 from supervision_app.storage import SupervisionStore
 from tests.test_gui import open_window
 

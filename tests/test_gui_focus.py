@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from supervision_app.demo import load_demo
 from supervision_app.domain import CaseInput, Child
-from supervision_app.domain.agenda import AgendaItem, AgendaOrigin
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin
+from supervision_app.services.demo import load_demo
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui.action_dialog import ActionDialog
 from supervision_app.ui.answer_editor import AnswerEditor

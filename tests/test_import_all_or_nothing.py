@@ -11,8 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from supervision_app.exchange import RecordFileError, export_session_json, import_session_file
-from supervision_app.exchange_case import export_case_json, import_case_file
+from supervision_app.exchange.reader import RecordFileError
+from supervision_app.services.record_files import (
+    export_case_json,
+    export_session_json,
+    import_case_file,
+    import_session_file,
+)
 from supervision_app.storage import SupervisionStore
 from tests.attack_fuzz import GENERIC, content_digest, fuzz_record_files
 from tests.helpers import make_case, make_full_session, open_db
@@ -21,7 +26,7 @@ from tests.helpers import make_case, make_full_session, open_db
 @pytest.fixture
 def demo_files(tmp_path: Path, content) -> tuple[Path, Path]:
     """The demo's session file and whole-case file (with case memory: escalations, stages)."""
-    from supervision_app.demo import load_demo
+    from supervision_app.services.demo import load_demo
 
     database = open_db(tmp_path / "source.sqlite3")
     store = SupervisionStore(database)

@@ -11,8 +11,9 @@ def test_core_imports_no_qt_and_no_heavy_renderers() -> None:
     code = (
         "import sys, json\n"
         "import supervision_app.content, supervision_app.domain, supervision_app.storage\n"
-        "import supervision_app.storage.autosave, supervision_app.record, supervision_app.exchange\n"
-        "import supervision_app.demo, supervision_app.cli, supervision_app.spelling\n"
+        "import supervision_app.storage.autosave, supervision_app.record, supervision_app.exchange.case_file\n"
+        "import supervision_app.services.demo, supervision_app.services.export, supervision_app.cli\n"
+        "import supervision_app.cli.records, supervision_app.cli.keys, supervision_app.spelling\n"
         "import supervision_app.storage.personal_words\n"
         "import supervision_app.cups, supervision_app.print_job\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from supervision_app.domain import ActionStatus, CaseInput, Child
-from supervision_app.exchange import export_session_json, import_session_file
 from supervision_app.paths import default_db_path
 from supervision_app.record import build_record
 from supervision_app.record.pdf import write_pdf
+from supervision_app.services.record_files import export_session_json, import_session_file
 from supervision_app.storage import Passphrase, SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
 from supervision_app.storage.backup import restore_into_open, stage_backup, write_backup

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from supervision_app.content.patterns import load_patterns
-from supervision_app.demo import load_demo
 from supervision_app.domain.memory import EventKind, ReferralOutcome
 from supervision_app.domain.patterns import CHILD_VIEW_PROMPTS, CHILD_WORDS_MARKED, evaluate
+from supervision_app.services.demo import load_demo
 from supervision_app.storage import SupervisionStore
 from tests.helpers import make_case
 

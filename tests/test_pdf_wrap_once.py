@@ -8,8 +8,8 @@ from record_samples import record_with_answer, sample_record
 from reportlab import rl_config
 from reportlab.platypus.paragraph import Paragraph as ReportLabParagraph
 
-from supervision_app.record import pdf
-from supervision_app.record.pdf import Paragraph, render_pdf, stylesheet
+from supervision_app.record.pdf import render_pdf, stylesheet
+from supervision_app.record.pdf.flowables import Paragraph
 
 
 def test_a_paragraph_is_broken_into_lines_once_per_width(monkeypatch) -> None:
@@ -37,5 +37,5 @@ def test_a_paragraph_is_broken_into_lines_once_per_width(monkeypatch) -> None:
 def test_the_record_is_laid_out_exactly_as_without_the_cache(monkeypatch, record) -> None:
     monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file
     cached = render_pdf(record)
-    monkeypatch.setattr(pdf.Paragraph, "wrap", ReportLabParagraph.wrap)
+    monkeypatch.setattr(Paragraph, "wrap", ReportLabParagraph.wrap)  # the class every section uses
     assert render_pdf(record) == cached

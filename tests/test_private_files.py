@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from supervision_app.exchange import export_session_json
-from supervision_app.exchange_case import export_case_json
+from supervision_app.services.record_files import export_case_json, export_session_json
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.backup import BackupError, stage_backup, write_backup
 from supervision_app.storage.database import SCHEMA_VERSION
@@ -56,8 +55,8 @@ def test_everything_the_app_writes_is_private_whatever_the_umask(open_umask, tmp
     export_case_json(store, case_id, exports / "c.json")
     from supervision_app.content import load_content
     from supervision_app.record.html import write_html
-    from supervision_app.record.load import load_record
     from supervision_app.record.pdf import write_pdf
+    from supervision_app.services.records import load_record
 
     record = load_record(store, session_id, load_content())
     write_pdf(record, exports / "r.pdf")

@@ -49,15 +49,16 @@ def test_wide_and_narrow_the_chart_keeps_everything_inside(qtbot) -> None:
 def test_the_pdf_chart_fits_the_body_width() -> None:
     from reportlab.graphics.charts.legends import Legend
 
-    from supervision_app.record import pdf
     from supervision_app.record.case_summary import CaseSummaryRecord
-    from supervision_app.record.case_summary_pdf import ratings_chart
+    from supervision_app.record.pdf.case_summary import ratings_chart
+    from supervision_app.record.pdf.fonts import register_fonts
+    from supervision_app.record.pdf.page import BODY_WIDTH
 
-    pdf.register_fonts()
+    register_fonts()
     summary = CaseSummaryRecord("M", "C-1", "", date(2026, 11, 10), ratings=RATINGS)
     drawing = ratings_chart(summary)
-    assert drawing.width <= pdf.BODY_WIDTH
+    assert drawing.width <= BODY_WIDTH
     x0, _y0, x1, _y1 = drawing.getBounds()
-    assert x0 >= 0 and x1 <= pdf.BODY_WIDTH + 1  # legend and labels inside the text block
+    assert x0 >= 0 and x1 <= BODY_WIDTH + 1  # legend and labels inside the text block
     [legend] = [c for c in drawing.contents if isinstance(c, Legend)]
     assert legend.columnMaximum == 2

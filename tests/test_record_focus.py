@@ -9,12 +9,12 @@ from datetime import date
 
 import pypdf
 
-from supervision_app.demo import load_demo
 from supervision_app.record.html import render_html
-from supervision_app.record.load import load_record
 from supervision_app.record.model import RecordScaling, RecordSummary
 from supervision_app.record.pdf import render_pdf
-from supervision_app.record.pdf_documents import render_extract
+from supervision_app.record.pdf.documents import render_extract
+from supervision_app.services.demo import load_demo
+from supervision_app.services.records import load_record
 from tests.record_samples import sample_record
 
 
@@ -135,7 +135,7 @@ def _text_prompts(content, ids):
 
 
 def _focused_session(store, content, *, print_check_in: bool = False) -> tuple[int, dict]:
-    from supervision_app.domain.agenda import (
+    from supervision_app.domain.focus import (
         AgendaItem,
         AgendaOrigin,
         ChildScaling,
@@ -346,9 +346,11 @@ def test_the_three_columns_never_continue_as_a_header_over_an_empty_row() -> Non
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    from supervision_app.record.pdf import RecordTable, stylesheet, text_flowables
-    from supervision_app.record.pdf_sections import grid_table
-    from supervision_app.record.pdf_summary import ColumnsTable, _is_empty
+    from supervision_app.record.pdf import stylesheet
+    from supervision_app.record.pdf.blocks import grid_table
+    from supervision_app.record.pdf.flowables import RecordTable
+    from supervision_app.record.pdf.summary import ColumnsTable, table_is_empty
+    from supervision_app.record.pdf.text import text_flowables
 
     ss = stylesheet()
     canvas = Canvas(io.BytesIO())
@@ -362,11 +364,11 @@ def test_the_three_columns_never_continue_as_a_header_over_an_empty_row() -> Non
         return table.split(170 * mm, height)
 
     heights = range(60, 260, 2)
-    plain = [h for h in heights if len(p := parts(RecordTable, h)) == 2 and _is_empty(p[1])]
+    plain = [h for h in heights if len(p := parts(RecordTable, h)) == 2 and table_is_empty(p[1])]
     assert plain  # the case this guards against does happen
     for height in heights:
         split = parts(ColumnsTable, height)
-        assert len(split) != 2 or not _is_empty(split[1]), height
+        assert len(split) != 2 or not table_is_empty(split[1]), height
 
 
 def test_attendees_who_are_just_the_two_people_are_not_listed_twice() -> None:
@@ -379,7 +381,7 @@ def test_attendees_who_are_just_the_two_people_are_not_listed_twice() -> None:
 def test_answers_under_a_merged_prompts_old_id_print_at_its_home_prompt_on_the_agenda(
     store, content
 ) -> None:
-    from supervision_app.domain.agenda import AgendaItem
+    from supervision_app.domain.focus import AgendaItem
     from supervision_app.record.build import build_record
     from tests.helpers import make_case
 

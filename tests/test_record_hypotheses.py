@@ -8,10 +8,10 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from supervision_app.demo import load_demo
 from supervision_app.record.html import render_html
-from supervision_app.record.load import load_record
 from supervision_app.record.pdf import render_pdf
+from supervision_app.services.demo import load_demo
+from supervision_app.services.records import load_record
 
 
 def _sessions(store, content):

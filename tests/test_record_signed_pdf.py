@@ -28,14 +28,14 @@ from supervision_app.record import (
     build_record,
 )
 from supervision_app.record.html import render_html
-from supervision_app.record.load import load_record
 from supervision_app.record.pdf import render_pdf, stylesheet
-from supervision_app.record.pdf_documents import (
+from supervision_app.record.pdf.documents import (
     WeakProtectionError,
     protect_pdf,
     render_extract,
     render_template,
 )
+from supervision_app.services.records import load_record
 
 
 def sign(store, session_id, *, wellbeing=False, disagreement=""):

@@ -21,9 +21,9 @@ from test_record_render import pdf_pages, squash
 from supervision_app.domain import CaseInput, Child, Party, SignOffInput
 from supervision_app.domain.memory import HypothesisStatus, ReviewOutcome
 from supervision_app.record.html import render_html
-from supervision_app.record.load import load_record
 from supervision_app.record.pdf import render_pdf
-from supervision_app.record.pdf_documents import render_extract
+from supervision_app.record.pdf.documents import render_extract
+from supervision_app.services.records import load_record
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.chain import GENESIS, canonical_content, link_hash
 from supervision_app.storage.database import SCHEMA_VERSION

@@ -7,7 +7,7 @@ import dataclasses
 from test_record_render import pdf_pages, squash
 
 from supervision_app.content.model import EscalationPolicy, EscalationStage
-from supervision_app.record.pdf_documents import render_template
+from supervision_app.record.pdf.documents import render_template
 
 
 def _flat(content) -> str:

@@ -15,7 +15,7 @@ from helpers import make_case, open_db
 
 from supervision_app.content import Content
 from supervision_app.domain import PayloadError, StructuredAnswer
-from supervision_app.exchange import session_from_dict, session_to_dict
+from supervision_app.exchange.session_file import session_from_dict, session_to_dict
 from supervision_app.record.build import build_record
 from supervision_app.record.html import render_html
 from supervision_app.record.pdf import render_pdf
@@ -179,7 +179,7 @@ def test_record_file_round_trips_tools_and_old_files_still_import(store, content
 def test_record_file_with_a_bad_tool_is_refused_clearly(store, content) -> None:
     data = session_to_dict(store.get_session(_session(store, content)))
     data["session"]["structured_answers"][0]["data"] = {"items": "lots"}
-    from supervision_app.exchange import RecordFileError
+    from supervision_app.exchange.reader import RecordFileError
 
     with pytest.raises(RecordFileError, match=r"structured_answers\[0\]\.data"):
         session_from_dict(data)

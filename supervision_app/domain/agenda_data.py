@@ -11,9 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from supervision_app.domain.agenda import (
-    MAX_AGENDA_ITEMS,
-    MAX_ITEM_MINUTES,
+from supervision_app.domain.agenda import MAX_AGENDA_ITEMS, MAX_ITEM_MINUTES
+from supervision_app.domain.focus import (
     SINCE_LAST_CHOICES,
     SINCE_LAST_KINDS,
     AgendaItem,
@@ -122,12 +121,14 @@ def _str(where: str, value: Any, limit: int = MAX_TEXT, required: bool = False) 
     return value
 
 
-def _int(where: str, value: Any, low: int, high: int, optional: bool = False) -> int | None:
-    if value is None and optional:
-        return None
+def _int(where: str, value: Any, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
         raise FocusDataError(where, f"must be a whole number from {low} to {high}")
     return value
+
+
+def _optional_int(where: str, value: Any, low: int, high: int) -> int | None:
+    return None if value is None else _int(where, value, low, high)
 
 
 def _bool(where: str, value: Any) -> bool:
@@ -241,7 +242,7 @@ def scaling_from_data(value: Any, where: str) -> tuple[ChildScaling, ...]:
         rows.append(
             ChildScaling(
                 child=_str(f"{here}.child", entry.get("child"), MAX_SHORT),
-                score=_int(f"{here}.score", entry.get("score"), 0, 10, optional=True),
+                score=_optional_int(f"{here}.score", entry.get("score"), 0, 10),
                 note=_str(f"{here}.note", entry.get("note")),
             )
         )

@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
+from supervision_app.domain.focus import AgendaItem, SessionClosing, SessionOpening
 from supervision_app.domain.structured import StructuredAnswer
-
-if TYPE_CHECKING:
-    from supervision_app.domain.agenda import AgendaItem, SessionClosing, SessionOpening
 
 
 class ActionStatus(StrEnum):
@@ -112,7 +109,7 @@ class SessionDetail:
     actions: list[Action] = field(default_factory=list)
     #: Answers to the structured tools, by prompt id (see ``domain/structured.py``).
     structured: dict[str, StructuredAnswer] = field(default_factory=dict)
-    #: The focused session (``domain/agenda.py``): today's agenda in order (empty: a session
+    #: The focused session (``domain/focus.py``): today's agenda in order (empty: a session
     #: from before the focused session, which has no agenda), Today and the summary (None:
     #: not started).
     agenda: list[AgendaItem] = field(default_factory=list)

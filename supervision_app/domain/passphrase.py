@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 MIN_LENGTH = 12
 #: zxcvbn's score (0 to 4) a new passphrase needs: 3 is "safely unguessable" (about 10^8
@@ -129,7 +130,7 @@ def assess(passphrase: str, user_words: Iterable[str] = ()) -> Strength:
     )
 
 
-def _our_matches(result: dict) -> list[str]:
+def _our_matches(result: dict[str, Any]) -> list[str]:
     """The app's words and the user's names zxcvbn found in the passphrase."""
     return [
         str(m["token"])
@@ -140,13 +141,13 @@ def _our_matches(result: dict) -> list[str]:
     ]
 
 
-def _share_of_known_words(result: dict, passphrase: str) -> float:
+def _share_of_known_words(result: dict[str, Any], passphrase: str) -> float:
     letters = sum(1 for c in passphrase[:ESTIMATE_CHARACTERS] if c.isalnum())
     known = sum(sum(1 for c in token if c.isalnum()) for token in _our_matches(result))
     return known / letters if letters else 0.0
 
 
-def _known_words(result: dict) -> str:
+def _known_words(result: dict[str, Any]) -> str:
     """The app's words and the user's names zxcvbn found in the passphrase, quoted."""
     found = [f"“{token}”" for token in _our_matches(result)]
     if not found:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from supervision_app.content.model import SourceRef
 from supervision_app.content.patterns import PatternRule
-from supervision_app.domain.memory import CaseHistory, EventKind, ReferralOutcome
+from supervision_app.domain.memory import CaseHistory, ChronologyEvent, EventKind, ReferralOutcome
 from supervision_app.domain.validation import format_date
 
 #: An entry marked as the child's own words in the marked-entries tool (see memory_store).
@@ -97,7 +97,7 @@ def change_without_reassessment(history: CaseHistory, rule: PatternRule, today: 
 def same_concern_without_plan_change(
     history: CaseHistory, rule: PatternRule, today: date
 ) -> str | None:
-    groups: dict[str, list] = {}
+    groups: dict[str, list[ChronologyEvent]] = {}
     for event in history.events:
         if event.kind is EventKind.CONCERN:
             groups.setdefault(" ".join(event.title.casefold().split()), []).append(event)

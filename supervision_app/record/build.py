@@ -92,7 +92,8 @@ def build_record(
 
     def make_prompt(prompt: Prompt) -> RecordPrompt:
         answer = detail.answers.get(prompt.id)
-        rows, rows_note = (), ""
+        rows: tuple[RecordRow, ...] = ()
+        rows_note = ""
         tool = detail.structured.get(prompt.id)
         if prompt.structured and tool is not None:
             rows, rows_note = structured_rows(tool)
@@ -211,7 +212,7 @@ def _integrity_fields(integrity: SessionIntegrity | None) -> dict[str, Any]:
     }
 
 
-def _merged_answers(detail: SessionDetail, prompt) -> list[RecordPrompt]:
+def _merged_answers(detail: SessionDetail, prompt: Prompt) -> list[RecordPrompt]:
     """Answers stored under the ids of earlier prompts merged into ``prompt``: printed under
     it, each with the question it answered, exactly as written."""
     return [

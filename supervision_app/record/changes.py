@@ -94,6 +94,7 @@ def as_signed(detail: SessionDetail, snapshot: dict[str, Any]) -> SessionDetail:
                 _status(extra.get("status")),
             )
         )
+    agenda, opening, closing = focus_from_content(snapshot)
     return dataclasses.replace(
         detail,
         case=signed_case,
@@ -121,7 +122,9 @@ def as_signed(detail: SessionDetail, snapshot: dict[str, Any]) -> SessionDetail:
             for d in snapshot.get("decisions", [])
         ],
         actions=actions,
-        **dict(zip(("agenda", "opening", "closing"), focus_from_content(snapshot), strict=True)),
+        agenda=agenda,
+        opening=opening,
+        closing=closing,
     )
 
 

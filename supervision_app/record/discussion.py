@@ -19,14 +19,9 @@ from typing import Any
 from supervision_app.content import Content
 from supervision_app.content.model import Prompt, Stage, Theme
 from supervision_app.domain import SessionDetail, format_date
-from supervision_app.domain.agenda import (
-    SCALING_ANCHORS,
-    SIGNS_OF_SAFETY_SOURCE,
-    AgendaItem,
-    AgendaOrigin,
-    CaseFacts,
-    conditions_fit,
-)
+from supervision_app.domain.case_facts import CaseFacts, conditions_fit
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin
+from supervision_app.domain.opening_closing import SCALING_ANCHORS, SIGNS_OF_SAFETY_SOURCE
 from supervision_app.record.model import (
     RecordHypothesis,
     RecordPrompt,
@@ -142,7 +137,7 @@ def _stage(stage: Stage, number: int, content: Content, prompts: list[RecordProm
     )
 
 
-def _with(section: RecordStage, prompts: Sequence[RecordPrompt], **changes: str) -> RecordStage:
+def _with(section: RecordStage, prompts: Sequence[RecordPrompt], **changes: Any) -> RecordStage:
     return replace(section, prompts=tuple(prompts), **changes)
 
 

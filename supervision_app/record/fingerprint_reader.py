@@ -36,9 +36,7 @@ def printed_fingerprint(path: Path) -> str:
     except OSError as exc:
         raise PdfFingerprintError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     except Exception as exc:  # pypdf raises many kinds for a damaged or foreign file
-        raise PdfFingerprintError(
-            f"{path} is not a readable PDF ({type(exc).__name__})."
-        ) from None
+        raise PdfFingerprintError(f"{path} is not a readable PDF ({type(exc).__name__}).") from None
     match = _AFTER_LABEL.search(text)
     if match is None:
         raise PdfFingerprintError(

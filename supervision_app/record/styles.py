@@ -82,7 +82,7 @@ class Labels:
     check_in: str = "Check-in"
     check_in_note: str = "Printed at the practitioner's choice."
     reflection: str = "Key reflection:"
-    #: Signs of Safety's three questions (as ``domain.agenda.SUMMARY_COLUMNS`` asks them).
+    #: Signs of Safety's three questions (as ``domain.opening_closing.SUMMARY_COLUMNS`` asks them).
     worries: str = "What are we worried about?"
     working_well: str = "What is working well?"
     needs_to_happen: str = "What needs to happen?"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from supervision_app.domain import LockedSessionError
-from supervision_app.domain.agenda import SESSION_TEXT_KIND
+from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.storage.store import NotFoundError, SupervisionStore
 
 log = logging.getLogger(__name__)

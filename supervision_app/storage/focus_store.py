@@ -17,22 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import AuditEvent, ValidationError
-from supervision_app.domain.agenda import (
-    AgendaItem,
-    AgendaProposal,
-    AttentionItem,
-    SessionClosing,
-    SessionOpening,
-    agenda_problems,
-    blank_closing,
-    blank_opening,
-    closing_problems,
-    merge_since_last,
-    opening_problems,
-    propose_agenda,
-    since_last_time,
-    with_session_text,
-)
+from supervision_app.domain.agenda import AgendaProposal, agenda_problems, propose_agenda
 from supervision_app.domain.agenda_data import (
     FocusDataError,
     agenda_from_data,
@@ -42,6 +27,15 @@ from supervision_app.domain.agenda_data import (
     opening_from_data,
     opening_to_data,
 )
+from supervision_app.domain.focus import AgendaItem, AttentionItem, SessionClosing, SessionOpening
+from supervision_app.domain.opening_closing import (
+    blank_closing,
+    blank_opening,
+    closing_problems,
+    opening_problems,
+    with_session_text,
+)
+from supervision_app.domain.since_last import merge_since_last, since_last_time
 from supervision_app.domain.validation import format_date
 from supervision_app.storage.audit import record_audit, record_edit
 from supervision_app.storage.focus_models import SessionFocusRow
@@ -163,7 +157,7 @@ class FocusMixin:
 
     def save_session_text(self, session_id: int, key: str, text: str) -> datetime:
         """Autosave one free-text field of Today or the summary ("today.question",
-        "summary.worries", "today.worry.0" ...; see ``domain.agenda.SESSION_TEXT_FIELDS``).
+        "summary.worries", "today.worry.0" ...; see ``domain.opening_closing.SESSION_TEXT_FIELDS``).
         Returns the commit time; LockedSessionError once signed, like answers."""
         now = datetime.now()
         with self.database.session() as session:
@@ -213,7 +207,7 @@ class FocusMixin:
         self, session_id: int, rules: Sequence[PatternRule] = ()
     ) -> SessionOpening:
         """Today as saved, with "what has changed since last time" refreshed from the case
-        memory (choices already made are kept by key; see ``domain.agenda.merge_since_last``).
+        memory (choices already made are kept by key; see ``domain.since_last.merge_since_last``).
         Nothing is saved: pass the result to ``save_opening`` once the user has chosen."""
         detail = self.get_session(session_id)  # type: ignore[attr-defined]
         opening = self.get_opening(session_id)

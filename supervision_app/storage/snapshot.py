@@ -21,8 +21,13 @@ from datetime import date
 from typing import Any
 
 from supervision_app.domain import CaseDetail, SessionDetail
-from supervision_app.domain.escalation import escalation_as_of, escalation_clock
-from supervision_app.domain.memory import CaseHistory, HypothesisStatus
+from supervision_app.domain.as_of import (
+    actions_reviewed,
+    escalations_at,
+    hypotheses_at,
+    rating_of,
+)
+from supervision_app.domain.memory import CaseHistory
 from supervision_app.storage.chain import canonical_content
 
 #: ``kind`` of a full snapshot taken at the first sign-off.
@@ -77,47 +82,30 @@ def record_snapshot(detail: SessionDetail, history: CaseHistory | None) -> dict[
     snapshot["action_details"] = [
         {"due_date": _iso(a.due_date), "status": a.status.value} for a in detail.actions
     ]
-    snapshot.update(_memory(detail, history) if history else _EMPTY_MEMORY)
+    snapshot.update(memory_sections(detail, history))
     return normalise(snapshot)
 
 
-_EMPTY_MEMORY: dict[str, Any] = {
-    "previous_actions": [],
-    "escalations": [],
-    "hypotheses": [],
-    "rating": None,
-}
-
-
-def _memory(detail: SessionDetail, history: CaseHistory) -> dict[str, Any]:
+def memory_sections(detail: SessionDetail, history: CaseHistory | None) -> dict[str, Any]:
+    """The case-memory part of the snapshot (previous actions reviewed, escalations,
+    hypotheses, rating), chosen by the rules of :mod:`supervision_app.domain.as_of`."""
+    if history is None:
+        return {"previous_actions": [], "escalations": [], "hypotheses": [], "rating": None}
     sid, on = detail.id, detail.date
-    previous = []
-    for tracked in history.actions:
-        if tracked.session_id == sid:
-            continue
-        for review in tracked.reviews:
-            if review.session_id == sid:
-                a = tracked.action
-                previous.append(
-                    {
-                        "description": a.description,
-                        "owner": a.owner,
-                        "due_date": _iso(a.due_date),
-                        "status": a.status.value,
-                        "outcome": review.outcome.value,
-                        "reason": review.reason,
-                    }
-                )
+    previous = [
+        {
+            "description": tracked.action.description,
+            "owner": tracked.action.owner,
+            "due_date": _iso(tracked.action.due_date),
+            "status": tracked.action.status.value,
+            "outcome": review.outcome.value,
+            "reason": review.reason,
+        }
+        for tracked, review in actions_reviewed(history, sid)
+    ]
     escalations = []
-    for e in history.escalations:
-        open_then = e.raised_on <= on and (e.closed_on is None or e.closed_on >= on)
-        if e.session_id != sid and not open_then:
-            continue
-        e = escalation_as_of(e, on)  # the stage it was at on the session's date
-        step = e.current
-        clock = ""
-        if e.is_open and step is not None and step.days is not None:
-            clock = escalation_clock(e, on).summary  # on the session's date
+    for stood in escalations_at(history, sid, on):
+        e, step = stood.escalation, stood.escalation.current
         escalations.append(
             {
                 "raised_on": _iso(e.raised_on),
@@ -125,41 +113,32 @@ def _memory(detail: SessionDetail, history: CaseHistory) -> dict[str, Any]:
                 "with_whom": step.with_whom if step else "",
                 "stage": step.stage if step else None,
                 "stage_name": step.name if step else "",
-                "clock": clock,
+                "clock": stood.clock,
                 "closed_on": _iso(e.closed_on),
                 "outcome": e.outcome,
             }
         )
-    hypotheses = []
-    for h in history.hypotheses:  # as they stood at this session
-        if h.raised_on > on and h.session_id != sid:
-            continue
-        notes = [n for n in h.notes if n.on <= on or n.session_id == sid]
-        status = notes[-1].status if notes else (h.status if not h.notes else HypothesisStatus.OPEN)
-        touched = h.session_id == sid or any(n.session_id == sid for n in notes)
-        if not status.is_current and not touched:
-            continue
-        hypotheses.append(
-            {
-                "text": h.text,
-                "status": status.value,
-                "raised_on": _iso(h.raised_on),
-                "basis": h.basis,
-                "test_plan": h.test_plan,
-                "reviews": [
-                    {"on": _iso(n.on), "status": n.status.value, "summary": n.summary}
-                    for n in notes
-                ],
-                "evaluation": h.evaluation if notes == list(h.notes) else "",
-            }
-        )
-    rating = next((r for r in history.ratings if r.session_id == sid), None)
+    hypotheses = [
+        {
+            "text": h.hypothesis.text,
+            "status": h.status.value,
+            "raised_on": _iso(h.hypothesis.raised_on),
+            "basis": h.hypothesis.basis,
+            "test_plan": h.hypothesis.test_plan,
+            "reviews": [
+                {"on": _iso(n.on), "status": n.status.value, "summary": n.summary} for n in h.notes
+            ],
+            "evaluation": h.evaluation,
+        }
+        for h in hypotheses_at(history, sid, on)
+    ]
+    rating = rating_of(history, sid)
     return {
         "previous_actions": previous,
         "escalations": escalations,
         "hypotheses": hypotheses,
         "rating": {"child_safety": rating.child_safety, "worker_safety": rating.worker_safety}
-        if rating and (rating.child_safety is not None or rating.worker_safety is not None)
+        if rating
         else None,
     }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import time
@@ -56,28 +57,37 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
     A ``credential`` (scripted use only) opens or creates the database without dialogs."""
     started = time.perf_counter()
     app = _application()
-    from supervision_app.storage import open_database
+    from supervision_app.services.opening import OpenCancelled, open_store, with_credential
     from supervision_app.ui.single_instance import bring_first_instance_forward
     from supervision_app.ui.startup import open_interactively
 
     if bring_first_instance_forward(Path(db_path)):
         print("The app already has this database open; its window was brought to the front.")
         return 0
-    try:
-        if credential is not None:
-            database = open_database(Path(db_path), credential)
-        else:
-            preload = _AfterFirstPaint(app, _preload_window_modules)
-            database = open_interactively(Path(db_path))
+
+    def unlock(path: Path, new: bool) -> Database | None:
+        preload = _AfterFirstPaint(app, _preload_window_modules)
+        try:
+            return open_interactively(path)
+        finally:
             preload.cancel()
-    except DatabaseOpenError as exc:
-        QMessageBox.critical(
-            None, QCoreApplication.translate("App", "The database cannot be opened"), str(exc)
-        )
-        return EXIT_CANNOT_OPEN
-    if database is None:  # the user cancelled before anything was created or unlocked
-        return 0
-    try:
+
+    opening = open_store(
+        Path(db_path),
+        with_credential(credential) if credential is not None else unlock,
+        create=True,
+        content=content,
+    )
+    with contextlib.ExitStack() as stack:
+        try:
+            database = stack.enter_context(opening).database
+        except DatabaseOpenError as exc:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("App", "The database cannot be opened"), str(exc)
+            )
+            return EXIT_CANNOT_OPEN
+        except OpenCancelled:  # the user cancelled before anything was created or unlocked
+            return 0
         window = build_window(database, content, ask_agency_key=not smoke_test)
         window.show()
         if not smoke_test:
@@ -85,8 +95,6 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         if smoke_test:
             QTimer.singleShot(0, lambda: _end_smoke_test(window, started))
         return app.exec()
-    finally:
-        database.close()
 
 
 class _AfterFirstPaint(QObject):

@@ -581,8 +581,8 @@ class MainWindow(QMainWindow):
         if case_id is None:
             return
         from supervision_app.record.case_summary import build_case_summary
-        from supervision_app.record.case_summary_pdf import write_case_summary
         from supervision_app.record.pdf import RecordExportError
+        from supervision_app.record.pdf.case_summary import write_case_summary
 
         try:
             history = self.store.memory.case_history(case_id)
@@ -611,8 +611,7 @@ class MainWindow(QMainWindow):
         case_id, _session_id = self.case_tree.current_ids()
         if case_id is None:
             return None
-        from supervision_app.exchange import RecordFileError
-        from supervision_app.exchange_case import export_case_json
+        from supervision_app.services.record_files import RecordFileError, export_case_json
 
         try:
             reference = self.store.get_case(case_id).reference
@@ -657,40 +656,31 @@ class MainWindow(QMainWindow):
             self.import_json_from(Path(chosen))
 
     def import_json_from(self, path: Path) -> bool:
-        try:
-            from supervision_app.exchange import RecordFileError, import_session_file
-        except ImportError:
-            self._warn(
-                self.tr("Import"),
-                self.tr("Importing record files is not available in this version."),
-            )
-            return False
-        from supervision_app.exchange_case import import_case_file, is_case_file
+        from supervision_app.services.record_files import RecordFileError, import_record_file
 
-        try:
-            if is_case_file(path):  # a whole case: every session and its memory
-                case_id = import_case_file(self.store, path)
-                self.reload_cases(select_case=case_id)
-                self.statusBar().showMessage(self.tr("Imported the whole case."), 8000)
-                return True
-            _case_id, session_id, created = import_session_file(self.store, path)
+        try:  # a session's record file, or a whole case: every session and its memory
+            imported = import_record_file(self.store, path)
         except (RecordFileError, ValidationError, OSError) as exc:
             self._warn(
                 self.tr("Import failed"),
                 self.tr("The file was not imported.\n\n{error}").format(error=exc),
             )
             return False
-        self.reload_cases(select_session=session_id)
+        if imported.whole_case:
+            self.reload_cases(select_case=imported.case_id)
+            self.statusBar().showMessage(self.tr("Imported the whole case."), 8000)
+            return True
+        self.reload_cases(select_session=imported.session_id)
         self.statusBar().showMessage(
             self.tr("Imported into a new case.")
-            if created
+            if imported.case_created
             else self.tr("Imported into the existing case with that reference."),
             8000,
         )
         return True
 
     def load_demo(self) -> None:
-        from supervision_app.demo import DemoDataError, load_demo
+        from supervision_app.services.demo import DemoDataError, load_demo
 
         try:
             loaded = load_demo(self.store, self.content)
@@ -768,7 +758,7 @@ class MainWindow(QMainWindow):
 
     def export_paper_template_to(self, path: Path) -> bool:
         from supervision_app.record.pdf import RecordExportError, write_bytes
-        from supervision_app.record.pdf_documents import render_template
+        from supervision_app.record.pdf.documents import render_template
 
         try:
             write_bytes(render_template(self.content, self.store.protective_marking()), path)

@@ -8,7 +8,7 @@ from supervision_app.ui.form_dialog import FormDialog, labelled_form
 from supervision_app.ui.secret_field import SecretField
 from supervision_app.ui.widgets import accessible, text_label
 
-MIN_PASSWORD = 8  # the same rule as record.pdf_documents (not imported: ReportLab is heavy)
+MIN_PASSWORD = 8  # the same rule as record.pdf.documents (not imported: ReportLab is heavy)
 
 
 class PasswordDialog(FormDialog[str]):

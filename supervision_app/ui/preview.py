@@ -10,6 +10,7 @@ import contextlib
 import html
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -200,13 +201,32 @@ class PreviewPage(QScrollArea):
 
     def _record(self):
         """The full record (sign-offs, addenda, fingerprint), or None if the session is gone."""
-        if self._detail() is None or self._session_id is None:
+        if self._session_id is None:
             return None
-        from supervision_app.record.load import load_record
+        self.before_read()
+        from supervision_app.services.records import load_record
 
         try:
             return load_record(
                 self._store, self._session_id, self._content, include_audit=self.include_audit()
+            )
+        except NotFoundError:
+            return None
+
+    def _prepare(self, kind):
+        """The export of ``kind``, read from the store once; None if the session is gone."""
+        if self._session_id is None:
+            return None
+        self.before_read()
+        from supervision_app.services.export import prepare_export
+
+        try:
+            return prepare_export(
+                self._store,
+                self._content,
+                self._session_id,
+                kind,
+                include_audit=self.include_audit(),
             )
         except NotFoundError:
             return None
@@ -246,43 +266,33 @@ class PreviewPage(QScrollArea):
 
     def export_pdf_to(self, path: Path, *, extract: bool = False, password: str = "") -> bool:
         """Write the PDF record (or extract) to ``path``; errors are shown. True on success."""
-        record = self._record()
-        if record is None:
-            return False
-        try:
-            from supervision_app.record.pdf import RecordExportError, render_pdf, write_bytes
-            from supervision_app.record.pdf_documents import (
-                WeakProtectionError,
-                protect_pdf,
-                render_extract,
-            )
-        except ImportError:
-            self._warn(self.tr("PDF export is not available in this version."))
-            return False
+        from supervision_app.services.export import (
+            ExportError,
+            ExportKind,
+            ProtectionRefused,
+            note_export,
+        )
 
+        prepared = self._prepare(ExportKind.EXTRACT if extract else ExportKind.PDF)
+        if prepared is None:
+            return False
         stop = threading.Event()
 
         def work() -> None:  # plain data only: no database access off the GUI thread
-            check = cancel_point(stop)
-            data = render_extract(record) if extract else render_pdf(record, progress=check)
-            check()  # the last moment Cancel can stop it: nothing has been written yet
-            if password:
-                data = protect_pdf(data, password)
-            write_bytes(data, Path(path))
+            prepared.write(Path(path), password=password, progress=cancel_point(stop))
 
         try:
             run_in_background(self, work, self.tr("Writing the PDF…"), stop=stop)
         except WorkCancelled:
             self.status_message.emit(self.tr("PDF export cancelled; nothing was written."))
             return False
-        except (RecordExportError, WeakProtectionError, OSError) as exc:
+        except (ExportError, ProtectionRefused, OSError) as exc:
             self._warn(self.tr("The PDF could not be written.\n\n{error}").format(error=exc))
             return False
-        what = "extract PDF" if extract else "PDF"
-        self._note(AuditEvent.EXPORTED, what + (", AES-256" if password else ""))
+        note_export(self._store, prepared, protected=bool(password))
         beside = Path(path).with_suffix(".html")
         wanted = self.html_beside_check.isChecked() and not password and not extract
-        if wanted and self.export_html_to(beside):
+        if wanted and self.export_html_to(beside, replace(prepared, kind=ExportKind.HTML)):
             self.status_message.emit(
                 self.tr("PDF saved to {path}, and the accessible HTML beside it: {html}")
                 .format(path=path, html=beside)
@@ -303,18 +313,20 @@ class PreviewPage(QScrollArea):
         if path is not None:
             self.export_html_to(path)
 
-    def export_html_to(self, path: Path) -> bool:
-        record = self._record()
-        if record is None:
-            return False
-        from supervision_app.record.html import write_html
+    def export_html_to(self, path: Path, prepared=None) -> bool:
+        """Write the accessible HTML record (``prepared``: the record already read, as for the
+        HTML saved beside a PDF)."""
+        from supervision_app.services.export import ExportError, ExportKind, note_export
 
+        prepared = prepared or self._prepare(ExportKind.HTML)
+        if prepared is None:
+            return False
         try:
-            write_html(record, Path(path))
-        except OSError as exc:
+            prepared.write(Path(path))
+        except (ExportError, OSError) as exc:
             self._warn(self.tr("The HTML file could not be written.\n\n{error}").format(error=exc))
             return False
-        self._note(AuditEvent.EXPORTED, "HTML")
+        note_export(self._store, prepared, protected=False)
         self.status_message.emit(self.tr("HTML record saved to {path}").format(path=path))
         return True
 
@@ -378,21 +390,19 @@ class PreviewPage(QScrollArea):
             self.export_json_to(path)
 
     def export_json_to(self, path: Path) -> bool:
-        if self._detail() is None or self._session_id is None:
+        from supervision_app.services.export import ExportError, ExportKind, note_export
+
+        prepared = self._prepare(ExportKind.JSON)
+        if prepared is None:
             return False
         try:
-            from supervision_app.exchange import RecordFileError, export_session_json
-        except ImportError:
-            self._warn(self.tr("Record file export is not available in this version."))
-            return False
-        try:
-            export_session_json(self._store, self._session_id, Path(path))
-        except (RecordFileError, OSError) as exc:
+            prepared.write(Path(path))
+        except (ExportError, OSError) as exc:
             self._warn(
                 self.tr("The record file could not be written.\n\n{error}").format(error=exc)
             )
             return False
-        self._note(AuditEvent.EXPORTED, "JSON record file")
+        note_export(self._store, prepared, protected=False)
         self.status_message.emit(self.tr("Record file saved to {path}").format(path=path))
         return True
 

@@ -93,7 +93,7 @@ class RecoveryKeyDialog(FormDialog[bool]):
 
     def sheet(self) -> bytes:
         """The one-page PDF: the key, the date and the database's location, no case data."""
-        from supervision_app.record.pdf_documents import render_recovery_sheet
+        from supervision_app.record.pdf.documents import render_recovery_sheet
 
         return render_recovery_sheet(self.recovery_key, self.issued, str(self.db_path or ""))
 

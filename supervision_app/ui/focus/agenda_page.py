@@ -11,12 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
 from supervision_app.content import Content
-from supervision_app.domain.agenda import (
-    AgendaItem,
-    AgendaOrigin,
-    AgendaProposal,
-    ThemeSuggestion,
-)
+from supervision_app.domain.agenda import AgendaProposal, ThemeSuggestion
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin
 from supervision_app.ui.focus.page_frame import FocusPage, card, section_title
 from supervision_app.ui.widgets import accessible, push_button, text_label
 

@@ -14,13 +14,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from supervision_app.content import Content
 from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import Answer, SessionDetail, StructuredAnswer
-from supervision_app.domain.agenda import (
-    AgendaItem,
-    AgendaOrigin,
-    AgendaProposal,
-    SessionClosing,
-    SessionOpening,
-)
+from supervision_app.domain.agenda import AgendaProposal
+from supervision_app.domain.focus import AgendaItem, AgendaOrigin, SessionClosing, SessionOpening
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui.focus.agenda_page import AgendaPage
 from supervision_app.ui.focus.prompt_browser import PromptBrowserDialog

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from supervision_app.domain.agenda import AttentionItem
+from supervision_app.domain.focus import AttentionItem
 from supervision_app.ui.focus.page_frame import FocusPage, card
 from supervision_app.ui.widgets import accessible, push_button, set_primary, text_label
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from supervision_app.domain.agenda import SESSION_TEXT_KIND
+from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.widgets import accessible, push_button, text_label
 

@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
 
 from supervision_app.content import Content
 from supervision_app.domain import Action, Decision, format_date
-from supervision_app.domain.agenda import (
-    CLOSING_MINUTES,
+from supervision_app.domain.focus import CLOSING_MINUTES, ChildScaling, SessionClosing
+from supervision_app.domain.opening_closing import (
     SCALING_ANCHORS,
     SCALING_QUESTION,
     SIGNS_OF_SAFETY_SOURCE,
     SUMMARY_COLUMNS,
-    ChildScaling,
-    SessionClosing,
 )
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.focus.page_frame import (

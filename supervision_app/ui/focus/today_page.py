@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app.domain.agenda import OPENING_MINUTES, SessionOpening, SinceLastItem
+from supervision_app.domain.focus import OPENING_MINUTES, SessionOpening, SinceLastItem
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.focus.page_frame import (
     FocusPage,

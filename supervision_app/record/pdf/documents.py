@@ -7,35 +7,31 @@ import io
 from datetime import datetime
 
 from reportlab.lib import colors
+from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from supervision_app.content import Content
 from supervision_app.record.model import SessionRecord
-from supervision_app.record.pdf import (
-    _actions_section,
-    _decisions_section,
-    _para,
-    _section_heading,
-    _title_block,
-    render_document,
-    stylesheet,
-)
-from supervision_app.record.pdf_sections import (
-    changes_section,
-    escalations_section,
-    fingerprint_block,
-    grid_table,
-)
-from supervision_app.record.pdf_summary import next_review_line
-from supervision_app.record.pdf_template import (
+from supervision_app.record.pdf.blocks import grid_table, section_heading
+from supervision_app.record.pdf.paper_tools import (
     escalation_table,
     hypotheses_table,
     previous_actions_table,
     scaling_table,
     tool_space,
 )
+from supervision_app.record.pdf.render import render_document
+from supervision_app.record.pdf.review import (
+    changes_section,
+    escalations_section,
+    fingerprint_block,
+)
+from supervision_app.record.pdf.sections import actions_section, decisions_section, title_block
+from supervision_app.record.pdf.stylesheet import stylesheet
+from supervision_app.record.pdf.summary import next_review_line
+from supervision_app.record.pdf.text import para
 from supervision_app.record.styles import LABELS, PALETTE
 
 #: The only encryption offered: AES with a 256-bit key (PDF 2.0 / ISO 32000-2, revision 6).
@@ -51,12 +47,12 @@ class WeakProtectionError(ValueError):
 def render_extract(record: SessionRecord) -> bytes:
     """Decisions, actions and escalations only: the extract for the child's file."""
     ss = stylesheet()
-    story: list[Flowable] = _title_block(record, ss)
+    story: list[Flowable] = title_block(record, ss)
     story[0] = Paragraph(LABELS.extract_title, ss["Title"])
     story.insert(2, Paragraph(LABELS.extract_note, ss["Summary"]))
     story += changes_section(record, ss)
-    story += _decisions_section(record, ss)
-    story += _actions_section(record, ss)
+    story += decisions_section(record, ss)
+    story += actions_section(record, ss)
     story += escalations_section(record, ss)
     story += next_review_line(record, ss)
     story += fingerprint_block(record, ss)
@@ -84,10 +80,10 @@ def render_recovery_sheet(recovery_key: str, issued: datetime, db_path: str) -> 
     story: list[Flowable] = [
         Paragraph(LABELS.recovery_title, ss["Title"]),
         Paragraph(LABELS.recovery_lead, ss["Summary"]),
-        _para(recovery_key, key_style),
+        para(recovery_key, key_style),
     ]
     for label, value in rows:
-        story += [_para(label, ss["Label"]), _para(value, ss["Value"])]
+        story += [para(label, ss["Label"]), para(value, ss["Value"])]
     story += [Spacer(1, 10), Paragraph(LABELS.recovery_keep, ss["Body"])]
     return render_document(
         story,
@@ -97,7 +93,7 @@ def render_recovery_sheet(recovery_key: str, issued: datetime, db_path: str) -> 
     )
 
 
-def _write_lines(count: int, ss) -> list[Flowable]:
+def _write_lines(count: int, ss: StyleSheet1) -> list[Flowable]:
     """Ruled lines, the full width of the page, to write on."""
     return [
         HRFlowable(width="100%", thickness=0.4, color=_LINE, spaceBefore=19, spaceAfter=0)
@@ -129,18 +125,18 @@ def render_template(content: Content, marking: str) -> bytes:
     story.append(details)
     story += previous_actions_table(ss)
     for number, stage in enumerate(content.stages, start=1):
-        story += _section_heading(f"{LABELS.stage} {number}: {stage.title}", ss, "Stage")
-        story.append(_para(stage.summary, ss["Summary"]))
+        story += section_heading(f"{LABELS.stage} {number}: {stage.title}", ss, "Stage")
+        story.append(para(stage.summary, ss["Summary"]))
         for prompt in stage.prompts:
-            story.append(_para(prompt.text, ss["Prompt"]))
+            story.append(para(prompt.text, ss["Prompt"]))
             story += tool_space(prompt, ss) or _write_lines(3, ss)
-    story += _section_heading(LABELS.decisions, ss)
+    story += section_heading(LABELS.decisions, ss)
     for n in range(1, 4):
         story.append(Paragraph(f"{n}. {LABELS.decisions[:-1]}:", ss["Prompt"]))
         story += _write_lines(2, ss)
         story.append(Paragraph(LABELS.rationale, ss["Prompt"]))
         story += _write_lines(2, ss)
-    story += _section_heading(LABELS.actions, ss)
+    story += section_heading(LABELS.actions, ss)
     header = [
         LABELS.action_number,
         LABELS.action_description,
@@ -153,7 +149,7 @@ def render_template(content: Content, marking: str) -> bytes:
     story += escalation_table(content, ss)
     story += hypotheses_table(ss)
     story += scaling_table(ss)
-    story += _section_heading(LABELS.signoff, ss)
+    story += section_heading(LABELS.signoff, ss)
     for party in ("Practitioner", "Supervisor"):
         story.append(Paragraph(f"<b>{party}</b>", ss["Prompt"]))
         story.append(

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.content import Content
 from supervision_app.domain import (
@@ -26,21 +26,22 @@ from supervision_app.domain import (
     SessionDetail,
     StructuredAnswer,
 )
-from supervision_app.domain.agenda import since_last_time
 from supervision_app.domain.agenda_data import (
     FocusDataError,
     agenda_from_data,
     closing_from_data,
     opening_from_data,
 )
-from supervision_app.paths import resource_path
-from supervision_app.storage import SupervisionStore
+from supervision_app.domain.since_last import since_last_time
+from supervision_app.services.demo_files import DemoDataError, demo_case_file
+from supervision_app.services.demo_history import load_demo_history
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
+
+__all__ = ["DEMO_SESSION_UID", "DemoDataError", "DemoLoaded", "demo_session", "load_demo"]
 
 DEMO_SESSION_UID = uuid.uuid5(uuid.NAMESPACE_URL, "supervision_app:demo:session:1").hex
-
-
-class DemoDataError(Exception):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +52,7 @@ class DemoLoaded:
     history_case_id: int = 0  # the six-month case (resources/demo/demo_history.toml)
 
 
-def _demo_file() -> Path:
-    return resource_path("demo", "demo_case.toml")
-
-
 def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
-    from supervision_app.demo_history import load_demo_history
-
     detail = demo_session(content)
     if store.session_exists(detail.uid):
         case_id = store.find_case(detail.case.reference)
@@ -75,7 +70,7 @@ def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
 def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
     """The demo case's escalation (raised before the session, still open at it, on the
     policy's route) and the session's hypotheses in the structured tool."""
-    file = _demo_file()
+    file = demo_case_file()
     try:
         data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
         for e in data.get("escalations", []):
@@ -108,7 +103,7 @@ def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: dat
 def _since_last(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
     """Today's "what has changed since last time", from the case memory just loaded, with the
     choices the demo makes (``since_last_choices``: by kind, e.g. escalation = "discuss")."""
-    file = _demo_file()
+    file = demo_case_file()
     data = tomllib.loads(file.read_text(encoding="utf-8"))
     choices = data.get("opening", {}).get("since_last_choices", {})
     if not choices:
@@ -122,7 +117,7 @@ def _since_last(store: SupervisionStore, case_id: int, session_id: int, on: date
 
 def demo_session(content: Content, file: Path | None = None) -> SessionDetail:
     """The demo's session (or, given ``file``, a session in the same format)."""
-    file = file or _demo_file()
+    file = file or demo_case_file()
     try:
         data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
         case = data["case"]
@@ -144,7 +139,7 @@ def demo_session(content: Content, file: Path | None = None) -> SessionDetail:
         return SessionDetail(
             id=0,
             uid=DEMO_SESSION_UID
-            if file == _demo_file()
+            if file == demo_case_file()
             else uuid.uuid5(uuid.NAMESPACE_URL, f"supervision_app:fixture:{file.name}").hex,
             case=CaseDetail(
                 reference=case["reference"],

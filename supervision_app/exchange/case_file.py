@@ -5,47 +5,46 @@ followed by import into another database reproduces the case exactly, including 
 each hypothesis review, escalation stage and action review was recorded in, and what was
 recorded on the case overview outside any session.  The whole file is checked before anything
 is written; an import that still fails part way is undone.
+
+The format only; exporting from and importing into the store is
+:mod:`supervision_app.services.record_files`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from supervision_app import __version__
-from supervision_app.domain import SessionDetail
+from supervision_app.domain import CaseDetail, SessionDetail
 from supervision_app.domain.memory import (
     ActionReview,
+    CaseHistory,
     ChronologyEvent,
     Escalation,
     Hypothesis,
     ReviewOutcome,
 )
-from supervision_app.exchange import (
+from supervision_app.exchange.memory_file import (
+    SessionMemory,
+    memory_from_dict,
+    memory_to_dict,
+    rating_value,
+    whole_index,
+)
+from supervision_app.exchange.reader import FieldReader, RecordFileError
+from supervision_app.exchange.session_file import (
     FORMAT_NAME,
-    RecordFileError,
-    _Reader,
     case_from_dict,
     case_record,
     check_format,
     load_json_file,
     session_from_dict,
     session_to_dict,
-    write_bytes_safely,
-    write_or_refuse,
 )
-from supervision_app.exchange_memory import (
-    SessionMemory,
-    _rating,
-    _whole,
-    memory_from_dict,
-    memory_to_dict,
-)
-from supervision_app.storage import SupervisionStore
 
 CASE_FORMAT_NAME = "supervision-app.case"
 #: Whole-case files began with record format version 3; version 4 adds each session's agenda,
@@ -69,10 +68,10 @@ class CaseMemoryFile:
 # -- export ------------------------------------------------------------------
 
 
-def case_to_dict(store: SupervisionStore, case_id: int) -> dict[str, Any]:
-    history = store.memory.case_history(case_id)
-    details = [store.get_session(s.session_id) for s in history.sessions]
-    case = store.get_case(case_id) if not details else details[0].case
+def case_to_dict(
+    case: CaseDetail, details: list[SessionDetail], history: CaseHistory
+) -> dict[str, Any]:
+    """The whole-case file of ``case``: ``details`` are its sessions, in ``history``'s order."""
     uid = {d.id: d.uid for d in details}
 
     def ref(session_id: int | None) -> str | None:
@@ -128,22 +127,14 @@ def case_to_dict(store: SupervisionStore, case_id: int) -> dict[str, Any]:
     }
 
 
-def export_case_json(store: SupervisionStore, case_id: int, path: Path) -> None:
-    """Write the whole case to ``path``. A failed write leaves no partial file behind."""
-    data = json.dumps(case_to_dict(store, case_id), ensure_ascii=False, indent=2)
-    write_bytes_safely(Path(path), (data + "\n").encode("utf-8"))
-
-
 # -- import ------------------------------------------------------------------
 
 
-def case_from_file_dict(data: Any) -> tuple[Any, list[SessionDetail], CaseMemoryFile]:
+def case_from_file_dict(data: Any) -> tuple[CaseDetail, list[SessionDetail], CaseMemoryFile]:
     """Check a whole-case file completely: ``(case, sessions, memory)``."""
-    r = _Reader()
+    r = FieldReader()
     root = r.table(data, "the file")
-    version = check_format(
-        root, CASE_FORMAT_NAME, 3, CASE_FORMAT_VERSION, "whole-case record"
-    )
+    version = check_format(root, CASE_FORMAT_NAME, 3, CASE_FORMAT_VERSION, "whole-case record")
     case = case_from_dict(root.get("case"))
     sessions: list[SessionDetail] = []
     for i, s in enumerate(r.tables(root, "sessions", "the file")):
@@ -159,7 +150,9 @@ def case_from_file_dict(data: Any) -> tuple[Any, list[SessionDetail], CaseMemory
     return case, sessions, _memory(root.get("case_memory"), r, version, sessions)
 
 
-def _memory(data: Any, r: _Reader, version: int, sessions: list[SessionDetail]) -> CaseMemoryFile:
+def _memory(
+    data: Any, r: FieldReader, version: int, sessions: list[SessionDetail]
+) -> CaseMemoryFile:
     where = "case_memory"
     root = r.table(data, where)
     at = {s.uid: i for i, s in enumerate(sessions)}
@@ -196,13 +189,13 @@ def _memory(data: Any, r: _Reader, version: int, sessions: list[SessionDetail]) 
         if position is None or position in memory.ratings:
             raise RecordFileError(f"{here}.session must name a session rated only once.")
         memory.ratings[position] = (
-            _rating(rating.get("child_safety"), f"{here}.child_safety"),
-            _rating(rating.get("worker_safety"), f"{here}.worker_safety"),
+            rating_value(rating.get("child_safety"), f"{here}.child_safety"),
+            rating_value(rating.get("worker_safety"), f"{here}.worker_safety"),
         )
     for i, entry in enumerate(r.tables(root, "action_history", where)):
         here = f"{where}.action_history[{i}]"
         position = ref(entry, here)
-        index = _whole(entry.get("action"), f"{here}.action")
+        index = whole_index(entry.get("action"), f"{here}.action")
         if position is None or index >= len(sessions[position].actions):
             raise RecordFileError(f"{here} does not name an action of one of the sessions.")
         reviews = []
@@ -225,19 +218,10 @@ def is_case_file(path: Path) -> bool:
     return isinstance(data, dict) and data.get("format") == CASE_FORMAT_NAME
 
 
-def read_case_file(path: Path) -> tuple[Any, list[SessionDetail], CaseMemoryFile]:
+def read_case_file(path: Path) -> tuple[CaseDetail, list[SessionDetail], CaseMemoryFile]:
     path = Path(path)
     data = load_json_file(path)
     try:
         return case_from_file_dict(data)
     except RecordFileError as exc:
         raise RecordFileError(f"{path}: {exc}") from None
-
-
-def import_case_file(store: SupervisionStore, path: Path) -> int:
-    """Import a whole-case file as a new case, all or nothing; returns its id.
-
-    Refused if a case with the same reference is already in the database (importing into it
-    would duplicate what it remembers)."""
-    case, sessions, memory = read_case_file(path)
-    return write_or_refuse(path, lambda: store.import_case(case, sessions, memory))

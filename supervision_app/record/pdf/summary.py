@@ -7,7 +7,7 @@ with what the ends of the scale mean, the decisions with their rationale, the ac
 with owner and due date, the escalations as they stood on the session's date, and the
 next review.  The discussion starts on the next page.
 
-User text always goes through ``text_flowables``/``_para``/``paragraph_markup``, so it
+User text always goes through ``text_flowables``/``para``/``paragraph_markup``, so it
 is escaped and never read as markup.
 """
 
@@ -17,19 +17,13 @@ from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from supervision_app.record.model import SessionRecord
-from supervision_app.record.pdf import (
-    BODY_WIDTH,
-    FONT_BOLD,
-    RecordTable,
-    _actions_section,
-    _CellOverflow,
-    _decisions_section,
-    _para,
-    _section_heading,
-    paragraph_markup,
-    text_flowables,
-)
-from supervision_app.record.pdf_sections import escalations_section, grid_table, rating_section
+from supervision_app.record.pdf.blocks import CellOverflow, grid_table, section_heading
+from supervision_app.record.pdf.flowables import RecordTable
+from supervision_app.record.pdf.fonts import FONT_BOLD
+from supervision_app.record.pdf.page import BODY_WIDTH
+from supervision_app.record.pdf.review import escalations_section, rating_section
+from supervision_app.record.pdf.sections import actions_section, decisions_section
+from supervision_app.record.pdf.text import para, paragraph_markup, text_flowables
 from supervision_app.record.styles import LABELS, printable_text
 
 #: The room the three columns' heading needs below it, with their header and a few lines.
@@ -48,8 +42,8 @@ def summary_page(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     story += columns_section(record, ss)
     story += scaling_section(record, ss)
     story += next_review_line(record, ss)
-    story += _decisions_section(record, ss)
-    story += _actions_section(record, ss)
+    story += decisions_section(record, ss)
+    story += actions_section(record, ss)
     if record.escalations:
         story += escalations_section(record, ss)
     else:  # one line, not a heading over "None recorded."
@@ -63,7 +57,7 @@ class ColumnsTable(RecordTable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         parts = super().split(availWidth, availHeight)
-        if len(parts) == 2 and _is_empty(parts[1]):
+        if len(parts) == 2 and table_is_empty(parts[1]):
             parts = super().split(availWidth, availHeight - _line_height(parts[0]))
         return parts
 
@@ -78,13 +72,13 @@ def _line_height(table: RecordTable) -> float:
     return 14.0
 
 
-def _is_empty(table: Flowable) -> bool:
+def table_is_empty(table: Flowable) -> bool:
     """True when a table's rows after its (repeated) header hold no text at all."""
     rows = table._cellvalues[getattr(table, "repeatRows", 0) or 0 :]
     return all(not cell for row in rows for cell in row)
 
 
-class SummaryEnd(Flowable):
+class SummaryEnd(Flowable):  # type: ignore[misc]  # ReportLab has no types
     """Where the summary ends: the discussion starts on a new page when the summary fits on
     the first page; when it runs over, the discussion follows it on that page (a page break
     there would leave a page with a line or two on it)."""
@@ -115,7 +109,7 @@ def focus_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     summary = record.summary
     if not (summary.has_focus or summary.reflection.strip()):
         return []
-    story = _section_heading(LABELS.focus, ss)
+    story = section_heading(LABELS.focus, ss)
     if summary.question.strip():
         story += text_flowables(summary.question, ss["Value"], lead=f"<b>{LABELS.question}</b> ")
     for child, worry in summary.main_worries:
@@ -133,7 +127,7 @@ def columns_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     summary = record.summary
     if not summary.has_columns:
         return []
-    overflow = _CellOverflow(ss)
+    overflow = CellOverflow(ss)
     titles = (LABELS.worries, LABELS.working_well, LABELS.needs_to_happen)
     texts = (summary.worries, summary.working_well, summary.needs_to_happen)
     cells = [
@@ -143,11 +137,11 @@ def columns_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     table = grid_table(list(titles), [cells], [BODY_WIDTH / 3] * 3, ss, cls=ColumnsTable)
     # The heading is not kept with the table: a tall row of columns then starts on this page
     # and continues on the next (with its header) instead of leaving half a page empty.
-    heading = _section_heading(LABELS.summary, ss)
+    heading = section_heading(LABELS.summary, ss)
     heading[-1].keepWithNext = 0
     story = [CondPageBreak(COLUMNS_MIN_ROOM), *heading, table, *overflow.story]
     if summary.columns_source:
-        story.append(_para(summary.columns_source, ss["Source"]))
+        story.append(para(summary.columns_source, ss["Source"]))
     return story
 
 
@@ -156,7 +150,7 @@ def scaling_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     summary = record.summary
     if not summary.scaling:
         return rating_section(record, ss)  # a session before the summary step: its ratings
-    story = _section_heading(LABELS.scaling, ss)
+    story = section_heading(LABELS.scaling, ss)
     for scaling in summary.scaling:
         text = scaling.score or LABELS.not_scaled
         if scaling.note.strip():
@@ -164,9 +158,9 @@ def scaling_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
         story += text_flowables(text, ss["Value"], lead=f"{_label(scaling.child)}: ")
     if summary.scaling_anchors:
         anchors = " · ".join(summary.scaling_anchors)
-        story.append(_para(LABELS.scaling_anchors.format(anchors=anchors), ss["Source"]))
+        story.append(para(LABELS.scaling_anchors.format(anchors=anchors), ss["Source"]))
     if record.rating is not None and record.rating.worker_safety:
-        story.append(_para(f"{LABELS.worker_safety}: {record.rating.worker_safety}", ss["Value"]))
+        story.append(para(f"{LABELS.worker_safety}: {record.rating.worker_safety}", ss["Value"]))
     return story
 
 
@@ -188,7 +182,7 @@ def today_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     summary = record.summary
     story: list[Flowable] = []
     if summary.check_in.strip():
-        story += _section_heading(LABELS.check_in, ss, "Stage")
+        story += section_heading(LABELS.check_in, ss, "Stage")
         story.append(Paragraph(LABELS.check_in_note, ss["Summary"]))
         story += text_flowables(summary.check_in, ss["Answer"])
     return story
@@ -200,4 +194,4 @@ def themes_not_chosen(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     if not themes:
         return []
     line = LABELS.themes_not_chosen.format(themes=", ".join(themes))
-    return [_para(line, ParagraphStyle("Themes", parent=ss["Summary"], spaceBefore=10))]
+    return [para(line, ParagraphStyle("Themes", parent=ss["Summary"], spaceBefore=10))]

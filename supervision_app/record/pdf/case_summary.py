@@ -15,8 +15,12 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from supervision_app.domain import format_date
 from supervision_app.domain.escalation import escalation_clock
-from supervision_app.record import pdf
 from supervision_app.record.case_summary import CaseSummaryRecord
+from supervision_app.record.pdf.fonts import FONT
+from supervision_app.record.pdf.page import BODY_WIDTH, OutlineEntry
+from supervision_app.record.pdf.render import render_document, write_bytes
+from supervision_app.record.pdf.stylesheet import stylesheet
+from supervision_app.record.pdf.text import paragraph_markup, text_flowables
 
 CHILD_COLOUR = colors.HexColor("#1D5A96")
 WORKER_COLOUR = colors.HexColor("#B3541E")
@@ -24,18 +28,18 @@ WORKER_COLOUR = colors.HexColor("#B3541E")
 
 def _heading(text: str, ss: StyleSheet1) -> Flowable:
     """A section heading with its bookmark in the PDF's outline."""
-    return KeepTogether([pdf.OutlineEntry(text), Paragraph(text, ss["Section"])])
+    return KeepTogether([OutlineEntry(text), Paragraph(text, ss["Section"])])
 
 
 def _item(title: str, details: list[str], ss: StyleSheet1) -> list[Flowable]:
-    flow = pdf.text_flowables(title, ss["Prompt"])
+    flow = text_flowables(title, ss["Prompt"])
     for detail in details:
         if detail:
-            flow += pdf.text_flowables(detail, ss["Value"])
+            flow += text_flowables(detail, ss["Value"])
     return flow
 
 
-def ratings_chart(summary: CaseSummaryRecord, width: float = pdf.BODY_WIDTH) -> Drawing:
+def ratings_chart(summary: CaseSummaryRecord, width: float = BODY_WIDTH) -> Drawing:
     """Both ratings over the sessions, 0 to 10."""
     drawing = Drawing(width, 165)
     plot = LinePlot()
@@ -66,11 +70,11 @@ def ratings_chart(summary: CaseSummaryRecord, width: float = pdf.BODY_WIDTH) -> 
     ]  # fmt: skip
     plot.xValueAxis.labelTextFormat = lambda v: labels[int(v)] if 0 <= int(v) < len(labels) else ""
     for axis in (plot.xValueAxis, plot.yValueAxis):
-        axis.labels.fontName, axis.labels.fontSize = pdf.FONT, 7.5
+        axis.labels.fontName, axis.labels.fontSize = FONT, 7.5
     drawing.add(plot)
     legend = Legend()
     legend.x, legend.y = 30, 160  # one entry under the other: never wider than the page
-    legend.fontName, legend.fontSize = pdf.FONT, 8
+    legend.fontName, legend.fontSize = FONT, 8
     legend.alignment, legend.columnMaximum = "right", 2
     legend.colorNamePairs = [
         (CHILD_COLOUR, "How safe is the child? (0–10)"),
@@ -82,7 +86,7 @@ def ratings_chart(summary: CaseSummaryRecord, width: float = pdf.BODY_WIDTH) -> 
 
 def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
     story: list[Flowable] = [
-        Paragraph(pdf.paragraph_markup(f"Case summary: {summary.case_reference}"), ss["Title"]),
+        Paragraph(paragraph_markup(f"Case summary: {summary.case_reference}"), ss["Title"]),
         Paragraph(f"Printed {format_date(summary.printed_on)}", ss["Subtitle"]),
         _heading("Open actions", ss),
     ]
@@ -141,7 +145,7 @@ def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
     story.append(_heading("Pattern prompts", ss))
     for p in summary.patterns:
         story += _item(p.title, [p.evidence, p.message], ss)
-        story.append(Paragraph(pdf.paragraph_markup(f"Source: {p.source}"), ss["Source"]))
+        story.append(Paragraph(paragraph_markup(f"Source: {p.source}"), ss["Source"]))
     if not summary.patterns:
         story.append(Paragraph("None.", ss["Empty"]))
     story.append(_heading("Scaling over time", ss))
@@ -159,7 +163,7 @@ def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
         story.append(Paragraph("No ratings recorded.", ss["Empty"]))
     story.append(_heading("Chronology", ss))
     for entry in summary.chronology:
-        story += pdf.text_flowables(
+        story += text_flowables(
             f"{entry.kind.label}: {entry.title}" + (f" — {entry.detail}" if entry.detail else ""),
             ss["Value"],
             lead=f"<b>{format_date(entry.on)}</b>  ",
@@ -171,8 +175,8 @@ def build_story(summary: CaseSummaryRecord, ss: StyleSheet1) -> list[Flowable]:
 
 
 def render_case_summary(summary: CaseSummaryRecord) -> bytes:
-    return pdf.render_document(
-        build_story(summary, pdf.stylesheet()),
+    return render_document(
+        build_story(summary, stylesheet()),
         marking=summary.marking,
         footer=("Case summary", summary.case_reference, summary.session_date_text),
         title=f"Case summary {summary.case_reference}",
@@ -180,5 +184,5 @@ def render_case_summary(summary: CaseSummaryRecord) -> bytes:
 
 
 def write_case_summary(summary: CaseSummaryRecord, path: Path) -> None:
-    """Raises :class:`~supervision_app.record.pdf.RecordExportError` if it cannot be written."""
-    pdf.write_bytes(render_case_summary(summary), Path(path))
+    """Raises :class:`~supervision_app.record.pdf.render.RecordExportError` if it cannot be written."""
+    write_bytes(render_case_summary(summary), Path(path))

@@ -1,6 +1,9 @@
 """Gather everything a record needs from the store into one :class:`SessionRecord`.
 
-Used by the UI and the CLI; the renderers then receive only the plain record.
+Used by the window and the command line (through :mod:`.export`); the renderers then
+receive only the plain record.  The session is read once.  A signed record is printed from
+its snapshot; a draft from the live data, its case-memory sections chosen by the rules of
+:mod:`supervision_app.domain.as_of` (no snapshot is built, and nothing is serialised).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from supervision_app.record.model import (
     RecordRating,
     SessionRecord,
 )
-from supervision_app.storage.snapshot import record_snapshot
+from supervision_app.storage.snapshot import memory_sections, record_snapshot
 
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
@@ -40,9 +43,10 @@ def load_record(
     has changed in the case since listed separately; a draft from the live data.
     """
     detail = store.get_session(session_id)
-    live = record_snapshot(detail, store.memory.case_history(detail.case.id))
+    history = store.memory.case_history(detail.case.id)
     signed = store.signed_snapshot(session_id)
-    shown = signed or live
+    live = record_snapshot(detail, history) if signed else None
+    shown = signed or memory_sections(detail, history)
     return build_record(
         as_signed(detail, signed) if signed else detail,
         content,
@@ -53,7 +57,7 @@ def load_record(
         escalations=_escalations(shown),
         hypotheses=_hypotheses(shown, detail.date.isoformat()),
         rating=_rating(shown),
-        changes=snapshot_changes(signed, live) if signed else (),
+        changes=snapshot_changes(signed, live) if signed and live else (),
     )
 
 

@@ -1,5 +1,8 @@
 """The supervision record file: a versioned JSON export of one session and its case.
 
+This module is the format only (to and from plain data, and reading a file); the use cases
+that read or write the store are in :mod:`supervision_app.services.record_files`.
+
 The format is documented in ``docs/record-format.md``.  Export followed by
 import reproduces the session exactly.  An invalid file is refused with a
 message that says what is wrong, and the database is left unchanged.
@@ -10,10 +13,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from supervision_app import __version__
-from supervision_app.atomic import write_atomically
 from supervision_app.domain import (
     Action,
     ActionStatus,
@@ -24,7 +26,6 @@ from supervision_app.domain import (
     PayloadError,
     SessionDetail,
     StructuredAnswer,
-    ValidationError,
     check_payload,
 )
 from supervision_app.domain.agenda_data import (
@@ -36,17 +37,14 @@ from supervision_app.domain.agenda_data import (
     opening_from_data,
     opening_to_data,
 )
-from supervision_app.record_reader import (
+from supervision_app.exchange.memory_file import SessionMemory, memory_from_dict
+from supervision_app.exchange.reader import (
     FieldReader,
     RecordFileError,
     check_document,
     parse_json_int,
 )
-from supervision_app.storage import SupervisionStore
 from supervision_app.storage.snapshot import case_fields
-
-if TYPE_CHECKING:
-    from supervision_app.exchange_memory import SessionMemory
 
 FORMAT_NAME = "supervision-app.session"
 #: Versions 1 (no "case_memory"), 2 (plain hypotheses) and 3 (no agenda, Today or summary)
@@ -146,26 +144,6 @@ def focus_from_dict(session_data: dict[str, Any], version: int) -> dict[str, Any
         raise RecordFileError(f"{exc.field} {exc.problem}.") from None
 
 
-def export_session_json(store: SupervisionStore, session_id: int, path: Path) -> None:
-    """Write the session to ``path``. A failed write leaves no partial file behind."""
-    from supervision_app.exchange_memory import memory_to_dict, session_memory
-
-    detail = store.get_session(session_id)
-    record = session_to_dict(detail)
-    history = store.memory.case_history(detail.case.id)
-    record["case_memory"] = memory_to_dict(session_memory(history, session_id))
-    data = json.dumps(record, ensure_ascii=False, indent=2)
-    write_bytes_safely(Path(path), (data + "\n").encode("utf-8"))
-
-
-def write_bytes_safely(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` complete or not at all (never truncated), or explain."""
-    try:
-        write_atomically(path, payload)
-    except OSError as exc:
-        raise RecordFileError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-
-
 # -- import ------------------------------------------------------------------
 
 
@@ -218,38 +196,12 @@ def read_record_file(path: Path) -> tuple[SessionDetail, SessionMemory | None]:
         detail = session_from_dict(data)
         memory = None
         if isinstance(data, dict) and "case_memory" in data:
-            from supervision_app.exchange_memory import memory_from_dict
-
             memory = memory_from_dict(
-                data["case_memory"], _Reader(), len(detail.actions), data["format_version"]
+                data["case_memory"], FieldReader(), len(detail.actions), data["format_version"]
             )
         return detail, memory
     except RecordFileError as exc:
         raise RecordFileError(f"{path}: {exc}") from None
-
-
-def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, bool]:
-    """Import a record file, all or nothing. Returns ``(case_id, session_id, case_created)``."""
-    detail, memory = read_record_file(path)
-    return write_or_refuse(path, lambda: store.import_session(detail, memory))
-
-
-def write_or_refuse(path: Path, write):
-    """Run ``write`` (one transaction); a refusal names the file and leaves the database as it was."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from supervision_app.storage import DatabaseOpenError
-
-    try:
-        return write()
-    except ValidationError as exc:
-        raise RecordFileError(f"{path} was not imported: {' '.join(exc.problems)}") from None
-    except (SQLAlchemyError, DatabaseOpenError, OSError) as exc:
-        reason = getattr(exc, "orig", None) or exc
-        raise RecordFileError(
-            f"{path} was not imported: the database could not store it ({type(reason).__name__}: "
-            f"{str(reason)[:120]}). Nothing was changed."
-        ) from None
 
 
 def check_format(
@@ -274,7 +226,7 @@ def check_format(
 
 
 def session_from_dict(data: Any) -> SessionDetail:
-    r = _Reader()
+    r = FieldReader()
     root = r.table(data, "the file")
     version = check_format(root, FORMAT_NAME, 1, FORMAT_VERSION)
     case = case_from_dict(root.get("case"))
@@ -362,7 +314,7 @@ def session_from_dict(data: Any) -> SessionDetail:
 
 def case_from_dict(data: Any) -> CaseDetail:
     """The ``case`` object of a record file (see docs/record-format.md)."""
-    r = _Reader()
+    r = FieldReader()
     case_data = r.table(data, "case")
     return CaseDetail(
         reference=r.short_text(case_data, "reference", "case"),
@@ -380,6 +332,3 @@ def case_from_dict(data: Any) -> CaseDetail:
         ],
         created_at=r.datetime(case_data, "created_at", "case", optional=True),
     )
-
-
-_Reader = FieldReader  # the name the memory and whole-case readers used

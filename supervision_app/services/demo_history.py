@@ -10,10 +10,9 @@ from __future__ import annotations
 import tomllib
 import uuid
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.content import Content
-from supervision_app.demo import DemoDataError
 from supervision_app.domain import CaseInput, Child
 from supervision_app.domain.memory import (
     EventKind,
@@ -21,8 +20,10 @@ from supervision_app.domain.memory import (
     ReferralOutcome,
     ReviewOutcome,
 )
-from supervision_app.paths import resource_path
-from supervision_app.storage import SupervisionStore
+from supervision_app.services.demo_files import DemoDataError, demo_history_file
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 
 class DemoHistoryError(DemoDataError):
@@ -31,7 +32,7 @@ class DemoHistoryError(DemoDataError):
 
 def load_demo_history(store: SupervisionStore, content: Content) -> tuple[int, bool]:
     """Load the case if it is not there yet. Returns ``(case_id, already_present)``."""
-    file = resource_path("demo", "demo_history.toml")
+    file = demo_history_file()
     try:
         data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
         case = data["case"]
@@ -84,6 +85,7 @@ class _Loader:
         )
         for prompt_id, text in data.get("answers", {}).items():
             prompt = self.content.prompt(prompt_id)
+            assert prompt is not None  # checked by _check_prompts before anything was written
             self.store.save_answer(sid, prompt_id, prompt.stage_id, prompt.text, text.strip())
         ratings = data.get("ratings")
         if ratings:

@@ -1,13 +1,11 @@
 """The record's PDF sections about review, escalation, wellbeing, sign-off and integrity.
 
-Built from the same helpers as the rest of the story in :mod:`.pdf` (user
-text always goes through ``text_flowables``/``_para``, so it is escaped and
-never interpreted as markup).  Each function returns a list of flowables.
+Built from the same helpers as the rest of the story (:mod:`.blocks`, :mod:`.text`: user
+text always goes through ``text_flowables``/``para``, so it is escaped and never
+interpreted as markup).  Each function returns a list of flowables.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
@@ -16,57 +14,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 
 from supervision_app.record.discussion import hypothesis_details, hypothesis_line
 from supervision_app.record.model import SessionRecord
-from supervision_app.record.pdf import (
-    BODY_WIDTH,
-    RecordTable,
-    _CellOverflow,
-    _para,
-    _section_heading,
-    text_flowables,
-)
+from supervision_app.record.pdf.blocks import GRID, section_heading, table_section
+from supervision_app.record.pdf.flowables import RecordTable
+from supervision_app.record.pdf.page import BODY_WIDTH
+from supervision_app.record.pdf.text import para, text_flowables
 from supervision_app.record.styles import LABELS, PALETTE
-
-_GRID = colors.HexColor(PALETTE.table_grid)
-
-
-def grid_table(
-    header: list[str],
-    rows: list[list[Any]],
-    widths: list[float],
-    ss: StyleSheet1,
-    cls: type[RecordTable] = RecordTable,
-) -> Table:
-    """A bordered table with a shaded, repeated header row."""
-    data = [[Paragraph(label, ss["CellHeader"]) for label in header], *rows]
-    table = cls(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(PALETTE.table_header)),
-                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return table
-
-
-def _rows(
-    items: list[tuple[str, ...]], header: list[str], ss: StyleSheet1, label: str
-) -> tuple[list[list[Any]], _CellOverflow]:
-    overflow = _CellOverflow(ss)
-    rows = [
-        [
-            overflow.cell(text or "—", ss["Cell"], f"{label} {n}", column)
-            for text, column in zip(item, header, strict=True)
-        ]
-        for n, item in enumerate(items, start=1)
-    ]
-    return rows, overflow
 
 
 def status_banner(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
@@ -89,23 +41,6 @@ def status_banner(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     return [box]
 
 
-def _table_section(
-    heading: str,
-    empty: str,
-    header: list[str],
-    items: list[tuple[str, ...]],
-    widths: list[float],
-    row_label: str,
-    ss: StyleSheet1,
-) -> list[Flowable]:
-    """A section heading and a table of ``items``, or an honest "none recorded" line."""
-    story = _section_heading(heading, ss)
-    if not items:
-        return [*story, Paragraph(empty, ss["Empty"])]
-    rows, overflow = _rows(items, header, ss, row_label)
-    return [*story, grid_table(header, rows, widths, ss), *overflow.story]
-
-
 def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     if record.has_agenda and not record.previous_actions:
         return []  # a focused record prints what was discussed
@@ -120,7 +55,7 @@ def previous_actions_section(record: SessionRecord, ss: StyleSheet1) -> list[Flo
         (a.description, a.owner, a.due_text, a.status, a.note) for a in record.previous_actions
     ]
     widths = [62 * mm, 30 * mm, 22 * mm, 18 * mm, 38 * mm]
-    return _table_section(
+    return table_section(
         LABELS.previous_actions, LABELS.no_previous_actions, header, items, widths,
         "Previous action", ss,
     )  # fmt: skip
@@ -130,7 +65,7 @@ def hypotheses_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]
     """The structured hypotheses: each with its basis, its test, its reviews and evaluation."""
     if record.hypotheses_inline:
         return []  # printed in the discussion, at their prompt on the agenda
-    story: list[Flowable] = list(_section_heading(LABELS.hypotheses, ss))
+    story: list[Flowable] = list(section_heading(LABELS.hypotheses, ss))
     if not record.hypotheses:
         return [*story, Paragraph(LABELS.no_hypotheses, ss["Empty"])]
     one_line = ParagraphStyle("HypothesisLine", parent=ss["Value"], spaceBefore=7)
@@ -155,7 +90,7 @@ def escalations_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable
         (e.raised_text, e.concern, e.raised_with, e.level, e.status) for e in record.escalations
     ]
     widths = [20 * mm, 52 * mm, 36 * mm, 30 * mm, 32 * mm]  # the level and the clock whole words
-    story = _table_section(
+    story = table_section(
         LABELS.escalations, LABELS.no_escalations, header, items, widths, "Escalation", ss
     )
     for number, escalation in enumerate(record.escalations, start=1):
@@ -173,19 +108,19 @@ def rating_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
         (LABELS.child_safety, record.rating.child_safety or LABELS.not_rated),
         (LABELS.worker_safety, record.rating.worker_safety or LABELS.not_rated),
     ]
-    rows = [[_para(label, ss["Cell"]), _para(value, ss["Cell"])] for label, value in items]
+    rows = [[para(label, ss["Cell"]), para(value, ss["Cell"])] for label, value in items]
     table = RecordTable(rows, colWidths=[120 * mm, 50 * mm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
-                ("GRID", (0, 0), (-1, -1), 0.4, _GRID),
+                ("GRID", (0, 0), (-1, -1), 0.4, GRID),
                 ("LEFTPADDING", (0, 0), (-1, -1), 5),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ]
         )
     )
-    return [*_section_heading(LABELS.ratings, ss), table]
+    return [*section_heading(LABELS.ratings, ss), table]
 
 
 def changes_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
@@ -218,18 +153,18 @@ def changes_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
 def wellbeing_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     if record.wellbeing is None:
         return []
-    story = _section_heading(LABELS.wellbeing, ss)
+    story = section_heading(LABELS.wellbeing, ss)
     story.append(Paragraph(LABELS.wellbeing_note, ss["Summary"]))
     if not record.wellbeing.entries:
         return [*story, Paragraph(LABELS.none_recorded, ss["Empty"])]
     for heading, text in record.wellbeing.entries:
-        story.append(_para(heading, ss["Prompt"]))
+        story.append(para(heading, ss["Prompt"]))
         story += text_flowables(text or LABELS.none_recorded, ss["Answer"])
     return story
 
 
 def signoff_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
-    story = _section_heading(LABELS.signoff, ss)
+    story = section_heading(LABELS.signoff, ss)
     by_party = {s.party: s for s in record.signoffs}
     columns = []
     for party in ("Practitioner", "Supervisor"):
@@ -240,8 +175,8 @@ def signoff_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
             cell.append(Paragraph(f"{LABELS.name}: ____________________", ss["Value"]))
             cell.append(Paragraph(f"{LABELS.signed_on}: ______________", ss["Value"]))
         else:
-            cell.append(_para(f"{signoff.name}, {signoff.role}", ss["Value"]))
-            cell.append(_para(f"{LABELS.signed_on} {signoff.signed_text}", ss["Value"]))
+            cell.append(para(f"{signoff.name}, {signoff.role}", ss["Value"]))
+            cell.append(para(f"{LABELS.signed_on} {signoff.signed_text}", ss["Value"]))
             if signoff.comment.strip():
                 cell += text_flowables(
                     signoff.comment, ss["Cell"], lead=f"<b>{LABELS.comment}</b> "
@@ -256,8 +191,8 @@ def signoff_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BOX", (0, 0), (-1, -1), 0.6, _GRID),
-                ("INNERGRID", (0, 0), (-1, -1), 0.4, _GRID),
+                ("BOX", (0, 0), (-1, -1), 0.6, GRID),
+                ("INNERGRID", (0, 0), (-1, -1), 0.4, GRID),
                 ("LEFTPADDING", (0, 0), (-1, -1), 6),
                 ("TOPPADDING", (0, 0), (-1, -1), 5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
@@ -284,14 +219,14 @@ def fingerprint_block(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
 def addenda_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
     if not record.addenda:
         return []
-    story = _section_heading(LABELS.addenda, ss)
+    story = section_heading(LABELS.addenda, ss)
     story.append(Paragraph(LABELS.addenda_note, ss["Summary"]))
     for addendum in record.addenda:
         heading = LABELS.addendum.format(number=addendum.number)
         byline = LABELS.addendum_by.format(
             when=addendum.written_text, author=addendum.author, role=addendum.role
         )
-        story.append(_para(f"{heading}, {byline}", ss["Prompt"]))  # Prompt keeps with next
+        story.append(para(f"{heading}, {byline}", ss["Prompt"]))  # Prompt keeps with next
         if addendum.late:
             late = Paragraph(
                 f"<b>{LABELS.late_entry.format(days=record.late_days)}</b>", ss["Late"]
@@ -311,4 +246,4 @@ def audit_section(record: SessionRecord, ss: StyleSheet1) -> list[Flowable]:
         for e in record.audit
     ]
     widths = [48 * mm, 70 * mm, 52 * mm]
-    return _table_section(LABELS.audit, "", header, items, widths, "Entry", ss)
+    return table_section(LABELS.audit, "", header, items, widths, "Entry", ss)

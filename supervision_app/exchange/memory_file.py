@@ -24,6 +24,7 @@ from supervision_app.domain.memory import (
     ReferralOutcome,
     ReviewOutcome,
 )
+from supervision_app.exchange.reader import RecordFileError
 
 #: Bounds of the numbers in ``case_memory`` (a policy clock of ten years; a route of 100 stages).
 MAX_DAYS = 3650
@@ -99,14 +100,12 @@ def memory_from_dict(
     Format version 3 added the structured hypothesis (``basis``, ``test_plan``,
     ``evaluation``, and each note's ``result``): required from version 3, empty before it.
     """
-    from supervision_app.exchange import RecordFileError
-
     where = "case_memory"
     root = r.table(data, where)
     ratings = r.table(root.get("ratings", {}), f"{where}.ratings")
     memory = SessionMemory(
-        child_safety=_rating(ratings.get("child_safety"), f"{where}.ratings.child_safety"),
-        worker_safety=_rating(ratings.get("worker_safety"), f"{where}.ratings.worker_safety"),
+        child_safety=rating_value(ratings.get("child_safety"), f"{where}.ratings.child_safety"),
+        worker_safety=rating_value(ratings.get("worker_safety"), f"{where}.ratings.worker_safety"),
     )
 
     def choice(enum, value: str, here: str, allowed=None):
@@ -164,7 +163,7 @@ def memory_from_dict(
             r.date(e, "closed_on", here, optional=True)))  # fmt: skip
     for i, a in enumerate(r.tables(root, "action_history", where)):
         here = f"{where}.action_history[{i}]"
-        index = _whole(a.get("action"), f"{here}.action")
+        index = whole_index(a.get("action"), f"{here}.action")
         if index >= action_count:
             raise RecordFileError(f"{here}.action {index} is not one of the session's actions.")
         memory.action_reviews[index] = [
@@ -178,8 +177,6 @@ def memory_from_dict(
 
 def _stage_days(stage: dict, where: str, required: bool) -> int | None:
     """A stage's timescale (format version 3): whole days, or null when none was recorded."""
-    from supervision_app.exchange import RecordFileError
-
     if "days" not in stage:
         if required:
             raise RecordFileError(f"{where}.days is missing (a number of days, or null).")
@@ -194,17 +191,13 @@ def _stage_days(stage: dict, where: str, required: bool) -> int | None:
     return value
 
 
-def _whole(value: Any, where: str) -> int:
-    from supervision_app.exchange import RecordFileError
-
+def whole_index(value: Any, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_INDEX:
         raise RecordFileError(f"{where} must be a whole number from 0 to {MAX_INDEX}.")
     return value
 
 
-def _rating(value: Any, where: str) -> int | None:
-    from supervision_app.exchange import RecordFileError
-
+def rating_value(value: Any, where: str) -> int | None:
     if value is None:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10:

@@ -1,0 +1,82 @@
+"""The command line's entry point: parse, run one command, turn every failure into one line.
+
+Every failure exits non-zero with one clear line on stderr, never a traceback,
+and never any note text.  A command's module is imported only when that command runs,
+so that opening the window pays for none of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from supervision_app.cli.errors import CliError, fail
+from supervision_app.cli.parser import build_parser
+from supervision_app.paths import default_db_path
+
+#: The exit status of a command whose reader closed the pipe (``list | head``), as tools
+#: ended by SIGPIPE report it.
+EXIT_BROKEN_PIPE = 141
+
+#: command -> (module in supervision_app.cli, function)
+COMMANDS = {
+    "rotate-key": ("keys", "cmd_rotate_key"),
+    "new-recovery-key": ("keys", "cmd_new_recovery_key"),
+    "agency-keygen": ("keys", "cmd_agency_keygen"),
+    "agency-reset": ("keys", "cmd_agency_reset"),
+    "backup": ("keys", "cmd_backup"),
+    "restore": ("keys", "cmd_restore"),
+    "demo": ("records", "cmd_demo"),
+    "list": ("records", "cmd_list"),
+    "export": ("records", "cmd_export"),
+    "import": ("records", "cmd_import"),
+    "template": ("records", "cmd_template"),
+    "verify": ("records", "cmd_verify"),
+    "settings": ("records", "cmd_settings"),
+}
+
+
+def command(name: str) -> Callable[[argparse.Namespace, Path], int]:
+    module, function = COMMANDS[name]
+    found: Callable[[argparse.Namespace, Path], int] = getattr(
+        importlib.import_module(f"supervision_app.cli.{module}"), function
+    )
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    db_path: Path = args.db or default_db_path()
+    name = args.command or "gui"
+    try:
+        if name == "gui":
+            from supervision_app.cli.gui import run_gui
+
+            return run_gui(db_path, smoke_test=getattr(args, "smoke_test", False))
+        return command(name)(args, db_path)
+    except CliError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted", code=130)
+    except BrokenPipeError:
+        return _reader_went_away()
+    except Exception as exc:  # never a traceback, never note text
+        return fail(f"unexpected {type(exc).__name__}; nothing further was changed")
+
+
+def _reader_went_away() -> int:
+    """The reader of our output stopped reading: end quietly, as command-line tools do.
+
+    Standard output is pointed at the null device so that the interpreter's final flush
+    does not fail a second time (and print "Exception ignored ... BrokenPipeError")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (captured output): nothing to flush
+        pass
+    return EXIT_BROKEN_PIPE

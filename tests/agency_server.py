@@ -1,0 +1,122 @@
+"""A set-up agency server for the tests: a fresh database on the throw-away cluster, after
+``server-init``, with one login role per person.
+
+The cluster is the one `.ci/run` starts (scripts/throwaway_postgres.py), named by
+SUPERVISION_APP_TEST_PG; it trusts local-socket logins, so each person connects as their own
+role without a password, exactly as a real login would (``session_user`` is that role).
+Roles are cluster-wide, so their names carry a random suffix and are dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+PG_URL = os.environ.get("SUPERVISION_APP_TEST_PG", "")
+
+needs_server = pytest.mark.skipif(
+    not PG_URL, reason="no PostgreSQL server (SUPERVISION_APP_TEST_PG is not set; .ci/run sets it)"
+)
+
+#: person -> group role; sue supervises alice (not bob).
+PEOPLE = {
+    "alice": "supervision_practitioner",
+    "bob": "supervision_practitioner",
+    "sue": "supervision_supervisor",
+    "rita": "supervision_records",
+}
+
+
+class AgencyServer:
+    def __init__(self) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        self.suffix = uuid.uuid4().hex[:8]
+        self.database = f"agency_{self.suffix}"
+        self.base = make_url(PG_URL)
+        self.cluster = create_engine(
+            self.base.set(database="postgres"), isolation_level="AUTOCOMMIT"
+        )
+        self._engines: dict[str, object] = {}
+
+    def role(self, person: str) -> str:
+        return f"{person}_{self.suffix}"
+
+    def url(self, person: str | None = None):
+        url = self.base.set(database=self.database)
+        return url.set(username=self.role(person)) if person else url
+
+    def start(self) -> None:
+        from sqlalchemy import create_engine
+
+        from supervision_app.storage.postgres.server_init import server_init
+
+        with self.cluster.connect() as conn:
+            conn.exec_driver_sql(f"CREATE DATABASE {self.database}")
+        self.admin = create_engine(self.url())
+        server_init(self.admin)
+        with self.admin.begin() as conn:
+            for person, group in PEOPLE.items():
+                conn.exec_driver_sql(f"CREATE ROLE {self.role(person)} LOGIN IN ROLE {group}")
+            conn.exec_driver_sql(
+                "INSERT INTO supervision_links (supervisor, practitioner) VALUES (%s, %s)",
+                (self.role("sue"), self.role("alice")),
+            )
+
+    def engine(self, person: str):
+        from sqlalchemy import create_engine
+
+        if person not in self._engines:
+            self._engines[person] = create_engine(self.url(person), pool_size=25)
+        return self._engines[person]
+
+    def stop(self) -> None:
+        for engine in self._engines.values():
+            engine.dispose()  # type: ignore[attr-defined]
+        self.admin.dispose()
+        with self.cluster.connect() as conn:
+            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
+            for person in PEOPLE:
+                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {self.role(person)}")
+        self.cluster.dispose()
+
+
+@contextmanager
+def agency_server() -> Iterator[AgencyServer]:
+    server = AgencyServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+def add_case(conn, reference: str, owner: str | None = None) -> tuple[int, int]:
+    """A case with one session, as raw SQL: (case id, session id)."""
+    columns, values = "", ""
+    if owner is not None:
+        columns, values = ", owner", ", :owner"
+    from sqlalchemy import text
+
+    case_id = conn.execute(
+        text(
+            f"INSERT INTO cases (reference, practitioner, supervisor, agencies, created_at, "
+            f"updated_at{columns}) VALUES (:ref, 'P', 'S', '[]', now(), now(){values}) "
+            "RETURNING id"
+        ),
+        {"ref": reference, "owner": owner},
+    ).scalar_one()
+    session_id = conn.execute(
+        text(
+            "INSERT INTO sessions (uid, case_id, date, attendees, content_version, created_at, "
+            "updated_at) VALUES (md5(random()::text), :case, current_date, '[]', '1', now(), "
+            "now()) RETURNING id"
+        ),
+        {"case": case_id},
+    ).scalar_one()
+    return case_id, session_id
