@@ -1,13 +1,12 @@
-"""Home after unlock: the cases that need attention are listed in the first screen, and the
-pattern prompts (which read each case's memory) join them once the window has been
-painted, in place: nothing listed is rebuilt and the keyboard focus stays where it was."""
+"""Home after unlock: the first screen says that what needs attention is being worked out,
+and the list (with the pattern prompts, which read each case's memory) fills that place once
+the window has been painted; the focus goes to the first Start button as before, and a
+refill keeps the rows (and the focus) of the cases still listed."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
 
 from supervision_app.domain import CaseInput, Child
 from supervision_app.domain.memory import EventKind, ReferralOutcome
@@ -23,7 +22,7 @@ def _case(store: SupervisionStore, reference: str) -> int:
     )
 
 
-def test_home_lists_at_once_and_adds_the_pattern_prompts_after_the_first_paint(
+def test_home_fills_its_list_after_the_first_paint(
     qtbot, store: SupervisionStore, content, db_path: Path
 ) -> None:
     today = date.today()
@@ -42,27 +41,28 @@ def test_home_lists_at_once_and_adds_the_pattern_prompts_after_the_first_paint(
     qtbot.addWidget(window)
     page = window.home.page
     assert window.central_stack.currentWidget() is page
-    # The first screen: the overdue action at once, and the patterns' place says they come.
-    assert list(page.start_buttons) == [overdue]
+    # The first screen: the list's place says it is being worked out; nothing else yet.
+    assert page.start_buttons == {}
     assert not page.working_label.isHidden() and page.empty_label.isHidden()
-    first = page.start_buttons[overdue]
-    assert QApplication.focusWidget() in (None, first)  # not shown yet: focus is pending
-    assert first.accessibleName() == "Start the next session on C-OVERDUE"
-    assert first.accessibleDescription().startswith("1 action overdue")
+    assert window.focusWidget() is page.all_cases_button
 
     with qtbot.waitSignal(window.first_painted, timeout=10_000):
         window.show()
-    window.activateWindow()
     qtbot.waitUntil(lambda: pattern in page.start_buttons)
     assert list(page.start_buttons) == [overdue, pattern]  # most urgent first
-    assert page.start_buttons[overdue] is first  # kept, not rebuilt
     assert page.working_label.isHidden() and page.empty_label.isHidden()
-    later = page.start_buttons[pattern]
+    first, later = page.start_buttons[overdue], page.start_buttons[pattern]
+    assert first.accessibleName() == "Start the next session on C-OVERDUE"
+    assert first.accessibleDescription().startswith("1 action overdue")
     assert later.accessibleName() == "Start the next session on C-PATTERN"
     assert later.accessibleDescription().startswith("Pattern: Referrals refused again")
     assert bool(first.property("primary")) and not bool(later.property("primary"))
-    if QApplication.focusWidget() is not None:  # offscreen may not activate the window
-        assert QApplication.focusWidget() is first
+    assert window.focusWidget() is first  # where the first screen's focus would have been
+
+    # Shown again (the Home action): the same rows are kept, and the focus with them.
+    later.setFocus()
+    window.home.show()
+    assert page.start_buttons[pattern] is later and window.focusWidget() is later
 
 
 def test_home_with_nothing_but_patterns_does_not_say_nothing_needs_attention_first(

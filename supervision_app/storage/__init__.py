@@ -24,7 +24,8 @@ if TYPE_CHECKING:
         open_database,
     )
     from supervision_app.storage.keys import KeyRing, Passphrase, RecoveryKey
-    from supervision_app.storage.store import NotFoundError, SupervisionStore
+    from supervision_app.storage.loading import NotFoundError
+    from supervision_app.storage.store import SupervisionStore
 
 _WHERE = {
     "Database": "database",
@@ -40,7 +41,7 @@ _WHERE = {
     "KeyRing": "keys",
     "Passphrase": "keys",
     "RecoveryKey": "keys",
-    "NotFoundError": "store",
+    "NotFoundError": "loading",
     "SupervisionStore": "store",
 }
 

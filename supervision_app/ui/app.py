@@ -201,7 +201,8 @@ def ask_agency_consent(parent, agency) -> bool:
         ).format(fingerprint=fingerprint(agency.public_key), contact=contact)
     )
     add = box.addButton(
-        QCoreApplication.translate("AgencyConsent", "Add the key"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("AgencyConsent", "Add the key"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
     later = box.addButton(
         QCoreApplication.translate("AgencyConsent", "Not now"), QMessageBox.ButtonRole.RejectRole

@@ -17,7 +17,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -57,11 +57,13 @@ from supervision_app.domain.memory import (
     TrackedAction,
 )
 from supervision_app.domain.patterns import PatternPrompt, evaluate
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui.flow_layout import flow_row
 from supervision_app.ui.memory_form_dialog import Field, MemoryFormDialog
 from supervision_app.ui.ratings_chart import RatingsChart
 from supervision_app.ui.widgets import push_button, text_label
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 RAG_COLOURS = {Rag.RED: "#A3161B", Rag.AMBER: "#8A5300", Rag.GREEN: "#1C6B3A"}
 RAG_BACKGROUNDS = {Rag.RED: "#FCEBEC", Rag.AMBER: "#FFF3DC", Rag.GREEN: "#E6F3EA"}

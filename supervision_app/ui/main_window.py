@@ -26,7 +26,7 @@ from supervision_app.content import Content, ContentError
 from supervision_app.content.patterns import PatternRule, load_patterns
 from supervision_app.domain import LockedSessionError, ValidationError, format_date
 from supervision_app.domain.memory import SearchHit
-from supervision_app.storage import NotFoundError, SupervisionStore
+from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui import compact_layout, desktop_features, theme
 from supervision_app.ui.a11y import click_focused_button, install_accessibility
 from supervision_app.ui.autosave_bridge import AutosaveBridge
@@ -46,6 +46,7 @@ from supervision_app.ui.wheel_guard import install_wheel_guard
 from supervision_app.ui.widgets import fit_to_screen, text_label
 
 if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
     from supervision_app.ui.search_dialog import SearchDialog
 
 CLOSE_TIMEOUT = 10.0

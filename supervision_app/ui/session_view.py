@@ -11,6 +11,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 from supervision_app.content import Content
 from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import Answer, SessionDetail, StructuredAnswer, format_date
-from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit
 from supervision_app.ui import spell_check
 from supervision_app.ui.a11y import show_page
@@ -54,6 +54,9 @@ from supervision_app.ui.stage_navigator import (
 from supervision_app.ui.stage_page import HYPOTHESES_KIND, StagePage
 from supervision_app.ui.stage_slot import StageSlot
 from supervision_app.ui.widgets import accessible, push_button, text_label
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 SAVE_WAIT_SECONDS = 2.0
 #: The prompts under which the structured hypotheses tool is offered.

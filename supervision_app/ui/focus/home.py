@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from supervision_app import APP_NAME
-from supervision_app.storage import NotFoundError
+from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui.focus.home_page import HomePage
 
 if TYPE_CHECKING:
@@ -40,32 +40,30 @@ class HomeController(QObject):
             self.show()
 
     def show(self) -> None:
-        """Home in front. Escalations, overdue actions and due cases are listed at once (a
-        few indexed queries); the pattern prompts, which read each listed case's memory,
-        are added once the window has been painted, in place, so the first screen never
-        waits for them and nothing listed moves under the keyboard focus."""
+        """Home in front. In the window's first screen, the list's place says that what needs
+        attention is being worked out; the list (escalations, overdue actions, due cases and
+        the pattern prompts, which read each listed case's memory) fills it once the window
+        has been painted, so the first paint waits for none of it."""
         window = self._window
         if not window.store.list_cases(limit=1):
             window.central_stack.setCurrentWidget(window.empty_state)
             return
         window.session_view.wait_for_saves(2.0)
         self._generation += 1
-        later = bool(window.rules) and not self._painted  # the first screen: patterns later
-        rules = () if later else window.rules
-        self.page.set_items(
-            self._attention(rules), window.content.frequency_label, more_coming=later
-        )
+        if self._painted:
+            self.page.set_items(self._attention(), window.content.frequency_label)
+        else:
+            self.page.set_items([], window.content.frequency_label, more_coming=True)
+            self._pending = self._generation
         window.central_stack.setCurrentWidget(self.page)
         window.setWindowTitle(APP_NAME)
-        if later:
-            self._pending = self._generation
 
-    def _attention(self, rules) -> list:
+    def _attention(self) -> list:
         window, content = self._window, self._window.content
         return window.store.attention(
             date.today(),
             content.supervision_frequency_days,
-            rules=rules,
+            rules=window.rules,
             frequency_label=content.frequency_label,
         )
 
@@ -73,15 +71,22 @@ class HomeController(QObject):
         self._painted = True
         if self._pending is not None:
             generation, self._pending = self._pending, None
-            QTimer.singleShot(0, lambda: self._add_patterns(generation))
+            QTimer.singleShot(0, lambda: self._fill(generation))
 
-    def _add_patterns(self, generation: int) -> None:
-        """The whole list with the pattern prompts, unless Home was refilled or cleared since."""
+    def _fill(self, generation: int) -> None:
+        """The list, unless Home was refilled or cleared since. The keyboard focus moves to
+        the first Start button only if it is still where the first screen put it."""
         if generation != self._generation:
             return
-        items = self._attention(self._window.rules)
-        if generation == self._generation:
-            self.page.set_items(items, self._window.content.frequency_label)
+        items = self._attention()
+        if generation != self._generation:
+            return
+        page = self.page
+        refocus = self._window.focusWidget() in (None, page.all_cases_button)
+        page.set_items(items, self._window.content.frequency_label)
+        first = page.first_start_button()
+        if refocus and first is not None and self._window.central_stack.currentWidget() is page:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         """Forget what was listed (the screen is locked)."""

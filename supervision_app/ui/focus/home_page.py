@@ -41,7 +41,7 @@ class HomePage(FocusPage):
             "secondary",
         )  # fmt: skip
         self.working_label = text_label(
-            self.tr("Working out the pattern prompts\u2026"), "secondary"
+            self.tr("Working out what needs attention\u2026"), "secondary"
         )
         self.working_label.setAccessibleName(self.working_label.text())
         self.working_label.hide()
@@ -67,8 +67,8 @@ class HomePage(FocusPage):
     ) -> None:
         """``frequency``: how often supervision is due, e.g. "every 28 days (default: monthly)".
 
-        ``more_coming``: the pattern prompts are still being worked out (after the window's
-        first paint): their place says so, and "nothing needs attention" waits for them.
+        ``more_coming``: the list is still being worked out (it fills in after the window's
+        first paint): its place says so, and "nothing needs attention" waits for it.
         A case already listed keeps its row (and the keyboard focus, if its Start button
         has it); only its reasons change."""
         self.frequency_label.setText(
