@@ -140,7 +140,7 @@ def _preload_window_modules() -> None:
 
 def build_window(database: Database, content: Content, ask_agency_key: bool = True):
     """The main window on an unlocked database, with locking and the Security menu."""
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.first_paint import FirstPaintStore, first_paint_store
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
@@ -148,7 +148,10 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
 
     if ask_agency_key:  # the unattended smoke test never waits on a question (nor adds the key)
         _apply_agency_key(database, content)
-    window = MainWindow(SupervisionStore(database), content, database.path)
+    store = first_paint_store(database)
+    window = MainWindow(store, content, database.path)
+    if isinstance(store, FirstPaintStore):  # the first screen came from plain SQL: ORM after it
+        window.first_painted.connect(lambda: QTimer.singleShot(0, store.load))
     window.lock_controller = LockController(window, database)
     install_security_menu(window, window.lock_controller)
     window.instance_server = InstanceServer(window, database.path)
