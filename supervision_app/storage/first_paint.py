@@ -145,10 +145,15 @@ class FirstPaintStore:
             return part
         return getattr(self.load(), name)
 
+    def _real(self, part: str, name: str) -> Any:
+        """The real store's ``store.<part>.<name>`` (``store.<name>`` before the store had parts)."""
+        store = self.load()
+        return getattr(getattr(store, part, store), name)
+
     def list_cases(self, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
         reader = self._reader
         if self._store is not None or reader is None:
-            return self.load().list_cases(limit, offset)
+            return self._real("cases", "list_cases")(limit, offset)
         return reader.list_cases(limit, offset)
 
     def list_sessions(
@@ -156,27 +161,39 @@ class FirstPaintStore:
     ) -> list[SessionSummary]:
         reader = self._reader
         if self._store is not None or reader is None:
-            return self.load().list_sessions(case_id, limit, offset)
+            return self._real("sessions", "list_sessions")(case_id, limit, offset)
         return reader.list_sessions(case_id, limit, offset)
 
     def current_user(self) -> LocalUser | None:
         reader = self._reader
         if self._store is not None or reader is None:
-            return self.load().current_user()
+            return self._real("settings", "current_user")()
         return reader.current_user()
 
 
-#: The store's parts that the window's widgets keep a reference to while they are built.
-_PARTS = frozenset({"words", "memory"})
+#: The store's parts (``store.cases``...), and which of their reads the first screen makes.
+_PARTS: dict[str, frozenset[str]] = {
+    "cases": frozenset({"list_cases"}),
+    "sessions": frozenset({"list_sessions"}),
+    "settings": frozenset({"current_user"}),
+    "focus": frozenset(),
+    "signing": frozenset(),
+    "audit": frozenset(),
+    "memory": frozenset(),
+    "words": frozenset(),
+}
 
 
 class _Part:
-    """``store.<part>`` of a :class:`FirstPaintStore`: the real store's part, built when used."""
+    """``store.<part>`` of a :class:`FirstPaintStore`: the first screen's reads from the
+    plain-SQL reader, everything else from the real store's part (built when used)."""
 
     def __init__(self, owner: FirstPaintStore, name: str) -> None:
         self._owner, self._name = owner, name
 
     def __getattr__(self, attr: str) -> Any:
+        if attr in _PARTS[self._name]:
+            return getattr(self._owner, attr)  # the reader until the store is loaded
         return getattr(getattr(self._owner.load(), self._name), attr)
 
 
