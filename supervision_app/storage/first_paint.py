@@ -3,11 +3,11 @@
 SQLAlchemy, the ORM models and the store are about a third of the app's start-up imports.
 The first screen after unlock (the case list's first page, the first case's sessions, who
 is using the computer) needs four small queries, so :class:`FirstPaintStore` answers
-those from one read-only SQLCipher connection (keyed and proven as every connection is,
-:func:`.cipher.connect`), and builds the real :class:`~.store.SupervisionStore` for
+those from read-only SQLCipher connections (keyed and proven as every connection is,
+:func:`.cipher.connect`, and closed after each query), and builds the real :class:`~.store.SupervisionStore` for
 everything else: when first asked for anything else, or when :meth:`FirstPaintStore.load`
-is called (the window calls it just after its first paint). From then on every call goes
-to the real store, and the plain-SQL connection is closed.
+is called (the window calls it just after its first paint). From then on, and whenever the
+database is locked, every call goes to the real store.
 
 The queries return exactly what the store's own return (``tests/test_first_paint_reader.py``
 compares them on the same files): keep them in step with ``store.list_cases``,
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,24 +50,36 @@ _USER = "SELECT id, name, role FROM local_users ORDER BY last_used_at DESC, id D
 
 
 class FirstPaintReader:
-    """The first screen's queries on one read-only connection to the encrypted file."""
+    """The first screen's queries, each on its own read-only connection to the encrypted file
+    (keyed and proven as every connection is; about a millisecond to open with the raw key).
+    No connection outlives its query: locking the app, or a check of the file at unlock,
+    never finds one open."""
 
     def __init__(self, path: Path, data_key: bytes) -> None:
-        from supervision_app.storage import cipher
-
-        self._conn = cipher.connect(str(path), data_key, read_only=True)
+        self._path, self._key = path, data_key
 
     def close(self) -> None:
-        self._conn.close()
+        self._key = b""
+
+    @contextmanager
+    def _connection(self) -> Iterator[Any]:
+        from supervision_app.storage import cipher
+
+        conn = cipher.connect(str(self._path), self._key, read_only=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
 
     def list_cases(self, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
-        rows = self._conn.execute(_CASES, (-1 if limit is None else limit, offset)).fetchall()
-        names: dict[int, list[str]] = {}
-        if rows:
-            ids = [r[0] for r in rows]
-            query = _CHILDREN.format(marks=", ".join("?" * len(ids)))
-            for case_id, name in self._conn.execute(query, ids):
-                names.setdefault(case_id, []).append(name)
+        with self._connection() as conn:
+            rows = conn.execute(_CASES, (-1 if limit is None else limit, offset)).fetchall()
+            names: dict[int, list[str]] = {}
+            if rows:
+                ids = [r[0] for r in rows]
+                query = _CHILDREN.format(marks=", ".join("?" * len(ids)))
+                for case_id, name in conn.execute(query, ids):
+                    names.setdefault(case_id, []).append(name)
         return [
             CaseSummary(
                 id=cid,
@@ -82,7 +96,9 @@ class FirstPaintReader:
     def list_sessions(
         self, case_id: int, limit: int | None = None, offset: int = 0
     ) -> list[SessionSummary]:
-        rows = self._conn.execute(_SESSIONS, (case_id, -1 if limit is None else limit, offset))
+        with self._connection() as conn:
+            params = (case_id, -1 if limit is None else limit, offset)
+            rows = conn.execute(_SESSIONS, params).fetchall()
         return [
             SessionSummary(
                 id=sid,
@@ -97,7 +113,8 @@ class FirstPaintReader:
         ]
 
     def current_user(self) -> LocalUser | None:
-        row = self._conn.execute(_USER).fetchone()
+        with self._connection() as conn:
+            row = conn.execute(_USER).fetchone()
         return LocalUser(row[0], row[1], row[2]) if row else None
 
 
@@ -152,7 +169,7 @@ class FirstPaintStore:
 
     def list_cases(self, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
         reader = self._reader
-        if self._store is not None or reader is None:
+        if self._store is not None or reader is None or self.database.locked:
             return self._real("cases", "list_cases")(limit, offset)
         return reader.list_cases(limit, offset)
 
@@ -160,13 +177,13 @@ class FirstPaintStore:
         self, case_id: int, limit: int | None = None, offset: int = 0
     ) -> list[SessionSummary]:
         reader = self._reader
-        if self._store is not None or reader is None:
+        if self._store is not None or reader is None or self.database.locked:
             return self._real("sessions", "list_sessions")(case_id, limit, offset)
         return reader.list_sessions(case_id, limit, offset)
 
     def current_user(self) -> LocalUser | None:
         reader = self._reader
-        if self._store is not None or reader is None:
+        if self._store is not None or reader is None or self.database.locked:
             return self._real("settings", "current_user")()
         return reader.current_user()
 
