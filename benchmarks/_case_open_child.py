@@ -74,7 +74,7 @@ def main() -> int:
 
     window.show()
     settle()
-    listed = [c.id for c in store.list_cases(limit=50)]
+    listed = [c.id for c in store.cases.list_cases(limit=50)]
     other = next(c for c in listed if c not in (long_id, short_id))
     times: dict[int, list[float]] = {long_id: [], short_id: []}
     widgets: dict[int, int] = {}

@@ -174,7 +174,7 @@ def main() -> int:
                 }
             )
         flushed = bridge.flush(10)
-        stored = store.get_session(session_id).answers.get(prompt.id)
+        stored = store.sessions.get_session(session_id).answers.get(prompt.id)
         return {
             "max_gap_ms": gaps[-1] if gaps else None,
             "p99_gap_ms": gaps[int(0.99 * (len(gaps) - 1))] if gaps else None,

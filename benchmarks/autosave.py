@@ -5,7 +5,7 @@ writer thread reports the commit (what the status bar waits for before it
 says "saved").  Baseline: ``UPDATE answers SET text=?, updated_at=? WHERE id=?``
 and ``commit()`` on the same encrypted database file, through a connection made
 exactly as the app's engine makes its own (:func:`benchmarks.data.raw_connection`:
-the SQLCipher driver, the same data key, the pragmas of ``storage.cipher.apply_pragmas``:
+the SQLCipher driver, the same data key, the pragmas of ``storage.sqlite.cipher.apply_pragmas``:
 WAL, synchronous=FULL, secure_delete, ...).  Both write an answer text of the
 same length, alternately.
 """
@@ -33,7 +33,7 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
     )
     database = data.open_db(seeded.path)
     store = SupervisionStore(database)
-    detail = store.get_session(seeded.session_id)
+    detail = store.sessions.get_session(seeded.session_id)
     first, second = sorted(detail.answers.values(), key=lambda a: a.prompt_id)[:2]
 
     raw = data.raw_connection(seeded.path)
@@ -86,7 +86,7 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
 
     def direct_save() -> float:
         started = time.perf_counter()
-        store.save_answer(
+        store.sessions.save_answer(
             seeded.session_id, first.prompt_id, first.stage_id, first.prompt_text, next_text()
         )
         return (time.perf_counter() - started) * 1000
@@ -117,7 +117,7 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
         )
         row.notes.append(note)
         row.notes.append(
-            f"breakdown: store.save_answer called directly, median {median(direct):.2f} ms "
+            f"breakdown: store.sessions.save_answer called directly, median {median(direct):.2f} ms "
             f"(writer-thread hand-off is the rest)"
         )
         rows.append(row)

@@ -1,7 +1,7 @@
 """Opening a case with 100 sessions, in two rows.
 
 ``case_open``: the store and domain work behind opening a case, without widgets:
-``store.get_case`` + ``store.list_sessions`` (the case and its session listing) +
+``store.cases.get_case`` + ``store.sessions.list_sessions`` (the case and its session listing) +
 :func:`app_chronology` (``store.memory.case_history`` assembled into the chronology by
 ``domain.chronology.assemble_chronology``).  The case is a long case (100 sessions, one
 decision and two actions each, about 67 actions open, a chronology event every other
@@ -160,15 +160,15 @@ def _case_open(ctx: Context) -> Row:
             entries, chronology = 0, False
 
         def app() -> None:
-            store.get_case(case_id)
-            store.list_sessions(case_id)
+            store.cases.get_case(case_id)
+            store.sessions.list_sessions(case_id)
             if chronology:
                 app_chronology(store, case_id)
 
         def baseline() -> None:
             raw_case_memory(conn, sql, case_id)
 
-        listing = store.list_sessions(case_id)
+        listing = store.sessions.list_sessions(case_id)
         raw = raw_case_memory(conn, sql, case_id)
         same = [x.id for x in listing] == [r[7] for r in raw["listing"]] and [
             x.answered for x in listing
@@ -192,12 +192,12 @@ def _case_open(ctx: Context) -> Row:
     )
     if chronology:
         row.notes.append(
-            "app: store.get_case + store.list_sessions + chronology "
+            "app: store.cases.get_case + store.sessions.list_sessions + chronology "
             f"(memory.case_history + assemble_chronology: {entries} entries)"
         )
     else:
         row.notes.append(
-            "app: store.get_case + store.list_sessions; chronology: n/a — not built yet "
+            "app: store.cases.get_case + store.sessions.list_sessions; chronology: n/a — not built yet "
             "(see benchmarks/case_open.py:app_chronology)"
         )
     row.notes.append(cpu)

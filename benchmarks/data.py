@@ -202,7 +202,7 @@ def open_db(path: Path):
     if ring is None:
         ring = new_key_ring(PASSPHRASE) if not Path(path).exists() else Passphrase(PASSPHRASE)
     database = open_database(path, ring)
-    _RINGS[key] = KeyRing(database.key_ring.data_key, database.key_ring.entry)
+    _RINGS[key] = KeyRing(database.backend.key_ring.data_key, database.backend.key_ring.entry)
     return database
 
 
@@ -231,9 +231,9 @@ def child_ring(path: Path):
 
 def raw_connection(path: Path):
     """A raw DB-API connection made exactly as the app's engine makes each of its connections
-    (``storage.database._engine``): the same SQLCipher driver, keyed with the same data key,
-    proven by a read, with the same pragmas (``storage.cipher.apply_pragmas``)."""
-    from supervision_app.storage import cipher
+    (``storage.sqlite.backend._engine``): the same SQLCipher driver, keyed with the same data key,
+    proven by a read, with the same pragmas (``storage.sqlite.cipher.apply_pragmas``)."""
+    from supervision_app.storage.sqlite import cipher
 
     conn = cipher.connect(str(path), data_key(path))
     cipher.apply_pragmas(conn)
@@ -440,7 +440,7 @@ def _drop_search_index(engine):
     index).  Filling it in one pass is four times faster than a trigger per inserted row,
     and gives the same index."""
     try:
-        from supervision_app.storage.search_index import INDEX_TABLE, ensure_search_index
+        from supervision_app.storage.sqlite.search_index import INDEX_TABLE, ensure_search_index
     except ImportError:
         return None
     with engine.begin() as conn:
@@ -501,7 +501,7 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
     database = open_db(path)
     try:
         store = SupervisionStore(database)
-        case_id = store.create_case(
+        case_id = store.cases.create_case(
             CaseInput(
                 reference="FIC-RICH-0001",
                 practitioner="Sam Fictional (social worker)",
@@ -521,15 +521,15 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
                 ],
             )
         )
-        earlier = store.create_session(
+        earlier = store.sessions.create_session(
             case_id, date(2026, 10, 5), ["Sam Fictional", "Robin Example"], content.version
         )
         carried = [
-            store.add_action(earlier, f"{rng.choice(_NEXT).capitalize()}.", "Sam Fictional",
+            store.sessions.add_action(earlier, f"{rng.choice(_NEXT).capitalize()}.", "Sam Fictional",
                              date(2026, 10, 19)).id
             for _ in range(4)
         ]  # fmt: skip
-        session_id = store.create_session(
+        session_id = store.sessions.create_session(
             case_id, date(2026, 11, 2), ["Sam Fictional", "Robin Example"], content.version
         )
         _rich_memory(store, case_id, session_id, carried, rng)
@@ -545,16 +545,16 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
                     text = "\n\n".join(
                         paragraph(rng, sentences) for _ in range(rng.randint(*paras))
                     )
-                    store.save_answer(session_id, prompt.id, stage.id, prompt.text, text)
+                    store.sessions.save_answer(session_id, prompt.id, stage.id, prompt.text, text)
                 else:
-                    store.save_structured_answer(
+                    store.sessions.save_structured_answer(
                         session_id, prompt.id, stage.id, prompt.text, kind,
                         tool_payload(prompt, children, rng),
                     )  # fmt: skip
         for _ in range(8):
-            store.add_decision(session_id, paragraph(rng, (1, 2)), paragraph(rng, (2, 4)))
+            store.sessions.add_decision(session_id, paragraph(rng, (1, 2)), paragraph(rng, (2, 4)))
         for i in range(12):
-            store.add_action(
+            store.sessions.add_action(
                 session_id,
                 f"{rng.choice(_NEXT).capitalize()}.",
                 rng.choice(["Sam Fictional", "Robin Example", "Health visitor", "School DSL"]),
@@ -630,7 +630,7 @@ def rich_record(path: Path, session_id: int):
         except ImportError:
             from supervision_app.record import build_record
 
-            return build_record(store.get_session(session_id), content,
+            return build_record(store.sessions.get_session(session_id), content,
                                 generated_at=datetime(2026, 11, 2, 15, 0))  # fmt: skip
         return load_record(store, session_id, content)
     finally:

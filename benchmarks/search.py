@@ -6,7 +6,7 @@ sessions, highlighted snippets, best matches first).  Baseline: the bare
 
     SELECT rowid, rank FROM <index> WHERE <index> MATCH ? ORDER BY rank LIMIT <same limit>
 
-on the app's own FTS5 table (``storage.search_index.INDEX_TABLE``), with the
+on the app's own FTS5 table (``storage.sqlite.search_index.INDEX_TABLE``), with the
 very MATCH string the app builds (``fts_query``), on the same encrypted file
 through a connection made as the app makes its own
 (:func:`benchmarks.data.raw_connection`: SQLCipher, same key, same pragmas).  One sample runs every query in
@@ -39,7 +39,7 @@ def app_index() -> tuple[str, object, int] | None:
     """(FTS5 table, user text -> MATCH string, result limit) of the app, or None."""
     try:
         from supervision_app.storage.memory_store import SEARCH_LIMIT
-        from supervision_app.storage.search_index import INDEX_TABLE, fts_query
+        from supervision_app.storage.sqlite.search_index import INDEX_TABLE, fts_query
     except ImportError:
         return None
     return INDEX_TABLE, fts_query, SEARCH_LIMIT

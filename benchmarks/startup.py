@@ -297,16 +297,16 @@ def _list_cost_note(path: Path) -> str:
     try:
         store = SupervisionStore(database)
         started = time.perf_counter()
-        cases = store.list_cases(limit=101)  # the case list's first page (and "more?")
+        cases = store.cases.list_cases(limit=101)  # the case list's first page (and "more?")
         list_cases_ms = (time.perf_counter() - started) * 1000
         sample = cases[:2]
         started = time.perf_counter()
         for case in sample:
-            store.list_sessions(case.id)
+            store.sessions.list_sessions(case.id)
         per_case_ms = (time.perf_counter() - started) * 1000 / max(len(sample), 1)
     finally:
         database.close()
     return (
-        f"in-process on this database: store.list_cases(limit=101) {list_cases_ms:.1f} ms; "
-        f"store.list_sessions(case) {per_case_ms:.1f} ms per call"
+        f"in-process on this database: store.cases.list_cases(limit=101) {list_cases_ms:.1f} ms; "
+        f"store.sessions.list_sessions(case) {per_case_ms:.1f} ms per call"
     )

@@ -30,7 +30,7 @@ def _typing_db(path: Path) -> tuple[Path, int]:
     database = data.open_db(path)
     try:
         store = SupervisionStore(database)
-        case_id = store.create_case(
+        case_id = store.cases.create_case(
             CaseInput(
                 "FIC-TYPE-0001",
                 "Sam Fictional",
@@ -39,7 +39,7 @@ def _typing_db(path: Path) -> tuple[Path, int]:
                 [Child("K", date(2019, 3, 14))],
             )
         )
-        session_id = store.create_session(
+        session_id = store.sessions.create_session(
             case_id, date(2026, 11, 2), ["Sam", "Robin"], load_content().version
         )
     finally:

@@ -3,9 +3,9 @@
 App: ``open_database(path, Passphrase(...))`` then ``close()``, what the unlock
 dialog does when the user presses Unlock: PBKDF2-HMAC-SHA512 over the key file's
 passphrase slot (``storage.keys.KDF_ITERATIONS``), the read-only proof and
-integrity check of the file (``storage.database.unlock_file``), the engine and
+integrity check of the file (``storage.sqlite.backend.unlock_file``), the engine and
 the schema check.  Baseline: one SQLCipher connection keyed with the raw data
-key and proven by a read (``storage.cipher.connect``), i.e. unlocking without
+key and proven by a read (``storage.sqlite.cipher.connect``), i.e. unlocking without
 the key derivation and the checks.  No target: the key derivation is slow on
 purpose, and it happens after the user has typed the passphrase.
 """
@@ -21,8 +21,9 @@ ROWS = ("unlock",)
 
 
 def run(ctx: Context, wanted: set[str]) -> list[Row]:
-    from supervision_app.storage import Passphrase, cipher, open_database
+    from supervision_app.storage import Passphrase, open_database
     from supervision_app.storage.keys import KDF_ITERATIONS, key_file_path, read_key_file, unlock
+    from supervision_app.storage.sqlite import cipher
 
     s = ctx.settings
     n = s.cases_sessions

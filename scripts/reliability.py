@@ -34,11 +34,11 @@ sys.path.insert(0, str(ROOT))
 from supervision_app.storage import (  # noqa: E402
     DatabaseOpenError,
     SupervisionStore,
-    cipher,
     open_database,
 )
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter  # noqa: E402
 from supervision_app.storage.keys import key_file_path  # noqa: E402
+from supervision_app.storage.sqlite import cipher  # noqa: E402
 from tests.crash_harness import run_kills  # noqa: E402
 from tests.helpers import make_case, make_full_session, shared_key_ring  # noqa: E402
 
@@ -125,7 +125,7 @@ def fuzz(count: int, folder: Path) -> dict:
             failures.append(f"{i} {kind}: {type(exc).__name__}: {exc}")
         else:  # the damage missed everything (e.g. a flip in an unused key-file byte)
             try:
-                SupervisionStore(opened).list_cases()
+                SupervisionStore(opened).cases.list_cases()
             except Exception as exc:  # opened, but damaged: it should have been refused
                 outcome["crashed"] += 1
                 failures.append(f"{i} {kind}: opened, then {type(exc).__name__}: {exc}")
@@ -210,7 +210,7 @@ def disk_full() -> dict:
         db = mount / "full.sqlite3"
         database = open_database(db, shared_key_ring())
         store = SupervisionStore(database)
-        session_id = store.create_session(make_case(store), date(2026, 1, 5), [], "1")
+        session_id = store.sessions.create_session(make_case(store), date(2026, 1, 5), [], "1")
         filler = mount / "filler"
         with contextlib.suppress(OSError), filler.open("wb") as handle:
             while True:
@@ -225,9 +225,9 @@ def disk_full() -> dict:
         filler.unlink()  # space returns
         saved_after = writer.flush(timeout=60)
         writer.close()
-        saved = store.get_session(session_id).answers.get("s.p")
+        saved = store.sessions.get_session(session_id).answers.get("s.p")
         text_ok = saved is not None and saved.text == words
-        conn = cipher.connect(str(db), database.key_ring.data_key)
+        conn = cipher.connect(str(db), database.backend.key_ring.data_key)
         integrity = cipher.check_integrity(conn)
         conn.close()
         database.close()

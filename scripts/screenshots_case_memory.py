@@ -51,7 +51,7 @@ def main() -> int:
     store = SupervisionStore(database)
     loaded = load_demo(store, content)
     case_id = loaded.history_case_id
-    session_id = store.create_session(case_id, on, ["Chloe", "Martin"], content.version)
+    session_id = store.sessions.create_session(case_id, on, ["Chloe", "Martin"], content.version)
     window = build_window(database, content)
     window.setGeometry(app.primaryScreen().availableGeometry())
     window.show()

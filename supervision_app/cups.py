@@ -108,7 +108,7 @@ def _connect(lib: ctypes.CDLL) -> int:
     )
     if not http:
         raise _error(lib, "The print system (CUPS) could not be reached")
-    return http
+    return int(http)
 
 
 def _queue_and_instance(printer: str) -> tuple[str, str | None]:
@@ -184,7 +184,7 @@ def send_pdf(
         if lib.cupsFinishDocument(http, name) > _IPP_OK_MAX:
             raise _error(lib, f"The printer {queue} did not accept the document")
         finished, job_id = job_id, 0
-        return finished
+        return int(finished)
     finally:
         if http:
             lib.httpClose(http)

@@ -129,7 +129,7 @@ def _strings(value: Any) -> Iterator[str]:
 class SpellChecker:
     """Checks words against the dictionary, "my words" and the words ignored this session."""
 
-    def __init__(self, dictionary, description: str = "") -> None:
+    def __init__(self, dictionary: Any, description: str = "") -> None:
         self._dict = dictionary
         self.description = description
         self._cache: dict[str, bool] = {}

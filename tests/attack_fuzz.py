@@ -242,8 +242,8 @@ def fuzz_record_files(count: int, folder: Path, seed: int = 16) -> RecordFuzzRep
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     source = _demo_database(folder / "source.sqlite3")
-    case_id = source.list_cases()[0].id
-    session_id = source.list_sessions(case_id)[0].id
+    case_id = source.cases.list_cases()[0].id
+    session_id = source.sessions.list_sessions(case_id)[0].id
     export_session_json(source, session_id, folder / "session.json")
     export_case_json(source, case_id, folder / "case.json")
     source.database.close()
@@ -254,7 +254,7 @@ def fuzz_record_files(count: int, folder: Path, seed: int = 16) -> RecordFuzzRep
     store = SupervisionStore(database)
     other = make_case(store, "OTHER-1")
     existing = make_full_session(store, other)
-    existing_uid = store.get_session(existing).uid
+    existing_uid = store.sessions.get_session(existing).uid
     report = RecordFuzzReport()
     try:
         while report.attempts < count:
@@ -296,7 +296,7 @@ def _attempt(store, db_path: Path, path: Path, kind: str, name: str, report) -> 
             report.changed_after_refusal.append(f"{kind}: {type(exc).__name__}")
         return
     report.accepted += 1  # a harmless change (an extra field): take it out again
-    store.delete_case(case_id)
+    store.cases.delete_case(case_id)
 
 
 # -- tampering -----------------------------------------------------------------------------
@@ -314,22 +314,22 @@ def _signed_database(path: Path) -> None:
     """Two signed records (one with an addendum), one with one signature, one draft."""
     database = open_db(path)
     store = SupervisionStore(database)
-    store.set_current_user("Alex Practitioner", "Social worker")
+    store.settings.set_current_user("Alex Practitioner", "Social worker")
     for n in range(4):
         case_id = make_case(store, f"T-{n}")
         session_id = make_full_session(store, case_id)
         if n < 3:
-            store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
+            store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
         if n < 2:
-            store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
+            store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
         if n == 0:
-            store.add_addendum(session_id, "Jo S", "Team manager", "Corrected the visit date.")
-        store.record_event(session_id, AuditEvent.EXPORTED, "PDF")
+            store.signing.add_addendum(session_id, "Jo S", "Team manager", "Corrected the visit date.")
+        store.audit.record_event(session_id, AuditEvent.EXPORTED, "PDF")
     database.close()
 
 
 def _triggers() -> dict[str, str]:
-    from supervision_app.storage.audit_chain import TRIGGERS
+    from supervision_app.storage.sqlite.triggers import AUDIT_TRIGGERS as TRIGGERS
 
     return TRIGGERS
 
@@ -507,7 +507,7 @@ def fuzz_tampering(count: int, folder: Path, seed: int = 16) -> TamperReport:
             report.detected += 1
             continue
         try:
-            results = SupervisionStore(database).verify_all()
+            results = SupervisionStore(database).signing.verify_all()
         finally:
             database.close()
         if any(not r.ok for r in results):

@@ -56,7 +56,7 @@ def child(db: Path, start: int, seed: int) -> None:
 
     database = _open_child(db)
     store = SupervisionStore(database)
-    session_id = store.list_sessions(store.list_cases()[0].id)[0].id
+    session_id = store.sessions.list_sessions(store.cases.list_cases()[0].id)[0].id
     writer = AutosaveWriter(store)
     rng = random.Random(seed)
     out = sys.stdout
@@ -75,10 +75,10 @@ def child(db: Path, start: int, seed: int) -> None:
                 continue
             out.write(f"ACK answer {prompt} {index}\n")
         elif roll < 0.9:
-            store.add_decision(session_id, f"decision {index}", f"rationale {index}")
+            store.sessions.add_decision(session_id, f"decision {index}", f"rationale {index}")
             out.write(f"ACK decision - {index}\n")
         else:
-            store.add_action(session_id, f"action {index}", "owner", date(2027, 1, 1))
+            store.sessions.add_action(session_id, f"action {index}", "owner", date(2027, 1, 1))
             out.write(f"ACK action - {index}\n")
         out.flush()
 
@@ -113,7 +113,7 @@ def prepare(db: Path, ring) -> None:
 
     database = open_database(db, ring)
     store = SupervisionStore(database)
-    store.create_session(make_case(store, "CRASH-1"), date(2026, 1, 1), [], "1")
+    store.sessions.create_session(make_case(store, "CRASH-1"), date(2026, 1, 1), [], "1")
     database.close()
 
 
@@ -219,7 +219,8 @@ def _drain(fd: int) -> bytes:
 
 def verify(db: Path, ring, ledger: Ledger) -> list[str]:
     """Problems found (empty when everything acknowledged is there, whole)."""
-    from supervision_app.storage import SupervisionStore, cipher, open_database
+    from supervision_app.storage import SupervisionStore, open_database
+    from supervision_app.storage.sqlite import cipher
 
     problems: list[str] = []
     conn = cipher.connect(str(db), ring.data_key)
@@ -228,7 +229,7 @@ def verify(db: Path, ring, ledger: Ledger) -> list[str]:
     database = open_database(db, ring)
     try:
         store = SupervisionStore(database)
-        detail = store.get_session(store.list_sessions(store.list_cases()[0].id)[0].id)
+        detail = store.sessions.get_session(store.sessions.list_sessions(store.cases.list_cases()[0].id)[0].id)
         for prompt, acked in ledger.answers.items():
             answer = detail.answers.get(f"s.p{prompt}")
             if answer is None:

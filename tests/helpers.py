@@ -43,7 +43,7 @@ HOSTILE = 'Mum said <b>"fine"</b> & left; <font name="Courier">x</font> 👶🏽
 
 
 def make_case(store: SupervisionStore, reference: str = "C-100") -> int:
-    return store.create_case(
+    return store.cases.create_case(
         CaseInput(
             reference=reference,
             practitioner="Alex Practitioner",
@@ -59,19 +59,19 @@ def make_case(store: SupervisionStore, reference: str = "C-100") -> int:
 
 
 def make_full_session(store: SupervisionStore, case_id: int) -> int:
-    session_id = store.create_session(case_id, date(2026, 11, 2), ["Alex", "Jo"], "1.0.0")
-    store.save_answer(
+    session_id = store.sessions.create_session(case_id, date(2026, 11, 2), ["Alex", "Jo"], "1.0.0")
+    store.sessions.save_answer(
         session_id, "professional_curiosity.x", "professional_curiosity", "Q one?", HOSTILE
     )
-    store.save_answer(
+    store.sessions.save_answer(
         session_id, "escalation.y", "escalation", "Q two?", "Escalated to the team manager."
     )
-    store.add_decision(
+    store.sessions.add_decision(
         session_id, "Convene a strategy discussion", "Bruising on a non-mobile baby."
     )
-    store.add_action(session_id, "Visit unannounced", "Alex", date(2026, 11, 9))
-    action = store.add_action(session_id, "Speak to K alone", "Alex", date(2026, 11, 16))
-    store.update_action(
+    store.sessions.add_action(session_id, "Visit unannounced", "Alex", date(2026, 11, 9))
+    action = store.sessions.add_action(session_id, "Speak to K alone", "Alex", date(2026, 11, 16))
+    store.sessions.update_action(
         action.id, "Speak to K alone at school", "Alex", date(2026, 11, 16), ActionStatus.DONE
     )
     return session_id
@@ -79,6 +79,6 @@ def make_full_session(store: SupervisionStore, case_id: int) -> int:
 
 def raw_connection(path: Path):
     """A DB-API connection to an encrypted test database, bypassing the app (for tampering)."""
-    from supervision_app.storage import cipher
+    from supervision_app.storage.sqlite import cipher
 
     return cipher.connect(str(path), shared_key_ring().data_key)

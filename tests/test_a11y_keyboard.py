@@ -82,8 +82,8 @@ def assert_shown_well(page: QWidget) -> QWidget:
 @pytest.fixture
 def session_window(qtbot, store: SupervisionStore, content, db_path: Path) -> Iterator:
     _case_id, session_id = make_case(store)
-    store.add_decision(session_id, "Hold a strategy discussion", "Bruising and two refusals")
-    store.add_action(session_id, "Ask the GP", "Alex Morgan", date(2026, 3, 20))
+    store.sessions.add_decision(session_id, "Hold a strategy discussion", "Bruising and two refusals")
+    store.sessions.add_action(session_id, "Ask the GP", "Alex Morgan", date(2026, 3, 20))
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
     window.activateWindow()

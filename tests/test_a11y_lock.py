@@ -12,7 +12,7 @@ from tests.test_gui_security import unlocked  # noqa: F401 (fixture)
 def test_lock_forgets_the_search_and_empties_open_dialogs(qtbot, unlocked) -> None:  # noqa: F811
     window, _database, session_id = unlocked
     open_session(qtbot, window, session_id)
-    search = window.open_search()
+    search = window.search.open()
     search.query_edit.setText("Alex")
     search.run_search()
     search.hide()  # closed by the user, still holding the term and its results
@@ -24,7 +24,7 @@ def test_lock_forgets_the_search_and_empties_open_dialogs(qtbot, unlocked) -> No
 
     window.lock_controller.lock()  # as the idle timer does, with the dialog open
     assert window.lock_controller.locked
-    assert window.search_dialog is None
+    assert window.search.dialog is None
     texts = []
     for left in window.findChildren(QDialog):
         texts += [e.text() for e in left.findChildren(QLineEdit)]

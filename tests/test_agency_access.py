@@ -266,3 +266,21 @@ def test_set_role_cannot_borrow_another_login(server) -> None:
 
     with pytest.raises(DBAPIError, match="permission denied"):
         _change(server, "bob", f"SET ROLE {server.role('sue')}")
+
+
+def test_my_words_and_the_named_user_are_each_logins_own(server) -> None:
+    from sqlalchemy.exc import ProgrammingError
+
+    for person in ("alice", "bob"):
+        _change(
+            server, person, "INSERT INTO personal_words (word, added_at) VALUES ('Ruby', now())"
+        )
+        _change(server, person, "INSERT INTO local_users (name, role, created_at, last_used_at) "
+                "VALUES (:n, 'SW', now(), now())", n=person)  # fmt: skip
+    assert _count(server, "bob", "local_users", "true") == 1
+    assert _count(server, "bob", "local_users", "name = 'alice'") == 0
+    assert _count(server, "bob", "personal_words", "true") == 1
+    assert _change(server, "bob", "DELETE FROM personal_words") == 1  # only bob's own
+    assert _count(server, "alice", "personal_words", "true") == 1
+    with pytest.raises(ProgrammingError, match="permission denied"):
+        _count(server, "alice", "security_events", "true")

@@ -24,7 +24,7 @@ from supervision_app.storage.agency import (
 )
 from supervision_app.storage.keys import key_file_path, read_key_file
 from supervision_app.storage.models import AuditEventRow
-from supervision_app.storage.security import (
+from supervision_app.storage.sqlite.security import (
     apply_agency_key,
     new_recovery_key,
     rotate_key,
@@ -85,12 +85,12 @@ def test_only_the_agency_private_key_unwraps_and_it_survives_key_changes(
         (ring,) = unwrap_with_agency_key(read_key_file(key_file_path(path)), private)
         return ring.data_key
 
-    assert agency_opens() == database.key_ring.data_key
+    assert agency_opens() == database.backend.key_ring.data_key
     set_passphrase(database, "another passphrase, also long")
     new_recovery_key(database, "another passphrase, also long")
-    assert agency_opens() == database.key_ring.data_key
+    assert agency_opens() == database.backend.key_ring.data_key
     rotate_key(database, "another passphrase, also long")
-    assert agency_opens() == database.key_ring.data_key  # wrapped again to the same agency
+    assert agency_opens() == database.backend.key_ring.data_key  # wrapped again to the same agency
     database.close()
 
     other_private, _other_public = generate_key_pair("another agency's passphrase")
@@ -158,7 +158,7 @@ def test_the_agency_workflow_through_the_command_line(tmp_path: Path) -> None:
     with pytest.raises(UnlockError):
         open_database(db, Passphrase(PASSPHRASE))
     database = open_database(db, Passphrase(new_passphrase))
-    assert SupervisionStore(database).list_cases()[0].reference == "DEMO-0001"
+    assert SupervisionStore(database).cases.list_cases()[0].reference == "DEMO-0001"
     database.close()
 
 
@@ -179,7 +179,7 @@ def test_rotate_key_and_new_recovery_key_commands(tmp_path: Path) -> None:
         with pytest.raises(UnlockError):
             open_database(db, RecoveryKey(old))
     database = open_database(db, RecoveryKey(third))
-    assert SupervisionStore(database).list_cases()[0].reference == "DEMO-0001"
+    assert SupervisionStore(database).cases.list_cases()[0].reference == "DEMO-0001"
     database.close()
 
     wrong = run("rotate-key", "--db", str(db), env={"SUPERVISION_APP_PASSPHRASE": "wrong one"})

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from supervision_app.domain import AuditEvent, Party, SignOffInput
-from supervision_app.storage import SupervisionStore, cipher
-from supervision_app.storage.audit_chain import TRIGGERS
-from supervision_app.storage.migrations import MIGRATIONS
+from supervision_app.storage import SupervisionStore
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.migrations import MIGRATIONS
+from supervision_app.storage.sqlite.triggers import AUDIT_TRIGGERS as TRIGGERS
 from tests.attack_fuzz import fuzz_tampering
 from tests.helpers import make_case, make_full_session, open_db, raw_connection
 
@@ -40,17 +41,17 @@ def _sql(db_path: Path, *statements: str, unguarded: bool = False) -> None:
 
 @pytest.fixture
 def signed(store: SupervisionStore) -> int:
-    store.set_current_user("Jo Supervisor", "Team manager")
+    store.settings.set_current_user("Jo Supervisor", "Team manager")
     session_id = make_full_session(store, make_case(store))
-    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
-    store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
+    store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
+    store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
     other = make_full_session(store, make_case(store, "C-200"))
-    store.record_event(other, AuditEvent.EXPORTED, "PDF")
+    store.audit.record_event(other, AuditEvent.EXPORTED, "PDF")
     return session_id
 
 
 def _problems(store) -> list[str]:
-    return [r.problem for r in store.verify_all() if not r.ok]
+    return [r.problem for r in store.signing.verify_all() if not r.ok]
 
 
 def test_the_trail_refuses_edits_and_deletions(store, signed, db_path: Path) -> None:
@@ -101,7 +102,7 @@ def test_a_signed_record_stripped_of_every_trace_of_signing_is_tampered_not_a_dr
                     ("record_chain_links", "record_chain_seals", "record_snapshots")))  # fmt: skip
     _sql(db_path, f"DELETE FROM audit_events WHERE session_id = {signed} AND event = 'signed'",
          unguarded=True)  # fmt: skip
-    assert not store.is_signed(signed)  # it now looks like a draft...
+    assert not store.signing.is_signed(signed)  # it now looks like a draft...
     problems = _problems(store)
     assert problems and any("audit trail was changed" in p for p in problems)  # ...but is not
 
@@ -110,11 +111,11 @@ def test_ids_are_never_reused(store) -> None:
     case_id = make_case(store)
     first = make_full_session(store, case_id)
     second = make_full_session(store, case_id)
-    store.delete_session(second)
+    store.sessions.delete_session(second)
     third = make_full_session(store, case_id)
     assert third > second > first
-    assert store.audit_trail(third)[0].event == AuditEvent.CREATED
-    assert len(store.audit_trail(third)) == len(store.audit_trail(first))  # no history of #2
+    assert store.audit.audit_trail(third)[0].event == AuditEvent.CREATED
+    assert len(store.audit.audit_trail(third)) == len(store.audit.audit_trail(first))  # no history of #2
 
 
 def _downgrade_ids(db_path: Path) -> None:
@@ -139,7 +140,7 @@ def _downgrade_ids(db_path: Path) -> None:
         conn.execute("DELETE FROM app_meta WHERE key = 'audit_head'")
         conn.execute("UPDATE audit_events SET prev_hash = NULL, row_hash = NULL")
         conn.execute("UPDATE app_meta SET value = ? WHERE key = 'schema_version'",
-                     (str(_step("_ids_never_reused")),))  # fmt: skip
+                     (str(_step("ids_never_reused")),))  # fmt: skip
         conn.commit()
     finally:
         conn.close()
@@ -148,15 +149,15 @@ def _downgrade_ids(db_path: Path) -> None:
 def test_the_schema_steps_make_ids_autoincrement_and_chain_the_existing_trail(db_path: Path):
     database = open_db(db_path)
     store = SupervisionStore(database)
-    store.set_current_user("Jo Supervisor", "Team manager")
+    store.settings.set_current_user("Jo Supervisor", "Team manager")
     case_id = make_case(store)
     kept = make_full_session(store, case_id)
-    store.sign_session(kept, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
+    store.signing.sign_session(kept, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
     freed = make_full_session(store, case_id)
-    store.delete_session(freed)  # its audit entries stay, naming its id
+    store.sessions.delete_session(freed)  # its audit entries stay, naming its id
     database.close()
     _downgrade_ids(db_path)
-    assert _step("_audit_chain") == _step("_ids_never_reused") + 1
+    assert _step("chain_audit_trail") == _step("ids_never_reused") + 1
 
     database = open_db(db_path)  # the two steps run
     store = SupervisionStore(database)
@@ -168,11 +169,11 @@ def test_the_schema_steps_make_ids_autoincrement_and_chain_the_existing_trail(db
         for name in ("cases", "sessions", "answers", "audit_events", "record_chain_links"):
             assert "AUTOINCREMENT" in tables[name], name
         assert set(TRIGGERS) <= triggers
-        assert [r.ok for r in store.verify_all()] == [True]  # the trail is chained
-        assert store.get_session(kept).answers  # the data came through
+        assert [r.ok for r in store.signing.verify_all()] == [True]  # the trail is chained
+        assert store.sessions.get_session(kept).answers  # the data came through
         new = make_full_session(store, case_id)
         assert new > freed  # the freed id, still named in the trail, is not handed out again
-        assert [e.event for e in store.audit_trail(new)] == [AuditEvent.CREATED, AuditEvent.EDITED]
+        assert [e.event for e in store.audit.audit_trail(new)] == [AuditEvent.CREATED, AuditEvent.EDITED]
     finally:
         database.close()
 

@@ -15,7 +15,8 @@ from supervision_app.domain.memory import (
     ReferralOutcome,
     ReviewOutcome,
 )
-from supervision_app.storage import SupervisionStore, cipher
+from supervision_app.storage import SupervisionStore
+from supervision_app.storage.sqlite import cipher
 from tests.helpers import make_case, open_db, shared_key_ring
 
 JAN, FEB, MAR, APR = date(2026, 1, 6), date(2026, 2, 3), date(2026, 3, 3), date(2026, 4, 7)
@@ -25,9 +26,9 @@ def test_an_action_is_carried_forward_across_three_sessions_and_keeps_its_histor
     store: SupervisionStore,
 ) -> None:
     case_id = make_case(store)
-    s1, s2, s3, s4 = (store.create_session(case_id, d, ["A"], "1") for d in (JAN, FEB, MAR, APR))
-    action = store.add_action(s1, "See Ruby alone at nursery", "Sam", date(2026, 1, 20))
-    other = store.add_action(s1, "Ask the GP for records", "Sam", date(2026, 1, 20))
+    s1, s2, s3, s4 = (store.sessions.create_session(case_id, d, ["A"], "1") for d in (JAN, FEB, MAR, APR))
+    action = store.sessions.add_action(s1, "See Ruby alone at nursery", "Sam", date(2026, 1, 20))
+    other = store.sessions.add_action(s1, "Ask the GP for records", "Sam", date(2026, 1, 20))
 
     store.memory.review_action(action.id, ReviewOutcome.CARRIED_FORWARD, "Nursery closed", s2,
                                new_due=date(2026, 2, 17))  # fmt: skip
@@ -48,7 +49,7 @@ def test_an_action_is_carried_forward_across_three_sessions_and_keeps_its_histor
     store.memory.review_action(action.id, ReviewOutcome.NOT_DONE, "Family moved area", s4)
     history = store.memory.case_history(case_id)
     assert history.open_actions() == []
-    assert store.get_session(s1).actions[0].status is ActionStatus.NOT_DONE
+    assert store.sessions.get_session(s1).actions[0].status is ActionStatus.NOT_DONE
     tracked = next(a for a in history.actions if a.action.id == action.id)
     assert [r.outcome for r in tracked.reviews][-1] is ReviewOutcome.NOT_DONE
     assert tracked.reviews[-1].session_id == s4
@@ -66,7 +67,7 @@ def test_rag_status_of_due_dates() -> None:
 
 def test_hypotheses_reappear_with_status_and_testing_notes(store: SupervisionStore) -> None:
     case_id = make_case(store)
-    s1, s2, s3 = (store.create_session(case_id, d, ["A"], "1") for d in (JAN, FEB, MAR))
+    s1, s2, s3 = (store.sessions.create_session(case_id, d, ["A"], "1") for d in (JAN, FEB, MAR))
     h = store.memory.add_hypothesis(case_id, "Dean is still living at the house", JAN, s1)
     store.memory.update_hypothesis(
         h, HypothesisStatus.TESTING, "Unannounced visit planned", FEB, s2
@@ -92,7 +93,7 @@ def test_escalation_stays_open_and_keeps_its_stages_until_it_has_an_outcome(
     store: SupervisionStore,
 ) -> None:
     case_id = make_case(store)
-    s1, s2 = (store.create_session(case_id, d, ["A"], "1") for d in (JAN, FEB))
+    s1, s2 = (store.sessions.create_session(case_id, d, ["A"], "1") for d in (JAN, FEB))
     esc = store.memory.raise_escalation(
         case_id, "MASH step-down to Early Help", "MASH team manager", JAN, 5, s1
     )
@@ -119,8 +120,8 @@ def test_escalation_stays_open_and_keeps_its_stages_until_it_has_an_outcome(
 
 def test_ratings_are_validated_and_listed_in_session_order(store: SupervisionStore) -> None:
     case_id = make_case(store)
-    s2 = store.create_session(case_id, FEB, ["A"], "1")
-    s1 = store.create_session(case_id, JAN, ["A"], "1")
+    s2 = store.sessions.create_session(case_id, FEB, ["A"], "1")
+    s1 = store.sessions.create_session(case_id, JAN, ["A"], "1")
     store.memory.set_rating(s2, 3, 4)
     store.memory.set_rating(s1, 6, None)
     store.memory.set_rating(s1, 5, 7)
@@ -137,9 +138,9 @@ def test_ratings_are_validated_and_listed_in_session_order(store: SupervisionSto
 
 def test_decisions_of_every_session_are_listed_for_the_case(store: SupervisionStore) -> None:
     case_id = make_case(store)
-    s1, s2 = (store.create_session(case_id, d, ["A"], "1") for d in (JAN, FEB))
-    store.add_decision(s2, "Refer to MASH", "Second disclosure")
-    store.add_decision(s1, "Stay at Early Help", "Mother engaging")
+    s1, s2 = (store.sessions.create_session(case_id, d, ["A"], "1") for d in (JAN, FEB))
+    store.sessions.add_decision(s2, "Refer to MASH", "Second disclosure")
+    store.sessions.add_decision(s1, "Stay at Early Help", "Mother engaging")
     history = store.memory.case_history(case_id)
     assert [(d.on, d.text) for d in history.decisions] == [
         (JAN, "Stay at Early Help"),
@@ -169,16 +170,16 @@ def _words(hits) -> list[tuple[str, str]]:
 def test_search_finds_every_kind_and_tells_where_it_came_from(store: SupervisionStore) -> None:
     case_id = make_case(store)
     other = make_case(store, "C-200")
-    sid = store.create_session(case_id, JAN, ["A"], "1")
-    store.save_answer(
+    sid = store.sessions.create_session(case_id, JAN, ["A"], "1")
+    store.sessions.save_answer(
         sid,
         "lived_experience.child_words",
         "lived_experience",
         "Q",
         "Ruby said the kitchen is scary",
     )
-    store.add_decision(sid, "Strategy discussion about the kitchen", "Burns")
-    store.add_action(sid, "Check the kitchen", "Sam", FEB)
+    store.sessions.add_decision(sid, "Strategy discussion about the kitchen", "Burns")
+    store.sessions.add_action(sid, "Check the kitchen", "Sam", FEB)
     store.memory.add_hypothesis(case_id, "Kitchen injuries are not accidental", JAN, sid)
     store.memory.add_event(
         other, FEB, EventKind.SIGNIFICANT_EVENT, "Moved to a flat with no kitchen"
@@ -205,32 +206,32 @@ def test_search_finds_every_kind_and_tells_where_it_came_from(store: Supervision
 
 def test_search_index_follows_edits_and_deletions(store: SupervisionStore) -> None:
     case_id = make_case(store)
-    sid = store.create_session(case_id, JAN, ["A"], "1")
-    store.save_answer(sid, "a.b", "a", "Q", "Mother mentioned a trampoline")
-    decision = store.add_decision(sid, "Trampoline safety advice", "Fall last month")
+    sid = store.sessions.create_session(case_id, JAN, ["A"], "1")
+    store.sessions.save_answer(sid, "a.b", "a", "Q", "Mother mentioned a trampoline")
+    decision = store.sessions.add_decision(sid, "Trampoline safety advice", "Fall last month")
     event = store.memory.add_event(case_id, JAN, EventKind.CONCERN, "Trampoline fall")
     assert len(store.memory.search("trampoline")) == 3
 
-    store.save_answer(sid, "a.b", "a", "Q", "Mother mentioned a bicycle")
-    store.update_decision(decision.id, "Bicycle helmet advice", "Fall last month")
+    store.sessions.save_answer(sid, "a.b", "a", "Q", "Mother mentioned a bicycle")
+    store.sessions.update_decision(decision.id, "Bicycle helmet advice", "Fall last month")
     store.memory.update_event(event, JAN, EventKind.CONCERN, "Bicycle fall")
     assert store.memory.search("trampoline") == []
     assert len(store.memory.search("bicycle")) == 3
 
     store.memory.delete_event(event)
     assert len(store.memory.search("bicycle")) == 2
-    store.delete_session(sid)  # answers and decisions go with it
+    store.sessions.delete_session(sid)  # answers and decisions go with it
     assert store.memory.search("bicycle") == []
     store.memory.add_hypothesis(case_id, "Bicycle story covers a push", JAN)
-    store.delete_case(case_id)
+    store.cases.delete_case(case_id)
     assert store.memory.search("bicycle") == []
 
 
 def test_an_existing_database_gets_its_search_index_filled_when_opened(db_path: Path) -> None:
     database = open_db(db_path)
     store = SupervisionStore(database)
-    sid = store.create_session(make_case(store), JAN, ["A"], "1")
-    store.save_answer(sid, "a.b", "a", "Q", "an older note about the allotment")
+    sid = store.sessions.create_session(make_case(store), JAN, ["A"], "1")
+    store.sessions.save_answer(sid, "a.b", "a", "Q", "an older note about the allotment")
     database.close()
     raw = cipher.connect(str(db_path), shared_key_ring().data_key)
     with raw:  # as if written before the index existed
@@ -270,8 +271,8 @@ def test_search_finds_escalation_stages_and_follows_action_and_outcome_edits(
     store: SupervisionStore,
 ) -> None:
     case_id = make_case(store)
-    sid = store.create_session(case_id, JAN, ["A"], "1")
-    action = store.add_action(sid, "Phone the paediatrician", "Sam", date(2026, 1, 20))
+    sid = store.sessions.create_session(case_id, JAN, ["A"], "1")
+    action = store.sessions.add_action(sid, "Phone the paediatrician", "Sam", date(2026, 1, 20))
     esc = store.memory.raise_escalation(case_id, "Refused referral", "MASH manager", JAN, 5, sid,
                                         "Asked for a review", "Managers or safeguarding leads")  # fmt: skip
     store.memory.step_up_escalation(esc, "Head of Service", FEB, "No reply in a fortnight", sid)
@@ -280,13 +281,13 @@ def test_search_finds_escalation_stages_and_follows_action_and_outcome_edits(
         "escalation", "step", esc, sid)  # fmt: skip
     assert [h.item_id for h in store.memory.search("safeguarding leads")] == [esc]
 
-    store.update_action(action.id, "Phone the health visitor", "Sam", date(2026, 1, 20),
+    store.sessions.update_action(action.id, "Phone the health visitor", "Sam", date(2026, 1, 20),
                         ActionStatus.OPEN)  # fmt: skip
     assert store.memory.search("paediatrician") == []
     assert [h.item_id for h in store.memory.search("health visitor")] == [action.id]
     store.memory.close_escalation(esc, "Upheld by the partnership", FEB)
     assert [h.item_id for h in store.memory.search("upheld")] == [esc]
-    store.delete_session(sid)  # the stages recorded in it stay with their escalation
+    store.sessions.delete_session(sid)  # the stages recorded in it stay with their escalation
     assert [h.session_id for h in store.memory.search("fortnight")] == [None]
-    store.delete_case(case_id)
+    store.cases.delete_case(case_id)
     assert store.memory.search("fortnight") == [] and store.memory.search("upheld") == []

@@ -12,14 +12,14 @@ from tests.helpers import make_case
 
 def test_chronology_assembles_every_source_in_date_order(store: SupervisionStore) -> None:
     case_id = make_case(store)
-    jan = store.create_session(case_id, date(2026, 1, 6), ["A"], "1")
-    mar = store.create_session(case_id, date(2026, 3, 3), ["A"], "1")
+    jan = store.sessions.create_session(case_id, date(2026, 1, 6), ["A"], "1")
+    mar = store.sessions.create_session(case_id, date(2026, 3, 3), ["A"], "1")
     store.memory.add_event(case_id, date(2026, 2, 14), EventKind.SIGNIFICANT_EVENT,
                            "New partner, Dean, moved in", "Told by nursery")  # fmt: skip
     store.memory.add_event(case_id, date(2026, 1, 2), EventKind.REFERRAL, "Referral to MASH",
                            outcome=ReferralOutcome.REFUSED, session_id=jan)  # fmt: skip
     store.memory.add_event(case_id, date(2026, 2, 20), EventKind.WAS_NOT_BROUGHT, "2-year review")
-    store.add_decision(mar, "Re-refer to MASH", "Second bruise and new partner")
+    store.sessions.add_decision(mar, "Re-refer to MASH", "Second bruise and new partner")
     esc = store.memory.raise_escalation(case_id, "Refused referral", "MASH manager",
                                         date(2026, 1, 8), 5, jan)  # fmt: skip
     store.memory.step_up_escalation(esc, "Head of Service", date(2026, 1, 20))

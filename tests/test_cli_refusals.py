@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from supervision_app.domain import Party, SignOffInput
-from supervision_app.storage import Passphrase, SupervisionStore, cipher, open_database
+from supervision_app.storage import Passphrase, SupervisionStore, open_database
 from supervision_app.storage.keys import key_file_path
+from supervision_app.storage.sqlite import cipher
 from tests.test_cli import PASSPHRASE, run
 
 
@@ -136,10 +137,10 @@ def _sign_demo(db: Path) -> int:
     database = open_database(db, Passphrase(PASSPHRASE))
     try:
         store = SupervisionStore(database)
-        case = store.list_cases()[0]
-        session_id = store.list_sessions(case.id)[0].id
-        store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
-        store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
+        case = store.cases.list_cases()[0]
+        session_id = store.sessions.list_sessions(case.id)[0].id
+        store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
+        store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
         return session_id
     finally:
         database.close()
@@ -153,8 +154,8 @@ def test_verify_pdf_checks_a_filed_record_against_the_database(demo_db: Path, tm
     assert ok.returncode == 0 and "unchanged" in ok.stdout, ok.stdout + ok.stderr
 
     database = open_database(demo_db, Passphrase(PASSPHRASE))  # a legitimate addendum
-    SupervisionStore(database).add_addendum(session_id, "Jo S", "Team manager", "Later.")
-    ring = database.key_ring
+    SupervisionStore(database).signing.add_addendum(session_id, "Jo S", "Team manager", "Later.")
+    ring = database.backend.key_ring
     database.close()
     later = run("verify", "--pdf", str(filed), "--db", str(demo_db))
     assert later.returncode == 0 and "addenda added since it was printed" in later.stdout
@@ -182,7 +183,7 @@ def test_verify_fails_for_a_stripped_signature(demo_db: Path) -> None:
     session_id = _sign_demo(demo_db)
     assert run("verify", "--db", str(demo_db)).returncode == 0
     database = open_database(demo_db, Passphrase(PASSPHRASE))
-    ring = database.key_ring
+    ring = database.backend.key_ring
     database.close()
     conn = cipher.connect(str(demo_db), ring.data_key)
     for table in ("record_chain_links", "record_chain_seals", "record_snapshots"):

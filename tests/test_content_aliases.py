@@ -52,11 +52,11 @@ def test_every_retired_id_resolves_to_its_home_and_no_id_is_shared(content: Cont
 
 
 def test_answers_under_retired_ids_print_under_their_new_home(store, content: Content) -> None:
-    session_id = store.create_session(make_case(store), date(2026, 12, 1), [], content.version)
+    session_id = store.sessions.create_session(make_case(store), date(2026, 12, 1), [], content.version)
     for alias in MERGED:
         stage = alias.split(".")[0]
-        store.save_answer(session_id, alias, stage, f"The old question of {alias}", _answer(alias))
-    record = build_record(store.get_session(session_id), content)
+        store.sessions.save_answer(session_id, alias, stage, f"The old question of {alias}", _answer(alias))
+    record = build_record(store.sessions.get_session(session_id), content)
     printed = {p.prompt_id: p for stage in record.stages for p in stage.prompts}
     for alias in MERGED:
         kept = printed[alias]

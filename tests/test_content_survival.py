@@ -44,16 +44,16 @@ def _later_content(content: Content) -> Content:
 
 
 def test_answers_to_renamed_prompts_and_dropped_items_are_shown_and_printed(store, content):
-    session_id = store.create_session(make_case(store), date(2026, 11, 2), [], content.version)
-    store.save_answer(session_id, SENSE, "professional_curiosity", OLD_QUESTION, "Smell of damp.")
+    session_id = store.sessions.create_session(make_case(store), date(2026, 11, 2), [], content.version)
+    store.sessions.save_answer(session_id, SENSE, "professional_curiosity", OLD_QUESTION, "Smell of damp.")
     pitfalls = content.prompt(PITFALLS)
     items = [{"id": i.id, "label": i.label, "answer": "", "note": ""} for i in pitfalls.items]
     drift = next(i for i in items if i["id"] == "drift")
     drift.update(answer="Yes", note="Assessment three weeks late.")
-    store.save_structured_answer(
+    store.sessions.save_structured_answer(
         session_id, PITFALLS, pitfalls.stage_id, pitfalls.text, "checklist", {"items": items}
     )
-    detail = store.get_session(session_id)
+    detail = store.sessions.get_session(session_id)
 
     record = build_record(detail, _later_content(content))
     curiosity = next(s for s in record.stages if s.id == "professional_curiosity")

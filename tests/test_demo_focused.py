@@ -71,7 +71,7 @@ def test_the_demo_tells_its_own_story(content) -> None:
 
 def test_loading_the_demo_fills_today_from_the_case_memory(store, content) -> None:
     loaded = load_demo(store, content)
-    detail = store.get_session(loaded.session_id)
+    detail = store.sessions.get_session(loaded.session_id)
     assert len(detail.agenda) == len(demo_session(content).agenda)
     [escalation] = detail.opening.since_last
     assert escalation.kind == "escalation" and escalation.choice == "discuss"
@@ -79,7 +79,7 @@ def test_loading_the_demo_fills_today_from_the_case_memory(store, content) -> No
     assert escalation.prompt_id in [i.prompt_id for i in detail.agenda]
     history = store.memory.case_history(detail.case.id)
     assert len(history.hypotheses) == 4  # the hypotheses prompt's answer, in the tool
-    assert store.verify_session(loaded.session_id).ok
+    assert store.signing.verify_session(loaded.session_id).ok
 
 
 def test_the_store_proposes_todays_agenda_for_the_demo(store, content) -> None:
@@ -88,9 +88,9 @@ def test_the_store_proposes_todays_agenda_for_the_demo(store, content) -> None:
 
     loaded = load_demo(store, content)
     rules = load_patterns(content)
-    opening = store.opening_with_since_last(loaded.session_id, rules)
+    opening = store.focus.opening_with_since_last(loaded.session_id, rules)
     assert [(i.kind, i.choice) for i in opening.since_last] == [("escalation", "discuss")]
-    proposal = store.propose_agenda(loaded.session_id, content, rules)
+    proposal = store.focus.propose_agenda(loaded.session_id, content, rules)
     first = proposal.core[0]
     assert first.origin is AgendaOrigin.SINCE_LAST
     assert first.prompt_id == "escalation.child_safe_meanwhile"
@@ -103,7 +103,7 @@ def test_the_store_proposes_todays_agenda_for_the_demo(store, content) -> None:
     # a signed record's Today is what was chosen then
     from supervision_app.domain import Party, SignOffInput
 
-    store.sign_session(loaded.session_id, SignOffInput(Party.PRACTITIONER, "Sam", "HV"))
-    assert store.opening_with_since_last(loaded.session_id, rules) == store.get_opening(
+    store.signing.sign_session(loaded.session_id, SignOffInput(Party.PRACTITIONER, "Sam", "HV"))
+    assert store.focus.opening_with_since_last(loaded.session_id, rules) == store.focus.get_opening(
         loaded.session_id
     )

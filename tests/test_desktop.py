@@ -213,7 +213,7 @@ def test_undo_still_works_after_the_answer_was_autosaved(qtbot, session_window, 
     qtbot.keyClicks(editor, "Mum said the bruise was from the park")
     editor.commit_now()
     assert window.bridge.flush(5.0)
-    assert store.get_session(session_id).answers[editor.prompt_id].text.endswith("park")
+    assert store.sessions.get_session(session_id).answers[editor.prompt_id].text.endswith("park")
     editor.setFocus()
     window.desktop.undo.trigger()
     assert editor.toPlainText() != "Mum said the bruise was from the park"
@@ -223,7 +223,7 @@ def test_undo_still_works_after_the_answer_was_autosaved(qtbot, session_window, 
     undone = editor.toPlainText()
     editor.commit_now()
     assert window.bridge.flush(5.0)
-    assert store.get_session(session_id).answers[editor.prompt_id].text == undone
+    assert store.sessions.get_session(session_id).answers[editor.prompt_id].text == undone
 
 
 def test_presentation_mode_hides_the_case_list_and_enlarges_the_text(qtbot, session_window) -> None:

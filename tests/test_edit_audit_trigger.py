@@ -30,7 +30,7 @@ def _edit(path: Path, answer_id: int, text: str, at: datetime) -> None:
 def _edits(store: SupervisionStore, session_id: int) -> list[tuple[str, str, str]]:
     return [
         (e.user, e.at.strftime("%H:%M"), e.last_at.strftime("%H:%M"))
-        for e in store.audit_trail(session_id)
+        for e in store.audit.audit_trail(session_id)
         if e.event is AuditEvent.EDITED
     ]
 
@@ -38,9 +38,9 @@ def _edits(store: SupervisionStore, session_id: int) -> list[tuple[str, str, str
 def test_an_update_of_an_answer_is_audited_by_the_database(db_path: Path) -> None:
     database = open_db(db_path)
     store = SupervisionStore(database)
-    store.set_current_user("Jo Supervisor", "Team manager")
-    session_id = store.create_session(make_case(store), date(2026, 3, 2), ["Jo", "Sam"], "1")
-    store.save_answer(session_id, "a.b", "a", "Q", "First words")  # the first save inserts
+    store.settings.set_current_user("Jo Supervisor", "Team manager")
+    session_id = store.sessions.create_session(make_case(store), date(2026, 3, 2), ["Jo", "Sam"], "1")
+    store.sessions.save_answer(session_id, "a.b", "a", "Q", "First words")  # the first save inserts
     conn = raw_connection(db_path)
     [(answer_id,)] = conn.execute("SELECT id FROM answers").fetchall()
     conn.close()
@@ -56,8 +56,8 @@ def test_an_update_of_an_answer_is_audited_by_the_database(db_path: Path) -> Non
     database = open_db(db_path)
     store = SupervisionStore(database)
     assert _edits(store, session_id)[1:] == [("Jo Supervisor (Team manager)", "10:00", "10:20")]
-    assert store.get_session(session_id).updated_at == day.replace(minute=20)
-    store.set_current_user("Sam Practitioner", "Social worker")
+    assert store.sessions.get_session(session_id).updated_at == day.replace(minute=20)
+    store.settings.set_current_user("Sam Practitioner", "Social worker")
     database.close()
 
     _edit(db_path, answer_id, "Sam's words", day.replace(minute=25))  # another user
@@ -71,9 +71,9 @@ def test_an_update_of_an_answer_is_audited_by_the_database(db_path: Path) -> Non
             ("Sam Practitioner (Social worker)", "11:00", "11:00"),
         ]
         # the app's own autosave goes the same way: this edit extends the last entry
-        store.save_answer(session_id, "a.b", "a", "Q", "Saved by the app")
+        store.sessions.save_answer(session_id, "a.b", "a", "Q", "Saved by the app")
         assert len(_edits(store, session_id)) in (4, 5)  # extended, or new after 30 minutes
-        trail = store.audit_trail(session_id)
+        trail = store.audit.audit_trail(session_id)
         assert all("words" not in e.detail for e in trail)  # never any note text
     finally:
         database.close()

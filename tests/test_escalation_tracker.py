@@ -85,7 +85,7 @@ def test_the_window_offers_the_policy_stages_and_shows_the_clock(qtbot, store, d
 
     content = _agency_content()
     case_id = make_case(store)
-    session_id = store.create_session(case_id, JUN12, ["A"], "1")
+    session_id = store.sessions.create_session(case_id, JUN12, ["A"], "1")
     window = open_window(qtbot, store, content, db_path)
     window.reload_cases(select_session=session_id)
     qtbot.waitUntil(lambda: window.session_view.session_id == session_id)
@@ -93,7 +93,7 @@ def test_the_window_offers_the_policy_stages_and_shows_the_clock(qtbot, store, d
     panel = window.session_view.memory_panel
     [raise_button] = panel.findChildren(QPushButton, "raiseEscalationButton")
     qtbot.mouseClick(raise_button, Qt.MouseButton.LeftButton)
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     combo = dialog.inputs["stage"]
     assert combo.itemText(0) == "1. Practitioner to practitioner (2 days)"
     assert combo.count() == 4
@@ -109,7 +109,7 @@ def test_the_window_offers_the_policy_stages_and_shows_the_clock(qtbot, store, d
 
     [step_button] = panel.findChildren(QPushButton, "stepUpButton")
     qtbot.mouseClick(step_button, Qt.MouseButton.LeftButton)
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     assert dialog.inputs["stage"].itemText(0) == "2. Managers or safeguarding leads (5 days)"
     assert dialog.inputs["days"].value() == 5
     dialog.inputs["stage"].setCurrentIndex(2)  # the partnership: its timescale follows
@@ -151,7 +151,7 @@ def test_the_session_record_names_the_stage_and_the_clock_on_its_date(
     from supervision_app.services.records import load_record
 
     case_id = make_case(store)
-    sid = store.create_session(case_id, JUN12, ["A"], "1")
+    sid = store.sessions.create_session(case_id, JUN12, ["A"], "1")
     store.memory.raise_escalation(case_id, "Refused referral", "MASH team manager", JUN3, 5, sid,
                                   stage_name="Managers or safeguarding leads", stage=2)  # fmt: skip
     [printed] = load_record(store, sid, content).escalations

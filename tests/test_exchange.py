@@ -15,7 +15,7 @@ from tests.helpers import make_case, make_full_session, open_db
 
 
 def comparable(store: SupervisionStore, session_id: int) -> dict:
-    data = session_to_dict(store.get_session(session_id))
+    data = session_to_dict(store.sessions.get_session(session_id))
     data.pop("exported_at")
     return data
 
@@ -60,11 +60,11 @@ def test_importing_into_a_database_with_the_same_case_attaches_the_session(
     file.write_text(json.dumps(data), encoding="utf-8")
     got_case, _new, created = import_session_file(store, file)
     assert (got_case, created) == (case_id, False)
-    assert store.list_cases()[0].session_count == 2
+    assert store.cases.list_cases()[0].session_count == 2
 
 
 def _valid(store: SupervisionStore) -> dict:
-    data = session_to_dict(store.get_session(make_full_session(store, make_case(store))))
+    data = session_to_dict(store.sessions.get_session(make_full_session(store, make_case(store))))
     data["session"]["uid"] = "a" * 32
     return data
 
@@ -102,10 +102,10 @@ def test_invalid_files_are_refused_and_the_database_is_unchanged(
     mutate(data)
     file = tmp_path / "bad.json"
     file.write_text(json.dumps(data), encoding="utf-8")
-    before = [(c.reference, c.session_count) for c in store.list_cases()]
+    before = [(c.reference, c.session_count) for c in store.cases.list_cases()]
     with pytest.raises(RecordFileError, match=message):
         import_session_file(store, file)
-    assert [(c.reference, c.session_count) for c in store.list_cases()] == before
+    assert [(c.reference, c.session_count) for c in store.cases.list_cases()] == before
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def test_files_that_are_not_records_are_refused(
     file.write_bytes(payload)
     with pytest.raises(RecordFileError, match=message):
         import_session_file(store, file)
-    assert store.list_cases() == []
+    assert store.cases.list_cases() == []
 
 
 def test_missing_file_and_unwritable_target(store: SupervisionStore, tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def _without_time(data: dict) -> dict:
 def _demo_case(store: SupervisionStore, content) -> int:
     """The six-month demo case, plus what a next session and the case overview add."""
     case_id = load_demo(store, content).history_case_id
-    sid = store.create_session(case_id, NEXT, ["Chloe", "Martin"], "1")
+    sid = store.sessions.create_session(case_id, NEXT, ["Chloe", "Martin"], "1")
     history = store.memory.case_history(case_id)
     store.memory.set_rating(sid, 2, None)
     [police] = [a for a in history.open_actions() if "police" in a.action.description]
@@ -43,7 +43,7 @@ def _demo_case(store: SupervisionStore, content) -> int:
         case_id, date(2026, 11, 1), EventKind.SIGNIFICANT_EVENT, "Grandmother moved in", HOSTILE
     )  # fmt: skip  (outside any session)
     store.memory.add_hypothesis(case_id, "Recorded on the overview", NEXT, None, "basis", "plan")
-    store.add_decision(sid, "Seek legal advice", "Cumulative neglect")
+    store.sessions.add_decision(sid, "Seek legal advice", "Cumulative neglect")
     return case_id
 
 
@@ -67,7 +67,7 @@ def test_a_whole_case_round_trips_exactly(store, content, tmp_path: Path) -> Non
     ]
     assert len(after.ratings) == len(before.ratings) == 7
     # the links to sessions are kept: the review made in the November session points at it
-    uid_of = {s.session_id: other.get_session(s.session_id).uid for s in after.sessions}
+    uid_of = {s.session_id: other.sessions.get_session(s.session_id).uid for s in after.sessions}
     [supported] = [h for h in after.hypotheses if h.evaluation == "Holds"]
     assert uid_of[supported.notes[-1].session_id] == data["sessions"][-1]["uid"]
     assert other.memory.search("grandmother")[0].session_id is None
@@ -81,7 +81,7 @@ def test_a_case_with_no_sessions_round_trips(store, tmp_path: Path, monkeypatch)
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     # imported a day later: the case keeps the time it was created, not the time of import
     later = datetime.now().replace(microsecond=0) + timedelta(days=1)
-    monkeypatch.setattr("supervision_app.storage.store._now", lambda: later)
+    monkeypatch.setattr("supervision_app.storage.cases.now_seconds", lambda: later)
     new_case = import_case_file(other, path)
     assert _without_time(case_to_dict(other, new_case)) == _without_time(
         json.loads(path.read_text(encoding="utf-8"))
@@ -110,7 +110,7 @@ def test_a_bad_file_is_refused_and_nothing_is_written(
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     with pytest.raises(RecordFileError, match=message):
         import_case_file(other, path)
-    assert other.list_cases() == []
+    assert other.cases.list_cases() == []
 
 
 def test_a_case_already_in_the_database_is_not_imported_twice(store, tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_a_case_already_in_the_database_is_not_imported_twice(store, tmp_path: P
     export_case_json(store, case_id, path)
     with pytest.raises(RecordFileError, match="already in this database"):
         import_case_file(store, path)
-    assert len(store.list_cases()) == 1
+    assert len(store.cases.list_cases()) == 1
 
 
 def test_the_window_exports_a_case_file_and_imports_it_into_another_database(
@@ -134,16 +134,16 @@ def test_the_window_exports_a_case_file_and_imports_it_into_another_database(
     window.reload_cases(select_case=case_id)
     target = tmp_path / "exported.json"
     monkeypatch.setattr(
-        "supervision_app.ui.main_window.QFileDialog.getSaveFileName",
+        "supervision_app.ui.window.exports.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
     qtbot.mouseClick(window.case_overview.export_button, Qt.MouseButton.LeftButton)
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "supervision-app.case"
 
-    store.delete_case(case_id)  # as if on another laptop: the case is not there yet
+    store.cases.delete_case(case_id)  # as if on another laptop: the case is not there yet
     window.reload_cases()
-    assert window.import_json_from(target)  # the same Import JSON… takes a whole case
-    [imported] = [c for c in store.list_cases() if c.reference == "DEMO-0002"]
+    assert window.imports.import_json_from(target)  # the same Import JSON… takes a whole case
+    [imported] = [c for c in store.cases.list_cases() if c.reference == "DEMO-0002"]
     assert window.detail_stack.currentWidget() is window.case_overview
-    assert len(store.list_sessions(imported.id)) == 7
+    assert len(store.sessions.list_sessions(imported.id)) == 7
     assert store.memory.search("grandmother")

@@ -32,20 +32,20 @@ AGENDA = [
 
 def _focused(store: SupervisionStore) -> int:
     session_id = make_full_session(store, make_case(store))
-    store.save_agenda(session_id, AGENDA)
-    store.save_opening(
+    store.focus.save_agenda(session_id, AGENDA)
+    store.focus.save_opening(
         session_id,
         replace(
-            store.get_opening(session_id),
+            store.focus.get_opening(session_id),
             check_in=HOSTILE,
             question="Should I escalate the step-down?",
             since_last=(SinceLastItem("event:4", "event", "New: a referral", "a.b", "discuss"),),
         ),
     )
-    store.save_closing(
+    store.focus.save_closing(
         session_id,
         replace(
-            store.get_closing(session_id),
+            store.focus.get_closing(session_id),
             worries="W",
             working_well="G",
             needs_to_happen="N",
@@ -66,7 +66,7 @@ def test_the_focus_round_trips_in_the_record_file(store: SupervisionStore, tmp_p
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     try:
         _case, new_id, _created = import_session_file(other, file)
-        original, copy = store.get_session(session_id), other.get_session(new_id)
+        original, copy = store.sessions.get_session(session_id), other.sessions.get_session(new_id)
         assert copy.agenda == original.agenda == AGENDA
         assert copy.opening == original.opening and copy.closing == original.closing
     finally:
@@ -76,7 +76,7 @@ def test_the_focus_round_trips_in_the_record_file(store: SupervisionStore, tmp_p
 def test_a_version_3_file_imports_without_an_agenda(
     store: SupervisionStore, tmp_path: Path
 ) -> None:
-    data = session_to_dict(store.get_session(make_full_session(store, make_case(store))))
+    data = session_to_dict(store.sessions.get_session(make_full_session(store, make_case(store))))
     data["format_version"] = 3
     for key in ("agenda", "opening", "closing"):
         data["session"].pop(key)
@@ -84,7 +84,7 @@ def test_a_version_3_file_imports_without_an_agenda(
     file = tmp_path / "v3.json"
     file.write_text(json.dumps(data), encoding="utf-8")
     _case, new_id, _created = import_session_file(store, file)
-    detail = store.get_session(new_id)
+    detail = store.sessions.get_session(new_id)
     assert detail.agenda == [] and detail.opening is None and detail.closing is None
     assert detail.answers
 
@@ -128,28 +128,28 @@ def test_a_version_3_file_imports_without_an_agenda(
 def test_a_bad_focus_field_is_refused_by_name_and_nothing_is_written(
     store: SupervisionStore, tmp_path: Path, mutate, message: str
 ) -> None:
-    data = session_to_dict(store.get_session(_focused(store)))
+    data = session_to_dict(store.sessions.get_session(_focused(store)))
     data["session"]["uid"] = "c" * 32
     mutate(data["session"])
     file = tmp_path / "bad.json"
     file.write_text(json.dumps(data), encoding="utf-8")
-    before = [(c.reference, c.session_count) for c in store.list_cases()]
+    before = [(c.reference, c.session_count) for c in store.cases.list_cases()]
     with pytest.raises(RecordFileError, match=message):
         import_session_file(store, file)
-    assert [(c.reference, c.session_count) for c in store.list_cases()] == before
+    assert [(c.reference, c.session_count) for c in store.cases.list_cases()] == before
 
 
 def test_the_whole_case_file_carries_each_sessions_focus(store, tmp_path: Path) -> None:
     session_id = _focused(store)
-    case_id = store.session_case_id(session_id)
-    store.create_session(case_id, date(2026, 12, 14), ["Alex"], "1")  # no focus
+    case_id = store.sessions.session_case_id(session_id)
+    store.sessions.create_session(case_id, date(2026, 12, 14), ["Alex"], "1")  # no focus
     path = tmp_path / "case.json"
     export_case_json(store, case_id, path)
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     try:
         new_case = import_case_file(other, path)
-        sessions = sorted(other.list_sessions(new_case), key=lambda s: s.date)
-        first, second = (other.get_session(s.id) for s in sessions)
+        sessions = sorted(other.sessions.list_sessions(new_case), key=lambda s: s.date)
+        first, second = (other.sessions.get_session(s.id) for s in sessions)
         assert first.agenda == AGENDA and first.closing.scaling[2].score == 6
         assert second.agenda == [] and second.opening is None
         # a version 3 whole-case file (no focus) still imports
@@ -163,6 +163,6 @@ def test_the_whole_case_file_carries_each_sessions_focus(store, tmp_path: Path) 
         old = tmp_path / "v3-case.json"
         old.write_text(json.dumps(data), encoding="utf-8")
         old_case = import_case_file(other, old)
-        assert all(other.get_session(s.id).agenda == [] for s in other.list_sessions(old_case))
+        assert all(other.sessions.get_session(s.id).agenda == [] for s in other.sessions.list_sessions(old_case))
     finally:
         other.database.close()

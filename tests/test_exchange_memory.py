@@ -26,10 +26,10 @@ JAN, FEB = date(2026, 1, 6), date(2026, 2, 3)
 
 def _rich_session(store: SupervisionStore) -> tuple[int, int]:
     case_id = make_case(store)
-    sid = store.create_session(case_id, JAN, ["A"], "1")
-    later = store.create_session(case_id, FEB, ["A"], "1")
+    sid = store.sessions.create_session(case_id, JAN, ["A"], "1")
+    later = store.sessions.create_session(case_id, FEB, ["A"], "1")
     store.memory.set_rating(sid, 4, 2)
-    action = store.add_action(sid, "See K alone", "Alex", date(2026, 1, 20))
+    action = store.sessions.add_action(sid, "See K alone", "Alex", date(2026, 1, 20))
     store.memory.review_action(action.id, ReviewOutcome.CARRIED_FORWARD, HOSTILE, later)
     store.memory.add_event(case_id, JAN, EventKind.REFERRAL, "MASH referral", HOSTILE,
                            ReferralOutcome.REFUSED, sid)  # fmt: skip
@@ -95,7 +95,7 @@ def test_version_1_files_still_import(store, tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     case_id, new_sid, _ = import_session_file(other, path)
-    assert other.get_session(new_sid).actions[0].description == "See K alone"
+    assert other.sessions.get_session(new_sid).actions[0].description == "See K alone"
     assert other.memory.case_history(case_id).hypotheses == []
 
 
@@ -135,7 +135,7 @@ def test_a_version_3_file_without_the_structured_fields_is_refused(store, tmp_pa
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     with pytest.raises(RecordFileError, match=r"hypotheses\[0\]\.test_plan"):
         import_session_file(other, path)
-    assert other.list_cases() == []
+    assert other.cases.list_cases() == []
 
 
 def test_a_bad_case_memory_is_refused_and_nothing_is_written(store, tmp_path: Path) -> None:
@@ -148,4 +148,4 @@ def test_a_bad_case_memory_is_refused_and_nothing_is_written(store, tmp_path: Pa
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
     with pytest.raises(RecordFileError, match="child_safety"):
         import_session_file(other, path)
-    assert other.list_cases() == []
+    assert other.cases.list_cases() == []

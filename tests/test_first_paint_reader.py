@@ -11,40 +11,40 @@ from pathlib import Path
 from supervision_app.domain import CaseInput, Child
 from supervision_app.services.demo import load_demo
 from supervision_app.storage import SupervisionStore
-from supervision_app.storage.first_paint import FirstPaintReader, FirstPaintStore
+from supervision_app.storage.sqlite.first_paint import FirstPaintReader, FirstPaintStore
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _filled(store: SupervisionStore, content) -> None:
     load_demo(store, content)
-    case = store.create_case(
+    case = store.cases.create_case(
         CaseInput("C-NO-SESSION", "Alex P", "Jo S", children=[Child("Zed", date(2021, 3, 1))])
     )
     assert case
-    busy = store.create_case(
+    busy = store.cases.create_case(
         CaseInput("C-BUSY", "Alex P", "Jo S", children=[Child("Amy", date(2019, 1, 1))])
     )
     for day in range(1, 8):
-        sid = store.create_session(busy, date(2026, 5, day), ["A", "B"], content.version)
+        sid = store.sessions.create_session(busy, date(2026, 5, day), ["A", "B"], content.version)
         if day % 2:
-            store.save_answer(sid, "p1", "s1", "Prompt", "Some words")
-            store.save_answer(sid, "p2", "s1", "Prompt", "   ")  # blank: not answered
-    store.set_current_user("Robin Example", "Supervisor")
+            store.sessions.save_answer(sid, "p1", "s1", "Prompt", "Some words")
+            store.sessions.save_answer(sid, "p2", "s1", "Prompt", "   ")  # blank: not answered
+    store.settings.set_current_user("Robin Example", "Supervisor")
 
 
 def test_the_reader_returns_what_the_store_returns(store: SupervisionStore, content) -> None:
     _filled(store, content)
-    reader = FirstPaintReader(store.database.path, store.database.key_ring.data_key)
+    reader = FirstPaintReader(store.database.path, store.database.backend.key_ring.data_key)
     try:
         for limit, offset in ((None, 0), (2, 0), (2, 1), (101, 0), (1, 50)):
-            assert reader.list_cases(limit, offset) == store.list_cases(limit, offset)
-        for case in store.list_cases():
+            assert reader.list_cases(limit, offset) == store.cases.list_cases(limit, offset)
+        for case in store.cases.list_cases():
             for limit, offset in ((None, 0), (3, 0), (3, 2), (51, 0)):
-                assert reader.list_sessions(case.id, limit, offset) == store.list_sessions(
+                assert reader.list_sessions(case.id, limit, offset) == store.sessions.list_sessions(
                     case.id, limit, offset
                 )
-        assert reader.current_user() == store.current_user()
+        assert reader.current_user() == store.settings.current_user()
     finally:
         reader.close()
 
@@ -53,24 +53,26 @@ def test_the_first_paint_store_loads_the_real_store_for_anything_else(
     store: SupervisionStore, content
 ) -> None:
     _filled(store, content)
-    first = FirstPaintStore(store.database, store.database.key_ring.data_key)
-    assert first.list_cases(limit=101) == store.list_cases(limit=101)
+    first = FirstPaintStore(store.database, store.database.backend.key_ring.data_key)
+    assert first.cases.list_cases(limit=101) == store.cases.list_cases(limit=101)
     assert not first.loaded  # the first screen's reads need no store
-    case = store.list_cases()[0].id
-    assert first.get_case(case) == store.get_case(case)  # anything else: the real store
+    case = store.cases.list_cases()[0].id
+    assert first.cases.get_case(case) == store.cases.get_case(case)  # anything else: the store
     assert first.loaded
-    assert first.list_sessions(case, limit=5) == store.list_sessions(case, limit=5)
+    assert first.sessions.list_sessions(case, limit=5) == store.sessions.list_sessions(
+        case, limit=5
+    )
 
 
 def test_the_first_screen_imports_no_sqlalchemy(store: SupervisionStore, content) -> None:
     """In a fresh interpreter: the window's first screen read with the plain-SQL store."""
     _filled(store, content)
-    path, key = store.database.path, store.database.key_ring.data_key.hex()
+    path, key = store.database.path, store.database.backend.key_ring.data_key.hex()
     store.database.close()
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from supervision_app.storage.first_paint import FirstPaintReader\n"
+        "from supervision_app.storage.sqlite.first_paint import FirstPaintReader\n"
         f"reader = FirstPaintReader(Path({str(path)!r}), bytes.fromhex({key!r}))\n"
         "cases = reader.list_cases(101)\n"
         "reader.list_sessions(cases[0].id, 51)\n"

@@ -14,8 +14,9 @@ from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.record.changes import as_signed
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
-from supervision_app.storage.database import SCHEMA_VERSION
-from supervision_app.storage.migrations import MIGRATIONS, add_focused_session, backup_path_for
+from supervision_app.storage.identity import SCHEMA_VERSION
+from supervision_app.storage.sqlite.migrations import MIGRATIONS, add_focused_session
+from supervision_app.storage.sqlite.schema import backup_path_for
 from tests.helpers import HOSTILE, make_case, make_full_session, open_db, raw_connection
 
 AGENDA = [
@@ -32,8 +33,8 @@ AGENDA = [
 
 
 def sign(store: SupervisionStore, session_id: int) -> None:
-    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
-    store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
+    store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex P", "Social worker"))
+    store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo S", "Team manager"))
 
 
 @pytest.fixture
@@ -42,41 +43,41 @@ def session_id(store: SupervisionStore) -> int:
 
 
 def test_a_session_starts_with_no_agenda_and_blank_today_and_summary(store, session_id) -> None:
-    assert store.get_agenda(session_id) == []
-    detail = store.get_session(session_id)
+    assert store.focus.get_agenda(session_id) == []
+    detail = store.sessions.get_session(session_id)
     assert detail.agenda == [] and detail.opening is None and detail.closing is None
-    opening = store.get_opening(session_id)
+    opening = store.focus.get_opening(session_id)
     assert opening.main_worries == (("K", ""), ("Baby", ""), ("T", ""))
-    closing = store.get_closing(session_id)
+    closing = store.focus.get_closing(session_id)
     assert [s.child for s in closing.scaling] == ["K", "Baby", "T"]
     assert all(s.score is None for s in closing.scaling) and closing.planned_minutes == 75
 
 
 def test_agenda_is_saved_in_order_and_replaced(store, session_id) -> None:
-    store.save_agenda(session_id, AGENDA)
-    assert store.get_agenda(session_id) == AGENDA
-    assert store.get_session(session_id).agenda == AGENDA
+    store.focus.save_agenda(session_id, AGENDA)
+    assert store.focus.get_agenda(session_id) == AGENDA
+    assert store.sessions.get_session(session_id).agenda == AGENDA
     reordered = [replace(AGENDA[2], minutes=12), AGENDA[0]]
-    store.save_agenda(session_id, reordered)
-    assert store.get_agenda(session_id) == reordered
-    trail = [(e.event.value, e.detail) for e in store.audit_trail(session_id)]
+    store.focus.save_agenda(session_id, reordered)
+    assert store.focus.get_agenda(session_id) == reordered
+    trail = [(e.event.value, e.detail) for e in store.audit.audit_trail(session_id)]
     assert trail.count(("edited", "agenda set (3 items)")) == 1
     assert ("edited", "agenda set (2 items)") in trail
 
 
 def test_a_bad_agenda_is_refused_and_the_saved_one_kept(store, session_id) -> None:
-    store.save_agenda(session_id, AGENDA)
+    store.focus.save_agenda(session_id, AGENDA)
     with pytest.raises(ValidationError, match="on the agenda twice"):
-        store.save_agenda(session_id, [AGENDA[0], AGENDA[0]])
+        store.focus.save_agenda(session_id, [AGENDA[0], AGENDA[0]])
     with pytest.raises(ValidationError, match="minutes must be from 1 to 90"):
-        store.save_agenda(session_id, [replace(AGENDA[0], minutes=0)])
-    assert store.get_agenda(session_id) == AGENDA
+        store.focus.save_agenda(session_id, [replace(AGENDA[0], minutes=0)])
+    assert store.focus.get_agenda(session_id) == AGENDA
 
 
 def test_today_and_summary_round_trip_with_the_users_words_intact(store, session_id) -> None:
     big = "Ruby said: " + "ça va 👶🏽 مرحبا " * 40_000  # about a megabyte
     opening = replace(
-        store.get_opening(session_id),
+        store.focus.get_opening(session_id),
         check_in="Tired; a hard week. " + HOSTILE,
         print_check_in=True,
         question="Should I escalate the step-down?",
@@ -86,9 +87,9 @@ def test_today_and_summary_round_trip_with_the_users_words_intact(store, session
         ),
         main_worries=(("K", big), ("Baby", "No pre-birth plan"), ("T", "")),
     )
-    store.save_opening(session_id, opening)
+    store.focus.save_opening(session_id, opening)
     closing = replace(
-        store.get_closing(session_id),
+        store.focus.get_closing(session_id),
         reflection=HOSTILE,
         worries="Dean's history",
         working_well="Nursery attendance",
@@ -101,15 +102,15 @@ def test_today_and_summary_round_trip_with_the_users_words_intact(store, session
         next_review=date(2026, 12, 14),
         planned_minutes=90,
     )
-    store.save_closing(session_id, closing)
-    detail = store.get_session(session_id)
+    store.focus.save_closing(session_id, closing)
+    detail = store.sessions.get_session(session_id)
     assert detail.opening == opening and detail.closing == closing
-    assert store.get_opening(session_id).main_worries[0][1] == big
+    assert store.focus.get_opening(session_id).main_worries[0][1] == big
 
 
 def test_free_text_autosaves_by_field_key_and_keeps_the_rest(store, session_id) -> None:
-    store.save_closing(
-        session_id, replace(store.get_closing(session_id), next_review=date(2027, 1, 4))
+    store.focus.save_closing(
+        session_id, replace(store.focus.get_closing(session_id), next_review=date(2027, 1, 4))
     )
     saved = []
     writer = AutosaveWriter(store, saved.append)
@@ -125,54 +126,54 @@ def test_free_text_autosaves_by_field_key_and_keeps_the_rest(store, session_id) 
     finally:
         writer.close()
     assert all(o.ok for o in saved) and len(saved) >= 1
-    opening, closing = store.get_opening(session_id), store.get_closing(session_id)
+    opening, closing = store.focus.get_opening(session_id), store.focus.get_closing(session_id)
     assert opening.question == "What do I do about the refused referral?"
     assert opening.main_worries[1] == ("Baby", "The baby is due in January")
     assert closing.worries == HOSTILE and closing.scaling[2].note == "Not seen alone yet"
     assert closing.next_review == date(2027, 1, 4)  # the rest of the summary is kept
     with pytest.raises(ValidationError, match=r"'today\.mood' is not a field"):
-        store.save_session_text(session_id, "today.mood", "x")
+        store.focus.save_session_text(session_id, "today.mood", "x")
 
 
 def test_everything_is_refused_after_sign_off_like_answers(store, session_id) -> None:
-    store.save_agenda(session_id, AGENDA)
-    store.save_session_text(session_id, "today.question", "Before signing")
+    store.focus.save_agenda(session_id, AGENDA)
+    store.focus.save_session_text(session_id, "today.question", "Before signing")
     sign(store, session_id)
     with pytest.raises(LockedSessionError):
-        store.save_agenda(session_id, AGENDA[:1])
+        store.focus.save_agenda(session_id, AGENDA[:1])
     with pytest.raises(LockedSessionError):
-        store.save_opening(session_id, replace(store.get_opening(session_id), question="After"))
+        store.focus.save_opening(session_id, replace(store.focus.get_opening(session_id), question="After"))
     with pytest.raises(LockedSessionError):
-        store.save_closing(session_id, store.get_closing(session_id))
+        store.focus.save_closing(session_id, store.focus.get_closing(session_id))
     with pytest.raises(LockedSessionError):
-        store.save_session_text(session_id, "summary.worries", "After")
+        store.focus.save_session_text(session_id, "summary.worries", "After")
     outcomes = []
     writer = AutosaveWriter(store, outcomes.append)
     writer.submit(AnswerEdit(session_id, "today.question", "", "", "late", kind=SESSION_TEXT_KIND))
     writer.flush()
     writer.close()
     assert outcomes and outcomes[-1].final and not outcomes[-1].ok
-    assert store.get_opening(session_id).question == "Before signing"
-    assert store.get_agenda(session_id) == AGENDA
+    assert store.focus.get_opening(session_id).question == "Before signing"
+    assert store.focus.get_agenda(session_id) == AGENDA
 
 
 def test_the_signed_snapshot_holds_the_focus_and_verify_catches_a_change(
     store, session_id, db_path
 ) -> None:
-    store.save_agenda(session_id, AGENDA)
-    store.save_session_text(session_id, "today.question", "Should I escalate?")
-    store.save_closing(
+    store.focus.save_agenda(session_id, AGENDA)
+    store.focus.save_session_text(session_id, "today.question", "Should I escalate?")
+    store.focus.save_closing(
         session_id,
-        replace(store.get_closing(session_id), worries="W", next_review=date(2027, 1, 4)),
+        replace(store.focus.get_closing(session_id), worries="W", next_review=date(2027, 1, 4)),
     )
     sign(store, session_id)
-    snapshot = store.signed_snapshot(session_id)
+    snapshot = store.signing.signed_snapshot(session_id)
     assert snapshot["agenda"][1]["reason"].startswith("Pattern: ")
     assert snapshot["opening"]["question"] == "Should I escalate?"
     assert snapshot["closing"]["next_review"] == "2027-01-04"
-    signed = as_signed(store.get_session(session_id), snapshot)
+    signed = as_signed(store.sessions.get_session(session_id), snapshot)
     assert signed.agenda == AGENDA and signed.opening.question == "Should I escalate?"
-    assert store.verify_session(session_id).ok
+    assert store.signing.verify_session(session_id).ok
     store.database.close()
     conn = raw_connection(db_path)
     conn.execute(
@@ -182,7 +183,7 @@ def test_the_signed_snapshot_holds_the_focus_and_verify_catches_a_change(
     conn.close()
     reopened = SupervisionStore(open_db(db_path))
     try:
-        result = reopened.verify_session(session_id)
+        result = reopened.signing.verify_session(session_id)
         assert not result.ok and "opening" in result.problem
     finally:
         reopened.database.close()
@@ -190,15 +191,15 @@ def test_the_signed_snapshot_holds_the_focus_and_verify_catches_a_change(
 
 def test_records_signed_without_a_focus_keep_their_content(store, session_id) -> None:
     sign(store, session_id)
-    snapshot = store.signed_snapshot(session_id)
+    snapshot = store.signing.signed_snapshot(session_id)
     assert "agenda" not in snapshot and "opening" not in snapshot
-    assert store.verify_session(session_id).ok
-    assert as_signed(store.get_session(session_id), snapshot).agenda == []
+    assert store.signing.verify_session(session_id).ok
+    assert as_signed(store.sessions.get_session(session_id), snapshot).agenda == []
 
 
 def test_deleting_a_session_deletes_its_focus(store, session_id) -> None:
-    store.save_agenda(session_id, AGENDA)
-    store.delete_session(session_id)
+    store.focus.save_agenda(session_id, AGENDA)
+    store.sessions.delete_session(session_id)
     with store.database.read() as session:
         from sqlalchemy import text
 
@@ -221,10 +222,10 @@ def test_the_migration_step_adds_the_table_to_an_older_file(db_path) -> None:
     try:
         store = SupervisionStore(database)
         assert backup_path_for(db_path, SCHEMA_VERSION).exists()
-        assert store.get_agenda(session_id) == []  # an old session: no agenda
-        assert store.get_session(session_id).answers  # its answers as before
-        store.save_agenda(session_id, AGENDA)
-        assert store.get_agenda(session_id) == AGENDA
+        assert store.focus.get_agenda(session_id) == []  # an old session: no agenda
+        assert store.sessions.get_session(session_id).answers  # its answers as before
+        store.focus.save_agenda(session_id, AGENDA)
+        assert store.focus.get_agenda(session_id) == AGENDA
     finally:
         database.close()
     conn = raw_connection(db_path)
@@ -242,7 +243,7 @@ def test_old_text_answers_to_the_hypotheses_prompts_still_show(store, content) -
     session_id = make_full_session(store, make_case(store))
     prompt = content.prompt("professional_curiosity.hypotheses")
     assert prompt.opens_hypotheses
-    store.save_answer(session_id, prompt.id, prompt.stage_id, prompt.text, HOSTILE)
+    store.sessions.save_answer(session_id, prompt.id, prompt.stage_id, prompt.text, HOSTILE)
     record = load_record(store, session_id, content)
     shown = [p.answer for s in record.stages for p in s.prompts]
     assert HOSTILE in shown

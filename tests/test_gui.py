@@ -68,7 +68,7 @@ def type_text(qtbot, widget: QWidget, text: str) -> None:
 
 
 def make_case(store: SupervisionStore, reference: str = "CSC-7") -> tuple[int, int]:
-    case_id = store.create_case(
+    case_id = store.cases.create_case(
         CaseInput(
             reference,
             "Alex Morgan",
@@ -77,7 +77,7 @@ def make_case(store: SupervisionStore, reference: str = "CSC-7") -> tuple[int, i
             [Child("K", date(2019, 3, 14))],
         )
     )
-    session_id = store.create_session(
+    session_id = store.sessions.create_session(
         case_id, date(2026, 3, 12), ["Alex Morgan", "Jo Patel"], "1.0.0"
     )
     return case_id, session_id
@@ -173,9 +173,9 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
     baby.date_edit.setDate(QDate(due))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.findChild(CaseDialog) is None)
-    [case] = store.list_cases()
+    [case] = store.cases.list_cases()
     assert case.reference == "CSC-2041"
-    detail = store.get_case(case.id)
+    detail = store.cases.get_case(case.id)
     assert detail.agencies == ["Children's Social Care", "Health Visiting"]
     assert [(c.name, c.date_of_birth, c.unborn) for c in detail.children] == [
         ("K", date(2019, 3, 14), False),
@@ -207,9 +207,9 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
         type_text(qtbot, editor, text.replace("\t", " "))
         typed[item.prompt_id] = text.replace("\t", " ")
         assert editor.toPlainText() == typed[item.prompt_id]
-    assert view.plan_title.text() == f"AGENDA · 4 OF {len(view.focus.items)}"
+    assert view.rail.plan_title.text() == f"AGENDA · 4 OF {len(view.focus.items)}"
     qtbot.waitUntil(lambda: window.save_indicator.text().startswith(SAVED_PREFIX), timeout=10000)
-    stored = store.get_session(session_id).answers
+    stored = store.sessions.get_session(session_id).answers
     assert {pid: stored[pid].text for pid in typed} == typed
 
     # -- a decision: refused without a rationale, then recorded
@@ -223,7 +223,7 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
     decision_dialog.accept()  # even when forced, it refuses
     assert decision_dialog.isVisible()
     assert "rationale" in decision_dialog.problems_label.text()
-    assert store.get_session(session_id).decisions == []
+    assert store.sessions.get_session(session_id).decisions == []
     type_text(qtbot, decision_dialog.rationale_edit, f"Bruising & inconsistent accounts {HOSTILE}")
     assert decision_dialog.ok_button.isEnabled()
     qtbot.mouseClick(decision_dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -239,7 +239,7 @@ def test_walk_through_survives_a_restart(qtbot, content, db_path: Path, tmp_path
     action_dialog.due_edit.setDate(QDate(2030, 1, 9))
     qtbot.mouseClick(action_dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.actions_table.rowCount() == 1)
-    saved = store.get_session(session_id)
+    saved = store.sessions.get_session(session_id)
     assert [(d.text, d.rationale) for d in saved.decisions] == [
         ("Convene a strategy discussion", f"Bruising & inconsistent accounts {HOSTILE}")
     ]
@@ -311,7 +311,7 @@ def test_load_demo_from_the_empty_state(qtbot, window: MainWindow, store: Superv
     qtbot.mouseClick(window.empty_state.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.session_view.session_id is not None)
     assert window.central_stack.currentWidget() is window.splitter
-    assert [c.reference for c in store.list_cases()] == ["DEMO-0001", "DEMO-0002"]
+    assert [c.reference for c in store.cases.list_cases()] == ["DEMO-0001", "DEMO-0002"]
     assert window.session_view.answered_total() > 0
 
 
@@ -328,7 +328,7 @@ def test_closing_with_a_pending_debounced_edit_still_saves_it(
     assert editor.has_uncommitted_typing()  # still inside the debounce interval
     window.close()
     assert (
-        store.get_session(session_id).answers[prompt.id].text
+        store.sessions.get_session(session_id).answers[prompt.id].text
         == f"typed just before closing {HOSTILE}"
     )
 
@@ -347,17 +347,17 @@ def test_every_interactive_widget_has_an_accessible_name(
     qtbot, store: SupervisionStore, content, db_path: Path
 ) -> None:
     _case_id, session_id = make_case(store)
-    store.add_decision(session_id, "Decide", "Because")
-    store.add_action(session_id, "Act", "Alex", date(2030, 1, 1))
+    store.sessions.add_decision(session_id, "Decide", "Because")
+    store.sessions.add_action(session_id, "Act", "Alex", date(2030, 1, 1))
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
     assert interactive_without_name(window) == []
     assert interactive_without_name(window.session_view) == []
     for dialog in (
-        CaseDialog(window, store.get_case(_case_id)),
+        CaseDialog(window, store.cases.get_case(_case_id)),
         DecisionDialog(window),
         ActionDialog(window),
-        SessionDialog(window, store.get_case(_case_id)),
+        SessionDialog(window, store.cases.get_case(_case_id)),
     ):
         assert interactive_without_name(dialog) == [], type(dialog).__name__
         dialog.deleteLater()
@@ -402,10 +402,10 @@ def test_answers_to_prompts_no_longer_in_the_content_are_shown(
 ) -> None:
     _case_id, session_id = make_case(store)
     stage = content.stages[0]
-    store.save_answer(
+    store.sessions.save_answer(
         session_id, f"{stage.id}.retired_question", stage.id, "An old question?", "kept 1"
     )
-    store.save_answer(session_id, "old_stage.question", "old_stage", "Another old one?", "kept 2")
+    store.sessions.save_answer(session_id, "old_stage.question", "old_stage", "Another old one?", "kept 2")
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
     view = window.session_view
@@ -486,20 +486,20 @@ def test_json_export_then_import_after_deleting_the_session(
 ) -> None:
     case_id, session_id = make_case(store)
     prompt = content.stages[0].prompts[0]
-    store.save_answer(session_id, prompt.id, prompt.stage_id, prompt.text, HOSTILE)
+    store.sessions.save_answer(session_id, prompt.id, prompt.stage_id, prompt.text, HOSTILE)
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
     record = tmp_path / "record.json"
     assert window.session_view.preview_page.export_json_to(record)
     assert record.exists()
 
-    monkeypatch.setattr(window, "_confirm", lambda _title, _text: True)
+    monkeypatch.setattr(window.case_actions, "confirm_delete", lambda _title, _text: True)
     window.actions.delete_session.trigger()
-    assert store.list_sessions(case_id) == []
+    assert store.sessions.list_sessions(case_id) == []
     assert window.session_view.session_id is None
     assert window.detail_stack.currentWidget() is window.case_overview
 
-    assert window.import_json_from(record)
+    assert window.imports.import_json_from(record)
     qtbot.waitUntil(lambda: window.session_view.session_id is not None)
     assert window.session_view.editor_for(prompt.id).toPlainText() == HOSTILE
     window.close()

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from supervision_app.content.model import AgencyRecovery
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.agency import fingerprint, generate_key_pair, public_key_bytes
-from supervision_app.storage.backup import write_backup
 from supervision_app.storage.keys import key_file_path, read_key_file
 from supervision_app.storage.models import AuditEventRow
+from supervision_app.storage.sqlite.backup import write_backup
 from supervision_app.ui.app import build_window
 from tests.helpers import open_db
 from tests.test_gui import make_case

@@ -24,13 +24,13 @@ NEXT = date(2026, 11, 10)
 @pytest.fixture
 def demo_window(qtbot, store: SupervisionStore, content, db_path: Path):
     loaded = load_demo(store, content)
-    session_id = store.create_session(loaded.history_case_id, NEXT, ["Chloe", "Martin"], "1")
+    session_id = store.sessions.create_session(loaded.history_case_id, NEXT, ["Chloe", "Martin"], "1")
     window = open_window(qtbot, store, content, db_path)
     window.reload_cases(select_session=session_id)
     qtbot.waitUntil(lambda: window.session_view.session_id == session_id)
     # A new session opens on Today; the case so far is one click away.
     assert window.session_view.pages.currentWidget() is window.session_view.focus.today
-    qtbot.mouseClick(window.session_view.memory_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.session_view.header.memory_button, Qt.MouseButton.LeftButton)
     return window, loaded.history_case_id, session_id
 
 
@@ -49,7 +49,7 @@ def test_the_case_so_far_is_one_click_from_a_new_session(demo_window) -> None:
     window, _case_id, _session_id = demo_window
     view = window.session_view
     assert view.body.currentWidget() is view.memory_panel
-    assert view.memory_button.isChecked()
+    assert view.header.memory_button.isChecked()
     text = _texts(view.memory_panel)
     assert "Ask MASH to request police information about Dean" in text
     assert "Overdue · 27 Oct 2026" in text
@@ -60,8 +60,8 @@ def test_the_case_so_far_is_one_click_from_a_new_session(demo_window) -> None:
     assert "Being tested" in text
     assert "Source: Surrey SCR briefing" in text
     assert "6 earlier session(s)" in text
-    assert "Jun 26" in view.memory_panel.chart.describe() or "Jun 2026" in (
-        view.memory_panel.chart.describe()
+    assert "Jun 26" in view.memory_panel.cards.chart.describe() or "Jun 2026" in (
+        view.memory_panel.cards.chart.describe()
     )
     assert interactive_without_name(view.memory_panel) == []
 
@@ -70,14 +70,14 @@ def test_carrying_forward_and_not_done_from_the_session(qtbot, demo_window, stor
     window, case_id, session_id = demo_window
     panel = window.session_view.memory_panel
     _click(qtbot, panel, "actionCarryButton", "Carry forward: Book a joint home visit with the Early Help worker")  # fmt: skip
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     qtbot.waitUntil(dialog.isVisible)
     type_text(qtbot, dialog.inputs["reason"], "Early Help worker on leave")
     dialog.ok_button.click()
     assert not dialog.isVisible(), dialog.problems_label.text()
 
     _click(qtbot, panel, "actionNotDoneButton", "Not done: Ask nursery to weigh Ruby monthly and send the chart")  # fmt: skip
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     dialog.ok_button.click()  # no reason yet: refused, the dialog stays open
     assert dialog.isVisible() and "why" in dialog.problems_label.text()
     type_text(qtbot, dialog.inputs["reason"], "Nursery has no scales")
@@ -97,10 +97,10 @@ def test_carrying_forward_and_not_done_from_the_session(qtbot, demo_window, stor
 def test_ratings_typed_in_the_session_are_saved_and_charted(qtbot, demo_window, store) -> None:
     window, _case_id, session_id = demo_window
     panel = window.session_view.memory_panel
-    panel.child_rating.setValue(2)
-    panel.worker_rating.setValue(4)
+    panel.cards.child_rating.setValue(2)
+    panel.cards.worker_rating.setValue(4)
     assert store.memory.get_rating(session_id) == (2, 4)
-    assert "10 Nov 2026: child 2, worker 4" in panel.chart.describe()
+    assert "10 Nov 2026: child 2, worker 4" in panel.cards.chart.describe()
 
 
 def test_go_on_to_the_reflection_shows_the_stages(qtbot, demo_window) -> None:
@@ -111,7 +111,7 @@ def test_go_on_to_the_reflection_shows_the_stages(qtbot, demo_window) -> None:
         Qt.MouseButton.LeftButton,
     )
     assert view.body.currentWidget() is view.splitter
-    assert not view.memory_button.isChecked()
+    assert not view.header.memory_button.isChecked()
 
 
 def test_stage_keys_leave_the_case_so_far_and_show_the_stage(qtbot, demo_window) -> None:
@@ -121,9 +121,9 @@ def test_stage_keys_leave_the_case_so_far_and_show_the_stage(qtbot, demo_window)
     view.memory_panel.setFocus()
     qtbot.keyClick(view.memory_panel, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert view.body.currentWidget() is view.splitter
-    assert view.pages.currentIndex() == 2 and not view.memory_button.isChecked()
+    assert view.pages.currentIndex() == 2 and not view.header.memory_button.isChecked()
 
-    qtbot.mouseClick(view.memory_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.header.memory_button, Qt.MouseButton.LeftButton)
     assert view.body.currentWidget() is view.memory_panel
     view.memory_panel.setFocus()
     qtbot.keyClick(view.memory_panel, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
@@ -137,7 +137,7 @@ def test_stage_keys_leave_the_case_so_far_and_show_the_stage(qtbot, demo_window)
 
 def test_search_opens_the_exact_prompt(qtbot, demo_window, content) -> None:
     window, _case_id, _session_id = demo_window
-    dialog = window.open_search()
+    dialog = window.search.open()
     type_text(qtbot, dialog.query_edit, "unwelcome doorstep")
     hits = dialog.run_search()
     assert [h.locator for h in hits] == ["authoritative_practice.feelings_as_data"]
@@ -163,7 +163,7 @@ def test_case_overview_shows_the_memory_and_exports_the_case_summary(
     assert "Open actions from earlier sessions" in _texts(window.case_overview.memory_panel)
     target = tmp_path / "summary.pdf"
     monkeypatch.setattr(
-        "supervision_app.ui.main_window.QFileDialog.getSaveFileName",
+        "supervision_app.ui.window.exports.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
     qtbot.mouseClick(window.case_overview.print_button, Qt.MouseButton.LeftButton)
@@ -180,7 +180,7 @@ def test_lazy_case_list_pages_long_histories(qtbot, store, content, db_path: Pat
     from tests.helpers import make_case
 
     case_id = make_case(store)
-    ids = [store.create_session(case_id, date(2020, 1, 1 + i % 28).replace(year=2020 + i // 28), ["A"], "1")
+    ids = [store.sessions.create_session(case_id, date(2020, 1, 1 + i % 28).replace(year=2020 + i // 28), ["A"], "1")
            for i in range(120)]  # fmt: skip
     window: MainWindow = open_window(qtbot, store, content, db_path)
     case_item = window.case_tree.topLevelItem(0)

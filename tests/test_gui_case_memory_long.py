@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from supervision_app.domain.memory import EventKind
 from supervision_app.storage import SupervisionStore
-from supervision_app.ui.case_memory_panel import CHRONOLOGY_FIRST_PAGE, FIRST_PAGE, NEXT_PAGE
+from supervision_app.ui.case_memory_rows import CHRONOLOGY_FIRST_PAGE, FIRST_PAGE, NEXT_PAGE
 from tests.helpers import make_case
 from tests.test_gui import open_window
 
@@ -26,11 +26,11 @@ def _long_case(store: SupervisionStore) -> tuple[int, list[int], list[int]]:
     start = date(2022, 1, 10)
     for i in range(SESSIONS):
         on = start + timedelta(days=28 * i)
-        session_id = store.create_session(case_id, on, ["Ana", "Ben"], "1")
+        session_id = store.sessions.create_session(case_id, on, ["Ana", "Ben"], "1")
         actions.append(
-            store.add_action(session_id, f"Action number {i:02d}", "Ana", on + timedelta(days=7)).id
+            store.sessions.add_action(session_id, f"Action number {i:02d}", "Ana", on + timedelta(days=7)).id
         )
-        store.add_decision(session_id, f"Decision number {i:02d}", f"Because {i}")
+        store.sessions.add_decision(session_id, f"Decision number {i:02d}", f"Because {i}")
         title = f"Event number {i:02d}"
         kind = EventKind.SIGNIFICANT_EVENT
         events.append(store.memory.add_event(case_id, on, kind, title, "", session_id=session_id))
@@ -63,7 +63,7 @@ def test_a_long_case_builds_the_rows_the_screen_shows_and_the_rest_on_request(
     chronology = _rows(panel, "event") + _rows(panel, "timeline_decision")
     assert len(chronology) == CHRONOLOGY_FIRST_PAGE  # events and decisions, newest
     # The heading still counts everything, and each button says how much is left.
-    assert f"{SESSIONS} session(s) · {SESSIONS} open action(s)" in panel.summary_label.text()
+    assert f"{SESSIONS} session(s) · {SESSIONS} open action(s)" in panel.cards.summary_label.text()
     more_actions = _more(panel, "actions")
     assert more_actions.text() == f"Show {NEXT_PAGE} more ({FIRST_PAGE} of {SESSIONS} shown)"
     assert more_actions.accessibleName() == more_actions.text()

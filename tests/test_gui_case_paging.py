@@ -12,8 +12,8 @@ from datetime import date, timedelta
 import pytest
 
 from supervision_app.domain import CaseInput, Child
-from supervision_app.ui import main_window as main_window_module
 from supervision_app.ui.case_tree import CASE, KIND_ROLE, MORE_CASES
+from supervision_app.ui.window import navigation as navigation_module
 from tests.test_gui import open_window
 
 
@@ -31,10 +31,10 @@ def _listed(window) -> list[str]:
 def seven_cases(store) -> list[int]:
     ids = []
     for n in range(7):  # C-6 has the newest session, so it is listed first
-        case_id = store.create_case(
+        case_id = store.cases.create_case(
             CaseInput(f"C-{n}", "Alex Morgan", "Jo Patel", [], [Child("K", date(2019, 3, 14))])
         )
-        store.create_session(case_id, date(2026, 1, 1) + timedelta(days=n), ["Alex"], "1.0.0")
+        store.sessions.create_session(case_id, date(2026, 1, 1) + timedelta(days=n), ["Alex"], "1.0.0")
         ids.append(case_id)
     return ids
 
@@ -42,7 +42,7 @@ def seven_cases(store) -> list[int]:
 def test_cases_are_listed_a_page_at_a_time(
     qtbot, store, content, db_path, seven_cases, monkeypatch
 ):
-    monkeypatch.setattr(main_window_module, "CASE_PAGE_SIZE", 3)
+    monkeypatch.setattr(navigation_module, "CASE_PAGE_SIZE", 3)
     window = open_window(qtbot, store, content, db_path)
     assert _listed(window) == ["C-6", "C-5", "C-4", MORE_CASES]
 
@@ -60,20 +60,20 @@ def test_cases_are_listed_a_page_at_a_time(
 def test_a_case_further_down_is_listed_when_asked_for(
     qtbot, store, content, db_path, seven_cases, monkeypatch
 ):
-    monkeypatch.setattr(main_window_module, "CASE_PAGE_SIZE", 3)
+    monkeypatch.setattr(navigation_module, "CASE_PAGE_SIZE", 3)
     window = open_window(qtbot, store, content, db_path)
     oldest = seven_cases[0]
     window.reload_cases(select_case=oldest)
     assert _listed(window)[-1] == "C-0"
     assert window.case_tree.current_ids() == (oldest, None)
-    [session] = store.list_sessions(seven_cases[1])
+    [session] = store.sessions.list_sessions(seven_cases[1])
     window.reload_cases(select_session=session.id)
     assert window.case_tree.current_ids() == (seven_cases[1], session.id)
     window.close()
 
 
 def test_store_lists_cases_by_page(store, seven_cases) -> None:
-    every = [c.reference for c in store.list_cases()]
+    every = [c.reference for c in store.cases.list_cases()]
     assert every == [f"C-{n}" for n in range(6, -1, -1)]
-    assert [c.reference for c in store.list_cases(limit=3)] == every[:3]
-    assert [c.reference for c in store.list_cases(limit=3, offset=3)] == every[3:6]
+    assert [c.reference for c in store.cases.list_cases(limit=3)] == every[:3]
+    assert [c.reference for c in store.cases.list_cases(limit=3, offset=3)] == every[3:6]

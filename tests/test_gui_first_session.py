@@ -20,7 +20,7 @@ NEXT = date(2026, 11, 10)
 @pytest.fixture
 def demo_window(qtbot, store: SupervisionStore, content, db_path: Path):
     loaded = load_demo(store, content)
-    session_id = store.create_session(loaded.history_case_id, NEXT, ["Chloe", "Martin"], "1")
+    session_id = store.sessions.create_session(loaded.history_case_id, NEXT, ["Chloe", "Martin"], "1")
     window = open_window(qtbot, store, content, db_path)
     window.resize(1366, 768)
     window.reload_cases(select_session=session_id)
@@ -56,8 +56,8 @@ def test_the_wheel_over_a_rating_scrolls_the_page_and_keeps_the_value(
     window, _loaded, session_id = demo_window
     panel = window.session_view.memory_panel
     window.session_view.show_memory(True)  # a new session opens on Today; Case so far is one click
-    qtbot.waitUntil(lambda: hasattr(panel, "worker_rating"))
-    spin = panel.worker_rating
+    qtbot.waitUntil(lambda: hasattr(panel.cards, "worker_rating"))
+    spin = panel.cards.worker_rating
     panel.ensureWidgetVisible(spin)
     bar = panel.verticalScrollBar()
     assert bar.maximum() > 0, "the page should be taller than the window at 1366x768"
@@ -108,8 +108,8 @@ def test_the_action_text_is_the_widest_column_at_laptop_sizes(
 
     assert len(LONG_ACTION) == 120
     _case_id, session_id = make_case(store)
-    store.add_action(session_id, LONG_ACTION, "Alex Morgan (fictional), Health Visitor", NEXT)
-    store.add_action(session_id, "Visit", "Jo", NEXT)
+    store.sessions.add_action(session_id, LONG_ACTION, "Alex Morgan (fictional), Health Visitor", NEXT)
+    store.sessions.add_action(session_id, "Visit", "Jo", NEXT)
     window = open_window(qtbot, store, content, db_path)
     window.resize(*size)
     open_session(qtbot, window, session_id)
@@ -149,7 +149,7 @@ def test_sign_off_fills_name_and_role_from_the_case(
     from supervision_app.ui.signoff_dialog import SignOffDialog
 
     loaded = load_demo(store, content)
-    store.set_current_user("Someone Else", "Team manager")
+    store.settings.set_current_user("Someone Else", "Team manager")
     window = open_window(qtbot, store, content, db_path)
     window.reload_cases(select_session=loaded.session_id)
     qtbot.waitUntil(lambda: window.session_view.session_id == loaded.session_id)
@@ -171,26 +171,26 @@ def test_after_one_signature_the_banner_promises_no_addendum_yet(
     from tests.test_gui import make_case, open_session
 
     _case_id, session_id = make_case(store)
-    store.set_current_user("Alex Morgan", "Social worker")
+    store.settings.set_current_user("Alex Morgan", "Social worker")
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
     view = window.session_view
     page = view.signoff_page
 
-    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
+    store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
     view.load_session(session_id)
-    assert view.locked and view.lock_banner.isVisible()
+    assert view.locked and view.header.lock_banner.isVisible()
     # Addenda cannot be added yet: no greyed-out button, and the banner does not offer them.
-    assert not view.add_addendum_button.isVisible()
+    assert not view.header.add_addendum_button.isVisible()
     assert not page.add_addendum_button.isEnabled()
-    assert "until the other signs" in view.lock_banner.text()
-    assert "After both signatures" in view.lock_banner.text()
+    assert "until the other signs" in view.header.lock_banner.text()
+    assert "After both signatures" in view.header.lock_banner.text()
 
-    store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
+    store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
     view.load_session(session_id)
-    assert view.add_addendum_button.isVisible() and view.add_addendum_button.isEnabled()
+    assert view.header.add_addendum_button.isVisible() and view.header.add_addendum_button.isEnabled()
     assert page.add_addendum_button.isEnabled()
-    assert "are added as addenda on the Sign-off page" in view.lock_banner.text()
+    assert "are added as addenda on the Sign-off page" in view.header.lock_banner.text()
 
 
 # -- 9: the passphrase meter is zxcvbn's, with the app's words and the user's name ----------
@@ -249,7 +249,7 @@ def test_first_run_asks_who_is_using_the_computer_and_offers_the_demo_once(
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.findChild(UserDialog) is None)
         assert window.user_label.text() == "User: Priya Hale (Named Nurse)"
-        assert window.store.current_user().name == "Priya Hale"
+        assert window.store.settings.current_user().name == "Priya Hale"
 
         # One welcome: no second "Welcome" dialog over the start screen, whose card is the
         # one place in the window's body that offers the demo.

@@ -43,20 +43,20 @@ def click(qtbot, button) -> None:
 
 
 def case_id(store: SupervisionStore, reference: str) -> int:
-    return next(c.id for c in store.list_cases() if c.reference == reference)
+    return next(c.id for c in store.cases.list_cases() if c.reference == reference)
 
 
 def young_case(store: SupervisionStore) -> tuple[int, int]:
     """A case whose children are 2 and 6, and a session on it with nothing written yet."""
     today = date.today()
-    case = store.create_case(
+    case = store.cases.create_case(
         CaseInput(
             "YOUNG-1", "Alex Morgan, Social Worker", "Jo Patel, Team Manager", ["CSC"],
             [Child("R", today - timedelta(days=365 * 2 + 30)),
              Child("K", today - timedelta(days=365 * 6 + 30))],
         )
     )  # fmt: skip
-    session = store.create_session(case, today, ["Alex Morgan, Social Worker"], "1.3.0")
+    session = store.sessions.create_session(case, today, ["Alex Morgan, Social Worker"], "1.3.0")
     return case, session
 
 
@@ -99,7 +99,7 @@ def test_from_home_to_the_pdf_on_demo_0002(
     first = view.editor_for(proposed[0].prompt_id)
     assert QApplication.focusWidget() is first
     assert clicks <= 4, f"{clicks} clicks from unlock to the first answer"
-    assert [i.prompt_id for i in store.get_agenda(session_id)] == [i.prompt_id for i in proposed]
+    assert [i.prompt_id for i in store.focus.get_agenda(session_id)] == [i.prompt_id for i in proposed]
 
     # Three answers, walking the agenda with Next
     answered = []
@@ -112,7 +112,7 @@ def test_from_home_to_the_pdf_on_demo_0002(
         answered.append(item.prompt_id)
         if len(answered) == 3:
             break
-    assert view.plan_title.text() == f"AGENDA · 3 OF {len(proposed)}"
+    assert view.rail.plan_title.text() == f"AGENDA · 3 OF {len(proposed)}"
 
     # The summary: reflection, three columns, scaling, review; a decision and an action
     summary = view.focus.summary
@@ -142,7 +142,7 @@ def test_from_home_to_the_pdf_on_demo_0002(
 
     assert view.wait_for_saves(10)
     qtbot.waitUntil(lambda: window.save_indicator.text().startswith(SAVED_PREFIX), timeout=10000)
-    saved = store.get_session(session_id)
+    saved = store.sessions.get_session(session_id)
     assert saved.opening.question == QUESTION
     assert saved.closing.worries == "Ruby's weight has fallen."
     assert [s.score for s in saved.closing.scaling] == [3] * len(saved.case.children)
@@ -201,7 +201,7 @@ def test_reorder_remove_and_add_from_the_library_are_saved_and_reloaded(
     rail = [view.navigator.item(r).text() for r in range(view.navigator.count())]
     assert rail[2] == window.content.prompt(second).text
     session_id = view.session_id
-    stored = store.get_agenda(session_id)
+    stored = store.focus.get_agenda(session_id)
     assert [i.prompt_id for i in stored] == [i.prompt_id for i in agenda.items]
     assert stored[0].minutes == 9
     assert next(i for i in stored if i.prompt_id == wanted).origin == AgendaOrigin.ADDED
@@ -230,14 +230,14 @@ def test_no_adolescent_prompt_is_proposed_when_every_child_is_under_10(
 def test_progress_counts_the_agenda(qtbot, window: MainWindow, store: SupervisionStore) -> None:
     _case, session = young_case(store)
     items = [AgendaItem(pid, 5) for pid in window.content.core_route[:5]]
-    store.save_agenda(session, items)
+    store.focus.save_agenda(session, items)
     window.reload_cases(select_session=session)
     view = window.session_view
-    assert view.plan_title.text() == "AGENDA · 0 OF 5"
+    assert view.rail.plan_title.text() == "AGENDA · 0 OF 5"
     editor = view.editor_for(items[1].prompt_id)
     view.go_to_prompt(items[1].prompt_id)
     type_text(qtbot, editor, "Seen at home.")
-    assert view.plan_title.text() == "AGENDA · 1 OF 5"
+    assert view.rail.plan_title.text() == "AGENDA · 1 OF 5"
     # Only the agenda's items are in the walk: not the 111 prompts of the library
     assert len(view.slots) == 5
 
@@ -275,19 +275,19 @@ def test_a_session_from_before_the_agenda_shows_its_answered_prompts_only(
     qtbot, window: MainWindow, store: SupervisionStore, content
 ) -> None:
     case, _session = young_case(store)
-    old = store.create_session(case, date(2026, 3, 1), ["Alex"], "1.2.0")
+    old = store.sessions.create_session(case, date(2026, 3, 1), ["Alex"], "1.2.0")
     stage = content.stages[1]
     prompt = next(p for p in stage.prompts if not p.structured and p.kind == "text")
-    store.save_answer(old, prompt.id, stage.id, prompt.text, "Kept exactly as written.")
+    store.sessions.save_answer(old, prompt.id, stage.id, prompt.text, "Kept exactly as written.")
     window.reload_cases(select_session=old)
     view = window.session_view
     assert not view.focus.active
-    assert view.plan_title.text() == "SESSION PLAN"
+    assert view.rail.plan_title.text() == "SESSION PLAN"
     assert len(view.slots) == 1
     page = view.stage_page(next(iter(view.slots)))
     assert [card.prompt_id for card in page.cards] == [prompt.id]
     assert view.editor_for(prompt.id).toPlainText() == "Kept exactly as written."
-    assert store.get_agenda(old) == []  # opening it does not give it an agenda
+    assert store.focus.get_agenda(old) == []  # opening it does not give it an agenda
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1440, 900)])
@@ -297,15 +297,15 @@ def test_decisions_preview_and_signoff_are_reachable_without_scrolling(
     window.resize(*size)
     window.home.start(case_id(store, "DEMO-0002"))
     view = window.session_view
-    qtbot.waitUntil(lambda: view.rail_footer.isVisible())
-    rail = view.nav_panel.rect()
+    qtbot.waitUntil(lambda: view.rail.footer.isVisible())
+    rail = view.rail.rect()
     for key, page in (
         ("decisions", view.decisions_page),
         ("preview", view.preview_page),
         ("signoff", view.signoff_page),
     ):
-        button = view.rail_footer.buttons[key]
-        corner = button.mapTo(view.nav_panel, button.rect().bottomRight())
+        button = view.rail.footer.buttons[key]
+        corner = button.mapTo(view.rail, button.rect().bottomRight())
         assert button.isVisible() and rail.contains(corner), key
         click(qtbot, button)
         assert view.pages.currentWidget() is page
@@ -315,7 +315,7 @@ def test_the_header_shows_one_person_with_their_role_per_item(
     qtbot, window: MainWindow, store: SupervisionStore
 ) -> None:
     window.home.start(case_id(store, "DEMO-0002"))
-    meta = window.session_view.meta_label.text()
+    meta = window.session_view.header.meta_label.text()
     detail = window.session_view.detail
     for attendee in detail.attendees:
         name, _, role = attendee.partition(",")
@@ -327,11 +327,11 @@ def test_a_hypotheses_prompt_opens_the_tool_and_has_no_text_box(
     qtbot, window: MainWindow, store: SupervisionStore, content
 ) -> None:
     _case, session = young_case(store)
-    store.save_agenda(session, [AgendaItem("professional_curiosity.hypotheses", 10)])
+    store.focus.save_agenda(session, [AgendaItem("professional_curiosity.hypotheses", 10)])
     window.reload_cases(select_session=session)
     view = window.session_view
-    page = view.stage_page(view._row_of_prompt["professional_curiosity.hypotheses"])
+    page = view.stage_page(view.page_stack.row_of_prompt["professional_curiosity.hypotheses"])
     assert page.editors() == []
-    link = page.findChild(type(view._hypothesis_links[0]))
+    link = page.findChild(type(view.hypothesis_links.links[0]))
     click(qtbot, link.open_button)
     assert view.body.currentWidget() is view.memory_panel

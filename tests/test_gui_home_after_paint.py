@@ -16,7 +16,7 @@ from supervision_app.ui.main_window import MainWindow
 
 def _case(store: SupervisionStore, reference: str) -> int:
     opened = date.today() - timedelta(days=300)
-    return store.create_case(
+    return store.cases.create_case(
         CaseInput(reference, "Alex P", "Jo S", children=[Child("K", date(2020, 1, 1))]),
         created_at=datetime(opened.year, opened.month, opened.day, 9, 0),
     )
@@ -27,10 +27,10 @@ def test_home_fills_its_list_after_the_first_paint(
 ) -> None:
     today = date.today()
     overdue = _case(store, "C-OVERDUE")
-    session = store.create_session(overdue, today - timedelta(days=3), ["A"], "1")
-    store.add_action(session, "GP review", "Sam", today - timedelta(days=2))
+    session = store.sessions.create_session(overdue, today - timedelta(days=3), ["A"], "1")
+    store.sessions.add_action(session, "GP review", "Sam", today - timedelta(days=2))
     pattern = _case(store, "C-PATTERN")  # supervised this week: only its pattern lists it
-    store.create_session(pattern, today - timedelta(days=2), ["A"], "1")
+    store.sessions.create_session(pattern, today - timedelta(days=2), ["A"], "1")
     for days in (150, 30):
         store.memory.add_event(
             pattern, today - timedelta(days=days), EventKind.REFERRAL, "Referral to MASH",
@@ -70,7 +70,7 @@ def test_home_with_nothing_but_patterns_does_not_say_nothing_needs_attention_fir
 ) -> None:
     today = date.today()
     pattern = _case(store, "C-PATTERN")
-    store.create_session(pattern, today - timedelta(days=2), ["A"], "1")
+    store.sessions.create_session(pattern, today - timedelta(days=2), ["A"], "1")
     for days in (150, 30):
         store.memory.add_event(
             pattern, today - timedelta(days=days), EventKind.REFERRAL, "Referral to MASH",

@@ -32,7 +32,7 @@ def test_a_hypothesis_is_added_reviewed_and_reappears_next_session(qtbot, demo, 
     window, case_id, session_id = demo
     panel = window.session_view.memory_panel
     _click(qtbot, panel, "addHypothesisButton", "Add hypothesis")
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     qtbot.waitUntil(dialog.isVisible)
     type_text(qtbot, dialog.inputs["text"], "Kai is a young carer for Ruby")
     type_text(qtbot, dialog.inputs["basis"], "Kai said he makes Ruby's tea")
@@ -42,7 +42,7 @@ def test_a_hypothesis_is_added_reviewed_and_reappears_next_session(qtbot, demo, 
     assert "Based on: Kai said he makes Ruby's tea" in _texts(panel)
 
     _click(qtbot, panel, "updateHypothesisButton", "Review hypothesis: Kai is a young carer for Ruby")  # fmt: skip
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     dialog.inputs["status"].setCurrentIndex(
         dialog.inputs["status"].findData(HypothesisStatus.SUPPORTED)
     )
@@ -61,7 +61,7 @@ def test_a_hypothesis_is_added_reviewed_and_reappears_next_session(qtbot, demo, 
         ("Spoke to the school nurse", "Kai late most Mondays, tired", session_id)
     ]
     # the next session opens with it, its status and how it was tested
-    later = store.create_session(case_id, date(2026, 12, 8), ["Chloe"], "1")
+    later = store.sessions.create_session(case_id, date(2026, 12, 8), ["Chloe"], "1")
     window.reload_cases(select_session=later)
     qtbot.waitUntil(lambda: window.session_view.session_id == later)
     text = _texts(window.session_view.memory_panel)
@@ -76,7 +76,7 @@ def test_editing_a_hypothesis_keeps_its_reviews(qtbot, demo, store) -> None:
     panel = window.session_view.memory_panel
     name = "Edit hypothesis: Mum is low in mood and struggling to keep up with Ruby's care"
     _click(qtbot, panel, "editHypothesisButton", name)
-    dialog = panel.last_dialog
+    dialog = panel.recorder.last_dialog
     type_text(qtbot, dialog.inputs["evaluation"], "Still open: GP appointment booked")
     dialog.ok_button.click()
     assert not dialog.isVisible(), dialog.problems_label.text()
@@ -92,7 +92,7 @@ def test_the_hypothesis_prompts_lead_to_the_tool(qtbot, demo, content) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
 
-    from supervision_app.ui.session_view import HYPOTHESIS_PROMPTS
+    from supervision_app.ui.session_hypotheses import HYPOTHESIS_PROMPTS
 
     for prompt_id in HYPOTHESIS_PROMPTS:  # a renamed prompt would lose the link
         assert content.prompt(prompt_id) is not None, prompt_id

@@ -14,12 +14,12 @@ from supervision_app.storage import (
     RecoveryKey,
     SupervisionStore,
     UnlockError,
-    cipher,
     open_database,
 )
-from supervision_app.storage.backup import write_backup
 from supervision_app.storage.keys import key_file_path
-from supervision_app.storage.security import rotate_key
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.backup import write_backup
+from supervision_app.storage.sqlite.security import rotate_key
 from supervision_app.ui.credential_dialog import CredentialDialog
 from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
 from tests.helpers import TEST_PASSPHRASE, TEST_RECOVERY_KEY, open_db
@@ -87,17 +87,17 @@ def trigger(window, name: str) -> None:
 
 
 def references(window) -> list[str]:
-    return sorted(c.reference for c in window.store.list_cases())
+    return sorted(c.reference for c in window.store.cases.list_cases())
 
 
 def test_re_encrypting_from_the_menu(qtbot, unlocked) -> None:  # noqa: F811
     window, database, session_id = unlocked
-    old_key = database.key_ring.data_key
+    old_key = database.backend.key_ring.data_key
     seen: dict[str, str] = {}
     problems = answer_modals([give_passphrase("not it", TEST_PASSPHRASE), store_recovery_key(seen)])
     trigger(window, "rotateKeyAction")
     assert problems == []
-    assert database.key_ring.data_key != old_key
+    assert database.backend.key_ring.data_key != old_key
     with pytest.raises(cipher.DatabaseError):
         cipher.connect(str(database.path), old_key)
     assert "new key" in window.statusBar().currentMessage()
@@ -210,5 +210,5 @@ def test_a_backup_under_another_key_asks_for_its_passphrase(
         window.close()
         database.close()
     reopened = open_database(db_path, Passphrase(TEST_PASSPHRASE))  # the backup's key file
-    assert sorted(c.reference for c in SupervisionStore(reopened).list_cases()) == ["OLD-KEY"]
+    assert sorted(c.reference for c in SupervisionStore(reopened).cases.list_cases()) == ["OLD-KEY"]
     reopened.close()

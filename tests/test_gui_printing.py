@@ -52,7 +52,7 @@ def long_window(qtbot, store, content, db_path, private_tmp):
         f"Observation {n:03d}: the child was seen at home and spoke about school."
         for n in range(700)
     )
-    store.save_answer(
+    store.sessions.save_answer(
         session_id, "professional_curiosity.x", "professional_curiosity", "Q?", answer
     )
     window = open_window(qtbot, store, content, db_path)

@@ -117,7 +117,7 @@ def test_closing_while_answers_are_saving_commits_them(
     window.close()  # the debounce timer has not fired yet
     assert not window.isVisible()
     assert running_threads(window) == []
-    saved = SupervisionStore(database).get_session(session_id).answers[prompt_id].text
+    saved = SupervisionStore(database).sessions.get_session(session_id).answers[prompt_id].text
     assert saved == "typed just before closing"
 
 

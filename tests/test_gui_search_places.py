@@ -18,7 +18,7 @@ def demo(request):
 
 
 def _only_hit(qtbot, window, words: str):
-    dialog = window.open_search()
+    dialog = window.search.open()
     dialog.query_edit.clear()
     type_text(qtbot, dialog.query_edit, words)
     hits = dialog.run_search()

@@ -76,7 +76,7 @@ def test_ctrl_l_saves_typing_clears_the_screen_and_unlock_returns(qtbot, unlocke
     assert window.session_view.session_id == session_id
     assert window.session_view.current_page_index() == 2  # the agenda's first item, again
     assert SECRET in visible_texts(window.session_view)
-    assert SupervisionStore(database).get_session(session_id).answers[prompt_id].text == SECRET
+    assert SupervisionStore(database).sessions.get_session(session_id).answers[prompt_id].text == SECRET
 
 
 def test_idle_time_on_the_wall_clock_locks(qtbot, unlocked) -> None:

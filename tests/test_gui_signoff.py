@@ -46,7 +46,7 @@ def sign_through_dialog(qtbot, window, button, role: str, *, disagreement: str =
 @pytest.fixture
 def signed_window(qtbot, store, content, db_path):
     _case_id, session_id = make_case(store)
-    store.save_answer(session_id, "professional_curiosity.x", "professional_curiosity", "Q?",
+    store.sessions.save_answer(session_id, "professional_curiosity.x", "professional_curiosity", "Q?",
                       "Seen the baby.")  # fmt: skip
     window = open_window(qtbot, store, content, db_path)
     open_session(qtbot, window, session_id)
@@ -81,17 +81,17 @@ def test_sign_off_through_the_window_locks_the_session(qtbot, signed_window, sto
     qtbot.waitUntil(lambda: window.findChild(SignOffDialog) is None)
 
     assert "waiting for the supervisor" in page.status_label.text()
-    assert view.locked and view.lock_banner.isVisible()
-    editor = view.editor_for("professional_curiosity.x") or next(iter(view._editors.values()))
+    assert view.locked and view.header.lock_banner.isVisible()
+    editor = view.editor_for("professional_curiosity.x") or next(iter(view.answers.editors.values()))
     assert editor.isReadOnly()
     assert not view.decisions_page.add_decision_button.isEnabled()
-    assert not view.edit_details_button.isEnabled()
+    assert not view.header.edit_details_button.isEnabled()
     assert not page.sign_practitioner_button.isEnabled()
 
     sign_through_dialog(qtbot, window, page.sign_supervisor_button, "Team manager")
     assert "locked" in page.status_label.text()
     assert "Recorded disagreement: The risk is higher" in page.signoffs_label.text()
-    fingerprint = store.integrity(session_id).fingerprint
+    fingerprint = store.signing.integrity(session_id).fingerprint
     assert fingerprint in page.fingerprint_label.text()
 
     # The record preview shows both signatures and the fingerprint.
@@ -118,13 +118,13 @@ def test_sign_off_through_the_window_locks_the_session(qtbot, signed_window, sto
 
 def test_addendum_through_the_window_and_header_button(qtbot, signed_window, store) -> None:
     window, session_id = signed_window
-    store.set_current_user("Jo Patel", "Team manager")
-    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
-    store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
+    store.settings.set_current_user("Jo Patel", "Team manager")
+    store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
+    store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
     view = window.session_view
     view.load_session(session_id)
-    assert view.add_addendum_button.isVisible() and view.add_addendum_button.isEnabled()
-    click(qtbot, view.add_addendum_button)
+    assert view.header.add_addendum_button.isVisible() and view.header.add_addendum_button.isEnabled()
+    click(qtbot, view.header.add_addendum_button)
     qtbot.waitUntil(lambda: window.findChild(AddendumDialog) is not None)
     dialog = window.findChild(AddendumDialog)
     assert dialog.author_edit.text() == "Jo Patel"
@@ -136,7 +136,7 @@ def test_addendum_through_the_window_and_header_button(qtbot, signed_window, sto
     page = view.signoff_page
     assert "Correction: K is 7 <not 6> 👍" in page.addenda_label.text()
     assert "LATE ENTRY" in page.addenda_label.text()  # the session was in March 2026
-    assert store.integrity(session_id).addenda[0].text == "Correction: K is 7 <not 6> 👍"
+    assert store.signing.integrity(session_id).addenda[0].text == "Correction: K is 7 <not 6> 👍"
     view.show_preview()
     text = view.preview_page.preview_text()
     assert text.index("Addendum 1") > text.index("Sign-off")
@@ -144,8 +144,8 @@ def test_addendum_through_the_window_and_header_button(qtbot, signed_window, sto
 
 def test_verify_in_the_app_reports_tampering(qtbot, signed_window, store, db_path) -> None:
     window, session_id = signed_window
-    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
-    store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
+    store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
+    store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
     window.session_view.load_session(session_id)
     page = window.session_view.signoff_page
     click(qtbot, page.verify_button)
@@ -156,7 +156,7 @@ def test_verify_in_the_app_reports_tampering(qtbot, signed_window, store, db_pat
     connection.close()
     click(qtbot, page.verify_button)
     assert page.verify_label.text().startswith("DOES NOT MATCH")
-    dialog = VerifyDialog(store.verify_all(), window)
+    dialog = VerifyDialog(store.signing.verify_all(), window)
     assert "1 record(s) no longer match" in dialog.summary_label.text()
     assert dialog.table.item(0, 0).text() == "DOES NOT MATCH"
     assert interactive_without_name(dialog) == []
@@ -167,13 +167,13 @@ def test_a_signed_session_cannot_be_deleted_from_the_window(
     qtbot, signed_window, store, monkeypatch
 ) -> None:
     window, session_id = signed_window
-    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
+    store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
     warnings = []
-    monkeypatch.setattr(window, "_confirm", lambda *_: True)
-    monkeypatch.setattr(window, "_warn", lambda title, text: warnings.append(text))
-    window.delete_session()
+    monkeypatch.setattr(window.case_actions, "confirm_delete", lambda *_: True)
+    monkeypatch.setattr(window.case_actions, "warn", lambda title, text: warnings.append(text))
+    window.case_actions.delete_session()
     assert warnings and "cannot be deleted" in warnings[0]
-    assert store.get_session(session_id).id == session_id
+    assert store.sessions.get_session(session_id).id == session_id
     assert window.session_view.session_id == session_id
 
 
@@ -187,7 +187,7 @@ def test_exports_are_recorded_in_the_audit_trail(qtbot, signed_window, store, tm
     assert pypdf.PdfReader(tmp_path / "p.pdf").is_encrypted
     assert "Supervision extract" in pypdf.PdfReader(tmp_path / "x.pdf").pages[0].extract_text()
     assert '<html lang="en-GB">' in (tmp_path / "r.html").read_text(encoding="utf-8")
-    exported = [e.detail for e in store.audit_trail(session_id) if e.event == AuditEvent.EXPORTED]
+    exported = [e.detail for e in store.audit.audit_trail(session_id) if e.event == AuditEvent.EXPORTED]
     assert exported == ["PDF", "extract PDF", "HTML", "PDF, AES-256"]
 
 
@@ -264,8 +264,8 @@ def test_locked_text_typed_during_signing_is_kept_on_screen(
     asked = []
     monkeypatch.setattr(window, "ask_keep_open", lambda: asked.append(True) or False)
     view = window.session_view
-    editor = view.editor_for("professional_curiosity.x") or next(iter(view._editors.values()))
-    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
+    editor = view.editor_for("professional_curiosity.x") or next(iter(view.answers.editors.values()))
+    store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
     editor.setFocus()
     type_text(qtbot, editor, " More.")
     editor.commit_now()
@@ -273,7 +273,7 @@ def test_locked_text_typed_during_signing_is_kept_on_screen(
     assert "copy it into an addendum" in window.bridge.errors()[0]
     assert " More." in editor.toPlainText()  # still on screen, to copy into an addendum
     assert (
-        store.get_session(session_id).answers["professional_curiosity.x"].text == "Seen the baby."
+        store.sessions.get_session(session_id).answers["professional_curiosity.x"].text == "Seen the baby."
     )
     window.close()
     assert asked  # closing warns that some text was not saved
@@ -285,8 +285,8 @@ def test_renaming_the_case_after_sign_off_keeps_the_signed_record(
     from supervision_app.ui.case_dialog import CaseDialog
 
     window, session_id = signed_window
-    store.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
-    store.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
+    store.signing.sign_session(session_id, SignOffInput(Party.PRACTITIONER, "Alex Morgan", "SW"))
+    store.signing.sign_session(session_id, SignOffInput(Party.SUPERVISOR, "Jo Patel", "TM"))
     window.session_view.load_session(session_id)
     window.actions.edit_case.trigger()  # Case › Edit case…, as the user would
     qtbot.waitUntil(lambda: window.findChild(CaseDialog) is not None)
@@ -295,8 +295,8 @@ def test_renaming_the_case_after_sign_off_keeps_the_signed_record(
     type_text(qtbot, dialog.reference_edit, "CSC-7-RENAMED")
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: window.findChild(CaseDialog) is None)
-    assert store.get_case(store.get_session(session_id).case.id).reference == "CSC-7-RENAMED"
-    assert [r.ok for r in store.verify_all()] == [True]
+    assert store.cases.get_case(store.sessions.get_session(session_id).case.id).reference == "CSC-7-RENAMED"
+    assert [r.ok for r in store.signing.verify_all()] == [True]
     view = window.session_view
     view.show_preview()
     text = view.preview_page.preview_text()

@@ -58,7 +58,7 @@ def test_tools_are_filled_in_autosaved_and_shown_again(
     qtbot.waitUntil(lambda: not window.bridge.dirty_keys())
     window.close()
 
-    detail = store.get_session(session_id)
+    detail = store.sessions.get_session(session_id)
     items = {i["id"]: i for i in detail.structured[DANGER].data["items"]}
     assert items["rule_of_optimism"]["answer"] == "Yes"
     assert items["rule_of_optimism"]["note"] == "Mum's engagement reassured us"

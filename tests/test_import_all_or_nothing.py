@@ -77,9 +77,9 @@ def test_a_huge_number_in_the_case_memory_is_refused_and_the_corrected_file_impo
     bad = _edit(session_file, huge)
     message = _refused(store, db_path, bad, "case_memory.escalations[0]", field)
     assert "far too large" in message
-    assert store.list_cases() == []
+    assert store.cases.list_cases() == []
     case_id, session_id, created = import_session_file(store, session_file)  # the corrected file
-    assert created and store.get_session(session_id).answers
+    assert created and store.sessions.get_session(session_id).answers
     assert store.memory.case_history(case_id).escalations
 
 
@@ -94,14 +94,14 @@ def test_a_whole_case_file_whose_third_session_exists_leaves_nothing_behind(
         extra["uid"] = f"{len(sessions):032x}"
         sessions.append(extra)
     other = make_case(store, "OTHER-1")
-    existing = store.get_session(make_full_session(store, other))
+    existing = store.sessions.get_session(make_full_session(store, other))
     sessions[2]["uid"] = existing.uid
     bad = case_file.with_name("third-exists.json")
     bad.write_text(json.dumps(data), encoding="utf-8")
-    trail_before = store.audit_trail(existing.id)
+    trail_before = store.audit.audit_trail(existing.id)
     _refused(store, db_path, bad, "already in the database")
-    assert [c.reference for c in store.list_cases()] == ["OTHER-1"]
-    assert store.audit_trail(existing.id) == trail_before  # no "created" rows of undone sessions
+    assert [c.reference for c in store.cases.list_cases()] == ["OTHER-1"]
+    assert store.audit.audit_trail(existing.id) == trail_before  # no "created" rows of undone sessions
 
 
 def test_invalid_unicode_is_refused_with_the_field_named(store, db_path: Path, demo_files) -> None:
@@ -113,7 +113,7 @@ def test_invalid_unicode_is_refused_with_the_field_named(store, db_path: Path, d
     bad.write_text(text.replace(json.dumps(first, ensure_ascii=False)[:-1], '"\\udcff', 1), "utf-8")
     message = _refused(store, db_path, bad, "session.answers[0].text", "invalid Unicode")
     assert "\\udcff" in message
-    assert store.list_cases() == []
+    assert store.cases.list_cases() == []
 
 
 def test_json_nested_a_thousand_levels_is_refused(store, db_path: Path, tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_a_megabyte_answer_with_markup_and_emoji_still_imports_exactly(
     words = ('<b>"Mum"</b> & 👶🏽 مرحبا ' * 40_000)[:1_000_000]
     good = _edit(session_file, lambda d: d["session"]["answers"][0].update(text=words))
     _case_id, session_id, _ = import_session_file(store, good)
-    detail = store.get_session(session_id)
+    detail = store.sessions.get_session(session_id)
     assert words in [a.text for a in detail.answers.values()]
 
 

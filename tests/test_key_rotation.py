@@ -12,16 +12,16 @@ from supervision_app.storage import (
     RecoveryKey,
     SupervisionStore,
     UnlockError,
-    cipher,
     open_database,
 )
-from supervision_app.storage import security as security_module
 from supervision_app.storage.keys import generate_recovery_key, key_file_path, read_key_file
-from supervision_app.storage.security import (
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite import security as security_module
+from supervision_app.storage.sqlite.recovery import rotation_paths
+from supervision_app.storage.sqlite.security import (
     RotationError,
     new_recovery_key,
     rotate_key,
-    rotation_paths,
 )
 from tests.helpers import make_case, make_full_session
 
@@ -34,8 +34,8 @@ class Crash(BaseException):
 
 def snapshot(store: SupervisionStore) -> list[object]:
     return [
-        (case, [store.get_session(s.id) for s in store.list_sessions(case.id)])
-        for case in store.list_cases()
+        (case, [store.sessions.get_session(s.id) for s in store.sessions.list_sessions(case.id)])
+        for case in store.cases.list_cases()
     ]
 
 
@@ -63,10 +63,10 @@ def test_rotation_re_encrypts_under_a_new_data_key(filled) -> None:
     path, database, old_recovery = filled
     store = SupervisionStore(database)
     before = snapshot(store)
-    old_key = database.key_ring.data_key
+    old_key = database.backend.key_ring.data_key
     new_recovery = rotate_key(database, PASS)
     assert new_recovery and new_recovery != old_recovery
-    assert database.key_ring.data_key != old_key
+    assert database.backend.key_ring.data_key != old_key
     assert snapshot(store) == before  # the open window goes on working
     database.close()
 
@@ -79,7 +79,7 @@ def test_rotation_re_encrypts_under_a_new_data_key(filled) -> None:
     for credential in (Passphrase(PASS), RecoveryKey(new_recovery)):
         reopened = open_database(path, credential)
         assert snapshot(SupervisionStore(reopened)) == before
-        conn = cipher.connect(str(path), reopened.key_ring.data_key, read_only=True)
+        conn = cipher.connect(str(path), reopened.backend.key_ring.data_key, read_only=True)
         assert cipher.check_integrity(conn) == []
         conn.close()
         reopened.close()
@@ -97,7 +97,7 @@ def test_a_failed_copy_changes_nothing(filled, monkeypatch: pytest.MonkeyPatch) 
     path, database, recovery = filled
     store = SupervisionStore(database)
     before = snapshot(store)
-    old_key = database.key_ring.data_key
+    old_key = database.backend.key_ring.data_key
     database.engine.dispose()
     db_bytes, keys_bytes = path.read_bytes(), key_file_path(path).read_bytes()
 
@@ -110,7 +110,7 @@ def test_a_failed_copy_changes_nothing(filled, monkeypatch: pytest.MonkeyPatch) 
         rotate_key(database, PASS)
     assert (path.read_bytes(), key_file_path(path).read_bytes()) == (db_bytes, keys_bytes)
     assert leftovers(path) == []
-    assert database.key_ring.data_key == old_key
+    assert database.backend.key_ring.data_key == old_key
     assert snapshot(store) == before
     database.close()
     open_database(path, RecoveryKey(recovery)).close()
@@ -174,7 +174,7 @@ def test_an_interrupted_rotation_leaves_a_working_database(
 
     reopened = open_database(path, Passphrase(PASS))
     assert snapshot(SupervisionStore(reopened)) == before
-    conn = cipher.connect(str(path), reopened.key_ring.data_key, read_only=True)
+    conn = cipher.connect(str(path), reopened.backend.key_ring.data_key, read_only=True)
     assert cipher.check_integrity(conn) == []
     conn.close()
     reopened.close()
@@ -187,12 +187,12 @@ def test_an_interrupted_rotation_leaves_a_working_database(
 
 def test_a_new_recovery_key_replaces_the_old_one(filled) -> None:
     path, database, old_recovery = filled
-    data_key = database.key_ring.data_key
+    data_key = database.backend.key_ring.data_key
     with pytest.raises(UnlockError):
         new_recovery_key(database, "not the passphrase")
     fresh = new_recovery_key(database, PASS)
     assert fresh != old_recovery
-    assert database.key_ring.data_key == data_key  # the database is not rewritten
+    assert database.backend.key_ring.data_key == data_key  # the database is not rewritten
     database.close()
     cipher.connect(str(path), data_key).close()  # same data key: only the key file changed
     with pytest.raises(UnlockError, match="recovery key does not open"):

@@ -18,8 +18,8 @@ from supervision_app.record.pdf import write_pdf
 from supervision_app.services.record_files import export_session_json, import_session_file
 from supervision_app.storage import Passphrase, SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
-from supervision_app.storage.backup import restore_into_open, stage_backup, write_backup
-from supervision_app.storage.security import rotate_key
+from supervision_app.storage.sqlite.backup import restore_into_open, stage_backup, write_backup
+from supervision_app.storage.sqlite.security import rotate_key
 from supervision_app.ui.app import build_window
 from tests.helpers import TEST_PASSPHRASE, open_db
 from tests.test_gui import open_session, type_text
@@ -63,7 +63,7 @@ def test_markers_are_in_no_file_the_app_wrote(
     database = open_db(db_path)
     store = SupervisionStore(database)
     m = MARKERS
-    case_id = store.create_case(
+    case_id = store.cases.create_case(
         CaseInput(
             m["reference"],
             m["practitioner"],
@@ -72,7 +72,7 @@ def test_markers_are_in_no_file_the_app_wrote(
             [Child(m["child"], date(2019, 1, 1))],
         )
     )
-    session_id = store.create_session(case_id, date(2026, 5, 1), [m["practitioner"]], "1.0.0")
+    session_id = store.sessions.create_session(case_id, date(2026, 5, 1), [m["practitioner"]], "1.0.0")
     writer = AutosaveWriter(store)
     for i in range(30):  # many versions of the answer, as typing produces
         writer.submit(
@@ -86,14 +86,14 @@ def test_markers_are_in_no_file_the_app_wrote(
         )
         writer.flush()
     writer.close()
-    decision = store.add_decision(session_id, m["decision"], m["rationale"])
-    action = store.add_action(session_id, m["action"], m["owner"], date(2026, 6, 1))
-    store.update_action(action.id, m["action"], m["owner"], date(2026, 6, 2), ActionStatus.DONE)
-    store.update_decision(decision.id, m["decision"] + " v2", m["rationale"])
+    decision = store.sessions.add_decision(session_id, m["decision"], m["rationale"])
+    action = store.sessions.add_action(session_id, m["action"], m["owner"], date(2026, 6, 1))
+    store.sessions.update_action(action.id, m["action"], m["owner"], date(2026, 6, 2), ActionStatus.DONE)
+    store.sessions.update_decision(decision.id, m["decision"] + " v2", m["rationale"])
 
     export_session_json(store, session_id, outside / "record.json")
-    write_pdf(build_record(store.get_session(session_id), content), outside / "record.pdf")
-    store.delete_session(session_id)
+    write_pdf(build_record(store.sessions.get_session(session_id), content), outside / "record.pdf")
+    store.sessions.delete_session(session_id)
     import_session_file(store, outside / "record.json")
     write_backup(database, outside / "backup.supervision-backup")
     rotate_key(database, TEST_PASSPHRASE)  # a copy under a new key, the old file overwritten
@@ -107,7 +107,7 @@ def test_markers_are_in_no_file_the_app_wrote(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    new_session = store.list_sessions(store.list_cases()[0].id)[0].id
+    new_session = store.sessions.list_sessions(store.cases.list_cases()[0].id)[0].id
     open_session(qtbot, window, new_session)
     first = min(window.session_view.slots)  # the first page of answers (stage or agenda item)
     window.session_view.go_to_page(first)

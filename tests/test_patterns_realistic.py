@@ -80,23 +80,23 @@ def test_not_brought_appointments_long_ago_do_not_fire(store, content, demo) -> 
 
 
 def test_a_decision_changing_the_plan_silences_the_repeated_concern(store, content, demo) -> None:
-    sessions = sorted(store.list_sessions(demo), key=lambda s: s.date)
+    sessions = sorted(store.sessions.list_sessions(demo), key=lambda s: s.date)
     sid = next(s.id for s in sessions if s.date == date(2026, 9, 8))
-    store.add_decision(sid, "Request a strategy discussion about Ruby's weight",
+    store.sessions.add_decision(sid, "Request a strategy discussion about Ruby's weight",
                        "Faltering weight for three months despite Early Help")  # fmt: skip
     assert "same_concern_no_plan_change" not in _fired(store, content, demo)
 
 
 @pytest.mark.parametrize("how", ["answer", "non_verbal", "marked_entry"])
 def test_an_entry_about_the_childs_views_silences_the_prompt(store, content, demo, how) -> None:
-    sessions = sorted(store.list_sessions(demo), key=lambda s: s.date)
+    sessions = sorted(store.sessions.list_sessions(demo), key=lambda s: s.date)
     last = sessions[-1].id
     if how == "answer":
         prompt = content.prompt("lived_experience.child_words")
-        store.save_answer(last, prompt.id, prompt.stage_id, prompt.text, "Kai said: 'Dean shouts.'")
+        store.sessions.save_answer(last, prompt.id, prompt.stage_id, prompt.text, "Kai said: 'Dean shouts.'")
     elif how == "non_verbal":
         prompt = content.prompt("lived_experience.non_verbal_cues")
-        store.save_answer(last, prompt.id, prompt.stage_id, prompt.text,
+        store.sessions.save_answer(last, prompt.id, prompt.stage_id, prompt.text,
                           "Ruby froze and went quiet when Dean came in.")  # fmt: skip
     else:
         prompt = content.prompt("assessment_recording.marked_entries")
@@ -105,17 +105,17 @@ def test_an_entry_about_the_childs_views_silences_the_prompt(store, content, dem
                 "choice_fields": ["mark"],
                 "rows": [{"mark": "The child's own words", "entry": "Ruby: 'no Dean'",
                           "who": "Nursery"}]}  # fmt: skip
-        store.save_structured_answer(last, prompt.id, prompt.stage_id, prompt.text, "records", data)
+        store.sessions.save_structured_answer(last, prompt.id, prompt.stage_id, prompt.text, "records", data)
     assert "child_views_missing" not in _fired(store, content, demo)
 
 
 def test_a_marked_entry_that_is_not_the_childs_words_does_not_count(store, content, demo) -> None:
-    sessions = sorted(store.list_sessions(demo), key=lambda s: s.date)
+    sessions = sorted(store.sessions.list_sessions(demo), key=lambda s: s.date)
     prompt = content.prompt("assessment_recording.marked_entries")
     data = {"fields": [{"id": "mark", "label": "Mark"}, {"id": "entry", "label": "Entry"},
                        {"id": "who", "label": "Who"}],
             "choice_fields": ["mark"],
             "rows": [{"mark": "Observed fact", "entry": "Home cold", "who": "HV"}]}  # fmt: skip
-    store.save_structured_answer(sessions[-1].id, prompt.id, prompt.stage_id, prompt.text,
+    store.sessions.save_structured_answer(sessions[-1].id, prompt.id, prompt.stage_id, prompt.text,
                                  "records", data)  # fmt: skip
     assert "child_views_missing" in _fired(store, content, demo)

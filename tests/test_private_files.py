@@ -15,11 +15,11 @@ import pytest
 
 from supervision_app.services.record_files import export_case_json, export_session_json
 from supervision_app.storage import SupervisionStore
-from supervision_app.storage.backup import BackupError, stage_backup, write_backup
-from supervision_app.storage.database import SCHEMA_VERSION
+from supervision_app.storage.identity import SCHEMA_VERSION
 from supervision_app.storage.keys import key_file_path
-from supervision_app.storage.migrations import backup_path_for
-from supervision_app.storage.security import set_passphrase
+from supervision_app.storage.sqlite.backup import BackupError, stage_backup, write_backup
+from supervision_app.storage.sqlite.schema import backup_path_for
+from supervision_app.storage.sqlite.security import set_passphrase
 from tests.helpers import TEST_PASSPHRASE, make_case, make_full_session, open_db, raw_connection
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes (Windows: see docs)")
@@ -101,7 +101,7 @@ def test_a_damaged_backup_is_refused_clearly(store, db_path: Path, tmp_path: Pat
     _flip_inside_database(backup, repacked)
     for damaged in (flipped, repacked):
         with pytest.raises(BackupError) as caught:
-            stage_backup(damaged, db_path, store.database.key_ring)
+            stage_backup(damaged, db_path, store.database.backend.key_ring)
         message = str(caught.value)
         assert str(damaged) in message and "damaged" in message and "unexpected" not in message
         assert "Nothing has been changed" in message or "nothing has been changed" in message
@@ -109,14 +109,14 @@ def test_a_damaged_backup_is_refused_clearly(store, db_path: Path, tmp_path: Pat
 
 def test_restoring_streams_the_backup(store, db_path: Path, tmp_path: Path) -> None:
     case_id = make_case(store)
-    session_id = store.create_session(case_id, date(2026, 1, 5), ["A"], "1")
+    session_id = store.sessions.create_session(case_id, date(2026, 1, 5), ["A"], "1")
     for n in range(12):  # about 6 MB of (incompressible-looking) answers
-        store.save_answer(session_id, f"p.{n}", "p", "Q", os.urandom(250_000).hex())
+        store.sessions.save_answer(session_id, f"p.{n}", "p", "Q", os.urandom(250_000).hex())
     backup = write_backup(store.database, tmp_path / "big.supervision-backup")
     assert backup.stat().st_size > 5_000_000
     tracemalloc.start()
     try:
-        staged = stage_backup(backup, db_path, store.database.key_ring)
+        staged = stage_backup(backup, db_path, store.database.backend.key_ring)
         _current, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -24,7 +24,7 @@ def pages_of(data: bytes) -> list[str]:
 
 def _demo_session(store, content, on: date) -> int:
     case_id = load_demo(store, content).history_case_id
-    return next(s.id for s in store.list_sessions(case_id) if s.date == on)
+    return next(s.id for s in store.sessions.list_sessions(case_id) if s.date == on)
 
 
 def test_a_two_answer_session_prints_on_at_most_three_pages(store, content) -> None:
@@ -145,7 +145,7 @@ def _focused_session(store, content, *, print_check_in: bool = False) -> tuple[i
     from tests.helpers import make_case
 
     case_id = make_case(store)
-    sid = store.create_session(case_id, date(2026, 11, 2), ["Alex", "Jo"], content.version)
+    sid = store.sessions.create_session(case_id, date(2026, 11, 2), ["Alex", "Jo"], content.version)
     core = _text_prompts(content, content.core_route)[:3]
     theme = next(t for t in content.themes if t.id == "disguised_compliance")
     themed = next(
@@ -162,7 +162,7 @@ def _focused_session(store, content, *, print_check_in: bool = False) -> tuple[i
         AgendaItem(skipped.id, 5),  # on the agenda, not reached
         AgendaItem(core[2].id, 5),
     ]
-    store.save_agenda(sid, agenda)
+    store.focus.save_agenda(sid, agenda)
     outside = next(
         p
         for s in content.stages
@@ -171,8 +171,8 @@ def _focused_session(store, content, *, print_check_in: bool = False) -> tuple[i
     )
     # answered out of order: the record follows the agenda, not the typing
     for prompt in (core[2], themed, outside, core[0], core[1]):
-        store.save_answer(sid, prompt.id, prompt.stage_id, prompt.text, f"Answer to {prompt.id}.")
-    store.save_opening(
+        store.sessions.save_answer(sid, prompt.id, prompt.stage_id, prompt.text, f"Answer to {prompt.id}.")
+    store.focus.save_opening(
         sid,
         SessionOpening(
             check_in="Tired after a difficult week.",
@@ -181,7 +181,7 @@ def _focused_session(store, content, *, print_check_in: bool = False) -> tuple[i
             main_worries=(("K", "Bruise on his arm, explained twice differently."), ("Baby", "")),
         ),
     )
-    store.save_closing(
+    store.focus.save_closing(
         sid,
         SessionClosing(
             reflection="We have been reassured by Mum's words rather than by change.",
@@ -192,8 +192,8 @@ def _focused_session(store, content, *, print_check_in: bool = False) -> tuple[i
             next_review=date(2026, 11, 30),
         ),
     )
-    store.add_decision(sid, "Ask for a strategy discussion today.", "Two accounts of a bruise.")
-    store.add_action(sid, "Phone MASH to ask for a strategy discussion.", "Alex", date(2026, 11, 3))
+    store.sessions.add_decision(sid, "Ask for a strategy discussion today.", "Two accounts of a bruise.")
+    store.sessions.add_action(sid, "Phone MASH to ask for a strategy discussion.", "Alex", date(2026, 11, 3))
     return sid, {"core": core, "themed": themed, "skipped": skipped, "outside": outside}
 
 
@@ -256,15 +256,15 @@ def test_a_signed_focused_record_prints_from_its_snapshot_and_verifies(store, co
     signed = load_record(store, sid, content)
     assert signed.summary == before.summary and signed.stages == before.stages
     # a later rename of the child does not change what the signed record says
-    store.update_case(
-        store.get_session(sid).case.id,
+    store.cases.update_case(
+        store.sessions.get_session(sid).case.id,
         CaseInput("C-100", "Alex Practitioner", "Jo Supervisor", [], [Child("Kay")]),
     )
     after = load_record(store, sid, content)
     assert after.summary == before.summary
     first = pages_of(render_pdf(after))[0]
     assert "Main worry for K: Bruise on his arm" in first and "K: 3 / 10 — was 5" in first
-    assert [(r.session_id, r.ok) for r in store.verify_all() if r.fingerprint] == [(sid, True)]
+    assert [(r.session_id, r.ok) for r in store.signing.verify_all() if r.fingerprint] == [(sid, True)]
 
 
 def test_the_focused_demo_session_prints_on_about_10_pages(store, content) -> None:
@@ -286,7 +286,7 @@ def test_the_focused_demo_session_prints_on_about_10_pages(store, content) -> No
     assert "Not discussed" not in everything and "Source: " not in everything
     assert not record.previous_actions and "Previous actions reviewed" not in everything
     assert "Previous actions reviewed" not in render_html(record)
-    detail = store.get_session(loaded.session_id)
+    detail = store.sessions.get_session(loaded.session_id)
     assert detail.opening.check_in and not detail.opening.print_check_in
     assert " ".join(detail.opening.check_in.split())[:40] not in everything  # not chosen
     answered = sum(len(s.answered) for s in record.stages)
@@ -387,11 +387,11 @@ def test_answers_under_a_merged_prompts_old_id_print_at_its_home_prompt_on_the_a
 
     home = next(p for s in content.stages for p in s.prompts if p.aliases and p.kind == "text")
     first = next(p for p in _text_prompts(content, content.core_route) if p.id != home.id)
-    sid = store.create_session(make_case(store), date(2026, 11, 2), [], content.version)
-    store.save_agenda(sid, [AgendaItem(first.id, 5), AgendaItem(home.id, 5)])
-    store.save_answer(sid, first.id, first.stage_id, first.text, "First, as planned.")
-    store.save_answer(sid, home.aliases[0], home.stage_id, "The old question", "Kept as written.")
-    record = build_record(store.get_session(sid), content)
+    sid = store.sessions.create_session(make_case(store), date(2026, 11, 2), [], content.version)
+    store.focus.save_agenda(sid, [AgendaItem(first.id, 5), AgendaItem(home.id, 5)])
+    store.sessions.save_answer(sid, first.id, first.stage_id, first.text, "First, as planned.")
+    store.sessions.save_answer(sid, home.aliases[0], home.stage_id, "The old question", "Kept as written.")
+    record = build_record(store.sessions.get_session(sid), content)
     flat = [p for s in record.stages for p in s.answered]
     assert [p.answer for p in flat] == ["First, as planned.", "Kept as written."]
     assert flat[1].text == "The old question"

@@ -16,7 +16,7 @@ from supervision_app.services.records import load_record
 
 def _sessions(store, content):
     case_id = load_demo(store, content).history_case_id
-    return {s.date: s.id for s in store.list_sessions(case_id)}
+    return {s.date: s.id for s in store.sessions.list_sessions(case_id)}
 
 
 def test_each_record_shows_the_hypotheses_as_they_stood_then(store, content) -> None:

@@ -29,13 +29,13 @@ def test_the_dialog_changes_the_marking_and_late_days(qtbot, store, content, db_
         dialog.marking_edit.clear()
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         assert "protective marking" in dialog.problems_label.text()  # refused, stays open
-        assert store.protective_marking() == "OFFICIAL-SENSITIVE"
+        assert store.settings.protective_marking() == "OFFICIAL-SENSITIVE"
         type_text(qtbot, dialog.marking_edit, "OFFICIAL")
         dialog.late_days_spin.setValue(21)
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.findChild(RecordSettingsDialog) is None)
-        assert store.protective_marking() == "OFFICIAL"
-        assert store.late_entry_days() == 21
+        assert store.settings.protective_marking() == "OFFICIAL"
+        assert store.settings.late_entry_days() == 21
     finally:
         window.close()
 

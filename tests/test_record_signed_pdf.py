@@ -39,19 +39,19 @@ from supervision_app.services.records import load_record
 
 
 def sign(store, session_id, *, wellbeing=False, disagreement=""):
-    store.sign_session(
+    store.signing.sign_session(
         session_id,
         SignOffInput(Party.PRACTITIONER, "Alex Practitioner", "Social worker", "", disagreement,
                      include_wellbeing=wellbeing),
     )  # fmt: skip
-    store.sign_session(
+    store.signing.sign_session(
         session_id, SignOffInput(Party.SUPERVISOR, "Jo Supervisor", "Team manager", "Agreed.")
     )
 
 
 @pytest.fixture
 def session_id(store):
-    store.set_current_user("Jo Supervisor", "Team manager")
+    store.settings.set_current_user("Jo Supervisor", "Team manager")
     return make_full_session(store, make_case(store))
 
 
@@ -63,7 +63,7 @@ def test_signed_record_prints_signatures_addenda_and_the_fingerprint_verify_repo
     store, content, session_id, db_path
 ):
     sign(store, session_id, disagreement="I disagree that the risk is low.")
-    store.add_addendum(session_id, "Jo Supervisor", "Team manager", "Police check returned.")
+    store.signing.add_addendum(session_id, "Jo Supervisor", "Team manager", "Police check returned.")
     record = load_record(store, session_id, content)
     data = render_pdf(record)
     pages = pdf_pages(data)
@@ -81,7 +81,7 @@ def test_signed_record_prints_signatures_addenda_and_the_fingerprint_verify_repo
     assert squash('Mum said <b>"fine"</b> & left;') in flat
     # the addendum comes after the sign-off, never mixed into the record above it
     assert flat.index("Addendum1") > flat.index("Sign-off")
-    fingerprint = store.verify_session(session_id).fingerprint
+    fingerprint = store.signing.verify_session(session_id).fingerprint
     assert fingerprint and squash(f"Record fingerprint: {fingerprint}") in flat
     store.database.close()  # one instance per database: the command line needs it closed
     result = subprocess.run(
@@ -102,7 +102,7 @@ def test_unsigned_record_is_marked_draft_without_fingerprint(store, content, ses
 
 def test_audit_trail_printed_only_when_asked(store, content, session_id):
     sign(store, session_id)
-    store.record_event(session_id, AuditEvent.EXPORTED, "PDF")
+    store.audit.record_event(session_id, AuditEvent.EXPORTED, "PDF")
     without = squash(text_of(render_pdf(load_record(store, session_id, content))))
     assert "Audittrail" not in without
     with_trail = squash(
@@ -119,8 +119,8 @@ def test_wellbeing_prints_only_when_the_practitioner_chose_it(store, content, se
     sign(store, session_id, wellbeing=chosen)
     wellbeing = RecordWellbeing((("How are you finding this case?", "Tired but supported."),))
     record = build_record(
-        store.get_session(session_id), content,
-        integrity=store.integrity(session_id), wellbeing=wellbeing,
+        store.sessions.get_session(session_id), content,
+        integrity=store.signing.integrity(session_id), wellbeing=wellbeing,
     )  # fmt: skip
     flat = squash(text_of(render_pdf(record)))
     assert ("Tiredbutsupported." in flat) is chosen
@@ -277,8 +277,8 @@ def test_case_memory_fills_previous_actions_and_escalations(store, content) -> N
 
     case_id = make_case(store)
     first = make_full_session(store, case_id)
-    second = store.create_session(case_id, date(2026, 11, 20), ["Alex", "Jo"], "1.0.0")
-    action = store.get_session(first).actions[0]
+    second = store.sessions.create_session(case_id, date(2026, 11, 20), ["Alex", "Jo"], "1.0.0")
+    action = store.sessions.get_session(first).actions[0]
     store.memory.review_action(
         action.id, ReviewOutcome.NOT_DONE, reason="Family away", session_id=second
     )

@@ -26,20 +26,21 @@ from supervision_app.record.pdf.documents import render_extract
 from supervision_app.services.records import load_record
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.chain import GENESIS, canonical_content, link_hash
-from supervision_app.storage.database import SCHEMA_VERSION
+from supervision_app.storage.identity import SCHEMA_VERSION
 from supervision_app.storage.loading import load_detail
-from supervision_app.storage.migrations import MIGRATIONS, backup_path_for
 from supervision_app.storage.models import ChainSealRow
 from supervision_app.storage.signing import _links, link_dict
+from supervision_app.storage.sqlite.migrations import MIGRATIONS
+from supervision_app.storage.sqlite.schema import backup_path_for
 
 FIXED = datetime(2026, 12, 1, 9, 0)
 
 
 def sign(store: SupervisionStore, session_id: int) -> None:
-    store.sign_session(
+    store.signing.sign_session(
         session_id, SignOffInput(Party.PRACTITIONER, "Alex Practitioner", "Social worker")
     )
-    store.sign_session(
+    store.signing.sign_session(
         session_id, SignOffInput(Party.SUPERVISOR, "Jo Supervisor", "Team manager", "Agreed.")
     )
 
@@ -47,10 +48,10 @@ def sign(store: SupervisionStore, session_id: int) -> None:
 @pytest.fixture
 def history(store: SupervisionStore) -> dict[str, int]:
     """A case with an earlier session, the session to sign (with case memory) and its ids."""
-    store.set_current_user("Jo Supervisor", "Team manager")
+    store.settings.set_current_user("Jo Supervisor", "Team manager")
     case_id = make_case(store)
-    earlier = store.create_session(case_id, date(2026, 10, 5), ["Alex", "Jo"], "1.0.0")
-    old_action = store.add_action(earlier, "Check school attendance", "Alex", date(2026, 10, 20))
+    earlier = store.sessions.create_session(case_id, date(2026, 10, 5), ["Alex", "Jo"], "1.0.0")
+    old_action = store.sessions.add_action(earlier, "Check school attendance", "Alex", date(2026, 10, 20))
     session_id = make_full_session(store, case_id)
     memory = store.memory
     memory.review_action(
@@ -81,7 +82,7 @@ def _record(store, content, session_id):
 
 def _later_changes(store: SupervisionStore, ids: dict[str, int]) -> None:
     """Everything a team might legitimately do to the case after the record was signed."""
-    store.update_case(
+    store.cases.update_case(
         ids["case"],
         CaseInput(
             reference="C-200/RENAMED",
@@ -91,8 +92,8 @@ def _later_changes(store: SupervisionStore, ids: dict[str, int]) -> None:
             children=[Child("K", date(2019, 3, 14))],
         ),
     )
-    following = store.create_session(ids["case"], date(2026, 12, 7), ["Alex", "Sam"], "1.0.0")
-    detail = store.get_session(ids["session"])
+    following = store.sessions.create_session(ids["case"], date(2026, 12, 7), ["Alex", "Sam"], "1.0.0")
+    detail = store.sessions.get_session(ids["session"])
     for action in detail.actions:
         store.memory.review_action(
             action.id, ReviewOutcome.DONE, "", session_id=following, on=date(2026, 12, 7)
@@ -124,7 +125,7 @@ def test_a_signed_record_prints_as_signed_after_later_changes(store, content, hi
 
     _later_changes(store, history)
 
-    assert [(r.session_id, r.ok) for r in store.verify_all() if r.fingerprint] == [
+    assert [(r.session_id, r.ok) for r in store.signing.verify_all() if r.fingerprint] == [
         (session_id, True)
     ]
     after = _record(store, content, session_id)
@@ -161,21 +162,21 @@ def test_a_signed_record_prints_as_signed_after_later_changes(store, content, hi
 
 
 def test_a_draft_record_shows_live_data_and_no_changes_note(store, content, history) -> None:
-    store.update_case(
+    store.cases.update_case(
         history["case"],
         CaseInput("C-300", "Alex Practitioner", "Jo Supervisor", [], [Child("K")]),
     )
     record = load_record(store, history["session"], content)
     assert record.case_reference == "C-300" and record.changes == ()
-    assert store.signed_snapshot(history["session"]) is None
+    assert store.signing.signed_snapshot(history["session"]) is None
 
 
 def test_addenda_after_later_changes_still_chain_on_the_snapshot(store, content, history) -> None:
     sign(store, history["session"])
-    fingerprint = store.integrity(history["session"]).fingerprint
+    fingerprint = store.signing.integrity(history["session"]).fingerprint
     _later_changes(store, history)
-    store.add_addendum(history["session"], "Jo Supervisor", "Team manager", "Police replied.")
-    result = store.verify_session(history["session"])
+    store.signing.add_addendum(history["session"], "Jo Supervisor", "Team manager", "Police replied.")
+    result = store.signing.verify_session(history["session"])
     assert result.ok and result.fingerprint != fingerprint
     assert load_record(store, history["session"], content).case_reference == "C-100"
 
@@ -200,7 +201,7 @@ def test_tampering_with_the_snapshot_is_detected(store, history, db_path, sql) -
         connection.commit()
     finally:
         connection.close()
-    bad = [r for r in store.verify_all() if not r.ok]
+    bad = [r for r in store.signing.verify_all() if not r.ok]
     assert [r.session_id for r in bad] == [history["session"]] and bad[0].problem
 
 
@@ -208,7 +209,7 @@ def test_tampering_with_the_snapshot_is_detected(store, history, db_path, sql) -
 
 #: The schema version before the snapshot step, and that step (found by name: later steps
 #: follow it).
-BEFORE_SNAPSHOTS = next(v for v, step in MIGRATIONS.items() if step.__name__ == "_v4_to_v5")
+BEFORE_SNAPSHOTS = next(v for v, step in MIGRATIONS.items() if step.__name__ == "v4_to_v5")
 SNAPSHOT_STEP = MIGRATIONS[BEFORE_SNAPSHOTS]
 
 
@@ -241,11 +242,11 @@ def test_upgrading_keeps_old_signed_records_verifiable(
 ) -> None:
     database = open_db(db_path)
     store = SupervisionStore(database)
-    store.set_current_user("Jo Supervisor", "Team manager")
+    store.settings.set_current_user("Jo Supervisor", "Team manager")
     case_id = make_case(store)
     signed, unsigned = make_full_session(store, case_id), None
     sign(store, signed)
-    unsigned = store.create_session(case_id, date(2026, 12, 1), ["Alex"], "1.0.0")
+    unsigned = store.sessions.create_session(case_id, date(2026, 12, 1), ["Alex"], "1.0.0")
     _make_pre_snapshot(store, db_path, signed)
     if renamed_before_upgrade:  # the old version then failed it; the upgrade heals it
         connection = raw_connection(db_path)
@@ -258,16 +259,16 @@ def test_upgrading_keeps_old_signed_records_verifiable(
         store = SupervisionStore(database)
         assert "record_snapshots" in SNAPSHOT_STEP.__doc__ + str(SNAPSHOT_STEP.__code__.co_consts)
         assert backup_path_for(db_path, SCHEMA_VERSION).exists()
-        assert [r.ok for r in store.verify_all()] == [True, True]
-        assert store.signed_snapshot(signed) is None  # printed from live data, as before
-        store.update_case(
+        assert [r.ok for r in store.signing.verify_all()] == [True, True]
+        assert store.signing.signed_snapshot(signed) is None  # printed from live data, as before
+        store.cases.update_case(
             case_id, CaseInput("C-102", "Alex Practitioner", "Jo Supervisor", [], [Child("K")])
         )
-        assert [r.ok for r in store.verify_all()] == [True, True]
-        store.add_addendum(signed, "Jo Supervisor", "Team manager", "After the upgrade.")
+        assert [r.ok for r in store.signing.verify_all()] == [True, True]
+        store.signing.add_addendum(signed, "Jo Supervisor", "Team manager", "After the upgrade.")
         sign(store, unsigned)  # new signatures take a snapshot
-        assert store.signed_snapshot(unsigned) is not None
-        assert [r.ok for r in store.verify_all()] == [True, True]
+        assert store.signing.signed_snapshot(unsigned) is not None
+        assert [r.ok for r in store.signing.verify_all()] == [True, True]
         assert load_record(store, signed, content).case_reference == "C-102"
     finally:
         database.close()
@@ -284,7 +285,7 @@ def test_upgrading_keeps_old_signed_records_verifiable(
         connection.close()
     database = open_db(db_path)
     try:
-        assert [r.ok for r in SupervisionStore(database).verify_all()] == [False, True]
+        assert [r.ok for r in SupervisionStore(database).signing.verify_all()] == [False, True]
     finally:
         database.close()
 
@@ -315,5 +316,5 @@ def test_rewritten_snapshot_json_is_detected(store, history, db_path, tamper) ->
         connection.commit()
     finally:
         connection.close()
-    result = store.verify_session(history["session"])
+    result = store.signing.verify_session(history["session"])
     assert not result.ok and result.problem

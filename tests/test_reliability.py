@@ -31,7 +31,7 @@ def test_sigkill_mid_write_loses_nothing_acknowledged(tmp_path: Path) -> None:
 def test_a_full_disk_keeps_the_text_and_saves_it_when_space_returns(db_path: Path) -> None:
     database = open_db(db_path)
     store = SupervisionStore(database)
-    session_id = store.create_session(make_case(store), date(2026, 1, 5), [], "1")
+    session_id = store.sessions.create_session(make_case(store), date(2026, 1, 5), [], "1")
     limit = {"pages": 0}
 
     def cap(dbapi_connection, _record) -> None:
@@ -49,13 +49,13 @@ def test_a_full_disk_keeps_the_text_and_saves_it_when_space_returns(db_path: Pat
     failed = [o for o in outcomes if not o.ok]
     assert failed and "disk is full" in failed[0].error
     assert words not in failed[0].error
-    assert "s.p" not in store.get_session(session_id).answers  # nothing half-written
+    assert "s.p" not in store.sessions.get_session(session_id).answers  # nothing half-written
 
     event.remove(database.engine, "connect", cap)
     database.engine.dispose()  # space is back
     assert writer.flush(timeout=60)
     writer.close()
-    assert store.get_session(session_id).answers["s.p"].text == words
+    assert store.sessions.get_session(session_id).answers["s.p"].text == words
     database.close()
 
 
@@ -87,9 +87,9 @@ def test_a_damaged_database_is_refused_untouched(tmp_path: Path, case: int) -> N
         assert "untouched" in str(exc) or "not a supervision database" in str(exc), name
         assert (path.read_bytes(), key_file_path(path).read_bytes()) == before, name
     else:  # the damage missed every page that opening reads: the integrity check finds it
-        from supervision_app.storage import cipher
+        from supervision_app.storage.sqlite import cipher
 
-        conn = cipher.connect(str(path), database.key_ring.data_key)
+        conn = cipher.connect(str(path), database.backend.key_ring.data_key)
         assert cipher.check_integrity(conn), name
         conn.close()
         database.close()

@@ -10,11 +10,12 @@ import pytest
 from supervision_app.storage import (
     Passphrase,
     SupervisionStore,
-    cipher,
     open_database,
 )
-from supervision_app.storage import backup as backup_module
-from supervision_app.storage.backup import (
+from supervision_app.storage.keys import key_file_path
+from supervision_app.storage.sqlite import backup as backup_module
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.backup import (
     BackupCredentialError,
     BackupError,
     restore_backup,
@@ -22,8 +23,7 @@ from supervision_app.storage.backup import (
     stage_backup,
     write_backup,
 )
-from supervision_app.storage.keys import key_file_path
-from supervision_app.storage.security import change_passphrase, rotate_key
+from supervision_app.storage.sqlite.security import change_passphrase, rotate_key
 from tests.helpers import TEST_PASSPHRASE, make_case, open_db
 
 FIRST = "the first passphrase, long enough"
@@ -31,7 +31,7 @@ SECOND = "the second passphrase, also long"
 
 
 def references(database) -> list[str]:
-    return sorted(c.reference for c in SupervisionStore(database).list_cases())
+    return sorted(c.reference for c in SupervisionStore(database).cases.list_cases())
 
 
 def siblings(path: Path) -> list[str]:
@@ -57,7 +57,7 @@ def backed_up(tmp_path: Path):
 def test_restore_under_the_same_key_keeps_the_current_passphrase(backed_up) -> None:
     path, database, backup = backed_up
     change_passphrase(database, FIRST, SECOND)
-    staged = stage_backup(backup, path, database.key_ring)
+    staged = stage_backup(backup, path, database.backend.key_ring)
     assert staged.created
     restore_into_open(database, staged)
     assert references(database) == ["IN-BACKUP"]
@@ -73,7 +73,7 @@ def test_a_backup_under_another_key_needs_its_own_passphrase(backed_up) -> None:
     rotate_key(database, FIRST)
     change_passphrase(database, FIRST, SECOND)
     with pytest.raises(BackupCredentialError, match="another key"):
-        stage_backup(backup, path, database.key_ring)
+        stage_backup(backup, path, database.backend.key_ring)
     with pytest.raises(BackupCredentialError, match="passphrase is not right"):
         stage_backup(backup, path, Passphrase(SECOND))
     assert siblings(path) == ["s.sqlite3", "s.sqlite3.keys", "s.sqlite3.lock"]
@@ -91,7 +91,7 @@ def test_a_bad_file_changes_nothing(backed_up, tmp_path: Path) -> None:
         foreign = tmp_path / "foreign.supervision-backup"
         foreign.write_bytes(content)
         with pytest.raises(BackupError, match="not a backup of this app"):
-            stage_backup(foreign, path, database.key_ring)
+            stage_backup(foreign, path, database.backend.key_ring)
     assert (path.read_bytes(), key_file_path(path).read_bytes()) == before
     assert references(database) == ["AFTER-BACKUP", "IN-BACKUP"]
     assert siblings(path) == ["s.sqlite3", "s.sqlite3.keys", "s.sqlite3.lock"]
@@ -101,7 +101,7 @@ def test_a_restore_that_cannot_open_puts_the_previous_database_back(
     backed_up, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, database, backup = backed_up
-    staged = stage_backup(backup, path, database.key_ring)
+    staged = stage_backup(backup, path, database.backend.key_ring)
 
     def broken(*_args) -> None:
         raise cipher.DatabaseError("disk I/O error")
@@ -143,7 +143,7 @@ def test_a_crashed_databases_wal_is_not_replayed_into_the_restored_one(
     assert not Path(f"{crashed}-wal").exists()
     restored = open_db(crashed)
     assert references(restored) == ["IN-BACKUP"]
-    conn = cipher.connect(str(crashed), restored.key_ring.data_key, read_only=True)
+    conn = cipher.connect(str(crashed), restored.backend.key_ring.data_key, read_only=True)
     assert cipher.check_integrity(conn) == []
     conn.close()
     restored.close()

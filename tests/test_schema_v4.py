@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from supervision_app.domain.memory import HypothesisStatus
-from supervision_app.storage import SupervisionStore, search_index
-from supervision_app.storage.database import SCHEMA_VERSION
-from supervision_app.storage.migrations import MIGRATIONS, backup_path_for
+from supervision_app.storage import SupervisionStore
+from supervision_app.storage.identity import SCHEMA_VERSION
+from supervision_app.storage.sqlite import search_index
+from supervision_app.storage.sqlite.migrations import MIGRATIONS
+from supervision_app.storage.sqlite.schema import backup_path_for
 from tests.helpers import make_case, open_db, raw_connection
 
 JAN, FEB = date(2026, 1, 6), date(2026, 2, 3)
@@ -45,8 +47,8 @@ def _make_version_2_file(path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[st
     database = open_db(path)
     store = SupervisionStore(database)
     case_id = make_case(store)
-    s1 = store.create_session(case_id, JAN, ["A"], "1")
-    store.save_answer(s1, "a.b", "a", "Q", "Mum said the marmalade cat scratched her")
+    s1 = store.sessions.create_session(case_id, JAN, ["A"], "1")
+    store.sessions.save_answer(s1, "a.b", "a", "Q", "Mum said the marmalade cat scratched her")
     hyp = store.memory.add_hypothesis(case_id, "The bruises come from rough play", JAN, s1)
     store.memory.update_hypothesis(hyp, HypothesisStatus.TESTING, "Asked the nursery", FEB)
     store.memory.raise_escalation(case_id, "Refused referral", "MASH manager", JAN, 7, s1)

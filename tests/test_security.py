@@ -23,11 +23,9 @@ from supervision_app.storage import (
     RecoveryKey,
     SupervisionStore,
     UnlockError,
-    cipher,
     open_database,
 )
-from supervision_app.storage.backup import BackupError, restore_backup, write_backup
-from supervision_app.storage.database import SCHEMA_VERSION
+from supervision_app.storage.identity import SCHEMA_VERSION
 from supervision_app.storage.keys import (
     KDF_ITERATIONS,
     key_file_path,
@@ -36,8 +34,10 @@ from supervision_app.storage.keys import (
     read_key_file,
     write_key_file,
 )
-from supervision_app.storage.migrations import backup_path_for
-from supervision_app.storage.security import change_passphrase, rotate_key, set_passphrase
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.backup import BackupError, restore_backup, write_backup
+from supervision_app.storage.sqlite.schema import backup_path_for
+from supervision_app.storage.sqlite.security import change_passphrase, rotate_key, set_passphrase
 from tests.helpers import HOSTILE, TEST_PASSPHRASE, make_case, make_full_session, open_db
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -69,7 +69,7 @@ def test_passphrase_path_creates_sqlcipher_with_its_defaults(tmp_path: Path) -> 
 
     reopened = open_database(path, Passphrase("a good long passphrase 9!"))
     try:
-        conn = cipher.connect(str(path), reopened.key_ring.data_key, read_only=True)
+        conn = cipher.connect(str(path), reopened.backend.key_ring.data_key, read_only=True)
         settings = {
             name: conn.execute(f"PRAGMA {name}").fetchone()[0]
             for name in (
@@ -83,7 +83,7 @@ def test_passphrase_path_creates_sqlcipher_with_its_defaults(tmp_path: Path) -> 
         }
         assert cipher.check_integrity(conn) == []
         conn.close()
-        assert SupervisionStore(reopened).list_cases()[0].reference == MARKER
+        assert SupervisionStore(reopened).cases.list_cases()[0].reference == MARKER
     finally:
         reopened.close()
     assert settings["cipher"] == "AES-256-CBC"
@@ -110,7 +110,7 @@ def test_a_wrong_passphrase_is_refused_and_changes_no_byte(db_path: Path) -> Non
 def test_a_tampered_page_fails_the_hmac_check(db_path: Path) -> None:
     database = open_db(db_path)
     make_full_session(SupervisionStore(database), make_case(SupervisionStore(database)))
-    key = database.key_ring.data_key
+    key = database.backend.key_ring.data_key
     database.close()
     raw = bytearray(db_path.read_bytes())
     raw[4096 + 100] ^= 0xFF  # one bit pattern in page 2
@@ -144,7 +144,7 @@ def test_recovery_key_opens_and_sets_a_new_passphrase(tmp_path: Path) -> None:
     with pytest.raises(UnlockError):
         open_database(path, Passphrase("first passphrase is long"))
     database = open_database(path, Passphrase("second passphrase, also long"))
-    assert SupervisionStore(database).list_cases()[0].reference == "REC-1"
+    assert SupervisionStore(database).cases.list_cases()[0].reference == "REC-1"
     database.close()
     open_database(path, RecoveryKey(recovery)).close()  # the recovery key still works
 
@@ -166,15 +166,15 @@ def test_key_rotation_re_encrypts_with_a_new_data_key(tmp_path: Path) -> None:
     database = open_database(path, Passphrase("rotation passphrase 1"))
     store = SupervisionStore(database)
     session_id = make_full_session(store, make_case(store))
-    old_key = database.key_ring.data_key
+    old_key = database.backend.key_ring.data_key
     new_recovery = rotate_key(database, "rotation passphrase 1")
-    assert store.get_session(session_id).answers["professional_curiosity.x"].text == HOSTILE
+    assert store.sessions.get_session(session_id).answers["professional_curiosity.x"].text == HOSTILE
     database.close()
     with pytest.raises(cipher.DatabaseError):
         cipher.connect(str(path), old_key)
     assert len(read_key_file(key_file_path(path))) == 1
     database = open_database(path, RecoveryKey(new_recovery))
-    assert SupervisionStore(database).get_session(session_id).decisions
+    assert SupervisionStore(database).sessions.get_session(session_id).decisions
     database.close()
 
 
@@ -182,19 +182,19 @@ def test_an_interrupted_rotation_still_opens(tmp_path: Path) -> None:
     path = tmp_path / "i.sqlite3"
     database = open_database(path, Passphrase("interrupted rotation 1"))
     make_case(SupervisionStore(database), "ROT")
-    old_entry = database.key_ring.entry
+    old_entry = database.backend.key_ring.entry
     database.close()
     # The crash came after re-keying the file but before the key file was rewritten.
     new = new_key_ring("interrupted rotation 1")
     first = open_database(path, Passphrase("interrupted rotation 1"))
-    old_key = first.key_ring.data_key
+    old_key = first.backend.key_ring.data_key
     first.close()
     conn = cipher.connect(str(path), old_key)
     conn.execute(f"PRAGMA rekey = {cipher.raw_key(new.data_key)}")
     conn.close()
     write_key_file(key_file_path(path), [old_entry, new.entry])
     database = open_database(path, Passphrase("interrupted rotation 1"))
-    assert SupervisionStore(database).list_cases()[0].reference == "ROT"
+    assert SupervisionStore(database).cases.list_cases()[0].reference == "ROT"
     database.close()
     assert read_key_file(key_file_path(path)) == [new.entry]
 
@@ -206,9 +206,9 @@ def test_a_plain_v1_database_is_encrypted_and_migrated(tmp_path: Path) -> None:
     database = open_database(path, Passphrase("upgrade passphrase 42"))
     try:
         store = SupervisionStore(database)
-        cases = store.list_cases()
+        cases = store.cases.list_cases()
         assert [c.reference for c in cases] == ["FIXTURE-V1"]
-        detail = store.get_session(store.list_sessions(cases[0].id)[0].id)
+        detail = store.sessions.get_session(store.sessions.list_sessions(cases[0].id)[0].id)
         assert detail.answers["professional_curiosity.x"].text == HOSTILE
         assert [a.description for a in detail.actions] == [
             "Visit unannounced",
@@ -230,7 +230,7 @@ def test_a_plain_v1_database_is_encrypted_and_migrated(tmp_path: Path) -> None:
     bak = backup_path_for(path, SCHEMA_VERSION)
     assert bak.exists() and not bak.read_bytes().startswith(b"SQLite format 3")
     old = open_database(bak, Passphrase("upgrade passphrase 42"))
-    assert [c.reference for c in SupervisionStore(old).list_cases()] == ["FIXTURE-V1"]
+    assert [c.reference for c in SupervisionStore(old).cases.list_cases()] == ["FIXTURE-V1"]
     old.close()
 
 
@@ -266,7 +266,7 @@ def test_backup_and_restore(tmp_path: Path, db_path: Path) -> None:
 
     restore_backup(backup, db_path, Passphrase(TEST_PASSPHRASE))
     database = open_db(db_path)
-    assert [c.reference for c in SupervisionStore(database).list_cases()] == ["BEFORE-BACKUP"]
+    assert [c.reference for c in SupervisionStore(database).cases.list_cases()] == ["BEFORE-BACKUP"]
     database.close()
     assert not db_path.with_name(db_path.name + ".before-restore").exists()
 
@@ -310,11 +310,11 @@ def test_a_locked_database_refuses_work_until_unlocked(db_path: Path) -> None:
     database.lock()
     assert database.locked
     with pytest.raises(DatabaseLockedError):
-        store.list_cases()
+        store.cases.list_cases()
     with pytest.raises(UnlockError):
         database.unlock(Passphrase("wrong"))
     database.unlock(Passphrase(TEST_PASSPHRASE))
-    assert store.list_cases()[0].reference == "LOCKED"
+    assert store.cases.list_cases()[0].reference == "LOCKED"
     database.close()
 
 

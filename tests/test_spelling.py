@@ -10,9 +10,11 @@ import pytest
 
 from supervision_app.domain import ValidationError
 from supervision_app.spelling import NO_PYENCHANT, SpellChecker, load_checker, words_in
-from supervision_app.storage import SupervisionStore, cipher
-from supervision_app.storage.database import SCHEMA_VERSION
-from supervision_app.storage.migrations import MIGRATIONS, _v2_to_v3, backup_path_for
+from supervision_app.storage import SupervisionStore
+from supervision_app.storage.identity import SCHEMA_VERSION
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.migrations import MIGRATIONS, v2_to_v3
+from supervision_app.storage.sqlite.schema import backup_path_for
 from tests.helpers import make_case, open_db, shared_key_ring
 
 INSTALL_HINT = (
@@ -140,7 +142,7 @@ def _make_version_2(path: Path) -> None:
 
 
 def test_a_version_2_database_migrates_to_hold_my_words(db_path: Path) -> None:
-    assert MIGRATIONS[2] is _v2_to_v3
+    assert MIGRATIONS[2] is v2_to_v3
     _make_version_2(db_path)
     database = open_db(db_path)
     try:
@@ -152,7 +154,7 @@ def test_a_version_2_database_migrates_to_hold_my_words(db_path: Path) -> None:
         assert "personal_words" in tables
         assert meta["schema_version"] == str(SCHEMA_VERSION)
         store = SupervisionStore(database)
-        assert [c.reference for c in store.list_cases()] == ["BEFORE-V3"]
+        assert [c.reference for c in store.cases.list_cases()] == ["BEFORE-V3"]
         assert store.words.add_word("Kayleigh")
         assert store.words.list_words() == ["Kayleigh"]
     finally:
@@ -164,8 +166,8 @@ def test_the_step_to_version_3_is_idempotent(db_path: Path) -> None:
     _make_version_2(db_path)
     conn = cipher.connect(str(db_path), shared_key_ring().data_key)
     with conn:
-        _v2_to_v3(conn.cursor())
+        v2_to_v3(conn.cursor())
         conn.execute("INSERT INTO personal_words VALUES ('Kayleigh', '2026-01-01 00:00:00')")
-        _v2_to_v3(conn.cursor())  # run again: nothing lost, no error
+        v2_to_v3(conn.cursor())  # run again: nothing lost, no error
         assert conn.execute("SELECT word FROM personal_words").fetchall() == [("Kayleigh",)]
     conn.close()

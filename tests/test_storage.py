@@ -15,9 +15,9 @@ from supervision_app.storage import (
     NotFoundError,
     NotOurDatabaseError,
     SupervisionStore,
-    cipher,
 )
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
+from supervision_app.storage.sqlite import cipher
 from tests.helpers import HOSTILE, make_case, make_full_session, open_db, shared_key_ring
 
 
@@ -29,9 +29,9 @@ def test_everything_survives_closing_and_reopening(db_path: Path) -> None:
     database.close()
 
     reopened = SupervisionStore(open_db(db_path))
-    [case] = reopened.list_cases()
+    [case] = reopened.cases.list_cases()
     assert (case.reference, case.children, case.session_count) == ("C-100", "K, Baby, T", 1)
-    detail = reopened.get_session(session_id)
+    detail = reopened.sessions.get_session(session_id)
     assert detail.answers["professional_curiosity.x"].text == HOSTILE
     assert detail.answers["professional_curiosity.x"].prompt_text == "Q one?"
     assert [(d.text, d.rationale) for d in detail.decisions] == [
@@ -44,7 +44,7 @@ def test_everything_survives_closing_and_reopening(db_path: Path) -> None:
     children = detail.case.children
     assert children[1].unborn and children[1].date_of_birth == date(2027, 2, 1)
     assert children[2].age == "about 12"
-    [summary] = reopened.list_sessions(case_id)
+    [summary] = reopened.sessions.list_sessions(case_id)
     assert summary.answered == 2
     reopened.database.close()
 
@@ -56,40 +56,40 @@ def test_database_uses_wal_and_foreign_keys(store: SupervisionStore) -> None:
 
 
 def test_answer_is_replaced_not_duplicated(store: SupervisionStore) -> None:
-    session_id = store.create_session(make_case(store), date(2026, 1, 5), [], "1")
+    session_id = store.sessions.create_session(make_case(store), date(2026, 1, 5), [], "1")
     for text in ("a", "ab", "abc"):
-        store.save_answer(session_id, "s.p", "s", "Q", text)
-    assert {k: a.text for k, a in store.get_session(session_id).answers.items()} == {"s.p": "abc"}
+        store.sessions.save_answer(session_id, "s.p", "s", "Q", text)
+    assert {k: a.text for k, a in store.sessions.get_session(session_id).answers.items()} == {"s.p": "abc"}
 
 
 def test_case_rules_are_enforced(store: SupervisionStore) -> None:
     with pytest.raises(ValidationError) as info:
-        store.create_case(CaseInput("", "", "", [], []))
+        store.cases.create_case(CaseInput("", "", "", [], []))
     assert len(info.value.problems) == 4
     make_case(store, "DUP")
     with pytest.raises(ValidationError, match="already exists"):
         make_case(store, "DUP")
     with pytest.raises(ValidationError, match="in the future"):
-        store.create_case(CaseInput("F", "p", "s", [], [Child("X", date(2099, 1, 1))]))
+        store.cases.create_case(CaseInput("F", "p", "s", [], [Child("X", date(2099, 1, 1))]))
 
 
 def test_decision_needs_rationale_and_action_needs_owner_and_date(store: SupervisionStore) -> None:
-    session_id = store.create_session(make_case(store), date(2026, 1, 5), [], "1")
+    session_id = store.sessions.create_session(make_case(store), date(2026, 1, 5), [], "1")
     with pytest.raises(ValidationError, match="rationale"):
-        store.add_decision(session_id, "Close the case", "   ")
+        store.sessions.add_decision(session_id, "Close the case", "   ")
     with pytest.raises(ValidationError) as info:
-        store.add_action(session_id, "Do it", "", None)
+        store.sessions.add_action(session_id, "Do it", "", None)
     assert len(info.value.problems) == 2
-    assert store.get_session(session_id).decisions == []
+    assert store.sessions.get_session(session_id).decisions == []
 
 
 def test_deleting_a_case_removes_its_sessions(store: SupervisionStore) -> None:
     case_id = make_case(store)
     session_id = make_full_session(store, case_id)
-    store.delete_case(case_id)
-    assert store.list_cases() == []
+    store.cases.delete_case(case_id)
+    assert store.cases.list_cases() == []
     with pytest.raises(NotFoundError):
-        store.get_session(session_id)
+        store.sessions.get_session(session_id)
 
 
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
@@ -142,21 +142,21 @@ def test_an_unwritable_location_gives_a_clear_message(tmp_path: Path) -> None:
 
 
 def test_autosave_commits_latest_text_off_the_calling_thread(store: SupervisionStore) -> None:
-    session_id = store.create_session(make_case(store), date(2026, 1, 5), [], "1")
+    session_id = store.sessions.create_session(make_case(store), date(2026, 1, 5), [], "1")
     outcomes = []
     writer = AutosaveWriter(store, outcomes.append)
     for i in range(1, 50):
         writer.submit(AnswerEdit(session_id, "s.p", "s", "Q", "word " * i))
     assert writer.close()
-    assert store.get_session(session_id).answers["s.p"].text == "word " * 49
+    assert store.sessions.get_session(session_id).answers["s.p"].text == "word " * 49
     assert outcomes and outcomes[-1].ok and outcomes[-1].pending == 0
 
 
 def test_autosave_keeps_text_and_retries_when_the_disk_fails(
     store: SupervisionStore, monkeypatch
 ) -> None:
-    session_id = store.create_session(make_case(store), date(2026, 1, 5), [], "1")
-    real_save = store.save_answer
+    session_id = store.sessions.create_session(make_case(store), date(2026, 1, 5), [], "1")
+    real_save = store.sessions.save_answer
     calls = {"n": 0}
 
     def failing_then_ok(*args):
@@ -165,7 +165,7 @@ def test_autosave_keeps_text_and_retries_when_the_disk_fails(
             raise sqlite3.OperationalError("database or disk is full")
         return real_save(*args)
 
-    monkeypatch.setattr(store, "save_answer", failing_then_ok)
+    monkeypatch.setattr(store.sessions, "save_answer", failing_then_ok)
     monkeypatch.setattr("supervision_app.storage.autosave.RETRY_DELAYS", (0.05,))
     outcomes = []
     writer = AutosaveWriter(store, outcomes.append)
@@ -175,4 +175,4 @@ def test_autosave_keeps_text_and_retries_when_the_disk_fails(
     assert not outcomes[0].ok and "disk is full" in outcomes[0].error
     assert "precious words" not in outcomes[0].error
     assert outcomes[-1].ok
-    assert store.get_session(session_id).answers["s.p"].text == "precious words"
+    assert store.sessions.get_session(session_id).answers["s.p"].text == "precious words"

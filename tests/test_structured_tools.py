@@ -51,10 +51,10 @@ def _marks() -> dict:
 
 
 def _session(store: SupervisionStore, content: Content) -> int:
-    session_id = store.create_session(make_case(store), date(2026, 11, 2), [], content.version)
+    session_id = store.sessions.create_session(make_case(store), date(2026, 11, 2), [], content.version)
     for prompt_id, data in ((DANGER, _checklist(content)), (DAY, _day(content)), (MARKS, _marks())):
         prompt = content.prompt(prompt_id)
-        store.save_structured_answer(
+        store.sessions.save_structured_answer(
             session_id, prompt_id, prompt.stage_id, prompt.text, prompt.kind, data
         )
     return session_id
@@ -69,7 +69,7 @@ def test_structured_answers_survive_reopening(db_path: Path, content: Content) -
     session_id = _session(SupervisionStore(database), content)
     database.close()
     database = open_db(db_path)
-    detail = SupervisionStore(database).get_session(session_id)
+    detail = SupervisionStore(database).sessions.get_session(session_id)
     database.close()
     assert set(detail.structured) == {DANGER, DAY, MARKS}
     assert detail.structured[DANGER].data == _checklist(content)
@@ -79,15 +79,15 @@ def test_structured_answers_survive_reopening(db_path: Path, content: Content) -
 def test_saving_again_replaces_and_bad_shapes_are_refused(store, content) -> None:
     session_id = _session(store, content)
     prompt = content.prompt(MARKS)
-    store.save_structured_answer(
+    store.sessions.save_structured_answer(
         session_id, MARKS, prompt.stage_id, prompt.text, "records", {"rows": []}
     )
-    assert store.get_session(session_id).structured[MARKS].data == {"rows": []}
+    assert store.sessions.get_session(session_id).structured[MARKS].data == {"rows": []}
     with pytest.raises(PayloadError):
-        store.save_structured_answer(
+        store.sessions.save_structured_answer(
             session_id, MARKS, prompt.stage_id, prompt.text, "records", {"rows": [{"a": 3}]}
         )
-    assert store.get_session(session_id).structured[MARKS].data == {"rows": []}
+    assert store.sessions.get_session(session_id).structured[MARKS].data == {"rows": []}
 
 
 def test_autosave_writes_structured_edits(store, content) -> None:
@@ -100,11 +100,11 @@ def test_autosave_writes_structured_edits(store, content) -> None:
         AnswerEdit(session_id, DANGER, prompt.stage_id, prompt.text, json.dumps(data), "checklist")
     )
     assert writer.close()
-    assert store.get_session(session_id).structured[DANGER].data["items"][1]["answer"] == "No"
+    assert store.sessions.get_session(session_id).structured[DANGER].data["items"][1]["answer"] == "No"
 
 
 def test_pdf_and_preview_show_tools_readably(store, content) -> None:
-    detail = store.get_session(_session(store, content))
+    detail = store.sessions.get_session(_session(store, content))
     record = build_record(detail, content)
     text = " ".join(_pdf_text(render_pdf(record)).split())
     assert "Rule of optimism: Yes" in text
@@ -120,7 +120,7 @@ def test_pdf_and_preview_show_tools_readably(store, content) -> None:
 
 
 def test_tool_answers_survive_when_the_prompt_is_removed(store, content) -> None:
-    detail = store.get_session(_session(store, content))
+    detail = store.sessions.get_session(_session(store, content))
     newer = dataclasses.replace(
         content,
         stages=tuple(
@@ -138,7 +138,7 @@ def test_tool_answers_survive_when_the_prompt_is_removed(store, content) -> None
 
 
 def test_tool_answers_survive_when_the_prompt_becomes_text(store, content) -> None:
-    detail = store.get_session(_session(store, content))
+    detail = store.sessions.get_session(_session(store, content))
     newer = dataclasses.replace(
         content,
         stages=tuple(
@@ -159,7 +159,7 @@ def test_tool_answers_survive_when_the_prompt_becomes_text(store, content) -> No
 
 
 def test_tool_answers_survive_when_the_stage_is_removed(store, content) -> None:
-    detail = store.get_session(_session(store, content))
+    detail = store.sessions.get_session(_session(store, content))
     newer = dataclasses.replace(content, stages=content.stages[:1])
     record = build_record(detail, newer)
     earlier = record.stages[-1]
@@ -168,7 +168,7 @@ def test_tool_answers_survive_when_the_stage_is_removed(store, content) -> None:
 
 
 def test_record_file_round_trips_tools_and_old_files_still_import(store, content) -> None:
-    detail = store.get_session(_session(store, content))
+    detail = store.sessions.get_session(_session(store, content))
     data = json.loads(json.dumps(session_to_dict(detail)))
     back = session_from_dict(data)
     assert back.structured[DANGER].data == detail.structured[DANGER].data
@@ -177,7 +177,7 @@ def test_record_file_round_trips_tools_and_old_files_still_import(store, content
 
 
 def test_record_file_with_a_bad_tool_is_refused_clearly(store, content) -> None:
-    data = session_to_dict(store.get_session(_session(store, content)))
+    data = session_to_dict(store.sessions.get_session(_session(store, content)))
     data["session"]["structured_answers"][0]["data"] = {"items": "lots"}
     from supervision_app.exchange.reader import RecordFileError
 
@@ -186,13 +186,13 @@ def test_record_file_with_a_bad_tool_is_refused_clearly(store, content) -> None:
 
 
 def test_import_writes_tools(store, content, tmp_path) -> None:
-    detail = store.get_session(_session(store, content))
+    detail = store.sessions.get_session(_session(store, content))
     data = session_to_dict(detail)
     data["session"]["uid"] = "f" * 32
     data["case"]["reference"] = "C-200"
     other = SupervisionStore(open_db(tmp_path / "other.sqlite3"))
-    _case, session_id, _created = other.import_session(session_from_dict(data))
-    assert other.get_session(session_id).structured[DAY].data == _day(content)
+    _case, session_id, _created = other.sessions.import_session(session_from_dict(data))
+    assert other.sessions.get_session(session_id).structured[DAY].data == _day(content)
     other.database.close()
 
 

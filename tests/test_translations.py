@@ -40,7 +40,7 @@ def test_the_ts_file_is_up_to_date_with_the_code(tmp_path: Path) -> None:
     if tool is None:
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "supervision_app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "supervision_app" / "ui").rglob("*.py"))
     subprocess.run(
         [tool, *sources, "-source-language", "en_GB", "-locations", "none", "-ts", str(fresh)],
         check=True,

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from supervision_app.storage import DatabaseOpenError, SupervisionStore, cipher
-from supervision_app.storage import database as database_module
+from supervision_app.storage import DatabaseOpenError, SupervisionStore
 from supervision_app.storage.keys import key_file_path
+from supervision_app.storage.sqlite import backend as database_module
+from supervision_app.storage.sqlite import cipher
 from tests.helpers import make_case, make_full_session, open_db, shared_key_ring
 
 ROOT = Path(__file__).resolve().parent.parent

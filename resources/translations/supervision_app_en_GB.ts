@@ -427,409 +427,12 @@ Health Visiting</source>
 <context>
     <name>CaseMemoryPanel</name>
     <message>
-        <source>Case so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{sessions} earlier session(s) · {actions} open action(s), {red} overdue · {escalations} open escalation(s) · {prompts} pattern prompt(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{sessions} session(s) · {actions} open action(s), {red} overdue · {escalations} open escalation(s) · {prompts} pattern prompt(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go on to the reflection →</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pattern prompts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No patterns from the serious case reviews show in this history.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source: {source}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open actions from earlier sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No open actions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{owner} · agreed {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark done: {a}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not done…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not done: {a}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry forward…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry forward: {a}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raise escalation…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raise escalation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open escalations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No open escalations.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stages: {steps}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Step up…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Step up: {s}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record outcome…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record outcome: {s}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add hypothesis…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add hypothesis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hypotheses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raised {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History:
-{history}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show {n} earlier ({shown} of {total} shown)</source>
-        <extracomment>rows each list builds at first (the chronology: its newest entries) rows each &quot;Show more&quot; adds A widget kept at the top of the column (the case card on the overview).</extracomment>
+        <extracomment>rows each list builds at first (the chronology: its newest entries) rows each &quot;Show more&quot; adds</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show {n} more ({shown} of {total} shown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Measured against: {policy}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage {n} of {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{at} days at this stage; the policy allows {allowed}: overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{at} days at this stage; the policy allows {allowed}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{stage}With {who} since {since} · raised {raised} · open {days} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aim for at least {n} hypotheses, including the one you least want to be true; say what each is based on and how it will be tested, then review and evaluate them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} current so far.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Based on: {basis}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How it will be tested: {plan}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reviews:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evaluation: {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review hypothesis: {h}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit hypothesis: {h}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scaling over time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Latest ({date}): child&apos;s safety {child}/10, worker&apos;s safety {worker}/10. If workers do not feel safe, the child is likely not safe either (Ferguson).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How safe is the child? (0 to 10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How safe and authoritative do you feel? (0 to 10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Child safe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Worker safe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not rated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add event…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add event to the chronology</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chronology</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing in the chronology yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decisions on this case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No decisions recorded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rationale: {r}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Why?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;due date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry the action forward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a hypothesis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Hypothesis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What is it &amp;based on?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How will it be &amp;tested?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What might be happening for this child? Hold it lightly and test it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To be tested: {plan}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review the hypothesis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Following: {policy}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How was it &amp;tested?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What did that &amp;find?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Evaluation so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit the hypothesis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Evaluation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n}. {name} ({days} days)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raise an escalation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;What is being escalated?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Timescale for this stage (days)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;With whom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Raised on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Step up the escalation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;With whom now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record the outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(not a referral)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add to the chronology</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;What happened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>De&amp;tail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Referral &amp;outcome</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1206,7 +809,7 @@ Health Visiting</source>
     <name>DecisionsActionsPage</name>
     <message>
         <source>Decision</source>
-        <extracomment>The actions table&apos;s narrow columns (owner, due, status) take at most these shares of the width, and wrap beyond it; the action text has the rest, so it is always the widest. The horizontal padding of a table cell in the style sheet (``QTableWidget::item``).</extracomment>
+        <extracomment>The actions table&apos;s narrow columns (owner, due, status) take at most these shares of the width, and wrap beyond it; the action text has the rest, so it is always the widest.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1985,14 +1588,6 @@ Everything recorded for this case will be removed from this computer. This canno
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing record files is not available in this version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Imported the whole case.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2082,6 +1677,254 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
 </context>
 <context>
+    <name>MemoryCards</name>
+    <message>
+        <source>Case so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sessions} earlier session(s) · {actions} open action(s), {red} overdue · {escalations} open escalation(s) · {prompts} pattern prompt(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sessions} session(s) · {actions} open action(s), {red} overdue · {escalations} open escalation(s) · {prompts} pattern prompt(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on to the reflection →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patterns from the serious case reviews show in this history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open actions from earlier sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{owner} · agreed {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History:
+{history}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark done: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry forward…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry forward: {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise escalation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open escalations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured against: {policy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} days at this stage; the policy allows {allowed}: overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} days at this stage; the policy allows {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{stage}With {who} since {since} · raised {raised} · open {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages: {steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record outcome: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hypothesis…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hypotheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aim for at least {n} hypotheses, including the one you least want to be true; say what each is based on and how it will be tested, then review and evaluate them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} current so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Based on: {basis}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it will be tested: {plan}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review hypothesis: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit hypothesis: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaling over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest ({date}): child&apos;s safety {child}/10, worker&apos;s safety {worker}/10. If workers do not feel safe, the child is likely not safe either (Ferguson).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe is the child? (0 to 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How safe and authoritative do you feel? (0 to 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add event to the chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in the chronology yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions on this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rationale: {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MemoryFormDialog</name>
     <message>
         <source>Set</source>
@@ -2089,6 +1932,161 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
     <message>
         <source>Set {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemoryRecorder</name>
+    <message>
+        <source>&amp;Why?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry the action forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is it &amp;based on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How will it be &amp;tested?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What might be happening for this child? Hold it lightly and test it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be tested: {plan}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was it &amp;tested?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What did that &amp;find?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. {name} ({days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise an escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What is being escalated?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timescale for this stage (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;With whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Raised on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following: {policy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step up the escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;With whom now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not a referral)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral &amp;outcome</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2499,10 +2497,6 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF export is not available in this version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Writing the PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2560,10 +2554,6 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>Record files (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record file export is not available in this version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3253,7 +3243,6 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>SessionView</name>
     <message>
         <source>Session details…</source>
-        <extracomment>The prompts under which the structured hypotheses tool is offered. Below this width (logical pixels) the session plan becomes a drop-down (see set_compact). The agenda&apos;s items and their minutes, for the timer ([] without an agenda). The stage or agenda-item slots, by page index.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3306,6 +3295,7 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>Decisions and actions</source>
+        <extracomment>Below this width (logical pixels) the session plan becomes a drop-down (see set_compact). The agenda&apos;s items and their minutes, for the timer ([] without an agenda).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3330,6 +3320,7 @@ The old recovery key still works; the new one shown is not used.</source>
     </message>
     <message>
         <source>{title}, page {n} of {count}</source>
+        <extracomment>The stage or agenda-item slots, by page index.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -16,7 +16,7 @@ from supervision_app.domain.passphrase import assess
 
 
 def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage.backup import BackupError, write_backup
+    from supervision_app.storage.sqlite.backup import BackupError, write_backup
 
     with opened(args, db_path) as open_:
         try:
@@ -28,7 +28,7 @@ def cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage.backup import BackupError, restore_backup
+    from supervision_app.storage.sqlite.backup import BackupError, restore_backup
 
     try:
         restore_backup(args.file, db_path, passphrase())
@@ -44,7 +44,7 @@ def _new_recovery(
     """Open with the passphrase, run ``change(database, passphrase)`` and print its new
     recovery key."""
     from supervision_app.storage import UnlockError
-    from supervision_app.storage.security import RotationError
+    from supervision_app.storage.sqlite.security import RotationError
 
     existing(db_path)
     given = passphrase()
@@ -66,7 +66,7 @@ def _new_recovery(
 
 
 def cmd_rotate_key(args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage.security import rotate_key
+    from supervision_app.storage.sqlite.security import rotate_key
 
     return _new_recovery(
         args, db_path, rotate_key, "The database is now encrypted under a new key."
@@ -74,7 +74,7 @@ def cmd_rotate_key(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def cmd_new_recovery_key(args: argparse.Namespace, db_path: Path) -> int:
-    from supervision_app.storage.security import new_recovery_key
+    from supervision_app.storage.sqlite.security import new_recovery_key
 
     return _new_recovery(args, db_path, new_recovery_key, "The recovery key has been replaced.")
 
@@ -114,7 +114,7 @@ def cmd_agency_reset(args: argparse.Namespace, db_path: Path) -> int:
         unwrap_with_agency_key,
     )
     from supervision_app.storage.keys import KeyFileError, key_file_path, read_key_file
-    from supervision_app.storage.security import set_passphrase
+    from supervision_app.storage.sqlite.security import set_passphrase
 
     existing(db_path)
     try:

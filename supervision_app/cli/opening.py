@@ -23,7 +23,7 @@ from supervision_app.services.opening import (
 if TYPE_CHECKING:
     from supervision_app.content import AgencyRecovery, Content
     from supervision_app.storage import Database
-    from supervision_app.storage.database import Credential
+    from supervision_app.storage.keys import Credential
 
 
 def content() -> Content:

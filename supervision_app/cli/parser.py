@@ -12,6 +12,7 @@ from supervision_app.cli.secrets import (
     PASSPHRASE_ENV,
     PASSPHRASE_FILE_ENV,
 )
+from supervision_app.cli.server import add_commands as add_server_commands
 from supervision_app.paths import default_db_path
 
 
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="(agency IT) set a new passphrase with the agency's private key",
     )
     reset.add_argument("--agency-key", type=Path, metavar="PRIVATE_KEY_FILE", required=True)
+    add_server_commands(sub)
     parser.epilog = (
         f"The database is encrypted. For commands, give the passphrase in the environment "
         f"variable {PASSPHRASE_ENV}, or the path of a file holding it in {PASSPHRASE_FILE_ENV}. "

@@ -34,7 +34,7 @@ def cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
 def cmd_list(args: argparse.Namespace, db_path: Path) -> int:
     with opened(args, db_path) as open_:
         store = open_.store
-        cases = store.list_cases()
+        cases = store.cases.list_cases()
         if not cases:
             print("No cases yet. Create one in the app, or run: supervision-app demo")
             return 0
@@ -43,7 +43,7 @@ def cmd_list(args: argparse.Namespace, db_path: Path) -> int:
                 f"case {case.id}  {case.reference}  children: {case.children}  "
                 f"practitioner: {case.practitioner}  supervisor: {case.supervisor}"
             )
-            for s in store.list_sessions(case.id):
+            for s in store.sessions.list_sessions(case.id):
                 print(
                     f"  session {s.id}  {format_date(s.date)}  {s.answered} answered  "
                     f"attendees: {', '.join(s.attendees)}"
@@ -134,7 +134,7 @@ def cmd_verify(args: argparse.Namespace, db_path: Path) -> int:
     if getattr(args, "pdf", None):
         return _verify_pdf(args, args.pdf, db_path)
     with opened(args, db_path) as open_:
-        results = open_.store.verify_all()
+        results = open_.store.signing.verify_all()
     bad = [r for r in results if not r.ok]
     signed = [r for r in results if r.ok and r.fingerprint]
     for r in signed:
@@ -161,7 +161,7 @@ def _verify_pdf(args: argparse.Namespace, pdf: Path, db_path: Path) -> int:
     except PdfFingerprintError as exc:
         raise CliError(str(exc)) from None
     with opened(args, db_path) as open_:
-        found = open_.store.find_fingerprint(printed)
+        found = open_.store.signing.find_fingerprint(printed)
     if found is None:
         print(
             f"NOT FOUND  {pdf} prints the fingerprint {printed}, but no record in {db_path} has "
@@ -191,13 +191,13 @@ def cmd_settings(args: argparse.Namespace, db_path: Path) -> int:
         store = open_.store
         try:
             if args.marking is not None:
-                store.set_protective_marking(args.marking)
+                store.settings.set_protective_marking(args.marking)
             if args.late_days is not None:
-                store.set_late_entry_days(args.late_days)
+                store.settings.set_late_entry_days(args.late_days)
         except ValidationError as exc:
             raise CliError(" ".join(exc.problems)) from None
-        print(f"Protective marking: {store.protective_marking()}")
-        print(f"Late entry after: {store.late_entry_days()} days")
+        print(f"Protective marking: {store.settings.protective_marking()}")
+        print(f"Late entry after: {store.settings.late_entry_days()} days")
     return 0
 
 

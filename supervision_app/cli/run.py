@@ -16,6 +16,7 @@ from pathlib import Path
 
 from supervision_app.cli.errors import CliError, fail
 from supervision_app.cli.parser import build_parser
+from supervision_app.cli.server import refuse_server_url
 from supervision_app.paths import default_db_path
 
 #: The exit status of a command whose reader closed the pipe (``list | head``), as tools
@@ -37,6 +38,8 @@ COMMANDS = {
     "template": ("records", "cmd_template"),
     "verify": ("records", "cmd_verify"),
     "settings": ("records", "cmd_settings"),
+    "server-init": ("server", "cmd_server_init"),
+    "server-upgrade": ("server", "cmd_server_upgrade"),
 }
 
 
@@ -54,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     db_path: Path = args.db or default_db_path()
     name = args.command or "gui"
     try:
+        refuse_server_url(args.db)
         if name == "gui":
             from supervision_app.cli.gui import run_gui
 

@@ -54,13 +54,13 @@ class DemoLoaded:
 
 def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
     detail = demo_session(content)
-    if store.session_exists(detail.uid):
-        case_id = store.find_case(detail.case.reference)
-        sessions = store.list_sessions(case_id) if case_id else []
+    if store.sessions.session_exists(detail.uid):
+        case_id = store.cases.find_case(detail.case.reference)
+        sessions = store.sessions.list_sessions(case_id) if case_id else []
         session_id = next(s.id for s in sessions if s.uid == detail.uid)
         present = True
     else:
-        case_id, session_id, present = *store.import_session(detail)[:2], False
+        case_id, session_id, present = *store.sessions.import_session(detail)[:2], False
         _load_memory(store, case_id, session_id, detail.date)
         _since_last(store, case_id, session_id, detail.date)
     history_case_id, history_present = load_demo_history(store, content)
@@ -110,9 +110,9 @@ def _since_last(store: SupervisionStore, case_id: int, session_id: int, on: date
         return
     history = store.memory.case_history(case_id)
     items = since_last_time(history, [], on, session_id)
-    opening = store.get_opening(session_id)
+    opening = store.focus.get_opening(session_id)
     chosen = tuple(dataclasses.replace(i, choice=choices.get(i.kind, "")) for i in items)
-    store.save_opening(session_id, dataclasses.replace(opening, since_last=chosen))
+    store.focus.save_opening(session_id, dataclasses.replace(opening, since_last=chosen))
 
 
 def demo_session(content: Content, file: Path | None = None) -> SessionDetail:

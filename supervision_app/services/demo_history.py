@@ -36,11 +36,11 @@ def load_demo_history(store: SupervisionStore, content: Content) -> tuple[int, b
     try:
         data: dict[str, Any] = tomllib.loads(file.read_text(encoding="utf-8"))
         case = data["case"]
-        existing = store.find_case(case["reference"])
+        existing = store.cases.find_case(case["reference"])
         if existing is not None:
             return existing, True
         _check_prompts(data, content, file)
-        case_id = store.create_case(
+        case_id = store.cases.create_case(
             CaseInput(
                 reference=case["reference"],
                 practitioner=case["practitioner"],
@@ -80,13 +80,13 @@ class _Loader:
     def _session(self, data: dict[str, Any]) -> None:
         on = date.fromisoformat(data["date"])
         uid = uuid.uuid5(uuid.NAMESPACE_URL, f"supervision_app:demo:{self.reference}:{on}").hex
-        sid = self.store.create_session(
+        sid = self.store.sessions.create_session(
             self.case_id, on, data.get("attendees", []), self.content.version, uid
         )
         for prompt_id, text in data.get("answers", {}).items():
             prompt = self.content.prompt(prompt_id)
             assert prompt is not None  # checked by _check_prompts before anything was written
-            self.store.save_answer(sid, prompt_id, prompt.stage_id, prompt.text, text.strip())
+            self.store.sessions.save_answer(sid, prompt_id, prompt.stage_id, prompt.text, text.strip())
         ratings = data.get("ratings")
         if ratings:
             self.memory.set_rating(sid, ratings.get("child"), ratings.get("worker"))
@@ -100,9 +100,9 @@ class _Loader:
                 new_due=date.fromisoformat(due) if due else None,
             )
         for d in data.get("decisions", []):
-            self.store.add_decision(sid, d["text"].strip(), d["rationale"].strip())
+            self.store.sessions.add_decision(sid, d["text"].strip(), d["rationale"].strip())
         for a in data.get("actions", []):
-            action = self.store.add_action(
+            action = self.store.sessions.add_action(
                 sid, a["description"], a["owner"], date.fromisoformat(a["due"])
             )
             self.actions[a["key"]] = action.id

@@ -144,7 +144,7 @@ def note_export(store: SupervisionStore, prepared: PreparedExport, protected: bo
     from supervision_app.storage import NotFoundError
 
     with contextlib.suppress(NotFoundError):
-        store.record_event(
+        store.audit.record_event(
             prepared.session_id, AuditEvent.EXPORTED, audit_detail(prepared.kind, protected)
         )
 

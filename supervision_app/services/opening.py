@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from supervision_app.content import AgencyRecovery, Content
     from supervision_app.storage import Database, SupervisionStore
-    from supervision_app.storage.database import Credential
+    from supervision_app.storage.keys import Credential
 
 #: Unlock (or create) the database at a path; ``new`` is True when no file is there yet.
 #: None means the user cancelled before anything was created or unlocked.
@@ -89,7 +89,7 @@ def add_agency_key(
     """Add a content pack's agency recovery key to the key file, only if ``consent`` (shown
     the pack, its holder and the key's fingerprint) agrees. A key file that cannot be
     written is reported (``FAILED``): the old key file still opens the database."""
-    from supervision_app.storage.security import agency_key_needed, apply_agency_key
+    from supervision_app.storage.sqlite.security import agency_key_needed, apply_agency_key
 
     recipient = agency.public_key if agency else None
     if agency is None or not agency_key_needed(database, recipient):

@@ -46,7 +46,7 @@ T = TypeVar("T")
 
 def session_file_dict(store: SupervisionStore, session_id: int) -> dict[str, Any]:
     """The record file of session ``session_id`` as plain data (raises NotFoundError)."""
-    detail = store.get_session(session_id)
+    detail = store.sessions.get_session(session_id)
     record = session_to_dict(detail)
     history = store.memory.case_history(detail.case.id)
     record["case_memory"] = memory_to_dict(session_memory(history, session_id))
@@ -56,8 +56,8 @@ def session_file_dict(store: SupervisionStore, session_id: int) -> dict[str, Any
 def case_to_dict(store: SupervisionStore, case_id: int) -> dict[str, Any]:
     """The whole-case file of case ``case_id`` as plain data (raises NotFoundError)."""
     history = store.memory.case_history(case_id)
-    details = [store.get_session(s.session_id) for s in history.sessions]
-    case = store.get_case(case_id) if not details else details[0].case
+    details = [store.sessions.get_session(s.session_id) for s in history.sessions]
+    case = store.cases.get_case(case_id) if not details else details[0].case
     return case_file_dict(case, details, history)
 
 
@@ -115,7 +115,7 @@ def check_record_file(path: Path) -> bool:
 def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, bool]:
     """Import a record file, all or nothing. Returns ``(case_id, session_id, case_created)``."""
     detail, memory = read_record_file(path)
-    return _write_or_refuse(path, lambda: store.import_session(detail, memory))
+    return _write_or_refuse(path, lambda: store.sessions.import_session(detail, memory))
 
 
 def import_case_file(store: SupervisionStore, path: Path) -> int:
@@ -124,7 +124,7 @@ def import_case_file(store: SupervisionStore, path: Path) -> int:
     Refused if a case with the same reference is already in the database (importing into it
     would duplicate what it remembers)."""
     case, sessions, memory = read_case_file(path)
-    return _write_or_refuse(path, lambda: store.import_case(case, sessions, memory))
+    return _write_or_refuse(path, lambda: store.cases.import_case(case, sessions, memory))
 
 
 def import_record_file(store: SupervisionStore, path: Path) -> ImportResult:

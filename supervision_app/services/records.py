@@ -42,17 +42,17 @@ def load_record(
     A signed record is built from the snapshot taken at its first sign-off, with what
     has changed in the case since listed separately; a draft from the live data.
     """
-    detail = store.get_session(session_id)
+    detail = store.sessions.get_session(session_id)
     history = store.memory.case_history(detail.case.id)
-    signed = store.signed_snapshot(session_id)
+    signed = store.signing.signed_snapshot(session_id)
     live = record_snapshot(detail, history) if signed else None
     shown = signed or memory_sections(detail, history)
     return build_record(
         as_signed(detail, signed) if signed else detail,
         content,
-        store.protective_marking(),
-        integrity=store.integrity(session_id),
-        audit=store.audit_trail(session_id) if include_audit else (),
+        store.settings.protective_marking(),
+        integrity=store.signing.integrity(session_id),
+        audit=store.audit.audit_trail(session_id) if include_audit else (),
         previous_actions=_previous_actions(shown),
         escalations=_escalations(shown),
         hypotheses=_hypotheses(shown, detail.date.isoformat()),

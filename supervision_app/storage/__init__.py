@@ -1,4 +1,5 @@
-"""Local storage: SQLCipher (encrypted SQLite) through SQLAlchemy 2. Opened only by :mod:`.database`.
+"""Storage through SQLAlchemy 2: portable store components over a backend boundary
+(:mod:`.backend`); the encrypted SQLite file (SQLCipher) is opened only by :mod:`.sqlite.backend`.
 
 The names below are imported on first use (PEP 562), so that the unlock dialog,
 which needs only the exceptions and the credentials, appears without waiting
@@ -11,33 +12,31 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from supervision_app.storage.database import (
-        Database,
+    from supervision_app.storage.database import Database
+    from supervision_app.storage.identity import (
         DatabaseInUseError,
-        DatabaseKind,
         DatabaseLockedError,
         DatabaseOpenError,
         NewerDatabaseError,
         NotOurDatabaseError,
         UnlockError,
-        inspect_database,
-        open_database,
     )
     from supervision_app.storage.keys import KeyRing, Passphrase, RecoveryKey
     from supervision_app.storage.loading import NotFoundError
+    from supervision_app.storage.sqlite.backend import DatabaseKind, inspect_database, open_database
     from supervision_app.storage.store import SupervisionStore
 
 _WHERE = {
     "Database": "database",
-    "DatabaseInUseError": "database",
-    "DatabaseKind": "database",
-    "DatabaseLockedError": "database",
-    "DatabaseOpenError": "database",
-    "NewerDatabaseError": "database",
-    "NotOurDatabaseError": "database",
-    "UnlockError": "database",
-    "inspect_database": "database",
-    "open_database": "database",
+    "DatabaseInUseError": "identity",
+    "DatabaseKind": "sqlite.backend",
+    "DatabaseLockedError": "identity",
+    "DatabaseOpenError": "identity",
+    "NewerDatabaseError": "identity",
+    "NotOurDatabaseError": "identity",
+    "UnlockError": "identity",
+    "inspect_database": "sqlite.backend",
+    "open_database": "sqlite.backend",
     "KeyRing": "keys",
     "Passphrase": "keys",
     "RecoveryKey": "keys",

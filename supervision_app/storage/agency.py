@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import replace
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -23,7 +24,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from supervision_app.storage.keys import (
-    _AAD,
+    KEY_AAD,
     AgencySlot,
     CredentialError,
     KeyEntry,
@@ -72,14 +73,12 @@ def wrap_to_agency(data_key: bytes, recipient: bytes) -> AgencySlot:
     )
     shared = ephemeral_key.exchange(X25519PublicKey.from_public_bytes(recipient))
     nonce = secrets.token_bytes(12)
-    wrapped = AESGCM(_kek(shared, ephemeral, recipient)).encrypt(nonce, data_key, _AAD + _ROLE)
+    wrapped = AESGCM(_kek(shared, ephemeral, recipient)).encrypt(nonce, data_key, KEY_AAD + _ROLE)
     return AgencySlot(recipient, ephemeral, nonce, wrapped)
 
 
 def with_agency_slot(ring: KeyRing, recipient: bytes | None) -> KeyEntry:
     """The ring's entry with its agency slot wrapped to ``recipient`` (None: no agency slot)."""
-    from dataclasses import replace
-
     slot = None if recipient is None else wrap_to_agency(ring.data_key, recipient)
     return replace(ring.entry, agency=slot)
 
@@ -97,7 +96,7 @@ def unwrap_with_agency_key(entries: list[KeyEntry], private_key: X25519PrivateKe
         shared = private_key.exchange(X25519PublicKey.from_public_bytes(slot.ephemeral))
         try:
             data_key = AESGCM(_kek(shared, slot.ephemeral, slot.recipient)).decrypt(
-                slot.nonce, slot.wrapped, _AAD + _ROLE
+                slot.nonce, slot.wrapped, KEY_AAD + _ROLE
             )
         except InvalidTag:
             continue

@@ -1,7 +1,7 @@
-"""The named user of this installation, record preferences and the audit trail.
+"""The audit trail.
 
-:class:`AuditMixin` adds these to :class:`~supervision_app.storage.store.SupervisionStore`;
-:func:`record_audit` is called inside the store's own units of work.  Audit
+:class:`AuditStore` is ``store.audit``; :func:`record_audit` is called inside the store's
+own units of work.  Audit
 entries never contain note text: only what happened, to which record, when and
 by whom.
 """
@@ -14,22 +14,14 @@ from functools import cache
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from supervision_app.domain import (
-    DEFAULT_LATE_DAYS,
-    AuditEntry,
-    AuditEvent,
-    LocalUser,
-    ValidationError,
-)
+from supervision_app.domain import AuditEntry, AuditEvent
 from supervision_app.storage.audit_chain import seal_entry
 from supervision_app.storage.database import Database
-from supervision_app.storage.models import AuditEventRow, LocalUserRow, PreferenceRow, SessionRow
+from supervision_app.storage.models import AuditEventRow, LocalUserRow, SessionRow
 
 #: Edits by the same user closer together than this are one "edited" entry (from ... to ...).
 EDIT_COALESCE = timedelta(minutes=30)
 NO_USER = "(no named user)"
-DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
-MAX_MARKING = 60
 
 
 def _now() -> datetime:
@@ -115,55 +107,6 @@ def record_edit(session: Session, session_id: int, when: datetime) -> None:
         record_audit(session, session_id, AuditEvent.EDITED)
 
 
-#: The timestamp format SQLAlchemy stores a DateTime in on SQLite, to the whole second.
-_SECOND = "strftime('%Y-%m-%d %H:%M:%S', {t}) || '.000000'"
-
-
-def edit_audit_triggers() -> list[str]:
-    """Triggers that do the bookkeeping of an autosave in the database, so that saving an
-    edit is one UPDATE and a commit: when an answer's text (or a structured tool's data)
-    changes, the session's last edit moves to the answer's time and the session's latest
-    "edited" audit entry by the current user within :data:`EDIT_COALESCE` is extended, or a
-    new one is added (the same rules as :func:`record_edit`, which still covers the first
-    save of an answer, an INSERT).  No note text is copied anywhere."""
-    now = _SECOND.format(t="NEW.updated_at")
-    since = _SECOND.format(
-        t=f"NEW.updated_at, '-{int(EDIT_COALESCE.total_seconds())} seconds'"
-    )
-    current = (
-        "(SELECT name, role FROM local_users ORDER BY last_used_at DESC, id DESC LIMIT 1)"
-    )
-    name = f"coalesce((SELECT name FROM {current}), '{NO_USER}')"
-    latest_matches = (
-        "SELECT 1 FROM audit_events WHERE id = (SELECT max(id) FROM audit_events "
-        "WHERE session_id = NEW.session_id) AND event = 'edited' "
-        f"AND user_name = {name} AND last_at >= {since}"
-    )
-    body = (
-        f"UPDATE sessions SET updated_at = {now} WHERE id = NEW.session_id; "
-        "INSERT INTO audit_events "
-        "(session_id, case_reference, at, last_at, user_name, user_role, event, detail) "
-        f"SELECT NEW.session_id, c.reference, {now}, {now}, {name}, "
-        f"coalesce((SELECT role FROM {current}), ''), 'edited', '' "
-        "FROM sessions s JOIN cases c ON c.id = s.case_id "
-        f"WHERE s.id = NEW.session_id AND NOT EXISTS ({latest_matches}); "
-        f"UPDATE audit_events SET last_at = {now} WHERE id = (SELECT max(id) FROM audit_events "
-        "WHERE session_id = NEW.session_id) AND event = 'edited' AND last_at < "
-        f"{now};"
-    )
-    return [
-        f"CREATE TRIGGER IF NOT EXISTS {table}_edit_audit AFTER UPDATE OF {column} ON {table} "
-        f"BEGIN {body} END"
-        for table, column in (("answers", "text"), ("structured_answers", "data"))
-    ]
-
-
-def ensure_edit_audit(connection) -> None:
-    """Create the triggers of :func:`edit_audit_triggers` if they are missing (every open)."""
-    for statement in edit_audit_triggers():
-        connection.exec_driver_sql(statement)
-
-
 @cache
 def _edit_statements():
     """Built once: constructing statements costs more than running them (autosave path)."""
@@ -191,86 +134,11 @@ def _edit_statements():
     return touch, extend
 
 
-class AuditMixin:
-    database: Database
+class AuditStore:
+    """``store.audit``: the events noted on a record and its audit trail."""
 
-    # -- the named user ------------------------------------------------------------
-
-    def current_user(self) -> LocalUser | None:
-        users = LocalUserRow.__table__  # the table, not the class: no ORM on the first screen
-        with self.database.read() as session:
-            row = session.connection().execute(
-                select(users.c.id, users.c.name, users.c.role)
-                .order_by(users.c.last_used_at.desc(), users.c.id.desc())
-                .limit(1)
-            ).first()
-            return LocalUser(row.id, row.name, row.role) if row else None
-
-    def set_current_user(self, name: str, role: str) -> LocalUser:
-        """Choose (or add) the person using this installation. Not authentication."""
-        name, role = " ".join(name.split()), " ".join(role.split())
-        problems = []
-        if not name:
-            problems.append("Give your name.")
-        if not role:
-            problems.append("Give your role (for example Social worker, Team manager).")
-        if len(name) > 200 or len(role) > 200:
-            problems.append("Name and role must each be at most 200 characters.")
-        if problems:
-            raise ValidationError(problems)
-        now = datetime.now()
-        with self.database.session() as session:
-            row = session.scalar(
-                select(LocalUserRow).where(LocalUserRow.name == name, LocalUserRow.role == role)
-            )
-            if row is None:
-                row = LocalUserRow(name=name, role=role, created_at=now, last_used_at=now)
-                session.add(row)
-            row.last_used_at = now
-            session.flush()
-            return LocalUser(row.id, row.name, row.role)
-
-    def list_users(self) -> list[LocalUser]:
-        with self.database.read() as session:
-            rows = session.scalars(select(LocalUserRow).order_by(LocalUserRow.name))
-            return [LocalUser(r.id, r.name, r.role) for r in rows]
-
-    # -- preferences -----------------------------------------------------------------
-
-    def _preference(self, key: str, default: str) -> str:
-        with self.database.read() as session:
-            row = session.get(PreferenceRow, key)
-            return row.value if row else default
-
-    def _set_preference(self, key: str, value: str) -> None:
-        with self.database.session() as session:
-            row = session.get(PreferenceRow, key)
-            if row is None:
-                session.add(PreferenceRow(key=key, value=value))
-            else:
-                row.value = value
-
-    def protective_marking(self) -> str:
-        return self._preference("marking", DEFAULT_MARKING)
-
-    def set_protective_marking(self, marking: str) -> None:
-        marking = " ".join(marking.split())
-        if not marking or len(marking) > MAX_MARKING:
-            raise ValidationError(
-                [f"The protective marking must be 1 to {MAX_MARKING} characters."]
-            )
-        self._set_preference("marking", marking)
-
-    def late_entry_days(self) -> int:
-        try:
-            return max(0, int(self._preference("late_days", str(DEFAULT_LATE_DAYS))))
-        except ValueError:
-            return DEFAULT_LATE_DAYS
-
-    def set_late_entry_days(self, days: int) -> None:
-        if not 0 <= days <= 3650:
-            raise ValidationError(["The number of days must be between 0 and 3650."])
-        self._set_preference("late_days", str(days))
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     # -- the trail -------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ place, or the protection removed, is reported (``verify``).  Someone who holds t
 could rewrite the whole chain, which is why the filed PDF's fingerprint is the anchor
 (``supervision-app verify --pdf``).
 
-The "edited" entries that the autosave trigger adds inside the database (storage/audit.py,
-``edit_audit_triggers``: saving an edit is one UPDATE) have no hash and stand outside the chain;
+The "edited" entries that the autosave trigger adds inside the database (on the laptop
+``storage/sqlite/triggers.py``, ``edit_audit_triggers``: saving an edit is one UPDATE) have no hash and stand outside the chain;
 they say only that someone typed, never what, and no signed record depends on them.
 """
 
@@ -23,29 +23,21 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from supervision_app.storage.backend import dialect_of
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
-#: The triggers that make the trail append-only; verify reports them missing.
-TRIGGERS = {
-    "audit_events_append_only_delete": (
-        "CREATE TRIGGER IF NOT EXISTS audit_events_append_only_delete BEFORE DELETE ON "
-        "audit_events BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
-    ),
-    "audit_events_append_only_update": (
-        "CREATE TRIGGER IF NOT EXISTS audit_events_append_only_update BEFORE UPDATE OF "
-        "id, session_id, case_reference, at, user_name, user_role, event, detail, prev_hash, "
-        "row_hash ON audit_events WHEN OLD.row_hash IS NOT NULL "
-        "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"
-    ),
-    "audit_events_head": (
-        "CREATE TRIGGER IF NOT EXISTS audit_events_head AFTER UPDATE OF row_hash ON "
-        "audit_events WHEN NEW.row_hash IS NOT NULL BEGIN "
-        f"INSERT OR REPLACE INTO app_meta (key, value) VALUES ('{HEAD_KEY}', "
-        "NEW.id || ':' || NEW.row_hash); END"
-    ),
-}
+#: The triggers that make the trail append-only and keep its head, by name: every backend
+#: creates them under these names (``storage/sqlite/triggers.py``), and verify reports them
+#: missing.
+PROTECTION_TRIGGERS = frozenset(
+    {"audit_events_append_only_delete", "audit_events_append_only_update", "audit_events_head"}
+)
 
 
 def _text_time(value: Any) -> str:
@@ -54,7 +46,7 @@ def _text_time(value: Any) -> str:
     return str(value)
 
 
-def row_digest(prev_hash: str, fields: tuple) -> str:
+def row_digest(prev_hash: str, fields: tuple[Any, ...]) -> str:
     """``fields``: id, session_id, case_reference, at, user_name, user_role, event, detail."""
     entry_id, session_id, reference, at, name, role, event, detail = fields
     canonical = json.dumps(
@@ -71,28 +63,34 @@ SELECT_ROWS = (
 )
 
 
-def seal_entry(conn, entry_id: int) -> None:
+def seal_entry(conn: Connection, entry_id: int) -> None:
     """Give the new entry ``entry_id`` its place in the chain (inside the inserting
     transaction, which already holds the write lock, so the chain cannot fork)."""
-    prev = conn.exec_driver_sql(
-        "SELECT row_hash FROM audit_events WHERE id < ? AND row_hash IS NOT NULL "
-        "ORDER BY id DESC LIMIT 1",
-        (entry_id,),
+    from sqlalchemy import text
+
+    prev = conn.execute(
+        text(
+            "SELECT row_hash FROM audit_events WHERE id < :id AND row_hash IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1"
+        ),
+        {"id": entry_id},
     ).scalar()
-    fields = conn.exec_driver_sql(
-        "SELECT id, session_id, case_reference, at, user_name, user_role, event, detail "
-        "FROM audit_events WHERE id = ?",
-        (entry_id,),
+    fields = conn.execute(
+        text(
+            "SELECT id, session_id, case_reference, at, user_name, user_role, event, detail "
+            "FROM audit_events WHERE id = :id"
+        ),
+        {"id": entry_id},
     ).one()
     prev = prev or GENESIS
-    conn.exec_driver_sql(
-        "UPDATE audit_events SET prev_hash = ?, row_hash = ? WHERE id = ?",
-        (prev, row_digest(prev, tuple(fields)), entry_id),
+    conn.execute(
+        text("UPDATE audit_events SET prev_hash = :prev, row_hash = :hash WHERE id = :id"),
+        {"prev": prev, "hash": row_digest(prev, tuple(fields)), "id": entry_id},
     )
 
 
-def chain_all(cursor) -> None:
-    """Chain every entry in id order (the migration step; a DB-API cursor)."""
+def chain_all(cursor: Any) -> None:
+    """Chain every entry in id order (the migration step; a DB-API cursor of the qmark style)."""
     prev = GENESIS
     for row in cursor.execute(SELECT_ROWS).fetchall():
         digest = row_digest(prev, tuple(row[:8]))
@@ -109,17 +107,16 @@ class ChainProblem:
     problem: str
 
 
-def chain_problems(conn) -> list[ChainProblem]:
+def chain_problems(conn: Connection) -> list[ChainProblem]:
     """Every way the stored trail differs from the chain it was written as (empty when whole)."""
+    from sqlalchemy import text
+
     problems: list[ChainProblem] = []
-    names = {
-        r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    }
-    if not set(TRIGGERS) <= names:
+    if not dialect_of(conn).trigger_names(conn) >= PROTECTION_TRIGGERS:
         problems.append(ChainProblem(None, "", "the audit trail's append-only protection was removed"))
     prev = GENESIS
     last = None
-    for row in conn.exec_driver_sql(SELECT_ROWS).all():
+    for row in conn.execute(text(SELECT_ROWS)).all():
         entry_id, session_id, reference = row[0], row[1], row[2] or ""
         stored_prev, stored_hash = row[8], row[9]
         if stored_hash is None and row[6] == "edited":
@@ -133,8 +130,8 @@ def chain_problems(conn) -> list[ChainProblem]:
                 f"the audit trail was changed: entry {entry_id} was edited"))  # fmt: skip
         prev = stored_hash or prev
         last = (entry_id, stored_hash)
-    head = conn.exec_driver_sql(
-        "SELECT value FROM app_meta WHERE key = ?", (HEAD_KEY,)
+    head = conn.execute(
+        text("SELECT value FROM app_meta WHERE key = :key"), {"key": HEAD_KEY}
     ).scalar()
     expected = f"{last[0]}:{last[1]}" if last else None
     if head != expected and (head is not None or last is not None):
@@ -142,7 +139,3 @@ def chain_problems(conn) -> list[ChainProblem]:
             "the audit trail was changed: its newest entries were removed"))  # fmt: skip
     return problems
 
-
-def ensure_triggers(conn) -> None:
-    for statement in TRIGGERS.values():
-        conn.exec_driver_sql(statement)

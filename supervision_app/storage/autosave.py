@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from supervision_app.domain import LockedSessionError
 from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
+from supervision_app.storage.backend import StorageFault, classify_error
 from supervision_app.storage.loading import NotFoundError
 
 if TYPE_CHECKING:  # the window's modules import this before SQLAlchemy is loaded
@@ -177,13 +178,13 @@ class AutosaveWriter:
     def _commit(self, edit: AnswerEdit) -> SaveOutcome:
         try:
             if edit.kind == "text":
-                saved_at = self._store.save_answer(
+                saved_at = self._store.sessions.save_answer(
                     edit.session_id, edit.prompt_id, edit.stage_id, edit.prompt_text, edit.text
                 )
             elif edit.kind == SESSION_TEXT_KIND:  # Today's and the summary's free text
-                saved_at = self._store.save_session_text(edit.session_id, edit.prompt_id, edit.text)
+                saved_at = self._store.focus.save_session_text(edit.session_id, edit.prompt_id, edit.text)
             else:
-                saved_at = self._store.save_structured_answer(
+                saved_at = self._store.sessions.save_structured_answer(
                     edit.session_id,
                     edit.prompt_id,
                     edit.stage_id,
@@ -203,16 +204,25 @@ class AutosaveWriter:
         return SaveOutcome(edit.key, True, saved_at)
 
 
+#: What the user is told when a write fails, by what the backend says it means.
+FAULT_MESSAGES = {
+    StorageFault.DISK_FULL: (
+        "The disk is full. Your text is kept on screen and will be saved when space is freed."
+    ),
+    StorageFault.BUSY: (
+        "The database is busy. Your text is kept on screen and saving will be retried."
+    ),
+    StorageFault.READ_ONLY: (
+        "The database cannot be written to. Your text is kept on screen; check the file's "
+        "permissions."
+    ),
+    StorageFault.OTHER: (
+        "Saving failed (a disk or database error). Your text is kept on screen and saving "
+        "will be retried."
+    ),
+}
+
+
 def describe_storage_error(exc: BaseException) -> str:
     """A message for the user about a failed write. Never includes statement parameters."""
-    original = getattr(exc, "orig", exc)
-    text = str(original).lower()
-    if "full" in text or "no space" in text:
-        return (
-            "The disk is full. Your text is kept on screen and will be saved when space is freed."
-        )
-    if "locked" in text or "busy" in text:
-        return "The database is busy. Your text is kept on screen and saving will be retried."
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return "The database cannot be written to. Your text is kept on screen; check the file's permissions."
-    return "Saving failed (a disk or database error). Your text is kept on screen and saving will be retried."
+    return FAULT_MESSAGES[classify_error(exc)]

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from supervision_app.domain import SessionDetail
+from supervision_app.domain.agenda_data import agenda_to_data, closing_to_data, opening_to_data
 
 CANONICAL_FORMAT = "supervision-record-canonical"
 CANONICAL_VERSION = 1
@@ -51,8 +52,6 @@ def focus_content(detail: SessionDetail) -> dict[str, Any]:
     Only the parts a session has are included, so the content of every record signed
     before the focused session (which has none of them) is exactly what it was.
     """
-    from supervision_app.domain.agenda_data import agenda_to_data, closing_to_data, opening_to_data
-
     parts: dict[str, Any] = {}
     if detail.agenda:
         parts["agenda"] = agenda_to_data(detail.agenda)

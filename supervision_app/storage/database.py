@@ -1,438 +1,98 @@
-"""The one place where the database file is opened.
+"""An open database as the portable storage code sees it: units of work, and nothing else.
 
-Everything else receives a :class:`Database` and asks it for ORM sessions; it
-does not know the file is encrypted.  The file is SQLCipher 4 (see
-:mod:`.keys` and docs/security.md), keyed on every pooled connection before
-any other statement and checked with a real read.  The file is never
-re-created or re-initialised once it exists: a file that is not ours, is
-damaged, comes from a newer version, or does not open with the given key is
-refused with a clear message and left byte-for-byte untouched.
+Every store component receives a :class:`Database` and asks it for ORM sessions; it does
+not know which engine is underneath, or that the laptop's file is encrypted.  The engine's
+own work (opening, keys, locking, the upkeep after a delete) is its :class:`.Backend`'s:
+``storage/sqlite/`` for the encrypted file.  Importing this module does not import
+SQLAlchemy (the unlock dialog appears before it loads).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supervision_app.private_files import make_private, private_folder
-from supervision_app.storage import cipher
-from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
-from supervision_app.storage.keys import (
-    CredentialError,
-    KeyRing,
-    Passphrase,
-    RecoveryKey,
-    key_file_path,
-    new_key_ring,
-    read_key_file,
-    unlock,
-    write_key_file,
-)
+from supervision_app.storage.backend import Backend
 
-if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not before the unlock dialog
-    from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine, PoolProxiedConnection
     from sqlalchemy.orm import Session
 
-APPLICATION_ID = "supervision_app"
-SCHEMA_VERSION = 9
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-Credential = Passphrase | RecoveryKey | KeyRing
-
-
-class DatabaseOpenError(Exception):
-    """The database cannot be used. The message says why and what to do."""
-
-
-class NotOurDatabaseError(DatabaseOpenError):
-    pass
-
-
-class NewerDatabaseError(DatabaseOpenError):
-    pass
-
-
-class DatabaseInUseError(DatabaseOpenError):
-    pass
-
-
-class DatabaseLockedError(DatabaseOpenError):
-    """The app is locked; nothing can be read or written until it is unlocked."""
-
-
-class UnlockError(DatabaseOpenError):
-    """Wrong passphrase or recovery key; the file was not touched."""
-
-
-class DatabaseKind(Enum):
-    MISSING = "missing"  # first run: create
-    PLAIN = "plain"  # an unencrypted database from an earlier version: convert
-    ENCRYPTED = "encrypted"  # unlock
-    UNKNOWN = "unknown"  # not ours (refused when opened)
-
-
-def inspect_database(path: Path) -> DatabaseKind:
-    """What is at ``path``, without opening or changing it (to choose the first screen)."""
-    path = Path(path)
-    if not path.exists():
-        return DatabaseKind.MISSING
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
-    except OSError:
-        return DatabaseKind.UNKNOWN
-    if header == _SQLITE_HEADER or not header:
-        return DatabaseKind.PLAIN
-    return DatabaseKind.ENCRYPTED if key_file_path(path).exists() else DatabaseKind.UNKNOWN
+    from supervision_app.storage.keys import Credential
 
 
 class Database:
-    """An open, unlocked database file: an engine and a session factory."""
+    """An open, unlocked database: sessions from its backend's engine."""
 
-    def __init__(self, path: Path, engine: Engine, ring: KeyRing, lock: InstanceLock) -> None:
-        self.path = path
-        self.engine = engine
-        self._ring: KeyRing | None = ring
-        self._lock = lock
-        #: The recovery key generated when this database was created, to show once; else None.
-        self.new_recovery_key = ring.new_recovery_key
-        ring.new_recovery_key = None
-        from sqlalchemy import event
-        from sqlalchemy.orm import sessionmaker
-
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(self._sessions, "after_flush", _note_deletes)
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self._factory: Any = None
 
     @property
-    def key_ring(self) -> KeyRing:
-        """For :mod:`.security` and :mod:`.backup` only: the unlocked keys."""
-        if self._ring is None:
-            raise DatabaseLockedError("The database is locked. Unlock it with the passphrase.")
-        return self._ring
+    def _sessions(self) -> Any:
+        """The session factory, made at the first unit of work (SQLAlchemy's ORM loads then,
+        not when the database is opened: the first screen is read without it)."""
+        if self._factory is None:
+            from sqlalchemy import event
+            from sqlalchemy.orm import sessionmaker
+
+            factory = sessionmaker(expire_on_commit=False)
+            event.listen(factory, "after_flush", _note_deletes)
+            self._factory = factory
+        return self._factory
+
+    @property
+    def path(self) -> Path:
+        return self.backend.path
+
+    @property
+    def engine(self) -> Engine:
+        return self.backend.engine
+
+    @property
+    def new_recovery_key(self) -> str | None:
+        """The recovery key generated when this database was created, to show once; else None."""
+        return self.backend.new_recovery_key
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed on success, rolled back on error."""
-        with self._sessions() as session:
+        with self._sessions(bind=self.backend.engine) as session:
             with session.begin():
                 yield session
             if session.info.pop("deleted", False):
-                # Deleted text must not linger in the WAL: copy it back and truncate.
-                with self.engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.backend.after_delete()
 
-    def replace_key(self, ring: KeyRing) -> None:
-        """After a re-key: new connections use the new key (for :mod:`.security`)."""
-        self.engine.dispose()
-        self.engine = _engine(self.path, ring.data_key)
-        self._sessions.configure(bind=self.engine)
-        self._ring = KeyRing(ring.data_key, ring.entry)
+    def read(self) -> Session:
+        return self._sessions(bind=self.backend.engine)
 
-    def suspend(self) -> None:
-        """Close every connection and refuse new ones, keeping the key, until :meth:`replace_key`.
+    def raw_connection(self) -> PoolProxiedConnection:
+        """A DB-API connection from the pool (for the autosave's quick path and checks)."""
+        return self.backend.engine.raw_connection()
 
-        For work that replaces the file (key rotation, restore): a write in
-        between would be lost, so the autosave writer is refused and retries.
-        """
-        self.engine.dispose()
-        self.engine = _refusing_engine()
-        self._sessions.configure(bind=self.engine)
-
-    # -- locking: the key leaves memory (as far as Python allows) and connections close --
+    # -- locking: the secret leaves memory (as far as Python allows) and connections close --
 
     @property
     def locked(self) -> bool:
-        return self._ring is None
+        return self.backend.locked
 
     def lock(self) -> None:
         """Close every connection and forget the key. Sessions fail until :meth:`unlock`."""
-        self.engine.dispose()
-        self._ring = None
-        self.engine = _refusing_engine()
-        self._sessions.configure(bind=self.engine)
+        self.backend.lock()
 
     def unlock(self, credential: Credential) -> None:
-        """Unlock again with the passphrase or recovery key; raises :class:`UnlockError`."""
-        ring = unlock_file(self.path, credential)
-        self.engine.dispose()
-        self.engine = _engine(self.path, ring.data_key)
-        self._sessions.configure(bind=self.engine)
-        self._ring = ring
-
-    def read(self) -> Session:
-        return self._sessions()
-
-    def raw_connection(self):
-        """A keyed DB-API connection from the pool (for backups and checks)."""
-        return self.engine.raw_connection()
+        """Unlock again with the passphrase or recovery key; raises ``UnlockError``."""
+        self.backend.unlock(credential)
 
     def close(self) -> None:
-        self.engine.dispose()
-        self._lock.release()
+        self.backend.close()
 
 
-def open_database(path: Path, credential: Credential) -> Database:
-    """Open (or, when no file exists, create) the encrypted database at ``path``.
-
-    ``credential`` is the passphrase, the recovery key, or an already-unlocked
-    :class:`KeyRing`.  A plain database from an earlier version is converted
-    (see :mod:`.migrations`).  Raises :class:`DatabaseOpenError` with a
-    message fit to show the user.
-    """
-    path = Path(path)
-    from supervision_app.storage.migrations import recover_interrupted_conversion
-    from supervision_app.storage.security import recover_interrupted_rotation
-
-    recover_interrupted_conversion(path)
-    recover_interrupted_rotation(path)
-    kind = inspect_database(path)
-    if path.exists() and path.stat().st_size == 0:
-        raise DatabaseOpenError(
-            f"{path} is empty, so it is not a supervision database (it may have been damaged). "
-            "It has been left untouched; restore a backup or choose another file with --db."
-        )
-    if kind is DatabaseKind.MISSING:
-        if key_file_path(path).exists():
-            raise DatabaseOpenError(
-                f"The database {path} is missing, but its key file is still there. "
-                "Restore the database from a backup; the key file has been left untouched."
-            )
-        try:
-            private_folder(path.parent)
-        except OSError as exc:
-            raise DatabaseOpenError(
-                f"Cannot create the folder {path.parent} for the database ({exc.strerror or exc}). "
-                "Choose another location with --db."
-            ) from None
-    elif kind is DatabaseKind.UNKNOWN:
-        raise not_ours_error(path)
-    lock = InstanceLock(path)
-    try:
-        lock.acquire()
-    except InstanceLockedError as exc:
-        raise DatabaseInUseError(str(exc)) from None
-    except OSError as exc:
-        raise DatabaseOpenError(
-            f"Cannot use the folder {path.parent} ({exc.strerror or exc}). Choose another location with --db."
-        ) from None
-    try:
-        ring = _open_keys(path, kind, credential, thorough=needs_full_check(path, lock))
-        _tighten(path)
-        engine = _engine(path, ring.data_key)
-        from supervision_app.storage.migrations import prepare_schema
-
-        try:
-            prepare_schema(engine, path, ring.data_key)
-        except BaseException:
-            engine.dispose()
-            raise
-    except BaseException:
-        lock.release()
-        raise
-    return Database(path, engine, ring, lock)
-
-
-def _tighten(path: Path) -> None:
-    """Files an earlier version left readable by others become private once unlocked (and the
-    app's own data folder with them; a folder the user chose with --db is left as it is)."""
-    from supervision_app.paths import data_dir
-    from supervision_app.private_files import FOLDER_MODE
-
-    with contextlib.suppress(OSError):
-        make_private(path)
-        make_private(key_file_path(path))
-        if os.name == "posix" and path.parent.resolve() == data_dir().resolve():
-            os.chmod(path.parent, FOLDER_MODE)
-
-
-def not_ours_error(path: Path) -> NotOurDatabaseError:
-    return NotOurDatabaseError(
-        f"The key file {key_file_path(path).name} is missing beside {path}: it is either an "
-        "encrypted supervision database without its key file, or not a supervision database "
-        "at all (it is not an SQLite file, and there is no key file beside it). It has been "
-        "left untouched. If it is your database, put its key file back beside it (every backup "
-        "holds one) or restore a backup; otherwise choose another file with --db."
-    )
-
-
-#: Files up to this size get the full check of every page at every unlock: about 1.5 s per
-#: 100 MB here, so under a second. Larger files (years of records) get it only after an
-#: unclean end, so start-up does not grow with the history.
-FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
-
-
-def needs_full_check(path: Path, lock: InstanceLock) -> bool:
-    """Whether opening must check every page of the file before anything is written.
-
-    Always for a file of up to :data:`FULL_CHECK_MAX_BYTES`, where the check is cheap: a
-    damaged file is then refused at unlock, untouched, with a message saying what to do.
-    A larger file after a clean close was whole when it was closed, and every page is
-    checked by its HMAC when it is read, so unlocking checks only what costs the same at
-    any size (:func:`.cipher.check_structure`): start-up does not grow with ten years of
-    records. After a crash, a kill or a power cut (the instance lock was not released),
-    or with a write-ahead log left beside the file, the full check runs whatever the size.
-    """
-    wal = path.with_name(path.name + "-wal")
-    if lock.previous_unclean or (wal.exists() and wal.stat().st_size > 0):
-        return True
-    try:
-        return path.stat().st_size <= FULL_CHECK_MAX_BYTES
-    except OSError:
-        return True
-
-
-def _open_keys(
-    path: Path, kind: DatabaseKind, credential: Credential, *, thorough: bool = True
-) -> KeyRing:
-    if kind is DatabaseKind.MISSING:
-        return _create(path, credential)
-    if kind is DatabaseKind.PLAIN:
-        from supervision_app.storage.migrations import encrypt_plain_database
-
-        if key_file_path(path).exists():
-            raise DatabaseOpenError(
-                f"{path} is not encrypted, but a key file exists beside it: the database may "
-                "have been replaced. Neither file has been changed. Restore the database from a "
-                "backup, or move the key file away only if you are sure this plain file is your "
-                "database from an earlier version."
-            )
-        ring = _new_ring(credential)
-        encrypt_plain_database(path, ring)
-        return ring
-    return unlock_file(path, credential, thorough=thorough)
-
-
-def _new_ring(credential: Credential) -> KeyRing:
-    if isinstance(credential, KeyRing):
-        return credential
-    if isinstance(credential, RecoveryKey):
-        raise UnlockError("A new database needs a passphrase, not a recovery key.")
-    return new_key_ring(credential.text)
-
-
-def _create(path: Path, credential: Credential) -> KeyRing:
-    ring = _new_ring(credential)
-    write_key_file(key_file_path(path), [ring.entry])
-    try:
-        conn = cipher.connect(str(path), ring.data_key)
-        conn.close()
-    except cipher.Error as exc:
-        for leftover in (path, key_file_path(path)):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        raise DatabaseOpenError(
-            f"Cannot create the database at {path} ({exc}). Choose another location with --db."
-        ) from None
-    return ring
-
-
-def unlock_file(path: Path, credential: Credential, *, thorough: bool = False) -> KeyRing:
-    """The key ring that opens ``path``, proven by a real read-only read. Touches nothing.
-
-    A damaged file raises :class:`DatabaseOpenError`: with ``thorough``, every page is
-    checked (:func:`.cipher.check_integrity`); otherwise the checks whose cost does not
-    grow with the file (:func:`.cipher.check_structure`)."""
-    keys = key_file_path(path)
-    try:
-        entries = read_key_file(keys)
-        rings = [credential] if isinstance(credential, KeyRing) else unlock(entries, credential)
-    except CredentialError as exc:
-        raise UnlockError(str(exc)) from None
-    for ring in rings:
-        try:
-            conn = cipher.connect(str(path), ring.data_key, read_only=True)
-        except cipher.DatabaseError:
-            continue
-        except cipher.Error as exc:
-            raise DatabaseOpenError(
-                f"{path} cannot be read ({exc}). It has been left untouched."
-            ) from None
-        try:
-            if thorough:
-                damage = cipher.check_integrity(conn)
-            else:
-                damage = cipher.check_structure(conn, str(path))
-        finally:
-            conn.close()
-        if damage:
-            raise DatabaseOpenError(
-                f"{path} is damaged ({damage[0]}). It has been left untouched; restore it from "
-                "a backup (Security › Back up makes one; 'supervision-app restore' restores it)."
-            )
-        if len(entries) > 1 and not isinstance(credential, KeyRing):
-            # A key rotation was interrupted: keep only the key that opens the file.
-            write_key_file(keys, [ring.entry])
-        return ring
-    raise DatabaseOpenError(
-        f"The key unlocked, but {path} could not be read with it: the file is damaged or does "
-        "not belong to this key file. It has been left untouched; restore it from a backup."
-    )
-
-
-def _engine(path: Path, data_key: bytes) -> Engine:
-    def creator():
-        conn = cipher.connect(str(path), data_key)
-        cipher.apply_pragmas(conn)
-        return conn
-
-    import sqlcipher3
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import QueuePool
-
-    return create_engine("sqlite://", creator=creator, module=sqlcipher3, poolclass=QueuePool)
-
-
-def _refusing_engine() -> Engine:
-    """An engine whose every connection is refused (locked, or suspended for a file swap)."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import QueuePool
-
-    return create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
-
-
-def _refuse_locked():
-    raise DatabaseLockedError("The database is locked. Unlock it with the passphrase.")
-
-
-def _note_deletes(session: Session, _context: object) -> None:
+def _note_deletes(session: Session, _context: Any) -> None:
     if session.deleted:
         session.info["deleted"] = True
 
 
-def write_identity(session: Session) -> None:
-    from supervision_app.storage.models import MetaRow
-
-    session.add(MetaRow(key="application_id", value=APPLICATION_ID))
-    session.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-
-
-def __getattr__(name: str) -> Any:
-    """``Base`` (the ORM models' base) on first use, so that importing this module does not
-    import SQLAlchemy."""
-    if name == "Base":
-        from supervision_app.storage.models import Base
-
-        return Base
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = [
-    "APPLICATION_ID",
-    "SCHEMA_VERSION",
-    "Base",  # noqa: F822 (module __getattr__)
-    "Database",
-    "DatabaseInUseError",
-    "DatabaseKind",
-    "DatabaseLockedError",
-    "DatabaseOpenError",
-    "NewerDatabaseError",
-    "NotOurDatabaseError",
-    "UnlockError",
-    "inspect_database",
-    "open_database",
-]
+__all__ = ["Database"]

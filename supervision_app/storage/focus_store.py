@@ -1,8 +1,7 @@
 """The focused session in the store: the agenda, Today, the summary, and Home's attention list.
 
-:class:`FocusMixin` adds these to :class:`~supervision_app.storage.store.SupervisionStore`.
-Like the rest of the store, every method opens its own unit of work and returns plain domain
-objects.  Once anyone has signed a session, its agenda, Today and summary are frozen like its
+:class:`FocusStore` is ``store.focus``.  Like the rest of the store, every method opens its own
+unit of work and returns plain domain objects.  Once anyone has signed a session, its agenda, Today and summary are frozen like its
 answers (:class:`~supervision_app.domain.LockedSessionError`).
 """
 
@@ -54,6 +53,9 @@ if TYPE_CHECKING:
     from supervision_app.content.model import Content
     from supervision_app.content.patterns import PatternRule
     from supervision_app.storage.database import Database
+    from supervision_app.storage.memory_store import CaseMemoryStore
+    from supervision_app.storage.sessions import SessionStore
+    from supervision_app.storage.signing import SigningStore
 
 #: How often a case is due for supervision when the caller does not say (monthly).
 DEFAULT_FREQUENCY_DAYS = 28
@@ -100,8 +102,20 @@ def write_focus(session: Session, session_id: int, focus: Focus, now: datetime) 
     row.updated_at = now
 
 
-class FocusMixin:
-    database: Database
+class FocusStore:
+    """``store.focus``: the agenda, Today, the summary, Home's attention list, the next session."""
+
+    def __init__(
+        self,
+        database: Database,
+        sessions: SessionStore,
+        signing: SigningStore,
+        memory: CaseMemoryStore,
+    ) -> None:
+        self.database = database
+        self._sessions = sessions
+        self._signing = signing
+        self._memory = memory
 
     # -- the agenda ----------------------------------------------------------------------
 
@@ -209,11 +223,11 @@ class FocusMixin:
         """Today as saved, with "what has changed since last time" refreshed from the case
         memory (choices already made are kept by key; see ``domain.since_last.merge_since_last``).
         Nothing is saved: pass the result to ``save_opening`` once the user has chosen."""
-        detail = self.get_session(session_id)  # type: ignore[attr-defined]
+        detail = self._sessions.get_session(session_id)
         opening = self.get_opening(session_id)
-        if self.is_signed(session_id):  # type: ignore[attr-defined]
+        if self._signing.is_signed(session_id):
             return opening  # a signed record shows what was chosen then, nothing new
-        history = self.memory.case_history(detail.case.id)  # type: ignore[attr-defined]
+        history = self._memory.case_history(detail.case.id)
         fresh = since_last_time(
             history, _raised(rules, history, detail.date), detail.date, session_id
         )
@@ -228,8 +242,8 @@ class FocusMixin:
     ) -> AgendaProposal:
         """The agenda the app proposes for this session (``domain.agenda.propose_agenda``), from
         its case, the case memory, the pattern prompts raised and Today's choices."""
-        detail = self.get_session(session_id)  # type: ignore[attr-defined]
-        history = self.memory.case_history(detail.case.id)  # type: ignore[attr-defined]
+        detail = self._sessions.get_session(session_id)
+        history = self._memory.case_history(detail.case.id)
         opening = self.opening_with_since_last(session_id, rules)
         planned = minutes or (detail.closing.planned_minutes if detail.closing else 75)
         return propose_agenda(
@@ -265,7 +279,7 @@ class FocusMixin:
         existing = self.open_session_on(case_id, on)
         if existing is not None:
             return existing
-        return self.create_session(case_id, on, attendees, content_version)  # type: ignore[attr-defined]
+        return self._sessions.create_session(case_id, on, attendees, content_version)
 
     # -- Home --------------------------------------------------------------------------------
 
@@ -339,7 +353,7 @@ class FocusMixin:
             resume = dict(_open_today(session, found.keys(), today))
         if rules:
             for case_id in list(found):
-                history = self.memory.case_history(case_id)  # type: ignore[attr-defined]
+                history = self._memory.case_history(case_id)
                 for prompt in _raised(rules, history, today):
                     found[case_id].add(
                         3, 0, "pattern", f"Pattern: {prompt.title}. {prompt.evidence}"

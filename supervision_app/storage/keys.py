@@ -25,6 +25,7 @@ import json
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -42,7 +43,8 @@ MIN_KDF_ITERATIONS = 256_000
 MAX_KDF_ITERATIONS = 10_000_000
 DATA_KEY_BYTES = 32
 RECOVERY_KEY_BYTES = 20  # 160 bits: 32 base32 characters in 8 groups of 4
-_AAD = b"supervision_app data key v1:"
+#: Additional data bound into every wrapped data key (with the slot's role after it).
+KEY_AAD = b"supervision_app data key v1:"
 #: How an agency slot wraps the data key: ephemeral X25519, HKDF-SHA256, AES-256-GCM.
 AGENCY_SCHEME = "x25519-hkdf-sha256-aes256gcm"
 
@@ -158,7 +160,7 @@ class KeyEntry:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> KeyEntry:
+    def from_json(cls, data: dict[str, Any]) -> KeyEntry:
         agency = data.get("agency")
         return cls(
             Slot.from_json(data["passphrase"]),
@@ -178,6 +180,10 @@ class KeyRing:
 
     def hex(self) -> str:
         return self.data_key.hex()
+
+
+#: What opens a database: the passphrase, the recovery key, or a key ring already unlocked.
+Credential = Passphrase | RecoveryKey | KeyRing
 
 
 # -- passphrases and recovery keys -------------------------------------------------
@@ -218,13 +224,13 @@ def _wrap(data_key: bytes, secret: str, role: bytes) -> Slot:
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     kek = _derive(secret, salt, KDF_ITERATIONS)
-    return Slot(salt, nonce, AESGCM(kek).encrypt(nonce, data_key, _AAD + role))
+    return Slot(salt, nonce, AESGCM(kek).encrypt(nonce, data_key, KEY_AAD + role))
 
 
 def _unwrap(slot: Slot, secret: str, role: bytes) -> bytes | None:
     kek = _derive(secret, slot.salt, slot.iterations)
     try:
-        return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, _AAD + role)
+        return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, KEY_AAD + role)
     except InvalidTag:
         return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import bindparam, func, select
 
 from supervision_app.domain import Action, ActionStatus, ValidationError
 from supervision_app.domain.memory import (
@@ -32,7 +32,9 @@ from supervision_app.domain.memory import (
     TrackedAction,
 )
 from supervision_app.domain.patterns import CHILD_WORDS_MARKED
+from supervision_app.storage.backend import dialect_of
 from supervision_app.storage.database import Database
+from supervision_app.storage.loading import NotFoundError
 from supervision_app.storage.models import (
     ActionReviewRow,
     ActionRow,
@@ -48,8 +50,7 @@ from supervision_app.storage.models import (
     SessionRow,
     StructuredAnswerRow,
 )
-from supervision_app.storage.search_index import INDEX_TABLE, fts_query
-from supervision_app.storage.store import NotFoundError, _get, _now, _touch
+from supervision_app.storage.rows import get_row, now_seconds, touch_session
 
 DEFAULT_TIMESCALE_DAYS = 5
 MARKED_ENTRIES_PROMPT = "assessment_recording.marked_entries"
@@ -159,9 +160,9 @@ class CaseMemoryStore:
         if outcome is ReviewOutcome.CARRIED_FORWARD and new_due is not None and on is not None:
             _require(new_due >= on, "The new due date cannot be before the session date.")
         with self.database.session() as s:
-            action = _get(s, ActionRow, action_id)
+            action = get_row(s, ActionRow, action_id)
             if session_id is not None:
-                on = on or _get(s, SessionRow, session_id).date
+                on = on or get_row(s, SessionRow, session_id).date
             on = on or date.today()
             s.add(
                 ActionReviewRow(
@@ -170,7 +171,7 @@ class CaseMemoryStore:
                     outcome=outcome.value,
                     reason=reason.strip(),
                     reviewed_on=on,
-                    reviewed_at=_now(),
+                    reviewed_at=now_seconds(),
                 )
             )
             if outcome is ReviewOutcome.DONE:
@@ -181,8 +182,8 @@ class CaseMemoryStore:
                 action.status = ActionStatus.OPEN.value
                 if new_due is not None:
                     action.due_date = new_due
-            action.updated_at = _now()
-            _touch(s, action.session_id)
+            action.updated_at = now_seconds()
+            touch_session(s, action.session_id)
 
     # -- hypotheses ---------------------------------------------------------------------
 
@@ -197,9 +198,9 @@ class CaseMemoryStore:
     ) -> int:
         """A new hypothesis (open), with what it is based on and how it will be tested."""
         _require(bool(text_.strip()), "Write the hypothesis.")
-        now = _now()
+        now = now_seconds()
         with self.database.session() as s:
-            _get(s, CaseRow, case_id)
+            get_row(s, CaseRow, case_id)
             row = HypothesisRow(
                 case_id=case_id,
                 session_id=session_id,
@@ -222,14 +223,14 @@ class CaseMemoryStore:
         """Correct or complete the hypothesis itself; its status and reviews are unchanged."""
         _require(bool(text_.strip()), "Write the hypothesis.")
         with self.database.session() as s:
-            row = _get(s, HypothesisRow, hypothesis_id)
+            row = get_row(s, HypothesisRow, hypothesis_id)
             row.text, row.basis, row.test_plan, row.evaluation = (
                 text_,
                 basis,
                 test_plan,
                 evaluation,
             )
-            row.updated_at = _now()
+            row.updated_at = now_seconds()
 
     def update_hypothesis(
         self,
@@ -245,7 +246,7 @@ class CaseMemoryStore:
         its new status and, if given, the evaluation so far."""
         status = HypothesisStatus(status)
         with self.database.session() as s:
-            row = _get(s, HypothesisRow, hypothesis_id)
+            row = get_row(s, HypothesisRow, hypothesis_id)
             _require(
                 bool(note.strip()) or bool(result.strip()) or status.value != row.status,
                 "Write how the hypothesis was tested, or change its status.",
@@ -253,7 +254,7 @@ class CaseMemoryStore:
             row.status = status.value
             if evaluation is not None:
                 row.evaluation = evaluation
-            row.updated_at = _now()
+            row.updated_at = now_seconds()
             row.notes.append(
                 HypothesisNoteRow(
                     session_id=session_id,
@@ -266,7 +267,7 @@ class CaseMemoryStore:
 
     def delete_hypothesis(self, hypothesis_id: int) -> None:
         with self.database.session() as s:
-            s.delete(_get(s, HypothesisRow, hypothesis_id))
+            s.delete(get_row(s, HypothesisRow, hypothesis_id))
 
     # -- escalations --------------------------------------------------------------------
 
@@ -296,7 +297,7 @@ class CaseMemoryStore:
         if problems:
             raise ValidationError(problems)
         with self.database.session() as s:
-            _get(s, CaseRow, case_id)
+            get_row(s, CaseRow, case_id)
             row = EscalationRow(
                 case_id=case_id,
                 session_id=session_id,
@@ -305,7 +306,7 @@ class CaseMemoryStore:
                 timescale_days=timescale_days,
                 outcome="",
                 closed_on=None,
-                updated_at=_now(),
+                updated_at=now_seconds(),
             )
             row.steps.append(
                 EscalationStepRow(
@@ -339,7 +340,7 @@ class CaseMemoryStore:
         _require(bool(with_whom.strip()), "Say who the escalation is with now.")
         _require(days is None or days >= 1, "The policy timescale must be at least one day.")
         with self.database.session() as s:
-            row = _get(s, EscalationRow, escalation_id)
+            row = get_row(s, EscalationRow, escalation_id)
             _require(not row.outcome.strip(), "This escalation is closed; raise a new one.")
             reached = max((st.stage for st in row.steps), default=0)
             _require(stage is None or stage > reached, "Step up to a later stage.")
@@ -355,13 +356,13 @@ class CaseMemoryStore:
                     days=days,
                 )
             )
-            row.updated_at = _now()
+            row.updated_at = now_seconds()
 
     def close_escalation(self, escalation_id: int, outcome: str, on: date) -> None:
         _require(bool(outcome.strip()), "Write the outcome of the escalation before closing it.")
         with self.database.session() as s:
-            row = _get(s, EscalationRow, escalation_id)
-            row.outcome, row.closed_on, row.updated_at = outcome, on, _now()
+            row = get_row(s, EscalationRow, escalation_id)
+            row.outcome, row.closed_on, row.updated_at = outcome, on, now_seconds()
 
     # -- chronology ---------------------------------------------------------------------
 
@@ -377,7 +378,7 @@ class CaseMemoryStore:
     ) -> int:
         kind = _check_event(kind, title, outcome)
         with self.database.session() as s:
-            _get(s, CaseRow, case_id)
+            get_row(s, CaseRow, case_id)
             row = ChronologyEventRow(
                 case_id=case_id,
                 session_id=session_id,
@@ -386,7 +387,7 @@ class CaseMemoryStore:
                 title=title,
                 detail=detail,
                 outcome=ReferralOutcome(outcome).value,
-                created_at=_now(),
+                created_at=now_seconds(),
             )
             s.add(row)
             s.flush()
@@ -403,13 +404,13 @@ class CaseMemoryStore:
     ) -> None:
         kind = _check_event(kind, title, outcome)
         with self.database.session() as s:
-            row = _get(s, ChronologyEventRow, event_id)
+            row = get_row(s, ChronologyEventRow, event_id)
             row.happened_on, row.kind, row.title = on, kind.value, title
             row.detail, row.outcome = detail, ReferralOutcome(outcome).value
 
     def delete_event(self, event_id: int) -> None:
         with self.database.session() as s:
-            s.delete(_get(s, ChronologyEventRow, event_id))
+            s.delete(get_row(s, ChronologyEventRow, event_id))
 
     # -- ratings ------------------------------------------------------------------------
 
@@ -419,15 +420,15 @@ class CaseMemoryStore:
         for value in (child_safety, worker_safety):
             _require(value is None or 0 <= value <= 10, "Ratings go from 0 to 10.")
         with self.database.session() as s:
-            _get(s, SessionRow, session_id)
+            get_row(s, SessionRow, session_id)
             row = s.get(SessionRatingRow, session_id)
             if row is None:
-                row = SessionRatingRow(session_id=session_id, updated_at=_now())
+                row = SessionRatingRow(session_id=session_id, updated_at=now_seconds())
                 s.add(row)
             row.child_safety, row.worker_safety, row.updated_at = (
                 child_safety,
                 worker_safety,
-                _now(),
+                now_seconds(),
             )
 
     def get_rating(self, session_id: int) -> tuple[int | None, int | None]:
@@ -451,20 +452,11 @@ class CaseMemoryStore:
 
     def search(self, user_text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         """Every case and session, best matches first, with the matched words marked."""
-        query = fts_query(user_text)
-        if not query:
+        if not user_text.strip():
             return []
-        sql = text(
-            f"SELECT i.kind, i.case_id, c.reference, i.session_id, s.date, i.locator, i.item_id, "
-            f"snippet({INDEX_TABLE}, 0, :start, :end, '…', 14) "
-            f"FROM {INDEX_TABLE} AS i JOIN cases AS c ON c.id = i.case_id "
-            f"LEFT JOIN sessions AS s ON s.id = i.session_id "
-            f"WHERE {INDEX_TABLE} MATCH :query ORDER BY rank LIMIT :limit"
-        )
         with self.database.read() as s:
-            rows = s.execute(
-                sql, {"query": query, "start": MARK_START, "end": MARK_END, "limit": limit}
-            ).all()
+            conn = s.connection()
+            rows = dialect_of(conn).search(conn, user_text, limit, (MARK_START, MARK_END))
         hits = []
         for kind, case_id, reference, session_id, on, locator, item_id, snippet in rows:
             locator = locator or ""
@@ -706,7 +698,7 @@ def write_session_memory(s, case_id: int, session_id: int, memory) -> None:
     """Add a record file's ``case_memory`` inside the caller's unit of work.
 
     Its items belong to the session; their later notes and stages to no session."""
-    now = _now()
+    now = now_seconds()
     if memory.child_safety is not None or memory.worker_safety is not None:
         s.add(
             SessionRatingRow(
@@ -734,7 +726,7 @@ def write_case_memory(s, case_id: int, memory, session_ids: list[int]) -> None:
     def link(position: int | None) -> int | None:
         return None if position is None else session_ids[position]
 
-    now = _now()
+    now = now_seconds()
     for position, (child, worker) in memory.ratings.items():
         s.add(
             SessionRatingRow(

@@ -1,6 +1,6 @@
 """Dual sign-off, locking, addenda and verification of the hash chain.
 
-:class:`SigningMixin` adds these to the store.  Once anyone has signed a
+:class:`SigningStore` is ``store.signing``.  Once anyone has signed a
 session its answers, decisions and actions are frozen (:func:`require_unlocked`
 refuses every write with :class:`~supervision_app.domain.LockedSessionError`);
 once both the practitioner and the supervisor have signed it is *locked*, and
@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,7 +31,7 @@ from supervision_app.domain import (
     fingerprint,
 )
 from supervision_app.domain.signing import is_late
-from supervision_app.storage.audit import AuditMixin, record_audit
+from supervision_app.storage.audit import record_audit
 from supervision_app.storage.audit_chain import chain_problems
 from supervision_app.storage.chain import GENESIS, canonical_content, chain_problem, link_hash
 from supervision_app.storage.database import Database
@@ -50,6 +50,10 @@ from supervision_app.storage.snapshot import (
     frozen_mismatch,
     record_snapshot,
 )
+
+if TYPE_CHECKING:
+    from supervision_app.storage.memory_store import CaseMemoryStore
+    from supervision_app.storage.settings import SettingsStore
 
 MAX_NAME = 200
 
@@ -134,11 +138,18 @@ def require_unlocked(session: Session, session_id: int) -> None:
     )
 
 
-class SigningMixin(AuditMixin):
-    database: Database
+class SigningStore:
+    """``store.signing``: sign-offs, addenda, snapshots and verification."""
+
+    def __init__(
+        self, database: Database, settings: SettingsStore, memory: CaseMemoryStore
+    ) -> None:
+        self.database = database
+        self._settings = settings
+        self._memory = memory
 
     def integrity(self, session_id: int) -> SessionIntegrity:
-        late_days = self.late_entry_days()
+        late_days = self._settings.late_entry_days()
         with self.database.read() as session:
             if session.get(SessionRow, session_id) is None:
                 raise NotFoundError(f"Session {session_id} does not exist.")
@@ -210,7 +221,7 @@ class SigningMixin(AuditMixin):
             problems.append("Give their role.")
         if problems:
             raise ValidationError(problems)
-        late_days = self.late_entry_days()
+        late_days = self._settings.late_entry_days()
         with self.database.session() as session:
             rows = _links(session, session_id)
             parties = {r.party for r in rows if r.kind == "signoff"}
@@ -235,8 +246,9 @@ class SigningMixin(AuditMixin):
 
     def take_snapshot(self, session_id: int) -> dict[str, Any]:
         """What the record of ``session_id`` shows now (see ``storage/snapshot.py``)."""
-        detail = self.get_session(session_id)  # type: ignore[attr-defined]
-        return record_snapshot(detail, self.memory.case_history(detail.case.id))  # type: ignore[attr-defined]
+        with self.database.read() as session:
+            detail = load_detail(session, session_id)
+        return record_snapshot(detail, self._memory.case_history(detail.case.id))
 
     def signed_snapshot(self, session_id: int) -> dict[str, Any] | None:
         """The snapshot the record was signed with; None while unsigned or signed before

@@ -18,7 +18,6 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QAccessibleWidget,
     QApplication,
     QComboBox,
     QFrame,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QStackedWidget,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -36,50 +34,9 @@ from PySide6.QtWidgets import (
 
 from supervision_app.ui.widgets import repolish, show_problems
 
-PROBLEMS_BOX = "problems"  # object name of the red box (widgets.problems_box)
 _INVALID = "invalid"  # dynamic property: the style sheet draws the field's border red
 _PLAIN_DESCRIPTION = "a11yPlainDescription"
 _MARKED = "a11yMarkedFields"
-
-
-# -- the red problems box is an alert ---------------------------------------------------
-
-
-class _AlertBox(QAccessibleWidget):
-    """The problems box as screen readers should see it: an alert, whose text is read when it
-    appears (Orca reads an alert's contents when it is shown)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget, QAccessible.Role.AlertMessage)
-
-
-class _PlainPane(QAccessibleWidget):
-    """A stack of pages as a plain, unnamed pane. Qt calls each QStackedWidget a "layered
-    pane", and the window nests four of them (window, case, session, page): Orca said
-    "layered pane" up to four times on every focus change. A screen reader passes over an
-    unnamed pane in silence."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget, QAccessible.Role.Pane)
-
-
-def _factory(_key: str, obj: QObject | None):
-    if isinstance(obj, QFrame) and obj.objectName() == PROBLEMS_BOX:
-        return _AlertBox(obj)
-    if isinstance(obj, QStackedWidget) and not obj.accessibleName():
-        return _PlainPane(obj)
-    return None
-
-
-_installed = False
-
-
-def install_accessibility() -> None:
-    """Register the interfaces above with Qt (once, before the first problems box is made)."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
 
 
 # -- speaking ----------------------------------------------------------------------------
@@ -224,8 +181,9 @@ def _scroll_into_view(widget: QWidget) -> None:
     editor is not scrolled to its end, which would hide the page's heading)."""
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea) and parent.widget() is not None:
-            top = widget.mapTo(parent.widget(), widget.rect().topLeft())
+        content = parent.widget() if isinstance(parent, QScrollArea) else None
+        if isinstance(parent, QScrollArea) and content is not None:
+            top = widget.mapTo(content, widget.rect().topLeft())
             parent.ensureVisible(top.x(), top.y() + min(widget.height(), 48), 20, 20)
             return
         parent = parent.parentWidget()

@@ -6,13 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from supervision_app.domain import ActionStatus
 from supervision_app.domain.validation import require_action
 from supervision_app.ui.form_dialog import FormDialog, labelled_form, raised_problems
-from supervision_app.ui.widgets import accessible, text_label
+from supervision_app.ui.widgets import accessible, qdate, text_label, to_date
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -64,7 +64,7 @@ class ActionDialog(FormDialog[ActionFields]):
         self.due_edit.setObjectName("actionDueEdit")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat(DATE_FORMAT)
-        self.due_edit.setDate(QDate(date.today() + timedelta(days=14)))
+        self.due_edit.setDate(qdate(date.today() + timedelta(days=14)))
         accessible(self.due_edit, self.tr("Due date"))
 
         self.status_combo = QComboBox()
@@ -92,7 +92,7 @@ class ActionDialog(FormDialog[ActionFields]):
         if initial is not None:
             self.description_edit.setPlainText(initial.description)
             self.owner_edit.setText(initial.owner)
-            self.due_edit.setDate(QDate(initial.due))
+            self.due_edit.setDate(qdate(initial.due))
             self.status_combo.setCurrentIndex(max(self.status_combo.findData(initial.status), 0))
         self.description_edit.textChanged.connect(self._update_ok)
         self.owner_edit.textChanged.connect(self._update_ok)
@@ -109,7 +109,7 @@ class ActionDialog(FormDialog[ActionFields]):
         return ActionFields(
             description=self.description_edit.toPlainText().strip(),
             owner=self.owner_edit.text().strip(),
-            due=self.due_edit.date().toPython(),
+            due=to_date(self.due_edit.date()),
             status=ActionStatus(self.status_combo.currentData()),
         )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QPoint, QSize, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
@@ -31,7 +31,7 @@ class DebouncedCommits:
     """The debounce timer shared by every answer editor: ``commit_requested`` fires once
     typing pauses, or at once through :meth:`commit_now`."""
 
-    commit_requested: Signal
+    commit_requested: SignalInstance
 
     def _start_debounce(self) -> None:
         self._loading = False

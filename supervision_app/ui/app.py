@@ -140,7 +140,7 @@ def _preload_window_modules() -> None:
 
 def build_window(database: Database, content: Content, ask_agency_key: bool = True):
     """The main window on an unlocked database, with locking and the Security menu."""
-    from supervision_app.storage.first_paint import FirstPaintStore, first_paint_store
+    from supervision_app.storage.sqlite.first_paint import FirstPaintStore, first_paint_store
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
@@ -161,12 +161,13 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
 def _apply_agency_key(database: Database, content: Content, parent=None) -> bool:
     """Add a content pack's agency recovery key to the key file only if the user accepts it,
     after seeing the pack's name and the key's fingerprint. True when it was added."""
-    from supervision_app.storage.security import agency_key_needed, apply_agency_key
+    from supervision_app.storage.sqlite.security import agency_key_needed, apply_agency_key
 
     agency = content.agency_recovery
     recipient = agency.public_key if agency else None
     if not agency_key_needed(database, recipient) or not ask_agency_consent(parent, agency):
         return False
+    assert agency is not None  # a key is needed only where a pack names one
     try:
         return apply_agency_key(database, recipient, agency.pack)
     except OSError as exc:  # the key file could not be written: the old one still works
@@ -226,4 +227,4 @@ def after_first_unlock(window, database: Database) -> None:
     ask who is using this computer (for the audit trail). The welcome itself was the
     passphrase screen; the empty screen's card then offers the demo case."""
     if database.new_recovery_key is not None:  # the database was created in this start
-        window.ask_who_is_using()
+        window.settings_actions.ask_who_is_using()

@@ -214,7 +214,7 @@ def load_appearance() -> Appearance:
     settings = ui_settings()
     chosen = str(settings.value("appearance/theme", SYSTEM))
     try:
-        zoom = int(settings.value("appearance/zoom", 0))
+        zoom = int(settings.value("appearance/zoom", 0))  # type: ignore[call-overload]  # int or str
     except (TypeError, ValueError):
         zoom = 0
     return Appearance(

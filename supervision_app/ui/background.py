@@ -106,9 +106,9 @@ def run_in_background(
     if stop is None:
         progress.setCancelButton(None)  # an export, once started, finishes
     else:
-        progress.setCancelButtonText(QProgressDialog.tr("Cancel"))
+        progress.setCancelButtonText(QProgressDialog.tr("Cancel"))  # type: ignore[call-arg, arg-type]  # Qt's own text
         # closing the note after the work has finished also emits "canceled": ignore that
-        progress.canceled.connect(lambda: thread.isRunning() and stop.set())
+        progress.canceled.connect(lambda: stop.set() if thread.isRunning() else None)
     progress.setMinimumDuration(500)
     wait_in_loop(thread, progress)
     if thread.error is not None:

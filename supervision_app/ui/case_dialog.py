@@ -164,7 +164,7 @@ class CaseDialog(FormDialog[CaseInput]):
         return case_problems(value)
 
     def fields_in_error(self, value: CaseInput, problems: list[str]) -> list[QWidget]:
-        blamed = [
+        blamed: list[QWidget] = [
             edit
             for edit, text in (
                 (self.reference_edit, value.reference),

@@ -68,12 +68,12 @@ class CaseTree(QTreeWidget):
         self.itemExpanded.connect(self._ensure_loaded)
         self._loader: SessionLoader = lambda _case, _limit, _offset: []
 
+    def _case_items(self) -> list[QTreeWidgetItem]:
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
     def expanded_case_ids(self) -> set[int]:
-        return {
-            self.topLevelItem(i).data(0, ID_ROLE)
-            for i in range(self.topLevelItemCount())
-            if self.topLevelItem(i).isExpanded()
-        }
+        return {item.data(0, ID_ROLE) for item in self._case_items() if item.isExpanded()}
 
     def populate(
         self,
@@ -168,13 +168,12 @@ class CaseTree(QTreeWidget):
     # -- selection ---------------------------------------------------------------------
 
     def _find(self, kind: str, item_id: int) -> QTreeWidgetItem | None:
-        for i in range(self.topLevelItemCount()):
-            case = self.topLevelItem(i)
+        for case in self._case_items():
             if kind == CASE and case.data(0, ID_ROLE) == item_id:
                 return case
             for j in range(case.childCount()):
                 child = case.child(j)
-                if kind == SESSION and child.data(0, ID_ROLE) == item_id:
+                if kind == SESSION and child is not None and child.data(0, ID_ROLE) == item_id:
                     return child
         return None
 
@@ -198,13 +197,16 @@ class CaseTree(QTreeWidget):
                 self._load_page(case_item)
                 item = self._find(SESSION, session_id)
         if item is not None:
-            item.parent().setExpanded(True)
+            case_row = item.parent()
+            assert case_row is not None  # a session sits under its case
+            case_row.setExpanded(True)
             self.setCurrentItem(item)
         return item is not None
 
     def _has_more(self, case_item: QTreeWidgetItem) -> bool:
         count = case_item.childCount()
-        return bool(count) and case_item.child(count - 1).data(0, KIND_ROLE) == MORE
+        last = case_item.child(count - 1) if count else None
+        return last is not None and last.data(0, KIND_ROLE) == MORE
 
     def current_ids(self) -> tuple[int | None, int | None]:
         """(case id, session id) of the current item; either may be None."""
@@ -222,6 +224,7 @@ class CaseTree(QTreeWidget):
             self.more_cases_requested.emit()
         elif current.data(0, KIND_ROLE) == MORE:
             case_item = current.parent()
+            assert case_item is not None  # "show older" sits under its case
             added = self._load_page(case_item)  # removes the "show older" row
             if added:
                 self.setCurrentItem(added[0])

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import Child
-from supervision_app.ui.widgets import accessible, push_button, text_label
+from supervision_app.ui.widgets import accessible, push_button, qdate, text_label, to_date
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -42,7 +42,7 @@ class ChildRow(QFrame):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setMinimumDate(QDate(1970, 1, 1))
-        self.date_edit.setDate(QDate(date.today()))
+        self.date_edit.setDate(qdate(date.today()))
         self.date_label.setBuddy(self.date_edit)
         self.date_unknown_check = QCheckBox(self.tr("Not known"))
         self.date_unknown_check.setObjectName("childDateUnknownCheck")
@@ -113,7 +113,7 @@ class ChildRow(QFrame):
             ),
         )
         self.date_edit.setMaximumDate(
-            QDate(date.today().year + 1, 12, 31) if unborn else QDate(date.today())
+            QDate(date.today().year + 1, 12, 31) if unborn else qdate(date.today())
         )
         self.date_edit.setEnabled(known)
         self.age_label.setVisible(not unborn)
@@ -125,7 +125,7 @@ class ChildRow(QFrame):
         unborn = self.unborn_check.isChecked()
         return Child(
             name=self.name_edit.text().strip(),
-            date_of_birth=self.date_edit.date().toPython() if known else None,
+            date_of_birth=to_date(self.date_edit.date()) if known else None,
             age="" if known or unborn else self.age_edit.text().strip(),
             unborn=unborn,
         )
@@ -137,7 +137,7 @@ class ChildRow(QFrame):
             self.date_edit.setMaximumDate(
                 QDate(max(child.date_of_birth, date.today()).year + 1, 12, 31)
             )
-            self.date_edit.setDate(QDate(child.date_of_birth))
+            self.date_edit.setDate(qdate(child.date_of_birth))
         self.date_unknown_check.setChecked(child.date_of_birth is None)
         self.age_edit.setText(child.age)
         self._sync()
@@ -198,7 +198,8 @@ class ChildrenEditor(QWidget):
             self._rows_layout.removeWidget(row)
             row.deleteLater()
         self.rows = []
-        for child in children or [None]:
+        shown: list[Child | None] = list(children) if children else [None]  # one row to fill in
+        for child in shown:
             self.add_child(child)
 
     def children_list(self) -> list[Child]:

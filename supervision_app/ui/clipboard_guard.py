@@ -79,6 +79,7 @@ def app_clipboard_guard() -> ClipboardGuard:
     guard is running yet (the recovery key at the first run) or after their dialog closes.
     It clears our text when the application quits, too."""
     app = QApplication.instance()
+    assert app is not None, "the guard needs the application"
     existing = app.findChild(ClipboardGuard, APP_GUARD_NAME)
     if existing is not None:
         return existing

@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QMenu, QTreeWidgetItem
 
 if TYPE_CHECKING:
-    from supervision_app.ui.main_window import MainWindow
+    from supervision_app.ui.window.host import WindowHost
 
 #: Below this width (logical pixels) the window uses the compact layout.
 COMPACT_WIDTH = 880
 
 
 class CompactLayout(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.compact = False
@@ -42,15 +42,20 @@ class CompactLayout(QObject):
         window.addAction(self.cases_action)
         toolbar = window.toolbar
         first = toolbar.actions()[0] if toolbar.actions() else None
-        toolbar.insertAction(first, self.cases_action)
-        toolbar.insertSeparator(first)
+        toolbar.insertAction(first, self.cases_action)  # type: ignore[arg-type]  # None: at the end
+        toolbar.insertSeparator(first)  # type: ignore[arg-type]
         button = toolbar.widgetForAction(self.cases_action)
         if button is not None:
             button.setAccessibleName(self.tr("Case list"))
             button.setAccessibleDescription(tip)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         view_menu = next(
-            (a.menu() for a in window.menuBar().actions() if a.objectName() == "viewMenu"), None
+            (
+                m
+                for a in window.menuBar().actions()
+                if a.objectName() == "viewMenu" and isinstance(m := a.menu(), QMenu)
+            ),
+            None,
         )
         if view_menu is not None:
             view_menu.insertAction(view_menu.actions()[0], self.cases_action)
@@ -88,6 +93,7 @@ class CompactLayout(QObject):
             return  # presentation mode hides the list itself, and shows it again after
         side = self.window.splitter.widget(0)
         detail = self.window.splitter.widget(1)
+        assert side is not None and detail is not None  # the case list and the detail
         if self.compact:
             side.setVisible(self.showing_list)
             detail.setVisible(not self.showing_list)
@@ -112,12 +118,14 @@ class CompactLayout(QObject):
         if visible:
             self.window.case_tree.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.window.detail_stack.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+            current = self.window.detail_stack.currentWidget()
+            assert current is not None  # the placeholder, a case or a session
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_item_chosen(self, _item: QTreeWidgetItem, _column: int = 0) -> None:
         if self.compact and self.showing_list:
             self.show_list(False)
 
 
-def install(window: MainWindow) -> CompactLayout:
+def install(window: WindowHost) -> CompactLayout:
     return CompactLayout(window)

@@ -29,7 +29,7 @@ class DayInLifeEditor(StructuredEditor):
         self.tabs.setAccessibleName(self.tr("Children"))
         self.texts: dict[tuple[str, str], QPlainTextEdit] = {}
         self.bases: dict[tuple[str, str], QComboBox] = {}
-        self.children: list[str] = []
+        self.child_names: list[str] = []
         self._focus: list[QWidget] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -38,9 +38,9 @@ class DayInLifeEditor(StructuredEditor):
             self._add_child(name)
 
     def _add_child(self, name: str) -> None:
-        if name in self.children:
+        if name in self.child_names:
             return
-        self.children.append(name)
+        self.child_names.append(name)
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(10, 10, 10, 10)
@@ -92,7 +92,7 @@ class DayInLifeEditor(StructuredEditor):
                         for period in self.prompt.items
                     ],
                 }
-                for name in self.children
+                for name in self.child_names
             ]
         }
 
@@ -101,7 +101,7 @@ class DayInLifeEditor(StructuredEditor):
             name = str(child.get("child", "")).strip()
             if not name:
                 continue
-            if name not in self.children:
+            if name not in self.child_names:
                 self._add_child(name)  # a child no longer on the case: kept, not dropped
             for period in child.get("periods", []):
                 key = (name, str(period.get("id", "")))

@@ -102,7 +102,7 @@ class DecisionDialog(FormDialog[DecisionFields]):
         return raised_problems(require_decision, value.text, value.rationale)
 
     def fields_in_error(self, value: DecisionFields, problems: list[str]) -> list[QWidget]:
-        blamed = [self.decision_edit] if not value.text else []
+        blamed: list[QWidget] = [self.decision_edit] if not value.text else []
         return blamed + ([self.rationale_edit] if not value.rationale else [])
 
     @classmethod

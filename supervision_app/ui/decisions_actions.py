@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui import theme
 from supervision_app.ui.action_dialog import ActionDialog, ActionFields
 from supervision_app.ui.decision_dialog import DecisionDialog, DecisionFields
+from supervision_app.ui.record_table import RecordTable
 from supervision_app.ui.stage_page import READABLE_WIDTH
 from supervision_app.ui.widgets import push_button, read_only_table, text_label
 
@@ -44,78 +43,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 10
 #: The actions table's narrow columns (owner, due, status) take at most these shares of the
 #: width, and wrap beyond it; the action text has the rest, so it is always the widest.
 ACTION_COLUMN_SHARES = {1: 0.20, 2: 0.16, 3: 0.12}
-MAX_TABLE_HEIGHT = 420
-
-
-#: The horizontal padding of a table cell in the style sheet (``QTableWidget::item``).
-ITEM_PADDING_X = 2 * theme.TABLE_ITEM_PADDING_X
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """Row heights for the width the text is really drawn in: Qt measures wrapped text at
-    the full column width, but the style sheet's cell padding narrows it, so a measured
-    two-line cell could be drawn in three and cut off with "…"."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
-        narrower = QStyleOptionViewItem(option)
-        narrower.rect = QRect(option.rect)
-        narrower.rect.setWidth(max(option.rect.width() - ITEM_PADDING_X, 1))
-        return super().sizeHint(narrower, index)
-
-
-class RecordTable(QTableWidget):
-    """A read-only table whose rows grow with their wrapped text.
-
-    With ``shares`` (column -> largest share of the width), those columns fit their text up
-    to that share, never narrower than their header, and column 0 takes what is left: at
-    laptop widths the main text stays the widest column instead of a sliver."""
-
-    def __init__(self, rows: int, columns: int, shares: dict[int, float] | None = None) -> None:
-        super().__init__(rows, columns)
-        self.shares = dict(shares or {})
-        self._fitting = False
-        self.setItemDelegate(WrappingDelegate(self))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.fit()
-
-    def fit(self) -> None:
-        """Share out the width, then let the rows and the table's height follow the text."""
-        if self._fitting:
-            return
-        self._fitting = True
-        try:
-            if self.shares:
-                self._fit_columns()
-            self.resizeRowsToContents()
-            if self.rowCount():
-                rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
-                height = rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 4
-                self.setFixedHeight(min(max(height, 90), MAX_TABLE_HEIGHT))
-        finally:
-            self._fitting = False
-
-    def _fit_columns(self) -> None:
-        header = self.horizontalHeader()
-        available = self.viewport().width()
-        if available <= 0:
-            return
-        floors = {c: header.sectionSizeHint(c) for c in range(self.columnCount())}
-        widths = {
-            c: max(floors[c], min(self.sizeHintForColumn(c), int(available * share)))
-            for c, share in self.shares.items()
-        }
-        main = available - sum(widths.values())
-        if main < max(widths.values(), default=0):  # very narrow: the others give way first
-            widths = {c: floors[c] for c in widths}
-            main = available - sum(widths.values())
-        for column, width in widths.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.setColumnWidth(column, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        self.setColumnWidth(0, max(main, floors[0]))
 
 
 class DecisionsActionsPage(QScrollArea):
@@ -297,7 +224,7 @@ class DecisionsActionsPage(QScrollArea):
         return list(self._decisions)
 
     @property
-    def actions(self) -> list[Action]:
+    def actions(self) -> list[Action]:  # type: ignore[override]  # the page's actions, not QActions
         return list(self._actions)
 
     def set_session(self, session_id: int | None, people: Sequence[str] = ()) -> None:
@@ -310,7 +237,7 @@ class DecisionsActionsPage(QScrollArea):
             self._decisions, self._actions = [], []
         else:
             try:
-                detail = self._store.get_session(self._session_id)
+                detail = self._store.sessions.get_session(self._session_id)
             except NotFoundError:
                 detail = None
             self._decisions = list(detail.decisions) if detail else []
@@ -360,10 +287,12 @@ class DecisionsActionsPage(QScrollArea):
             colour = {ActionStatus.DONE: theme.SUCCESS, ActionStatus.NOT_DONE: theme.ERROR}.get(
                 action.status
             )
+            status_cell, due_cell = table.item(row, 3), table.item(row, 2)
+            assert status_cell is not None and due_cell is not None  # set just above
             if colour:
-                table.item(row, 3).setForeground(QColor(colour))
+                status_cell.setForeground(QColor(colour))
             if overdue:
-                table.item(row, 2).setForeground(QColor(theme.ERROR))
+                due_cell.setForeground(QColor(theme.ERROR))
         self._show_table(table, self.actions_empty, bool(self._actions))
 
     @staticmethod
@@ -418,7 +347,7 @@ class DecisionsActionsPage(QScrollArea):
         session_id = self._session_id
         self._open(
             DecisionDialog(
-                self, None, lambda f: self._store.add_decision(session_id, f.text, f.rationale)
+                self, None, lambda f: self._store.sessions.add_decision(session_id, f.text, f.rationale)
             ),
             self.tr("Decision recorded."),
         )
@@ -432,7 +361,7 @@ class DecisionsActionsPage(QScrollArea):
             DecisionDialog(
                 self,
                 DecisionFields(decision.text, decision.rationale),
-                lambda f: self._store.update_decision(decision.id, f.text, f.rationale),
+                lambda f: self._store.sessions.update_decision(decision.id, f.text, f.rationale),
             ),
             self.tr("Decision updated."),
         )
@@ -444,7 +373,7 @@ class DecisionsActionsPage(QScrollArea):
             self.tr("Remove this decision and its rationale from the session?"),
         ):
             return
-        self._run(lambda: self._store.delete_decision(decision_id), self.tr("Decision removed."))
+        self._run(lambda: self._store.sessions.delete_decision(decision_id), self.tr("Decision removed."))
 
     # -- actions -------------------------------------------------------------------------
 
@@ -456,7 +385,7 @@ class DecisionsActionsPage(QScrollArea):
             ActionDialog(
                 self,
                 None,
-                lambda f: self._store.add_action(
+                lambda f: self._store.sessions.add_action(
                     session_id, f.description, f.owner, f.due, f.status
                 ),
                 self._people,
@@ -476,7 +405,7 @@ class DecisionsActionsPage(QScrollArea):
             ActionDialog(
                 self,
                 initial,
-                lambda f: self._store.update_action(
+                lambda f: self._store.sessions.update_action(
                     action.id, f.description, f.owner, f.due, f.status
                 ),
                 self._people,
@@ -490,7 +419,7 @@ class DecisionsActionsPage(QScrollArea):
             self.tr("Remove action"), self.tr("Remove this action from the session?")
         ):
             return
-        self._run(lambda: self._store.delete_action(action_id), self.tr("Action removed."))
+        self._run(lambda: self._store.sessions.delete_action(action_id), self.tr("Action removed."))
 
     # -- helpers ----------------------------------------------------------------------------
 

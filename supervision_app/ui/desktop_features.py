@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from supervision_app.ui import appearance as look
 from supervision_app.ui import spell_check
@@ -20,9 +20,9 @@ from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.session_timer import SessionTimer
 
 if TYPE_CHECKING:
-    from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.my_words_dialog import MyWordsDialog
     from supervision_app.ui.welcome_dialog import WelcomeDialog
+    from supervision_app.ui.window.host import WindowHost
 
 PRESENTATION_ZOOM = 6  # points added to the reading text in presentation mode
 
@@ -39,7 +39,7 @@ def dialog_classes() -> tuple[type, ...]:
 
 
 class DesktopFeatures(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.appearance = look.load_appearance()
@@ -141,7 +141,7 @@ class DesktopFeatures(QObject):
     def _build_menus(self) -> None:
         w = self.window
         bar = w.menuBar()
-        menus = [a.menu() for a in bar.actions() if a.menu() is not None]
+        menus = [m for a in bar.actions() if isinstance(m := a.menu(), QMenu)]
         case_menu = menus[1] if len(menus) > 1 else None
         help_menu = menus[-1]
         edit = bar.addMenu(self.tr("&Edit"))
@@ -162,8 +162,8 @@ class DesktopFeatures(QObject):
             bar.insertMenu(help_menu.menuAction(), edit)
             bar.insertMenu(help_menu.menuAction(), view)
         first = help_menu.actions()[0] if help_menu.actions() else None
-        help_menu.insertActions(first, [self.help, self.welcome])
-        help_menu.insertSeparator(first)
+        help_menu.insertActions(first, [self.help, self.welcome])  # type: ignore[arg-type]
+        help_menu.insertSeparator(first)  # type: ignore[arg-type]  # None: at the end
         w.statusBar().addPermanentWidget(self.timer)
         w.statusBar().setAccessibleName(self.tr("Status bar"))
 
@@ -335,5 +335,5 @@ def _drop_service(service: spell_check.SpellService) -> None:
         spell_check.set_current_service(None)
 
 
-def install(window: MainWindow) -> DesktopFeatures:
+def install(window: WindowHost) -> DesktopFeatures:
     return DesktopFeatures(window)

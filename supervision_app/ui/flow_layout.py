@@ -73,7 +73,11 @@ class FlowLayout(QLayout):
         return [
             item
             for item in self._items
-            if not (isinstance(item, QWidgetItem) and item.widget().isHidden())
+            if not (
+                isinstance(item, QWidgetItem)
+                and (widget := item.widget()) is not None
+                and widget.isHidden()
+            )
         ]
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:

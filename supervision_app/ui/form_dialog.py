@@ -191,7 +191,7 @@ class FormDialog(QDialog, Generic[T]):
         cls, parent: QWidget | None = None, initial: T | None = None, **kwargs: Any
     ) -> tuple[T | None, bool]:
         """Show the dialog modally; the value typed and whether it was accepted."""
-        dialog = cls(parent, initial=initial, **kwargs)
+        dialog = cls(parent, initial=initial, **kwargs)  # type: ignore[call-arg]  # subclasses take it
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         value = dialog.collect() if accepted else None
         dialog.deleteLater()

@@ -155,7 +155,7 @@ class LockController(QObject):
             if dialog.isVisible():
                 dialog.reject()
             forget_case_text(dialog)
-        w.forget_search()
+        w.search.forget()
         w.session_view.clear()
         w.home.clear()
         for panel in w.findChildren(CaseMemoryPanel):
@@ -199,8 +199,8 @@ def forget_case_text(root: QWidget) -> None:
         edit.clear()
     for text in root.findChildren(QPlainTextEdit):
         text.clear()
-    for text in root.findChildren(QTextEdit):
-        text.clear()
+    for rich in root.findChildren(QTextEdit):
+        rich.clear()
     for view in root.findChildren(QAbstractItemView):
         if isinstance(view, (QListWidget, QTreeWidget)):
             view.clear()

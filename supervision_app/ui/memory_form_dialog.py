@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
-from supervision_app.ui.widgets import accessible, text_label
+from supervision_app.ui.widgets import accessible, text_label, to_date
 
 
 @dataclass
@@ -61,6 +61,7 @@ class MemoryFormDialog(FormDialog[dict[str, Any]]):
     def _make(self, f: Field) -> QWidget:
         name = f.label.replace("&", "")
         widget: QWidget
+        getter: Callable[[], Any]
         if f.kind == "text":
             edit = QPlainTextEdit(f.value or "")
             edit.setTabChangesFocus(True)
@@ -81,7 +82,7 @@ class MemoryFormDialog(FormDialog[dict[str, Any]]):
             edit_date.setDate(QDate(start.year, start.month, start.day))
             accessible(edit_date, name)
             if f.kind == "date":
-                widget, getter = edit_date, lambda e=edit_date: e.date().toPython()
+                widget, getter = edit_date, lambda: edit_date.date().toPython()
             else:
                 box = QWidget()
                 row = QHBoxLayout(box)
@@ -96,8 +97,10 @@ class MemoryFormDialog(FormDialog[dict[str, Any]]):
                 widget = box
                 self.inputs[f.key + "_check"] = check
 
-                def getter(c=check, e=edit_date) -> date | None:
-                    return e.date().toPython() if c.isChecked() else None
+                def optional_date() -> date | None:
+                    return to_date(edit_date.date()) if check.isChecked() else None
+
+                getter = optional_date
         elif f.kind == "number":
             spin = QSpinBox()
             spin.setRange(f.minimum, f.maximum)

@@ -139,7 +139,9 @@ class PassphraseDialog(FormDialog[str]):
         return problems
 
     def fields_in_error(self, value: str, problems: list[str]) -> list[QWidget]:
-        blamed = [] if assess(value, self.user_words).acceptable else [self.passphrase]
+        blamed: list[QWidget] = (
+            [] if assess(value, self.user_words).acceptable else [self.passphrase]
+        )
         return blamed + ([self.confirm] if value != self.confirm.text() else [])
 
 

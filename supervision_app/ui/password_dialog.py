@@ -48,5 +48,5 @@ class PasswordDialog(FormDialog[str]):
         return problems
 
     def fields_in_error(self, value: str, problems: list[str]) -> list[QWidget]:
-        blamed = [self.password_edit] if len(value) < MIN_PASSWORD else []
+        blamed: list[QWidget] = [self.password_edit] if len(value) < MIN_PASSWORD else []
         return blamed + ([self.repeat_edit] if value != self.repeat_edit.text() else [])

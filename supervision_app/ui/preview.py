@@ -56,7 +56,7 @@ class PreviewPage(QScrollArea):
         self._content = content
         self._session_id: int | None = None
         #: Called before the record is read, so that typing still in the editors is committed first.
-        self.before_read: Callable[[], None] = lambda: None
+        self.before_read: Callable[[], object] = lambda: None
         #: Whether the user asked for the audit trail in the printed record.
         self.include_audit: Callable[[], bool] = lambda: False
 
@@ -95,7 +95,9 @@ class PreviewPage(QScrollArea):
         )
         self.html_beside_check.setToolTip(why)
         accessible(self.html_beside_check, self.html_beside_check.text(), why)
-        self.html_beside_check.setChecked(ui_settings().value(HTML_BESIDE_KEY, False, type=bool))
+        self.html_beside_check.setChecked(
+            bool(ui_settings().value(HTML_BESIDE_KEY, False, type=bool))
+        )
         self.html_beside_check.toggled.connect(
             lambda on: ui_settings().setValue(HTML_BESIDE_KEY, on)
         )
@@ -140,9 +142,9 @@ class PreviewPage(QScrollArea):
             right=True,
         )
         self.browser.setMinimumHeight(220)
-        content = QWidget()
-        scroll_body(content, self)
-        layout = QVBoxLayout(content)
+        body = QWidget()
+        scroll_body(body, self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
         layout.addLayout(titles)
@@ -199,7 +201,7 @@ class PreviewPage(QScrollArea):
             return None
         self.before_read()
         try:
-            return self._store.get_session(self._session_id)
+            return self._store.sessions.get_session(self._session_id)
         except NotFoundError:
             return None
 
@@ -238,7 +240,7 @@ class PreviewPage(QScrollArea):
     def _note(self, event: AuditEvent, detail: str) -> None:
         if self._session_id is not None:
             with contextlib.suppress(NotFoundError):
-                self._store.record_event(self._session_id, event, detail)
+                self._store.audit.record_event(self._session_id, event, detail)
 
     # -- PDF --------------------------------------------------------------------------
 

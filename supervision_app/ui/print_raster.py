@@ -24,6 +24,11 @@ MAX_DPI = 1200
 BAND_BYTES = 8 * 1024 * 1024
 
 
+class PrintError(Exception):
+    """The record could not be printed; the message is fit to show (:mod:`.printing` raises
+    it too, and hands it on to its callers)."""
+
+
 def raster_dpi(printer: QPrinter) -> int:
     return min(max(printer.resolution(), 150), MAX_DPI)
 
@@ -48,8 +53,6 @@ def paint_pdf(
 ) -> bool:
     """Paint the chosen pages; True if the job was completed, False if cancelled."""
     import pypdfium2 as pdfium
-
-    from supervision_app.ui.printing import PrintError
 
     printer.setFullPage(True)  # the PDF's own margins place the text, as on paper
     copies_by_app = 1 if printer.supportsMultipleCopies() else choices.copies

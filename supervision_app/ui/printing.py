@@ -53,15 +53,12 @@ from supervision_app.print_job import (
     select_pages,
 )
 from supervision_app.ui.background import BackgroundThread, owner, wait_in_loop
+from supervision_app.ui.print_raster import PrintError, paint_pdf
 
 #: Resolution of the print preview's pages (the screen only; printing never uses them).
 PREVIEW_DPI = 110
 #: Qt's private print engine key for the CUPS options the dialog collected (qcups_p.h).
 _PPK_CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
-
-
-class PrintError(Exception):
-    """The record could not be printed; the message is fit to show."""
 
 
 class _Cancelled(Exception):
@@ -196,8 +193,6 @@ class SendThread(PrintWorker):
         elif route == "cups":
             self._to_cups()
         else:
-            from supervision_app.ui.print_raster import paint_pdf
-
             self.sent = paint_pdf(
                 self._printer,
                 self.pdf or b"",
@@ -276,7 +271,7 @@ def _run(parent: QWidget | None, thread: PrintWorker, stage: str, destination: s
     thread.progress.connect(on_progress)
     # Closing the dialog when the work is done also emits "canceled": only a cancel while
     # the work runs counts.
-    progress.canceled.connect(lambda: thread.isRunning() and thread.cancel())
+    progress.canceled.connect(lambda: thread.cancel() if thread.isRunning() else None)
     wait_in_loop(thread, progress)
     if thread.error:
         raise PrintError(thread.error)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from supervision_app.domain.signing import DEFAULT_LATE_DAYS
-from supervision_app.storage.audit import DEFAULT_MARKING, MAX_MARKING
+from supervision_app.storage.settings import DEFAULT_MARKING, MAX_MARKING
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
 from supervision_app.ui.widgets import accessible, text_label
 

@@ -58,13 +58,14 @@ class RecordsEditor(StructuredEditor):
             name = self.tr("Entry {n}: {field}").format(n=number, field=field.label)
             value = values.get(field.id, "")
             if field.choices:
-                widget: QWidget = QComboBox()
-                widget.addItem(self.tr("Choose…"), "")
+                combo = QComboBox()
+                combo.addItem(self.tr("Choose…"), "")
                 for choice in field.choices:
-                    widget.addItem(choice, choice)
-                if value and widget.findData(value) < 0:
-                    widget.addItem(value, value)  # a choice the content no longer offers: kept
-                widget.setCurrentIndex(max(widget.findData(value), 0))
+                    combo.addItem(choice, choice)
+                if value and combo.findData(value) < 0:
+                    combo.addItem(value, value)  # a choice the content no longer offers: kept
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+                widget: QWidget = combo
             elif field.multiline:
                 widget = small_text_box(3)
                 widget.setPlainText(value)
@@ -94,6 +95,7 @@ class RecordsEditor(StructuredEditor):
             return widget.currentData() or ""
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
+        assert isinstance(widget, QLineEdit)
         return widget.text()
 
     def data(self) -> dict[str, Any]:

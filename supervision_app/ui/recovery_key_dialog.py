@@ -107,7 +107,7 @@ class RecoveryKeyDialog(FormDialog[bool]):
             return False
         if printed:
             self._say(self.tr("The recovery key was sent to the printer."))
-        return printed
+        return printed is not None
 
     def save_key(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

@@ -1,7 +1,7 @@
 """Security › Restore from a backup…: choose the file, check it, confirm, replace, reopen.
 
 The backup is unpacked beside the database and verified before anything is
-replaced (see :mod:`supervision_app.storage.backup`).  A backup made under the
+replaced (see :mod:`supervision_app.storage.sqlite.backup`).  A backup made under the
 current key opens without a question; one made under another key asks for the
 passphrase (or recovery key) that was in use then.  A bad or foreign file gives a
 clear message and changes nothing.  The previous database is kept until the
@@ -17,14 +17,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from supervision_app.domain import ValidationError
 from supervision_app.storage import Passphrase, RecoveryKey
-from supervision_app.storage.backup import (
+from supervision_app.storage.keys import CredentialError, normalise_recovery_key
+from supervision_app.storage.sqlite.backend import sqlite_backend
+from supervision_app.storage.sqlite.backup import (
     BackupCredentialError,
     BackupError,
     StagedBackup,
     restore_into_open,
     stage_backup,
 )
-from supervision_app.storage.keys import CredentialError, normalise_recovery_key
 from supervision_app.ui.credential_dialog import CredentialDialog
 
 BACKUP_SUFFIX = ".supervision-backup"
@@ -45,8 +46,9 @@ def restore_from_backup(window, controller) -> bool:
 def restore_file(window, controller, backup: Path) -> bool:
     """Restore ``backup`` into the open database. True when the records were replaced."""
     database = controller.database
+    staged: StagedBackup | None
     try:
-        staged = stage_backup(backup, database.path, database.key_ring)
+        staged = stage_backup(backup, database.path, sqlite_backend(database).key_ring)
     except BackupCredentialError:
         staged = _ask_backup_credential(window, backup, database.path)
     except BackupError as exc:

@@ -56,7 +56,7 @@ class SecretField(QLineEdit):
 
     # -- the real text (Python callers only: Qt never sees it) ----------------------------
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self._secret
 
     def setText(self, text: str) -> None:  # type: ignore[override]

@@ -64,7 +64,7 @@ def install_security_menu(window, controller: LockController) -> None:
 
 
 def change_passphrase(window, controller: LockController) -> None:
-    from supervision_app.storage.security import change_passphrase as change
+    from supervision_app.storage.sqlite.security import change_passphrase as change
 
     def save(new: str) -> None:
         try:
@@ -72,7 +72,7 @@ def change_passphrase(window, controller: LockController) -> None:
         except UnlockError as exc:
             raise ValidationError([str(exc)]) from None
 
-    user = window.store.current_user()
+    user = window.store.settings.current_user()
     dialog = PassphraseDialog(
         window,
         purpose=PassphrasePurpose.CHANGE,
@@ -92,7 +92,7 @@ def change_passphrase(window, controller: LockController) -> None:
 
 def current_passphrase(window, controller: LockController, title: str, lead: str) -> str | None:
     """Ask for the current passphrase and check it; None if cancelled."""
-    from supervision_app.storage.security import verify_passphrase
+    from supervision_app.storage.sqlite.security import verify_passphrase
 
     def check(text: str) -> None:
         try:
@@ -127,7 +127,7 @@ def _passphrase_and_new_recovery_key(
 
 
 def replace_recovery_key(window, controller: LockController) -> None:
-    from supervision_app.storage.security import new_recovery_key
+    from supervision_app.storage.sqlite.security import new_recovery_key
 
     chosen = _passphrase_and_new_recovery_key(
         window,
@@ -167,7 +167,7 @@ def replace_recovery_key(window, controller: LockController) -> None:
 
 
 def rotate_data_key(window, controller: LockController) -> None:
-    from supervision_app.storage.security import RotationError, rotate_key
+    from supervision_app.storage.sqlite.security import RotationError, rotate_key
 
     chosen = _passphrase_and_new_recovery_key(
         window,
@@ -227,7 +227,7 @@ def _restore_backup(window, controller: LockController) -> bool:
 
 
 def back_up(window, controller: LockController) -> None:
-    from supervision_app.storage.backup import BackupError, write_backup
+    from supervision_app.storage.sqlite.backup import BackupError, write_backup
     from supervision_app.ui.restore_backup import BACKUP_SUFFIX
 
     suggested = (

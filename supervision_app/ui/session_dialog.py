@@ -6,12 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
 
 from supervision_app.domain import CaseDetail
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
-from supervision_app.ui.widgets import accessible, text_label
+from supervision_app.ui.widgets import accessible, qdate, text_label, to_date
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -55,7 +54,7 @@ class SessionDialog(FormDialog[SessionFields]):
         self.date_edit.setObjectName("sessionDateEdit")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
-        self.date_edit.setDate(QDate(initial.date if initial else date.today()))
+        self.date_edit.setDate(qdate(initial.date if initial else date.today()))
         accessible(self.date_edit, self.tr("Session date"))
 
         self.attendees_edit = QPlainTextEdit()
@@ -86,7 +85,7 @@ class SessionDialog(FormDialog[SessionFields]):
 
     def fields(self) -> SessionFields:
         return SessionFields(
-            self.date_edit.date().toPython(), split_lines(self.attendees_edit.toPlainText())
+            to_date(self.date_edit.date()), split_lines(self.attendees_edit.toPlainText())
         )
 
     def collect(self) -> SessionFields:

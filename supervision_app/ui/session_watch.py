@@ -126,18 +126,20 @@ class SessionWatch(QObject):
             )
         signals += [(session, s) for s in _SESSION_SIGNALS]
         for bus, (service, path, interface, name, slot) in signals:
-            if bus.isConnected() and bus.connect(service, path, interface, name, self, SLOT(slot)):
+            if bus.isConnected() and bus.connect(service, path, interface, name, self, SLOT(slot)):  # type: ignore[call-overload]  # SLOT() gives the str Qt expects
                 self.sources.append(f"{interface}.{name}")
 
     # -- Windows -------------------------------------------------------------------------
 
     def _watch_windows(self, window) -> None:  # pragma: no cover - Windows only
         self._filter = WindowsLockFilter(self)
-        QCoreApplication.instance().installNativeEventFilter(self._filter)
+        app = QCoreApplication.instance()
+        assert app is not None  # the window exists, so the application does
+        app.installNativeEventFilter(self._filter)
         self.sources.append("WM_POWERBROADCAST")
         try:
             hwnd = int(window.winId())
-            if ctypes.windll.wtsapi32.WTSRegisterSessionNotification(
+            if ctypes.windll.wtsapi32.WTSRegisterSessionNotification(  # type: ignore[attr-defined]
                 ctypes.c_void_p(hwnd), NOTIFY_FOR_THIS_SESSION
             ):
                 self._hwnd = hwnd
@@ -148,7 +150,7 @@ class SessionWatch(QObject):
 
     def _stop_windows(self) -> None:  # pragma: no cover - Windows only
         if self._hwnd is not None:
-            ctypes.windll.wtsapi32.WTSUnRegisterSessionNotification(ctypes.c_void_p(self._hwnd))
+            ctypes.windll.wtsapi32.WTSUnRegisterSessionNotification(ctypes.c_void_p(self._hwnd))  # type: ignore[attr-defined]
             self._hwnd = None
         app = QCoreApplication.instance()
         if self._filter is not None and app is not None:

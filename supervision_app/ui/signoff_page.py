@@ -81,7 +81,7 @@ class SignOffPage(QScrollArea):
         self.include_audit_check.setObjectName("includeAuditCheck")
         accessible(self.include_audit_check, self.tr("Print the audit trail in the PDF"))
         self.include_audit_check.setChecked(
-            ui_settings().value(INCLUDE_AUDIT_KEY, False, type=bool)
+            bool(ui_settings().value(INCLUDE_AUDIT_KEY, False, type=bool))
         )
         self.include_audit_check.toggled.connect(
             lambda on: ui_settings().setValue(INCLUDE_AUDIT_KEY, on)
@@ -156,8 +156,8 @@ class SignOffPage(QScrollArea):
             self._show([], enabled=False)
             return
         try:
-            self.integrity = self._store.integrity(detail.id)
-            trail = self._store.audit_trail(detail.id)
+            self.integrity = self._store.signing.integrity(detail.id)
+            trail = self._store.audit.audit_trail(detail.id)
         except NotFoundError:
             self.integrity, trail = SessionIntegrity(), []
         self._show(trail, enabled=True)
@@ -235,10 +235,10 @@ class SignOffPage(QScrollArea):
 
     def _with_user(self, then: Callable[[], None]) -> None:
         """Run ``then`` once a named user is chosen (asking first if nobody is)."""
-        if self._store.current_user() is not None:
+        if self._store.settings.current_user() is not None:
             then()
             return
-        dialog = UserDialog(self, None, lambda f: self._store.set_current_user(f.name, f.role))
+        dialog = UserDialog(self, None, lambda f: self._store.settings.set_current_user(f.name, f.role))
         dialog.accepted.connect(self.user_named)
         self._open(dialog, then)
 
@@ -256,7 +256,7 @@ class SignOffPage(QScrollArea):
         detail = self._detail
         if detail is None:
             return
-        user = self._store.current_user()
+        user = self._store.settings.current_user()
         person = detail.case.practitioner if party == Party.PRACTITIONER else detail.case.supervisor
         name, role = name_and_role(person)
         if not role and user is not None and user.name == name:
@@ -264,7 +264,7 @@ class SignOffPage(QScrollArea):
         dialog = SignOffDialog(
             self,
             SignOffInput(party, name, role),
-            lambda value: self._store.sign_session(detail.id, value),
+            lambda value: self._store.signing.sign_session(detail.id, value),
         )
         self._open(dialog, lambda: self._changed(self.tr("Signed.")))
 
@@ -274,13 +274,13 @@ class SignOffPage(QScrollArea):
 
     def _add_addendum(self) -> None:
         detail = self._detail
-        user = self._store.current_user()
+        user = self._store.settings.current_user()
         if detail is None:
             return
         dialog = AddendumDialog(
             self,
             AddendumFields(user.name, user.role, "") if user else None,
-            lambda f: self._store.add_addendum(detail.id, f.author, f.role, f.text),
+            lambda f: self._store.signing.add_addendum(detail.id, f.author, f.role, f.text),
         )
         self._open(dialog, lambda: self._changed(self.tr("Addendum added.")))
 
@@ -293,7 +293,7 @@ class SignOffPage(QScrollArea):
         if self._detail is None:
             return
         try:
-            result = self._store.verify_session(self._detail.id)
+            result = self._store.signing.verify_session(self._detail.id)
         except NotFoundError:
             return
         if result.ok:

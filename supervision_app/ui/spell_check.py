@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCursor
@@ -256,15 +257,16 @@ class SpellHighlighter(QSyntaxHighlighter):
     def _quietly(self, redraw: Callable[[], None]) -> None:
         """Redraw underlines without it looking like typing: Qt reports a format change as a
         content change, which must not start the editor's autosave."""
-        loading = getattr(self.editor, "_loading", None)
+        editor: Any = self.editor  # an answer editor has the flag; a plain QTextEdit has not
+        loading = getattr(editor, "_loading", None)
         if loading is None:
             redraw()
             return
-        self.editor._loading = True
+        editor._loading = True
         try:
             redraw()
         finally:
-            self.editor._loading = loading
+            editor._loading = loading
 
     def refresh(self) -> None:
         """Underline the whole document again (words or the switch changed)."""
@@ -374,7 +376,7 @@ def add_spelling_actions(menu: QMenu, editor: QTextEdit, pos: QPoint, service: S
     ignore.triggered.connect(lambda: service.ignore(word))
     actions += [add, ignore, _separator(menu)]
     first = menu.actions()[0] if menu.actions() else None
-    menu.insertActions(first, actions)
+    menu.insertActions(first, actions)  # type: ignore[arg-type]  # None: at the end
     return word
 
 

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 from supervision_app.content import Content, Prompt, Stage
 from supervision_app.domain import Answer, StructuredAnswer
 from supervision_app.ui.answer_editor import AnswerEditor
+from supervision_app.ui.editor_factory import make_editor
 from supervision_app.ui.line_spacing import ReadingLabel
 from supervision_app.ui.prompt_card import PromptCard
-from supervision_app.ui.structured_editor import make_editor
+from supervision_app.ui.structured_editor import AnyEditor
 from supervision_app.ui.widgets import push_button, text_label
 
 READABLE_WIDTH = 900
@@ -167,6 +168,7 @@ class StagePage(QScrollArea):
                 # Text written before this prompt became a tool: kept, read-only.
                 self._body.addWidget(_read_only_card(answer.prompt_text, answer.text))
         else:
+            assert isinstance(card.editor, AnswerEditor)  # a text prompt's card
             card.editor.load_text(answer.text if answer else "")
         self.add_card(card)
         for alias in prompt.aliases:
@@ -210,6 +212,7 @@ class StagePage(QScrollArea):
                 source="",
                 note=note,
             )
+            assert isinstance(card.editor, AnswerEditor)  # a text answer's card
             card.editor.load_text(answer.text)
             self.add_card(card)
         for tool in tools or []:
@@ -254,7 +257,7 @@ class StagePage(QScrollArea):
 
     # -- queries ------------------------------------------------------------------------
 
-    def editors(self) -> list[AnswerEditor]:
+    def editors(self) -> list[AnyEditor]:
         return [card.editor for card in self.cards if card.editor is not None]
 
     def set_explanations_visible(self, visible: bool) -> None:

@@ -34,15 +34,15 @@ class StageSlot(QWidget):
         self.retired_ids = list(retired_ids)
         self.page: StagePage | None = None
         self._build = build
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def ensure_page(self) -> tuple[StagePage, bool]:
         """The page, and whether it was built just now."""
         if self.page is not None:
             return self.page, False
         self.page = self._build()
-        self.layout().addWidget(self.page)
+        self._layout.addWidget(self.page)
         return self.page, True
 
     def counted_ids(self) -> list[str]:

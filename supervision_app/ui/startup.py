@@ -17,8 +17,8 @@ from supervision_app.storage import (
     inspect_database,
     open_database,
 )
-from supervision_app.storage.database import not_ours_error
 from supervision_app.storage.keys import new_key_ring
+from supervision_app.storage.sqlite.backend import not_ours_error
 from supervision_app.ui.unlock_dialog import UnlockDialog
 from supervision_app.ui.unlock_panel import Credential
 
@@ -66,7 +66,7 @@ def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database
 
 def choose_new_passphrase(database: Database, parent: QWidget | None) -> None:
     """After a recovery-key unlock: offer to set a new everyday passphrase."""
-    from supervision_app.storage.security import set_passphrase
+    from supervision_app.storage.sqlite.security import set_passphrase
     from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
 
     PassphraseDialog.run(

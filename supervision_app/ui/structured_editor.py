@@ -1,4 +1,4 @@
-"""Base class of the structured tools' editors, and the editor factory.
+"""Base class of the structured tools' editors (:mod:`.editor_factory` picks the editor).
 
 A structured editor looks to the session view exactly like an
 :class:`~supervision_app.ui.answer_editor.AnswerEditor`: the same signals,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QPlainTextEdit, QSizePolicy, QW
 
 from supervision_app.content import Prompt
 from supervision_app.domain import encode_payload, payload_is_empty
-from supervision_app.ui.answer_editor import DebouncedCommits
+from supervision_app.ui.answer_editor import AnswerEditor, DebouncedCommits
 from supervision_app.ui.widgets import wrapped_lines
 
 
@@ -156,14 +156,5 @@ def small_text_box(lines: int = 2) -> QPlainTextEdit:
     return GrowingTextBox(lines)
 
 
-def make_editor(prompt: Prompt, children: list[str]) -> StructuredEditor:
-    """The editor for a structured prompt (``children``: the case's children, for the day tool)."""
-    from supervision_app.ui.checklist_editor import ChecklistEditor
-    from supervision_app.ui.day_in_life_editor import DayInLifeEditor
-    from supervision_app.ui.records_editor import RecordsEditor
-
-    if prompt.kind == "checklist":
-        return ChecklistEditor(prompt)
-    if prompt.kind == "day_in_life":
-        return DayInLifeEditor(prompt, children)
-    return RecordsEditor(prompt)
+#: A prompt card's editor: a free-text answer or a structured tool (the same interface).
+AnyEditor = AnswerEditor | StructuredEditor

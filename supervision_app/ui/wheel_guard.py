@@ -8,6 +8,8 @@ filter on the application does this for every such widget in the app, present an
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -49,14 +51,14 @@ class WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Polish and guarded(watched):
+        if kind == QEvent.Type.Polish and isinstance(watched, QWidget) and guarded(watched):
             # Wheel focus would give the box focus on the first wheel turn, and take it.
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         elif kind == QEvent.Type.Wheel:
             widget = _value_widget(watched)
             if widget is not None and not widget.hasFocus() and not _popup_open(widget):
-                _pass_to_page(widget, event)
+                _pass_to_page(widget, cast(QWheelEvent, event))
                 return True
         return False
 
@@ -97,7 +99,8 @@ def _popup_open(widget: QWidget) -> bool:
 
 def install_wheel_guard(app: QApplication | None = None) -> WheelGuard:
     """Install the guard on the application once (later calls return the same guard)."""
-    app = app or QApplication.instance()
+    app = app or cast(QApplication | None, QApplication.instance())
+    assert app is not None, "the guard needs the application"
     existing = app.findChild(WheelGuard, GUARD_NAME)
     if existing is not None:
         return existing

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from datetime import date
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QDate, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from supervision_app.ui.accessible_roles import PROBLEMS_BOX, install_accessibility
 
 
 def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -81,6 +85,27 @@ def set_primary(button: QPushButton, primary: bool = True) -> None:
     repolish(button)
 
 
+def qdate(day: date) -> QDate:
+    """``day`` for a date field."""
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(day: QDate) -> date:
+    """A date field's date as Python's."""
+    value = day.toPython()
+    assert isinstance(value, date)
+    return value
+
+
+def delete_widgets(layout: QLayout) -> None:
+    """Take every item out of ``layout`` and delete its widget (once Qt is idle)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
+
+
 def repolish(widget: QWidget) -> None:
     """Re-apply the style sheet after a dynamic property changed."""
     style = widget.style()
@@ -92,11 +117,9 @@ def repolish(widget: QWidget) -> None:
 def problems_box(parent: QWidget | None = None) -> tuple[QFrame, QLabel]:
     """A hidden red box for validation messages, and the label that holds them. Screen
     readers see the box as an alert (show problems with ``a11y.report_problems``)."""
-    from supervision_app.ui.a11y import install_accessibility  # a11y imports this module
-
     install_accessibility()
     frame = QFrame(parent)
-    frame.setObjectName("problems")
+    frame.setObjectName(PROBLEMS_BOX)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 8, 12, 8)
     label = text_label("", "problemsText")

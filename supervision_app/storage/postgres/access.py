@@ -53,8 +53,11 @@ CASE_TABLES: dict[str, str] = {
 APPEND_ONLY = {"record_chain_links", "record_snapshots", "audit_events", "search_index"}
 #: Tables that hold no case data: read by everyone, changed only by the server's own triggers.
 SHARED_READ = ("app_meta", "record_preferences")
-#: Laptop-only tables (the named users of one computer, its key events): no access at all.
-LAPTOP_ONLY = ("local_users", "security_events")
+#: Laptop-only tables (a file's key events): no access at all.
+LAPTOP_ONLY = ("security_events",)
+#: Each login's own rows only: "my words", and the laptop's "named user" (which on the server
+#: names nothing: the triggers take the login as the one who did it).
+OWN_ROWS = ("personal_words", "local_users")
 
 
 def _create_group(name: str) -> str:
@@ -136,10 +139,17 @@ def statements(schema: str) -> list[str]:
         f"CREATE POLICY links_read ON supervision_links FOR SELECT TO {EVERYONE} USING ("
         "supervisor = session_user::text OR practitioner = session_user::text "
         f"OR pg_has_role(session_user, '{RECORDS}', 'MEMBER'))",
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON personal_words TO {WRITERS}",
-        "ALTER TABLE personal_words ENABLE ROW LEVEL SECURITY",
-        f"CREATE POLICY own_words ON personal_words TO {WRITERS} "
-        "USING (owner = session_user::text) WITH CHECK (owner = session_user::text)",
+        "ALTER TABLE local_users ADD COLUMN owner text NOT NULL DEFAULT session_user",
+        *(
+            statement
+            for table in OWN_ROWS
+            for statement in (
+                f"GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {WRITERS}",
+                f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+                f"CREATE POLICY {table}_own ON {table} TO {WRITERS} "
+                "USING (owner = session_user::text) WITH CHECK (owner = session_user::text)",
+            )
+        ),
         *(f"REVOKE ALL ON {table} FROM PUBLIC" for table in LAPTOP_ONLY),
     ]
     for table, owner in CASE_TABLES.items():

@@ -3,7 +3,7 @@
 - Case recency (``cases.session_count`` and ``cases.last_session``, see
   ``migrations.case_recency``): the case row is locked first and then counted again, so two
   sessions added to one case at once are both counted.
-- The autosave's bookkeeping (see ``audit.edit_audit_triggers``): when an answer's text or a
+- The autosave's bookkeeping (see ``storage/sqlite/triggers.edit_audit_triggers``): when an answer's text or a
   structured tool's data is written, the session's last edit moves to the answer's time and the
   session's latest "edited" entry by the same login within ``EDIT_COALESCE`` is extended, or a
   new one is added.  The first save (an INSERT) is covered too, so saving is one statement.

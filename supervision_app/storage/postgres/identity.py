@@ -18,6 +18,7 @@ drawn under it, so the hash chain (storage/audit_chain.py) links entries in comm
 from __future__ import annotations
 
 from supervision_app.storage.audit_chain import HEAD_KEY
+from supervision_app.storage.postgres.audit_trail import seal_sql
 
 #: The advisory-lock namespace (first key) of the audit trail's insert order.
 AUDIT_LOCK = 0x5355_4100
@@ -44,7 +45,7 @@ def statements(schema: str) -> list[str]:
             "NEW.id := nextval(pg_get_serial_sequence('audit_events', 'id')); "
             "NEW.user_name := session_user; NEW.db_user := session_user; "
             "NEW.case_owner := coalesce(supervision_session_owner(NEW.session_id), "
-            "session_user); RETURN NEW;",
+            f"session_user); {seal_sql()} RETURN NEW;",
             schema,
         ),
         "CREATE TRIGGER audit_events_identity BEFORE INSERT ON audit_events "
@@ -53,6 +54,8 @@ def statements(schema: str) -> list[str]:
             "supervision_audit_append_only",
             "IF TG_OP = 'DELETE' THEN "
             "RAISE EXCEPTION 'the audit trail is append-only' USING ERRCODE = '42501'; END IF; "
+            "IF OLD.row_hash IS NOT NULL THEN "  # the app's own sealing: the server's stands
+            "NEW.prev_hash := OLD.prev_hash; NEW.row_hash := OLD.row_hash; END IF; "
             "IF NEW.id <> OLD.id OR NEW.user_name IS DISTINCT FROM OLD.user_name "
             "OR NEW.db_user IS DISTINCT FROM OLD.db_user "
             "OR NEW.case_owner IS DISTINCT FROM OLD.case_owner "
@@ -61,7 +64,10 @@ def statements(schema: str) -> list[str]:
             "RETURN NEW;",
             schema,
         ),
-        "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events "
+        # The laptop's names (audit_chain), which verify looks for.
+        "CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events "
+        "FOR EACH ROW EXECUTE FUNCTION supervision_audit_append_only()",
+        "CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events "
         "FOR EACH ROW EXECUTE FUNCTION supervision_audit_append_only()",
         _definer(
             "supervision_audit_head",
@@ -70,7 +76,7 @@ def statements(schema: str) -> list[str]:
             "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value; RETURN NEW;",
             schema,
         ),
-        "CREATE TRIGGER audit_events_head AFTER UPDATE OF row_hash ON audit_events "
+        "CREATE TRIGGER audit_events_head AFTER INSERT OR UPDATE OF row_hash ON audit_events "
         "FOR EACH ROW WHEN (NEW.row_hash IS NOT NULL) EXECUTE FUNCTION supervision_audit_head()",
         _definer(
             "supervision_signer_identity",

@@ -1,6 +1,6 @@
 """Full-text search on the agency server: ``to_tsvector('english')`` with a GIN index.
 
-The same sources as the laptop's FTS5 index (``storage/search_index.SOURCES``), kept in step by
+The same sources as the laptop's FTS5 index (``storage/search_sources.SOURCES``), kept in step by
 triggers: one index row per searchable row, keyed ``id * 8 + code``.  The search answers with
 the same :class:`SearchHit` objects as ``store.memory.search``: every word must appear, the
 last may be the start of a word, best matches first, and a snippet of about 14 words with the
@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import Connection, text
 
 from supervision_app.domain.memory import SearchHit
-from supervision_app.storage.search_index import INDEX_TABLE, SOURCES
+from supervision_app.storage.search_sources import INDEX_TABLE, SOURCES
 
 MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_WORDS = 14

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, insert, inspect, text
 
-from supervision_app.storage import revisions, search_index
-from supervision_app.storage.database import APPLICATION_ID, SCHEMA_VERSION
+from supervision_app.storage import revisions, search_sources
+from supervision_app.storage.identity import APPLICATION_ID, SCHEMA_VERSION
 from supervision_app.storage.models import Base, MetaRow
-from supervision_app.storage.postgres import access, bookkeeping, concurrency, identity, search
+from supervision_app.storage.postgres import (
+    access,
+    audit_trail,
+    bookkeeping,
+    concurrency,
+    identity,
+    search,
+)
 
 MIN_SERVER_VERSION = 140000
 #: Marks a database set up by server-init (``app_meta``), next to the laptop's identity rows.
@@ -33,7 +40,7 @@ def server_init(engine: Engine) -> None:
         if schema is None:
             raise ServerInitError("The database has no schema to create the tables in.")
         taken = set(inspect(conn).get_table_names(schema)) & {
-            *Base.metadata.tables, "supervision_links", search_index.INDEX_TABLE,
+            *Base.metadata.tables, "supervision_links", search_sources.INDEX_TABLE,
             revisions.VERSION_TABLE,
         }  # fmt: skip
         if taken:
@@ -62,6 +69,7 @@ def server_statements(schema: str) -> list[str]:
     return [
         *bookkeeping.statements(schema),
         *search.statements(schema),
+        *audit_trail.statements(schema),
         *identity.statements(schema),
         *concurrency.statements(schema),
         *access.statements(schema),

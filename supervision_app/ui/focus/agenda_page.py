@@ -14,7 +14,7 @@ from supervision_app.content import Content
 from supervision_app.domain.agenda import AgendaProposal, ThemeSuggestion
 from supervision_app.domain.focus import AgendaItem, AgendaOrigin
 from supervision_app.ui.focus.page_frame import FocusPage, card, section_title
-from supervision_app.ui.widgets import accessible, push_button, text_label
+from supervision_app.ui.widgets import accessible, delete_widgets, push_button, text_label
 
 MAX_MINUTES = 30
 
@@ -119,10 +119,7 @@ class AgendaPage(FocusPage):
         self._refresh()
 
     def _fill_suggestions(self) -> None:
-        while self.suggest_rows.count():
-            widget = self.suggest_rows.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        delete_widgets(self.suggest_rows)
         self.suggestion_buttons = {}
         suggestions = self._proposal.suggestions if self._proposal else ()
         for suggestion in suggestions:
@@ -191,7 +188,7 @@ class AgendaPage(FocusPage):
             return len(self.items) - 1
         return len(self.items)
 
-    def move(self, index: int, delta: int) -> None:
+    def move(self, index: int, delta: int) -> None:  # type: ignore[override]  # an item, not the widget
         target = index + delta
         if 0 <= index < len(self.items) and 0 <= target < len(self.items):
             self.items[index], self.items[target] = self.items[target], self.items[index]
@@ -234,10 +231,7 @@ class AgendaPage(FocusPage):
         self.total_label.setProperty("over", total > planned)
 
     def _refresh(self, focus: tuple[int, str] | None = None) -> None:
-        while self.rows.count():
-            widget = self.rows.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        delete_widgets(self.rows)
         self.minute_boxes = []
         for index, item in enumerate(self.items):
             self._add_row(index, item, focus)

@@ -4,7 +4,7 @@ remove or add an item and the rail follows; progress counts the agenda ("5 of 12
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from supervision_app.ui.stage_slot import StageSlot
 
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
-    from supervision_app.ui.session_view import SessionView
+    from supervision_app.ui.session_host import SessionHost
 
 MARKER_TODAY = "☀"
 MARKER_AGENDA = "≡"
@@ -41,7 +41,7 @@ class FocusFlow(QObject):
 
     def __init__(
         self,
-        view: SessionView,
+        view: SessionHost,
         store: SupervisionStore,
         content: Content,
         rules: Sequence[PatternRule],
@@ -93,21 +93,23 @@ class FocusFlow(QObject):
         self.active = True
         self._detail, self._answers, self._tools = detail, answers, tools
         self._slots = {}
-        opening = self._store.opening_with_since_last(detail.id, self._rules)
-        self._closing = detail.closing or self._store.get_closing(detail.id)
+        opening = self._store.focus.opening_with_since_last(detail.id, self._rules)
+        self._closing = detail.closing or self._store.focus.get_closing(detail.id)
         children = [c.name for c in detail.case.children]
-        self._proposal = self._store.propose_agenda(detail.id, self._content, self._rules)
+        self._proposal = self._store.focus.propose_agenda(detail.id, self._content, self._rules)
         self.saved = bool(agenda)
         self.items = list(agenda) if agenda else list(self._proposal.core)
         self.today.load(opening, opening.since_last, children)
         self.agenda.load(self.items, self._proposal, self._closing.planned_minutes)
         self.summary.load(self._closing, children, detail.date)
         view = self._view
-        view.insert_page(self.today, self.tr("Today"), "", MARKER_TODAY, compact=True)
-        view.insert_page(self.agenda, self.tr("Agenda"), "", MARKER_AGENDA, compact=True)
+        view.page_stack.insert(self.today, self.tr("Today"), "", MARKER_TODAY, compact=True)
+        view.page_stack.insert(self.agenda, self.tr("Agenda"), "", MARKER_AGENDA, compact=True)
         for number, item in enumerate(self.items, start=1):
-            view.insert_page(self._slot(item), self._title(item), "", str(number), compact=True)
-        view.insert_page(self.summary, self.tr("Summary"), "", MARKER_SUMMARY, compact=True)
+            view.page_stack.insert(
+                self._slot(item), self._title(item), "", str(number), compact=True
+            )
+        view.page_stack.insert(self.summary, self.tr("Summary"), "", MARKER_SUMMARY, compact=True)
         for editor in [*self.today.editors(), *self.summary.editors()]:
             view.track_text_editor(editor)
         for page in (self.today, self.agenda, self.summary):
@@ -153,6 +155,16 @@ class FocusFlow(QObject):
             n=number, total=len(self.items), minutes=item.minutes
         )
 
+    def opening_row(self, answered: Mapping[str, bool], row_of_prompt: Mapping[str, int]) -> int:
+        """The page a session opens on: Today for a session just begun; else the first
+        unanswered agenda item (the summary once all are answered)."""
+        if not self.active or not self.saved:
+            return 0
+        for item in self.items:
+            if not answered.get(item.prompt_id):
+                return row_of_prompt.get(item.prompt_id, 0)
+        return self._view.pages.indexOf(self.summary)
+
     # -- the agenda changes -------------------------------------------------------------
 
     def _on_agenda_changed(self) -> None:
@@ -167,11 +179,11 @@ class FocusFlow(QObject):
         current = view.pages.currentWidget()
         for slot in list(self._slots.values()):
             if view.pages.indexOf(slot) >= 0:
-                view.remove_page(slot)
+                view.page_stack.remove(slot)
         at = view.pages.indexOf(self.agenda) + 1
         for offset, (item, slot) in enumerate(zip(self.items, wanted, strict=True)):
-            view.insert_page(slot, self._title(item), "", str(offset + 1), compact=True,
-                             at=at + offset)  # fmt: skip
+            view.page_stack.insert(slot, self._title(item), "", str(offset + 1), compact=True,
+                                at=at + offset)  # fmt: skip
             if slot.page is not None:
                 slot.page.eyebrow_label.setText(self._eyebrow(offset + 1, item).upper())
         keep = {i.prompt_id for i in self.items}
@@ -221,17 +233,17 @@ class FocusFlow(QObject):
     def save_agenda(self) -> None:
         if self._detail is None or self._view.locked:
             return
-        self._store.save_agenda(self._detail.id, self.items)
+        self._store.focus.save_agenda(self._detail.id, self.items)
         self.saved = True
 
     def save_opening(self) -> None:
         if self._detail is not None and not self._view.locked:
-            self._store.save_opening(self._detail.id, self.today.opening())
+            self._store.focus.save_opening(self._detail.id, self.today.opening())
 
     def save_closing(self) -> None:
         if self._detail is not None and not self._view.locked:
             self._closing = self.summary.closing()
-            self._store.save_closing(self._detail.id, self._closing)
+            self._store.focus.save_closing(self._detail.id, self._closing)
 
     def flush(self) -> None:
         """Save what is still waiting for the end of typing on Today and the summary."""

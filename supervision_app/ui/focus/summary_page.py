@@ -36,7 +36,7 @@ from supervision_app.ui.focus.page_frame import (
     section_title,
     session_text_editor,
 )
-from supervision_app.ui.widgets import accessible, push_button, text_label
+from supervision_app.ui.widgets import accessible, delete_widgets, push_button, text_label
 
 DEFAULT_REVIEW_DAYS = 28
 
@@ -157,10 +157,7 @@ class SummaryPage(FocusPage):
         self.needs_to_happen.load_text(closing.needs_to_happen)
         self._children = list(children)
         scored = {s.child: s for s in closing.scaling}
-        while self.scaling_rows.count():
-            widget = self.scaling_rows.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        delete_widgets(self.scaling_rows)
         self.scale_groups, self.scale_notes = {}, {}
         for name in self._children:
             self.scaling_rows.addWidget(self._scale_row(name, scored.get(name)))

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QGridLayout,
@@ -25,7 +26,7 @@ from supervision_app.ui.focus.page_frame import (
     section_title,
     session_text_editor,
 )
-from supervision_app.ui.widgets import accessible, push_button, text_label
+from supervision_app.ui.widgets import accessible, delete_widgets, push_button, text_label
 
 DISCUSS = "discuss"
 NOT_TODAY = "not_today"
@@ -135,10 +136,7 @@ class TodayPage(FocusPage):
         self.worry_box.setVisible(bool(self._children))
 
     def _fill_since(self) -> None:
-        while self.since_grid.count():
-            widget = self.since_grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        delete_widgets(self.since_grid)
         self._groups = {}
         for row, item in enumerate(self._since):
             self.since_grid.addWidget(text_label(item.text, "", selectable=True), row, 0)
@@ -174,7 +172,7 @@ class TodayPage(FocusPage):
     def editors(self) -> list[AnswerEditor]:
         return [self.check_in, self.question, *self.worry_editors]
 
-    def since_buttons(self, key: str) -> dict[str, QPushButton]:
+    def since_buttons(self, key: str) -> dict[str, QAbstractButton]:
         return {b.property("choice"): b for b in self._groups[key].buttons()}
 
     def since_items(self) -> list[SinceLastItem]:

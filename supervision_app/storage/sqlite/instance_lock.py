@@ -2,7 +2,7 @@
 
 The operating system releases the lock when the process ends, however it
 ends (a crash or SIGKILL included), so a stale lock never blocks the user.
-The CLI and the window both go through :func:`.database.open_database`, so
+The CLI and the window both go through :func:`.backend.open_database`, so
 both respect it.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 LOCK_SUFFIX = ".lock"
@@ -61,7 +62,7 @@ def _read_pid(fd: int) -> str:
     return ""
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock(fd: int) -> None:

@@ -22,22 +22,26 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from supervision_app.atomic import fsync_dir
 from supervision_app.private_files import open_private
-from supervision_app.storage import cipher
-from supervision_app.storage.database import (
+from supervision_app.storage.database import Database
+from supervision_app.storage.identity import (
     SCHEMA_VERSION,
-    Credential,
-    Database,
     DatabaseOpenError,
     UnlockError,
-    unlock_file,
-)
-from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
-from supervision_app.storage.keys import KeyRing, key_file_path, write_key_file
-from supervision_app.storage.migrations import (
     check_identity,
-    move_with_sidecars,
-    prepare_schema,
 )
+from supervision_app.storage.keys import (
+    Credential,
+    CredentialError,
+    KeyRing,
+    key_file_path,
+    read_key_file,
+    write_key_file,
+)
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.backend import sqlite_backend, unlock_file
+from supervision_app.storage.sqlite.files import move_with_sidecars
+from supervision_app.storage.sqlite.instance_lock import InstanceLock, InstanceLockedError
+from supervision_app.storage.sqlite.schema import prepare_schema
 
 BACKUP_FORMAT = "supervision_app.backup"
 BACKUP_VERSION = 1
@@ -50,6 +54,7 @@ class BackupError(Exception):
 
 def write_backup(database: Database, target: Path) -> Path:
     target = Path(target)
+    backend = sqlite_backend(database)
     partial_db = target.with_name(target.name + ".partial-db")
     partial = target.with_name(target.name + ".partial")
     try:
@@ -57,7 +62,7 @@ def write_backup(database: Database, target: Path) -> Path:
             partial_db.unlink()
         raw = database.raw_connection()
         try:
-            cipher.export_to(raw.driver_connection, str(partial_db), database.key_ring.data_key)
+            cipher.export_to(raw.driver_connection, str(partial_db), backend.key_ring.data_key)
         finally:
             raw.close()
         manifest = {
@@ -73,8 +78,8 @@ def write_backup(database: Database, target: Path) -> Path:
             archive.writestr(_MANIFEST, json.dumps(manifest, indent=2))
             archive.write(partial_db, _DB)
             archive.write(key_file_path(database.path), _KEYS)
-        with partial.open("rb+") as handle:
-            os.fsync(handle.fileno())
+        with partial.open("rb+") as written:
+            os.fsync(written.fileno())
         os.replace(partial, target)
         fsync_dir(target.parent)
     except (OSError, cipher.Error, zipfile.BadZipFile) as exc:
@@ -157,26 +162,27 @@ def restore_into_open(database: Database, staged: StagedBackup) -> None:
     the current data key, the current key file is kept, so the passphrase and
     recovery key in use now go on working.
     """
-    path, old = database.path, database.key_ring
+    backend = sqlite_backend(database)
+    path, old = database.path, backend.key_ring
     same_key = staged.ring.data_key == old.data_key
     if same_key:
         write_key_file(key_file_path(staged.path), [old.entry])
-    database.suspend()
+    backend.suspend()
     try:
         previous = _swap_in(staged.path, path)
     except BackupError:
-        database.replace_key(old)
+        backend.replace_key(old)
         raise
     finally:
         staged.discard()
     ring = KeyRing(staged.ring.data_key, old.entry) if same_key else staged.ring
     try:
-        database.replace_key(ring)
-        prepare_schema(database.engine, path, ring.data_key)
+        backend.replace_key(ring)
+        prepare_schema(backend.engine, path, ring.data_key)
     except (OSError, cipher.Error, DatabaseOpenError, SQLAlchemyError) as exc:
-        database.suspend()
+        backend.suspend()
         _put_back(previous)
-        database.replace_key(old)
+        backend.replace_key(old)
         raise BackupError(
             f"The restored database could not be opened ({type(exc).__name__}). The previous "
             "database has been put back; nothing was lost."
@@ -251,12 +257,12 @@ def _check_staged(staged: Path, credential: Credential, backup: Path) -> KeyRing
         conn = cipher.connect(str(staged), ring.data_key, read_only=True)
         try:
             problems = cipher.check_integrity(conn)
-            tables, meta = cipher.read_meta(conn)
+            _tables, meta = cipher.read_meta(conn)
         finally:
             conn.close()
         if problems:
             raise BackupError(f"{backup} is damaged ({problems[0]}). Nothing has been changed.")
-        check_identity(backup, tables, meta)
+        check_identity(backup, meta)
     except DatabaseOpenError as exc:
         raise BackupError(
             f"The backup cannot be restored: {exc} Nothing has been changed."
@@ -265,8 +271,6 @@ def _check_staged(staged: Path, credential: Credential, backup: Path) -> KeyRing
 
 
 def _same_key(staged: Path, ring: KeyRing) -> bool:
-    from supervision_app.storage.keys import CredentialError, read_key_file
-
     try:
         return ring.entry in read_key_file(key_file_path(staged))
     except CredentialError:

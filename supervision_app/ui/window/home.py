@@ -14,16 +14,16 @@ from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui.focus.home_page import HomePage
 
 if TYPE_CHECKING:
-    from supervision_app.ui.main_window import MainWindow
+    from supervision_app.ui.window.host import WindowHost
 
 
 class HomeController(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self._window = window
         self.page = HomePage()
-        self._generation = 0  # each filling of Home; a late pattern pass for an old one is dropped
-        self._pending: int | None = None  # a filling whose pattern prompts wait for the paint
+        self._generation = 0  # each filling of Home; a late fill for an older one is dropped
+        self._pending: int | None = None  # a filling whose list waits for the first paint
         self._painted = False
         window.first_painted.connect(self._on_first_painted)
         self.action = QAction(self.tr("Home"), window)
@@ -45,7 +45,7 @@ class HomeController(QObject):
         the pattern prompts, which read each listed case's memory) fills it once the window
         has been painted, so the first paint waits for none of it."""
         window = self._window
-        if not window.store.list_cases(limit=1):
+        if not window.store.cases.list_cases(limit=1):
             window.central_stack.setCurrentWidget(window.empty_state)
             return
         window.session_view.wait_for_saves(2.0)
@@ -60,7 +60,7 @@ class HomeController(QObject):
 
     def _attention(self) -> list:
         window, content = self._window, self._window.content
-        return window.store.attention(
+        return window.store.focus.attention(
             date.today(),
             content.supervision_frequency_days,
             rules=window.rules,
@@ -105,12 +105,12 @@ class HomeController(QObject):
         """Today's session on the case (a new one, or today's empty one), opened on Today."""
         window = self._window
         try:
-            case = window.store.get_case(case_id)
+            case = window.store.cases.get_case(case_id)
         except NotFoundError:
             self.show()
             return None
         attendees = [p for p in (case.practitioner, case.supervisor) if p.strip()]
-        session_id = window.store.start_next_session(
+        session_id = window.store.focus.start_next_session(
             case_id, date.today(), attendees, window.content.version
         )
         window.session_created(session_id)

@@ -10,8 +10,8 @@ is called (the window calls it just after its first paint). From then on, and wh
 database is locked, every call goes to the real store.
 
 The queries return exactly what the store's own return (``tests/test_first_paint_reader.py``
-compares them on the same files): keep them in step with ``store.list_cases``,
-``store.list_sessions`` and ``store.current_user``.
+compares them on the same files): keep them in step with ``store.cases.list_cases``,
+``store.sessions.list_sessions`` and ``store.settings.current_user``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 _CASES = (
     "SELECT id, reference, practitioner, supervisor, session_count, last_session FROM cases "
     "ORDER BY coalesce(last_session, date(created_at)) DESC, reference LIMIT ? OFFSET ?"
-)  # the ix_cases_recent index, as store.list_cases
+)  # the ix_cases_recent index, as store.cases.list_cases
 _CHILDREN = (
     "SELECT case_id, name FROM children WHERE case_id IN ({marks}) ORDER BY case_id, position"
 )
@@ -63,7 +63,7 @@ class FirstPaintReader:
 
     @contextmanager
     def _connection(self) -> Iterator[Any]:
-        from supervision_app.storage import cipher
+        from supervision_app.storage.sqlite import cipher
 
         conn = cipher.connect(str(self._path), self._key, read_only=True)
         try:
@@ -215,14 +215,16 @@ class _Part:
 
 
 def first_paint_store(database: Database) -> FirstPaintStore | SupervisionStore:
-    """The store for a window that is about to be shown: a :class:`FirstPaintStore` on an
-    encrypted file; the real store when there is no file key to read with."""
-    ring = getattr(database, "key_ring", None)
-    if ring is None:
+    """The store for a window that is about to be shown: a :class:`FirstPaintStore` on the
+    encrypted file; the real store on any other backend (a server)."""
+    from supervision_app.storage.sqlite.backend import SqliteBackend
+
+    backend = database.backend
+    if not isinstance(backend, SqliteBackend):
         from supervision_app.storage.store import SupervisionStore
 
         return SupervisionStore(database)
-    return FirstPaintStore(database, ring.data_key)
+    return FirstPaintStore(database, backend.key_ring.data_key)
 
 
 __all__ = ["FirstPaintReader", "FirstPaintStore", "first_paint_store"]

@@ -11,12 +11,14 @@ import contextlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from supervision_app.atomic import fsync_dir
-from supervision_app.storage import cipher
-from supervision_app.storage.agency import with_agency_slot
-from supervision_app.storage.database import Database, UnlockError
-from supervision_app.storage.instance_lock import InstanceLock, InstanceLockedError
+from supervision_app.domain import AuditEvent
+from supervision_app.storage.agency import fingerprint, with_agency_slot
+from supervision_app.storage.audit import record_audit
+from supervision_app.storage.database import Database
+from supervision_app.storage.identity import UnlockError
 from supervision_app.storage.keys import (
     CredentialError,
     KeyRing,
@@ -29,11 +31,11 @@ from supervision_app.storage.keys import (
     unlock,
     write_key_file,
 )
-from supervision_app.storage.migrations import move_with_sidecars, secure_remove
 from supervision_app.storage.models import SecurityEventRow
-
-ROTATING_SUFFIX = ".rotating"
-PREVIOUS_SUFFIX = ".before-rotation"
+from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.backend import sqlite_backend
+from supervision_app.storage.sqlite.files import move_with_sidecars, secure_remove
+from supervision_app.storage.sqlite.recovery import rotation_paths
 
 
 def record_event(database: Database, kind: str) -> None:
@@ -47,15 +49,15 @@ def verify_passphrase(database: Database, passphrase: str) -> None:
         rings = unlock(read_key_file(key_file_path(database.path)), Passphrase(passphrase))
     except CredentialError as exc:
         raise UnlockError(str(exc)) from None
-    if all(r.data_key != database.key_ring.data_key for r in rings):
+    if all(r.data_key != sqlite_backend(database).key_ring.data_key for r in rings):
         raise UnlockError("That passphrase belongs to another key. Nothing has been changed.")
 
 
 def set_passphrase(database: Database, new_passphrase: str) -> None:
     """Re-wrap the data key under a new passphrase (after unlocking with either credential)."""
-    ring = rewrap_passphrase(database.key_ring, new_passphrase)
+    ring = rewrap_passphrase(sqlite_backend(database).key_ring, new_passphrase)
     write_key_file(key_file_path(database.path), [ring.entry])
-    database.key_ring.entry = ring.entry
+    sqlite_backend(database).key_ring.entry = ring.entry
     record_event(database, "passphrase_set")
 
 
@@ -81,17 +83,18 @@ def rotate_key(database: Database, passphrase: str, recovery_key: str | None = N
     an agency slot is wrapped again to the same agency key.
     """
     verify_passphrase(database, passphrase)
-    old = database.key_ring
+    old = sqlite_backend(database).key_ring
     fresh = new_key_ring(passphrase, recovery_key)
     recipient = old.entry.agency.recipient if old.entry.agency else None
     new = KeyRing(fresh.data_key, with_agency_slot(fresh, recipient))
     path, keys = database.path, key_file_path(database.path)
     staged, previous = rotation_paths(path)
-    database.suspend()  # nothing may write during the copy (autosave retries later)
+    backend = sqlite_backend(database)
+    backend.suspend()  # nothing may write during the copy (autosave retries later)
     try:
         _export_verified(path, old.data_key, staged, new.data_key)
     except RotationError:
-        database.replace_key(old)
+        backend.replace_key(old)
         raise
     try:
         write_key_file(keys, [old.entry, new.entry])  # both keys open the file until it is done
@@ -106,11 +109,11 @@ def rotate_key(database: Database, passphrase: str, recovery_key: str | None = N
         with contextlib.suppress(OSError):
             secure_remove(staged)
             write_key_file(keys, [old.entry])
-        database.replace_key(old)
+        backend.replace_key(old)
         raise RotationError(
             f"The key could not be rotated ({exc.strerror or exc}). The database is unchanged."
         ) from None
-    database.replace_key(new)
+    backend.replace_key(new)
     # The new file is in place and opens: tidying up can fail (a full disk) without harm,
     # as the next start finishes it (recover_interrupted_rotation, unlock_file).
     with contextlib.suppress(OSError):
@@ -118,11 +121,6 @@ def rotate_key(database: Database, passphrase: str, recovery_key: str | None = N
         secure_remove(previous)
     record_event(database, "key_rotated")
     return fresh.new_recovery_key
-
-
-def rotation_paths(path: Path) -> tuple[Path, Path]:
-    """The verified copy under the new key, and the old file kept until the copy is in place."""
-    return path.with_name(path.name + ROTATING_SUFFIX), path.with_name(path.name + PREVIOUS_SUFFIX)
 
 
 def _export_verified(path: Path, old_key: bytes, staged: Path, new_key: bytes) -> None:
@@ -157,34 +155,8 @@ def _export_verified(path: Path, old_key: bytes, staged: Path, new_key: bytes) -
         )
 
 
-def _count(conn, table: str) -> int:
-    return conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-
-
-def recover_interrupted_rotation(path: Path) -> None:
-    """Finish or undo a rotation that a crash interrupted (before the file is unlocked).
-
-    The key file still holds both keys at every step where a crash leaves work
-    to do, so whichever file is in place opens; unlocking then drops the other key.
-    """
-    staged, previous = rotation_paths(path)
-    if not staged.exists() and not previous.exists():
-        return
-    lock = InstanceLock(path)
-    try:
-        lock.acquire()
-    except (InstanceLockedError, OSError):
-        return  # another instance is at work; opening will say the database is in use
-    try:
-        if previous.exists():
-            if path.exists():
-                secure_remove(previous)  # the verified copy was already in place
-            else:
-                move_with_sidecars(previous, path)  # crashed between the two renames
-        if staged.exists():
-            secure_remove(staged)  # an unfinished copy; the old file is in place
-    finally:
-        lock.release()
+def _count(conn: Any, table: str) -> int:
+    return int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
 
 
 def new_recovery_key(database: Database, passphrase: str, recovery_key: str | None = None) -> str:
@@ -195,9 +167,9 @@ def new_recovery_key(database: Database, passphrase: str, recovery_key: str | No
     leaked, rotate the key instead (:func:`rotate_key`), which also replaces it.
     """
     verify_passphrase(database, passphrase)
-    ring = rewrap_recovery(database.key_ring, recovery_key)
+    ring = rewrap_recovery(sqlite_backend(database).key_ring, recovery_key)
     write_key_file(key_file_path(database.path), [ring.entry])
-    database.key_ring.entry = ring.entry
+    sqlite_backend(database).key_ring.entry = ring.entry
     record_event(database, "recovery_key_replaced")
     assert ring.new_recovery_key is not None
     return ring.new_recovery_key
@@ -206,7 +178,7 @@ def new_recovery_key(database: Database, passphrase: str, recovery_key: str | No
 def agency_key_needed(database: Database, recipient: bytes | None) -> bool:
     """True when a content pack's agency key is not yet in the key file (adding it needs the
     user's consent: :func:`apply_agency_key` is called only after they accepted it)."""
-    current = database.key_ring.entry.agency
+    current = sqlite_backend(database).key_ring.entry.agency
     return recipient is not None and (current is None or current.recipient != recipient)
 
 
@@ -219,15 +191,11 @@ def apply_agency_key(database: Database, recipient: bytes | None, pack: str = ""
     slot in place: removing a pack must not silently take away the agency's way in; a pack
     with another key replaces it (again only with consent).
     """
-    from supervision_app.domain import AuditEvent
-    from supervision_app.storage.agency import fingerprint
-    from supervision_app.storage.audit import record_audit
-
-    if not agency_key_needed(database, recipient):
+    if recipient is None or not agency_key_needed(database, recipient):
         return False
-    entry = with_agency_slot(database.key_ring, recipient)
+    entry = with_agency_slot(sqlite_backend(database).key_ring, recipient)
     write_key_file(key_file_path(database.path), [entry])
-    database.key_ring.entry = entry
+    sqlite_backend(database).key_ring.entry = entry
     record_event(database, "agency_key_set")
     with database.session() as session:
         record_audit(

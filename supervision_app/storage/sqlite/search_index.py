@@ -1,59 +1,21 @@
 """The full-text search index (SQLite FTS5), kept in step by triggers.
 
-Every searchable row has one index row whose rowid is ``id * 8 + code``, so
-that triggers update and delete it by rowid (no table scan) and the index
-stays correct after edits, deletions and cascaded deletions alike.
+Every searchable row (:data:`~supervision_app.storage.search_sources.SOURCES`) has one index
+row whose rowid is ``id * 8 + code``, so that triggers update and delete it by rowid (no table
+scan) and the index stays correct after edits, deletions and cascaded deletions alike.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, text
+from supervision_app.storage.backend import SearchRow
+from supervision_app.storage.search_sources import INDEX_TABLE, SOURCES, Source
 
-INDEX_TABLE = "search_index"
+if TYPE_CHECKING:  # SQLAlchemy loads when a database opens, not before the unlock dialog
+    from sqlalchemy import Connection, Engine
 
-
-@dataclass(frozen=True)
-class _Source:
-    code: int
-    kind: str
-    table: str
-    body: str  # SQL expression over ``{row}``
-    case_id: str
-    session_id: str
-    locator: str = "''"
-
-
-_SESSION_CASE = "(SELECT case_id FROM sessions WHERE id = {row}.session_id)"
-
-SOURCES = (
-    _Source(1, "answer", "answers", "{row}.text", _SESSION_CASE, "{row}.session_id",
-            "{row}.prompt_id"),
-    _Source(2, "decision", "decisions", "{row}.text || ' ' || {row}.rationale", _SESSION_CASE,
-            "{row}.session_id"),
-    _Source(3, "action", "actions", "{row}.description || ' ' || {row}.owner", _SESSION_CASE,
-            "{row}.session_id"),
-    _Source(4, "hypothesis", "hypotheses",
-            "{row}.text || ' ' || {row}.basis || ' ' || {row}.test_plan || ' ' || {row}.evaluation",
-            "{row}.case_id", "{row}.session_id"),
-    _Source(5, "event", "chronology_events", "{row}.title || ' ' || {row}.detail",
-            "{row}.case_id", "{row}.session_id"),
-    _Source(6, "escalation", "escalations", "{row}.subject || ' ' || {row}.outcome",
-            "{row}.case_id", "{row}.session_id"),
-    _Source(0, "escalation", "escalation_steps",
-            "{row}.stage_name || ' ' || {row}.with_whom || ' ' || {row}.note",
-            "(SELECT case_id FROM escalations WHERE id = {row}.escalation_id)", "{row}.session_id",
-            "'step:' || {row}.escalation_id"),
-    _Source(7, "hypothesis", "hypothesis_notes", "{row}.text || ' ' || {row}.result",
-            "(SELECT case_id FROM hypotheses WHERE id = {row}.hypothesis_id)", "{row}.session_id",
-            "'note:' || {row}.hypothesis_id"),
-)  # fmt: skip
-
-KINDS = {s.code: s.kind for s in SOURCES}
-
-
-def _insert(source: _Source, row: str) -> str:
+def _insert(source: Source, row: str) -> str:
     def f(expr: str) -> str:
         return expr.format(row=row)
 
@@ -93,6 +55,8 @@ def ensure_search_index(engine: Engine) -> None:
 
 
 def _exists(connection: Connection) -> bool:
+    from sqlalchemy import text
+
     found = connection.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
         {"name": INDEX_TABLE},
@@ -108,3 +72,29 @@ def fts_query(user_text: str) -> str:
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
+
+
+#: Best first (FTS5's rank), with a snippet of about 14 tokens around the matched words.
+_SEARCH = (
+    f"SELECT i.kind, i.case_id, c.reference, i.session_id, s.date, i.locator, i.item_id, "
+    f"snippet({INDEX_TABLE}, 0, :start, :end, '…', 14) "
+    f"FROM {INDEX_TABLE} AS i JOIN cases AS c ON c.id = i.case_id "
+    f"LEFT JOIN sessions AS s ON s.id = i.session_id "
+    f"WHERE {INDEX_TABLE} MATCH :query ORDER BY rank LIMIT :limit"
+)
+
+
+def search(
+    conn: Connection, user_text: str, limit: int, marks: tuple[str, str]
+) -> list[SearchRow]:
+    """The index rows matching ``user_text`` (see :func:`fts_query`), best first."""
+    from sqlalchemy import text
+
+    query = fts_query(user_text)
+    if not query:
+        return []
+    start, end = marks
+    rows = conn.execute(
+        text(_SEARCH), {"query": query, "start": start, "end": end, "limit": limit}
+    ).all()
+    return [SearchRow(*row) for row in rows]

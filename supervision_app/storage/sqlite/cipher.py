@@ -1,13 +1,22 @@
 """Low-level SQLCipher connections: keyed first, then checked with a real read.
 
-Only :mod:`.database`, :mod:`.migrations` and :mod:`.backup` use this module.
+Only the SQLite backend (this package) uses this module.
 SQLCipher's defaults are kept (AES-256, HMAC-SHA512 on every page, 4096-byte
 pages); the key is a raw 256-bit data key (see :mod:`.keys`).
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Any
+
 import sqlcipher3
+
+from supervision_app.private_files import create_private
+
+#: A DB-API connection of sqlcipher3 (which has no type information).
+Connection = Any
 
 Error = sqlcipher3.Error
 DatabaseError = sqlcipher3.DatabaseError
@@ -17,17 +26,15 @@ def raw_key(data_key: bytes) -> str:
     return f"\"x'{data_key.hex()}'\""
 
 
-def connect(path: str, data_key: bytes, *, read_only: bool = False, uri_file: bool = False):
+def connect(
+    path: str, data_key: bytes, *, read_only: bool = False, uri_file: bool = False
+) -> Connection:
     """A connection keyed with ``data_key`` whose key has been proven by a real read.
 
     Raises :class:`sqlcipher3.DatabaseError` ("file is not a database") for a
     wrong key or a file that is not an SQLCipher database.
     """
-    from pathlib import Path
-
     if not read_only:
-        from supervision_app.private_files import create_private
-
         create_private(Path(path))  # before SQLite creates it (and its WAL/SHM) with the umask
     target = f"{Path(path).resolve().as_uri()}?mode=ro" if read_only else path
     conn = sqlcipher3.connect(
@@ -43,7 +50,18 @@ def connect(path: str, data_key: bytes, *, read_only: bool = False, uri_file: bo
     return conn
 
 
-def apply_pragmas(conn) -> None:
+def connect_plain(path: str) -> Connection:
+    """A connection to an unencrypted database file (one from an earlier version)."""
+    conn = sqlcipher3.connect(path)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # never write to stderr
+    except Exception:
+        conn.close()
+        raise
+    return conn
+
+
+def apply_pragmas(conn: Connection) -> None:
     for pragma in (
         "PRAGMA busy_timeout=5000",
         "PRAGMA foreign_keys=ON",
@@ -55,11 +73,9 @@ def apply_pragmas(conn) -> None:
         conn.execute(pragma)
 
 
-def export_to(conn, target: str, data_key: bytes) -> None:
+def export_to(conn: Connection, target: str, data_key: bytes) -> None:
     """Write the whole database, encrypted under ``data_key``, to a new file ``target``."""
-    from supervision_app.private_files import create_private
-
-    create_private(target)
+    create_private(Path(target))
     conn.execute("ATTACH DATABASE ? AS export_target KEY ?", (target, f"x'{data_key.hex()}'"))
     try:
         conn.execute("SELECT sqlcipher_export('export_target')")
@@ -69,7 +85,7 @@ def export_to(conn, target: str, data_key: bytes) -> None:
         conn.execute("DETACH DATABASE export_target")
 
 
-def check_integrity(conn) -> list[str]:
+def check_integrity(conn: Connection) -> list[str]:
     """Problems found by SQLite's and SQLCipher's integrity checks (empty when all is well)."""
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
@@ -79,7 +95,7 @@ def check_integrity(conn) -> list[str]:
     return problems
 
 
-def check_structure(conn, path: str) -> list[str]:
+def check_structure(conn: Connection, path: str) -> list[str]:
     """Problems found by checks that cost the same whatever the size of the file.
 
     The pages read so far (the header and the schema) have passed their HMAC; this
@@ -88,8 +104,6 @@ def check_structure(conn, path: str) -> list[str]:
     damage elsewhere is reported by the first statement that reaches it and never
     returned as data; :func:`check_integrity` checks every page up front.
     """
-    import os
-
     try:
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
         pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
@@ -103,7 +117,7 @@ def check_structure(conn, path: str) -> list[str]:
     return []
 
 
-def read_meta(conn) -> tuple[set[str], dict[str, str]]:
+def read_meta(conn: Connection) -> tuple[set[str], dict[str, str]]:
     tables = {
         row[0]
         for row in conn.execute(

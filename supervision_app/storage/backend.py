@@ -1,0 +1,145 @@
+"""The boundary between the portable storage code and the database it runs on.
+
+The store's components, the ORM models and their queries are portable: they ask a
+:class:`~supervision_app.storage.database.Database` for sessions and never name the
+database engine.  What differs between engines sits behind two small interfaces:
+
+- :class:`Backend`: one open database (its engine, locking it, its upkeep after a delete,
+  closing it).  ``storage/sqlite/`` implements it for the encrypted file on a laptop.
+- :class:`Dialect`: the SQL that differs (full-text search, which triggers exist, what a
+  failed write means), stateless, and found from a connection for code that holds only one.
+
+The agency server's backend is ``storage/postgres/``.  This module imports nothing heavy:
+SQLAlchemy only for type checking.
+"""
+
+from __future__ import annotations
+
+import errno
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+
+    from supervision_app.storage.keys import Credential
+
+
+class StorageFault(Enum):
+    """What a failed write means for the user (the autosave's message)."""
+
+    DISK_FULL = "disk_full"
+    BUSY = "busy"
+    READ_ONLY = "read_only"
+    OTHER = "other"
+
+
+class SearchRow(NamedTuple):
+    """One full-text search hit, best first; ``snippet`` has the matched words between the
+    two marks the caller gave."""
+
+    kind: str
+    case_id: int
+    case_reference: str
+    session_id: int | None
+    session_date: date | str | None
+    locator: str
+    item_id: int
+    snippet: str
+
+
+class Dialect(Protocol):
+    """The SQL a backend speaks where engines differ (stateless)."""
+
+    #: SQLAlchemy's name for the dialect: ``connection.dialect.name``.
+    name: str
+
+    def search(
+        self, conn: Connection, user_text: str, limit: int, marks: tuple[str, str]
+    ) -> list[SearchRow]:
+        """Every indexed case and session item matching every word of ``user_text`` (the last
+        word may be a prefix), best first, at most ``limit``; [] when there are no words."""
+        ...
+
+    def trigger_names(self, conn: Connection) -> set[str]:
+        """The names of the triggers in the database (``verify`` checks the audit trail's)."""
+        ...
+
+    def classify_error(self, exc: BaseException) -> StorageFault | None:
+        """What a failed write means, or None when this dialect does not know the error."""
+        ...
+
+
+class Backend(Protocol):
+    """One open database, as :class:`~supervision_app.storage.database.Database` uses it."""
+
+    @property
+    def dialect(self) -> Dialect: ...
+
+    @property
+    def path(self) -> Path:
+        """Where the database is: the file, or for a server a path naming it (the window's
+        title and the single-instance guard use it)."""
+        ...
+
+    @property
+    def engine(self) -> Engine:
+        """The engine for new sessions; it may change after :meth:`lock` or :meth:`unlock`."""
+        ...
+
+    @property
+    def new_recovery_key(self) -> str | None:
+        """A recovery key created with the database, to show the user once; else None."""
+        ...
+
+    @property
+    def locked(self) -> bool: ...
+
+    def lock(self) -> None:
+        """Close every connection and forget the secret; new sessions fail with
+        :class:`~supervision_app.storage.identity.DatabaseLockedError` until :meth:`unlock`."""
+        ...
+
+    def unlock(self, credential: Credential) -> None:
+        """Open again; raises :class:`~supervision_app.storage.identity.UnlockError`."""
+        ...
+
+    def after_delete(self) -> None:
+        """Upkeep after a committed unit of work deleted rows (deleted text must not linger
+        in a write-ahead log); nothing for an engine that keeps none on the laptop."""
+        ...
+
+    def close(self) -> None: ...
+
+
+_DIALECTS: dict[str, Dialect] = {}
+
+
+def register_dialect(dialect: Dialect) -> None:
+    """Make ``dialect`` the one for its connections (a backend does this when imported)."""
+    _DIALECTS[dialect.name] = dialect
+
+
+def dialect_of(conn: Connection) -> Dialect:
+    """The dialect of a connection's database (its backend registered it when it opened)."""
+    try:
+        return _DIALECTS[conn.dialect.name]
+    except KeyError:
+        raise LookupError(f"no storage backend for {conn.dialect.name!r} databases") from None
+
+
+def classify_error(exc: BaseException) -> StorageFault:
+    """What a failed write means: asked of every registered dialect, then of the OS error."""
+    for dialect in _DIALECTS.values():
+        fault = dialect.classify_error(exc)
+        if fault is not None:
+            return fault
+    original = getattr(exc, "orig", exc)
+    if isinstance(original, OSError):
+        if original.errno == errno.ENOSPC:
+            return StorageFault.DISK_FULL
+        if original.errno in (errno.EACCES, errno.EROFS):
+            return StorageFault.READ_ONLY
+    return StorageFault.OTHER

@@ -1,0 +1,48 @@
+"""The SQL that SQLite speaks where engines differ (see :class:`.backend.Dialect`).
+
+Registered when imported; :mod:`.backend` imports it, so every SQLite database this app
+opens has it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from supervision_app.storage.backend import SearchRow, StorageFault, register_dialect
+from supervision_app.storage.sqlite import search_index
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+
+class SqliteDialect:
+    name = "sqlite"
+
+    def search(
+        self, conn: Connection, user_text: str, limit: int, marks: tuple[str, str]
+    ) -> list[SearchRow]:
+        return search_index.search(conn, user_text, limit, marks)
+
+    def trigger_names(self, conn: Connection) -> set[str]:
+        return {
+            str(r[0])
+            for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+
+    def classify_error(self, exc: BaseException) -> StorageFault | None:
+        """SQLite says what went wrong only in its messages ("database or disk is full",
+        "database is locked", "attempt to write a readonly database"); an OS error's
+        message says the same."""
+        original = getattr(exc, "orig", exc)
+        text = str(original).lower()
+        if "full" in text or "no space" in text:
+            return StorageFault.DISK_FULL
+        if "locked" in text or "busy" in text:
+            return StorageFault.BUSY
+        if "readonly" in text or "read-only" in text or "permission" in text:
+            return StorageFault.READ_ONLY
+        return None
+
+
+DIALECT = SqliteDialect()
+register_dialect(DIALECT)

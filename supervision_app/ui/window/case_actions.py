@@ -1,0 +1,176 @@
+"""Cases and sessions from the window's menus: create, edit and delete them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from supervision_app.domain import LockedSessionError, format_date
+from supervision_app.storage import NotFoundError
+from supervision_app.ui.session_dialog import SessionDialog
+from supervision_app.ui.window.host import WindowPart
+
+
+class CaseActions(WindowPart):
+    def wire(self) -> None:
+        w = self.window
+        a = w.actions
+        a.new_case.triggered.connect(w.new_case)
+        a.edit_case.triggered.connect(self.edit_case)
+        a.delete_case.triggered.connect(self.delete_case)
+        a.new_session.triggered.connect(self.new_session)
+        a.edit_session.triggered.connect(w.session_view.edit_details)
+        a.delete_session.triggered.connect(self.delete_session)
+        w.empty_state.create_case_requested.connect(w.new_case)
+        w.case_overview.new_session_requested.connect(self.new_session)
+        w.case_overview.edit_case_requested.connect(self.edit_case)
+
+    def new_case(self) -> None:
+        created: dict[str, int] = {}
+
+        def save(case) -> None:
+            created["id"] = self.window.store.cases.create_case(case)
+
+        self.open_dialog(
+            _case_dialog()(self.window, None, save),
+            lambda: self._case_saved(
+                created.get("id"), QCoreApplication.translate("MainWindow", "Case created.")
+            ),
+        )
+
+    def edit_case(self) -> None:
+        w = self.window
+        case_id, _session_id = w.case_tree.current_ids()
+        if case_id is None:
+            return
+        try:
+            initial = w.store.cases.get_case(case_id)
+        except NotFoundError:
+            w.reload_cases()
+            return
+        self.open_dialog(
+            _case_dialog()(w, initial, lambda case: w.store.cases.update_case(case_id, case)),
+            lambda: self._case_saved(
+                case_id, QCoreApplication.translate("MainWindow", "Case details saved.")
+            ),
+        )
+
+    def _case_saved(self, case_id: int | None, message: str) -> None:
+        w = self.window
+        _case, session_id = w.case_tree.current_ids()
+        if session_id is not None and w.session_view.session_id == session_id:
+            w.session_view.load_session(session_id)  # the header shows case details
+        w.reload_cases(
+            select_case=case_id if session_id is None else None, select_session=session_id
+        )
+        self.show_status(message, 6000)
+
+    def new_session(self) -> None:
+        w = self.window
+        case_id, _session_id = w.case_tree.current_ids()
+        if case_id is None:
+            return
+        try:
+            case = w.store.cases.get_case(case_id)
+        except NotFoundError:
+            w.reload_cases()
+            return
+        created: dict[str, int] = {}
+
+        def save(fields) -> None:
+            created["id"] = w.store.sessions.create_session(
+                case_id, fields.date, fields.attendees, w.content.version
+            )
+
+        self.open_dialog(
+            SessionDialog(w, case, None, save), lambda: w.session_created(created.get("id"))
+        )
+
+    def session_created(self, session_id: int | None) -> None:
+        w = self.window
+        w.reload_cases(select_session=session_id)
+        if session_id is not None:
+            w.session_view.go_to_page(0, scroll_top=True)
+            w.session_view.focus.today.check_in.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.show_status(
+            QCoreApplication.translate(
+                "MainWindow", "Session started. Answers are saved as you type."
+            ),
+            6000,
+        )
+
+    def delete_session(self) -> None:
+        w = self.window
+        case_id, session_id = w.case_tree.current_ids()
+        detail = w.session_view.detail
+        if session_id is None or detail is None:
+            return
+        text = QCoreApplication.translate(
+            "MainWindow",
+            "Delete the session of {date} for case {reference}?\n\n"
+            "Its answers, decisions and actions "
+            "will be removed from this computer. This cannot be undone.",
+        ).format(date=format_date(detail.date), reference=detail.case.reference)
+        title = QCoreApplication.translate("MainWindow", "Delete session")
+        if not self.confirm_delete(title, text):
+            return
+        try:
+            w.store.sessions.delete_session(session_id)
+        except LockedSessionError as exc:
+            self.warn(title, str(exc))
+            return
+        except NotFoundError:  # already gone
+            pass
+        w.session_view.clear()
+        w.reload_cases(select_case=case_id)
+        self.show_status(QCoreApplication.translate("MainWindow", "Session deleted."), 6000)
+
+    def delete_case(self) -> None:
+        w = self.window
+        case_id, _session_id = w.case_tree.current_ids()
+        if case_id is None:
+            return
+        try:
+            case = w.store.cases.get_case(case_id)
+        except NotFoundError:
+            w.reload_cases()
+            return
+        count = w.store.sessions.count_sessions(case_id)
+        text = QCoreApplication.translate(
+            "MainWindow",
+            "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for this case "
+            "will be removed from this computer. This cannot be undone.",
+        ).format(reference=case.reference, n=count)
+        title = QCoreApplication.translate("MainWindow", "Delete case")
+        if not self.confirm_delete(title, text):
+            return
+        try:
+            w.store.cases.delete_case(case_id)
+        except LockedSessionError as exc:
+            self.warn(title, str(exc))
+            return
+        except NotFoundError:  # already gone
+            pass
+        w.session_view.clear()
+        w.reload_cases(select_case=-1)
+        self.show_status(QCoreApplication.translate("MainWindow", "Case deleted."), 6000)
+
+    def confirm_delete(self, title: str, text: str) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self.window
+        )
+        delete = box.addButton(
+            QCoreApplication.translate("MainWindow", "Delete"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
+
+def _case_dialog():
+    """The case dialog's class, imported when a case is first created or edited (not while
+    the window starts)."""
+    from supervision_app.ui.case_dialog import CaseDialog
+
+    return CaseDialog
