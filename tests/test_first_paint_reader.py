@@ -64,23 +64,33 @@ def test_the_first_paint_store_loads_the_real_store_for_anything_else(
     )
 
 
-def test_the_first_screen_imports_no_sqlalchemy(store: SupervisionStore, content) -> None:
-    """In a fresh interpreter: the window's first screen read with the plain-SQL store."""
+def test_opening_the_file_and_the_first_screen_import_no_sqlalchemy(
+    store: SupervisionStore, content
+) -> None:
+    """In a fresh interpreter: the file opened with its key (its schema current, so its
+    engine is made when first used) and the first screen's reads; then the store works."""
     _filled(store, content)
-    path, key = store.database.path, store.database.backend.key_ring.data_key.hex()
-    store.database.close()
+    database = store.database
+    path, ring = database.path, database.backend.key_ring
+    key = ring.data_key.hex()
+    database.close()
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from supervision_app.storage.sqlite.first_paint import FirstPaintReader\n"
-        f"reader = FirstPaintReader(Path({str(path)!r}), bytes.fromhex({key!r}))\n"
-        "cases = reader.list_cases(101)\n"
-        "reader.list_sessions(cases[0].id, 51)\n"
-        "reader.current_user()\n"
+        "from supervision_app.storage import KeyRing, open_database\n"
+        "from supervision_app.storage.sqlite.first_paint import first_paint_store\n"
+        f"ring = KeyRing(bytes.fromhex({key!r}), None)\n"
+        f"database = open_database(Path({str(path)!r}), ring)\n"
+        "store = first_paint_store(database)\n"
+        "cases = store.cases.list_cases(limit=101)\n"
+        "store.sessions.list_sessions(cases[0].id, limit=51)\n"
+        "store.settings.current_user()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
+        "print(store.cases.get_case(cases[0].id).reference == cases[0].reference)\n"
+        "database.close()\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]
