@@ -161,10 +161,12 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
 def _apply_agency_key(database: Database, content: Content, parent=None) -> bool:
     """Add a content pack's agency recovery key to the key file only if the user accepts it,
     after seeing the pack's name and the key's fingerprint. True when it was added."""
+    agency = content.agency_recovery
+    if agency is None:  # no pack names one (most installs): nothing to ask, nothing imported
+        return False
     from supervision_app.storage.sqlite.security import agency_key_needed, apply_agency_key
 
-    agency = content.agency_recovery
-    recipient = agency.public_key if agency else None
+    recipient = agency.public_key
     if not agency_key_needed(database, recipient) or not ask_agency_consent(parent, agency):
         return False
     assert agency is not None  # a key is needed only where a pack names one
