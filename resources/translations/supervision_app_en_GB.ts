@@ -1233,6 +1233,10 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Working out what needs attention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All cases ▸</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1440,7 +1444,7 @@ Health Visiting</source>
     </message>
     <message>
         <source>Search all cases…</source>
-        <extracomment>Emitted once, just after the window&apos;s first paint: work the first screen does not need (the spelling dictionary, say) waits for it, so it never delays that paint.</extracomment>
+        <extracomment>Set by :func:`supervision_app.ui.app.build_window` once the window exists.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
