@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -16,6 +17,9 @@ from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.content import Content
 from supervision_app.paths import resource_path
 from supervision_app.storage import Database, DatabaseOpenError
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 EXIT_CANNOT_OPEN = 2
 
@@ -149,7 +153,8 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
     if ask_agency_key:  # the unattended smoke test never waits on a question (nor adds the key)
         _apply_agency_key(database, content)
     store = first_paint_store(database)
-    window = MainWindow(store, content, database.path)
+    # A FirstPaintStore stands in for the store (its parts and methods are the store's).
+    window = MainWindow(cast("SupervisionStore", store), content, database.path)
     if isinstance(store, FirstPaintStore):  # the first screen came from plain SQL: ORM after it
         window.first_painted.connect(lambda: QTimer.singleShot(0, store.load))
     window.lock_controller = LockController(window, database)

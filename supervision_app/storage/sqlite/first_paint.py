@@ -170,7 +170,8 @@ class FirstPaintStore:
     def list_cases(self, limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
         reader = self._reader
         if self._store is not None or reader is None or self.database.locked:
-            return self._real("cases", "list_cases")(limit, offset)
+            cases: list[CaseSummary] = self._real("cases", "list_cases")(limit, offset)
+            return cases
         return reader.list_cases(limit, offset)
 
     def list_sessions(
@@ -178,13 +179,17 @@ class FirstPaintStore:
     ) -> list[SessionSummary]:
         reader = self._reader
         if self._store is not None or reader is None or self.database.locked:
-            return self._real("sessions", "list_sessions")(case_id, limit, offset)
+            sessions: list[SessionSummary] = self._real("sessions", "list_sessions")(
+                case_id, limit, offset
+            )
+            return sessions
         return reader.list_sessions(case_id, limit, offset)
 
     def current_user(self) -> LocalUser | None:
         reader = self._reader
         if self._store is not None or reader is None or self.database.locked:
-            return self._real("settings", "current_user")()
+            user: LocalUser | None = self._real("settings", "current_user")()
+            return user
         return reader.current_user()
 
 

@@ -6,9 +6,10 @@ stay one click away."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from supervision_app.domain.focus import AttentionItem
 from supervision_app.ui.focus.page_frame import FocusPage, card
@@ -32,8 +33,7 @@ class HomePage(FocusPage):
         )
         self.start_buttons: dict[int, QPushButton] = {}
         self.rows: list[QWidget] = []
-        self._rows: dict[int, QWidget] = {}  # case id -> its row
-        self._reason_boxes: dict[int, QVBoxLayout] = {}
+        self._rows: dict[int, _Row] = {}  # case id -> its row, kept while the case is listed
         self.frequency_label = text_label("", "secondary")
         self.empty_label = text_label(
             self.tr("Nothing needs attention today. Every case is within its supervision "
@@ -74,67 +74,71 @@ class HomePage(FocusPage):
         self.frequency_label.setText(
             self.tr("Supervision is due {frequency}.").format(frequency=frequency)
         )
-        rows: dict[int, QWidget] = {}
-        buttons: dict[int, QPushButton] = {}
+        rows: dict[int, _Row] = {}
         for rank, item in enumerate(items):
-            row = self._rows.pop(item.case_id, None)
-            if row is None:
-                row = self._row(item)
-            else:
-                self._set_reasons(row, item)
-            start = row.findChild(QPushButton, "startSessionButton")
-            if bool(start.property("primary")) != (rank == 0):
-                set_primary(start, rank == 0)
-            rows[item.case_id], buttons[item.case_id] = row, start
-            self.list_box.insertWidget(rank, row)  # moves a kept row into its place
-        for case_id, gone in self._rows.items():
-            self.list_box.removeWidget(gone)
-            gone.deleteLater()
-            del self._reason_boxes[case_id]
-        self._rows, self.start_buttons = rows, buttons
-        self.rows = list(rows.values())
+            row = self._rows.pop(item.case_id, None) or self._row(item)
+            self._set_texts(row, item)
+            if bool(row.start.property("primary")) != (rank == 0):
+                set_primary(row.start, rank == 0)
+            rows[item.case_id] = row
+            self.list_box.insertWidget(rank, row.frame)  # moves a kept row into its place
+        for gone in self._rows.values():
+            self.list_box.removeWidget(gone.frame)
+            gone.frame.deleteLater()
+        self._rows = rows
+        self.start_buttons = {case_id: row.start for case_id, row in rows.items()}
+        self.rows = [row.frame for row in rows.values()]
         self.working_label.setVisible(more_coming)
         self.empty_label.setVisible(not items and not more_coming)
 
-    def _row(self, item: AttentionItem) -> QWidget:
+    def _row(self, item: AttentionItem) -> _Row:
         frame, layout = card()
         frame.setProperty("caseId", item.case_id)
         line = QHBoxLayout()
         line.setSpacing(16)
         texts = QVBoxLayout()
         texts.setSpacing(3)
-        texts.addWidget(text_label("", "sectionTitle", selectable=True))
+        title = text_label("", "sectionTitle", selectable=True)
+        texts.addWidget(title)
         line.addLayout(texts, 1)
         start = push_button(self.tr("Start"), "startSessionButton")
         start.setProperty("primary", False)
         start.clicked.connect(lambda _=False, cid=item.case_id: self.start_requested.emit(cid))
         line.addWidget(start, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(line)
-        self._reason_boxes[item.case_id] = texts
-        self._set_reasons(frame, item)
-        return frame
+        return _Row(frame, texts, title, start)
 
-    def _set_reasons(self, row: QWidget, item: AttentionItem) -> None:
+    def _set_texts(self, row: _Row, item: AttentionItem) -> None:
         """The row's reference and reasons, and the names a screen reader gives them."""
-        texts = self._reason_boxes[item.case_id]
-        title = texts.itemAt(0).widget()
-        labels = [texts.itemAt(i).widget() for i in range(1, texts.count())]
-        if title.text() == item.reference and [w.text() for w in labels] == list(item.reasons):
+        reasons = list(item.reasons)
+        if row.title.text() == item.reference and [r.text() for r in row.reasons] == reasons:
             return
-        title.setText(item.reference)
-        for label in labels:
-            texts.removeWidget(label)
+        row.title.setText(item.reference)
+        for label in row.reasons:
+            row.texts.removeWidget(label)
             label.deleteLater()
-        for reason in item.reasons:
-            texts.addWidget(text_label(reason, "attentionReason", selectable=True))
-        row.setAccessibleName(
+        row.reasons = [text_label(reason, "attentionReason", selectable=True) for reason in reasons]
+        for label in row.reasons:
+            row.texts.addWidget(label)
+        row.frame.setAccessibleName(
             self.tr("Needs attention: {reference}").format(reference=item.reference)
         )
         accessible(
-            row.findChild(QPushButton, "startSessionButton"),
+            row.start,
             self.tr("Start the next session on {reference}").format(reference=item.reference),
-            "; ".join(item.reasons),
+            "; ".join(reasons),
         )
 
     def first_start_button(self) -> QPushButton | None:
         return next(iter(self.start_buttons.values()), None)
+
+
+@dataclass(slots=True)
+class _Row:
+    """One case's row on Home: kept (with the focus on its Start button) while it is listed."""
+
+    frame: QWidget
+    texts: QVBoxLayout
+    title: QLabel
+    start: QPushButton
+    reasons: list[QLabel] = field(default_factory=list)
