@@ -38,7 +38,7 @@ def app_search(store, query: str):
 def app_index() -> tuple[str, object, int] | None:
     """(FTS5 table, user text -> MATCH string, result limit) of the app, or None."""
     try:
-        from supervision_app.storage.memory_store import SEARCH_LIMIT
+        from supervision_app.storage.memory_search import SEARCH_LIMIT
         from supervision_app.storage.sqlite.search_index import INDEX_TABLE, fts_query
     except ImportError:
         return None

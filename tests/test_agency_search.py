@@ -1,8 +1,8 @@
 """Search on the agency server: PostgreSQL full-text search behind the laptop's search API.
 
 The rows are written through the ORM models as a practitioner's login (as the app writes
-them); the search answers with the same SearchHit objects as ``store.memory.search``, and finds
-only what the login may read.
+them); ``store.memory.search`` on the server answers with the same SearchHits as on the laptop,
+and finds only what the login may read.
 """
 
 from __future__ import annotations
@@ -33,10 +33,16 @@ def _orm(server, person: str):
 
 
 def _search(server, person: str, words: str, limit: int = 200):
-    from supervision_app.storage.postgres.search import search
+    """``store.memory.search`` through the person's own login (the store turns the server's
+    rows into SearchHits as it does the laptop's)."""
+    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.postgres.backend import open_server
 
-    with server.engine(person).connect() as conn:
-        return search(conn, words, limit)
+    database = open_server(server.url(person).render_as_string(hide_password=False))
+    try:
+        return SupervisionStore(database).memory.search(words, limit)
+    finally:
+        database.close()
 
 
 def _case(server, person: str, reference: str):

@@ -29,7 +29,7 @@ from supervision_app.storage.chain import GENESIS, canonical_content, link_hash
 from supervision_app.storage.identity import SCHEMA_VERSION
 from supervision_app.storage.loading import load_detail
 from supervision_app.storage.models import ChainSealRow
-from supervision_app.storage.signing import _links, link_dict
+from supervision_app.storage.signing import chain_links, link_dict
 from supervision_app.storage.sqlite.migrations import MIGRATIONS
 from supervision_app.storage.sqlite.schema import backup_path_for
 
@@ -218,7 +218,7 @@ def _make_pre_snapshot(store: SupervisionStore, db_path, session_id: int) -> Non
     with store.database.session() as session:
         detail = load_detail(session, session_id)
         previous, links = GENESIS, []
-        for row in _links(session, session_id):
+        for row in chain_links(session, session_id):
             links.append(link_dict(row))
             row.prev_hash = previous
             row.hash = previous = link_hash(previous, canonical_content(detail), links)

@@ -39,7 +39,7 @@ def cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _new_recovery(
-    args: argparse.Namespace, db_path: Path, change: Callable[..., str], done: str
+    args: argparse.Namespace, db_path: Path, change: Callable[..., str | None], done: str
 ) -> int:
     """Open with the passphrase, run ``change(database, passphrase)`` and print its new
     recovery key."""

@@ -157,7 +157,7 @@ def _memory(
     root = r.table(data, where)
     at = {s.uid: i for i, s in enumerate(sessions)}
 
-    def ref(table: dict, here: str) -> int | None:
+    def ref(table: dict[str, Any], here: str) -> int | None:
         value = table.get("session")
         if value is None:
             return None
@@ -166,12 +166,14 @@ def _memory(
         return at[value]
 
     # The items themselves are read as in a session file (errors name the same fields).
-    items = {key: root.get(key) for key in ("chronology", "hypotheses", "escalations")}
+    items: dict[str, Any] = {
+        key: root.get(key) for key in ("chronology", "hypotheses", "escalations")
+    }
     base = memory_from_dict({"ratings": {}, "action_history": [], **items}, r, 0, version)
     memory = CaseMemoryFile()
-    for i, (e, raw) in enumerate(zip(base.events, items["chronology"], strict=True)):
+    for i, (event, raw) in enumerate(zip(base.events, items["chronology"], strict=True)):
         memory.events.append(
-            dataclasses.replace(e, session_id=ref(raw, f"{where}.chronology[{i}]"))
+            dataclasses.replace(event, session_id=ref(raw, f"{where}.chronology[{i}]"))
         )
     for i, (h, raw) in enumerate(zip(base.hypotheses, items["hypotheses"], strict=True)):
         here = f"{where}.hypotheses[{i}]"

@@ -7,8 +7,11 @@ chronology events recorded in it, the hypotheses and escalations raised in it
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import Any, TypeVar
 
 from supervision_app.domain.memory import (
     RECORDABLE_KINDS,
@@ -24,7 +27,9 @@ from supervision_app.domain.memory import (
     ReferralOutcome,
     ReviewOutcome,
 )
-from supervision_app.exchange.reader import RecordFileError
+from supervision_app.exchange.reader import FieldReader, RecordFileError
+
+E = TypeVar("E", bound=enum.Enum)
 
 #: Bounds of the numbers in ``case_memory`` (a policy clock of ten years; a route of 100 stages).
 MAX_DAYS = 3650
@@ -56,7 +61,7 @@ def session_memory(history: CaseHistory, session_id: int) -> SessionMemory:
     )
 
 
-def _d(value) -> str | None:
+def _d(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
@@ -93,7 +98,7 @@ def memory_to_dict(memory: SessionMemory) -> dict[str, Any]:
 
 
 def memory_from_dict(
-    data: Any, r: Any, action_count: int, format_version: int = 3
+    data: Any, r: FieldReader, action_count: int, format_version: int = 3
 ) -> SessionMemory:
     """Read ``case_memory`` with the record file's reader (errors name the field).
 
@@ -108,7 +113,9 @@ def memory_from_dict(
         worker_safety=rating_value(ratings.get("worker_safety"), f"{where}.ratings.worker_safety"),
     )
 
-    def choice(enum, value: str, here: str, allowed=None):
+    def choice(
+        enum: type[E], value: str, here: str, allowed: Collection[E] | None = None
+    ) -> E:
         try:
             member = enum(value)
         except ValueError:
@@ -128,7 +135,7 @@ def memory_from_dict(
     structured = format_version >= 3
     default = None if structured else ""  # a missing key is an error only from version 3
 
-    def extra(table: dict, key: str, here: str) -> str:
+    def extra(table: dict[str, Any], key: str, here: str) -> str:
         return r.text(table, key, here, allow_empty=True, default=default)
 
     for i, h in enumerate(r.tables(root, "hypotheses", where)):
@@ -175,7 +182,7 @@ def memory_from_dict(
     return memory
 
 
-def _stage_days(stage: dict, where: str, required: bool) -> int | None:
+def _stage_days(stage: dict[str, Any], where: str, required: bool) -> int | None:
     """A stage's timescale (format version 3): whole days, or null when none was recorded."""
     if "days" not in stage:
         if required:

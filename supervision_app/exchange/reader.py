@@ -20,7 +20,11 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, overload
+
+#: The types, under names the reader's ``date`` and ``datetime`` methods do not hide.
+Date = date
+DateTime = datetime
 
 
 class RecordFileError(Exception):
@@ -161,9 +165,18 @@ class FieldReader:
             raise RecordFileError(f"{where} must be a whole number from {low} to {high}.")
         return value
 
+    @overload
+    def date(
+        self, parent: dict[str, Any], key: str, where: str, optional: Literal[False] = False
+    ) -> Date: ...
+
+    @overload
+    def date(self, parent: dict[str, Any], key: str, where: str, optional: bool) -> Date | None: ...
+
     def date(
         self, parent: dict[str, Any], key: str, where: str, optional: bool = False
-    ) -> date | None:
+    ) -> Date | None:
+        """A date (YYYY-MM-DD) from 1800 to 2200; None only if ``optional`` and null or absent."""
         value = parent.get(key)
         if value is None and optional:
             return None
@@ -183,9 +196,20 @@ class FieldReader:
             )
         return parsed
 
+    @overload
+    def datetime(
+        self, parent: dict[str, Any], key: str, where: str, optional: Literal[False] = False
+    ) -> DateTime: ...
+
+    @overload
+    def datetime(
+        self, parent: dict[str, Any], key: str, where: str, optional: bool
+    ) -> DateTime | None: ...
+
     def datetime(
         self, parent: dict[str, Any], key: str, where: str, optional: bool = False
-    ) -> datetime | None:
+    ) -> DateTime | None:
+        """A date and time (ISO 8601); None only if ``optional`` and null or absent."""
         value = parent.get(key)
         if value is None and optional:
             return None

@@ -37,7 +37,7 @@ from supervision_app.services.demo_files import DemoDataError, demo_case_file
 from supervision_app.services.demo_history import load_demo_history
 
 if TYPE_CHECKING:
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.interface import Storage
 
 __all__ = ["DEMO_SESSION_UID", "DemoDataError", "DemoLoaded", "demo_session", "load_demo"]
 
@@ -52,7 +52,7 @@ class DemoLoaded:
     history_case_id: int = 0  # the six-month case (resources/demo/demo_history.toml)
 
 
-def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
+def load_demo(store: Storage, content: Content) -> DemoLoaded:
     detail = demo_session(content)
     if store.sessions.session_exists(detail.uid):
         case_id = store.cases.find_case(detail.case.reference)
@@ -67,7 +67,7 @@ def load_demo(store: SupervisionStore, content: Content) -> DemoLoaded:
     return DemoLoaded(case_id or 0, session_id, present and history_present, history_case_id)
 
 
-def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
+def _load_memory(store: Storage, case_id: int, session_id: int, on: date) -> None:
     """The demo case's escalation (raised before the session, still open at it, on the
     policy's route) and the session's hypotheses in the structured tool."""
     file = demo_case_file()
@@ -100,7 +100,7 @@ def _load_memory(store: SupervisionStore, case_id: int, session_id: int, on: dat
         raise DemoDataError(f"The demo case memory in {file} cannot be loaded: {exc!r}") from None
 
 
-def _since_last(store: SupervisionStore, case_id: int, session_id: int, on: date) -> None:
+def _since_last(store: Storage, case_id: int, session_id: int, on: date) -> None:
     """Today's "what has changed since last time", from the case memory just loaded, with the
     choices the demo makes (``since_last_choices``: by kind, e.g. escalation = "discuss")."""
     file = demo_case_file()

@@ -23,14 +23,14 @@ from supervision_app.domain.memory import (
 from supervision_app.services.demo_files import DemoDataError, demo_history_file
 
 if TYPE_CHECKING:
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.interface import Storage
 
 
 class DemoHistoryError(DemoDataError):
     """The demo history file cannot be loaded (a fault in the app's own resources)."""
 
 
-def load_demo_history(store: SupervisionStore, content: Content) -> tuple[int, bool]:
+def load_demo_history(store: Storage, content: Content) -> tuple[int, bool]:
     """Load the case if it is not there yet. Returns ``(case_id, already_present)``."""
     file = demo_history_file()
     try:
@@ -66,7 +66,7 @@ def _check_prompts(data: dict[str, Any], content: Content, file: object) -> None
 
 
 class _Loader:
-    def __init__(self, store: SupervisionStore, content: Content, case_id: int, ref: str) -> None:
+    def __init__(self, store: Storage, content: Content, case_id: int, ref: str) -> None:
         self.store, self.memory, self.content = store, store.memory, content
         self.case_id, self.reference = case_id, ref
         self.actions: dict[str, int] = {}

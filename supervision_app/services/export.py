@@ -16,18 +16,19 @@ import contextlib
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervision_app.atomic import write_atomically
 from supervision_app.domain import AuditEvent
-from supervision_app.services.record_files import json_bytes, session_file_dict
-from supervision_app.services.records import load_record
+from supervision_app.services.record_files import json_bytes, session_file_data
+from supervision_app.services.records import read_record
 
 if TYPE_CHECKING:
     from supervision_app.content import Content
     from supervision_app.record.model import SessionRecord
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.interface import Storage
 
 #: Called now and then while a PDF is laid out (with what it is doing), and once more with
 #: no arguments just before the file is written; it may raise to stop the export.
@@ -76,7 +77,10 @@ class PreparedExport:
     record: SessionRecord | None
     #: The record file's data (JSON); None otherwise.
     file_data: dict[str, Any] | None
+    #: The case's reference and the session's date as the store holds them now (a signed
+    #: record prints the reference it was signed under), for naming the file.
     case_reference: str
+    session_date: date
 
     def render(self, progress: Progress | None = None) -> bytes:
         """The file's bytes, without protection."""
@@ -122,7 +126,7 @@ class PreparedExport:
 
 
 def prepare_export(
-    store: SupervisionStore,
+    store: Storage,
     content: Content,
     session_id: int,
     kind: ExportKind,
@@ -132,13 +136,14 @@ def prepare_export(
     """Read what the export needs from the store, once. Raises the store's NotFoundError
     if the session does not exist (any more)."""
     if kind is ExportKind.JSON:
-        data = session_file_dict(store, session_id)
-        return PreparedExport(session_id, kind, None, data, str(data["case"]["reference"]))
-    record = load_record(store, session_id, content, include_audit=include_audit)
-    return PreparedExport(session_id, kind, record, None, record.case_reference)
+        detail = store.sessions.get_session(session_id)
+        data = session_file_data(store, detail)
+        return PreparedExport(session_id, kind, None, data, detail.case.reference, detail.date)
+    detail, record = read_record(store, session_id, content, include_audit=include_audit)
+    return PreparedExport(session_id, kind, record, None, detail.case.reference, detail.date)
 
 
-def note_export(store: SupervisionStore, prepared: PreparedExport, protected: bool) -> None:
+def note_export(store: Storage, prepared: PreparedExport, protected: bool) -> None:
     """Note the export in the session's audit trail (a session deleted meanwhile has no
     trail left to note it in)."""
     from supervision_app.storage import NotFoundError
@@ -150,7 +155,7 @@ def note_export(store: SupervisionStore, prepared: PreparedExport, protected: bo
 
 
 def export_record(
-    store: SupervisionStore,
+    store: Storage,
     content: Content,
     session_id: int,
     kind: ExportKind,

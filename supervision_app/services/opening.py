@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from supervision_app.content import AgencyRecovery, Content
     from supervision_app.storage import Database, SupervisionStore
+    from supervision_app.storage.interface import Storage
     from supervision_app.storage.keys import Credential
 
 #: Unlock (or create) the database at a path; ``new`` is True when no file is there yet.
@@ -44,6 +45,7 @@ class AgencyKey(enum.Enum):
     """What became of a content pack's agency recovery key when the store was opened."""
 
     NOT_NEEDED = "not needed"  # no pack carries one, or it is in the key file already
+    NOT_ASKED = "not asked"  # the caller asks later (the window, once it is built)
     DECLINED = "declined"
     ADDED = "added"
     FAILED = "failed"  # the user agreed, but the key file could not be written
@@ -67,7 +69,7 @@ class OpenStore:
         self._store: SupervisionStore | None = None
 
     @property
-    def store(self) -> SupervisionStore:
+    def store(self) -> Storage:
         """The store on the database (made when first asked for: it loads SQLAlchemy and the
         ORM, which the window's start-up imports in the background)."""
         if self._store is None:
@@ -141,7 +143,7 @@ def open_store(
         outcome = (
             add_agency_key(database, agency, agency_consent)
             if agency_consent is not None
-            else AgencyKeyOutcome(AgencyKey.NOT_NEEDED, agency)
+            else AgencyKeyOutcome(AgencyKey.NOT_ASKED, agency)
         )
         yield OpenStore(database, content, outcome)
     finally:

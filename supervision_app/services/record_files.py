@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from supervision_app.atomic import write_atomically
-from supervision_app.domain import ValidationError
+from supervision_app.domain import SessionDetail, ValidationError
 from supervision_app.exchange.case_file import case_to_dict as case_file_dict
 from supervision_app.exchange.case_file import is_case_file, read_case_file
 from supervision_app.exchange.memory_file import memory_to_dict, session_memory
@@ -22,7 +22,7 @@ from supervision_app.exchange.reader import RecordFileError
 from supervision_app.exchange.session_file import read_record_file, session_to_dict
 
 if TYPE_CHECKING:
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.interface import Storage
 
 __all__ = [
     "ImportResult",
@@ -34,6 +34,7 @@ __all__ = [
     "import_case_file",
     "import_record_file",
     "import_session_file",
+    "session_file_data",
     "session_file_dict",
     "write_json_file",
 ]
@@ -44,16 +45,20 @@ T = TypeVar("T")
 # -- export ------------------------------------------------------------------
 
 
-def session_file_dict(store: SupervisionStore, session_id: int) -> dict[str, Any]:
+def session_file_dict(store: Storage, session_id: int) -> dict[str, Any]:
     """The record file of session ``session_id`` as plain data (raises NotFoundError)."""
-    detail = store.sessions.get_session(session_id)
+    return session_file_data(store, store.sessions.get_session(session_id))
+
+
+def session_file_data(store: Storage, detail: SessionDetail) -> dict[str, Any]:
+    """The record file of the session ``detail`` (just read from ``store``) as plain data."""
     record = session_to_dict(detail)
     history = store.memory.case_history(detail.case.id)
-    record["case_memory"] = memory_to_dict(session_memory(history, session_id))
+    record["case_memory"] = memory_to_dict(session_memory(history, detail.id))
     return record
 
 
-def case_to_dict(store: SupervisionStore, case_id: int) -> dict[str, Any]:
+def case_to_dict(store: Storage, case_id: int) -> dict[str, Any]:
     """The whole-case file of case ``case_id`` as plain data (raises NotFoundError)."""
     history = store.memory.case_history(case_id)
     details = [store.sessions.get_session(s.session_id) for s in history.sessions]
@@ -74,12 +79,12 @@ def write_json_file(path: Path, data: dict[str, Any]) -> None:
         raise RecordFileError(f"Cannot write {path}: {exc.strerror or exc}.") from None
 
 
-def export_session_json(store: SupervisionStore, session_id: int, path: Path) -> None:
+def export_session_json(store: Storage, session_id: int, path: Path) -> None:
     """Write the session's record file to ``path``. A failed write leaves no partial file."""
     write_json_file(Path(path), session_file_dict(store, session_id))
 
 
-def export_case_json(store: SupervisionStore, case_id: int, path: Path) -> None:
+def export_case_json(store: Storage, case_id: int, path: Path) -> None:
     """Write the whole case to ``path``. A failed write leaves no partial file behind."""
     write_json_file(Path(path), case_to_dict(store, case_id))
 
@@ -112,13 +117,13 @@ def check_record_file(path: Path) -> bool:
     return whole_case
 
 
-def import_session_file(store: SupervisionStore, path: Path) -> tuple[int, int, bool]:
+def import_session_file(store: Storage, path: Path) -> tuple[int, int, bool]:
     """Import a record file, all or nothing. Returns ``(case_id, session_id, case_created)``."""
     detail, memory = read_record_file(path)
     return _write_or_refuse(path, lambda: store.sessions.import_session(detail, memory))
 
 
-def import_case_file(store: SupervisionStore, path: Path) -> int:
+def import_case_file(store: Storage, path: Path) -> int:
     """Import a whole-case file as a new case, all or nothing; returns its id.
 
     Refused if a case with the same reference is already in the database (importing into it
@@ -127,7 +132,7 @@ def import_case_file(store: SupervisionStore, path: Path) -> int:
     return _write_or_refuse(path, lambda: store.cases.import_case(case, sessions, memory))
 
 
-def import_record_file(store: SupervisionStore, path: Path) -> ImportResult:
+def import_record_file(store: Storage, path: Path) -> ImportResult:
     """Import a session's record file or a whole-case file, whichever ``path`` holds."""
     if is_case_file(path):
         return ImportResult(import_case_file(store, path))

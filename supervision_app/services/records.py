@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from supervision_app.content import Content
-from supervision_app.domain import format_date
+from supervision_app.domain import SessionDetail, format_date
 from supervision_app.record.build import build_record
 from supervision_app.record.changes import (
     as_signed,
@@ -31,23 +31,30 @@ from supervision_app.record.model import (
 from supervision_app.storage.snapshot import memory_sections, record_snapshot
 
 if TYPE_CHECKING:
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.interface import Storage
 
 
 def load_record(
-    store: SupervisionStore, session_id: int, content: Content, *, include_audit: bool = False
+    store: Storage, session_id: int, content: Content, *, include_audit: bool = False
 ) -> SessionRecord:
     """The record of session ``session_id``; raises NotFoundError if it no longer exists.
 
     A signed record is built from the snapshot taken at its first sign-off, with what
     has changed in the case since listed separately; a draft from the live data.
     """
+    return read_record(store, session_id, content, include_audit=include_audit)[1]
+
+
+def read_record(
+    store: Storage, session_id: int, content: Content, *, include_audit: bool = False
+) -> tuple[SessionDetail, SessionRecord]:
+    """The live session (as the store holds it now) and its record, read once."""
     detail = store.sessions.get_session(session_id)
     history = store.memory.case_history(detail.case.id)
     signed = store.signing.signed_snapshot(session_id)
     live = record_snapshot(detail, history) if signed else None
     shown = signed or memory_sections(detail, history)
-    return build_record(
+    record = build_record(
         as_signed(detail, signed) if signed else detail,
         content,
         store.settings.protective_marking(),
@@ -59,6 +66,7 @@ def load_record(
         rating=_rating(shown),
         changes=snapshot_changes(signed, live) if signed and live else (),
     )
+    return detail, record
 
 
 def _previous_actions(snapshot: dict[str, Any]) -> list[RecordPreviousAction]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import cache
+from typing import cast
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import Table, Update, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import AuditEntry, AuditEvent
@@ -70,9 +71,9 @@ def record_audit(
             return
     reference = ""
     if session_id is not None:
-        row = session.get(SessionRow, session_id)
-        if row is not None:
-            reference = row.case.reference
+        parent = session.get(SessionRow, session_id)
+        if parent is not None:
+            reference = parent.case.reference
     row = AuditEventRow(
         session_id=session_id,
         case_reference=reference,
@@ -108,9 +109,10 @@ def record_edit(session: Session, session_id: int, when: datetime) -> None:
 
 
 @cache
-def _edit_statements():
+def _edit_statements() -> tuple[Update, Update]:
     """Built once: constructing statements costs more than running them (autosave path)."""
-    sessions, events, users = SessionRow.__table__, AuditEventRow.__table__, LocalUserRow.__table__
+    sessions, events = cast(Table, SessionRow.__table__), cast(Table, AuditEventRow.__table__)
+    users = LocalUserRow.__table__
     touch = update(sessions).where(sessions.c.id == bindparam("b_session"))
     current = (
         select(users.c.name)

@@ -16,7 +16,7 @@ SQLAlchemy only for type checking.
 from __future__ import annotations
 
 import errno
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -69,6 +69,15 @@ class Dialect(Protocol):
 
     def classify_error(self, exc: BaseException) -> StorageFault | None:
         """What a failed write means, or None when this dialect does not know the error."""
+        ...
+
+    def save_answer_text(
+        self, engine: Engine, session_id: int, prompt_id: str, text: str, when: datetime
+    ) -> bool:
+        """The autosave's quick path: give an existing answer ``text`` (edited ``when``) and
+        commit, the session's last edit and "edited" audit entry following in the database,
+        unless the session is signed.  False when it changed nothing (no such answer yet, or
+        signed, or no quick path on this engine): the caller then saves in a unit of work."""
         ...
 
 

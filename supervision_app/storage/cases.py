@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 
 from supervision_app.domain import (
@@ -18,9 +19,10 @@ from supervision_app.domain import (
 )
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError
-from supervision_app.storage.memory_store import write_case_memory
+from supervision_app.storage.memory_files import write_case_memory
 from supervision_app.storage.models import CaseRow, ChildRow
 from supervision_app.storage.rows import (
+    NO_LIMIT,
     check_session_input,
     fill_case,
     get_row,
@@ -29,6 +31,9 @@ from supervision_app.storage.rows import (
     validate_case,
 )
 from supervision_app.storage.session_import import write_session
+
+if TYPE_CHECKING:
+    from supervision_app.storage.interface import CaseMemoryData
 
 
 class CaseStore:
@@ -45,7 +50,7 @@ class CaseStore:
         cases_q, children_q = _case_list_statements()
         with self.database.read() as session:
             conn = session.connection()
-            rows = conn.execute(cases_q, {"b_limit": -1 if limit is None else limit,
+            rows = conn.execute(cases_q, {"b_limit": NO_LIMIT if limit is None else limit,
                                           "b_offset": offset}).all()  # fmt: skip
             names: dict[int, list[str]] = {}
             if rows:
@@ -121,7 +126,9 @@ class CaseStore:
             refuse_signed_deletion(session, [s.id for s in row.sessions])
             session.delete(row)
 
-    def import_case(self, case, sessions: list[SessionDetail], memory) -> int:
+    def import_case(
+        self, case: CaseDetail, sessions: list[SessionDetail], memory: CaseMemoryData
+    ) -> int:
         """Write a whole-case file (see exchange_case) as a new case, in one transaction:
         every session, the case itself and its whole memory, or nothing."""
         validate_case(case)
@@ -149,7 +156,7 @@ class CaseStore:
 
 
 @cache
-def _case_statements():
+def _case_statements() -> tuple[Select[Any], Select[Any]]:
     """Built once, on the tables: one case and its children (as ``case_detail`` reads them)."""
     cases, children = CaseRow.__table__, ChildRow.__table__
     case = select(cases.c.id, cases.c.reference, cases.c.practitioner, cases.c.supervisor,
@@ -163,10 +170,12 @@ def _case_statements():
 
 
 @cache
-def _case_list_statements():
+def _case_list_statements() -> tuple[Select[Any], Select[Any]]:
     """Built once, on the tables (no ORM on the way to the first screen): a page of cases in
     the order of ``ix_cases_recent``, and their children."""
-    recent = func.coalesce(CaseRow.__table__.c.last_session, func.date(CaseRow.__table__.c.created_at))
+    recent = func.coalesce(
+        CaseRow.__table__.c.last_session, func.date(CaseRow.__table__.c.created_at)
+    )
     cases = (
         select(CaseRow.__table__.c.id, CaseRow.__table__.c.reference, CaseRow.__table__.c.practitioner, CaseRow.__table__.c.supervisor,
                CaseRow.__table__.c.session_count, CaseRow.__table__.c.last_session)

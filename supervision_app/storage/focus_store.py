@@ -17,15 +17,6 @@ from sqlalchemy.orm import Session
 
 from supervision_app.domain import AuditEvent, ValidationError
 from supervision_app.domain.agenda import AgendaProposal, agenda_problems, propose_agenda
-from supervision_app.domain.agenda_data import (
-    FocusDataError,
-    agenda_from_data,
-    agenda_to_data,
-    closing_from_data,
-    closing_to_data,
-    opening_from_data,
-    opening_to_data,
-)
 from supervision_app.domain.focus import AgendaItem, AttentionItem, SessionClosing, SessionOpening
 from supervision_app.domain.opening_closing import (
     blank_closing,
@@ -37,7 +28,7 @@ from supervision_app.domain.opening_closing import (
 from supervision_app.domain.since_last import merge_since_last, since_last_time
 from supervision_app.domain.validation import format_date
 from supervision_app.storage.audit import record_audit, record_edit
-from supervision_app.storage.focus_models import SessionFocusRow
+from supervision_app.storage.focus_rows import read_focus, write_focus
 from supervision_app.storage.loading import NotFoundError, case_detail
 from supervision_app.storage.models import (
     ActionRow,
@@ -53,53 +44,10 @@ if TYPE_CHECKING:
     from supervision_app.content.model import Content
     from supervision_app.content.patterns import PatternRule
     from supervision_app.storage.database import Database
-    from supervision_app.storage.memory_store import CaseMemoryStore
-    from supervision_app.storage.sessions import SessionStore
-    from supervision_app.storage.signing import SigningStore
+    from supervision_app.storage.interface import MemoryStorage, SessionStorage, SigningStorage
 
 #: How often a case is due for supervision when the caller does not say (monthly).
 DEFAULT_FREQUENCY_DAYS = 28
-
-
-@dataclass(slots=True)
-class Focus:
-    """A session's agenda, Today and summary as stored (None: not started)."""
-
-    agenda: list[AgendaItem] = field(default_factory=list)
-    opening: SessionOpening | None = None
-    closing: SessionClosing | None = None
-
-
-def read_focus(session: Session, session_id: int) -> Focus:
-    """The stored agenda, Today and summary of a session (inside the caller's unit of work).
-
-    A row that cannot be read (written by hand, or damaged) reads as no agenda rather than
-    stopping the session from opening; Verify reports a signed record whose content changed.
-    """
-    row = session.get(SessionFocusRow, session_id)
-    if row is None:
-        return Focus()
-    try:
-        return Focus(
-            agenda_from_data(row.agenda or []),
-            opening_from_data(row.opening) if row.opening is not None else None,
-            closing_from_data(row.closing) if row.closing is not None else None,
-        )
-    except FocusDataError:
-        return Focus()
-
-
-def write_focus(session: Session, session_id: int, focus: Focus, now: datetime) -> None:
-    """Store all three parts (inside the caller's unit of work; no lock check)."""
-    row = session.get(SessionFocusRow, session_id)
-    if row is None:
-        row = SessionFocusRow(session_id=session_id, agenda=[], updated_at=now)
-        session.add(row)
-    row.agenda = agenda_to_data(focus.agenda)
-    row.opening = opening_to_data(focus.opening) if focus.opening is not None else None
-    row.closing = closing_to_data(focus.closing) if focus.closing is not None else None
-    row.next_review = focus.closing.next_review if focus.closing is not None else None
-    row.updated_at = now
 
 
 class FocusStore:
@@ -108,9 +56,9 @@ class FocusStore:
     def __init__(
         self,
         database: Database,
-        sessions: SessionStore,
-        signing: SigningStore,
-        memory: CaseMemoryStore,
+        sessions: SessionStorage,
+        signing: SigningStorage,
+        memory: MemoryStorage,
     ) -> None:
         self.database = database
         self._sessions = sessions

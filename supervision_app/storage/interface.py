@@ -13,7 +13,7 @@ objects, raises :class:`~supervision_app.domain.ValidationError` for bad input,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -45,14 +45,51 @@ if TYPE_CHECKING:
         SessionOpening,
     )
     from supervision_app.domain.memory import (
+        ActionReview,
         CaseHistory,
+        ChronologyEvent,
+        Escalation,
         EventKind,
+        Hypothesis,
         HypothesisStatus,
         ReferralOutcome,
         ReviewOutcome,
         SearchHit,
     )
     from supervision_app.storage.database import Database
+
+
+class MemoryItems(Protocol):
+    """The case memory a record file carries: events, hypotheses, escalations."""
+
+    @property
+    def events(self) -> Sequence[ChronologyEvent]: ...
+    @property
+    def hypotheses(self) -> Sequence[Hypothesis]: ...
+    @property
+    def escalations(self) -> Sequence[Escalation]: ...
+
+
+class SessionMemoryData(MemoryItems, Protocol):
+    """A session record file's ``case_memory`` (``exchange`` reads it): the session's ratings
+    and the reviews of its actions, by the action's index in the session."""
+
+    @property
+    def child_safety(self) -> int | None: ...
+    @property
+    def worker_safety(self) -> int | None: ...
+    @property
+    def action_reviews(self) -> Mapping[int, Sequence[ActionReview]]: ...
+
+
+class CaseMemoryData(MemoryItems, Protocol):
+    """A whole-case file's memory: every ``session_id`` in it is a position in the file's
+    sessions; ratings by position, reviews by (position, the action's index)."""
+
+    @property
+    def ratings(self) -> Mapping[int, tuple[int | None, int | None]]: ...
+    @property
+    def action_reviews(self) -> Mapping[tuple[int, int], Sequence[ActionReview]]: ...
 
 
 class CaseStorage(Protocol):
@@ -70,7 +107,9 @@ class CaseStorage(Protocol):
 
     def delete_case(self, case_id: int) -> None: ...
 
-    def import_case(self, case: Any, sessions: list[SessionDetail], memory: Any) -> int: ...
+    def import_case(
+        self, case: CaseDetail, sessions: list[SessionDetail], memory: CaseMemoryData
+    ) -> int: ...
 
 
 class SessionStorage(Protocol):
@@ -101,7 +140,9 @@ class SessionStorage(Protocol):
 
     def get_session(self, session_id: int) -> SessionDetail: ...
 
-    def import_session(self, detail: SessionDetail, memory: Any = ...) -> tuple[int, int, bool]: ...
+    def import_session(
+        self, detail: SessionDetail, memory: SessionMemoryData | None = ...
+    ) -> tuple[int, int, bool]: ...
 
     def save_answer(
         self, session_id: int, prompt_id: str, stage_id: str, prompt_text: str, text: str
@@ -335,9 +376,13 @@ class MemoryStorage(Protocol):
 
     def get_rating(self, session_id: int) -> tuple[int | None, int | None]: ...
 
-    def import_session_memory(self, case_id: int, session_id: int, memory: Any) -> None: ...
+    def import_session_memory(
+        self, case_id: int, session_id: int, memory: SessionMemoryData
+    ) -> None: ...
 
-    def import_case_memory(self, case_id: int, memory: Any, session_ids: list[int]) -> None: ...
+    def import_case_memory(
+        self, case_id: int, memory: CaseMemoryData, session_ids: list[int]
+    ) -> None: ...
 
     def search(self, user_text: str, limit: int = ...) -> list[SearchHit]: ...
 

@@ -59,7 +59,7 @@ def load_detail(session: Session, session_id: int) -> SessionDetail:
     )
     if row is None:
         raise NotFoundError(f"Session {session_id} does not exist.")
-    from supervision_app.storage.focus_store import read_focus  # the focus store imports this
+    from supervision_app.storage.focus_rows import read_focus
 
     focus = read_focus(session, row.id)
     return SessionDetail(

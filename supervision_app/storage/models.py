@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -276,7 +277,7 @@ class StructuredAnswerRow(Base):
     stage_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
     prompt_text: Mapped[str] = mapped_column(Text)
-    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime]
 
 
@@ -400,8 +401,29 @@ class PersonalWordRow(Base):
     added_at: Mapped[datetime]
 
 
-# The focused session's table lives in its own module; importing it here registers it with Base.
-from supervision_app.storage import focus_models as _focus_models  # noqa: E402, F401
+# -- the focused session (schema version 6) ----------------------------------------------------
+# One row per session that has an agenda, Today or a summary; a session from before the focused
+# session has none (no agenda: it opens and prints its answered prompts only).  The three parts
+# are JSON written and read through ``domain/agenda_data.py``; ``next_review`` is also a column
+# of its own, so Home can find reviews that fall due with an indexed query.
+
+
+class SessionFocusRow(Base):
+    __tablename__ = "session_focus"
+    __table_args__ = (Index("ix_session_focus_next_review", "next_review"),)
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    agenda: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    opening: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    closing: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    next_review: Mapped[date | None]
+    updated_at: Mapped[datetime]
+
+
+#: Home's overdue actions: open actions by due date, found without scanning every action.
+ACTIONS_OPEN_DUE = Index("ix_actions_open_due", ActionRow.status, ActionRow.due_date)
 
 
 def _ids_never_reused() -> None:

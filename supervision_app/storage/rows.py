@@ -25,6 +25,8 @@ from supervision_app.storage.loading import NotFoundError
 from supervision_app.storage.models import CaseRow, ChainLinkRow, ChildRow, SessionRow
 
 T = TypeVar("T")
+#: "No limit" for a LIMIT bound as a parameter: SQLite refuses NULL, PostgreSQL a negative one.
+NO_LIMIT = 2**62
 
 
 def now_seconds() -> datetime:

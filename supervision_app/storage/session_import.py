@@ -15,7 +15,7 @@ from supervision_app.domain import (
     check_payload,
 )
 from supervision_app.storage.audit import record_audit
-from supervision_app.storage.focus_store import Focus, write_focus
+from supervision_app.storage.focus_rows import Focus, write_focus
 from supervision_app.storage.models import (
     ActionRow,
     AnswerRow,

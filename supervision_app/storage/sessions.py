@@ -10,8 +10,9 @@ import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Select, Table, Update, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import (
@@ -27,7 +28,7 @@ from supervision_app.domain.validation import require_action, require_decision
 from supervision_app.storage.audit import record_audit, record_edit
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, load_detail
-from supervision_app.storage.memory_store import write_session_memory
+from supervision_app.storage.memory_files import write_session_memory
 from supervision_app.storage.models import (
     ActionRow,
     AnswerRow,
@@ -38,6 +39,7 @@ from supervision_app.storage.models import (
     StructuredAnswerRow,
 )
 from supervision_app.storage.rows import (
+    NO_LIMIT,
     check_session_input,
     clean_list,
     get_row,
@@ -47,6 +49,9 @@ from supervision_app.storage.rows import (
 )
 from supervision_app.storage.session_import import write_session
 from supervision_app.storage.signing import require_unlocked
+
+if TYPE_CHECKING:
+    from supervision_app.storage.interface import SessionMemoryData
 
 
 class SessionStore:
@@ -60,7 +65,11 @@ class SessionStore:
     ) -> list[SessionSummary]:
         """A case's sessions, newest first; ``limit``/``offset`` give one page of them."""
         query = _session_list_statement()
-        params = {"b_case": case_id, "b_limit": -1 if limit is None else limit, "b_offset": offset}
+        params = {
+            "b_case": case_id,
+            "b_limit": NO_LIMIT if limit is None else limit,
+            "b_offset": offset,
+        }
         with self.database.read() as session:
             return [
                 SessionSummary(
@@ -141,7 +150,9 @@ class SessionStore:
         with self.database.read() as session:
             return load_detail(session, session_id)
 
-    def import_session(self, detail: SessionDetail, memory=None) -> tuple[int, int, bool]:
+    def import_session(
+        self, detail: SessionDetail, memory: SessionMemoryData | None = None
+    ) -> tuple[int, int, bool]:
         """Write a whole session (from a record file or the demo) in one transaction.
 
         The case is matched by reference and created when missing.  ``memory`` (a record
@@ -163,25 +174,15 @@ class SessionStore:
     ) -> datetime:
         """Insert or replace one answer. Returns the time it was committed.
 
-        The autosave path: one prepared UPDATE of the answer that also checks the lock; the
-        session's last edit and its audit entry follow from a trigger
-        (``audit.edit_audit_triggers``), or from :func:`record_edit` after the first save."""
+        The autosave path: the common case (the answer exists, the session is not signed) is
+        the backend's quick path (one UPDATE and a commit, the session's last edit and audit
+        entry following in the database: ``Dialect.save_answer_text``); otherwise, or after
+        the first save, a unit of work with :func:`record_edit`."""
         now = datetime.now()
-        # The common case (the answer exists, the session is not signed): one UPDATE and a
-        # commit on a pooled connection, without an ORM session; the trigger does the rest.
-        raw = self.database.raw_connection()
-        try:
-            cursor = raw.cursor()
-            cursor.execute(
-                _QUICK_ANSWER_UPDATE,
-                (text, now.strftime(_STORED_DATETIME), session_id, prompt_id, session_id),
-            )
-            if cursor.rowcount == 1:
-                raw.commit()
-                return now
-            raw.rollback()
-        finally:
-            raw.close()
+        if self.database.backend.dialect.save_answer_text(
+            self.database.engine, session_id, prompt_id, text, now
+        ):
+            return now
         with self.database.session() as session:  # first save, signed, or gone: in full
             inserted = _write_answer(
                 session,
@@ -202,7 +203,7 @@ class SessionStore:
         stage_id: str,
         prompt_text: str,
         kind: str,
-        data: dict,
+        data: dict[str, Any],
     ) -> datetime:
         """Insert or replace the answer to one structured tool. Returns the commit time.
 
@@ -323,18 +324,8 @@ def _next_position(
     return (current or 0) + 1
 
 
-#: How SQLAlchemy stores a DateTime on SQLite (so rows written either way read back alike).
-_STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
-#: ``_answer_statements(AnswerRow)``'s UPDATE as plain SQL: the text of an existing answer,
-#: unless the session has been signed off.
-_QUICK_ANSWER_UPDATE = (
-    "UPDATE answers SET text = ?, updated_at = ? WHERE session_id = ? AND prompt_id = ? "
-    "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff')"
-)
-
-
 @cache
-def _session_list_statement():
+def _session_list_statement() -> Select[Any]:
     """Built once: a page of a case's sessions with their answered counts."""
     sessions, answers = SessionRow.__table__, AnswerRow.__table__
     structured = StructuredAnswerRow.__table__
@@ -381,8 +372,8 @@ def _write_answer(
     model: type[AnswerRow] | type[StructuredAnswerRow],
     session_id: int,
     prompt_id: str,
-    values: dict,
-    new_values: dict,
+    values: dict[str, Any],
+    new_values: dict[str, Any],
 ) -> bool:
     """Update the session's answer to ``prompt_id`` (insert it the first time) with prepared
     Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed.
@@ -398,16 +389,18 @@ def _write_answer(
     if conn.scalar(exists, {"b_session": session_id}) is None:
         raise NotFoundError(f"Session {session_id} no longer exists.")
     conn.execute(
-        insert(model.__table__),
+        insert(cast(Table, model.__table__)),
         {"session_id": session_id, "prompt_id": prompt_id, **new_values, **values},
     )
     return True
 
 
 @cache
-def _answer_statements(model: type[AnswerRow] | type[StructuredAnswerRow]):
+def _answer_statements(
+    model: type[AnswerRow] | type[StructuredAnswerRow],
+) -> tuple[Select[Any], Select[Any], Update]:
     """Built once: constructing statements costs more than running them (autosave path)."""
-    table = model.__table__
+    table = cast(Table, model.__table__)
     signed = (
         select(ChainLinkRow.id)
         .where(ChainLinkRow.session_id == bindparam("b_session"), ChainLinkRow.kind == "signoff")

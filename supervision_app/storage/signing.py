@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ from supervision_app.domain import (
 )
 from supervision_app.domain.signing import is_late
 from supervision_app.storage.audit import record_audit
-from supervision_app.storage.audit_chain import chain_problems
+from supervision_app.storage.audit_chain import ChainProblem, chain_problems
 from supervision_app.storage.chain import GENESIS, canonical_content, chain_problem, link_hash
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, load_detail
@@ -52,13 +52,12 @@ from supervision_app.storage.snapshot import (
 )
 
 if TYPE_CHECKING:
-    from supervision_app.storage.memory_store import CaseMemoryStore
-    from supervision_app.storage.settings import SettingsStore
+    from supervision_app.storage.interface import MemoryStorage, SettingsStorage
 
 MAX_NAME = 200
 
 
-def _links(session: Session, session_id: int) -> list[ChainLinkRow]:
+def chain_links(session: Session, session_id: int) -> list[ChainLinkRow]:
     return list(
         session.scalars(
             select(ChainLinkRow)
@@ -142,7 +141,7 @@ class SigningStore:
     """``store.signing``: sign-offs, addenda, snapshots and verification."""
 
     def __init__(
-        self, database: Database, settings: SettingsStore, memory: CaseMemoryStore
+        self, database: Database, settings: SettingsStorage, memory: MemoryStorage
     ) -> None:
         self.database = database
         self._settings = settings
@@ -153,7 +152,7 @@ class SigningStore:
         with self.database.read() as session:
             if session.get(SessionRow, session_id) is None:
                 raise NotFoundError(f"Session {session_id} does not exist.")
-            rows = _links(session, session_id)
+            rows = chain_links(session, session_id)
             signoffs = tuple(
                 SignOff(
                     Party(r.party),
@@ -186,7 +185,7 @@ class SigningStore:
             raise ValidationError(problems)
         snapshot = None if self.is_signed(session_id) else self.take_snapshot(session_id)
         with self.database.session() as session:
-            rows = _links(session, session_id)
+            rows = chain_links(session, session_id)
             if any(r.kind == "signoff" and r.party == signoff.party.value for r in rows):
                 raise ValidationError(
                     [f"The {signoff.party.label.lower()} has already signed this record."]
@@ -223,7 +222,7 @@ class SigningStore:
             raise ValidationError(problems)
         late_days = self._settings.late_entry_days()
         with self.database.session() as session:
-            rows = _links(session, session_id)
+            rows = chain_links(session, session_id)
             parties = {r.party for r in rows if r.kind == "signoff"}
             if parties != {p.value for p in Party}:
                 raise ValidationError(
@@ -234,7 +233,7 @@ class SigningStore:
                 )
             now = datetime.now().replace(microsecond=0)
             parent = session.get(SessionRow, session_id)
-            assert parent is not None  # checked by _links' caller through the sign-offs
+            assert parent is not None  # checked by chain_links' caller through the sign-offs
             late = is_late(parent.date, now, late_days)
             self._append_link(
                 session, session_id, rows, kind="addendum", name=author, role=role,
@@ -313,7 +312,7 @@ class SigningStore:
 
     def _problem(self, session: Session, session_id: int, detail: Any = None) -> str:
         detail = detail or load_detail(session, session_id)
-        rows = _links(session, session_id)
+        rows = chain_links(session, session_id)
         seal = session.get(ChainSealRow, session_id)
         content, problem = signed_content(session, session_id, detail)
         problem = problem or chain_problem(
@@ -373,7 +372,7 @@ class SigningStore:
             ).all()
             results += [
                 VerifyResult(
-                    sid,
+                    cast(int, sid),  # NOT IN: never NULL
                     reference or "",
                     None,
                     False,
@@ -415,10 +414,12 @@ class SigningStore:
             )
 
 
-def _with_trail_problems(results: list[VerifyResult], problems) -> list[VerifyResult]:
+def _with_trail_problems(
+    results: list[VerifyResult], problems: list[ChainProblem]
+) -> list[VerifyResult]:
     """The audit trail's own problems (edited, removed or unprotected entries), reported on
     the record they belong to, or as a problem of the whole trail (session 0)."""
-    by_id = {r.session_id: i for i, r in enumerate(results)}
+    by_id: dict[int | None, int] = {r.session_id: i for i, r in enumerate(results)}
     for p in problems:
         index = by_id.get(p.session_id) if p.session_id is not None else None
         if index is not None:

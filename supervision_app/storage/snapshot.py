@@ -145,7 +145,8 @@ def memory_sections(detail: SessionDetail, history: CaseHistory | None) -> dict[
 
 def normalise(value: dict[str, Any]) -> dict[str, Any]:
     """``value`` as it reads back from its stored JSON (tuples become lists, and so on)."""
-    return json.loads(dumps(value))
+    parsed: dict[str, Any] = json.loads(dumps(value))
+    return parsed
 
 
 def dumps(value: dict[str, Any]) -> str:

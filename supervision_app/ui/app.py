@@ -166,22 +166,18 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
 def _apply_agency_key(database: Database, content: Content, parent=None) -> bool:
     """Add a content pack's agency recovery key to the key file only if the user accepts it,
     after seeing the pack's name and the key's fingerprint. True when it was added."""
-    agency = content.agency_recovery
-    if agency is None:  # no pack names one (most installs): nothing to ask, nothing imported
-        return False
-    from supervision_app.storage.sqlite.security import agency_key_needed, apply_agency_key
+    if content.agency_recovery is None:  # no pack names one (most installs): nothing to ask,
+        return False  # and the key modules (with SQLAlchemy) are not imported before the paint
+    from supervision_app.services.opening import AgencyKey, add_agency_key
 
-    recipient = agency.public_key
-    if not agency_key_needed(database, recipient) or not ask_agency_consent(parent, agency):
-        return False
-    assert agency is not None  # a key is needed only where a pack names one
-    try:
-        return apply_agency_key(database, recipient, agency.pack)
-    except OSError as exc:  # the key file could not be written: the old one still works
+    outcome = add_agency_key(
+        database, content.agency_recovery, lambda agency: ask_agency_consent(parent, agency)
+    )
+    if outcome.result is AgencyKey.FAILED:  # the key file could not be written: the old one works
         logging.getLogger(__name__).warning(
-            "agency recovery key not applied: %s", type(exc).__name__
+            "agency recovery key not applied: %s", type(outcome.error).__name__
         )
-        return False
+    return outcome.result is AgencyKey.ADDED
 
 
 def ask_agency_consent(parent, agency) -> bool:

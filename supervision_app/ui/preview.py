@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.content import Content
-from supervision_app.domain import AuditEvent, SessionDetail
-from supervision_app.storage.loading import NotFoundError
+from supervision_app.domain import AuditEvent
+from supervision_app.storage import NotFoundError
 from supervision_app.ui.background import WorkCancelled, cancel_point, run_in_background
 from supervision_app.ui.file_names import default_export_path
 from supervision_app.ui.flow_layout import flow_row
@@ -196,15 +196,6 @@ class PreviewPage(QScrollArea):
     def _message(text: str) -> str:
         return f"<p style='margin:24px'>{html.escape(text)}</p>"
 
-    def _detail(self) -> SessionDetail | None:
-        if self._session_id is None:
-            return None
-        self.before_read()
-        try:
-            return self._store.sessions.get_session(self._session_id)
-        except NotFoundError:
-            return None
-
     def _record(self):
         """The full record (sign-offs, addenda, fingerprint), or None if the session is gone."""
         if self._session_id is None:
@@ -245,11 +236,12 @@ class PreviewPage(QScrollArea):
     # -- PDF --------------------------------------------------------------------------
 
     def export_pdf(self) -> None:
+        prepared = self._prepare(_kind("PDF"))
         path = self._ask_path(
-            "pdf", self.tr("Export the record as PDF"), self.tr("PDF files (*.pdf)")
+            prepared, "pdf", self.tr("Export the record as PDF"), self.tr("PDF files (*.pdf)")
         )
         if path is not None:
-            self.export_pdf_to(path)
+            self.export_pdf_to(path, prepared=prepared)
 
     def export_protected_pdf(self) -> None:
         from supervision_app.ui.password_dialog import PasswordDialog
@@ -257,21 +249,29 @@ class PreviewPage(QScrollArea):
         password, accepted = PasswordDialog.run(self)
         if not accepted or not password:
             return
+        prepared = self._prepare(_kind("PDF"))
         path = self._ask_path(
-            "pdf", self.tr("Export the protected PDF"), self.tr("PDF files (*.pdf)")
+            prepared, "pdf", self.tr("Export the protected PDF"), self.tr("PDF files (*.pdf)")
         )
         if path is not None:
-            self.export_pdf_to(path, password=password)
+            self.export_pdf_to(path, password=password, prepared=prepared)
 
     def export_extract(self) -> None:
+        prepared = self._prepare(_kind("EXTRACT"))
         path = self._ask_path(
-            "pdf", self.tr("Export the extract for the child's file"), self.tr("PDF files (*.pdf)")
+            prepared,
+            "pdf",
+            self.tr("Export the extract for the child's file"),
+            self.tr("PDF files (*.pdf)"),
         )
         if path is not None:
-            self.export_pdf_to(path, extract=True)
+            self.export_pdf_to(path, extract=True, prepared=prepared)
 
-    def export_pdf_to(self, path: Path, *, extract: bool = False, password: str = "") -> bool:
-        """Write the PDF record (or extract) to ``path``; errors are shown. True on success."""
+    def export_pdf_to(
+        self, path: Path, *, extract: bool = False, password: str = "", prepared=None
+    ) -> bool:
+        """Write the PDF record (or extract) to ``path``; errors are shown. True on success.
+        ``prepared``: the record already read (when the file dialog was shown first)."""
         from supervision_app.services.export import (
             ExportError,
             ExportKind,
@@ -279,7 +279,7 @@ class PreviewPage(QScrollArea):
             note_export,
         )
 
-        prepared = self._prepare(ExportKind.EXTRACT if extract else ExportKind.PDF)
+        prepared = prepared or self._prepare(ExportKind.EXTRACT if extract else ExportKind.PDF)
         if prepared is None:
             return False
         stop = threading.Event()
@@ -313,11 +313,15 @@ class PreviewPage(QScrollArea):
     # -- HTML -------------------------------------------------------------------------
 
     def export_html(self) -> None:
+        prepared = self._prepare(_kind("HTML"))
         path = self._ask_path(
-            "html", self.tr("Export the accessible record (HTML)"), self.tr("HTML files (*.html)")
+            prepared,
+            "html",
+            self.tr("Export the accessible record (HTML)"),
+            self.tr("HTML files (*.html)"),
         )
         if path is not None:
-            self.export_html_to(path)
+            self.export_html_to(path, prepared)
 
     def export_html_to(self, path: Path, prepared=None) -> bool:
         """Write the accessible HTML record (``prepared``: the record already read, as for the
@@ -389,16 +393,20 @@ class PreviewPage(QScrollArea):
     # -- JSON -------------------------------------------------------------------------
 
     def export_json(self) -> None:
+        prepared = self._prepare(_kind("JSON"))
         path = self._ask_path(
-            "json", self.tr("Export the record file (JSON)"), self.tr("Record files (*.json)")
+            prepared,
+            "json",
+            self.tr("Export the record file (JSON)"),
+            self.tr("Record files (*.json)"),
         )
         if path is not None:
-            self.export_json_to(path)
+            self.export_json_to(path, prepared)
 
-    def export_json_to(self, path: Path) -> bool:
+    def export_json_to(self, path: Path, prepared=None) -> bool:
         from supervision_app.services.export import ExportError, ExportKind, note_export
 
-        prepared = self._prepare(ExportKind.JSON)
+        prepared = prepared or self._prepare(ExportKind.JSON)
         if prepared is None:
             return False
         try:
@@ -414,11 +422,11 @@ class PreviewPage(QScrollArea):
 
     # -- helpers ------------------------------------------------------------------------
 
-    def _ask_path(self, suffix: str, caption: str, file_filter: str) -> Path | None:
-        detail = self._detail()
-        if detail is None:
+    def _ask_path(self, prepared, suffix: str, caption: str, file_filter: str) -> Path | None:
+        """The file to write, named after the case and the session's date by default."""
+        if prepared is None:  # the session is gone
             return None
-        suggested = default_export_path(detail.case.reference, detail.date, suffix)
+        suggested = default_export_path(prepared.case_reference, prepared.session_date, suffix)
         chosen, _filter = QFileDialog.getSaveFileName(self, caption, str(suggested), file_filter)
         if not chosen:
             return None
@@ -429,3 +437,10 @@ class PreviewPage(QScrollArea):
 
     def _warn(self, text: str, title: str = "") -> None:
         QMessageBox.warning(self, title or self.tr("Export failed"), text)
+
+
+def _kind(name: str):
+    """The export kind ``name`` (the services' module is imported when first exporting)."""
+    from supervision_app.services.export import ExportKind
+
+    return ExportKind[name]

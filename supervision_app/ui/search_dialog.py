@@ -20,7 +20,7 @@ from supervision_app.content import Content
 from supervision_app.domain import format_date
 from supervision_app.domain.memory import SearchHit
 from supervision_app.storage import SupervisionStore
-from supervision_app.storage.memory_store import MARK_END, MARK_START
+from supervision_app.storage.memory_search import MARK_END, MARK_START
 from supervision_app.ui.widgets import accessible, fit_to_screen, text_label
 
 KIND_LABELS = {

@@ -96,6 +96,7 @@ def save_answer(
     prompt_text: str,
     answer: str,
     seen_version: int | None,
+    when: datetime | None = None,
 ) -> SavedAnswer:
     """Save ``answer`` over the version the editor last saw (``None``: it saw no answer).
 
@@ -103,7 +104,7 @@ def save_answer(
     ``LockedSessionError`` (signed) or ``NotFoundError`` (the session is gone or not the
     login's to read).  Call inside a transaction; "saved" holds once it commits."""
     conn = session.connection()
-    now = datetime.now()
+    now = when or datetime.now()
     values = {"session": session_id, "prompt": prompt_id, "text": answer, "now": now}
     conn.execute(text("SELECT pg_advisory_xact_lock_shared(:ns, :session)"),
                  {"ns": EDIT_LOCK, "session": session_id})  # fmt: skip
@@ -120,7 +121,9 @@ def save_answer(
     require_unlocked(session, session_id)
     current = conn.execute(_CURRENT, values).one_or_none()
     if current is None:  # deleted by someone else since it was seen: write it again
-        return save_answer(session, session_id, prompt_id, stage_id, prompt_text, answer, None)
+        return save_answer(
+            session, session_id, prompt_id, stage_id, prompt_text, answer, None, when
+        )
     if current.text == answer:  # the same text: a retry of a save whose reply was lost
         return SavedAnswer(current.version, now)
     raise AnswerConflictError(session_id, prompt_id, answer, current.text, current.version)

@@ -2,7 +2,8 @@
 
 The same sources as the laptop's FTS5 index (``storage/search_sources.SOURCES``), kept in step by
 triggers: one index row per searchable row, keyed ``id * 8 + code``.  The search answers with
-the same :class:`SearchHit` objects as ``store.memory.search``: every word must appear, the
+the same rows as the laptop's (``storage/backend.SearchRow``), which ``store.memory.search`` turns
+into SearchHits: every word must appear, the
 last may be the start of a word, best matches first, and a snippet of about 14 words with the
 matched words between ``MARK_START`` and ``MARK_END`` and "…" where the text goes on.
 
@@ -13,20 +14,13 @@ a search finds only what the person may read.  Differences from the laptop: Engl
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import Connection, text
 
-from supervision_app.domain.memory import SearchHit
+from supervision_app.storage.backend import SearchRow
 from supervision_app.storage.search_sources import INDEX_TABLE, SOURCES
 
-MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_WORDS = 14
 ELLIPSIS = "…"
-_HEADLINE = (
-    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords={SNIPPET_WORDS}, "
-    f"MinWords={SNIPPET_WORDS // 2}, ShortWord=0, MaxFragments=1"
-)
 
 
 def statements(schema: str) -> list[str]:
@@ -78,37 +72,38 @@ _SEARCH = text(
 )
 
 
-def search(connection: Connection, user_text: str, limit: int) -> list[SearchHit]:
-    """Every case and session the login may read, best matches first, matched words marked."""
+def search_rows(
+    connection: Connection, user_text: str, limit: int, marks: tuple[str, str]
+) -> list[SearchRow]:
+    """The index rows the login may read that match ``user_text``, best first, with the
+    matched words between ``marks`` (the store turns them into SearchHits)."""
     query = ts_query(user_text)
     if not query:
         return []
-    rows = connection.execute(_SEARCH, {"query": query, "options": _HEADLINE, "limit": limit})
-    return [_hit(*row) for row in rows]
-
-
-def _hit(
-    kind: str, case_id: int, reference: str, session_id: int | None, on: date | None,
-    locator: str, item_id: int, headline: str, body: str,
-) -> SearchHit:  # fmt: skip
-    if locator.startswith(("note:", "step:")):  # a review or a stage: open its item
-        locator, item = locator.split(":", 1)
-        item_id = int(item)
-    return SearchHit(
-        kind=kind,
-        case_id=int(case_id),
-        case_reference=reference,
-        session_id=int(session_id) if session_id is not None else None,
-        session_date=on,
-        locator=locator,
-        item_id=int(item_id),
-        snippet=_trimmed(headline, body),
+    start, end = marks
+    options = (
+        f'StartSel="{start}", StopSel="{end}", MaxWords={SNIPPET_WORDS}, '
+        f"MinWords={SNIPPET_WORDS // 2}, ShortWord=0, MaxFragments=1"
     )
+    rows = connection.execute(_SEARCH, {"query": query, "options": options, "limit": limit})
+    return [
+        SearchRow(
+            kind,
+            case_id,
+            reference,
+            session_id,
+            on,
+            locator,
+            item_id,
+            _trimmed(headline, body, marks),
+        )
+        for kind, case_id, reference, session_id, on, locator, item_id, headline, body in rows
+    ]
 
 
-def _trimmed(headline: str, body: str) -> str:
+def _trimmed(headline: str, body: str, marks: tuple[str, str]) -> str:
     """ "…" where the text goes on beyond the snippet, as FTS5's snippet() writes it."""
-    plain = headline.replace(MARK_START, "").replace(MARK_END, "").strip()
+    plain = headline.replace(marks[0], "").replace(marks[1], "").strip()
     start = body.find(plain)
     if start < 0:
         return headline

@@ -1,7 +1,7 @@
 """Schema changes through Alembic, for both backends (the laptop's SQLite and the agency server).
 
 The baseline revision (``0001_baseline``) is the schema as it stood when Alembic came in: what
-the ORM models create, which is also what the pre-Alembic steps (``storage/migrations.py``,
+the ORM models create, which is also what the pre-Alembic steps (``storage/sqlite/migrations.py``,
 schema versions 1 to 9, each with an encrypted backup first) bring an older laptop file to.
 From then on every schema change is a revision in ``versions/``.
 

@@ -6,13 +6,23 @@ opens has it.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from supervision_app.storage.backend import SearchRow, StorageFault, register_dialect
 from supervision_app.storage.sqlite import search_index
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from sqlalchemy import Connection, Engine
+
+#: How SQLAlchemy stores a DateTime on SQLite (so rows written either way read back alike).
+STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+#: The store's answer UPDATE as plain SQL: the text of an existing answer, unless the session
+#: has been signed off.  The edit-audit triggers (:mod:`.triggers`) do the bookkeeping.
+QUICK_ANSWER_UPDATE = (
+    "UPDATE answers SET text = ?, updated_at = ? WHERE session_id = ? AND prompt_id = ? "
+    "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff')"
+)
 
 
 class SqliteDialect:
@@ -42,6 +52,26 @@ class SqliteDialect:
         if "readonly" in text or "read-only" in text or "permission" in text:
             return StorageFault.READ_ONLY
         return None
+
+
+    def save_answer_text(
+        self, engine: Engine, session_id: int, prompt_id: str, text: str, when: datetime
+    ) -> bool:
+        """One UPDATE and a commit on a pooled connection, without an ORM session."""
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute(
+                QUICK_ANSWER_UPDATE,
+                (text, when.strftime(STORED_DATETIME), session_id, prompt_id, session_id),
+            )
+            if cursor.rowcount == 1:
+                raw.commit()
+                return True
+            raw.rollback()
+        finally:
+            raw.close()
+        return False
 
 
 DIALECT = SqliteDialect()

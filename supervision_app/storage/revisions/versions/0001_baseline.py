@@ -5,7 +5,7 @@ Revises:
 Create Date: 2026-12-07
 
 Nothing to run: a new database gets this schema from the ORM models, an older laptop file from
-the pre-Alembic steps in storage/migrations.py.
+the pre-Alembic steps in storage/sqlite/migrations.py.
 """
 
 from __future__ import annotations
