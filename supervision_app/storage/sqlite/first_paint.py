@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -55,17 +55,20 @@ class FirstPaintReader:
     No connection outlives its query: locking the app, or a check of the file at unlock,
     never finds one open."""
 
-    def __init__(self, path: Path, data_key: bytes) -> None:
-        self._path, self._key = path, data_key
+    def __init__(self, path: Path, data_key: bytes | Callable[[], bytes]) -> None:
+        """``data_key``: the key, or how to get the current one (a restore or a key rotation
+        replaces it while the window is open)."""
+        self._path = path
+        self._key: Callable[[], bytes] = data_key if callable(data_key) else lambda: data_key
 
     def close(self) -> None:
-        self._key = b""
+        self._key = lambda: b""
 
     @contextmanager
     def _connection(self) -> Iterator[Any]:
         from supervision_app.storage.sqlite import cipher
 
-        conn = cipher.connect(str(self._path), self._key, read_only=True)
+        conn = cipher.connect(str(self._path), self._key(), read_only=True)
         try:
             yield conn
         finally:
@@ -130,7 +133,7 @@ class FirstPaintStore:
     real store is loaded; any other attribute loads the real store and is its.
     """
 
-    def __init__(self, database: Database, data_key: bytes) -> None:
+    def __init__(self, database: Database, data_key: bytes | Callable[[], bytes]) -> None:
         self.database = database
         self._store: SupervisionStore | None = None
         self._reader: FirstPaintReader | None = FirstPaintReader(database.path, data_key)
@@ -229,7 +232,7 @@ def first_paint_store(database: Database) -> FirstPaintStore | SupervisionStore:
         from supervision_app.storage.store import SupervisionStore
 
         return SupervisionStore(database)
-    return FirstPaintStore(database, backend.key_ring.data_key)
+    return FirstPaintStore(database, lambda: backend.key_ring.data_key)  # the current key
 
 
 __all__ = ["FirstPaintReader", "FirstPaintStore", "first_paint_store"]
