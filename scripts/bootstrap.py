@@ -2,11 +2,13 @@
 """Set up a private virtual environment in .venv, then run the app or the tests.
 
     python3 scripts/bootstrap.py run  [app arguments]     # set up and open the app
-    python3 scripts/bootstrap.py test [pytest arguments]  # set up and run the whole suite
+    python3 scripts/bootstrap.py test [pytest arguments]  # set up, check and run the whole suite
 
 Uses only the standard library, works on Windows, macOS and Linux, and only
-reinstalls when pyproject.toml has changed.  Exits non-zero when the tests
-fail or when no test was collected.
+reinstalls when pyproject.toml has changed.  Before the tests, ``test`` runs the
+checks of docs/architecture.md: ruff (lint), import-linter (the layers, Qt only in
+the window, no import cycles) and mypy (types; strict below the window).  Exits
+non-zero when a check or a test fails, or when no test was collected.
 """
 
 from __future__ import annotations
@@ -47,6 +49,26 @@ def ensure_environment() -> Path:
     return python
 
 
+CHECKS = (
+    ("ruff (lint)", ["-m", "ruff", "check", "supervision_app", "tests", "scripts", "benchmarks"]),
+    ("import-linter (layers, Qt only in ui, no cycles)", [
+        "-c", "from importlinter.cli import lint_imports_command; lint_imports_command()",
+        "--no-cache",
+    ]),
+    ("mypy (types)", ["-m", "mypy"]),
+)
+
+
+def run_checks(python: Path) -> list[str]:
+    """Run each check in turn (all of them, even after a failure); the names of those that failed."""
+    failed = []
+    for name, args in CHECKS:
+        print(f"== {name}", flush=True)
+        if subprocess.call([str(python), *args], cwd=ROOT) != 0:
+            failed.append(name)
+    return failed
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test"}:
         print(__doc__)
@@ -59,7 +81,11 @@ def main(argv: list[str]) -> int:
         return 1
     if command == "run":
         return subprocess.call([str(python), "-m", "supervision_app", *rest], cwd=ROOT)
+    failed = run_checks(python)
     code = subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
+    if failed:
+        print(f"Checks failed: {', '.join(failed)} (see above).", file=sys.stderr)
+        return code or 1
     if code == PYTEST_NO_TESTS:
         print("No tests were collected: that is a failure, not a pass.", file=sys.stderr)
         return 1

@@ -120,3 +120,44 @@ def add_case(conn, reference: str, owner: str | None = None) -> tuple[int, int]:
         {"case": case_id},
     ).scalar_one()
     return case_id, session_id
+
+
+#: The tables the tests empty between tests on the shared server (the owner may: it is not
+#: subject to row-level security, and TRUNCATE fires no row triggers).
+_DATA_TABLES = ("cases", "audit_events", "local_users", "personal_words", "search_index")
+
+
+_SHARED: AgencyServer | None = None
+
+
+def shared_server() -> AgencyServer:
+    """One server for every test that asks for the PostgreSQL backend (set up once, dropped
+    when the test run ends)."""
+    global _SHARED
+    if _SHARED is None:
+        import atexit
+
+        _SHARED = AgencyServer()
+        _SHARED.start()
+        atexit.register(_SHARED.stop)
+    return _SHARED
+
+
+@contextmanager
+def server_store(person: str = "alice") -> Iterator[object]:
+    """``store`` on the PostgreSQL backend: an empty agency server, opened as ``person``'s
+    login with ``open_server``, exactly as the app opens it."""
+    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.postgres.backend import open_server
+
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server (SUPERVISION_APP_TEST_PG is not set; .ci/run sets it)")
+    server = shared_server()
+    with server.admin.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {', '.join(_DATA_TABLES)} RESTART IDENTITY CASCADE")
+        conn.exec_driver_sql("DELETE FROM app_meta WHERE key = 'audit_head'")
+    database = open_server(server.url(person).render_as_string(hide_password=False))
+    try:
+        yield SupervisionStore(database)
+    finally:
+        database.close()

@@ -53,10 +53,42 @@ def test_a_password_in_the_url_is_refused_before_connecting(capsys) -> None:
     assert "Leave the password out of the URL" in err and "secret" not in err
 
 
-@pytest.mark.parametrize("command", [["list"], ["verify"], ["gui"], []])
-def test_the_other_commands_refuse_a_server_url_and_create_nothing(command, tmp_path, capsys,
-                                                                    monkeypatch) -> None:  # fmt: skip
+@pytest.mark.parametrize("command", [["backup", "x.bak"], ["rotate-key"], ["gui"], []])
+def test_commands_about_the_file_refuse_a_server_and_create_nothing(
+    command, tmp_path, capsys, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main([*command, "--db", "postgresql://sam@db.example/supervision"]) == 1
-    assert "cannot open an agency server yet" in capsys.readouterr().err
+    assert "not on an agency server" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@needs_server
+def test_list_and_verify_run_on_the_server_as_the_login(capsys) -> None:
+    from datetime import date
+
+    from supervision_app.domain import CaseInput, Child, Party, SignOffInput
+    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.postgres.backend import open_server
+    from tests.agency_server import agency_server
+
+    with agency_server() as server:
+        alice_url = server.url("alice").render_as_string(hide_password=False)
+        database = open_server(alice_url)
+        try:
+            store = SupervisionStore(database)
+            case_id = store.cases.create_case(
+                CaseInput("CLI-1", "Alice", "Sue", children=[Child(name="Ruby", age="3")])
+            )
+            sid = store.sessions.create_session(case_id, date(2026, 12, 7), ["Alice"], "1")
+            store.signing.sign_session(
+                sid, SignOffInput(Party.PRACTITIONER, server.role("alice"), "SW")
+            )
+        finally:
+            database.close()
+        assert main(["list", "--db", alice_url]) == 0
+        assert "CLI-1" in capsys.readouterr().out
+        assert main(["verify", "--db", alice_url]) == 0
+        assert "CLI-1" in capsys.readouterr().out
+        assert main(["list", "--db", server.url("bob").render_as_string(hide_password=False)]) == 0
+        assert "CLI-1" not in capsys.readouterr().out  # not bob's case

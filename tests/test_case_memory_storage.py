@@ -19,6 +19,9 @@ from supervision_app.storage import SupervisionStore
 from supervision_app.storage.sqlite import cipher
 from tests.helpers import make_case, open_db, shared_key_ring
 
+#: The storage tests run on the laptop's SQLite and on the agency server (conftest.py).
+pytestmark = pytest.mark.both_backends
+
 JAN, FEB, MAR, APR = date(2026, 1, 6), date(2026, 2, 3), date(2026, 3, 3), date(2026, 4, 7)
 
 

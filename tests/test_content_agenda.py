@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from supervision_app.content import ContentError, load_content, load_content_with_packs
-from supervision_app.content.loader import CORE_ROUTE_MAX, CORE_ROUTE_MIN, default_content_dir
+from supervision_app.content.agenda_file import CORE_ROUTE_MAX, CORE_ROUTE_MIN
+from supervision_app.content.loader import default_content_dir
 from supervision_app.content.model import DEFAULT_FREQUENCY_DAYS, TIERS
 from supervision_app.content.patterns import load_patterns
 

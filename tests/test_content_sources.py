@@ -179,7 +179,8 @@ def test_documents_beyond_the_seeds_carry_a_full_citation(content):
 
 
 def test_a_document_beyond_the_seeds_without_its_citation_is_refused(tmp_path):
-    from supervision_app.content.loader import ContentError, load_documents_table
+    from supervision_app.content.loader import load_documents_table
+    from supervision_app.content.schema import ContentError
 
     entry = {"id": "x", "outside_seeds": True, "title": "T", "short_title": "T", "sections": ["s"]}
     with pytest.raises(ContentError, match=r"documents\[0\]\.publisher"):

@@ -3,6 +3,7 @@ timer, help, About, the first-run welcome, accessible names in every dialog, the
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
@@ -383,6 +384,29 @@ def test_the_bundle_keeps_every_qt_module_the_app_imports() -> None:
         imported |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
     assert "QtNetwork" in imported
     assert sorted(imported & excluded) == []
+
+
+def test_the_bundle_keeps_every_package_the_app_imports_and_finds_its_hidden_imports() -> None:
+    """The spec's other excludes drop no package the app imports (pypdf was once excluded
+    although password-protected export needs it), and every hidden import it names exists
+    (a module that moved would silently leave the bundle without it)."""
+    spec = (ROOT / "packaging" / "supervision_app.spec").read_text(encoding="utf-8")
+    block = re.search(r"OTHER_EXCLUDES = \[(.*?)\]", spec, re.S)
+    assert block is not None
+    excluded = set(re.findall(r'"([^"]*)"', block.group(1)))
+    assert "tkinter" in excluded  # the list was read
+    imported = set()
+    for path in (ROOT / "supervision_app").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        imported |= set(re.findall(r"^\s*(?:from|import) ([A-Za-z_]\w*)", text, re.M))
+    assert "pypdf" in imported
+    assert sorted(imported & excluded) == []
+    hidden = re.search(r"hiddenimports=\[(.*?)\n    \]", spec, re.S)
+    assert hidden is not None
+    names = [n for n in re.findall(r'^\s*"([\w.]+)"', hidden.group(1), re.M)]
+    assert "supervision_app.record.pdf" in names
+    missing = [n for n in names if importlib.util.find_spec(n) is None]
+    assert missing == []
 
 
 def test_gui_smoke_test_opens_and_closes_the_window(tmp_path: Path) -> None:

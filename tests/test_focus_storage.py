@@ -19,6 +19,9 @@ from supervision_app.storage.sqlite.migrations import MIGRATIONS, add_focused_se
 from supervision_app.storage.sqlite.schema import backup_path_for
 from tests.helpers import HOSTILE, make_case, make_full_session, open_db, raw_connection
 
+#: The storage tests run on the laptop's SQLite and on the agency server (conftest.py).
+pytestmark = pytest.mark.both_backends
+
 AGENDA = [
     AgendaItem("professional_curiosity.see_hear_smell_sense", 4),
     AgendaItem(
@@ -135,6 +138,7 @@ def test_free_text_autosaves_by_field_key_and_keeps_the_rest(store, session_id) 
         store.focus.save_session_text(session_id, "today.mood", "x")
 
 
+@pytest.mark.sqlite_only("signs in a name that is not the login's: the server refuses it")
 def test_everything_is_refused_after_sign_off_like_answers(store, session_id) -> None:
     store.focus.save_agenda(session_id, AGENDA)
     store.focus.save_session_text(session_id, "today.question", "Before signing")
@@ -157,6 +161,7 @@ def test_everything_is_refused_after_sign_off_like_answers(store, session_id) ->
     assert store.focus.get_agenda(session_id) == AGENDA
 
 
+@pytest.mark.sqlite_only("signs in a name that is not the login's: the server refuses it")
 def test_the_signed_snapshot_holds_the_focus_and_verify_catches_a_change(
     store, session_id, db_path
 ) -> None:
@@ -189,6 +194,7 @@ def test_the_signed_snapshot_holds_the_focus_and_verify_catches_a_change(
         reopened.database.close()
 
 
+@pytest.mark.sqlite_only("signs in a name that is not the login's: the server refuses it")
 def test_records_signed_without_a_focus_keep_their_content(store, session_id) -> None:
     sign(store, session_id)
     snapshot = store.signing.signed_snapshot(session_id)

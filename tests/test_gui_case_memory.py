@@ -166,8 +166,10 @@ def test_case_overview_shows_the_memory_and_exports_the_case_summary(
         "supervision_app.ui.window.exports.QFileDialog.getSaveFileName",
         lambda *a, **k: (str(target), ""),
     )
+    window.store.settings.set_protective_marking("OFFICIAL")  # File > Record settings
     qtbot.mouseClick(window.case_overview.print_button, Qt.MouseButton.LeftButton)
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "OFFICIAL" in text and "OFFICIAL-SENSITIVE" not in text  # the chosen marking
     assert "Case summary: DEMO-0002" in text
     assert "Ask MASH to request police information about Dean" in text
     assert "MASH refusal of the June referral" in text

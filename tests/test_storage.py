@@ -20,6 +20,9 @@ from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
 from supervision_app.storage.sqlite import cipher
 from tests.helpers import HOSTILE, make_case, make_full_session, open_db, shared_key_ring
 
+#: The storage tests run on the laptop's SQLite and on the agency server (conftest.py).
+pytestmark = pytest.mark.both_backends
+
 
 def test_everything_survives_closing_and_reopening(db_path: Path) -> None:
     database = open_db(db_path)
@@ -49,6 +52,7 @@ def test_everything_survives_closing_and_reopening(db_path: Path) -> None:
     reopened.database.close()
 
 
+@pytest.mark.sqlite_only("SQLite's own settings")
 def test_database_uses_wal_and_foreign_keys(store: SupervisionStore) -> None:
     with store.database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

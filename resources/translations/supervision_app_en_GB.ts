@@ -2584,7 +2584,7 @@ Choose a passphrase. Your existing records are converted; the unencrypted copy i
     </message>
     <message>
         <source>The record could not be printed ({error}).</source>
-        <extracomment>Resolution of the print preview&apos;s pages (the screen only; printing never uses them). Qt&apos;s private print engine key for the CUPS options the dialog collected (qcups_p.h). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf.py``).</extracomment>
+        <extracomment>Resolution of the print preview&apos;s pages (the screen only; printing never uses them). Qt&apos;s private print engine key for the CUPS options the dialog collected (qcups_p.h). Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf/render.py``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -61,6 +61,12 @@ def opened(
     then the passphrase must pass the same rule as the window's first-run screen."""
     from supervision_app.storage import DatabaseOpenError, open_database
 
+    if getattr(args, "server", None):  # --db named an agency server (cli/server.py)
+        from supervision_app.cli.server import server_store
+
+        with server_store(args.server, content()) as on_server:
+            yield on_server
+        return
     accepted: str | None = getattr(args, "accept_agency_recovery_key", None)
     loaded = content() if db_path.exists() or create else None
 

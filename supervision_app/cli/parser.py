@@ -13,15 +13,21 @@ from supervision_app.cli.secrets import (
     PASSPHRASE_FILE_ENV,
 )
 from supervision_app.cli.server import add_commands as add_server_commands
+from supervision_app.cli.server import database_location
 from supervision_app.paths import default_db_path
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = f"the database file (default: {default_db_path()})"
+    db_help = (
+        f"the database file (default: {default_db_path()}), or an agency server's "
+        "postgresql://user@host/database"
+    )
     # --db may come before or after the command; SUPPRESS keeps a subcommand
     # from overwriting a --db given before it.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, metavar="PATH", help=db_help, default=argparse.SUPPRESS)
+    common.add_argument(
+        "--db", type=database_location, metavar="PATH", help=db_help, default=argparse.SUPPRESS
+    )
     common.add_argument(
         "--accept-agency-recovery-key",
         metavar="FINGERPRINT",
@@ -35,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}: reflective supervision for child safeguarding. "
         "With no command, opens the window.",
     )
-    parser.add_argument("--db", type=Path, metavar="PATH", help=db_help, default=None)
+    parser.add_argument("--db", type=database_location, metavar="PATH", help=db_help, default=None)
     parser.add_argument(
         "--accept-agency-recovery-key", metavar="FINGERPRINT", default=None, help=argparse.SUPPRESS
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from supervision_app.cli.errors import CliError, fail
 from supervision_app.cli.parser import build_parser
-from supervision_app.cli.server import refuse_server_url
+from supervision_app.cli.server import server_for
 from supervision_app.paths import default_db_path
 
 #: The exit status of a command whose reader closed the pipe (``list | head``), as tools
@@ -54,10 +54,10 @@ def command(name: str) -> Callable[[argparse.Namespace, Path], int]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    db_path: Path = args.db or default_db_path()
     name = args.command or "gui"
     try:
-        refuse_server_url(args.db)
+        server = args.server = server_for(args, name)
+        db_path: Path = Path(server) if server else args.db or default_db_path()
         if name == "gui":
             from supervision_app.cli.gui import run_gui
 

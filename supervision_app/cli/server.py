@@ -1,4 +1,5 @@
-"""The agency server's commands (for the agency's IT): ``server-init`` and ``server-upgrade``.
+"""The agency server on the command line: ``server-init`` and ``server-upgrade`` (for the
+agency's IT), and ``--db postgresql://…`` for the commands that run on a server.
 
 The URL is a ``postgresql://`` URL for IT's administrative role, under libpq's conventions
 (docs/agency-server.md).  Its password comes from libpq (``PGPASSFILE``, a client certificate)
@@ -10,6 +11,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +21,9 @@ from supervision_app.cli.errors import CliError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from supervision_app.content import Content
+    from supervision_app.services.opening import OpenStore
+
 NEXT_STEPS = (
     "Next, for each person: CREATE ROLE their_name LOGIN; then GRANT one of "
     "supervision_practitioner, supervision_supervisor or supervision_records TO their_name; "
@@ -25,14 +31,46 @@ NEXT_STEPS = (
 )
 
 
-def refuse_server_url(db: Path | None) -> None:
-    """Until the app itself runs on the server, a ``--db postgresql://…`` is refused clearly
-    (as a path it would name a file called ``postgresql:``)."""
-    if db is not None and str(db).startswith(("postgresql:", "postgresql+psycopg:", "postgres:")):
+#: The commands that run on an agency server; the others are about the laptop's file.
+ON_SERVER = {"list", "export", "verify", "import"}
+
+
+def database_location(value: str) -> Path | str:
+    """``--db``: a database file, or (kept as text: a Path would fold its ``//``) the URL of
+    an agency server."""
+    from supervision_app.storage.postgres.connect import is_agency_url
+
+    return value if is_agency_url(value) else Path(value)
+
+
+def server_for(args: argparse.Namespace, command: str) -> str | None:
+    """The agency server ``--db`` names (None for a file), for a command that runs there."""
+    db = getattr(args, "db", None)
+    if not isinstance(db, str):
+        return None
+    if command not in ON_SERVER:
         raise CliError(
-            "the app cannot open an agency server yet: --db takes a database file. "
-            "(server-init and server-upgrade take a postgresql:// URL.)"
+            f"'{command}' works on a database file, not on an agency server; on a server, "
+            f"use {', '.join(sorted(ON_SERVER))} (the window cannot open a server yet)."
         )
+    return db
+
+
+@contextmanager
+def server_store(url: str, content: Content) -> Iterator[OpenStore]:
+    """The store on the agency server at ``url``, as the login the URL and libpq give."""
+    from supervision_app.services.opening import AgencyKey, AgencyKeyOutcome, OpenStore
+    from supervision_app.storage.identity import DatabaseOpenError
+    from supervision_app.storage.postgres.backend import open_server
+
+    try:
+        database = open_server(url, _ask_password)
+    except DatabaseOpenError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        yield OpenStore(database, content, AgencyKeyOutcome(AgencyKey.NOT_NEEDED))
+    finally:
+        database.close()
 
 
 def _ask_password(shown: str) -> str | None:

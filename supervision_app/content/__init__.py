@@ -6,7 +6,7 @@ loads and validates it.  It imports nothing from Qt.
 
 from __future__ import annotations
 
-from supervision_app.content.loader import ContentError, load_content
+from supervision_app.content.loader import load_content
 from supervision_app.content.model import (
     DEFAULT_CHOICES,
     PROMPT_KINDS,
@@ -24,6 +24,7 @@ from supervision_app.content.model import (
     Stage,
 )
 from supervision_app.content.packs import load_content_with_packs
+from supervision_app.content.schema import ContentError
 
 __all__ = [
     "DEFAULT_CHOICES",

@@ -20,22 +20,13 @@ import dataclasses
 import re
 from pathlib import Path
 
-from supervision_app.content.loader import (
+from supervision_app.content.agenda_file import (
     TAG_KEYS,
-    ContentError,
-    _check_keys,
-    _check_schema_version,
-    _check_table,
-    _optional_text,
-    _read_toml,
-    _text,
     apply_agenda_file,
     check_prompt_themes,
-    load_content,
-    load_documents_table,
-    parse_prompt,
     parse_tags,
 )
+from supervision_app.content.loader import load_content, load_documents_table
 from supervision_app.content.model import (
     AgencyRecovery,
     Content,
@@ -46,7 +37,17 @@ from supervision_app.content.model import (
     Prompt,
     SourceDocument,
 )
+from supervision_app.content.prompts import parse_prompt
 from supervision_app.content.route import with_route
+from supervision_app.content.schema import (
+    ContentError,
+    check_keys,
+    check_schema_version,
+    check_table,
+    optional_text,
+    read_toml,
+    required_text,
+)
 from supervision_app.paths import content_pack_roots
 
 PACK_FILE = "pack.toml"
@@ -170,22 +171,22 @@ def discover_packs(roots: list[Path]) -> list[Path]:
 def read_pack(folder: Path, content: Content, known_documents: dict[str, SourceDocument]) -> Pack:
     """Read and validate one pack folder; raises :class:`ContentError` on any problem."""
     head_file = folder / PACK_FILE
-    head = _read_toml(head_file)
-    _check_keys(
+    head = read_toml(head_file)
+    check_keys(
         head_file,
         "pack.toml",
         head,
         {"schema_version", "id", "name", "version", "marking", "supervision_frequency_days"},
     )
-    _check_schema_version(head_file, head)
-    pack_id = _text(head_file, "id", head.get("id"))
+    check_schema_version(head_file, head)
+    pack_id = required_text(head_file, "id", head.get("id"))
     if not _PACK_ID.match(pack_id):
         raise ContentError(
             head_file, f"id '{pack_id}' must be lower-case letters, digits, '-' and '_'"
         )
-    name = _text(head_file, "name", head.get("name"))
-    version = _text(head_file, "version", head.get("version"))
-    marking = _optional_text(head_file, "marking", head.get("marking")) or None
+    name = required_text(head_file, "name", head.get("name"))
+    version = required_text(head_file, "version", head.get("version"))
+    marking = optional_text(head_file, "marking", head.get("marking")) or None
     if marking and len(marking) > MAX_MARKING:
         raise ContentError(head_file, f"marking is longer than {MAX_MARKING} characters")
     frequency = head.get("supervision_frequency_days")
@@ -201,23 +202,23 @@ def read_pack(folder: Path, content: Content, known_documents: dict[str, SourceD
     documents: dict[str, SourceDocument] = {}
     sources_file = folder / "sources.toml"
     if sources_file.exists():
-        documents = load_documents_table(sources_file, _read_toml(sources_file), folder)
+        documents = load_documents_table(sources_file, read_toml(sources_file), folder)
     citable = {**known_documents, **documents}
 
     prompts: list[Prompt] = []
     prompts_file = folder / "prompts.toml"
     if prompts_file.exists():
-        data = _read_toml(prompts_file)
-        _check_keys(prompts_file, "prompts file", data, {"schema_version", "prompts"})
-        _check_schema_version(prompts_file, data)
+        data = read_toml(prompts_file)
+        check_keys(prompts_file, "prompts file", data, {"schema_version", "prompts"})
+        check_schema_version(prompts_file, data)
         entries = data.get("prompts")
         if not isinstance(entries, list) or not entries:
             raise ContentError(prompts_file, "'prompts' must be a non-empty list of [[prompts]]")
         for i, entry in enumerate(entries):
             where = f"prompts[{i}]"
-            _check_table(prompts_file, where, entry)
+            check_table(prompts_file, where, entry)
             entry = dict(entry)
-            stage_id = _text(prompts_file, f"{where}.stage", entry.pop("stage", None))
+            stage_id = required_text(prompts_file, f"{where}.stage", entry.pop("stage", None))
             if content.stage(stage_id) is None:
                 raise ContentError(
                     prompts_file,
@@ -269,15 +270,15 @@ def _read_agenda(
         ),
     )
     agenda = apply_agenda_file(with_own, file, replace_route=False, pack=pack_id, documents=citable)
-    entries = _read_toml(file).get("retag", [])
+    entries = read_toml(file).get("retag", [])
     if not isinstance(entries, list):
         raise ContentError(file, "'retag' must be a list of [[retag]] tables")
     changed: dict[str, Prompt] = {}
     for i, entry in enumerate(entries):
         where = f"retag[{i}]"
-        _check_table(file, where, entry)
-        _check_keys(file, where, entry, {"prompt", *TAG_KEYS})
-        prompt_id = _text(file, f"{where}.prompt", entry.get("prompt"))
+        check_table(file, where, entry)
+        check_keys(file, where, entry, {"prompt", *TAG_KEYS})
+        prompt_id = required_text(file, f"{where}.prompt", entry.get("prompt"))
         prompt = changed.get(prompt_id) or agenda.prompt(prompt_id)
         if prompt is None:
             raise ContentError(file, f"{where}.prompt '{prompt_id}' is not a prompt of the content")
@@ -295,10 +296,10 @@ def _read_agenda(
 
 def _read_recovery(file: Path, pack_id: str) -> AgencyRecovery:
     """The agency's recovery public key (X25519, PEM), as ``supervision-app agency-keygen`` prints it."""
-    data = _read_toml(file)
-    _check_keys(file, "recovery file", data, {"schema_version", "holder", "contact", "public_key"})
-    _check_schema_version(file, data)
-    pem = _text(file, "public_key", data.get("public_key"))
+    data = read_toml(file)
+    check_keys(file, "recovery file", data, {"schema_version", "holder", "contact", "public_key"})
+    check_schema_version(file, data)
+    pem = required_text(file, "public_key", data.get("public_key"))
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
@@ -312,25 +313,25 @@ def _read_recovery(file: Path, pack_id: str) -> AgencyRecovery:
         )
     raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return AgencyRecovery(
-        holder=_text(file, "holder", data.get("holder")),
-        contact=_optional_text(file, "contact", data.get("contact")),
+        holder=required_text(file, "holder", data.get("holder")),
+        contact=optional_text(file, "contact", data.get("contact")),
         public_key=raw,
         pack=pack_id,
     )
 
 
 def _read_policy(file: Path, pack_id: str) -> EscalationPolicy:
-    data = _read_toml(file)
-    _check_keys(file, "escalation file", data, {"schema_version", "name", "stages"})
-    _check_schema_version(file, data)
+    data = read_toml(file)
+    check_keys(file, "escalation file", data, {"schema_version", "name", "stages"})
+    check_schema_version(file, data)
     entries = data.get("stages")
     if not isinstance(entries, list) or not entries:
         raise ContentError(file, "'stages' must be a non-empty list of [[stages]]")
     stages: list[EscalationStage] = []
     for i, entry in enumerate(entries):
         where = f"stages[{i}]"
-        _check_table(file, where, entry)
-        _check_keys(file, where, entry, {"name", "days", "contact", "description"})
+        check_table(file, where, entry)
+        check_keys(file, where, entry, {"name", "days", "contact", "description"})
         days = entry.get("days")
         if days is not None and (
             not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 365
@@ -338,13 +339,13 @@ def _read_policy(file: Path, pack_id: str) -> EscalationPolicy:
             raise ContentError(file, f"{where}.days must be a whole number of days from 0 to 365")
         stages.append(
             EscalationStage(
-                name=_text(file, f"{where}.name", entry.get("name")),
+                name=required_text(file, f"{where}.name", entry.get("name")),
                 days=days,
-                contact=_optional_text(file, f"{where}.contact", entry.get("contact")),
-                description=_optional_text(file, f"{where}.description", entry.get("description")),
+                contact=optional_text(file, f"{where}.contact", entry.get("contact")),
+                description=optional_text(file, f"{where}.description", entry.get("description")),
             )
         )
-    return EscalationPolicy(_text(file, "name", data.get("name")), tuple(stages), pack_id)
+    return EscalationPolicy(required_text(file, "name", data.get("name")), tuple(stages), pack_id)
 
 
 def _conflict(

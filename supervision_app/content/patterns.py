@@ -9,17 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from supervision_app.content.loader import (
-    ContentError,
-    _check_keys,
-    _check_schema_version,
-    _check_table,
-    _read_toml,
-    _sources,
-    _text,
-    default_content_dir,
-)
+from supervision_app.content.loader import default_content_dir
 from supervision_app.content.model import Content, SourceRef
+from supervision_app.content.schema import (
+    ContentError,
+    check_keys,
+    check_schema_version,
+    check_table,
+    read_toml,
+    required_text,
+    source_refs,
+)
 
 #: The tests the app knows how to run on a case's history.
 CHECKS = frozenset(
@@ -46,26 +46,26 @@ class PatternRule:
 
 def load_patterns(content: Content, file: Path | None = None) -> tuple[PatternRule, ...]:
     file = Path(file) if file is not None else default_content_dir() / "patterns.toml"
-    data = _read_toml(file)
-    _check_keys(file, "patterns file", data, {"schema_version", "rules"})
-    _check_schema_version(file, data)
+    data = read_toml(file)
+    check_keys(file, "patterns file", data, {"schema_version", "rules"})
+    check_schema_version(file, data)
     entries = data.get("rules")
     if not isinstance(entries, list) or not entries:
         raise ContentError(file, "'rules' must be a non-empty list of [[rules]] tables")
     rules: list[PatternRule] = []
     for i, entry in enumerate(entries):
         where = f"rules[{i}]"
-        _check_table(file, where, entry)
-        _check_keys(
+        check_table(file, where, entry)
+        check_keys(
             file,
             where,
             entry,
             {"id", "check", "title", "message", "sources", "threshold", "window_days"},
         )
-        rule_id = _text(file, f"{where}.id", entry.get("id"))
+        rule_id = required_text(file, f"{where}.id", entry.get("id"))
         if any(r.id == rule_id for r in rules):
             raise ContentError(file, f"{where}: rule id '{rule_id}' is used twice")
-        check = _text(file, f"{where}.check", entry.get("check"))
+        check = required_text(file, f"{where}.check", entry.get("check"))
         if check not in CHECKS:
             raise ContentError(
                 file, f"{where}.check '{check}' is not known (known: {', '.join(sorted(CHECKS))})"
@@ -74,9 +74,13 @@ def load_patterns(content: Content, file: Path | None = None) -> tuple[PatternRu
             PatternRule(
                 id=rule_id,
                 check=check,
-                title=_text(file, f"{where}.title", entry.get("title")),
-                message=" ".join(_text(file, f"{where}.message", entry.get("message")).split()),
-                sources=_sources(file, f"{where}.sources", entry.get("sources"), content.documents),
+                title=required_text(file, f"{where}.title", entry.get("title")),
+                message=" ".join(
+                    required_text(file, f"{where}.message", entry.get("message")).split()
+                ),
+                sources=source_refs(
+                    file, f"{where}.sources", entry.get("sources"), content.documents
+                ),
                 threshold=_positive(file, f"{where}.threshold", entry.get("threshold", 2)),
                 window_days=_positive(file, f"{where}.window_days", entry.get("window_days", 365)),
             )

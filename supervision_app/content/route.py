@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from supervision_app.content.model import Content, EscalationPolicy, EscalationStage
+from supervision_app.content.model import Content, EscalationPolicy, EscalationStage, Prompt
 
 ROUTE_PLACEHOLDER = "{escalation_route}"
 DEFAULT_STAGE_DAYS = 5
@@ -44,7 +44,7 @@ def with_route(content: Content, policy: EscalationPolicy | None) -> Content:
     """``content`` with every route placeholder filled from ``policy`` (or the default)."""
     line = describe_route(policy)
 
-    def fill(prompt):
+    def fill(prompt: Prompt) -> Prompt:
         template = prompt.hint_template or prompt.hint
         if ROUTE_PLACEHOLDER not in template:
             return prompt

@@ -49,11 +49,13 @@ def build_case_summary(
     content: Content,
     rules: tuple[PatternRule, ...] | list[PatternRule],
     today: date | None = None,
-    marking: str = DEFAULT_MARKING,
+    marking: str | None = None,
 ) -> CaseSummaryRecord:
+    """``marking``: the one chosen in Record settings; as for a session's record, the content
+    pack's marking and then the default stand in when none is given."""
     today = today or date.today()
     return CaseSummaryRecord(
-        marking=marking,
+        marking=(marking or content.marking or DEFAULT_MARKING).strip() or DEFAULT_MARKING,
         case_reference=history.reference,
         session_date_text=f"case summary printed {format_date(today)}",
         printed_on=today,

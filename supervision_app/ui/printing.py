@@ -65,7 +65,7 @@ class _Cancelled(Exception):
     """Raised from the layout's progress callback to stop it."""
 
 
-#: Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf.py``).
+#: Lays the PDF out, calling ``progress(kind, value)`` as it goes (see ``record/pdf/render.py``).
 PdfBuild = Callable[[Callable[[str, int], None]], bytes]
 
 

@@ -7,7 +7,7 @@ import io
 from datetime import datetime
 
 from reportlab.lib import colors
-from reportlab.lib.styles import StyleSheet1
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
@@ -67,8 +67,6 @@ def render_extract(record: SessionRecord) -> bytes:
 def render_recovery_sheet(recovery_key: str, issued: datetime, db_path: str) -> bytes:
     """One page to print or file for the agency recovery key: the key, when it was issued
     and which database it opens. No case data: the sheet is kept away from the laptop."""
-    from reportlab.lib.styles import ParagraphStyle
-
     ss = stylesheet()
     key_style = ParagraphStyle("RecoveryKey", parent=ss["Title"], fontSize=17, leading=24,
                                spaceBefore=10, spaceAfter=14)  # fmt: skip

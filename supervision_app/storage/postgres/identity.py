@@ -82,8 +82,8 @@ def statements(schema: str) -> list[str]:
             "supervision_signer_identity",
             "NEW.signed_by := session_user; "
             "IF NEW.name IS DISTINCT FROM session_user::text THEN RAISE EXCEPTION USING "
-            "ERRCODE = '42501', MESSAGE = format('On the agency server a record is signed and "
-            "added to in the name of your login (%s) only.', session_user); END IF; "
+            "ERRCODE = '42501', MESSAGE = 'On the agency server a record is signed and added "
+            "to in the name of your login (' || session_user || ') only.'; END IF; "
             "IF NEW.kind = 'signoff' AND NEW.party = 'practitioner' AND "
             "supervision_session_owner(NEW.session_id) IS DISTINCT FROM session_user::text "
             "THEN RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = 'Only the practitioner "

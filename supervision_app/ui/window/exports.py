@@ -68,7 +68,9 @@ class RecordExports(WindowPart):
         if not path:
             return
         try:
-            summary = build_case_summary(history, w.content, w.rules, today)
+            summary = build_case_summary(
+                history, w.content, w.rules, today, marking=w.store.settings.protective_marking()
+            )
             write_case_summary(summary, Path(path))
         except RecordExportError as exc:
             self.warn(QCoreApplication.translate("MainWindow", "Case summary"), str(exc))
