@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 from supervision_app.content import Content
 from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import SessionDetail
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui import spell_check
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
@@ -44,6 +44,9 @@ from supervision_app.ui.stage_navigator import (
 from supervision_app.ui.stage_page import StagePage
 from supervision_app.ui.stage_slot import StageSlot
 from supervision_app.ui.structured_editor import AnyEditor
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 SAVE_WAIT_SECONDS = 2.0
 #: Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).
@@ -225,7 +228,9 @@ class SessionView(SessionHost):
         detail = self._detail
         if detail is None:
             return False
-        return any(s.id != detail.id for s in self._store.sessions.list_sessions(detail.case.id, limit=2))
+        return any(
+            s.id != detail.id for s in self._store.sessions.list_sessions(detail.case.id, limit=2)
+        )
 
     def show_memory(self, visible: bool = True) -> None:
         """Show the case so far (True) or the session's pages (False)."""

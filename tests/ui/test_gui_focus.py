@@ -70,6 +70,7 @@ def test_from_home_to_the_pdf_on_demo_0002(
     # After unlock the window opens on what needs attention, not on the first case.
     assert window.central_stack.currentWidget() is window.home.page
     demo2 = case_id(store, "DEMO-0002")
+    qtbot.waitUntil(lambda: demo2 in window.home.page.start_buttons)  # after the first paint
     start = window.home.page.start_buttons[demo2]
     reasons = "\n".join(
         label.text() for label in start.parentWidget().findChildren(type(window.placeholder))

@@ -25,3 +25,21 @@ def test_the_main_window_imports_no_record_or_print_machinery() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_window_modules_import_no_sqlalchemy() -> None:
+    """The first paint reads the file with plain SQL; SQLAlchemy, the ORM and the models load
+    after it. Importing the window's modules (and the start-up path to them) must not pull
+    them in: a module-level ``from supervision_app.storage import SupervisionStore`` does."""
+    code = (
+        "import sys\n"
+        "import supervision_app.cli, supervision_app.cli.gui, supervision_app.ui.app\n"
+        "import supervision_app.ui.startup, supervision_app.ui.main_window\n"
+        "import supervision_app.ui.lock_controller, supervision_app.ui.security_menu\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
