@@ -13,7 +13,7 @@ from supervision_app.services.demo import load_demo
 from supervision_app.storage import SupervisionStore
 from supervision_app.storage.sqlite.first_paint import FirstPaintReader, FirstPaintStore
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _filled(store: SupervisionStore, content) -> None:
