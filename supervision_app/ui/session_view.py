@@ -28,7 +28,7 @@ from supervision_app.ui.earlier_answers import answered_stage_slots, answers_wit
 from supervision_app.ui.focus.focus_flow import FocusFlow
 from supervision_app.ui.preview import PreviewPage
 from supervision_app.ui.session_answers import SessionAnswers
-from supervision_app.ui.session_dialog import SessionDialog, SessionFields
+from supervision_app.ui.session_dialog import edit_session_details
 from supervision_app.ui.session_header import SessionHeader
 from supervision_app.ui.session_host import SessionHost
 from supervision_app.ui.session_hypotheses import HypothesisLinks
@@ -481,18 +481,8 @@ class SessionView(SessionHost):
             page.set_explanations_visible(visible)
 
     def edit_details(self) -> None:
-        detail = self._detail
-        if detail is None:
-            return
-        dialog = SessionDialog(
-            self,
-            detail.case,
-            SessionFields(detail.date, list(detail.attendees)),
-            lambda f: self._store.sessions.update_session(detail.id, f.date, f.attendees),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._on_details_saved)
-        dialog.open()
+        if self._detail is not None:
+            edit_session_details(self, self._store, self._detail, self._on_details_saved)
 
     def _on_details_saved(self) -> None:
         if self._detail is None:

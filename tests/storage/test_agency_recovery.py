@@ -30,9 +30,9 @@ from supervision_app.storage.sqlite.security import (
     rotate_key,
     set_passphrase,
 )
-from tests.helpers import make_case
 from tests.cli.test_cli import PASSPHRASE, run
 from tests.content.test_content_packs import EXAMPLE
+from tests.helpers import make_case
 
 KEY_PASS = "agency private key passphrase"
 

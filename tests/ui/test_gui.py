@@ -503,3 +503,24 @@ def test_json_export_then_import_after_deleting_the_session(
     qtbot.waitUntil(lambda: window.session_view.session_id is not None)
     assert window.session_view.editor_for(prompt.id).toPlainText() == HOSTILE
     window.close()
+
+
+def test_changing_a_sessions_date_and_attendees_from_its_header(
+    qtbot, store: SupervisionStore, content, db_path: Path
+) -> None:
+    _case_id, session_id = make_case(store)
+    window = open_window(qtbot, store, content, db_path)
+    open_session(qtbot, window, session_id)
+    view = window.session_view
+    qtbot.waitUntil(lambda: view.session_id == session_id)
+    qtbot.mouseClick(view.header.edit_details_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(SessionDialog)
+    assert dialog is not None
+    dialog.date_edit.setDate(QDate(2026, 11, 30))
+    dialog.attendees_edit.setPlainText("Alex Morgan\nJo Patel\nSam Lee (student)")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: store.sessions.get_session(session_id).date == date(2026, 11, 30))
+    assert store.sessions.get_session(session_id).attendees == [
+        "Alex Morgan", "Jo Patel", "Sam Lee (student)"
+    ]  # fmt: skip
+    assert view.detail is not None and view.detail.attendees[-1] == "Sam Lee (student)"

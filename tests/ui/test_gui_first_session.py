@@ -470,8 +470,8 @@ def test_case_words_are_the_names_in_the_record() -> None:
 
 
 def test_the_childs_and_familys_names_are_not_underlined(qtbot, store, content, db_path) -> None:
-    from tests.ui.test_gui_spelling import underlined
     from tests.content.test_spelling import require_checker
+    from tests.ui.test_gui_spelling import underlined
 
     require_checker()
     loaded = load_demo(store, content)

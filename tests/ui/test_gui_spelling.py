@@ -19,10 +19,10 @@ from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.appearance import load_appearance
 from supervision_app.ui.my_words_dialog import MyWordsDialog
 from supervision_app.ui.preferences_dialog import PreferencesDialog
+from tests.content.test_spelling import require_checker
 from tests.helpers import shared_key_ring
 from tests.ui.test_gui import make_case, open_session, open_window, type_text
 from tests.ui.test_gui_security import unlocked  # noqa: F401  (the fixture)
-from tests.content.test_spelling import require_checker
 
 SPELL = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
