@@ -10,8 +10,9 @@ server's URL (which never carries a password) is remembered.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
@@ -21,9 +22,11 @@ from supervision_app import APP_NAME
 from supervision_app.content import Content
 from supervision_app.storage import Database, DatabaseOpenError
 from supervision_app.storage.autosave import AnswerEdit
-from supervision_app.storage.postgres.backend import PostgresBackend, open_server
 from supervision_app.ui.answer_conflict import AnswerConflictDialog
 from supervision_app.ui.settings import ui_settings
+
+if TYPE_CHECKING:
+    from supervision_app.storage.postgres.backend import PostgresBackend
 
 URL_KEY = "agency/url"
 #: The Security menu's actions that only a file on this laptop has.
@@ -42,8 +45,11 @@ def _tr(text: str) -> str:
 
 
 def server_of(database: Database) -> PostgresBackend | None:
+    """The agency server ``database`` is on; None for the laptop's file.  (Until a server has
+    been opened its module is not loaded, and the laptop app does not load it.)"""
+    module = sys.modules.get("supervision_app.storage.postgres.backend")
     backend = database.backend
-    return backend if isinstance(backend, PostgresBackend) else None
+    return backend if module is not None and isinstance(backend, module.PostgresBackend) else None
 
 
 def install_agency(window, database: Database, content: Content, build: BuildWindow) -> None:
@@ -108,6 +114,7 @@ def plain_problem(message: str) -> str:
 
 
 def connect_to_server(window, content: Content, build: BuildWindow) -> None:
+    from supervision_app.storage.postgres.backend import open_server
     from supervision_app.ui.agency_connect_dialog import AgencyConnectDialog
 
     settings = ui_settings()

@@ -22,12 +22,14 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from supervision_app.storage.loading import NotFoundError
+from supervision_app.storage.postgres.conflict import AnswerConflictError
 from supervision_app.storage.signing import require_unlocked
 
 #: Advisory-lock namespaces (first key; the second is the session id).
 SIGN_LOCK = 0x5355_5300  # one signer at a time
 EDIT_LOCK = 0x5355_4500  # autosaves share it; a signing holds it alone
 VERSIONED = ("answers", "structured_answers")
+__all__ = ["AnswerConflictError", "SigningBusyError", "save_answer", "take_signing_turn"]
 BUSY_MESSAGE = (
     "Someone else is signing or adding to this record at this moment. Nothing was saved; "
     "try again in a moment."
@@ -36,18 +38,6 @@ BUSY_MESSAGE = (
 
 class SigningBusyError(Exception):
     """Another signing of the same record is under way; the message is fit to show."""
-
-
-class AnswerConflictError(Exception):
-    """Someone else saved this answer since it was opened: both texts, nothing overwritten."""
-
-    def __init__(self, session_id: int, prompt_id: str, mine: str, theirs: str, version: int):
-        super().__init__(
-            "Someone else changed this answer while you were editing it. Both versions are "
-            "kept: choose which to keep."
-        )
-        self.session_id, self.prompt_id = session_id, prompt_id
-        self.mine, self.theirs, self.version = mine, theirs, version
 
 
 @dataclass(frozen=True, slots=True)
