@@ -59,8 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         server = args.server = server_for(args, name)
         db_path: Path = Path(server) if server else args.db or default_db_path()
         if name == "gui":
-            from supervision_app.cli.gui import run_gui
+            from supervision_app.cli.gui import run_gui, run_gui_on_server
 
+            if server:
+                return run_gui_on_server(server)
             return run_gui(db_path, smoke_test=getattr(args, "smoke_test", False))
         return command(name)(args, db_path)
     except CliError as exc:

@@ -48,10 +48,10 @@ def server_for(args: argparse.Namespace, command: str) -> str | None:
     db = getattr(args, "db", None)
     if not isinstance(db, str):
         return None
-    if command not in ON_SERVER:
+    if command not in ON_SERVER | {"gui"}:
         raise CliError(
             f"'{command}' works on a database file, not on an agency server; on a server, "
-            f"use {', '.join(sorted(ON_SERVER))} (the window cannot open a server yet)."
+            f"use {', '.join(sorted(ON_SERVER))} (or the window: no command)."
         )
     return db
 
@@ -64,7 +64,7 @@ def server_store(url: str, content: Content) -> Iterator[OpenStore]:
     from supervision_app.storage.postgres.backend import open_server
 
     try:
-        database = open_server(url, _ask_password)
+        database = open_server(url, ask_password)
     except DatabaseOpenError as exc:
         raise CliError(str(exc)) from None
     try:
@@ -73,7 +73,7 @@ def server_store(url: str, content: Content) -> Iterator[OpenStore]:
         database.close()
 
 
-def _ask_password(shown: str) -> str | None:
+def ask_password(shown: str) -> str | None:
     if not sys.stdin.isatty():
         return None
     return getpass.getpass(f"Password for {shown}: ")
@@ -89,7 +89,7 @@ def _engine(args: argparse.Namespace) -> Engine:
     if not args.server_url:
         raise CliError("give the server with --db postgresql://user@host/database")
     try:
-        return connect(parse_agency_url(args.server_url), _ask_password)
+        return connect(parse_agency_url(args.server_url), ask_password)
     except AgencyConnectError as exc:
         raise CliError(str(exc)) from None
 

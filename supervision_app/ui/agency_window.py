@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from supervision_app import APP_NAME
 from supervision_app.content import Content
@@ -76,9 +76,10 @@ def install_agency(window, database: Database, content: Content, build: BuildWin
             app=APP_NAME, server=where, login=server.login
         )
     )
-    label = QLabel(
-        _tr("Agency server {server} · login {login}").format(server=where, login=server.login)
-    )
+    shown = _tr("Agency server {server} · login {login}").format(server=where, login=server.login)
+    if server.target.weak_tls:
+        shown += " · " + _tr("the server's certificate is not checked (set by IT)")
+    label = QLabel(shown)
     label.setObjectName("agencyServerLabel")
     window.statusBar().addPermanentWidget(label)
     menu = getattr(window, "security_menu", None)
@@ -155,7 +156,15 @@ def open_window_on(old, database: Database, content: Content, build: BuildWindow
 
 def back_to_laptop(window) -> None:
     laptop = getattr(window, "laptop_window", None)
-    if laptop is None:
+    if laptop is None:  # opened with --db postgresql://…: the laptop's file is not open
+        QMessageBox.information(
+            window,
+            _tr("Open local records"),
+            _tr(
+                "This window was opened on the agency server from the command line. To open "
+                "the records on this computer, start the app without --db."
+            ),
+        )
         return
     laptop.show()
     if not window.close():  # the server's window stays (unsaved text it could not save)

@@ -101,6 +101,18 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
         return app.exec()
 
 
+def run_gui_on_database(database: Database, content: Content) -> int:
+    """The window on a database opened already (the agency server, from the command line);
+    it is closed when the window's event loop ends."""
+    app = _application()
+    try:
+        window = build_window(database, content, ask_agency_key=False)
+        window.show()
+        return app.exec()
+    finally:
+        database.close()
+
+
 class _AfterFirstPaint(QObject):
     """Runs ``callback`` once, just after the first paint of any window (the first screen),
     so that work started for later (the preload) does not hold the GIL while that screen is

@@ -53,13 +53,27 @@ def test_a_password_in_the_url_is_refused_before_connecting(capsys) -> None:
     assert "Leave the password out of the URL" in err and "secret" not in err
 
 
-@pytest.mark.parametrize("command", [["backup", "x.bak"], ["rotate-key"], ["gui"], []])
+@pytest.mark.parametrize("command", [["backup", "x.bak"], ["rotate-key"]])
 def test_commands_about_the_file_refuse_a_server_and_create_nothing(
     command, tmp_path, capsys, monkeypatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert main([*command, "--db", "postgresql://sam@db.example/supervision"]) == 1
     assert "not on an agency server" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["gui"], []])
+def test_the_window_on_an_unreachable_server_says_so_and_creates_nothing(
+    command, tmp_path, monkeypatch
+) -> None:
+    import supervision_app.ui.app as app
+
+    said: list[str] = []
+    monkeypatch.setattr(app, "show_startup_error", lambda message: said.append(message) or 2)
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--db", "postgresql://sam@/supervision?host=/tmp/aw-no-socket"]) == 2
+    assert "Could not connect to the agency server" in said[0]
     assert list(tmp_path.iterdir()) == []
 
 

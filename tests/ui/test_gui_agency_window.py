@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from supervision_app.storage import Database, SupervisionStore
 from supervision_app.ui.agency_connect_dialog import AgencyConnectDialog
@@ -162,3 +162,27 @@ def test_an_autosave_conflict_shows_both_texts_and_the_user_chooses(qtbot, lapto
         assert stored == "Merged: theirs and mine."
     finally:
         other.database.close()
+
+
+def test_the_window_opens_on_the_server_from_the_command_line(
+    qtbot, server, monkeypatch, tmp_path
+) -> None:
+    import supervision_app.ui.app as app
+    from supervision_app.cli import main
+
+    shown: list[tuple[str, str]] = []
+
+    def run(database, content) -> int:
+        window = app.build_window(database, content, ask_agency_key=False)
+        qtbot.addWidget(window)
+        shown.append(
+            (window.windowTitle(), window.statusBar().findChild(QLabel, "agencyServerLabel").text())
+        )
+        window.close()
+        database.close()
+        return 0
+
+    monkeypatch.setattr(app, "run_gui_on_database", run)
+    assert main(["--db", _url(server, "bob")]) == 0
+    assert server.role("bob") in shown[0][0] and server.role("bob") in shown[0][1]
+    assert not (tmp_path / "appdata" / "supervision.sqlite3").exists()  # the laptop file untouched
