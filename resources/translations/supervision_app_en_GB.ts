@@ -132,6 +132,49 @@
     </message>
 </context>
 <context>
+    <name>AgencyConnectDialog</name>
+    <message>
+        <source>Connect to agency server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the records held on your agency&apos;s server, logging in as your own database login. Your agency&apos;s IT gives you the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password comes from your password file (PGPASSFILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the password empty if a password file or a client certificate logs you in. The password is never saved by this app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is encrypted and the server&apos;s certificate is checked (TLS, sslmode=verify-full) unless the server is on this computer&apos;s local socket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, like the example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgencyConsent</name>
     <message>
         <source>Add an agency recovery key?</source>
@@ -278,6 +321,41 @@ Fingerprint: {fingerprint}
     </message>
     <message>
         <source>Added from the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnswerConflictDialog</name>
+    <message>
+        <source>Someone else saved this answer first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While you were editing “{prompt}”, someone else saved a different text. Nothing has been overwritten. Choose which text to keep, or edit the merged text and save that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their text (saved on the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your text (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged text (edit, then save it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save merged text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
