@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import Child
-from supervision_app.ui.widgets import accessible, push_button, qdate, text_label, to_date
+from supervision_app.ui.widgets import accessible, discard, push_button, qdate, text_label, to_date
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -180,7 +180,7 @@ class ChildrenEditor(QWidget):
             return
         self.rows.remove(row)
         self._rows_layout.removeWidget(row)
-        row.deleteLater()
+        discard(row)
         for number, other in enumerate(self.rows, start=1):
             other.set_number(number)
         self._update_remove_buttons()
@@ -196,7 +196,7 @@ class ChildrenEditor(QWidget):
     def set_children(self, children: list[Child]) -> None:
         for row in list(self.rows):
             self._rows_layout.removeWidget(row)
-            row.deleteLater()
+            discard(row)
         self.rows = []
         shown: list[Child | None] = list(children) if children else [None]  # one row to fill in
         for child in shown:

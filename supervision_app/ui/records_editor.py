@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from supervision_app.content import Prompt
 from supervision_app.ui.structured_editor import StructuredEditor, small_text_box
-from supervision_app.ui.widgets import push_button
+from supervision_app.ui.widgets import discard, push_button
 
 
 class RecordsEditor(StructuredEditor):
@@ -85,8 +85,7 @@ class RecordsEditor(StructuredEditor):
 
     def _remove(self, frame: QFrame) -> None:
         self.rows = [(f, w) for f, w in self.rows if f is not frame]
-        frame.hide()
-        frame.deleteLater()
+        discard(frame)
         self._changed()
 
     @staticmethod
@@ -109,7 +108,7 @@ class RecordsEditor(StructuredEditor):
     def _show(self, data: dict[str, Any]) -> None:
         stored = [r for r in data.get("rows", []) if isinstance(r, dict)]
         for frame, _widgets in self.rows:
-            frame.deleteLater()
+            discard(frame)
         self.rows = []
         for values in stored or [{}]:
             self.add_row({k: str(v) for k, v in values.items()})

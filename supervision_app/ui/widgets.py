@@ -97,13 +97,22 @@ def to_date(day: QDate) -> date:
     return value
 
 
+def discard(widget: QWidget) -> None:
+    """Hide a widget taken out of its layout now, and delete it once Qt is idle. Until then it
+    is still its parent's child: shown, no layout places it, and it is drawn over the parent's
+    other widgets at its last size (a widget never laid out is 640 × 480 at the top left)."""
+    widget.hide()
+    widget.deleteLater()
+
+
 def delete_widgets(layout: QLayout) -> None:
-    """Take every item out of ``layout`` and delete its widget (once Qt is idle)."""
+    """Take every item out of ``layout`` and delete its widget (hidden now, deleted once Qt
+    is idle)."""
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
-            widget.deleteLater()
+            discard(widget)
 
 
 def repolish(widget: QWidget) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from supervision_app.domain.focus import AttentionItem
 from supervision_app.ui.focus.page_frame import FocusPage, card
-from supervision_app.ui.widgets import accessible, push_button, set_primary, text_label
+from supervision_app.ui.widgets import accessible, discard, push_button, set_primary, text_label
 
 
 class HomePage(FocusPage):
@@ -84,7 +84,7 @@ class HomePage(FocusPage):
             self.list_box.insertWidget(rank, row.frame)  # moves a kept row into its place
         for gone in self._rows.values():
             self.list_box.removeWidget(gone.frame)
-            gone.frame.deleteLater()
+            discard(gone.frame)
         self._rows = rows
         self.start_buttons = {case_id: row.start for case_id, row in rows.items()}
         self.rows = [row.frame for row in rows.values()]
@@ -116,7 +116,7 @@ class HomePage(FocusPage):
         row.title.setText(item.reference)
         for label in row.reasons:
             row.texts.removeWidget(label)
-            label.deleteLater()
+            discard(label)
         row.reasons = [text_label(reason, "attentionReason", selectable=True) for reason in reasons]
         for label in row.reasons:
             row.texts.addWidget(label)

@@ -26,7 +26,13 @@ from supervision_app.ui.focus.page_frame import (
     section_title,
     session_text_editor,
 )
-from supervision_app.ui.widgets import accessible, delete_widgets, push_button, text_label
+from supervision_app.ui.widgets import (
+    accessible,
+    delete_widgets,
+    discard,
+    push_button,
+    text_label,
+)
 
 DISCUSS = "discuss"
 NOT_TODAY = "not_today"
@@ -131,7 +137,7 @@ class TodayPage(FocusPage):
             rows.addWidget(editor)
             self.worry_editors.append(editor)
         self.worry_box.layout().replaceWidget(self.worry_holder, holder)
-        self.worry_holder.deleteLater()
+        discard(self.worry_holder)
         self.worry_holder = holder
         self.worry_box.setVisible(bool(self._children))
 
