@@ -51,13 +51,30 @@ def pending(connection: Connection) -> list[str]:
 
     An unstamped database counts as the baseline (a laptop file from before Alembic, after
     its pre-Alembic steps)."""
-    revision = stored_revision(connection) or BASELINE
+    return after(stored_revision(connection))
+
+
+def after(revision: str | None) -> list[str]:
+    """The revisions after ``revision`` (``None``: unstamped, counted as the baseline)."""
+    revision = revision or BASELINE
     if revision not in REVISIONS:
         raise NewerSchemaError(
             f"The database's schema ({revision}) comes from a newer version of this app. "
             "Update the app to open it; nothing was changed."
         )
     return list(REVISIONS[REVISIONS.index(revision) + 1 :])
+
+
+def mark(connection: Connection, revision: str) -> None:
+    """Stamp an unstamped database with ``revision`` the way Alembic does, without importing
+    Alembic (a new laptop file, or one just brought to the baseline: nothing to run)."""
+    connection.execute(
+        text(
+            f"CREATE TABLE {VERSION_TABLE} (version_num VARCHAR(32) NOT NULL, "
+            f"CONSTRAINT {VERSION_TABLE}_pkc PRIMARY KEY (version_num))"
+        )
+    )
+    connection.execute(text(f"INSERT INTO {VERSION_TABLE} (version_num) VALUES (:r)"), {"r": revision})
 
 
 def _config(connection: Connection) -> Config:  # Alembic is imported only when needed
