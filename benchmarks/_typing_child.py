@@ -73,9 +73,12 @@ def main() -> int:
     window.show()
     QTest.qWait(200)
 
-    prompts = [  # free-text prompts only: the structured tools have editors of their own
+    texts = [  # free-text prompts only: the structured tools have editors of their own
         p for stage in content.stages for p in stage.prompts if getattr(p, "kind", "text") == "text"
     ]
+    # The session's pages hold the prompts of its agenda, not every prompt of the content:
+    # type into the ones that have an answer box in this session.
+    prompts = [p for p in texts if view.editor_for(p.id) is not None]
     text_source = _typing_text(chars)
 
     saves = [0]

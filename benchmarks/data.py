@@ -536,7 +536,12 @@ def seed_rich_session(path: Path, seed: int = SEED + 7) -> tuple[int, int]:
         for stage in content.stages:
             for prompt in stage.prompts:
                 kind = getattr(prompt, "kind", "text")
-                if kind == "text":
+                if kind == "hypotheses":  # the case's hypotheses tool: no text of its own
+                    for _ in range(2):
+                        store.memory.add_hypothesis(
+                            case_id, sentence(rng), date(2026, 11, 2), session_id
+                        )
+                elif kind == "text":
                     text = "\n\n".join(
                         paragraph(rng, sentences) for _ in range(rng.randint(*paras))
                     )
@@ -674,7 +679,7 @@ def record_texts(record) -> list[tuple[str, str]]:
                 out.append(("body", " — ".join(c for c in cells if c)))
             if getattr(prompt, "rows_note", ""):
                 out.append(("body", prompt.rows_note))
-    for section in ("previous_actions", "escalations", "signoffs", "addenda"):
+    for section in ("hypotheses", "previous_actions", "escalations", "signoffs", "addenda"):
         items = getattr(record, section, ())
         if items:
             out.append(("heading", section.replace("_", " ").capitalize()))

@@ -128,6 +128,19 @@ class Context:
             self.log(f"prepared {key} in {time.perf_counter() - started:.1f} s")
         return self._cache[key]
 
+    def _screen_file(self) -> Path:
+        """Qt's offscreen platform has one 800 × 800 screen unless told otherwise: the app
+        would open at that size (in its compact layout) while the bare window opens at
+        1320 × 860. A 1920 × 1080 screen at 96 dpi, as a desktop has, for every child."""
+        path = self.workdir / "offscreen-screen.json"
+        if not path.exists():
+            path.write_text(
+                '{"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, '
+                '"height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+                encoding="utf-8",
+            )
+        return path
+
     def child_env(self, db: Path | None = None) -> dict[str, str]:
         """The environment for every child process: same for the app and for its baseline.
 
@@ -139,6 +152,8 @@ class Context:
 
             env = data.child_env(db, env)
         env["QT_QPA_PLATFORM"] = self.platform
+        if self.platform == "offscreen":
+            env["QT_QPA_PLATFORM"] = f"offscreen:configfile={self._screen_file()}"
         # The app's settings and data folders go to the work folder, never the user's.
         env["SUPERVISION_APP_DATA_DIR"] = str(self.workdir / "appdata")
         env["PYTHONPATH"] = os.pathsep.join(

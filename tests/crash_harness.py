@@ -10,7 +10,7 @@ moment, reopens the database and checks:
 * a decision and its rationale, written together, are never half there,
 * ``PRAGMA integrity_check`` and ``PRAGMA cipher_integrity_check`` pass.
 
-Used by tests/test_reliability.py (a few kills) and scripts/reliability.py (1,000).
+Used by tests/storage/test_reliability.py (a few kills) and scripts/reliability.py (1,000).
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -82,3 +85,23 @@ def raw_connection(path: Path):
     from supervision_app.storage.sqlite import cipher
 
     return cipher.connect(str(path), shared_key_ring().data_key)
+
+
+CLI_PASSPHRASE = "a long test passphrase for the CLI"
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``supervision-app ARGS`` as a user runs it: a real process, the passphrase from the
+    environment (``None`` in ``env`` removes a variable)."""
+    environment = {**os.environ, "SUPERVISION_APP_PASSPHRASE": CLI_PASSPHRASE}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "supervision_app", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={k: v for k, v in environment.items() if v is not None},
+    )

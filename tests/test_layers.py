@@ -1,4 +1,9 @@
-"""The core (content, domain, storage, record, exchange, CLI) never loads Qt widgets."""
+"""What import-linter cannot say: what importing the core loads at run time.
+
+The contracts in pyproject.toml forbid Qt below the window in every import, even inside
+functions. These tests check the other half: importing the core, the use cases and the command
+line loads neither Qt nor the heavy renderers (ReportLab, Jinja2), which are imported only inside
+the functions that render, so the command line and the window's start-up stay light."""
 
 from __future__ import annotations
 

@@ -1233,6 +1233,10 @@ Health Visiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Working out what needs attention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All cases ▸</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
         UnlockError,
     )
     from supervision_app.storage.keys import KeyRing, Passphrase, RecoveryKey
+    from supervision_app.storage.loading import NotFoundError
     from supervision_app.storage.sqlite.backend import DatabaseKind, inspect_database, open_database
-    from supervision_app.storage.store import NotFoundError, SupervisionStore
+    from supervision_app.storage.store import SupervisionStore
 
 _WHERE = {
     "Database": "database",
@@ -39,7 +40,7 @@ _WHERE = {
     "KeyRing": "keys",
     "Passphrase": "keys",
     "RecoveryKey": "keys",
-    "NotFoundError": "store",
+    "NotFoundError": "loading",
     "SupervisionStore": "store",
 }
 

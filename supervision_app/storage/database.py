@@ -18,7 +18,7 @@ from supervision_app.storage.backend import Backend
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine, PoolProxiedConnection
-    from sqlalchemy.orm import Session
+    from sqlalchemy.orm import Session, sessionmaker
 
     from supervision_app.storage.keys import Credential
 
@@ -27,12 +27,21 @@ class Database:
     """An open, unlocked database: sessions from its backend's engine."""
 
     def __init__(self, backend: Backend) -> None:
-        from sqlalchemy import event
-        from sqlalchemy.orm import sessionmaker
-
         self.backend = backend
-        self._sessions = sessionmaker(expire_on_commit=False)
-        event.listen(self._sessions, "after_flush", _note_deletes)
+        self._factory: sessionmaker[Session] | None = None
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        """The session factory, made at the first unit of work (SQLAlchemy's ORM loads then,
+        not when the database is opened: the first screen is read without it)."""
+        if self._factory is None:
+            from sqlalchemy import event
+            from sqlalchemy.orm import sessionmaker
+
+            factory: sessionmaker[Session] = sessionmaker(expire_on_commit=False)
+            event.listen(factory, "after_flush", _note_deletes)
+            self._factory = factory
+        return self._factory
 
     @property
     def path(self) -> Path:

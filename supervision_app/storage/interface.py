@@ -2,7 +2,7 @@
 
 The services (and anything else above storage) type against these, not against the SQLite
 classes; :class:`Storage` is the whole store (``SupervisionStore`` satisfies it, checked by
-mypy in ``_check_sqlite_store`` below and by ``tests/test_storage_interface.py``).  A second
+mypy in ``_check_sqlite_store`` below and by ``tests/storage/test_storage_interface.py``).  A second
 backend provides the same parts.
 
 Methods keep the store's contract: each opens its own unit of work, returns plain domain

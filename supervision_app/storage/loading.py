@@ -1,9 +1,11 @@
-"""Loading a stored session into plain domain objects (inside a caller's unit of work)."""
+"""Loading a stored session into plain domain objects (inside a caller's unit of work).
+
+Importing it loads no SQLAlchemy: :class:`NotFoundError` is needed by the window's modules
+before the first paint, SQLAlchemy only once a session is read."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from typing import TYPE_CHECKING
 
 from supervision_app.domain import (
     Action,
@@ -15,7 +17,11 @@ from supervision_app.domain import (
     SessionDetail,
     StructuredAnswer,
 )
-from supervision_app.storage.models import CaseRow, SessionRow, StructuredAnswerRow
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first session read, not with NotFoundError
+    from sqlalchemy.orm import Session
+
+    from supervision_app.storage.models import CaseRow
 
 
 class NotFoundError(LookupError):
@@ -35,6 +41,11 @@ def case_detail(row: CaseRow) -> CaseDetail:
 
 
 def load_detail(session: Session, session_id: int) -> SessionDetail:
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from supervision_app.storage.models import CaseRow, SessionRow
+
     row = session.scalar(
         select(SessionRow)
         .where(SessionRow.id == session_id)
@@ -77,6 +88,10 @@ def load_detail(session: Session, session_id: int) -> SessionDetail:
 
 
 def structured_answers(session: Session, session_id: int) -> dict[str, StructuredAnswer]:
+    from sqlalchemy import select
+
+    from supervision_app.storage.models import StructuredAnswerRow
+
     rows = session.scalars(
         select(StructuredAnswerRow)
         .where(StructuredAnswerRow.session_id == session_id)

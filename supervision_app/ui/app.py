@@ -7,6 +7,7 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -16,6 +17,9 @@ from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.content import Content
 from supervision_app.paths import resource_path
 from supervision_app.storage import Database, DatabaseOpenError
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 EXIT_CANNOT_OPEN = 2
 
@@ -140,7 +144,7 @@ def _preload_window_modules() -> None:
 
 def build_window(database: Database, content: Content, ask_agency_key: bool = True):
     """The main window on an unlocked database, with locking and the Security menu."""
-    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.sqlite.first_paint import FirstPaintStore, first_paint_store
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
@@ -148,7 +152,11 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
 
     if ask_agency_key:  # the unattended smoke test never waits on a question (nor adds the key)
         _apply_agency_key(database, content)
-    window = MainWindow(SupervisionStore(database), content, database.path)
+    store = first_paint_store(database)
+    # A FirstPaintStore stands in for the store (its parts and methods are the store's).
+    window = MainWindow(cast("SupervisionStore", store), content, database.path)
+    if isinstance(store, FirstPaintStore):  # the first screen came from plain SQL: ORM after it
+        window.first_painted.connect(lambda: QTimer.singleShot(0, store.load))
     window.lock_controller = LockController(window, database)
     install_security_menu(window, window.lock_controller)
     window.instance_server = InstanceServer(window, database.path)
@@ -158,6 +166,8 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
 def _apply_agency_key(database: Database, content: Content, parent=None) -> bool:
     """Add a content pack's agency recovery key to the key file only if the user accepts it,
     after seeing the pack's name and the key's fingerprint. True when it was added."""
+    if content.agency_recovery is None:  # no pack names one (most installs): nothing to ask,
+        return False  # and the key modules (with SQLAlchemy) are not imported before the paint
     from supervision_app.services.opening import AgencyKey, add_agency_key
 
     outcome = add_agency_key(
@@ -198,7 +208,8 @@ def ask_agency_consent(parent, agency) -> bool:
         ).format(fingerprint=fingerprint(agency.public_key), contact=contact)
     )
     add = box.addButton(
-        QCoreApplication.translate("AgencyConsent", "Add the key"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("AgencyConsent", "Add the key"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
     later = box.addButton(
         QCoreApplication.translate("AgencyConsent", "Not now"), QMessageBox.ButtonRole.RejectRole

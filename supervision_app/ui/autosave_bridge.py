@@ -14,11 +14,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from supervision_app.storage import SupervisionStore
 from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter, SaveOutcome
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 Key = tuple[int, str]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
@@ -30,7 +31,6 @@ from supervision_app.domain.memory import (
     TrackedAction,
 )
 from supervision_app.domain.patterns import PatternPrompt
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui.case_memory_recording import MemoryRecorder, MemoryScope
 from supervision_app.ui.case_memory_rows import (
     CHRONOLOGY_FIRST_PAGE,
@@ -45,6 +45,9 @@ from supervision_app.ui.case_memory_rows import (
 )
 from supervision_app.ui.ratings_chart import RatingsChart
 from supervision_app.ui.widgets import push_button, text_label
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 
 class MemoryCards(QObject):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -24,10 +25,12 @@ from supervision_app.domain.memory import (
     CaseHistory,
 )
 from supervision_app.domain.patterns import PatternPrompt, evaluate
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui.case_memory_cards import MemoryCards
 from supervision_app.ui.case_memory_recording import MemoryRecorder, MemoryScope
 from supervision_app.ui.case_memory_rows import PagedLists
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 FOUND_BACKGROUND = "#FFF3C4"  # the row a search result opened
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
@@ -27,8 +27,10 @@ from supervision_app.domain.memory import (
     ReviewOutcome,
     TrackedAction,
 )
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui.memory_form_dialog import Field, MemoryFormDialog
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 
 @dataclass

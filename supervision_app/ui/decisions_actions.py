@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -27,13 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.domain import Action, ActionStatus, Decision, format_date
-from supervision_app.storage import NotFoundError, SupervisionStore
+from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui import theme
 from supervision_app.ui.action_dialog import ActionDialog, ActionFields
 from supervision_app.ui.decision_dialog import DecisionDialog, DecisionFields
 from supervision_app.ui.record_table import RecordTable
 from supervision_app.ui.stage_page import READABLE_WIDTH
 from supervision_app.ui.widgets import push_button, read_only_table, text_label
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 #: The actions table's narrow columns (owner, due, status) take at most these shares of the

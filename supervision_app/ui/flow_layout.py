@@ -10,8 +10,12 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidge
 
 class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
-        super().__init__(parent)
+        # The items first, and the widget's layout set only afterwards: Qt may ask the layout
+        # for its items (count, itemAt) while it is installed, before this __init__ went on.
+        super().__init__()
         self._items: list[QLayoutItem] = []
+        if parent is not None:
+            parent.setLayout(self)
         self._spacing = spacing
         self._align_right = False
         self.setContentsMargins(0, 0, 0, 0)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from supervision_app import APP_NAME
 from supervision_app.content import Content, ContentError
 from supervision_app.content.patterns import PatternRule, load_patterns
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui import compact_layout, desktop_features, theme
 from supervision_app.ui.a11y import click_focused_button
 from supervision_app.ui.accessible_roles import install_accessibility
@@ -52,6 +51,7 @@ from supervision_app.ui.window.search import SearchController
 from supervision_app.ui.window.settings_actions import SettingsActions
 
 if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.single_instance import InstanceServer
 

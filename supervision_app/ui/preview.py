@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,12 +28,15 @@ from PySide6.QtWidgets import (
 
 from supervision_app.content import Content
 from supervision_app.domain import AuditEvent
-from supervision_app.storage import NotFoundError, SupervisionStore
+from supervision_app.storage import NotFoundError
 from supervision_app.ui.background import WorkCancelled, cancel_point, run_in_background
 from supervision_app.ui.file_names import default_export_path
 from supervision_app.ui.flow_layout import flow_row
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.widgets import accessible, push_button, scroll_body, text_label
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 HTML_BESIDE_KEY = "export/html_beside_pdf"
 

@@ -16,7 +16,6 @@ from supervision_app.ui.credential_dialog import CredentialDialog
 from supervision_app.ui.lock_controller import LockController
 from supervision_app.ui.passphrase_dialog import PassphraseDialog, PassphrasePurpose
 from supervision_app.ui.recovery_key_dialog import RecoveryKeyDialog
-from supervision_app.ui.restore_backup import BACKUP_SUFFIX, all_saved, restore_from_backup
 
 
 def install_security_menu(window, controller: LockController) -> None:
@@ -49,7 +48,7 @@ def install_security_menu(window, controller: LockController) -> None:
         (
             "restoreAction",
             QCoreApplication.translate("SecurityMenu", "Restore from a backup…"),
-            lambda: restore_from_backup(window, controller),
+            lambda: _restore_backup(window, controller),
         ),
         (
             "autoLockAction",
@@ -188,6 +187,8 @@ def rotate_data_key(window, controller: LockController) -> None:
             "you confirm.",
         ),
     )
+    from supervision_app.ui.restore_backup import all_saved
+
     if chosen is None or not all_saved(window):
         return
     passphrase, recovery = chosen
@@ -218,8 +219,16 @@ def rotate_data_key(window, controller: LockController) -> None:
     )
 
 
+def _restore_backup(window, controller: LockController) -> bool:
+    # The backup modules load SQLAlchemy: imported when asked for, not while the window starts.
+    from supervision_app.ui.restore_backup import restore_from_backup
+
+    return restore_from_backup(window, controller)
+
+
 def back_up(window, controller: LockController) -> None:
     from supervision_app.storage.sqlite.backup import BackupError, write_backup
+    from supervision_app.ui.restore_backup import BACKUP_SUFFIX
 
     suggested = (
         Path.home() / f"supervision-{QDate.currentDate().toString('yyyy-MM-dd')}{BACKUP_SUFFIX}"

@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateEdit, QPlainTextEdit, QWidget
 
-from supervision_app.domain import CaseDetail
+from supervision_app.domain import CaseDetail, SessionDetail
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
 from supervision_app.ui.widgets import accessible, qdate, text_label, to_date
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -104,3 +109,18 @@ class SessionDialog(FormDialog[SessionFields]):
         initial: SessionFields | None = None,
     ) -> tuple[SessionFields | None, bool]:
         return cls.run(parent, initial, case=case)
+
+
+def edit_session_details(
+    parent: QWidget, store: SupervisionStore, detail: SessionDetail, saved: Callable[[], None]
+) -> None:
+    """Open the session's date and attendees for editing; ``saved`` runs once they are stored."""
+    dialog = SessionDialog(
+        parent,
+        detail.case,
+        SessionFields(detail.date, list(detail.attendees)),
+        lambda f: store.sessions.update_session(detail.id, f.date, f.attendees),
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(saved)
+    dialog.open()

@@ -4,14 +4,17 @@ way into the structured hypotheses tool (in the case so far), kept up to date.""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from supervision_app.content import Content
 from supervision_app.domain import SessionDetail
 from supervision_app.domain.memory import Hypothesis
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.focus.hypotheses_link import HypothesesLink
 from supervision_app.ui.stage_page import HYPOTHESES_KIND, StagePage
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 #: The prompts under which the structured hypotheses tool is offered.
 HYPOTHESIS_PROMPTS = frozenset(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 from supervision_app.content import Content
 from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import SessionDetail
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui import spell_check
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
@@ -28,7 +28,7 @@ from supervision_app.ui.earlier_answers import answered_stage_slots, answers_wit
 from supervision_app.ui.focus.focus_flow import FocusFlow
 from supervision_app.ui.preview import PreviewPage
 from supervision_app.ui.session_answers import SessionAnswers
-from supervision_app.ui.session_dialog import SessionDialog, SessionFields
+from supervision_app.ui.session_dialog import edit_session_details
 from supervision_app.ui.session_header import SessionHeader
 from supervision_app.ui.session_host import SessionHost
 from supervision_app.ui.session_hypotheses import HypothesisLinks
@@ -44,6 +44,9 @@ from supervision_app.ui.stage_navigator import (
 from supervision_app.ui.stage_page import StagePage
 from supervision_app.ui.stage_slot import StageSlot
 from supervision_app.ui.structured_editor import AnyEditor
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 SAVE_WAIT_SECONDS = 2.0
 #: Below this width (logical pixels) the session plan becomes a drop-down (see set_compact).
@@ -225,7 +228,9 @@ class SessionView(SessionHost):
         detail = self._detail
         if detail is None:
             return False
-        return any(s.id != detail.id for s in self._store.sessions.list_sessions(detail.case.id, limit=2))
+        return any(
+            s.id != detail.id for s in self._store.sessions.list_sessions(detail.case.id, limit=2)
+        )
 
     def show_memory(self, visible: bool = True) -> None:
         """Show the case so far (True) or the session's pages (False)."""
@@ -476,18 +481,8 @@ class SessionView(SessionHost):
             page.set_explanations_visible(visible)
 
     def edit_details(self) -> None:
-        detail = self._detail
-        if detail is None:
-            return
-        dialog = SessionDialog(
-            self,
-            detail.case,
-            SessionFields(detail.date, list(detail.attendees)),
-            lambda f: self._store.sessions.update_session(detail.id, f.date, f.attendees),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._on_details_saved)
-        dialog.open()
+        if self._detail is not None:
+            edit_session_details(self, self._store, self._detail, self._on_details_saved)
 
     def _on_details_saved(self) -> None:
         if self._detail is None:

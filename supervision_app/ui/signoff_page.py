@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,12 +28,15 @@ from supervision_app.domain import (
     format_date,
 )
 from supervision_app.domain.signing import name_and_role
-from supervision_app.storage import NotFoundError, SupervisionStore
+from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui.addendum_dialog import AddendumDialog, AddendumFields
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.signoff_dialog import SignOffDialog
 from supervision_app.ui.user_dialog import UserDialog
 from supervision_app.ui.widgets import accessible, push_button, read_only_table, text_label
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 INCLUDE_AUDIT_KEY = "record/include_audit_trail"
 

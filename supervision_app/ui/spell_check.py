@@ -29,7 +29,6 @@ from supervision_app.spelling import (
     SpellChecker,
     load_checker,
 )
-from supervision_app.storage.personal_words import clean_word
 from supervision_app.ui import theme
 from supervision_app.ui.appearance import ink
 
@@ -210,6 +209,8 @@ class _WordsInMemory:
         return sorted(self._words, key=lambda w: (w.casefold(), w))
 
     def add_word(self, word: str) -> bool:
+        from supervision_app.storage.personal_words import clean_word  # SQLAlchemy: not at start
+
         word = clean_word(word)
         added = word not in self._words
         self._words.add(word)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -21,11 +22,13 @@ from supervision_app.private_files import FOLDER_MODE, make_private, private_fol
 from supervision_app.storage.database import Database
 from supervision_app.storage.identity import (
     LOCKED_MESSAGE,
+    SCHEMA_VERSION,
     DatabaseInUseError,
     DatabaseLockedError,
     DatabaseOpenError,
     NotOurDatabaseError,
     UnlockError,
+    check_identity,
 )
 from supervision_app.storage.keys import (
     Credential,
@@ -51,6 +54,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not befor
     from sqlalchemy import Engine
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+_BUILDING = threading.Lock()  # the autosave thread and the window may both ask first
 
 
 class DatabaseKind(Enum):
@@ -80,9 +84,14 @@ class SqliteBackend:
 
     dialect: SqliteDialect = DIALECT
 
-    def __init__(self, path: Path, engine: Engine, ring: KeyRing, lock: InstanceLock) -> None:
+    def __init__(
+        self, path: Path, engine: Engine | None, ring: KeyRing, lock: InstanceLock
+    ) -> None:
+        """``engine`` None: the file's schema is current, and the engine is made (and the
+        schema's upkeep run) when first used, so that opening the file imports no
+        SQLAlchemy: the window's first screen is read without it (storage/sqlite/first_paint.py)."""
         self._path = path
-        self._engine = engine
+        self._engine: Engine | None = engine
         self._ring: KeyRing | None = ring
         self._lock = lock
         self._new_recovery_key = ring.new_recovery_key
@@ -94,6 +103,10 @@ class SqliteBackend:
 
     @property
     def engine(self) -> Engine:
+        if self._engine is None:
+            with _BUILDING:
+                if self._engine is None:
+                    self._engine = _prepared_engine(self._path, self.key_ring.data_key)
         return self._engine
 
     @property
@@ -109,12 +122,12 @@ class SqliteBackend:
 
     def after_delete(self) -> None:
         """Deleted text must not linger in the WAL: copy it back and truncate."""
-        with self._engine.connect() as conn:
+        with self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def replace_key(self, ring: KeyRing) -> None:
         """After a re-key: new connections use the new key (for :mod:`.security`)."""
-        self._engine.dispose()
+        self.engine.dispose()
         self._engine = _engine(self._path, ring.data_key)
         self._ring = KeyRing(ring.data_key, ring.entry)
 
@@ -124,7 +137,7 @@ class SqliteBackend:
         For work that replaces the file (key rotation, restore): a write in
         between would be lost, so the autosave writer is refused and retries.
         """
-        self._engine.dispose()
+        self.engine.dispose()
         self._engine = _refusing_engine()
 
     # -- locking: the key leaves memory (as far as Python allows) and connections close --
@@ -134,18 +147,19 @@ class SqliteBackend:
         return self._ring is None
 
     def lock(self) -> None:
-        self._engine.dispose()
+        self.engine.dispose()
         self._ring = None
         self._engine = _refusing_engine()
 
     def unlock(self, credential: Credential) -> None:
         ring = unlock_file(self._path, credential)
-        self._engine.dispose()
+        self.engine.dispose()
         self._engine = _engine(self._path, ring.data_key)
         self._ring = ring
 
     def close(self) -> None:
-        self._engine.dispose()
+        if self._engine is not None:
+            self.engine.dispose()
         self._lock.release()
 
 
@@ -203,20 +217,43 @@ def open_database(path: Path, credential: Credential) -> Database:
     try:
         ring = _open_keys(path, kind, credential, thorough=needs_full_check(path, lock))
         _tighten(path)
-        engine = _engine(path, ring.data_key)
-        # Here, not at the top: the schema needs SQLAlchemy, which loads while the unlock
-        # dialog waits (ui/app.py), not before it appears.
-        from supervision_app.storage.sqlite.schema import prepare_schema
-
-        try:
-            prepare_schema(engine, path, ring.data_key)
-        except BaseException:
-            engine.dispose()
-            raise
+        # A file at the current schema needs no upgrade: its engine is made when first used.
+        engine = (
+            None
+            if _schema_is_current(path, ring.data_key)
+            else _prepared_engine(path, ring.data_key)
+        )
     except BaseException:
         lock.release()
         raise
     return Database(SqliteBackend(path, engine, ring, lock))
+
+
+def _schema_is_current(path: Path, data_key: bytes) -> bool:
+    """Whether the file has our tables at :data:`SCHEMA_VERSION` (plain SQL, no SQLAlchemy);
+    a file that is not ours or is newer is refused here, as :func:`.schema.prepare_schema`
+    would refuse it."""
+    conn = cipher.connect(str(path), data_key, read_only=True)
+    try:
+        tables, meta = cipher.read_meta(conn)
+    finally:
+        conn.close()
+    return bool(tables) and check_identity(path, meta) == SCHEMA_VERSION
+
+
+def _prepared_engine(path: Path, data_key: bytes) -> Engine:
+    """The engine on the file, its schema created, upgraded or checked."""
+    engine = _engine(path, data_key)
+    # Here, not at the top: the schema needs SQLAlchemy, which loads while the unlock
+    # dialog waits (ui/app.py), not before it appears.
+    from supervision_app.storage.sqlite.schema import prepare_schema
+
+    try:
+        prepare_schema(engine, path, data_key)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
 
 
 def _tighten(path: Path) -> None:

@@ -16,7 +16,6 @@ from supervision_app.content.patterns import PatternRule
 from supervision_app.domain import Answer, SessionDetail, StructuredAnswer
 from supervision_app.domain.agenda import AgendaProposal
 from supervision_app.domain.focus import AgendaItem, AgendaOrigin, SessionClosing, SessionOpening
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui.focus.agenda_page import AgendaPage
 from supervision_app.ui.focus.prompt_browser import PromptBrowserDialog
 from supervision_app.ui.focus.summary_page import SummaryPage
@@ -25,6 +24,7 @@ from supervision_app.ui.stage_page import StagePage
 from supervision_app.ui.stage_slot import StageSlot
 
 if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
     from supervision_app.ui.session_host import SessionHost
 
 MARKER_TODAY = "☀"

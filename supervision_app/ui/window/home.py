@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from supervision_app import APP_NAME
-from supervision_app.storage import NotFoundError
+from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui.focus.home_page import HomePage
 
 if TYPE_CHECKING:
@@ -22,6 +22,10 @@ class HomeController(QObject):
         super().__init__(window)
         self._window = window
         self.page = HomePage()
+        self._generation = 0  # each filling of Home; a late fill for an older one is dropped
+        self._pending: int | None = None  # a filling whose list waits for the first paint
+        self._painted = False
+        window.first_painted.connect(self._on_first_painted)
         self.action = QAction(self.tr("Home"), window)
         self.action.setObjectName("homeAction")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -36,24 +40,58 @@ class HomeController(QObject):
             self.show()
 
     def show(self) -> None:
+        """Home in front. In the window's first screen, the list's place says that what needs
+        attention is being worked out; the list (escalations, overdue actions, due cases and
+        the pattern prompts, which read each listed case's memory) fills it once the window
+        has been painted, so the first paint waits for none of it."""
         window = self._window
         if not window.store.cases.list_cases(limit=1):
             window.central_stack.setCurrentWidget(window.empty_state)
             return
         window.session_view.wait_for_saves(2.0)
-        content = window.content
-        items = window.store.focus.attention(
+        self._generation += 1
+        if self._painted:
+            self.page.set_items(self._attention(), window.content.frequency_label)
+        else:
+            self.page.set_items([], window.content.frequency_label, more_coming=True)
+            self._pending = self._generation
+        window.central_stack.setCurrentWidget(self.page)
+        window.setWindowTitle(APP_NAME)
+
+    def _attention(self) -> list:
+        window, content = self._window, self._window.content
+        return window.store.focus.attention(
             date.today(),
             content.supervision_frequency_days,
             rules=window.rules,
             frequency_label=content.frequency_label,
         )
-        self.page.set_items(items, content.frequency_label)
-        window.central_stack.setCurrentWidget(self.page)
-        window.setWindowTitle(APP_NAME)
+
+    def _on_first_painted(self) -> None:
+        self._painted = True
+        if self._pending is not None:
+            generation, self._pending = self._pending, None
+            QTimer.singleShot(0, lambda: self._fill(generation))
+
+    def _fill(self, generation: int) -> None:
+        """The list, unless Home was refilled or cleared since. The keyboard focus moves to
+        the first Start button only if it is still where the first screen put it."""
+        if generation != self._generation:
+            return
+        items = self._attention()
+        if generation != self._generation:
+            return
+        page = self.page
+        refocus = self._window.focusWidget() in (None, page.all_cases_button)
+        page.set_items(items, self._window.content.frequency_label)
+        first = page.first_start_button()
+        if refocus and first is not None and self._window.central_stack.currentWidget() is page:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         """Forget what was listed (the screen is locked)."""
+        self._generation += 1
+        self._pending = None
         self.page.set_items([], "")
 
     def focus_first(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -25,13 +26,15 @@ from PySide6.QtWidgets import (
 
 from supervision_app.content import Content
 from supervision_app.content.patterns import PatternRule
-from supervision_app.storage import SupervisionStore
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CaseTree
 from supervision_app.ui.empty_state import EmptyState
 from supervision_app.ui.main_actions import MainActions
 from supervision_app.ui.session_view import SessionView
+
+if TYPE_CHECKING:
+    from supervision_app.storage import SupervisionStore
 
 
 class WindowHost(QMainWindow):
