@@ -22,7 +22,6 @@ from supervision_app.storage import revisions
 from supervision_app.storage.identity import (
     SCHEMA_VERSION,
     DatabaseOpenError,
-    NewerDatabaseError,
     check_identity,
     identity_rows,
 )
@@ -46,10 +45,7 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
     conn = cipher.connect(str(path), data_key, read_only=True)
     try:
         tables, meta = cipher.read_meta(conn)
-        stamped = None
-        if revisions.VERSION_TABLE in tables:
-            row = conn.execute(f"SELECT version_num FROM {revisions.VERSION_TABLE}").fetchone()
-            stamped = None if row is None else str(row[0])
+        stamped = revisions.stamp_of(conn, tables)
     finally:
         conn.close()
     if not tables:
@@ -63,13 +59,7 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         ensure_audit_protection(engine)
         return
     version = check_identity(path, meta)
-    try:
-        todo = revisions.after(stamped)
-    except revisions.NewerSchemaError:
-        raise NewerDatabaseError(
-            f"{path} was written by a newer version of this app (schema {stamped}; this version "
-            f"understands {revisions.HEAD}). Update the app to open it; the file is untouched."
-        ) from None
+    todo = revisions.laptop_pending(path, stamped)
     if version < SCHEMA_VERSION:
         backup_before_migration(engine, path, SCHEMA_VERSION, data_key)
     elif todo or stamped is None:

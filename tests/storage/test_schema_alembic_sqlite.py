@@ -13,7 +13,7 @@ from supervision_app.storage import SupervisionStore, revisions
 from supervision_app.storage.identity import SCHEMA_VERSION, NewerDatabaseError
 from supervision_app.storage.sqlite.schema import backup_path_for
 from tests.helpers import make_case, open_db, raw_connection
-from tests.test_schema_revisions import next_revision  # noqa: F401  (the fixture)
+from tests.storage.test_schema_revisions import next_revision  # noqa: F401  (the fixture)
 
 
 def _file_with_a_case(path: Path) -> None:
