@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import AuditEvent, ValidationError
@@ -381,7 +381,10 @@ def _overdue_escalations(session: Session, today: date, limit: int) -> list[Any]
     )
     start = func.coalesce(_STEPS.c.stepped_on, _ESCALATIONS.c.raised_on)
     allowed = func.coalesce(_STEPS.c.days, _ESCALATIONS.c.timescale_days)
-    at_stage = func.julianday(today.isoformat()) - func.julianday(start)
+    if session.get_bind().dialect.name == "postgresql":  # dates are ISO text on both backends
+        at_stage = literal(today, Date) - cast(start, Date)
+    else:
+        at_stage = func.julianday(today.isoformat()) - func.julianday(start)
     query = (
         select(_CASES.c.id, _CASES.c.reference, _ESCALATIONS.c.subject, start, allowed)
         .join(_CASES, _CASES.c.id == _ESCALATIONS.c.case_id)
@@ -426,7 +429,7 @@ def _due_cases(session: Session, today: date, frequency_days: int, limit: int) -
     since = func.coalesce(cases.c.last_session, func.date(cases.c.created_at))
     query = (
         select(cases.c.id, cases.c.reference, cases.c.last_session, cases.c.created_at)
-        .where(since <= cutoff.isoformat())
+        .where(since <= cutoff)  # bound as a Date: ISO text on SQLite, a date on the server
         .order_by(since, cases.c.reference)
         .limit(limit)
     )
