@@ -62,6 +62,7 @@ MODULES: list[tuple[str, list[tuple[str, str, str]]]] = [
         "benchmarks.server",
         [
             ("pg_autosave", "Server: autosave, one edit committed (median)", "≤ 1.3×"),
+            ("pg_search", "Server: full-text search over 10,000 sessions", "≤ 2×"),
             ("pg_concurrent", "Server: 20 clients autosaving, median commit vs one", "≤ 2×"),
         ],
     ),

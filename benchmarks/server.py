@@ -1,5 +1,5 @@
-"""The agency server (PostgreSQL): autosave and 20 concurrent autosaving clients, each against
-raw psycopg on the same server in the same run.
+"""The agency server (PostgreSQL): autosave, search over 10,000 sessions and 20 concurrent
+autosaving clients, each against raw psycopg on the same server in the same run.
 
 The server is the one in ``SUPERVISION_APP_BENCH_PG`` (else ``SUPERVISION_APP_TEST_PG``, as the
 tests use; ``scripts/throwaway_postgres.py start DIR`` prints one): a superuser URL.  A database
@@ -9,6 +9,8 @@ Without a server the rows are "n/a" with a note.
 - ``pg_autosave``: ``store.sessions.save_answer`` of one answer through ``open_server`` as the
   practitioner (row-level security, the row version, the audit trigger), against a raw
   ``UPDATE answers SET text=%s ...`` and ``commit()`` on a psycopg connection as the same login.
+- ``pg_search``: ``store.memory.search`` over 10,000 sessions against the same full-text SQL
+  (``to_tsquery``, ``ts_headline``, ``ts_rank``) written by hand, as the same login.
 - ``pg_concurrent``: 20 clients (threads, each with its own connection) autosave their own
   sessions at once; the median commit against one client's alone, measured just before.
 """
@@ -24,8 +26,9 @@ from typing import Any
 
 from benchmarks.harness import Context, Row, median, na_row, paired
 
-ROWS = ("pg_autosave", "pg_concurrent")
+ROWS = ("pg_autosave", "pg_search", "pg_concurrent")
 TITLES = {
+    "pg_search": ("Server: full-text search over 10,000 sessions", "≤ 2×", 2.0),
     "pg_autosave": ("Server: autosave, one edit committed (median)", "≤ 1.3×", 1.3),
     "pg_concurrent": ("Server: 20 clients autosaving, median commit vs one", "≤ 2×", 2.0),
 }
@@ -43,6 +46,8 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
         rows = []
         if "pg_autosave" in wanted:
             rows.append(_autosave(ctx, server))
+        if "pg_search" in wanted:
+            rows.append(_search(ctx, server))
         if "pg_concurrent" in wanted:
             rows.append(_concurrent(server))
         return rows
@@ -170,6 +175,92 @@ def _autosave(ctx: Context, server: _Server) -> Row:
         b,
         f"{len(a)} edits each, alternating; 1.2 kB answer; app: open_server as a practitioner "
         "(row-level security, row version, audit trigger); raw: psycopg UPDATE + commit, same login",
+    )
+
+
+def _search(ctx: Context, server: _Server, sessions: int = 10_000) -> Row:
+    """The app's ``store.memory.search`` against the same full-text query (tsquery, ts_headline,
+    ts_rank) written by hand over raw psycopg, as the same login."""
+    import random
+
+    import psycopg
+
+    from benchmarks import data
+    from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.memory_search import SEARCH_LIMIT
+    from supervision_app.storage.postgres import search as pg_search
+    from supervision_app.storage.postgres.backend import open_server
+
+    rng = random.Random(data.SEED)
+    cases = sessions // 10
+    with psycopg.connect(server.url(person=False, driver="postgresql")) as admin:
+        admin.execute(
+            "INSERT INTO cases (reference, practitioner, supervisor, agencies, created_at, "
+            "updated_at, owner) SELECT 'S-' || g, 'P', 'S', '[]', now(), now(), %s "
+            "FROM generate_series(1, %s) AS g",
+            (server.person, cases),
+        )
+        admin.execute(
+            "INSERT INTO sessions (uid, case_id, date, attendees, content_version, created_at, "
+            "updated_at) SELECT md5(c.id || '-' || g), c.id, current_date - g, '[]', '1', now(), "
+            "now() FROM cases AS c, generate_series(1, 10) AS g WHERE c.reference LIKE 'S-%%'"
+        )
+        ids = [
+            r[0]
+            for r in admin.execute(
+                "SELECT s.id FROM sessions AS s JOIN cases AS c ON c.id = s.case_id "
+                "WHERE c.reference LIKE 'S-%%' ORDER BY s.id"
+            ).fetchall()
+        ]
+        with admin.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO answers (session_id, prompt_id, stage_id, prompt_text, text, "
+                "updated_at) VALUES (%s, 'a.b', 'stage', 'Q', %s, now())",
+                [(sid, data.answer_text(rng)) for sid in ids],
+            )
+        admin.execute("ANALYZE")
+    database = open_server(server.url())
+    store = SupervisionStore(database)
+    raw = psycopg.connect(server.url(driver="postgresql"))
+    sql = (
+        "SELECT i.kind, i.case_id, c.reference, i.session_id, s.date, i.locator, i.item_id, "
+        "ts_headline('english', i.body, q.query, %(options)s), i.body "
+        "FROM to_tsquery('english', %(query)s) AS q(query), search_index AS i "
+        "JOIN cases AS c ON c.id = i.case_id LEFT JOIN sessions AS s ON s.id = i.session_id "
+        "WHERE i.document @@ q.query ORDER BY ts_rank(i.document, q.query) DESC, i.id LIMIT %(limit)s"
+    )
+    options = 'StartSel="[", StopSel="]", MaxWords=12, MinWords=6, ShortWord=0, MaxFragments=1'
+    terms = data.search_terms()
+    turn = [0]
+
+    def app() -> float:
+        term = terms[turn[0] % len(terms)]
+        started = time.perf_counter()
+        store.memory.search(term)
+        return (time.perf_counter() - started) * 1000
+
+    def baseline() -> float:
+        term = terms[turn[0] % len(terms)]
+        turn[0] += 1
+        started = time.perf_counter()
+        raw.execute(
+            sql, {"query": pg_search.ts_query(term), "options": options, "limit": SEARCH_LIMIT}
+        ).fetchall()
+        raw.commit()
+        return (time.perf_counter() - started) * 1000
+
+    try:
+        a, b = paired(app, baseline, 3, max(12, ctx.settings.search_reps))
+    finally:
+        raw.close()
+        database.close()
+    return _row(
+        "pg_search",
+        a,
+        b,
+        f"{len(ids):,} sessions (one answer each) in {cases:,} cases of the practitioner's; "
+        f"{len(a)} searches each over {len(terms)} terms; raw: the same tsquery, ts_headline and "
+        "ts_rank SQL by hand over psycopg, same login (row-level security on both)",
     )
 
 
