@@ -38,7 +38,7 @@ ON_SERVER = {"list", "export", "verify", "import"}
 def database_location(value: str) -> Path | str:
     """``--db``: a database file, or (kept as text: a Path would fold its ``//``) the URL of
     an agency server."""
-    from supervision_app.storage.postgres.connect import is_agency_url
+    from supervision_app.storage.postgres.url import is_agency_url
 
     return value if is_agency_url(value) else Path(value)
 

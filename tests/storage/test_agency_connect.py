@@ -8,9 +8,9 @@ import pytest
 from supervision_app.storage.postgres.connect import (
     AgencyConnectError,
     connect,
-    is_agency_url,
     parse_agency_url,
 )
+from supervision_app.storage.postgres.url import is_agency_url
 from tests.agency_server import PG_URL, needs_server
 
 

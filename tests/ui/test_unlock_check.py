@@ -10,6 +10,7 @@ file is refused, byte for byte untouched.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,7 @@ from supervision_app.storage import DatabaseOpenError, SupervisionStore
 from supervision_app.storage.keys import key_file_path
 from supervision_app.storage.sqlite import backend as database_module
 from supervision_app.storage.sqlite import cipher
-from tests.helpers import make_case, make_full_session, open_db, shared_key_ring
+from tests.helpers import make_case, make_full_session, open_db, run_cli, shared_key_ring
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -137,3 +138,29 @@ def test_the_unlock_dialog_needs_no_sqlalchemy() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_real_start_reaches_the_unlock_dialog_without_sqlalchemy(tmp_path: Path) -> None:
+    """The whole way a user starts the app (``supervision-app --db FILE``: arguments, content,
+    the store's opening) up to the unlock dialog imports no SQLAlchemy. The ``--db`` check for an
+    agency server's URL once imported it on every start."""
+    db = tmp_path / "records.sqlite3"
+    made = run_cli("--db", str(db), "demo")
+    assert made.returncode == 0, made.stderr
+    code = (
+        "import sys\n"
+        "from supervision_app.ui import unlock_dialog\n"
+        "def shown(self):\n"
+        "    print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')[:3])\n"
+        "    raise SystemExit(0)\n"
+        "unlock_dialog.UnlockDialog.exec = shown\n"
+        "from supervision_app import cli\n"
+        f"cli.main(['--db', {str(db)!r}])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPERVISION_APP_PASSPHRASE")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -39,10 +39,6 @@ class AgencyURL:
         return self.url.render_as_string(hide_password=True)
 
 
-def is_agency_url(value: str) -> bool:
-    return value.startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
-
-
 def parse_agency_url(value: str, environ: dict[str, str] | None = None) -> AgencyURL:
     """The URL to connect with, TLS defaulted to verify-full off a local socket."""
     env = os.environ if environ is None else environ
