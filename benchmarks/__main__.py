@@ -58,6 +58,14 @@ MODULES: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     ("benchmarks.pdf", [("libreoffice", "PDF export vs LibreOffice .docx→PDF", "—")]),
+    (
+        "benchmarks.server",
+        [
+            ("pg_autosave", "Server: autosave, one edit committed (median)", "≤ 1.3×"),
+            ("pg_search", "Server: full-text search over 10,000 sessions", "≤ 2×"),
+            ("pg_concurrent", "Server: 20 clients autosaving, median commit vs one", "≤ 2×"),
+        ],
+    ),
 ]
 ROW_NAMES = [key for _module, rows in MODULES for key, _title, _target in rows]
 DEFAULT_WORK_PARENT = Path(__file__).resolve().parent / "_work"

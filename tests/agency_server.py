@@ -161,3 +161,11 @@ def server_store(person: str = "alice") -> Iterator[object]:
         yield SupervisionStore(database)
     finally:
         database.close()
+
+
+#: Why a both-backends module's signing test is ``sqlite_only``: the server signs only in the
+#: login's own name, and a supervisor's signature needs a supervisor's login; signing on the
+#: server is tested with real logins in tests/storage/test_agency_*.py.
+SIGNS_AS_NAMED_PEOPLE = (
+    "signs in names chosen in the app; the agency server signs in the login's name only"
+)

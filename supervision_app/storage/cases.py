@@ -136,23 +136,41 @@ class CaseStore:
             detail.case = case
             check_session_input(detail)
         now = now_seconds()
-        with self.database.session() as session:
-            reference = case.reference.strip()
-            if session.scalar(select(CaseRow.id).where(CaseRow.reference == reference)):
-                raise ValidationError(
-                    [f"a case with the reference '{reference}' is already in this database."]
-                )
-            ids = [write_session(session, detail, now)[:2] for detail in sessions]
-            if ids:
-                case_id = ids[0][0]
-            else:
-                row = CaseRow(created_at=case.created_at or now, updated_at=now)
-                fill_case(row, case)
-                session.add(row)
-                session.flush()
-                case_id = row.id
-            write_case_memory(session, case_id, memory, [sid for _c, sid in ids])
-            return case_id
+        reference = case.reference.strip()
+        try:
+            with self.database.session() as session:
+                if session.scalar(select(CaseRow.id).where(CaseRow.reference == reference)):
+                    raise ValidationError(
+                        [f"a case with the reference '{reference}' is already in this database."]
+                    )
+                ids = [write_session(session, detail, now)[:2] for detail in sessions]
+                if ids:
+                    case_id = ids[0][0]
+                else:
+                    row = CaseRow(created_at=case.created_at or now, updated_at=now)
+                    fill_case(row, case)
+                    session.add(row)
+                    session.flush()
+                    case_id = row.id
+                write_case_memory(session, case_id, memory, [sid for _c, sid in ids])
+                return case_id
+        except IntegrityError as exc:
+            if not _duplicate(exc):
+                raise
+            # The check above sees only what the login may see: on the agency server the
+            # case (or one of its sessions) can be held under another person's login.
+            raise ValidationError(
+                [
+                    f"a case with the reference '{reference}', or one of its sessions, is "
+                    "already in this database (perhaps under another person's login)."
+                ]
+            ) from None
+
+
+def _duplicate(exc: IntegrityError) -> bool:
+    """A unique key broken (PostgreSQL's SQLSTATE 23505, SQLite's message), not another check."""
+    orig = exc.orig
+    return getattr(orig, "sqlstate", None) == "23505" or "UNIQUE constraint failed" in str(orig)
 
 
 @cache

@@ -12,6 +12,8 @@ import pytest
 from helpers import CLI_PASSPHRASE as PASSPHRASE
 from helpers import run_cli as run
 
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
+
 
 def test_demo_list_export_import_round_trip(tmp_path: Path) -> None:
     db = tmp_path / "a.sqlite3"

@@ -13,6 +13,8 @@ from supervision_app.services.record_files import export_session_json, import_se
 from supervision_app.storage import SupervisionStore
 from tests.helpers import make_case, make_full_session, open_db
 
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
+
 
 def comparable(store: SupervisionStore, session_id: int) -> dict:
     data = session_to_dict(store.sessions.get_session(session_id))

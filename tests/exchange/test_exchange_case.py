@@ -19,6 +19,9 @@ from tests.helpers import HOSTILE, make_case, open_db
 NEXT = date(2026, 11, 10)
 
 
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
+
+
 def _without_time(data: dict) -> dict:
     data = dict(data)
     data.pop("exported_at")

@@ -30,6 +30,9 @@ AGENDA = [
 ]
 
 
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
+
+
 def _focused(store: SupervisionStore) -> int:
     session_id = make_full_session(store, make_case(store))
     store.focus.save_agenda(session_id, AGENDA)

@@ -24,6 +24,9 @@ from tests.helpers import HOSTILE, make_case, open_db
 JAN, FEB = date(2026, 1, 6), date(2026, 2, 3)
 
 
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
+
+
 def _rich_session(store: SupervisionStore) -> tuple[int, int]:
     case_id = make_case(store)
     sid = store.sessions.create_session(case_id, JAN, ["A"], "1")

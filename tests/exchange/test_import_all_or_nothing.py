@@ -22,6 +22,8 @@ from supervision_app.storage import SupervisionStore
 from tests.attack_fuzz import GENERIC, content_digest, fuzz_record_files
 from tests.helpers import make_case, make_full_session, open_db
 
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
+
 
 @pytest.fixture
 def demo_files(tmp_path: Path, content) -> tuple[Path, Path]:

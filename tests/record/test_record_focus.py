@@ -8,6 +8,7 @@ import io
 from datetime import date
 
 import pypdf
+import pytest
 
 from supervision_app.record.html import render_html
 from supervision_app.record.model import RecordScaling, RecordSummary
@@ -15,7 +16,10 @@ from supervision_app.record.pdf import render_pdf
 from supervision_app.record.pdf.documents import render_extract
 from supervision_app.services.demo import load_demo
 from supervision_app.services.records import load_record
+from tests.agency_server import SIGNS_AS_NAMED_PEOPLE
 from tests.record_samples import sample_record
+
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
 
 
 def pages_of(data: bytes) -> list[str]:
@@ -246,6 +250,7 @@ def test_the_check_in_of_a_focused_session_prints_when_chosen(store, content) ->
     assert "Tired after a difficult week." in render_html(record)
 
 
+@pytest.mark.sqlite_only(reason=SIGNS_AS_NAMED_PEOPLE)
 def test_a_signed_focused_record_prints_from_its_snapshot_and_verifies(store, content) -> None:
     from supervision_app.domain import CaseInput, Child
     from tests.record.test_record_snapshot import sign

@@ -6,12 +6,15 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 
 from supervision_app.record.html import render_html
 from supervision_app.record.pdf import render_pdf
 from supervision_app.services.demo import load_demo
 from supervision_app.services.records import load_record
+
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
 
 
 def _sessions(store, content):

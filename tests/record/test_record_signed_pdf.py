@@ -37,6 +37,9 @@ from supervision_app.record.pdf.documents import (
     render_template,
 )
 from supervision_app.services.records import load_record
+from tests.agency_server import SIGNS_AS_NAMED_PEOPLE
+
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
 
 
 def sign(store, session_id, *, wellbeing=False, disagreement=""):
@@ -60,6 +63,7 @@ def text_of(data: bytes) -> str:
     return "\n".join(pdf_pages(data))
 
 
+@pytest.mark.sqlite_only(reason=SIGNS_AS_NAMED_PEOPLE)
 def test_signed_record_prints_signatures_addenda_and_the_fingerprint_verify_reports(
     store, content, session_id, db_path
 ):
@@ -101,6 +105,7 @@ def test_unsigned_record_is_marked_draft_without_fingerprint(store, content, ses
     assert squash("Not signed") in flat
 
 
+@pytest.mark.sqlite_only(reason=SIGNS_AS_NAMED_PEOPLE)
 def test_audit_trail_printed_only_when_asked(store, content, session_id):
     sign(store, session_id)
     store.audit.record_event(session_id, AuditEvent.EXPORTED, "PDF")
@@ -115,6 +120,7 @@ def test_audit_trail_printed_only_when_asked(store, content, session_id):
     assert squash("Exported (PDF)") in with_trail
 
 
+@pytest.mark.sqlite_only(reason=SIGNS_AS_NAMED_PEOPLE)
 @pytest.mark.parametrize("chosen", [True, False])
 def test_wellbeing_prints_only_when_the_practitioner_chose_it(store, content, session_id, chosen):
     sign(store, session_id, wellbeing=chosen)
@@ -152,6 +158,7 @@ def test_previous_actions_and_escalations_print_when_present():
     assert "Visit &lt;b&gt;K&lt;/b&gt; at school" in html and "<caption>Escalations" in html
 
 
+@pytest.mark.sqlite_only(reason=SIGNS_AS_NAMED_PEOPLE)
 def test_extract_has_decisions_actions_escalations_only(store, content, session_id):
     sign(store, session_id)
     record = load_record(store, session_id, content)

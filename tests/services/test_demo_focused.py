@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from supervision_app.domain.case_facts import CaseFacts, prompt_fits
 from supervision_app.domain.focus import CLOSING_MINUTES, OPENING_MINUTES
 from supervision_app.domain.opening_closing import SCALING_ANCHORS
 from supervision_app.services.demo import demo_session, load_demo
+from tests.agency_server import SIGNS_AS_NAMED_PEOPLE
+
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
 
 
 def test_the_demo_session_is_a_focused_supervision(content) -> None:
@@ -82,6 +87,7 @@ def test_loading_the_demo_fills_today_from_the_case_memory(store, content) -> No
     assert store.signing.verify_session(loaded.session_id).ok
 
 
+@pytest.mark.sqlite_only(reason=SIGNS_AS_NAMED_PEOPLE)
 def test_the_store_proposes_todays_agenda_for_the_demo(store, content) -> None:
     from supervision_app.content.patterns import load_patterns
     from supervision_app.domain.focus import AgendaOrigin

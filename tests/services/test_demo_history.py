@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from supervision_app.content.patterns import load_patterns
 from supervision_app.domain.memory import HypothesisStatus, Rag
 from supervision_app.domain.patterns import evaluate
@@ -11,6 +13,9 @@ from supervision_app.services.demo import load_demo
 from supervision_app.storage import SupervisionStore
 
 NEXT_SESSION = date(2026, 11, 10)
+
+
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
 
 
 def test_the_six_month_case_remembers_what_was_promised_and_what_is_open(

@@ -19,6 +19,8 @@ from supervision_app.services.export import (
 from supervision_app.storage import NotFoundError, SupervisionStore
 from tests.helpers import make_case, make_full_session
 
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
+
 
 @pytest.fixture
 def session_id(store: SupervisionStore) -> int:

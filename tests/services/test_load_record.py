@@ -12,7 +12,10 @@ from supervision_app.domain.memory import ReviewOutcome
 from supervision_app.services import records
 from supervision_app.services.records import load_record
 from supervision_app.storage import SupervisionStore
+from tests.agency_server import SIGNS_AS_NAMED_PEOPLE
 from tests.helpers import make_case, make_full_session
+
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
 
 
 @pytest.fixture
@@ -63,6 +66,7 @@ def test_a_draft_is_read_once_and_built_without_a_snapshot(
     assert record.rating is not None and record.rating.child_safety == "4 / 10"
 
 
+@pytest.mark.sqlite_only(reason=SIGNS_AS_NAMED_PEOPLE)
 def test_signing_changes_where_the_sections_come_from_not_what_they_say(
     store: SupervisionStore, content, session_id: int
 ) -> None:

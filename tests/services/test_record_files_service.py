@@ -17,6 +17,8 @@ from supervision_app.services.record_files import (
 from supervision_app.storage import SupervisionStore
 from tests.helpers import make_case, make_full_session, open_db
 
+pytestmark = pytest.mark.both_backends  # `store` on SQLite and on the agency server
+
 
 @pytest.fixture
 def other(tmp_path: Path):

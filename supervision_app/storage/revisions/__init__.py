@@ -20,12 +20,14 @@ Write a new revision with ``alembic -c supervision_app/storage/revisions/alembic
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, inspect, text
+from supervision_app.storage.identity import NewerDatabaseError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy and Alembic are imported where used: the laptop's ordinary
+    # open reads the stamp with plain SQL (:func:`stamp_of`) before either is loaded
     from alembic.config import Config
+    from sqlalchemy import Connection
 
 #: Every revision, oldest first; the last is the head.  A test checks it against versions/.
 REVISIONS = ("0001_baseline",)
@@ -40,6 +42,8 @@ class NewerSchemaError(Exception):
 
 def stored_revision(connection: Connection) -> str | None:
     """The revision the database is stamped with (``None``: not stamped yet)."""
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
     found = connection.scalar(text(f"SELECT version_num FROM {VERSION_TABLE}"))
@@ -51,13 +55,52 @@ def pending(connection: Connection) -> list[str]:
 
     An unstamped database counts as the baseline (a laptop file from before Alembic, after
     its pre-Alembic steps)."""
-    revision = stored_revision(connection) or BASELINE
+    return after(stored_revision(connection))
+
+
+def after(revision: str | None) -> list[str]:
+    """The revisions after ``revision`` (``None``: unstamped, counted as the baseline)."""
+    revision = revision or BASELINE
     if revision not in REVISIONS:
         raise NewerSchemaError(
             f"The database's schema ({revision}) comes from a newer version of this app. "
             "Update the app to open it; nothing was changed."
         )
     return list(REVISIONS[REVISIONS.index(revision) + 1 :])
+
+
+def stamp_of(conn: Any, tables: set[str]) -> str | None:
+    """The stamp read through a DB-API connection to a laptop file (``tables``: its tables)."""
+    if VERSION_TABLE not in tables:
+        return None
+    row = conn.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+    return None if row is None else str(row[0])
+
+
+def laptop_pending(where: Path | str, stamped: str | None) -> list[str]:
+    """:func:`after` for a laptop file, refused as the pre-Alembic versions are refused when it
+    was stamped by a newer version of the app (``where`` names it)."""
+    try:
+        return after(stamped)
+    except NewerSchemaError:
+        raise NewerDatabaseError(
+            f"{where} was written by a newer version of this app (schema {stamped}; this version "
+            f"understands {HEAD}). Update the app to open it; the file is untouched."
+        ) from None
+
+
+def mark(connection: Connection, revision: str) -> None:
+    """Stamp an unstamped database with ``revision`` the way Alembic does, without importing
+    Alembic (a new laptop file, or one just brought to the baseline: nothing to run)."""
+    from sqlalchemy import text
+
+    connection.execute(
+        text(
+            f"CREATE TABLE {VERSION_TABLE} (version_num VARCHAR(32) NOT NULL, "
+            f"CONSTRAINT {VERSION_TABLE}_pkc PRIMARY KEY (version_num))"
+        )
+    )
+    connection.execute(text(f"INSERT INTO {VERSION_TABLE} (version_num) VALUES (:r)"), {"r": revision})
 
 
 def _config(connection: Connection) -> Config:  # Alembic is imported only when needed

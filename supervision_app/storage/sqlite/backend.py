@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from supervision_app.paths import data_dir
 from supervision_app.private_files import FOLDER_MODE, make_private, private_folder
+from supervision_app.storage import revisions
 from supervision_app.storage.database import Database
 from supervision_app.storage.identity import (
     LOCKED_MESSAGE,
@@ -230,15 +231,18 @@ def open_database(path: Path, credential: Credential) -> Database:
 
 
 def _schema_is_current(path: Path, data_key: bytes) -> bool:
-    """Whether the file has our tables at :data:`SCHEMA_VERSION` (plain SQL, no SQLAlchemy);
-    a file that is not ours or is newer is refused here, as :func:`.schema.prepare_schema`
-    would refuse it."""
+    """Whether the file has our tables at :data:`SCHEMA_VERSION`, stamped with Alembic's head
+    (plain SQL, no SQLAlchemy); a file that is not ours or is newer is refused here, as
+    :func:`.schema.prepare_schema` would refuse it."""
     conn = cipher.connect(str(path), data_key, read_only=True)
     try:
         tables, meta = cipher.read_meta(conn)
+        stamped = revisions.stamp_of(conn, tables)
     finally:
         conn.close()
-    return bool(tables) and check_identity(path, meta) == SCHEMA_VERSION
+    if not tables or check_identity(path, meta) != SCHEMA_VERSION:
+        return False
+    return stamped is not None and not revisions.laptop_pending(path, stamped)
 
 
 def _prepared_engine(path: Path, data_key: bytes) -> Engine:

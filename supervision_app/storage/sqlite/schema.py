@@ -2,7 +2,10 @@
 
 Before the first step of an upgrade, an encrypted backup of the whole file
 (``<db>.before-schema-vN.bak`` with its key file) is written; each step
-(:data:`.migrations.MIGRATIONS`) then runs in its own transaction.
+(:data:`.migrations.MIGRATIONS`) then runs in its own transaction.  Schema version 9 is
+Alembic's baseline (:mod:`supervision_app.storage.revisions`): a file there is stamped with it,
+and any newer revision runs next, after the same kind of backup.  Alembic itself is imported only
+when a revision has to run, never on an ordinary open.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from supervision_app.private_files import make_private
+from supervision_app.storage import revisions
 from supervision_app.storage.identity import (
     SCHEMA_VERSION,
     DatabaseOpenError,
@@ -41,6 +45,7 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
     conn = cipher.connect(str(path), data_key, read_only=True)
     try:
         tables, meta = cipher.read_meta(conn)
+        stamped = revisions.stamp_of(conn, tables)
     finally:
         conn.close()
     if not tables:
@@ -49,12 +54,17 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
             write_identity(session)
             case_recency(session.connection().connection.driver_connection)
             ensure_edit_audit(session.connection())
+            revisions.mark(session.connection(), revisions.HEAD)
         ensure_search_index(engine)
         ensure_audit_protection(engine)
         return
     version = check_identity(path, meta)
+    todo = revisions.laptop_pending(path, stamped)
     if version < SCHEMA_VERSION:
         backup_before_migration(engine, path, SCHEMA_VERSION, data_key)
+    elif todo or stamped is None:
+        backup_before_migration(engine, path, revisions.HEAD if todo else revisions.BASELINE, data_key)
+    if version < SCHEMA_VERSION:
         raw = engine.raw_connection()
         try:
             cur = raw.cursor()
@@ -81,13 +91,42 @@ def prepare_schema(engine: Engine, path: Path, data_key: bytes) -> None:
         finally:
             raw.close()
     Base.metadata.create_all(engine)
+    if todo or stamped is None:
+        run_revisions(engine, path, todo, stamped is None)
     with engine.begin() as connection:
         ensure_edit_audit(connection)
     ensure_search_index(engine)
-    if version < SCHEMA_VERSION:
+    if version < SCHEMA_VERSION or todo:
         # After the steps only; never on an ordinary open, where missing triggers were
         # removed by someone, and are reported by verify rather than silently remade.
         ensure_audit_protection(engine)
+
+
+def run_revisions(engine: Engine, path: Path, todo: list[str], unstamped: bool) -> None:
+    """Stamp the baseline on a file that has none, then run the ``todo`` revisions, in one
+    transaction with foreign keys off (Alembic's batch mode rebuilds tables, and a DROP TABLE
+    must not cascade), checked before it commits."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        connection.commit()
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            if unstamped:
+                revisions.mark(connection, revisions.BASELINE)
+            if todo:
+                revisions.upgrade(connection)
+            if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise DatabaseOpenError(
+                    f"Upgrading {path} failed a check; it has been left as it was. "
+                    "Please report this."
+                )
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()
 
 
 def ensure_audit_protection(engine: Engine) -> None:
@@ -96,11 +135,14 @@ def ensure_audit_protection(engine: Engine) -> None:
         ensure_audit_triggers(connection)
 
 
-def backup_path_for(path: Path, version: int) -> Path:
-    return path.with_name(f"{path.name}.before-schema-v{version}.bak")
+def backup_path_for(path: Path, version: int | str) -> Path:
+    """``<db>.before-schema-v9.bak`` before the pre-Alembic steps, ``<db>.before-schema-<revision>.bak``
+    before an Alembic revision (or the baseline's stamp)."""
+    label = f"v{version}" if isinstance(version, int) else version
+    return path.with_name(f"{path.name}.before-schema-{label}.bak")
 
 
-def backup_before_migration(engine: Engine, path: Path, version: int, data_key: bytes) -> Path:
+def backup_before_migration(engine: Engine, path: Path, version: int | str, data_key: bytes) -> Path:
     target = backup_path_for(path, version)
     with contextlib.suppress(FileNotFoundError):
         target.unlink()
