@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from supervision_app.domain import LockedSessionError
 from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.storage.backend import StorageFault, classify_error
+from supervision_app.storage.conflict import AnswerConflictError
 from supervision_app.storage.loading import NotFoundError
-from supervision_app.storage.postgres.conflict import AnswerConflictError
 
 if TYPE_CHECKING:  # the window's modules import this before SQLAlchemy is loaded
     from supervision_app.storage.store import SupervisionStore

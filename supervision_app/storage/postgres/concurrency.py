@@ -21,8 +21,8 @@ from datetime import datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from supervision_app.storage.conflict import AnswerConflictError
 from supervision_app.storage.loading import NotFoundError
-from supervision_app.storage.postgres.conflict import AnswerConflictError
 from supervision_app.storage.signing import require_unlocked
 
 #: Advisory-lock namespaces (first key; the second is the session id).

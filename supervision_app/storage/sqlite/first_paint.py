@@ -9,7 +9,7 @@ everything else: when first asked for anything else, or when :meth:`FirstPaintSt
 is called (the window calls it just after its first paint). From then on, and whenever the
 database is locked, every call goes to the real store.
 
-The queries return exactly what the store's own return (``tests/test_first_paint_reader.py``
+The queries return exactly what the store's own return (``tests/storage/test_first_paint_reader.py``
 compares them on the same files): keep them in step with ``store.cases.list_cases``,
 ``store.sessions.list_sessions`` and ``store.settings.current_user``.
 """

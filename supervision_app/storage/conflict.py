@@ -1,5 +1,6 @@
-"""An autosave conflict on the agency server, as an exception the autosave writer can catch
-without loading SQLAlchemy or anything else of the server's (see :mod:`.concurrency`)."""
+"""An autosave conflict: someone else saved the same answer first (on the agency server, where
+answers carry row versions: :mod:`.postgres.concurrency`). Portable, and free of SQLAlchemy, so
+the autosave writer can catch it without loading a backend."""
 
 from __future__ import annotations
 
