@@ -1177,6 +1177,10 @@ Health Visiting</source>
         <source>Everything stays on this computer. Use a pseudonymous case reference and first names or initials for children.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>These records are kept on your agency&apos;s server, under your own login. Use a pseudonymous case reference and first names or initials for children.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FocusFlow</name>

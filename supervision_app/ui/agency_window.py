@@ -82,6 +82,7 @@ def install_agency(window, database: Database, content: Content, build: BuildWin
     label = QLabel(shown)
     label.setObjectName("agencyServerLabel")
     window.statusBar().addPermanentWidget(label)
+    window.empty_state.show_on_server()
     menu = getattr(window, "security_menu", None)
     for action in menu.actions() if menu is not None else []:
         if action.objectName() in LAPTOP_ONLY:

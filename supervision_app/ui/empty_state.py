@@ -56,15 +56,15 @@ class EmptyState(QScrollArea):
         for number, title in enumerate(stage_titles, start=1):
             stages.addLayout(self._stage_row(number, title))
         inner.addLayout(stages)
-        inner.addWidget(
-            text_label(
-                self.tr(
-                    "Everything stays on this computer. Use a pseudonymous case reference and "
-                    "first names or initials for children."
-                ),
-                "secondary",
-            )
+        self.where_label = text_label(
+            self.tr(
+                "Everything stays on this computer. Use a pseudonymous case reference and "
+                "first names or initials for children."
+            ),
+            "secondary",
         )
+        self.where_label.setObjectName("recordsWhereLabel")
+        inner.addWidget(self.where_label)
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
         buttons.setContentsMargins(0, 10, 0, 0)
@@ -96,3 +96,12 @@ class EmptyState(QScrollArea):
         row.addWidget(badge)
         row.addWidget(text_label(title, "stageListTitle"), 1)
         return row
+
+    def show_on_server(self) -> None:
+        """The records are on the agency server, not this computer: say so."""
+        self.where_label.setText(
+            self.tr(
+                "These records are kept on your agency's server, under your own login. Use a "
+                "pseudonymous case reference and first names or initials for children."
+            )
+        )

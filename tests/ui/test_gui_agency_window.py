@@ -88,6 +88,9 @@ def test_connecting_opens_the_server_and_keeps_no_password(qtbot, laptop, server
     login = server.role("alice")
     assert login in remote.windowTitle() and server.database in remote.windowTitle()
     assert login in remote.findChild(type(remote.user_label), "agencyServerLabel").text()
+    where = remote.empty_state.where_label.text()
+    assert "agency's server" in where and "this computer" not in where
+    assert "stays on this computer" in window.empty_state.where_label.text()  # the laptop's
     for name in ("backupAction", "restoreAction", "rotateKeyAction", "newRecoveryKeyAction"):
         assert not remote.findChild(type(window.actions.quit), name).isEnabled()
     settings = ui_settings()
