@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -114,16 +116,12 @@ class CaseActions(WindowPart):
         title = QCoreApplication.translate("MainWindow", "Delete session")
         if not self.confirm_delete(title, text):
             return
-        try:
-            w.store.sessions.delete_session(session_id)
-        except LockedSessionError as exc:
-            self.warn(title, str(exc))
-            return
-        except NotFoundError:  # already gone
-            pass
-        w.session_view.clear()
-        w.reload_cases(select_case=case_id)
-        self.show_status(QCoreApplication.translate("MainWindow", "Session deleted."), 6000)
+        self._delete(
+            title,
+            lambda: w.store.sessions.delete_session(session_id),
+            case_id,
+            QCoreApplication.translate("MainWindow", "Session deleted."),
+        )
 
     def delete_case(self) -> None:
         w = self.window
@@ -144,16 +142,28 @@ class CaseActions(WindowPart):
         title = QCoreApplication.translate("MainWindow", "Delete case")
         if not self.confirm_delete(title, text):
             return
+        self._delete(
+            title,
+            lambda: w.store.cases.delete_case(case_id),
+            -1,
+            QCoreApplication.translate("MainWindow", "Case deleted."),
+        )
+
+    def _delete(
+        self, title: str, remove: Callable[[], None], select_case: int | None, done: str
+    ) -> None:
+        """Delete (a signed session refuses, with its reason), then show the list without it."""
+        w = self.window
         try:
-            w.store.cases.delete_case(case_id)
+            remove()
         except LockedSessionError as exc:
             self.warn(title, str(exc))
             return
         except NotFoundError:  # already gone
             pass
         w.session_view.clear()
-        w.reload_cases(select_case=-1)
-        self.show_status(QCoreApplication.translate("MainWindow", "Case deleted."), 6000)
+        w.reload_cases(select_case=select_case)
+        self.show_status(done, 6000)
 
     def confirm_delete(self, title: str, text: str) -> bool:
         box = QMessageBox(
