@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
 from supervision_app.content import Content
 from supervision_app.storage import Database, DatabaseOpenError
@@ -80,14 +80,32 @@ def install_agency(window, database: Database, content: Content, build: BuildWin
     tip = _tr("Your login is the name in the audit trail and on every signature")
     who.setStatusTip(tip)
     who.setToolTip(tip)
+    _switch_off(
+        window.record_settings_action,
+        _tr(
+            "On the agency server the protective marking and when an addendum is late are the "
+            "agency's, set by IT for everyone."
+        ),
+    )
+    _switch_off(
+        window.actions.load_demo,
+        _tr("The fictional demo case is not added to the agency's records on the server."),
+    )
+    window.empty_state.demo_button.hide()
     menu = getattr(window, "security_menu", None)
-    if menu is not None:
-        menu.setToolTipsVisible(True)  # the switched-off actions say why
     for action in menu.actions() if menu is not None else []:
         if action.objectName() in LAPTOP_ONLY:
-            action.setEnabled(False)
-            action.setToolTip(laptop_only_tip())
-            action.setStatusTip(laptop_only_tip())
+            _switch_off(action, laptop_only_tip())
+
+
+def _switch_off(action: QAction, why: str) -> None:
+    """An action the server's window does not have: greyed, saying why (tooltip, status bar)."""
+    action.setEnabled(False)
+    action.setToolTip(why)
+    action.setStatusTip(why)
+    for holder in action.associatedObjects():
+        if isinstance(holder, QMenu):  # a menu shows the reason when the item is pointed at
+            holder.setToolTipsVisible(True)
 
 
 def plain_problem(message: str) -> str:

@@ -178,6 +178,7 @@ class LockController(QObject):
         w.case_tree.populate([], {})
         w.case_overview.clear()
         w.setWindowTitle(window_title(w))  # (no case reference; the server and login stay)
+        w.statusBar().clearMessage()  # ("PDF saved to <the case's file name>", say)
         w.menuBar().setEnabled(False)
         w.toolbar.setEnabled(False)
         w.central_stack.setCurrentWidget(self.panel)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
@@ -47,11 +47,17 @@ def server_info(holder: object) -> ServerInfo | None:
     ``.database``); None on the laptop."""
     store = getattr(holder, "store", holder)
     database = getattr(store, "database", store)
-    backend = server_of(database) if hasattr(database, "backend") else None
+    backend = server_of(cast("Database", database)) if hasattr(database, "backend") else None
     if backend is None:
         return None
-    where = backend.target.url.render_as_string(hide_password=True).split("://", 1)[-1]
-    where = where.split("@", 1)[-1].split("?", 1)[0]
+    url = backend.target.url
+    host = url.host or str(url.query.get("host") or "")
+    socket = not host or host.startswith(("/", "@"))
+    where = (
+        _tr("{database} (local socket)").format(database=url.database)
+        if socket
+        else f"{host}/{url.database}"
+    )
     return ServerInfo(where, backend.login, getattr(backend, "asks_password", True))
 
 

@@ -99,7 +99,7 @@ class UnlockPanel(QWidget):
         self.prompt.setText(self.tr("Password for {login}:").format(login=server.login))
         accessible(self.field, self.tr("Password for {login}").format(login=server.login))
         if server.asks_password:
-            self.lead_label.setText(
+            self._set_lead(
                 self.tr(
                     "The records on the agency server {server} are hidden and the connection is "
                     "closed. Type the password of your login {login} to connect again. Nothing you "
@@ -107,7 +107,7 @@ class UnlockPanel(QWidget):
                 ).format(server=server.where, login=server.login)
             )
         else:
-            self.lead_label.setText(
+            self._set_lead(
                 self.tr(
                     "The records on the agency server {server} are hidden and the connection is "
                     "closed. Your login {login} uses a password file (PGPASSFILE) or a client "
@@ -119,6 +119,18 @@ class UnlockPanel(QWidget):
             self.field.hide()
             self.unlock_button.setText(self.tr("Connect again"))
         accessible(self.unlock_button, self.unlock_button.text())
+
+    def _set_lead(self, text: str) -> None:
+        """A longer lead than the laptop's: the card (a fixed width, centred) does not ask its
+        labels for their height at that width, so the label is given the height it needs."""
+        self.lead_label.setText(text)
+        card = self.lead_label.parentWidget()
+        layout = card.layout() if card is not None else None
+        width = 488  # the card's 560 less its margins
+        if card is not None and layout is not None:
+            margins = layout.contentsMargins()
+            width = card.width() - margins.left() - margins.right()
+        self.lead_label.setMinimumHeight(self.lead_label.heightForWidth(width))
 
     def reset(self) -> None:
         self.field.clear()
