@@ -175,3 +175,18 @@ def test_the_laptop_window_keeps_its_words(qtbot, on_laptop, monkeypatch) -> Non
     assert window.record_settings_action.isEnabled() and window.actions.load_demo.isEnabled()
     assert window.windowTitle() == "CSC-WORDS — Supervision App"
     assert "passphrase" in window.lock_controller.lock_action.statusTip()
+
+
+def test_a_record_that_no_longer_matches_points_to_it_on_the_server(qtbot) -> None:
+    from datetime import date
+
+    from supervision_app.domain import VerifyResult
+    from supervision_app.ui.verify_dialog import VerifyDialog
+
+    bad = [VerifyResult(2, "CSC-7", date(2026, 3, 12), False, "changed", "")]
+    laptop, server = VerifyDialog(bad), VerifyDialog(bad, on_server=True)
+    qtbot.addWidget(laptop)
+    qtbot.addWidget(server)
+    assert "restore from a backup" in laptop.summary_label.text()
+    assert "agency's IT" in server.summary_label.text()
+    assert "restore from a backup" not in server.summary_label.text()

@@ -80,7 +80,11 @@ class SettingsActions(WindowPart):
     def verify_records(self) -> None:
         from supervision_app.ui.verify_dialog import VerifyDialog
 
-        dialog = VerifyDialog(self.window.store.signing.verify_all(), self.window)
+        dialog = VerifyDialog(
+            self.window.store.signing.verify_all(),
+            self.window,
+            on_server=server_info(self.window) is not None,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
