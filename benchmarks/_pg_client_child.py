@@ -12,8 +12,8 @@ each, from its standard input:
 - ``{"side": "app"|"raw", "saves": N, "period_ms": P, "offset_ms": O, "start_at": T}``: from
   the wall-clock time ``T`` (so that every client starts together), N saves of a new text:
   one every ``P`` ms from ``T + O`` (a save that falls behind starts at once, without a
-  burst to catch up), or back to back when ``P`` is 0.  Prints ``{"ms": [...]}``: each
-  commit's time, from the call to its return.
+  burst to catch up), or back to back when ``P`` is 0.  Prints ``{"ms": [...], "cpu_ms": C}``:
+  each commit's time, from the call to its return, and this process's CPU time per save.
 - ``{"quit": true}``: closes both connections and exits.
 """
 
@@ -66,7 +66,10 @@ def main() -> int:
             if command.get("quit"):
                 break
             save = app_save if command["side"] == "app" else raw_save
-            print(json.dumps({"ms": run(save, command)}), flush=True)
+            cpu = time.process_time()
+            ms = run(save, command)
+            cpu_ms = (time.process_time() - cpu) * 1000 / max(1, len(ms))
+            print(json.dumps({"ms": ms, "cpu_ms": cpu_ms}), flush=True)
     finally:
         raw.close()
         database.close()
