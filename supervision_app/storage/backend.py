@@ -55,6 +55,9 @@ class Dialect(Protocol):
 
     #: SQLAlchemy's name for the dialect: ``connection.dialect.name``.
     name: str
+    #: True when the database itself names who did what (the agency server: the login, set by
+    #: its triggers); False on the laptop, where the named user of this computer does.
+    identity_from_login: bool
 
     def search(
         self, conn: Connection, user_text: str, limit: int, marks: tuple[str, str]
@@ -152,3 +155,16 @@ def classify_error(exc: BaseException) -> StorageFault:
         if original.errno in (errno.EACCES, errno.EROFS):
             return StorageFault.READ_ONLY
     return StorageFault.OTHER
+
+
+def refusal(exc: BaseException) -> str | None:
+    """The database's refusal of a write, in words fit to show (the agency server's identity
+    and access rules: "only the case's practitioner signs as the practitioner", a read-only
+    login); None when ``exc`` is not such a refusal."""
+    if classify_error(exc) is not StorageFault.READ_ONLY:
+        return None
+    diag = getattr(getattr(exc, "orig", exc), "diag", None)
+    message = str(getattr(diag, "message_primary", "") or "").strip()
+    if not message or message.lower().startswith("permission denied"):
+        return "This login may read these records but not change them."
+    return message

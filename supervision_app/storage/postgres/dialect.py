@@ -36,6 +36,7 @@ _FAULTS = {
 
 class PostgresDialect:
     name = "postgresql"
+    identity_from_login = True
 
     def search(
         self, conn: Connection, user_text: str, limit: int, marks: tuple[str, str]

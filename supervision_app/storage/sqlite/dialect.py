@@ -27,6 +27,7 @@ QUICK_ANSWER_UPDATE = (
 
 class SqliteDialect:
     name = "sqlite"
+    identity_from_login = False
 
     def search(
         self, conn: Connection, user_text: str, limit: int, marks: tuple[str, str]
