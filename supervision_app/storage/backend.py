@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
+    from sqlalchemy.orm import Session
 
     from supervision_app.storage.keys import Credential
 
@@ -72,6 +73,12 @@ class Dialect(Protocol):
 
     def classify_error(self, exc: BaseException) -> StorageFault | None:
         """What a failed write means, or None when this dialect does not know the error."""
+        ...
+
+    def take_signing_turn(self, session: Session, session_id: int) -> None:
+        """Hold the signing of this record to ``session``'s transaction before its chain is
+        read, or raise a :class:`~supervision_app.domain.ValidationError` whose message says
+        someone else is signing it at this moment (nothing written)."""
         ...
 
     def save_answer_text(

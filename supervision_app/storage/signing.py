@@ -35,7 +35,7 @@ from supervision_app.domain import (
 from supervision_app.domain.signing import is_late
 from supervision_app.storage.audit import record_audit
 from supervision_app.storage.audit_chain import ChainProblem, chain_problems
-from supervision_app.storage.backend import refusal
+from supervision_app.storage.backend import dialect_of, refusal
 from supervision_app.storage.chain import GENESIS, canonical_content, chain_problem, link_hash
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, load_detail
@@ -204,6 +204,7 @@ class SigningStore:
             raise ValidationError(problems)
         snapshot = None if self.is_signed(session_id) else self.take_snapshot(session_id)
         with _refusals_shown(), self.database.session() as session:
+            dialect_of(session.connection()).take_signing_turn(session, session_id)
             rows = chain_links(session, session_id)
             if any(r.kind == "signoff" and r.party == signoff.party.value for r in rows):
                 raise ValidationError(
@@ -241,6 +242,7 @@ class SigningStore:
             raise ValidationError(problems)
         late_days = self._settings.late_entry_days()
         with _refusals_shown(), self.database.session() as session:
+            dialect_of(session.connection()).take_signing_turn(session, session_id)
             rows = chain_links(session, session_id)
             parties = {r.party for r in rows if r.kind == "signoff"}
             if parties != {p.value for p in Party}:
