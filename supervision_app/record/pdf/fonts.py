@@ -143,6 +143,13 @@ def coverage(font_name: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
+@functools.cache
+def plain_characters(font_name: str) -> frozenset[str]:
+    """The characters ``font_name`` draws unshaped and left to right: a line made only of
+    them needs no fallback font and no right-to-left run (one set comparison per line)."""
+    return frozenset(chr(code) for code in coverage(font_name) - RTL_CODES)
+
+
 class MissingGlyphs(dict[int, int | str]):
     """A ``str.translate`` table: characters the font lacks map to a visible marker."""
 
