@@ -12,6 +12,15 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "jinja2", "PySide6.QtPdf", "PySide6.QtPrintSupport", "supervision_app.record")
 
 
+def printed_by(code: str) -> str:
+    """What ``code`` prints, run in a fresh interpreter (nothing imported by this one)."""
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
 def test_the_main_window_imports_no_record_or_print_machinery() -> None:
     code = (
         "import sys\n"
@@ -20,11 +29,7 @@ def test_the_main_window_imports_no_record_or_print_machinery() -> None:
         f"heavy = {HEAVY!r}\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert printed_by(code) == "[]"
 
 
 def test_the_window_modules_import_no_sqlalchemy() -> None:
@@ -38,11 +43,7 @@ def test_the_window_modules_import_no_sqlalchemy() -> None:
         "import supervision_app.ui.lock_controller, supervision_app.ui.security_menu\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert printed_by(code) == "[]"
 
 
 def test_the_window_modules_import_no_session_view_or_case_so_far() -> None:
@@ -66,8 +67,4 @@ def test_the_window_modules_import_no_session_view_or_case_so_far() -> None:
         f"later = {later!r}\n"
         "print(sorted(m for m in sys.modules if m in later))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert printed_by(code) == "[]"
