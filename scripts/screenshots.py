@@ -102,10 +102,11 @@ def main() -> int:
     window.desktop.set_appearance(look.Appearance(theme=scheme))
     window.setGeometry(app.primaryScreen().availableGeometry())
     window.show()
-    view = window.session_view
+    shooter.shot("02b-home", window)  # the first screen after unlock
     window.reload_cases(select_case=loaded.case_id)
     shooter.shot("03-case-overview", window)
     window.reload_cases(select_session=loaded.session_id)
+    view = window.session_view  # built when the first session is opened
     view.go_to_page(1, scroll_top=True)
     shooter.shot("04-session-stage", window)
     window.reload_cases(select_case=loaded.history_case_id)

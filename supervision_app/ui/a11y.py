@@ -187,3 +187,32 @@ def _scroll_into_view(widget: QWidget) -> None:
             parent.ensureVisible(top.x(), top.y() + min(widget.height(), 48), 20, 20)
             return
         parent = parent.parentWidget()
+
+
+def tab_chain(root: QWidget) -> list[QWidget]:
+    """The widgets of ``root``'s window in focus-chain order, starting after ``root``."""
+    chain: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    while widget is not None and widget is not root and len(chain) < 100_000:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def place_in_tab_order(page: QWidget, after: QWidget) -> None:
+    """Tab reaches the controls of ``page`` (added to a window that is already built) just
+    after those of ``after``, as if it had been built with the window. A widget added late
+    joins the end of the window's focus chain (after the status bar and the toolbar), and
+    ``QWidget.setTabOrder`` moves one focusable widget at a time, so each is placed in turn."""
+
+    def focusable(widget: QWidget) -> bool:
+        return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+    chain = [after, *tab_chain(after)]
+    before = [w for w in chain if (w is after or after.isAncestorOf(w)) and focusable(w)]
+    if not before:
+        return  # nothing to follow: the page keeps its place
+    previous = before[-1]
+    for widget in [w for w in chain if page.isAncestorOf(w) and focusable(w)]:
+        QWidget.setTabOrder(previous, widget)
+        previous = widget

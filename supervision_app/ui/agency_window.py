@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 from supervision_app.content import Content
 from supervision_app.storage import Database, DatabaseOpenError
 from supervision_app.storage.autosave import AnswerEdit
-from supervision_app.ui.answer_conflict import AnswerConflictDialog
 from supervision_app.ui.on_server import (
     laptop_only_tip,
     server_info,
@@ -159,7 +158,7 @@ def open_window_on(old, database: Database, content: Content, build: BuildWindow
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(database.close)
-    old.session_view.wait_for_saves(10.0)
+    old.wait_for_saves(10.0)
     laptop = getattr(old, "laptop_window", None) or old
     new.laptop_window = laptop
     new.agency_database = database
@@ -195,9 +194,15 @@ def back_to_laptop(window) -> None:
 
 def show_conflict(window, conflict) -> None:
     """Both texts side by side; the user's choice is saved over the server's version."""
-    view = window.session_view
-    editor = view.editor_for(conflict.prompt_id) if view.session_id == conflict.session_id else None
+    view = window.built_session_view
+    editor = (
+        view.editor_for(conflict.prompt_id)
+        if view is not None and view.session_id == conflict.session_id
+        else None
+    )
     prompt_text = getattr(editor, "prompt_text", conflict.prompt_id)
+    from supervision_app.ui.answer_conflict import AnswerConflictDialog  # seldom needed
+
     dialog = AnswerConflictDialog(prompt_text, conflict.mine, conflict.theirs, window)
 
     def chosen() -> None:

@@ -185,14 +185,18 @@ class DesktopFeatures(QObject):
         w.first_painted.connect(self._show_spelling_availability)
         self.help.triggered.connect(self.open_help)
         self.welcome.triggered.connect(self.open_welcome)
-        w.session_view.navigator.currentRowChanged.connect(self._on_page_changed)
+        w.when_session_view_built(
+            lambda view: view.navigator.currentRowChanged.connect(self._on_page_changed)
+        )
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.timer.set_agenda(
             [s.title for s in w.content.stages] + [self.tr("Decisions and actions")]
         )
-        w.session_view.agenda_shares_changed.connect(self.timer.set_shares)
+        w.when_session_view_built(
+            lambda view: view.agenda_shares_changed.connect(self.timer.set_shares)
+        )
 
     def _on_page_changed(self, row: int) -> None:
         item = self.window.session_view.navigator.item(row) if row >= 0 else None

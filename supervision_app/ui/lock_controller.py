@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from supervision_app.storage import Database, DatabaseOpenError, RecoveryKey
 from supervision_app.ui.a11y import show_page
-from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.clipboard_guard import app_clipboard_guard
 from supervision_app.ui.on_server import ServerInfo, server_info, window_title
 from supervision_app.ui.settings import ui_settings
@@ -156,10 +155,11 @@ class LockController(QObject):
         if self.locked:
             return
         w = self.window
-        w.session_view.flush_pending()
+        w.flush_typing()
         w.bridge.flush(LOCK_FLUSH_TIMEOUT)  # a failure keeps the text queued for after unlock
         case_id, session_id = w.case_tree.current_ids()
-        self._where = (case_id, session_id, w.session_view.current_page_index())
+        view = w.built_session_view  # never built: no session was opened, nothing to keep
+        self._where = (case_id, session_id, view.current_page_index() if view is not None else 0)
         self.clipboard.clear_if_ours()
         # Open editors, search, previews show case content: close them, and empty what a
         # hidden one still holds (a screen reader reads hidden windows, and they reappear).
@@ -168,15 +168,19 @@ class LockController(QObject):
                 dialog.reject()
             forget_case_text(dialog)
         w.search.forget()
-        w.session_view.clear()
+        w.close_session()
         w.home.clear()
+        from supervision_app.ui.case_memory_panel import CaseMemoryPanel  # built with the pages
+
         for panel in w.findChildren(CaseMemoryPanel):
             panel.forget()
         for spelling in w.findChildren(SpellService):  # "my words" leave memory too
             spelling.forget()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the pages, now
         w.case_tree.populate([], {})
-        w.case_overview.clear()
+        overview = w.built_case_overview
+        if overview is not None:
+            overview.clear()
         w.setWindowTitle(window_title(w))  # (no case reference; the server and login stay)
         w.statusBar().clearMessage()  # ("PDF saved to <the case's file name>", say)
         w.menuBar().setEnabled(False)

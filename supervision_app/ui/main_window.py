@@ -8,6 +8,7 @@ actions, search, exports, imports, settings), wired here; those parts see the wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,17 +28,14 @@ from supervision_app import APP_NAME
 from supervision_app.content import Content, ContentError
 from supervision_app.content.patterns import PatternRule, load_patterns
 from supervision_app.ui import compact_layout, desktop_features, theme
-from supervision_app.ui.a11y import click_focused_button
+from supervision_app.ui.a11y import click_focused_button, place_in_tab_order
 from supervision_app.ui.accessible_roles import install_accessibility
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.background import finish_background_work
-from supervision_app.ui.case_memory_panel import CaseMemoryPanel
-from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CaseTree
 from supervision_app.ui.empty_state import EmptyState
 from supervision_app.ui.main_actions import build_actions
 from supervision_app.ui.save_indicator import SaveIndicator
-from supervision_app.ui.session_view import SessionView
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.wheel_guard import install_wheel_guard
 from supervision_app.ui.widgets import fit_to_screen, text_label
@@ -46,13 +44,16 @@ from supervision_app.ui.window.exports import RecordExports
 from supervision_app.ui.window.home import HomeController
 from supervision_app.ui.window.host import WindowHost
 from supervision_app.ui.window.imports import RecordImports
+from supervision_app.ui.window.lazy import LazyPart
 from supervision_app.ui.window.navigation import CaseNavigator
 from supervision_app.ui.window.search import SearchController
 from supervision_app.ui.window.settings_actions import SettingsActions
 
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
+    from supervision_app.ui.case_overview import CaseOverview
     from supervision_app.ui.lock_controller import LockController
+    from supervision_app.ui.session_view import SessionView
     from supervision_app.ui.single_instance import InstanceServer
 
 CLOSE_TIMEOUT = 10.0
@@ -99,8 +100,9 @@ class MainWindow(WindowHost):
         self.case_tree = CaseTree()
         self.empty_state = EmptyState([s.title for s in content.stages])
         self.rules = self._load_rules()
-        self.case_overview = CaseOverview(CaseMemoryPanel(store, content, self.rules))
-        self.session_view = SessionView(store, content, self.bridge, rules=self.rules)
+        # Not on the first screen (Home): built when a case or a session is first opened.
+        self._case_overview = LazyPart(self._build_case_overview)
+        self._session_view = LazyPart(self._build_session_view)
         self.placeholder = text_label(
             self.tr("Choose a case or a session in the case list."), "hint"
         )
@@ -238,8 +240,7 @@ class MainWindow(WindowHost):
 
         self.detail_stack = QStackedWidget()
         self.detail_stack.setObjectName("detailStack")
-        for widget in (self.placeholder, self.case_overview, self.session_view):
-            self.detail_stack.addWidget(widget)
+        self.detail_stack.addWidget(self.placeholder)  # the case overview and session later
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -274,11 +275,63 @@ class MainWindow(WindowHost):
         self.actions.quit.triggered.connect(self.close)
         self.search_action.triggered.connect(self.search.open)
         self.navigator.wire()
-        self.session_view.progress_changed.connect(self.case_tree.set_session_answered)
-        self.session_view.details_changed.connect(lambda sid: self.reload_cases(select_session=sid))
-        self.session_view.status_message.connect(
-            lambda text: self.statusBar().showMessage(text, 8000)
+
+    # -- the parts built when first needed ------------------------------------------------
+
+    @property
+    def session_view(self) -> SessionView:
+        return self._session_view.get()
+
+    @property
+    def built_session_view(self) -> SessionView | None:
+        return self._session_view.built
+
+    def when_session_view_built(self, hook: Callable[[SessionView], object]) -> None:
+        self._session_view.when_built(hook)
+
+    @property
+    def case_overview(self) -> CaseOverview:
+        return self._case_overview.get()
+
+    @property
+    def built_case_overview(self) -> CaseOverview | None:
+        return self._case_overview.built
+
+    def when_case_overview_built(self, hook: Callable[[CaseOverview], object]) -> None:
+        self._case_overview.when_built(hook)
+
+    def _build_case_overview(self) -> CaseOverview:
+        from supervision_app.ui.case_memory_panel import CaseMemoryPanel
+        from supervision_app.ui.case_overview import CaseOverview
+
+        overview = CaseOverview(
+            CaseMemoryPanel(self.store, self.content, self.rules), parent=self.detail_stack
         )
+        self._add_detail_page(overview)
+        return overview
+
+    def _build_session_view(self) -> SessionView:
+        from supervision_app.ui.session_view import SessionView
+
+        # Made inside the stack: a widget made without a parent is a window of its own until
+        # it is added, and one made so while the window is up takes the activation from it.
+        view = SessionView(
+            self.store, self.content, self.bridge, parent=self.detail_stack, rules=self.rules
+        )
+        self._add_detail_page(view)
+        view.progress_changed.connect(self.case_tree.set_session_answered)
+        view.details_changed.connect(lambda sid: self.reload_cases(select_session=sid))
+        view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        saved = ui_settings().value("session_view/splitter")
+        if isinstance(saved, QByteArray):
+            view.splitter.restoreState(saved)
+        return view
+
+    def _add_detail_page(self, page: QWidget) -> None:
+        """A page of the detail stack, its controls reached by Tab right after the case list
+        (as when the pages were built with the window, not after the status bar)."""
+        self.detail_stack.addWidget(page)
+        place_in_tab_order(page, after=self.case_tree)
 
     # -- what the window does for its parts (see ui/window/host.py) ----------------------
 
@@ -310,7 +363,6 @@ class MainWindow(WindowHost):
             ("main_window/geometry", self.restoreGeometry),
             ("main_window/state", self.restoreState),
             ("main_window/splitter", self.splitter.restoreState),
-            ("session_view/splitter", self.session_view.splitter.restoreState),
         ):
             value = settings.value(key)
             if isinstance(value, QByteArray):
@@ -323,7 +375,9 @@ class MainWindow(WindowHost):
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
         settings.setValue("main_window/splitter", self.splitter.saveState())
-        settings.setValue("session_view/splitter", self.session_view.splitter.saveState())
+        view = self.built_session_view
+        if view is not None:  # a view never built leaves its saved splitter as it was
+            settings.setValue("session_view/splitter", view.splitter.saveState())
         settings.sync()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -336,7 +390,7 @@ class MainWindow(WindowHost):
             event.accept()
             return
         self.save_state()
-        self.session_view.flush_pending()
+        self.flush_typing()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             finish_background_work(self)  # an export finishes, printing is cancelled
@@ -376,6 +430,6 @@ class MainWindow(WindowHost):
         if self._shut_down:
             return
         finish_background_work(self)
-        self.session_view.flush_pending()
+        self.flush_typing()
         self.bridge.close(CLOSE_TIMEOUT)
         self._shut_down = True

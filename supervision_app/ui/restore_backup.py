@@ -66,7 +66,7 @@ def restore_file(window, controller, backup: Path) -> bool:
         for dialog in window.findChildren(QDialog):  # editors hold ids of the old records
             if dialog.isVisible():
                 dialog.reject()
-        window.session_view.clear()
+        window.close_session()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             restore_into_open(database, staged)
@@ -94,7 +94,7 @@ def restore_file(window, controller, backup: Path) -> bool:
 
 def all_saved(window) -> bool:
     """Commit pending typing first; False (and a message) if it cannot be saved now."""
-    if window.session_view.wait_for_saves(10.0) and not window.bridge.errors():
+    if window.wait_for_saves(10.0) and not window.bridge.errors():
         return True
     QMessageBox.warning(
         window,

@@ -243,7 +243,7 @@ def back_up(window, controller: LockController) -> None:
     )
     if not name:
         return
-    window.session_view.flush_pending()
+    window.flush_typing()
     window.bridge.flush(10.0)
     try:
         write_backup(controller.database, Path(name))

@@ -206,7 +206,8 @@ def test_the_case_card_grows_with_its_text_and_never_squashes_it(
     window.resize(1440, 900)
     window.show()
     qtbot.waitExposed(window)
-    overview = window.findChild(CaseOverview)
+    overview = window.case_overview  # built when asked for (the first case chosen would)
+    assert isinstance(overview, CaseOverview) and window.findChild(CaseOverview) is overview
     tree = window.case_tree
 
     def labels_fit() -> bool:

@@ -48,8 +48,10 @@ class FocusPage(QScrollArea):
         self.column.addWidget(self.eyebrow_label)
         self.column.addWidget(self.title_label)
         self.lead_label = text_label(lead, "lead")
-        self.lead_label.setVisible(bool(lead))
         self.column.addWidget(self.lead_label)
+        # Hidden or shown once it has a parent: a label made visible without one is shown
+        # as a window of its own, for a moment, and takes the activation from the window.
+        self.lead_label.setVisible(bool(lead))
         self.body = QVBoxLayout()
         self.body.setSpacing(12)
         self.column.addLayout(self.body)

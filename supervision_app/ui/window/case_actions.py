@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 from supervision_app.domain import LockedSessionError, format_date
 from supervision_app.storage import NotFoundError
 from supervision_app.ui.on_server import kept_where, removed_from, server_info
-from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.window.host import WindowPart
+
+if TYPE_CHECKING:
+    from supervision_app.ui.case_overview import CaseOverview
 
 
 class CaseActions(WindowPart):
@@ -22,11 +25,19 @@ class CaseActions(WindowPart):
         a.edit_case.triggered.connect(self.edit_case)
         a.delete_case.triggered.connect(self.delete_case)
         a.new_session.triggered.connect(self.new_session)
-        a.edit_session.triggered.connect(w.session_view.edit_details)
+        a.edit_session.triggered.connect(self.edit_session)
         a.delete_session.triggered.connect(self.delete_session)
         w.empty_state.create_case_requested.connect(w.new_case)
-        w.case_overview.new_session_requested.connect(self.new_session)
-        w.case_overview.edit_case_requested.connect(self.edit_case)
+        w.when_case_overview_built(self._wire_overview)
+
+    def _wire_overview(self, overview: CaseOverview) -> None:
+        overview.new_session_requested.connect(self.new_session)
+        overview.edit_case_requested.connect(self.edit_case)
+
+    def edit_session(self) -> None:
+        view = self.window.built_session_view  # a session is open only if the view was built
+        if view is not None:
+            view.edit_details()
 
     def new_case(self) -> None:
         created: dict[str, int] = {}
@@ -66,8 +77,9 @@ class CaseActions(WindowPart):
     def _case_saved(self, case_id: int | None, message: str) -> None:
         w = self.window
         _case, session_id = w.case_tree.current_ids()
-        if session_id is not None and w.session_view.session_id == session_id:
-            w.session_view.load_session(session_id)  # the header shows case details
+        view = w.built_session_view
+        if session_id is not None and view is not None and view.session_id == session_id:
+            view.load_session(session_id)  # the header shows case details
         w.reload_cases(
             select_case=case_id if session_id is None else None, select_session=session_id
         )
@@ -91,7 +103,8 @@ class CaseActions(WindowPart):
             )
 
         self.open_dialog(
-            SessionDialog(w, case, None, save), lambda: w.session_created(created.get("id"))
+            _session_dialog()(w, case, None, save),
+            lambda: w.session_created(created.get("id")),
         )
 
     def session_created(self, session_id: int | None) -> None:
@@ -110,7 +123,8 @@ class CaseActions(WindowPart):
     def delete_session(self) -> None:
         w = self.window
         case_id, session_id = w.case_tree.current_ids()
-        detail = w.session_view.detail
+        view = w.built_session_view
+        detail = view.detail if view is not None else None
         if session_id is None or detail is None:
             return
         server = server_info(w)
@@ -191,7 +205,7 @@ class CaseActions(WindowPart):
             return
         except NotFoundError:  # already gone
             pass
-        w.session_view.clear()
+        w.close_session()
         w.reload_cases(select_case=select_case)
         self.show_status(done, 6000)
 
@@ -210,6 +224,14 @@ class CaseActions(WindowPart):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is delete
+
+
+def _session_dialog():
+    """The session dialog's class, imported when a session is first started (not while the
+    window starts)."""
+    from supervision_app.ui.session_dialog import SessionDialog
+
+    return SessionDialog
 
 
 def _case_dialog():

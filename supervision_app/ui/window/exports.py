@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QFileDialog
 from supervision_app.storage import NotFoundError
 from supervision_app.ui.file_names import default_export_path, sanitise
 from supervision_app.ui.window.host import WindowPart
+
+if TYPE_CHECKING:
+    from supervision_app.ui.case_overview import CaseOverview
 
 
 class RecordExports(WindowPart):
@@ -23,22 +27,25 @@ class RecordExports(WindowPart):
         a.paper_template.triggered.connect(self.export_paper_template)
         a.print_record.triggered.connect(self.print_record)
         w.summary_action.triggered.connect(self.export_case_summary)
-        w.case_overview.print_summary_requested.connect(self.export_case_summary)
-        w.case_overview.export_case_requested.connect(self.export_case_file)
+        w.when_case_overview_built(self._wire_overview)
+
+    def _wire_overview(self, overview: CaseOverview) -> None:
+        overview.print_summary_requested.connect(self.export_case_summary)
+        overview.export_case_requested.connect(self.export_case_file)
 
     def export_pdf(self) -> None:
-        view = self.window.session_view
-        if view.session_id is not None:
+        view = self.window.built_session_view
+        if view is not None and view.session_id is not None:
             view.preview_page.export_pdf()
 
     def export_json(self) -> None:
-        view = self.window.session_view
-        if view.session_id is not None:
+        view = self.window.built_session_view
+        if view is not None and view.session_id is not None:
             view.preview_page.export_json()
 
     def print_record(self) -> None:
-        view = self.window.session_view
-        if view.session_id is not None:
+        view = self.window.built_session_view
+        if view is not None and view.session_id is not None:
             view.preview_page.print_record()
 
     def export_case_summary(self) -> None:

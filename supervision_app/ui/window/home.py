@@ -48,7 +48,7 @@ class HomeController(QObject):
         if not window.store.cases.list_cases(limit=1):
             window.central_stack.setCurrentWidget(window.empty_state)
             return
-        window.session_view.wait_for_saves(2.0)
+        window.wait_for_saves(2.0)
         self._generation += 1
         if self._painted:
             self.page.set_items(self._attention(), window.content.frequency_label)

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 from supervision_app.content import Content
 from supervision_app.content.patterns import PatternRule
 from supervision_app.ui.autosave_bridge import AutosaveBridge
-from supervision_app.ui.case_overview import CaseOverview
 from supervision_app.ui.case_tree import CaseTree
 from supervision_app.ui.empty_state import EmptyState
 from supervision_app.ui.main_actions import MainActions
-from supervision_app.ui.session_view import SessionView
 
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
+    from supervision_app.ui.case_overview import CaseOverview
+    from supervision_app.ui.session_view import SessionView
 
 
 class WindowHost(QMainWindow):
@@ -53,14 +53,58 @@ class WindowHost(QMainWindow):
     summary_action: QAction
     toolbar: QToolBar
     case_tree: CaseTree
-    case_overview: CaseOverview
-    session_view: SessionView
     empty_state: EmptyState
     placeholder: QLabel
     detail_stack: QStackedWidget
     central_stack: QStackedWidget
     splitter: QSplitter
     user_label: QLabel
+
+    # -- built when first needed (see ui/window/lazy.py) ----------------------------------
+
+    @property
+    def session_view(self) -> SessionView:
+        """The open session's view, built the first time it is asked for."""
+        raise NotImplementedError
+
+    @property
+    def built_session_view(self) -> SessionView | None:
+        """The session view if it has been built (None until a session is first opened)."""
+        raise NotImplementedError
+
+    def when_session_view_built(self, hook: Callable[[SessionView], object]) -> None:
+        """Run ``hook(view)`` once the session view exists (at once if it does)."""
+        raise NotImplementedError
+
+    @property
+    def case_overview(self) -> CaseOverview:
+        """The chosen case's overview (Case so far), built the first time it is asked for."""
+        raise NotImplementedError
+
+    @property
+    def built_case_overview(self) -> CaseOverview | None:
+        raise NotImplementedError
+
+    def when_case_overview_built(self, hook: Callable[[CaseOverview], object]) -> None:
+        raise NotImplementedError
+
+    def flush_typing(self) -> None:
+        """Submit the session view's edits still waiting for their debounce timer (a view
+        never built holds none)."""
+        view = self.built_session_view
+        if view is not None:
+            view.flush_pending()
+
+    def wait_for_saves(self, timeout: float) -> bool:
+        """Submit pending edits and wait for the writer; False if not everything was saved."""
+        view = self.built_session_view
+        return view.wait_for_saves(timeout) if view is not None else self.bridge.flush(timeout)
+
+    def close_session(self) -> None:
+        """Close the open session, if any (after committing what was typed)."""
+        view = self.built_session_view
+        if view is not None:
+            view.clear()
 
     def reload_cases(
         self,

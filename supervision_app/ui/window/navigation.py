@@ -49,7 +49,7 @@ class CaseNavigator(WindowPart):
             expanded.add(cases[0].id)  # as if chosen, for All cases
         w.case_tree.populate(cases, self._session_page, expanded, more_cases=more)
         if not cases:
-            w.session_view.clear()
+            w.close_session()
             w.central_stack.setCurrentWidget(w.empty_state)
             self.on_nothing_selected()
             return
@@ -92,7 +92,7 @@ class CaseNavigator(WindowPart):
     def on_case_selected(self, case_id: int) -> None:
         w = self.window
         w.central_stack.setCurrentWidget(w.splitter)  # from Home too
-        w.session_view.clear()
+        w.close_session()
         try:
             case = w.store.cases.get_case(case_id)
         except NotFoundError:

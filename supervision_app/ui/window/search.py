@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from supervision_app.domain.memory import SearchHit
 from supervision_app.ui.window.host import WindowHost, WindowPart
 
 if TYPE_CHECKING:
+    from supervision_app.domain.memory import SearchHit
     from supervision_app.ui.search_dialog import SearchDialog
 
 
@@ -41,8 +41,9 @@ class SearchController(WindowPart):
         w = self.window
         if hit.session_id is None:  # recorded on the case overview: its item there
             w.reload_cases(select_case=hit.case_id)
-            if w.detail_stack.currentWidget() is w.case_overview:
-                w.case_overview.memory_panel.focus_item(hit.kind, hit.item_id)
+            overview = w.built_case_overview
+            if overview is not None and w.detail_stack.currentWidget() is overview:
+                overview.memory_panel.focus_item(hit.kind, hit.item_id)
             return
         w.reload_cases(select_session=hit.session_id)
         view = w.session_view

@@ -15,7 +15,7 @@ class SettingsActions(WindowPart):
         w = self.window
         a = w.actions
         a.choose_user.triggered.connect(self.choose_user)
-        w.session_view.signoff_page.user_named.connect(self.show_user)
+        w.when_session_view_built(lambda view: view.signoff_page.user_named.connect(self.show_user))
         a.verify_records.triggered.connect(self.verify_records)
 
     def show_user(self) -> None:
