@@ -63,7 +63,8 @@ MODULES: list[tuple[str, list[tuple[str, str, str]]]] = [
         [
             ("pg_autosave", "Server: autosave, one edit committed (median)", "≤ 1.3×"),
             ("pg_search", "Server: full-text search over 10,000 sessions", "≤ 2×"),
-            ("pg_concurrent", "Server: 20 clients autosaving, median commit vs one", "≤ 2×"),
+            ("pg_concurrent", "Server: 20 clients autosaving each 250 ms, median commit vs one", "≤ 2×"),
+            ("pg_case_open", "Server: open a case with 100 sessions + chronology", "≤ 3×"),
         ],
     ),
 ]

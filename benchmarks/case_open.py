@@ -90,11 +90,13 @@ def raw_listing(conn) -> str:
     return RAW_LISTING.format(tools=TOOLS if has_tools else "")
 
 
-def raw_case_memory(conn, listing_sql: str, case_id: int) -> dict:
+def raw_case_memory(conn, listing_sql: str, case_id: int, queries: dict[str, str] | None = None) -> dict:
     """The fair baseline: the case, its session listing and its whole memory by hand-written
-    SQL, grouped as the app groups it, and the chronology merged in date order."""
+    SQL, grouped as the app groups it, and the chronology merged in date order.  ``queries``
+    replaces :data:`RAW_MEMORY` (the server's row uses them with psycopg's placeholders)."""
     listing = conn.execute(listing_sql, (case_id,)).fetchall()
-    rows = {name: conn.execute(sql, (case_id,)).fetchall() for name, sql in RAW_MEMORY.items()}
+    memory = RAW_MEMORY if queries is None else queries
+    rows = {name: conn.execute(sql, (case_id,)).fetchall() for name, sql in memory.items()}
     answered: dict[int, set[str]] = {}
     for sid, prompt in rows["answered"]:
         answered.setdefault(sid, set()).add(prompt)

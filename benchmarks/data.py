@@ -406,7 +406,7 @@ def seed_bulk(
         if rebuild_index is not None:
             rebuild_index(database.engine)
         for case_id, rows in by_case.items():
-            _case_memory(database, case_id, rows, rng)
+            case_memory(database, case_id, rows, rng)
         with database.engine.connect() as conn:
             # Fold the WAL into the main file, as a quiet app would have by now.
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -454,7 +454,7 @@ def _drop_search_index(engine):
     return ensure_search_index
 
 
-def _case_memory(database, case_id: int, sessions: list[dict], rng: random.Random) -> None:
+def case_memory(database, case_id: int, sessions: list[dict], rng: random.Random) -> None:
     """Chronology events and hypotheses for the big case, through the app's own API (when the
     app has case memory), so that opening the case has a chronology to assemble."""
     from supervision_app.storage import SupervisionStore

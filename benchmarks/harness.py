@@ -54,6 +54,12 @@ class Settings:
     search_reps: int
     case_reps: int
     case_paint_reps: int  # samples of each side in the "open a long case, painted" row
+    #: the agency server's concurrent row: clients (separate processes), saves each when
+    #: saving back to back, and saves each at the autosave's pace (one every period)
+    server_clients: int = 20
+    server_tight_saves: int = 40
+    server_paced_saves: int = 40
+    server_period_ms: int = 250
 
 
 QUICK = Settings(
@@ -79,6 +85,7 @@ QUICK = Settings(
     search_reps=15,
     case_reps=15,
     case_paint_reps=5,
+    server_paced_saves=20,
 )
 
 FULL = Settings(
@@ -104,6 +111,7 @@ FULL = Settings(
     search_reps=100,
     case_reps=100,
     case_paint_reps=15,
+    server_paced_saves=60,
 )
 
 

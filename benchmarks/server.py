@@ -1,5 +1,5 @@
-"""The agency server (PostgreSQL): autosave, search over 10,000 sessions and 20 concurrent
-autosaving clients, each against raw psycopg on the same server in the same run.
+"""The agency server (PostgreSQL): autosave, search over 10,000 sessions, 20 concurrent
+autosaving clients and opening a long case, each against raw psycopg on the same server in the same run.
 
 The server is the one in ``SUPERVISION_APP_BENCH_PG`` (else ``SUPERVISION_APP_TEST_PG``, as the
 tests use; ``scripts/throwaway_postgres.py start DIR`` prints one): a superuser URL.  A database
@@ -11,28 +11,31 @@ Without a server the rows are "n/a" with a note.
   ``UPDATE answers SET text=%s ...`` and ``commit()`` on a psycopg connection as the same login.
 - ``pg_search``: ``store.memory.search`` over 10,000 sessions against the same full-text SQL
   (``to_tsquery``, ``ts_headline``, ``ts_rank``) written by hand, as the same login.
-- ``pg_concurrent``: 20 clients (threads, each with its own connection) autosave their own
-  sessions at once; the median commit against one client's alone, measured just before.
+- ``pg_concurrent`` (``server_concurrent.py``): 20 clients, separate processes each logged in
+  as its own practitioner, autosave their own sessions at once: back to back, and at the
+  autosave's pace (one save every 250 ms each); the paced median commit against one client's
+  alone at the same pace, measured just before.
+- ``pg_case_open`` (``server_case_open.py``): the case open of ``case_open`` (the case, its
+  sessions and its chronology) of a long case, against the same case memory by hand-written
+  SQL over raw psycopg, as the same login.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from benchmarks.harness import Context, Row, median, na_row, paired
 
-ROWS = ("pg_autosave", "pg_search", "pg_concurrent")
+ROWS = ("pg_autosave", "pg_search", "pg_concurrent", "pg_case_open")
 TITLES = {
     "pg_search": ("Server: full-text search over 10,000 sessions", "≤ 2×", 2.0),
     "pg_autosave": ("Server: autosave, one edit committed (median)", "≤ 1.3×", 1.3),
-    "pg_concurrent": ("Server: 20 clients autosaving, median commit vs one", "≤ 2×", 2.0),
+    "pg_concurrent": ("Server: 20 clients autosaving each 250 ms, median commit vs one", "≤ 2×", 2.0),
+    "pg_case_open": ("Server: open a case with 100 sessions + chronology", "≤ 3×", 3.0),
 }
-CLIENTS, EDITS_PER_CLIENT = 20, 40
 
 
 def run(ctx: Context, wanted: set[str]) -> list[Row]:
@@ -48,8 +51,14 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
             rows.append(_autosave(ctx, server))
         if "pg_search" in wanted:
             rows.append(_search(ctx, server))
+        if "pg_case_open" in wanted:
+            from benchmarks.server_case_open import case_open_row
+
+            rows.append(case_open_row(ctx, server, _row))
         if "pg_concurrent" in wanted:
-            rows.append(_concurrent(server))
+            from benchmarks.server_concurrent import concurrent_row
+
+            rows.append(concurrent_row(ctx, server, _row))
         return rows
     finally:
         server.stop()
@@ -65,12 +74,25 @@ class _Server:
         self.base = make_url(url)
         self.cluster = create_engine(self.base.set(database="postgres"), isolation_level="AUTOCOMMIT")
         self.admin: Any = None
+        self._neighbours = 0
+        self.logins: list[str] = []
 
-    def url(self, person: bool = True, driver: str = "postgresql+psycopg") -> str:
+    def url(
+        self, person: bool = True, driver: str = "postgresql+psycopg", login: str = ""
+    ) -> str:
+        """The database's URL as the practitioner (or ``login``, or the administrator)."""
         url = self.base.set(database=self.database, drivername=driver)
-        if person:
-            url = url.set(username=self.person)
+        if person or login:
+            url = url.set(username=login or self.person)
         return url.render_as_string(hide_password=False)
+
+    def login(self, suffix: str) -> str:
+        """Another practitioner's login role (dropped with the database)."""
+        name = f"{self.person}_{suffix}"
+        with self.cluster.connect() as conn:
+            conn.exec_driver_sql(f"CREATE ROLE {name} LOGIN IN ROLE supervision_practitioner")
+        self.logins.append(name)
+        return name
 
     def start(self) -> None:
         from sqlalchemy import create_engine
@@ -84,8 +106,9 @@ class _Server:
         with self.cluster.connect() as conn:
             conn.exec_driver_sql(f"CREATE ROLE {self.person} LOGIN IN ROLE supervision_practitioner")
 
-    def session_ids(self, count: int) -> list[int]:
-        """``count`` cases of the practitioner's, one session each (raw SQL as the owner)."""
+    def session_ids(self, count: int, owner: str = "") -> list[int]:
+        """``count`` cases of the practitioner's (or ``owner``'s), one session each (raw SQL as
+        the administrator)."""
         from sqlalchemy import text
 
         ids = []
@@ -97,7 +120,7 @@ class _Server:
                         "created_at, updated_at, owner) VALUES (:ref, 'P', 'S', '[]', now(), "
                         "now(), :owner) RETURNING id"
                     ),
-                    {"ref": f"B-{uuid.uuid4().hex[:6]}-{n}", "owner": self.person},
+                    {"ref": f"B-{uuid.uuid4().hex[:6]}-{n}", "owner": owner or self.person},
                 ).scalar_one()
                 ids.append(
                     conn.execute(
@@ -112,12 +135,56 @@ class _Server:
                 )
         return ids
 
+    def neighbours(self, ctx: Context) -> int:
+        """``settings.search_sessions`` sessions (10,000) with one answer each, ten to a case,
+        all the practitioner's (bulk SQL as the owner), made once per run; how many."""
+        if self._neighbours:
+            return self._neighbours
+        import random
+
+        import psycopg
+
+        from benchmarks import data
+
+        rng = random.Random(data.SEED)
+        cases = max(1, ctx.settings.search_sessions // 10)
+        with psycopg.connect(self.url(person=False, driver="postgresql")) as admin:
+            admin.execute(
+                "INSERT INTO cases (reference, practitioner, supervisor, agencies, created_at, "
+                "updated_at, owner) SELECT 'S-' || g, 'P', 'S', '[]', now(), now(), %s "
+                "FROM generate_series(1, %s) AS g",
+                (self.person, cases),
+            )
+            admin.execute(
+                "INSERT INTO sessions (uid, case_id, date, attendees, content_version, "
+                "created_at, updated_at) SELECT md5(c.id || '-' || g), c.id, current_date - g, "
+                "'[]', '1', now(), now() FROM cases AS c, generate_series(1, 10) AS g "
+                "WHERE c.reference LIKE 'S-%%'"
+            )
+            ids = [
+                r[0]
+                for r in admin.execute(
+                    "SELECT s.id FROM sessions AS s JOIN cases AS c ON c.id = s.case_id "
+                    "WHERE c.reference LIKE 'S-%%' ORDER BY s.id"
+                ).fetchall()
+            ]
+            with admin.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO answers (session_id, prompt_id, stage_id, prompt_text, text, "
+                    "updated_at) VALUES (%s, 'a.b', 'stage', 'Q', %s, now())",
+                    [(sid, data.answer_text(rng)) for sid in ids],
+                )
+            admin.execute("ANALYZE")
+        self._neighbours = len(ids)
+        return self._neighbours
+
     def stop(self) -> None:
         if self.admin is not None:
             self.admin.dispose()
         with self.cluster.connect() as conn:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
-            conn.exec_driver_sql(f"DROP ROLE IF EXISTS {self.person}")
+            for name in [self.person, *self.logins]:
+                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {name}")
         self.cluster.dispose()
 
 
@@ -178,11 +245,9 @@ def _autosave(ctx: Context, server: _Server) -> Row:
     )
 
 
-def _search(ctx: Context, server: _Server, sessions: int = 10_000) -> Row:
+def _search(ctx: Context, server: _Server) -> Row:
     """The app's ``store.memory.search`` against the same full-text query (tsquery, ts_headline,
     ts_rank) written by hand over raw psycopg, as the same login."""
-    import random
-
     import psycopg
 
     from benchmarks import data
@@ -191,34 +256,7 @@ def _search(ctx: Context, server: _Server, sessions: int = 10_000) -> Row:
     from supervision_app.storage.postgres import search as pg_search
     from supervision_app.storage.postgres.backend import open_server
 
-    rng = random.Random(data.SEED)
-    cases = sessions // 10
-    with psycopg.connect(server.url(person=False, driver="postgresql")) as admin:
-        admin.execute(
-            "INSERT INTO cases (reference, practitioner, supervisor, agencies, created_at, "
-            "updated_at, owner) SELECT 'S-' || g, 'P', 'S', '[]', now(), now(), %s "
-            "FROM generate_series(1, %s) AS g",
-            (server.person, cases),
-        )
-        admin.execute(
-            "INSERT INTO sessions (uid, case_id, date, attendees, content_version, created_at, "
-            "updated_at) SELECT md5(c.id || '-' || g), c.id, current_date - g, '[]', '1', now(), "
-            "now() FROM cases AS c, generate_series(1, 10) AS g WHERE c.reference LIKE 'S-%%'"
-        )
-        ids = [
-            r[0]
-            for r in admin.execute(
-                "SELECT s.id FROM sessions AS s JOIN cases AS c ON c.id = s.case_id "
-                "WHERE c.reference LIKE 'S-%%' ORDER BY s.id"
-            ).fetchall()
-        ]
-        with admin.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO answers (session_id, prompt_id, stage_id, prompt_text, text, "
-                "updated_at) VALUES (%s, 'a.b', 'stage', 'Q', %s, now())",
-                [(sid, data.answer_text(rng)) for sid in ids],
-            )
-        admin.execute("ANALYZE")
+    count = server.neighbours(ctx)
     database = open_server(server.url())
     store = SupervisionStore(database)
     raw = psycopg.connect(server.url(driver="postgresql"))
@@ -258,7 +296,7 @@ def _search(ctx: Context, server: _Server, sessions: int = 10_000) -> Row:
         "pg_search",
         a,
         b,
-        f"{len(ids):,} sessions (one answer each) in {cases:,} cases of the practitioner's; "
+        f"{count:,} sessions (one answer each) in {count // 10:,} cases of the practitioner's; "
         f"{len(a)} searches each over {len(terms)} terms; raw: the same tsquery, ts_headline and "
         "ts_rank SQL by hand over psycopg, same login (row-level security on both)",
     )
@@ -270,82 +308,3 @@ def _row(key: str, app: list[float], baseline: list[float], *notes: str) -> Row:
               samples={"app_ms": app, "baseline_ms": baseline})  # fmt: skip
     row.notes.extend(notes)
     return row
-
-
-def _concurrent(server: _Server) -> Row:
-    from supervision_app.storage import SupervisionStore
-    from supervision_app.storage.postgres.backend import open_server
-
-    ids = server.session_ids(CLIENTS)
-    stores = [SupervisionStore(open_server(server.url())) for _ in ids]
-
-    def client(n: int, out: list[float], barrier: threading.Barrier | None) -> None:
-        store, sid = stores[n], ids[n]
-        store.sessions.save_answer(sid, "a.b", "stage", "Q", _text(0))
-        if barrier is not None:
-            barrier.wait()
-        for i in range(EDITS_PER_CLIENT):
-            started = time.perf_counter()
-            store.sessions.save_answer(sid, "a.b", "stage", "Q", _text(i + 1))
-            out.append((time.perf_counter() - started) * 1000)
-
-    try:
-        alone, every = _alone_then_at_once(client, len(ids))
-    finally:
-        for store in stores:
-            store.database.close()
-    raw_alone, raw_together = _raw_concurrent(server, ids)
-    return _row(
-        "pg_concurrent",
-        every,
-        alone,
-        f"{CLIENTS} clients x {EDITS_PER_CLIENT} autosaves of their own sessions at once (threads, "
-        "one connection each) against one client alone, just before; the baseline column is the "
-        "lone client's median",
-        f"raw psycopg, the same clients and edits: median {median(raw_together):.2f} ms at once, "
-        f"{median(raw_alone):.2f} ms alone ({median(raw_together) / median(raw_alone):.1f}x): "
-        "two cores for 20 client threads and the server",
-    )
-
-
-def _raw_concurrent(server: _Server, ids: list[int]) -> tuple[list[float], list[float]]:
-    """The same load as raw psycopg UPDATEs (one connection per client, same login)."""
-    import psycopg
-
-    conns = [psycopg.connect(server.url(driver="postgresql")) for _ in ids]
-
-    def client(n: int, out: list[float], barrier: threading.Barrier | None) -> None:
-        conn, sid = conns[n], ids[n]
-        if barrier is not None:
-            barrier.wait()
-        for i in range(EDITS_PER_CLIENT):
-            started = time.perf_counter()
-            conn.execute(
-                "UPDATE answers SET text = %s, updated_at = now() "
-                "WHERE session_id = %s AND prompt_id = 'a.b'",
-                (_text(i + 1), sid),
-            )
-            conn.commit()
-            out.append((time.perf_counter() - started) * 1000)
-
-    try:
-        return _alone_then_at_once(client, len(ids))
-    finally:
-        for conn in conns:
-            conn.close()
-
-
-def _alone_then_at_once(
-    client: Callable[[int, list[float], threading.Barrier | None], None], count: int
-) -> tuple[list[float], list[float]]:
-    """Client 0's timings alone, then every client's, all started together."""
-    alone: list[float] = []
-    client(0, alone, None)
-    start = threading.Barrier(count)
-    together: list[list[float]] = [[] for _ in range(count)]
-    threads = [threading.Thread(target=client, args=(n, together[n], start)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return alone, [ms for out in together for ms in out]

@@ -97,3 +97,45 @@ def test_two_people_autosaving_one_answer_get_a_conflict_with_both_texts(server)
     finally:
         alice.database.close()
         sue.database.close()
+
+
+def test_verify_on_the_server_reports_an_edited_audit_entry_to_those_who_may_read_it(server) -> None:
+    """``verify`` on the server uses the server's own walk of the whole chain: a login sees only
+    part of the trail, yet an entry edited by someone with the tables owner's powers is reported
+    on the record it belongs to, to its practitioner and supervisor, and not to anyone else."""
+    from sqlalchemy import text
+
+    from supervision_app.domain import CaseInput, Child, Party, SignOffInput
+
+    alice, sue, bob = (_store(server, p) for p in ("alice", "sue", "bob"))
+    try:
+        case_id = alice.cases.create_case(
+            CaseInput("AG-TAMPER", "Alice", "Sue", children=[Child(name="Ivy", age="2")])
+        )
+        sid = alice.sessions.create_session(case_id, date(2026, 12, 7), ["Alice", "Sue"], "1")
+        alice.sessions.save_answer(sid, "a.b", "a", "Q?", "Seen in the bedroom, alone")
+        alice.signing.sign_session(sid, SignOffInput(Party.PRACTITIONER, server.role("alice"), "SW"))
+        assert [r.ok for r in alice.signing.verify_all() if r.session_id == sid] == [True]
+        with server.admin.begin() as conn:  # the owner's powers: switch the guard off, edit
+            conn.execute(
+                text("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only_update")
+            )
+            conn.execute(
+                text(
+                    "UPDATE audit_events SET detail = 'nothing happened' WHERE id = "
+                    "(SELECT max(id) FROM audit_events WHERE session_id = :s)"
+                ),
+                {"s": sid},
+            )
+            conn.execute(
+                text("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only_update")
+            )
+        for store in (alice, sue):
+            mine = [r for r in store.signing.verify_all() if r.session_id == sid]
+            assert len(mine) == 1 and not mine[0].ok
+            assert "the audit trail was changed" in mine[0].problem
+            assert "was edited" in mine[0].problem
+        assert all(r.session_id != sid for r in bob.signing.verify_all())
+    finally:
+        for store in (alice, sue, bob):
+            store.database.close()
