@@ -60,8 +60,13 @@ def run(ctx: Context, wanted: set[str]) -> list[Row]:
     writer = AutosaveWriter(store, on_outcome)
 
     def app_edit() -> float:
-        edit = AnswerEdit(
-            seeded.session_id, first.prompt_id, first.stage_id, first.prompt_text, next_text()
+        edit = AnswerEdit(  # based on the version loaded, as the answer box's edits are
+            seeded.session_id,
+            first.prompt_id,
+            first.stage_id,
+            first.prompt_text,
+            next_text(),
+            version=first.version,
         )
         done.clear()
         started = time.perf_counter()

@@ -335,11 +335,15 @@ Fingerprint: {fingerprint}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Their text (saved on the server)</source>
+        <source>While you were filling in “{prompt}”, someone else saved different entries. Nothing has been overwritten. Choose which version to keep; the other stays here to copy from until you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your text (not saved)</source>
+        <source>Their version (saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your version (not saved)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

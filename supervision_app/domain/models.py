@@ -76,6 +76,9 @@ class Answer:
     prompt_text: str
     text: str
     updated_at: datetime | None = None
+    #: The row version the text was read at (optimistic concurrency: a save says which
+    #: version it was based on).  Not part of the answer's value: copies compare equal.
+    version: int = field(default=0, compare=False)
 
 
 @dataclass(slots=True)

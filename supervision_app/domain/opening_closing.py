@@ -139,6 +139,22 @@ def with_session_text(
     return opening, replace(closing, **field)
 
 
+def session_text(opening: SessionOpening, closing: SessionClosing, key: str) -> str:
+    """The text of one free-text field (``key`` as for autosave; "" for a child not listed)."""
+    name, index = parse_session_text_key(key)
+    if name == "today.check_in":
+        return opening.check_in
+    if name == "today.question":
+        return opening.question
+    if name == "today.worry" and index is not None:
+        worries = opening.main_worries
+        return worries[index][1] if index < len(worries) else ""
+    if name == "summary.scaling_note" and index is not None:
+        scaling = closing.scaling
+        return scaling[index].note if index < len(scaling) else ""
+    return str(getattr(closing, name.split(".", 1)[1]))
+
+
 def blank_opening(case: CaseDetail, since_last: Sequence[SinceLastItem] = ()) -> SessionOpening:
     """A new Today page: one worry line per child, and what has changed since last time."""
     return SessionOpening(

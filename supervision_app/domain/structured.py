@@ -48,6 +48,8 @@ class StructuredAnswer:
     kind: str
     data: dict[str, Any] = field(default_factory=dict)
     updated_at: datetime | None = None
+    #: The row version the data was read at (see ``Answer.version``); not part of the value.
+    version: int = field(default=0, compare=False)
 
     @property
     def filled(self) -> bool:

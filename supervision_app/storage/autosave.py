@@ -17,20 +17,23 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from supervision_app.domain import LockedSessionError
 from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.storage.backend import StorageFault, classify_error
-from supervision_app.storage.conflict import AnswerConflictError
+from supervision_app.storage.conflict import LATEST, AnswerConflictError
 from supervision_app.storage.loading import NotFoundError
 
 if TYPE_CHECKING:  # the window's modules import this before SQLAlchemy is loaded
     from supervision_app.storage.store import SupervisionStore
 
 log = logging.getLogger(__name__)
+
+#: What an edit is based on: (row version, Today's field text), as in :class:`AnswerEdit`.
+Base = tuple[int | None, str | None]
 
 RETRY_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)
 LOCKED_MESSAGE = (
@@ -54,6 +57,14 @@ class AnswerEdit:
     #: The caller's counter for this answer's edits, reported back in the outcome,
     #: so that an outcome for older text is never mistaken for the newest.
     generation: int = 0
+    #: Optimistic concurrency: the row version the editor's text is based on (the one it
+    #: loaded, or its last save's; ``None``: it saw no answer).  Someone else's save since
+    #: is a conflict (``AnswerConflictError``), never overwritten.  ``LATEST`` (a caller with
+    #: no editor: a script, the benchmarks): the version the store last saved or holds now.
+    version: int | None = LATEST
+    #: For Today's and the summary's free text (one row, field by field): the field's text
+    #: the typing started from (``None``: not checked).
+    base_text: str | None = None
 
     @property
     def key(self) -> tuple[int, str]:
@@ -73,8 +84,10 @@ class SaveOutcome:
     generation: int = 0
     #: True when retrying cannot help (the session was signed and is locked).
     final: bool = False
-    #: On the agency server: someone else saved this answer first (both texts); final.
+    #: Someone else saved this answer first (both texts); final.
     conflict: AnswerConflictError | None = None
+    #: The row version the save produced (the editor's next ``version``); None for Today's text.
+    version: int | None = None
 
 
 class AutosaveWriter:
@@ -86,6 +99,10 @@ class AutosaveWriter:
         self._store = store
         self._on_outcome = on_outcome or (lambda _outcome: None)
         self._pending: dict[tuple[int, str], AnswerEdit] = {}
+        #: Per answer, the bases this writer's own saves stand on and the newest one: an edit
+        #: typed before the editor heard of the last save is based on that save, not a
+        #: conflict with it (writer thread only).
+        self._lineage: dict[tuple[int, str], tuple[set[Base], Base]] = {}
         self._failures = 0
         self._busy = False
         self._stopping = False
@@ -163,16 +180,7 @@ class AutosaveWriter:
                     self._failures += 1
                 elif outcome.ok:
                     self._failures = 0
-                outcome = SaveOutcome(
-                    outcome.key,
-                    outcome.ok,
-                    outcome.saved_at,
-                    outcome.error,
-                    len(self._pending),
-                    edit.generation,
-                    outcome.final,
-                    outcome.conflict,
-                )
+                outcome = replace(outcome, pending=len(self._pending), generation=edit.generation)
                 self._cond.notify_all()
             try:
                 self._on_outcome(outcome)
@@ -180,24 +188,9 @@ class AutosaveWriter:
                 log.exception("autosave listener failed")
 
     def _commit(self, edit: AnswerEdit) -> SaveOutcome:
+        based = self._rebased(edit)
         try:
-            if edit.kind == "text":
-                saved_at = self._store.sessions.save_answer(
-                    edit.session_id, edit.prompt_id, edit.stage_id, edit.prompt_text, edit.text
-                )
-            elif edit.kind == SESSION_TEXT_KIND:  # Today's and the summary's free text
-                saved_at = self._store.focus.save_session_text(
-                    edit.session_id, edit.prompt_id, edit.text
-                )
-            else:
-                saved_at = self._store.sessions.save_structured_answer(
-                    edit.session_id,
-                    edit.prompt_id,
-                    edit.stage_id,
-                    edit.prompt_text,
-                    edit.kind,
-                    json.loads(edit.text) if edit.text else {},
-                )
+            saved_at, version = self._save(based)
         except NotFoundError:
             # The session was deleted: there is nowhere to save to, and retrying cannot help.
             return SaveOutcome(edit.key, False, None, "")
@@ -206,11 +199,58 @@ class AutosaveWriter:
             return SaveOutcome(edit.key, False, None, LOCKED_MESSAGE, final=True)
         except AnswerConflictError as exc:
             # Someone else saved first: retrying would overwrite them; the user chooses.
+            self._lineage.pop(edit.key, None)
             return SaveOutcome(edit.key, False, None, CONFLICT_MESSAGE, final=True, conflict=exc)
         except Exception as exc:  # disk full, I/O error, database locked ...
             log.warning("autosave failed: %s", type(exc).__name__)
             return SaveOutcome(edit.key, False, None, describe_storage_error(exc))
-        return SaveOutcome(edit.key, True, saved_at)
+        self._remember(edit, based, version)
+        return SaveOutcome(edit.key, True, saved_at, version=version)
+
+    def _save(self, edit: AnswerEdit) -> tuple[datetime, int | None]:
+        if edit.kind == "text":
+            saved = self._store.sessions.save_answer_versioned(
+                edit.session_id,
+                edit.prompt_id,
+                edit.stage_id,
+                edit.prompt_text,
+                edit.text,
+                edit.version,
+            )
+        elif edit.kind == SESSION_TEXT_KIND:  # Today's and the summary's free text
+            at = self._store.focus.save_session_text(
+                edit.session_id, edit.prompt_id, edit.text, edit.base_text
+            )
+            return at, None
+        else:
+            saved = self._store.sessions.save_structured_versioned(
+                edit.session_id,
+                edit.prompt_id,
+                edit.stage_id,
+                edit.prompt_text,
+                edit.kind,
+                json.loads(edit.text) if edit.text else {},
+                edit.version,
+            )
+        return saved.saved_at, saved.version
+
+    def _rebased(self, edit: AnswerEdit) -> AnswerEdit:
+        """``edit`` based on this writer's last save of it, when its base is one of this
+        writer's own (the editor had not yet heard of the newer save)."""
+        line = self._lineage.get(edit.key)
+        if line is None or (edit.version, edit.base_text) not in line[0]:
+            return edit
+        version, base_text = line[1]
+        return replace(edit, version=version, base_text=base_text)
+
+    def _remember(self, edit: AnswerEdit, based: AnswerEdit, version: int | None) -> None:
+        produced: Base = (version, based.text if edit.kind == SESSION_TEXT_KIND else None)
+        line = self._lineage.get(edit.key)
+        bases = line[0] if line is not None and based is not edit else set()
+        bases.add((edit.version, edit.base_text))
+        if version is not None:  # the editor hears of a new version; of a text, never
+            bases.add(produced)
+        self._lineage[edit.key] = (bases, produced)
 
 
 CONFLICT_MESSAGE = (

@@ -19,12 +19,13 @@ import errno
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
+    from supervision_app.storage.held import HeldConnection
     from supervision_app.storage.keys import Credential
 
 
@@ -82,17 +83,26 @@ class Dialect(Protocol):
         ...
 
     def save_answer_text(
-        self, engine: Engine, session_id: int, prompt_id: str, text: str, when: datetime
-    ) -> bool:
-        """The autosave's quick path: give an existing answer ``text`` (edited ``when``) and
-        commit, the session's last edit and "edited" audit entry following in the database,
-        unless the session is signed.  False when it changed nothing (no such answer yet, or
-        signed, or no quick path on this engine): the caller then saves in a unit of work."""
+        self, conn: Any, session_id: int, prompt_id: str, text: str, when: datetime, seen: int
+    ) -> int | None:
+        """The autosave's quick path, on a DB-API connection (``storage/held.py``): give the
+        answer ``text`` (edited ``when``) if it is still at version ``seen`` and the session is
+        not signed, and commit; the session's last edit and "edited" audit entry follow in the
+        database.  The new version, or None when it changed nothing (no such answer, someone
+        else saved since, or signed): the caller then saves in a unit of work, which says why."""
+        ...
+
+    def edit_turn(self, conn: Connection, session_id: int) -> None:
+        """Take this transaction's turn to change a session's answers (the server: behind a
+        signing under way, ``postgres/concurrency.py``; SQLite: writers are serialised)."""
         ...
 
 
 class Backend(Protocol):
     """One open database, as :class:`~supervision_app.storage.database.Database` uses it."""
+
+    #: The autosave's connection, held across saves; the backend closes it with the others.
+    held: HeldConnection
 
     @property
     def dialect(self) -> Dialect: ...

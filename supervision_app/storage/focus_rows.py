@@ -32,13 +32,13 @@ class Focus:
     closing: SessionClosing | None = None
 
 
-def read_focus(session: Session, session_id: int) -> Focus:
+def read_focus(session: Session, session_id: int, for_update: bool = False) -> Focus:
     """The stored agenda, Today and summary of a session (inside the caller's unit of work).
 
     A row that cannot be read (written by hand, or damaged) reads as no agenda rather than
     stopping the session from opening; Verify reports a signed record whose content changed.
     """
-    row = session.get(SessionFocusRow, session_id)
+    row = session.get(SessionFocusRow, session_id, with_for_update=for_update or None)
     if row is None:
         return Focus()
     try:

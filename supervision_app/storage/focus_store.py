@@ -19,15 +19,18 @@ from supervision_app.domain import AuditEvent, ValidationError
 from supervision_app.domain.agenda import AgendaProposal, agenda_problems, propose_agenda
 from supervision_app.domain.focus import AgendaItem, AttentionItem, SessionClosing, SessionOpening
 from supervision_app.domain.opening_closing import (
+    SESSION_TEXT_KIND,
     blank_closing,
     blank_opening,
     closing_problems,
     opening_problems,
+    session_text,
     with_session_text,
 )
 from supervision_app.domain.since_last import merge_since_last, since_last_time
 from supervision_app.domain.validation import format_date
 from supervision_app.storage.audit import record_audit, record_edit
+from supervision_app.storage.conflict import AnswerConflictError
 from supervision_app.storage.focus_rows import read_focus, write_focus
 from supervision_app.storage.loading import NotFoundError, case_detail
 from supervision_app.storage.models import (
@@ -117,26 +120,35 @@ class FocusStore:
             raise ValidationError(problems)
         self._update_focus(session_id, closing=closing)
 
-    def save_session_text(self, session_id: int, key: str, text: str) -> datetime:
+    def save_session_text(
+        self, session_id: int, key: str, text: str, base: str | None = None
+    ) -> datetime:
         """Autosave one free-text field of Today or the summary ("today.question",
         "summary.worries", "today.worry.0" ...; see ``domain.opening_closing.SESSION_TEXT_FIELDS``).
-        Returns the commit time; LockedSessionError once signed, like answers."""
+        Returns the commit time; LockedSessionError once signed, like answers.
+
+        ``base`` is the field's text the editor's typing started from (None: not checked).
+        Today and the summary are one row: the row is held for this transaction and the field
+        compared, so two people writing different fields never conflict, and someone else's
+        change to this field since ``base`` raises ``AnswerConflictError`` with both texts,
+        nothing overwritten (the same text again is a retry, not a conflict)."""
         now = datetime.now()
         with self.database.session() as session:
             row = _session_row(session, session_id)
             require_unlocked(session, session_id)
             case = case_detail(row.case)
-            focus = read_focus(session, session_id)
+            focus = read_focus(session, session_id, for_update=True)
+            opening = focus.opening or blank_opening(case)
+            closing = focus.closing or blank_closing(case)
             try:
+                stored = session_text(opening, closing, key)
                 opening, closing = with_session_text(
-                    focus.opening or blank_opening(case),
-                    focus.closing or blank_closing(case),
-                    key,
-                    text,
-                    [c.name for c in case.children],
+                    opening, closing, key, text, [c.name for c in case.children]
                 )
             except ValueError as exc:
                 raise ValidationError([str(exc)]) from None
+            if base is not None and stored not in (base, text):
+                raise AnswerConflictError(session_id, key, text, stored, 0, SESSION_TEXT_KIND)
             if key.startswith("today."):
                 focus.opening = opening
             else:
@@ -155,7 +167,7 @@ class FocusStore:
         with self.database.session() as session:
             _session_row(session, session_id)
             require_unlocked(session, session_id)
-            focus = read_focus(session, session_id)
+            focus = read_focus(session, session_id, for_update=True)
             if opening is not None:
                 focus.opening = opening
             if closing is not None:

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
         ReviewOutcome,
         SearchHit,
     )
+    from supervision_app.storage.conflict import SavedAnswer
     from supervision_app.storage.database import Database
 
 
@@ -145,8 +146,24 @@ class SessionStorage(Protocol):
     ) -> tuple[int, int, bool]: ...
 
     def save_answer(
-        self, session_id: int, prompt_id: str, stage_id: str, prompt_text: str, text: str
+        self,
+        session_id: int,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        text: str,
+        seen: int | None = ...,
     ) -> datetime: ...
+
+    def save_answer_versioned(
+        self,
+        session_id: int,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        text: str,
+        seen: int | None = ...,
+    ) -> SavedAnswer: ...
 
     def save_structured_answer(
         self,
@@ -156,7 +173,19 @@ class SessionStorage(Protocol):
         prompt_text: str,
         kind: str,
         data: dict[str, Any],
+        seen: int | None = ...,
     ) -> datetime: ...
+
+    def save_structured_versioned(
+        self,
+        session_id: int,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        kind: str,
+        data: dict[str, Any],
+        seen: int | None = ...,
+    ) -> SavedAnswer: ...
 
     def add_decision(self, session_id: int, text: str, rationale: str) -> Decision: ...
 
@@ -200,7 +229,9 @@ class FocusStorage(Protocol):
 
     def save_closing(self, session_id: int, closing: SessionClosing) -> None: ...
 
-    def save_session_text(self, session_id: int, key: str, text: str) -> datetime: ...
+    def save_session_text(
+        self, session_id: int, key: str, text: str, base: str | None = ...
+    ) -> datetime: ...
 
     def opening_with_since_last(
         self, session_id: int, rules: Sequence[PatternRule] = ...

@@ -72,7 +72,7 @@ def load_detail(session: Session, session_id: int) -> SessionDetail:
         created_at=row.created_at,
         updated_at=row.updated_at,
         answers={
-            a.prompt_id: Answer(a.prompt_id, a.stage_id, a.prompt_text, a.text, a.updated_at)
+            a.prompt_id: Answer(a.prompt_id, a.stage_id, a.prompt_text, a.text, a.updated_at, a.version)
             for a in sorted(row.answers, key=lambda a: a.prompt_id)
         },
         decisions=[Decision(d.id, d.text, d.rationale) for d in row.decisions],
@@ -99,7 +99,8 @@ def structured_answers(session: Session, session_id: int) -> dict[str, Structure
     )
     return {
         r.prompt_id: StructuredAnswer(
-            r.prompt_id, r.stage_id, r.prompt_text, r.kind, dict(r.data or {}), r.updated_at
+            r.prompt_id, r.stage_id, r.prompt_text, r.kind, dict(r.data or {}), r.updated_at,
+            r.version,
         )
         for r in rows
     }

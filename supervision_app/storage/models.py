@@ -98,6 +98,8 @@ class AnswerRow(Base):
     prompt_text: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime]
+    #: Optimistic concurrency: raised by one on every change (storage/answer_writes.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     session: Mapped[SessionRow] = relationship(back_populates="answers")
 
@@ -279,6 +281,8 @@ class StructuredAnswerRow(Base):
     prompt_text: Mapped[str] = mapped_column(Text)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime]
+    #: Optimistic concurrency, as for answers.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
 
 # -- record integrity: users, sign-offs, addenda, the hash chain, the audit trail -----------

@@ -10,9 +10,9 @@ import uuid
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, Table, Update, bindparam, func, insert, select, update
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import (
@@ -25,15 +25,16 @@ from supervision_app.domain import (
     check_payload,
 )
 from supervision_app.domain.validation import require_action, require_decision
+from supervision_app.storage.answer_writes import SavedAnswer, write_versioned
 from supervision_app.storage.audit import record_audit, record_edit
+from supervision_app.storage.conflict import LATEST
 from supervision_app.storage.database import Database
-from supervision_app.storage.loading import NotFoundError, load_detail
+from supervision_app.storage.loading import load_detail
 from supervision_app.storage.memory_files import write_session_memory
 from supervision_app.storage.models import (
     ActionRow,
     AnswerRow,
     CaseRow,
-    ChainLinkRow,
     DecisionRow,
     SessionRow,
     StructuredAnswerRow,
@@ -59,6 +60,8 @@ class SessionStore:
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        #: The version each answer's last save here produced (for callers without an editor).
+        self._produced: dict[tuple[int, str], int] = {}
 
     def list_sessions(
         self, case_id: int, limit: int | None = None, offset: int = 0
@@ -170,31 +173,65 @@ class SessionStore:
     # -- answers ---------------------------------------------------------------
 
     def save_answer(
-        self, session_id: int, prompt_id: str, stage_id: str, prompt_text: str, text: str
+        self,
+        session_id: int,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        text: str,
+        seen: int | None = LATEST,
     ) -> datetime:
-        """Insert or replace one answer. Returns the time it was committed.
+        """Save one answer (inserted the first time). Returns the time it was committed.
+        :meth:`save_answer_versioned` says more."""
+        return self.save_answer_versioned(
+            session_id, prompt_id, stage_id, prompt_text, text, seen
+        ).saved_at
 
-        The autosave path: the common case (the answer exists, the session is not signed) is
-        the backend's quick path (one UPDATE and a commit, the session's last edit and audit
-        entry following in the database: ``Dialect.save_answer_text``); otherwise, or after
-        the first save, a unit of work with :func:`record_edit`."""
+    def save_answer_versioned(
+        self,
+        session_id: int,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        text: str,
+        seen: int | None = LATEST,
+    ) -> SavedAnswer:
+        """Save one answer over version ``seen`` (the editor's; ``None``: it saw no answer;
+        :data:`LATEST`: the version this store last saved, else the one stored now), by the
+        rules of :mod:`.answer_writes`: ``AnswerConflictError`` when someone else saved first.
+
+        The autosave path: the common case (the answer is at ``seen``, the session is not
+        signed) is the backend's quick path on the held connection (one UPDATE and a commit,
+        the session's last edit and audit entry following in the database:
+        ``Dialect.save_answer_text``); otherwise a unit of work."""
         now = datetime.now()
-        if self.database.backend.dialect.save_answer_text(
-            self.database.engine, session_id, prompt_id, text, now
-        ):
-            return now
-        with self.database.session() as session:  # first save, signed, or gone: in full
-            inserted = _write_answer(
+        key = (session_id, prompt_id)
+        if seen == LATEST:
+            seen = self._produced.get(key, LATEST)
+        if seen is not None and seen != LATEST:
+            backend = self.database.backend
+            quick = backend.dialect.save_answer_text
+            engine = backend.engine
+            version = backend.held.run(
+                engine, lambda conn: quick(conn, session_id, prompt_id, text, now, seen)
+            )
+            if version is not None:
+                self._produced[key] = version
+                return SavedAnswer(version, now)
+        with self.database.session() as session:  # first save, signed, gone or a conflict
+            version, inserted = write_versioned(
                 session,
                 AnswerRow,
                 session_id,
                 prompt_id,
                 {"text": text, "updated_at": now},
                 {"stage_id": stage_id, "prompt_text": prompt_text},
+                seen,
             )
             if inserted:
                 record_edit(session, session_id, now)
-        return now
+        self._produced[key] = version
+        return SavedAnswer(version, now)
 
     def save_structured_answer(
         self,
@@ -204,25 +241,46 @@ class SessionStore:
         prompt_text: str,
         kind: str,
         data: dict[str, Any],
+        seen: int | None = LATEST,
     ) -> datetime:
-        """Insert or replace the answer to one structured tool. Returns the commit time.
+        """Insert or replace the answer to one structured tool. Returns the commit time."""
+        return self.save_structured_versioned(
+            session_id, prompt_id, stage_id, prompt_text, kind, data, seen
+        ).saved_at
+
+    def save_structured_versioned(
+        self,
+        session_id: int,
+        prompt_id: str,
+        stage_id: str,
+        prompt_text: str,
+        kind: str,
+        data: dict[str, Any],
+        seen: int | None = LATEST,
+    ) -> SavedAnswer:
+        """A structured tool's answer over version ``seen``, as :meth:`save_answer_versioned`.
 
         Raises :class:`~supervision_app.domain.PayloadError` if ``data`` has the wrong shape.
         """
         check_payload(kind, data)
         now = datetime.now()
+        key = (session_id, prompt_id)
+        if seen == LATEST:
+            seen = self._produced.get(key, LATEST)
         with self.database.session() as session:
-            inserted = _write_answer(
+            version, inserted = write_versioned(
                 session,
                 StructuredAnswerRow,
                 session_id,
                 prompt_id,
                 {"kind": kind, "data": data, "updated_at": now},
                 {"stage_id": stage_id, "prompt_text": prompt_text},
+                seen,
             )
             if inserted:
                 record_edit(session, session_id, now)
-        return now
+        self._produced[key] = version
+        return SavedAnswer(version, now)
 
     # -- decisions -----------------------------------------------------------
 
@@ -366,50 +424,3 @@ def _session_list_statement() -> Select[Any]:
         .order_by(sessions.c.date.desc(), sessions.c.id.desc())
     )
 
-
-def _write_answer(
-    session: Session,
-    model: type[AnswerRow] | type[StructuredAnswerRow],
-    session_id: int,
-    prompt_id: str,
-    values: dict[str, Any],
-    new_values: dict[str, Any],
-) -> bool:
-    """Update the session's answer to ``prompt_id`` (insert it the first time) with prepared
-    Core statements; NotFoundError if the session is gone, LockedSessionError if it is signed.
-    True when the answer was inserted (no trigger has done the session's bookkeeping)."""
-    signed, exists, change = _answer_statements(model)
-    conn = session.connection()
-    # The UPDATE changes nothing once the session has been signed (one statement, not two).
-    updated = conn.execute(change, {"b_session": session_id, "b_prompt": prompt_id, **values})
-    if updated.rowcount:
-        return False
-    if conn.scalar(signed, {"b_session": session_id}) is not None:
-        require_unlocked(session, session_id)  # raises, with the message for who signed
-    if conn.scalar(exists, {"b_session": session_id}) is None:
-        raise NotFoundError(f"Session {session_id} no longer exists.")
-    conn.execute(
-        insert(cast(Table, model.__table__)),
-        {"session_id": session_id, "prompt_id": prompt_id, **new_values, **values},
-    )
-    return True
-
-
-@cache
-def _answer_statements(
-    model: type[AnswerRow] | type[StructuredAnswerRow],
-) -> tuple[Select[Any], Select[Any], Update]:
-    """Built once: constructing statements costs more than running them (autosave path)."""
-    table = cast(Table, model.__table__)
-    signed = (
-        select(ChainLinkRow.id)
-        .where(ChainLinkRow.session_id == bindparam("b_session"), ChainLinkRow.kind == "signoff")
-        .limit(1)
-    )
-    exists = select(SessionRow.id).where(SessionRow.id == bindparam("b_session"))
-    change = update(table).where(
-        table.c.session_id == bindparam("b_session"),
-        table.c.prompt_id == bindparam("b_prompt"),
-        ~signed.exists(),
-    )
-    return signed, exists, change

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
 from supervision_app.content import Content
 from supervision_app.storage import Database, DatabaseOpenError
-from supervision_app.storage.autosave import AnswerEdit
+from supervision_app.ui.answer_conflict import show_conflict
 from supervision_app.ui.on_server import (
     laptop_only_tip,
     server_info,
@@ -191,33 +191,3 @@ def back_to_laptop(window) -> None:
         database.close()
     laptop.activateWindow()
 
-
-def show_conflict(window, conflict) -> None:
-    """Both texts side by side; the user's choice is saved over the server's version."""
-    view = window.built_session_view
-    editor = (
-        view.editor_for(conflict.prompt_id)
-        if view is not None and view.session_id == conflict.session_id
-        else None
-    )
-    prompt_text = getattr(editor, "prompt_text", conflict.prompt_id)
-    from supervision_app.ui.answer_conflict import AnswerConflictDialog  # seldom needed
-
-    dialog = AnswerConflictDialog(prompt_text, conflict.mine, conflict.theirs, window)
-
-    def chosen() -> None:
-        if editor is not None and hasattr(editor, "load_text"):
-            editor.load_text(dialog.chosen)
-        window.bridge.resolve_conflict(
-            conflict,
-            AnswerEdit(
-                conflict.session_id,
-                conflict.prompt_id,
-                getattr(editor, "stage_id", ""),
-                prompt_text,
-                dialog.chosen,
-            ),
-        )
-
-    dialog.accepted.connect(chosen)
-    dialog.open()

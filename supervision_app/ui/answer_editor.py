@@ -73,6 +73,11 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
         self.prompt_id = prompt_id
         self.stage_id = stage_id
         self.prompt_text = prompt_text
+        #: Optimistic concurrency: the row version the text is based on (loaded, or produced
+        #: by this window's last save of it; None: no answer stored) and, for Today's and the
+        #: summary's fields, the stored text the typing started from.
+        self.version: int | None = None
+        self.base_text = ""
         self.setObjectName("answerEditor")
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
@@ -91,8 +96,9 @@ class AnswerEditor(DebouncedCommits, QTextEdit):
 
     # -- text --------------------------------------------------------------------
 
-    def load_text(self, text: str) -> None:
-        """Show stored text without it counting as an edit."""
+    def load_text(self, text: str, version: int | None = None) -> None:
+        """Show stored text (at row ``version``) without it counting as an edit."""
+        self.version, self.base_text = version, text
         spacing = document_spacing(self.document())
         self._loading = True
         try:

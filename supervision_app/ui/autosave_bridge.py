@@ -37,8 +37,10 @@ class AutosaveBridge(QObject):
     """Owns the autosave writer and tracks whether every edit has reached the database."""
 
     state_changed = Signal()
-    #: Someone else saved an answer first (agency server): the AnswerConflictError, both texts.
+    #: Someone else saved an answer first: the AnswerConflictError, both texts.
     conflict_found = Signal(object)
+    #: An edit was committed: the SaveOutcome (its ``version`` is the editor's next base).
+    saved = Signal(object)
     _outcome = Signal(object)  # emitted on the writer thread, delivered queued
 
     def __init__(self, store: SupervisionStore, parent: QObject | None = None) -> None:
@@ -51,7 +53,6 @@ class AutosaveBridge(QObject):
         self._closed = False
         self.last_saved_at: datetime | None = None
         self._outcome.connect(self._on_outcome)
-        self._store = store
         self._writer = AutosaveWriter(store, self._outcome.emit)
 
     # -- edits -------------------------------------------------------------------
@@ -71,12 +72,9 @@ class AutosaveBridge(QObject):
         self._writer.submit(replace(edit, generation=self._generation[key]))
         self.state_changed.emit()
 
-    def resolve_conflict(self, conflict, edit: AnswerEdit) -> None:
-        """Save ``edit`` (the text the user chose) over the version someone else saved."""
-        rebase = getattr(self._store.database.backend.dialect, "accept_answer_version", None)
-        if rebase is not None:
-            rebase(self._store.database.engine, conflict.session_id, conflict.prompt_id,
-                   conflict.version)  # fmt: skip
+    def resolve_conflict(self, edit: AnswerEdit) -> None:
+        """Save ``edit`` (the text the user chose, based on the version someone else saved:
+        ``edit.version``, or ``edit.base_text`` for Today's text) over it."""
         self._errors.pop(edit.key, None)
         self.note_edit(edit.key)
         self.submit(edit)
@@ -133,6 +131,7 @@ class AutosaveBridge(QObject):
             self._clean[key] = max(self._clean.get(key, 0), outcome.generation)
             if outcome.saved_at is not None:
                 self.last_saved_at = outcome.saved_at
+            self.saved.emit(outcome)
         elif outcome.error:
             self._errors[key] = outcome.error
             if outcome.conflict is not None and outcome.generation == self._generation.get(key):

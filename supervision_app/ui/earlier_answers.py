@@ -31,8 +31,10 @@ def answers_with_unsaved_text(
         prompt = content.prompt(prompt_id)
         if prompt is not None and prompt.structured:
             data = json.loads(text) if text else {}
-            tools[prompt_id] = StructuredAnswer(
-                prompt_id, prompt.stage_id, prompt.text, prompt.kind, data
+            stored = tools.get(prompt_id)
+            tools[prompt_id] = StructuredAnswer(  # at the stored version: the typing is based on it
+                prompt_id, prompt.stage_id, prompt.text, prompt.kind, data,
+                version=stored.version if stored is not None else 0,
             )
         elif prompt_id in answers:
             answers[prompt_id].text = text

@@ -12,7 +12,8 @@ from functools import partial
 
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from supervision_app.storage.autosave import AnswerEdit
+from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
+from supervision_app.storage.autosave import AnswerEdit, SaveOutcome
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.structured_editor import AnyEditor
@@ -28,11 +29,15 @@ class SessionAnswers:
         self.session_id: int | None = None
         self.editors: dict[str, AnyEditor] = {}
         self.answered: dict[str, bool] = {}
+        #: Today's and the summary's free-text boxes, by field key.
+        self.text_editors: dict[str, AnswerEditor] = {}
         self.locked = False
+        bridge.saved.connect(self._on_saved)
 
     def reset(self, session_id: int | None, answered: dict[str, bool] | None = None) -> None:
         self.session_id = session_id
         self.editors = {}
+        self.text_editors = {}
         self.answered = answered or {}
 
     def add_editor(self, editor: AnyEditor) -> None:
@@ -50,6 +55,7 @@ class SessionAnswers:
 
     def track_text_editor(self, editor: AnswerEditor) -> None:
         """A free-text box of Today or the summary: autosaved like an answer (once wired)."""
+        self.text_editors[editor.prompt_id] = editor
         if editor.property("autosaved"):
             return
         editor.setProperty("autosaved", True)
@@ -93,8 +99,17 @@ class SessionAnswers:
                 editor.prompt_text,
                 editor.text(),
                 editor.kind,
+                version=editor.version,
+                base_text=editor.base_text if editor.kind == SESSION_TEXT_KIND else None,
             )
         )
+
+    def _on_saved(self, outcome: SaveOutcome) -> None:
+        """The editor's next save is based on the version this one produced."""
+        session_id, prompt_id = outcome.key
+        editor = self.editors.get(prompt_id) if session_id == self.session_id else None
+        if editor is not None and outcome.version is not None:
+            editor.version = outcome.version
 
 
 def lock_editor(editor: QWidget, locked: bool) -> None:

@@ -163,13 +163,13 @@ class StagePage(QScrollArea):
         )
         if tool_editor is not None:
             tool = (tools or {}).get(prompt.id)
-            tool_editor.load_data(tool.data if tool else None)
+            tool_editor.load_data(tool.data if tool else None, tool.version or None if tool else None)
             if answer is not None and answer.text.strip():
                 # Text written before this prompt became a tool: kept, read-only.
                 self._body.addWidget(_read_only_card(answer.prompt_text, answer.text))
         else:
             assert isinstance(card.editor, AnswerEditor)  # a text prompt's card
-            card.editor.load_text(answer.text if answer else "")
+            card.editor.load_text(answer.text if answer else "", answer.version or None if answer else None)
         self.add_card(card)
         for alias in prompt.aliases:
             # An answer to an earlier prompt merged into this one: kept, read-only, as written.
@@ -213,7 +213,7 @@ class StagePage(QScrollArea):
                 note=note,
             )
             assert isinstance(card.editor, AnswerEditor)  # a text answer's card
-            card.editor.load_text(answer.text)
+            card.editor.load_text(answer.text, answer.version or None)
             self.add_card(card)
         for tool in tools or []:
             from supervision_app.record.structured import structured_rows  # not at start-up

@@ -35,6 +35,9 @@ class StructuredEditor(DebouncedCommits, QFrame):
         self.stage_id = prompt.stage_id
         self.prompt_text = prompt.text
         self.kind = prompt.kind
+        #: The row version the data is based on, as ``AnswerEditor.version``.
+        self.version: int | None = None
+        self.base_text = ""
         self._start_debounce()
 
     # -- what subclasses provide ------------------------------------------------------
@@ -51,8 +54,9 @@ class StructuredEditor(DebouncedCommits, QFrame):
 
     # -- the AnswerEditor interface ---------------------------------------------------
 
-    def load_data(self, data: dict[str, Any] | None) -> None:
-        """Show stored data without it counting as an edit."""
+    def load_data(self, data: dict[str, Any] | None, version: int | None = None) -> None:
+        """Show stored data (at row ``version``) without it counting as an edit."""
+        self.version = version
         self._loading = True
         try:
             self._show(data or {})

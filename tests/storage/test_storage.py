@@ -160,7 +160,7 @@ def test_autosave_keeps_text_and_retries_when_the_disk_fails(
     store: SupervisionStore, monkeypatch
 ) -> None:
     session_id = store.sessions.create_session(make_case(store), date(2026, 1, 5), [], "1")
-    real_save = store.sessions.save_answer
+    real_save = store.sessions.save_answer_versioned
     calls = {"n": 0}
 
     def failing_then_ok(*args):
@@ -169,7 +169,7 @@ def test_autosave_keeps_text_and_retries_when_the_disk_fails(
             raise sqlite3.OperationalError("database or disk is full")
         return real_save(*args)
 
-    monkeypatch.setattr(store.sessions, "save_answer", failing_then_ok)
+    monkeypatch.setattr(store.sessions, "save_answer_versioned", failing_then_ok)
     monkeypatch.setattr("supervision_app.storage.autosave.RETRY_DELAYS", (0.05,))
     outcomes = []
     writer = AutosaveWriter(store, outcomes.append)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from supervision_app.storage import revisions
 from supervision_app.storage.database import Database
+from supervision_app.storage.held import HeldConnection
 from supervision_app.storage.identity import (
     APPLICATION_ID,
     LOCKED_MESSAGE,
@@ -51,6 +52,8 @@ class PostgresBackend:
         #: trusted socket): unlocking then connects again without a password.
         self.asks_password = asks_password
         self._engine: Engine | None = engine
+        #: The autosave's connection (storage/held.py), closed with the engine's.
+        self.held = HeldConnection()
 
     @property
     def path(self) -> Path:
@@ -73,6 +76,7 @@ class PostgresBackend:
 
     def lock(self) -> None:
         """Close every connection and drop the engine (and with it any password it held)."""
+        self.held.close()
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None

@@ -15,22 +15,22 @@ signature (``LockedSessionError``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from supervision_app.domain import ValidationError
+from supervision_app.storage.answer_writes import SavedAnswer, write_versioned
 from supervision_app.storage.conflict import AnswerConflictError
-from supervision_app.storage.loading import NotFoundError
-from supervision_app.storage.signing import require_unlocked
+from supervision_app.storage.models import AnswerRow
 
 #: Advisory-lock namespaces (first key; the second is the session id).
 SIGN_LOCK = 0x5355_5300  # one signer at a time
 EDIT_LOCK = 0x5355_4500  # autosaves share it; a signing holds it alone
 VERSIONED = ("answers", "structured_answers")
-__all__ = ["AnswerConflictError", "SigningBusyError", "save_answer", "take_signing_turn"]
+__all__ = ["AnswerConflictError", "SavedAnswer", "SigningBusyError", "save_answer", "take_signing_turn"]
 BUSY_MESSAGE = (
     "Someone else is signing or adding to this record at this moment. Nothing was saved; "
     "try again in a moment."
@@ -45,42 +45,59 @@ class SigningBusyError(ValidationError):
         super().__init__([message])
 
 
-@dataclass(frozen=True, slots=True)
-class SavedAnswer:
-    version: int
-    saved_at: datetime
-
-
 def statements(schema: str) -> list[str]:
     found = [
         "CREATE FUNCTION supervision_next_version() RETURNS trigger LANGUAGE plpgsql "
         f"SET search_path = pg_catalog, {schema} AS $fn$ BEGIN "
         "NEW.version := OLD.version + 1; RETURN NEW; END $fn$",
     ]
-    for table in VERSIONED:
+    for table in VERSIONED:  # the column comes with the ORM's tables (revision 0002)
         found += [
-            f"ALTER TABLE {table} ADD COLUMN version integer NOT NULL DEFAULT 1",
             f"CREATE TRIGGER {table}_version BEFORE UPDATE ON {table} "
             "FOR EACH ROW EXECUTE FUNCTION supervision_next_version()",
         ]
     return found
 
 
-_NOT_SIGNED = (
-    "NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = :session AND kind = 'signoff')"
+_QUICK = (
+    "BEGIN; SELECT pg_advisory_xact_lock_shared(%s, %s); "
+    "UPDATE answers SET text = %s, updated_at = %s, version = version + 1 "
+    "WHERE session_id = %s AND prompt_id = %s AND version = %s AND NOT EXISTS "
+    "(SELECT 1 FROM record_chain_links WHERE session_id = %s AND kind = 'signoff') "
+    "RETURNING version; COMMIT"
 )
-_UPDATE = text(
-    "UPDATE answers SET text = :text, updated_at = :now WHERE session_id = :session "
-    f"AND prompt_id = :prompt AND version = :seen AND {_NOT_SIGNED} RETURNING version"
-)
-_INSERT = text(
-    "INSERT INTO answers (session_id, prompt_id, stage_id, prompt_text, text, updated_at) "
-    "SELECT :session, :prompt, :stage, :prompt_text, :text, :now "
-    f"WHERE {_NOT_SIGNED} ON CONFLICT (session_id, prompt_id) DO NOTHING RETURNING version"
-)
-_CURRENT = text(
-    "SELECT text, version FROM answers WHERE session_id = :session AND prompt_id = :prompt"
-)
+
+
+def quick_save(
+    conn: Any, session_id: int, prompt_id: str, answer: str, when: datetime, seen: int
+) -> int | None:
+    """The autosave's common case on a psycopg connection held for it, in one round trip:
+    one message holds the transaction, the edit turn (so it runs behind a signing under way,
+    and the UPDATE's own snapshot, taken after the turn, sees that signature), the UPDATE over
+    version ``seen`` unless signed, and the commit.  The new version, or None when nothing
+    changed (the caller finds out why in a unit of work, :func:`save_answer`'s rules)."""
+    from psycopg import ClientCursor
+
+    if not conn.autocommit:  # the message says BEGIN and COMMIT itself
+        conn.autocommit = True
+    cursor = ClientCursor(conn)
+    try:
+        cursor.execute(
+            _QUICK,
+            (EDIT_LOCK, session_id, answer, when, session_id, prompt_id, seen, session_id),
+        )
+        cursor.nextset()  # past BEGIN's result and the turn's
+        cursor.nextset()
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
+    return None if row is None else int(row[0])
+
+
+def take_edit_turn(conn: Connection, session_id: int) -> None:
+    """An autosave's turn (shared): it waits for a signing of the session under way."""
+    conn.execute(text("SELECT pg_advisory_xact_lock_shared(:ns, :session)"),
+                 {"ns": EDIT_LOCK, "session": session_id})  # fmt: skip
 
 
 def save_answer(
@@ -93,47 +110,22 @@ def save_answer(
     seen_version: int | None,
     when: datetime | None = None,
 ) -> SavedAnswer:
-    """Save ``answer`` over the version the editor last saw (``None``: it saw no answer).
-
-    Raises :class:`AnswerConflictError` (someone else saved in between),
-    ``LockedSessionError`` (signed) or ``NotFoundError`` (the session is gone or not the
-    login's to read).  Call inside a transaction; "saved" holds once it commits."""
-    conn = session.connection()
+    """Save ``answer`` over the version the editor saw (``None``: it saw no answer), with the
+    store's rules (``storage/answer_writes.py``): raises :class:`AnswerConflictError`
+    (someone else saved in between), ``LockedSessionError`` (signed) or ``NotFoundError``.
+    Call inside a transaction; "saved" holds once it commits."""
     now = when or datetime.now()
-    values = {"session": session_id, "prompt": prompt_id, "text": answer, "now": now}
-    conn.execute(text("SELECT pg_advisory_xact_lock_shared(:ns, :session)"),
-                 {"ns": EDIT_LOCK, "session": session_id})  # fmt: skip
-    if seen_version is not None:
-        version = conn.execute(_UPDATE, {**values, "seen": seen_version}).scalar()
-    else:
-        version = conn.execute(
-            _INSERT, {**values, "stage": stage_id, "prompt_text": prompt_text}
-        ).scalar()
-    if version is not None:
-        return SavedAnswer(version, now)
-    if conn.scalar(text("SELECT 1 FROM sessions WHERE id = :s"), {"s": session_id}) is None:
-        raise NotFoundError(f"Session {session_id} no longer exists.")
-    require_unlocked(session, session_id)
-    current = conn.execute(_CURRENT, values).one_or_none()
-    if current is None:  # deleted by someone else since it was seen: write it again
-        return save_answer(
-            session, session_id, prompt_id, stage_id, prompt_text, answer, None, when
-        )
-    if current.text == answer:  # the same text: a retry of a save whose reply was lost
-        return SavedAnswer(current.version, now)
-    raise AnswerConflictError(session_id, prompt_id, answer, current.text, current.version)
-
-
-def answer_version(session: Session, session_id: int, prompt_id: str) -> int | None:
-    """The version of an answer as stored now (``None``: no answer yet)."""
-    return (
-        session.connection()
-        .execute(
-            text("SELECT version FROM answers WHERE session_id = :session AND prompt_id = :prompt"),
-            {"session": session_id, "prompt": prompt_id},
-        )
-        .scalar()
+    version, _inserted = write_versioned(
+        session,
+        AnswerRow,
+        session_id,
+        prompt_id,
+        {"text": answer, "updated_at": now},
+        {"stage_id": stage_id, "prompt_text": prompt_text},
+        seen_version,
+        take_edit_turn,
     )
+    return SavedAnswer(version, now)
 
 
 def take_signing_turn(session: Session, session_id: int) -> None:

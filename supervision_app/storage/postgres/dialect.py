@@ -6,19 +6,14 @@ Registered when imported (the agency backend imports it), so every server connec
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.storage.backend import SearchRow, StorageFault, register_dialect
 from supervision_app.storage.postgres import concurrency, search
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine
+    from sqlalchemy import Connection
     from sqlalchemy.orm import Session
-
-#: Per engine (one login's connection to the server), the version of each answer this client
-#: last saved: the "seen" version of optimistic concurrency.
-_SEEN: WeakKeyDictionary[Engine, dict[tuple[int, str], int]] = WeakKeyDictionary()
 
 #: SQLSTATE classes and codes (PostgreSQL's appendix A) and what they mean for a save.
 _FAULTS = {
@@ -76,34 +71,15 @@ class PostgresDialect:
         concurrency.take_signing_turn(session, session_id)
 
     def save_answer_text(
-        self, engine: Engine, session_id: int, prompt_id: str, text: str, when: datetime
-    ) -> bool:
-        """The autosave on the server, with optimistic concurrency: the save is based on the
-        version this client last saved (the first save of an answer in this run, on the
-        version stored then); someone else's save in between raises
-        ``concurrency.AnswerConflictError`` with both texts, and nothing is overwritten.
-        False when there is no answer yet (the caller inserts it in a unit of work)."""
-        from sqlalchemy.orm import Session
+        self, conn: Any, session_id: int, prompt_id: str, text: str, when: datetime, seen: int
+    ) -> int | None:
+        """The autosave on the server in one round trip: the transaction, its turn behind a
+        signing under way, the UPDATE over version ``seen`` and the commit go as one message
+        (``concurrency.quick_save``), as the login itself (row-level security applies)."""
+        return concurrency.quick_save(conn, session_id, prompt_id, text, when, seen)
 
-        seen = _SEEN.setdefault(engine, {})
-        key = (session_id, prompt_id)
-        with Session(engine) as session, session.begin():
-            version = seen.get(key) or concurrency.answer_version(session, session_id, prompt_id)
-            if version is None:  # the caller inserts it now, at version 1: later saves
-                seen[key] = 1  # go over that version, so someone else's save in between shows
-                return False
-            saved = concurrency.save_answer(
-                session, session_id, prompt_id, "", "", text, version, when=when
-            )
-        seen[key] = saved.version
-        return True
-
-    def accept_answer_version(
-        self, engine: Engine, session_id: int, prompt_id: str, version: int
-    ) -> None:
-        """The user has seen someone else's save (``version``) and chosen: the next save of
-        this answer goes over it (after an ``AnswerConflictError``)."""
-        _SEEN.setdefault(engine, {})[(session_id, prompt_id)] = version
+    def edit_turn(self, conn: Connection, session_id: int) -> None:
+        concurrency.take_edit_turn(conn, session_id)
 
 
 DIALECT = PostgresDialect()

@@ -21,6 +21,7 @@ from supervision_app.paths import data_dir
 from supervision_app.private_files import FOLDER_MODE, make_private, private_folder
 from supervision_app.storage import revisions
 from supervision_app.storage.database import Database
+from supervision_app.storage.held import HeldConnection
 from supervision_app.storage.identity import (
     LOCKED_MESSAGE,
     SCHEMA_VERSION,
@@ -97,6 +98,8 @@ class SqliteBackend:
         self._lock = lock
         self._new_recovery_key = ring.new_recovery_key
         ring.new_recovery_key = None
+        #: The autosave's connection (storage/held.py), closed whenever the engine's are.
+        self.held = HeldConnection()
 
     @property
     def path(self) -> Path:
@@ -114,6 +117,11 @@ class SqliteBackend:
     def new_recovery_key(self) -> str | None:
         return self._new_recovery_key
 
+    def _dispose(self) -> None:
+        """Close every connection: the held one first (it is checked out), then the pool's."""
+        self.held.close()
+        self.engine.dispose()
+
     @property
     def key_ring(self) -> KeyRing:
         """For :mod:`.security` and :mod:`.backup` only: the unlocked keys."""
@@ -128,7 +136,7 @@ class SqliteBackend:
 
     def replace_key(self, ring: KeyRing) -> None:
         """After a re-key: new connections use the new key (for :mod:`.security`)."""
-        self.engine.dispose()
+        self._dispose()
         self._engine = _engine(self._path, ring.data_key)
         self._ring = KeyRing(ring.data_key, ring.entry)
 
@@ -138,7 +146,7 @@ class SqliteBackend:
         For work that replaces the file (key rotation, restore): a write in
         between would be lost, so the autosave writer is refused and retries.
         """
-        self.engine.dispose()
+        self._dispose()
         self._engine = _refusing_engine()
 
     # -- locking: the key leaves memory (as far as Python allows) and connections close --
@@ -148,19 +156,19 @@ class SqliteBackend:
         return self._ring is None
 
     def lock(self) -> None:
-        self.engine.dispose()
+        self._dispose()
         self._ring = None
         self._engine = _refusing_engine()
 
     def unlock(self, credential: Credential) -> None:
         ring = unlock_file(self._path, credential)
-        self.engine.dispose()
+        self._dispose()
         self._engine = _engine(self._path, ring.data_key)
         self._ring = ring
 
     def close(self) -> None:
         if self._engine is not None:
-            self.engine.dispose()
+            self._dispose()
         self._lock.release()
 
 

@@ -7,22 +7,25 @@ opens has it.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from supervision_app.storage.backend import SearchRow, StorageFault, register_dialect
 from supervision_app.storage.sqlite import search_index
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine
+    from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
 #: How SQLAlchemy stores a DateTime on SQLite (so rows written either way read back alike).
 STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
-#: The store's answer UPDATE as plain SQL: the text of an existing answer, unless the session
-#: has been signed off.  The edit-audit triggers (:mod:`.triggers`) do the bookkeeping.
+#: The store's answer UPDATE as plain SQL (storage/answer_writes.py's, with the same rules):
+#: the text of an existing answer still at the version the editor saw, unless the session has
+#: been signed off.  The edit-audit triggers (:mod:`.triggers`) do the bookkeeping.
 QUICK_ANSWER_UPDATE = (
-    "UPDATE answers SET text = ?, updated_at = ? WHERE session_id = ? AND prompt_id = ? "
-    "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff')"
+    "UPDATE answers SET text = ?, updated_at = ?, version = version + 1 "
+    "WHERE session_id = ? AND prompt_id = ? AND version = ? "
+    "AND NOT EXISTS (SELECT 1 FROM record_chain_links WHERE session_id = ? AND kind = 'signoff') "
+    "RETURNING version"
 )
 
 
@@ -61,23 +64,22 @@ class SqliteDialect:
 
 
     def save_answer_text(
-        self, engine: Engine, session_id: int, prompt_id: str, text: str, when: datetime
-    ) -> bool:
-        """One UPDATE and a commit on a pooled connection, without an ORM session."""
-        raw = engine.raw_connection()
-        try:
-            cursor = raw.cursor()
-            cursor.execute(
-                QUICK_ANSWER_UPDATE,
-                (text, when.strftime(STORED_DATETIME), session_id, prompt_id, session_id),
-            )
-            if cursor.rowcount == 1:
-                raw.commit()
-                return True
-            raw.rollback()
-        finally:
-            raw.close()
-        return False
+        self, conn: Any, session_id: int, prompt_id: str, text: str, when: datetime, seen: int
+    ) -> int | None:
+        """One UPDATE and a commit on the held connection (sqlite3 caches the prepared
+        statement), without SQLAlchemy's execution layer."""
+        rows = conn.execute(
+            QUICK_ANSWER_UPDATE,
+            (text, when.strftime(STORED_DATETIME), session_id, prompt_id, seen, session_id),
+        ).fetchall()
+        if rows:
+            conn.commit()
+            return int(rows[0][0])
+        conn.rollback()
+        return None
+
+    def edit_turn(self, conn: Connection, session_id: int) -> None:
+        """Nothing: SQLite serialises writers (and the laptop has one window)."""
 
 
 DIALECT = SqliteDialect()
