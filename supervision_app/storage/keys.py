@@ -27,9 +27,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from supervision_app.atomic import write_atomically
 
 KEY_FILE_FORMAT = "supervision_app.keys"
@@ -224,10 +221,17 @@ def _wrap(data_key: bytes, secret: str, role: bytes) -> Slot:
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     kek = _derive(secret, salt, KDF_ITERATIONS)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     return Slot(salt, nonce, AESGCM(kek).encrypt(nonce, data_key, KEY_AAD + role))
 
 
 def _unwrap(slot: Slot, secret: str, role: bytes) -> bytes | None:
+    # cryptography loads at the first unlock (or on the preload thread after the unlock
+    # dialog's first paint), not before the dialog: the credential classes here are plain.
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = _derive(secret, slot.salt, slot.iterations)
     try:
         return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, KEY_AAD + role)
