@@ -141,7 +141,7 @@ def test_a_small_file_damaged_after_a_clean_close_is_found_beside_the_window_and
 
 def test_the_unlock_dialog_needs_no_sqlalchemy() -> None:
     """The passphrase and unlock dialogs appear before SQLAlchemy is imported (it loads on a
-    background thread while the user types; see ui/app.py:_preload_window_modules)."""
+    background thread while the user types; see ui/first_screen.py:preload_window_modules)."""
     code = (
         "import sys\n"
         "import supervision_app.cli, supervision_app.ui.app, supervision_app.ui.startup\n"
