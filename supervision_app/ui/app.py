@@ -37,9 +37,9 @@ def _application() -> QApplication:
     from supervision_app.ui.translations import install_translators
 
     install_translators(app)
-    from supervision_app.ui.wheel_guard import install_wheel_guard
-
-    install_wheel_guard(app)
+    # The wheel guard (``ui/wheel_guard.py``) is installed after the first screen's paint or
+    # with the main window: neither first screen has a box the wheel could change, and its
+    # Qt classes cost 20-50 ms before that screen.
     app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
     # The saved scheme (high contrast, dark) from the first screen on: the passphrase and
     # unlock dialogs come before the main window.
@@ -172,7 +172,9 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
     from supervision_app.ui.single_instance import InstanceServer
+    from supervision_app.ui.wheel_guard import install_wheel_guard
 
+    install_wheel_guard()  # once: the first screen's paint may have installed it already
     if ask_agency_key:  # the unattended smoke test never waits on a question (nor adds the key)
         _apply_agency_key(database, content)
     store = first_paint_store(database)

@@ -55,7 +55,12 @@ class PracticeContent:
 
 def after_first_paint(content: PracticeContent) -> None:
     """Load the content; if it cannot be loaded, close the first screen (start-up then shows
-    why); otherwise import the window's modules in the background while the user types."""
+    why); otherwise import the window's modules in the background while the user types.
+    The wheel guard is installed here too: the dialogs that may follow (the recovery key's)
+    and the window get it from the start."""
+    from supervision_app.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard()
     content.load()
     if content.error is not None:
         dialog = QApplication.activeModalWidget()
