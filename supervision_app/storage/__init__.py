@@ -12,6 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from supervision_app.storage.credentials import Passphrase, RecoveryKey
     from supervision_app.storage.database import Database
     from supervision_app.storage.identity import (
         DatabaseInUseError,
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
         NotOurDatabaseError,
         UnlockError,
     )
-    from supervision_app.storage.keys import KeyRing, Passphrase, RecoveryKey
+    from supervision_app.storage.keys import KeyRing
     from supervision_app.storage.loading import NotFoundError
     from supervision_app.storage.sqlite.backend import open_database
     from supervision_app.storage.sqlite.kind import DatabaseKind, inspect_database
@@ -39,8 +40,8 @@ _WHERE = {
     "inspect_database": "sqlite.kind",
     "open_database": "sqlite.backend",
     "KeyRing": "keys",
-    "Passphrase": "keys",
-    "RecoveryKey": "keys",
+    "Passphrase": "credentials",
+    "RecoveryKey": "credentials",
     "NotFoundError": "loading",
     "SupervisionStore": "store",
 }

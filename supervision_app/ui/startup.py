@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from supervision_app.storage.keys import RecoveryKey
+from supervision_app.storage.credentials import RecoveryKey
 from supervision_app.storage.sqlite.kind import DatabaseKind, inspect_database, not_ours_error
 from supervision_app.ui.unlock_dialog import UnlockDialog
 from supervision_app.ui.unlock_panel import Credential

@@ -10,8 +10,8 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+from supervision_app.storage.credentials import key_file_path
 from supervision_app.storage.identity import NotOurDatabaseError
-from supervision_app.storage.keys import key_file_path
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
