@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from supervision_app.storage import Database
@@ -52,7 +52,9 @@ class PageCheckNotice(QObject):
     def __init__(self, window: QWidget, database: Database) -> None:
         super().__init__(window)
         self._window = window
-        self.damaged.connect(self._show)  # queued: emitted on the check's thread
+        # Queued: emitted on the check's thread, or here if the check has ended already; the
+        # message then comes once the window is shown, over it.
+        self.damaged.connect(self._show, Qt.ConnectionType.QueuedConnection)
         backend = _pending_check(database)
         if backend is not None and backend.page_check is not None:
             backend.page_check.when_done(lambda problems: self._found(backend, problems))

@@ -3,7 +3,8 @@
 Unlocking a cleanly closed file of up to FULL_CHECK_MAX_BYTES returns without reading every
 page; the check runs on its own read-only connection (storage/sqlite/page_check.py) and the
 engine, through which everything is written, waits for it. Damage is reported to whoever
-listens (the window) and refuses every later write; the file stays byte for byte as it was.
+listens (the window), and the engine then only reads (SQLite refuses every write); the file
+stays byte for byte as it was.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from supervision_app.storage import DatabaseOpenError, SupervisionStore
+from supervision_app.storage import SupervisionStore
 from supervision_app.storage.keys import key_file_path
 from supervision_app.storage.sqlite import cipher
 from supervision_app.storage.sqlite.backend import sqlite_backend
@@ -90,7 +92,7 @@ def test_damage_found_beside_the_window_is_reported_and_nothing_is_written(
         def write() -> None:
             try:
                 make_case(SupervisionStore(database), "C-lost")
-            except DatabaseOpenError as exc:
+            except Exception as exc:  # SQLAlchemy's OperationalError around SQLite's
                 failed.append(exc)
 
         writer = threading.Thread(target=write)
@@ -98,8 +100,10 @@ def test_damage_found_beside_the_window_is_reported_and_nothing_is_written(
         held_check.set()
         writer.join(60)
         assert heard and heard[0]  # the window is told what was found
-        assert failed and "damaged" in str(failed[0])
-        assert "restore the database from a backup" in str(failed[0])
+        assert failed and "readonly" in str(failed[0])  # the write was refused by SQLite
+        assert "restore the database from a backup" in backend.damage_message(heard[0])
+        with database.read() as session:  # the records can still be read
+            assert session.execute(text("SELECT count(*) FROM app_meta")).scalar_one() > 0
         late: list[list[str]] = []
         backend.page_check.when_done(late.append)  # a listener after the end hears it at once
         assert late == heard

@@ -48,7 +48,7 @@ from supervision_app.storage.sqlite.convert import (
 from supervision_app.storage.sqlite.dialect import DIALECT, SqliteDialect
 from supervision_app.storage.sqlite.instance_lock import InstanceLock, InstanceLockedError
 from supervision_app.storage.sqlite.kind import DatabaseKind, inspect_database, not_ours_error
-from supervision_app.storage.sqlite.page_check import PageCheck
+from supervision_app.storage.sqlite.page_check import PageCheck, describe_damage
 from supervision_app.storage.sqlite.recovery import recover_interrupted_rotation
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not before the unlock dialog
@@ -81,6 +81,7 @@ class SqliteBackend:
         self._lock = lock
         self._page_check = page_check
         self._recheck = False  # the check was stopped by a lock: run it again at unlock
+        self._read_only = False  # the check found damage: the engine only reads
         self._new_recovery_key = ring.new_recovery_key
         ring.new_recovery_key = None
 
@@ -90,8 +91,8 @@ class SqliteBackend:
 
     @property
     def engine(self) -> Engine:
-        if self._page_check is not None:
-            self._wait_for_page_check()
+        if self._page_check is not None and self._wait_for_page_check():
+            return self._engine_read_only()
         if self._engine is None:
             with _BUILDING:
                 if self._engine is None:
@@ -111,24 +112,39 @@ class SqliteBackend:
 
     def damage_message(self, problems: list[str]) -> str:
         return (
-            f"{self._path} is damaged ({problems[0]}). Nothing has been written to it since it "
-            "was opened, and nothing more will be: what you type now cannot be saved. Copy "
-            "anything you typed just now somewhere safe, then restore the database from a "
-            "backup (Security › Restore from a backup…, or 'supervision-app restore')."
+            f"{self._path} is damaged ({describe_damage(problems)}). Nothing has been written "
+            "to it since it was opened, and nothing more will be: the records can be read, but "
+            "what you type now cannot be saved. Copy anything you typed just now somewhere "
+            "safe, then restore the database from a backup (Security › Restore from a "
+            "backup…, or 'supervision-app restore')."
         )
 
-    def _wait_for_page_check(self) -> None:
+    def _wait_for_page_check(self) -> bool:
         """Wait for the page check (it started at unlock; usually it has ended by the time
-        the window is painted); refuse with :class:`DatabaseOpenError` if it found damage in
-        the file still at the path."""
+        the window is painted). True if it found damage in the file still at the path: the
+        file is then only read, never written (every page read is checked by its HMAC)."""
         check = self._page_check
         if check is None:
-            return
+            return False
         problems = check.result()
         if problems and check.concerns_the_file_at_path():
-            raise DatabaseOpenError(self.damage_message(problems))
-        if not problems and not check.cancelled:
-            self._page_check = None  # passed: nothing to wait for any more
+            return True
+        if not check.cancelled:  # passed, or the damaged file was replaced (a restore)
+            self._page_check = None
+        return False
+
+    def _engine_read_only(self) -> Engine:
+        """The engine on a damaged file: read-only connections, which SQLite refuses to write
+        with ("attempt to write a readonly database"); made once (and again after a lock)."""
+        if not self._read_only:
+            with _BUILDING:
+                if not self._read_only:
+                    if self._engine is not None:
+                        self._engine.dispose()
+                    self._engine = _engine(self._path, self.key_ring.data_key, read_only=True)
+                    self._read_only = True
+        assert self._engine is not None
+        return self._engine
 
     @property
     def key_ring(self) -> KeyRing:
@@ -174,6 +190,7 @@ class SqliteBackend:
             self._engine.dispose()
         self._ring = None
         self._engine = _refusing_engine()
+        self._read_only = False  # made again at unlock, if the damage is still there
 
     def unlock(self, credential: Credential) -> None:
         ring = unlock_file(self._path, credential)
@@ -342,8 +359,9 @@ def refuse_damage(path: Path, conn: cipher.Connection, thorough: bool) -> None:
         conn.close()
     if damage:
         raise DatabaseOpenError(
-            f"{path} is damaged ({damage[0]}). It has been left untouched; restore it from "
-            "a backup (Security › Back up makes one; 'supervision-app restore' restores it)."
+            f"{path} is damaged ({describe_damage(damage)}). It has been left untouched; "
+            "restore it from a backup (Security › Back up makes one; 'supervision-app restore' "
+            "restores it)."
         )
 
 
@@ -422,8 +440,12 @@ def unlock_file(path: Path, credential: Credential, *, thorough: bool = False) -
     )
 
 
-def _engine(path: Path, data_key: bytes) -> Engine:
+def _engine(path: Path, data_key: bytes, *, read_only: bool = False) -> Engine:
     def creator() -> Any:
+        if read_only:  # a damaged file (page_check.py): opened read-only, and queries only
+            conn = cipher.connect(str(path), data_key, read_only=True)
+            conn.execute("PRAGMA query_only=ON")
+            return conn
         conn = cipher.connect(str(path), data_key)
         cipher.apply_pragmas(conn)
         return conn

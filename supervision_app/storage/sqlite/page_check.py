@@ -100,6 +100,22 @@ class PageCheck:
                 listener(list(damage))
 
 
+def describe_damage(problems: list[str]) -> str:
+    """The first problem SQLite reported, on one short line, and how many more there are
+    (``integrity_check`` can report hundreds of lines for one bad page)."""
+    lines = [
+        line.strip()
+        for problem in problems
+        for line in problem.splitlines()
+        if line.strip() and not line.startswith("***")
+    ]
+    if not lines:
+        return "the integrity check failed"
+    first = lines[0] if len(lines[0]) <= 120 else lines[0][:117] + "..."
+    more = len(lines) - 1
+    return first + (f"; {more} more problem{'s' if more != 1 else ''}" if more else "")
+
+
 def _identity(path: Path) -> tuple[int, int] | None:
     try:
         stat = os.stat(path)
