@@ -9,6 +9,8 @@ stays byte for byte as it was.
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from pathlib import Path
 
@@ -145,4 +147,27 @@ def test_locking_during_the_check_runs_it_again_after_unlock(
         assert backend.page_check is None
     finally:
         held_check.set()
+        database.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice values: Linux")
+def test_the_check_yields_the_cpu_to_the_window(db_path: Path, held_check: threading.Event) -> None:
+    """The check's thread runs at a lower priority than the process (the window's thread)."""
+    _filled(db_path)
+    database = open_db(db_path)
+    try:
+        check = sqlite_backend(database).page_check
+        assert check is not None
+        seen: list[int] = []
+        heard = threading.Event()
+
+        def listener(_problems: list[str]) -> None:  # runs on the check's thread
+            seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+            heard.set()
+
+        check.when_done(listener)
+        held_check.set()
+        assert heard.wait(60)
+        assert seen and seen[0] > os.getpriority(os.PRIO_PROCESS, 0)
+    finally:
         database.close()

@@ -15,7 +15,9 @@ a schema upgrade, the check still runs before opening returns (docs/security.md)
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -77,6 +79,7 @@ class PageCheck:
         self._thread.join()
 
     def _run(self) -> None:
+        _lower_priority()
         damage: list[str]
         try:
             conn = cipher.connect(str(self.path), self._key, read_only=True)
@@ -114,6 +117,16 @@ def describe_damage(problems: list[str]) -> str:
     first = lines[0] if len(lines[0]) <= 120 else lines[0][:117] + "..."
     more = len(lines) - 1
     return first + (f"; {more} more problem{'s' if more != 1 else ''}" if more else "")
+
+
+def _lower_priority() -> None:
+    """On Linux, where each thread has its own nice value, the check yields the CPU to the
+    window being built and painted when both want it (on a busy machine); it then ends a
+    little later, and a save waits for it. Elsewhere the call would renice the whole process
+    (or another one), so it is not made."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
