@@ -92,6 +92,15 @@ def _phase_note(samples: list[dict]) -> str:
         ("show()", "t_window_built", "t_shown"),
         ("to first paint", "t_shown", "t_painted"),
     ]
+    late = [s["t_content"] - s["t_db_open"] for s in samples if "t_content" in s and "t_db_open" in s]
+    if late and median(late) > 0:  # the content is loaded after the unlock (issue 21)
+        phases[3:8] = [
+            ("QApplication+theme", "t_app_imported", "t_app"),
+            ("before unlock", "t_app", "t_unlock_start"),
+            ("open_database (unlock, no KDF)", "t_unlock_start", "t_db_open"),
+            ("load_content (after the unlock)", "t_db_open", "t_content"),
+            ("MainWindow()", "t_content", "t_window_built"),
+        ]
     parts = []
     for label, a, b in phases:
         values = [(s[b] - s[a]) * 1000 for s in samples if a in s and b in s]

@@ -2272,6 +2272,17 @@ Keep the window open and try again in a moment? If you close now, the unsaved te
     </message>
 </context>
 <context>
+    <name>PageCheck</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Create my encrypted database</source>

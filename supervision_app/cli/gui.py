@@ -8,25 +8,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from supervision_app.cli.secrets import passphrase
-
 
 def run_gui(db_path: Path, smoke_test: bool = False) -> int:
-    from supervision_app.content import ContentError
+    """The window on the database file. The practice content is loaded by the window once
+    its first screen (unlock, or the first run's passphrase) has been painted: a content file
+    that cannot be read is reported there, with the same message."""
     from supervision_app.services.opening import load_content
-
-    try:
-        content = load_content()
-    except ContentError as exc:
-        from supervision_app.ui.app import show_startup_error
-
-        return show_startup_error(f"The practice content could not be loaded.\n\n{exc}")
     from supervision_app.ui.app import run_gui as run_window
 
-    # The smoke test runs unattended, so it unlocks (or creates) the database with the
-    # scripted passphrase instead of the dialogs.
-    credential = passphrase() if smoke_test else None
-    return run_window(db_path, content, smoke_test=smoke_test, credential=credential)
+    credential = None
+    if smoke_test:  # unattended: the scripted passphrase instead of the dialogs
+        from supervision_app.cli.secrets import passphrase
+
+        credential = passphrase()
+    return run_window(db_path, load_content, smoke_test=smoke_test, credential=credential)
 
 
 def run_gui_on_server(url: str) -> int:

@@ -15,8 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from supervision_app.cli.errors import CliError, fail
-from supervision_app.cli.parser import build_parser
-from supervision_app.cli.server import server_for
+from supervision_app.cli.server import database_location, server_for
 from supervision_app.paths import default_db_path
 
 #: The exit status of a command whose reader closed the pipe (``list | head``), as tools
@@ -51,9 +50,34 @@ def command(name: str) -> Callable[[argparse.Namespace, Path], int]:
     return found
 
 
+def window_start(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start (none, or only ``--db PATH``), read without
+    building the whole parser (every command and its help: about 10 ms before the first
+    screen); None for anything else, which the full parser reads as it always did."""
+    rest = list(argv)
+    db: Path | str | None = None
+    if rest[:1] == ["--db"] and len(rest) == 2 and not rest[1].startswith("-"):
+        value = rest[1]
+    elif len(rest) == 1 and rest[0].startswith("--db="):
+        value = rest[0].removeprefix("--db=")
+    elif not rest:
+        value = None
+    else:
+        return None
+    if value is not None:
+        if not value:
+            return None  # the full parser's own message
+        db = database_location(value)
+    return argparse.Namespace(command=None, db=db, accept_agency_recovery_key=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = window_start(argv)
+    if args is None:
+        from supervision_app.cli.parser import build_parser
+
+        args = build_parser().parse_args(argv)
     name = args.command or "gui"
     try:
         server = args.server = server_for(args, name)

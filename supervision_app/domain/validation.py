@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from supervision_app.domain.models import CaseInput, Child
+if TYPE_CHECKING:  # annotations only: the welcome dialog's forms need no domain model
+    from supervision_app.domain.models import CaseInput, Child
 
 MAX_SHORT_TEXT = 200
 

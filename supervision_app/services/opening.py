@@ -118,13 +118,14 @@ def open_store(
     unlock: Unlock,
     *,
     create: bool = False,
-    content: Content | None = None,
+    content: Content | Callable[[], Content] | None = None,
     agency_consent: AgencyConsent | None = None,
 ) -> Iterator[OpenStore]:
     """Open the store at ``db_path`` for the ``with`` block, and close it after.
 
     In order: a missing database raises :class:`NoDatabaseError` unless ``create``; the
-    content is loaded unless given (ContentError); ``unlock`` opens or creates the database
+    content is loaded unless given (ContentError); given as a function, it is asked for
+    after the unlock (the window loads it while its unlock screen waits); ``unlock`` opens or creates the database
     (DatabaseOpenError; returning None raises :class:`OpenCancelled`); then, if
     ``agency_consent`` is given, a pack's agency recovery key is offered to it
     (:func:`add_agency_key`). Whatever is raised after the unlock, the database is closed.
@@ -139,6 +140,8 @@ def open_store(
     if database is None:
         raise OpenCancelled(str(db_path))
     try:
+        if callable(content):  # loaded while the unlock screen waited (ContentError)
+            content = content()
         agency = content.agency_recovery
         outcome = (
             add_agency_key(database, agency, agency_consent)

@@ -12,6 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from supervision_app.storage.credentials import Passphrase, RecoveryKey
     from supervision_app.storage.database import Database
     from supervision_app.storage.identity import (
         DatabaseInUseError,
@@ -21,25 +22,26 @@ if TYPE_CHECKING:
         NotOurDatabaseError,
         UnlockError,
     )
-    from supervision_app.storage.keys import KeyRing, Passphrase, RecoveryKey
+    from supervision_app.storage.keys import KeyRing
     from supervision_app.storage.loading import NotFoundError
-    from supervision_app.storage.sqlite.backend import DatabaseKind, inspect_database, open_database
+    from supervision_app.storage.sqlite.backend import open_database
+    from supervision_app.storage.sqlite.kind import DatabaseKind, inspect_database
     from supervision_app.storage.store import SupervisionStore
 
 _WHERE = {
     "Database": "database",
     "DatabaseInUseError": "identity",
-    "DatabaseKind": "sqlite.backend",
+    "DatabaseKind": "sqlite.kind",
     "DatabaseLockedError": "identity",
     "DatabaseOpenError": "identity",
     "NewerDatabaseError": "identity",
     "NotOurDatabaseError": "identity",
     "UnlockError": "identity",
-    "inspect_database": "sqlite.backend",
+    "inspect_database": "sqlite.kind",
     "open_database": "sqlite.backend",
     "KeyRing": "keys",
-    "Passphrase": "keys",
-    "RecoveryKey": "keys",
+    "Passphrase": "credentials",
+    "RecoveryKey": "credentials",
     "NotFoundError": "loading",
     "SupervisionStore": "store",
 }

@@ -27,14 +27,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from supervision_app.atomic import write_atomically
+
+# Re-exported: the credentials and the key file's place live apart (storage/credentials.py).
+from supervision_app.storage.credentials import KEY_FILE_SUFFIX as KEY_FILE_SUFFIX
+from supervision_app.storage.credentials import Passphrase as Passphrase
+from supervision_app.storage.credentials import RecoveryKey as RecoveryKey
+from supervision_app.storage.credentials import key_file_path as key_file_path
 
 KEY_FILE_FORMAT = "supervision_app.keys"
 KEY_FILE_VERSION = 1
-KEY_FILE_SUFFIX = ".keys"
 #: PBKDF2-HMAC-SHA512 iterations for both slots: SQLCipher 4's default, never less.
 KDF_ITERATIONS = 256_000
 MIN_KDF_ITERATIONS = 256_000
@@ -63,16 +65,6 @@ class InvalidRecoveryKeyError(CredentialError):
 
 class KeyFileError(CredentialError):
     """The key file is missing, damaged or from a newer version."""
-
-
-@dataclass(frozen=True, slots=True)
-class Passphrase:
-    text: str = field(repr=False)
-
-
-@dataclass(frozen=True, slots=True)
-class RecoveryKey:
-    text: str = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,10 +216,17 @@ def _wrap(data_key: bytes, secret: str, role: bytes) -> Slot:
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     kek = _derive(secret, salt, KDF_ITERATIONS)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     return Slot(salt, nonce, AESGCM(kek).encrypt(nonce, data_key, KEY_AAD + role))
 
 
 def _unwrap(slot: Slot, secret: str, role: bytes) -> bytes | None:
+    # cryptography loads at the first unlock (or on the preload thread after the unlock
+    # dialog's first paint), not before the dialog: the credential classes here are plain.
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = _derive(secret, slot.salt, slot.iterations)
     try:
         return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, KEY_AAD + role)
@@ -290,10 +289,6 @@ def unlock(entries: list[KeyEntry], credential: Passphrase | RecoveryKey) -> lis
 
 
 # -- the key file ----------------------------------------------------------------------
-
-
-def key_file_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + KEY_FILE_SUFFIX)
 
 
 def read_key_file(path: Path) -> list[KeyEntry]:

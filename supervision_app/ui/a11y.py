@@ -12,12 +12,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent, QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QFrame,
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.ui.widgets import repolish, show_problems
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 _INVALID = "invalid"  # dynamic property: the style sheet draws the field's border red
 _PLAIN_DESCRIPTION = "a11yPlainDescription"
@@ -130,7 +133,12 @@ def click_focused_button(event: QKeyEvent) -> bool:
 
 # -- pages -------------------------------------------------------------------------------
 
-_MEANINGFUL = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractButton, QComboBox, QAbstractItemView)
+def _meaningful() -> tuple[type[QWidget], ...]:
+    """The widgets focus may land on. QAbstractItemView is imported here, when first needed:
+    creating its Python class costs several ms before the unlock dialog's first paint."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    return (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractButton, QComboBox, QAbstractItemView)
 
 
 def first_control(page: QWidget) -> QWidget | None:
@@ -142,7 +150,7 @@ def first_control(page: QWidget) -> QWidget | None:
         seen += 1
         if (
             page.isAncestorOf(candidate)
-            and isinstance(candidate, _MEANINGFUL)
+            and isinstance(candidate, _meaningful())
             and not isinstance(candidate, QScrollArea)
             and candidate.isVisibleTo(page.window())
             and candidate.isEnabled()
@@ -168,7 +176,7 @@ def show_page(page: QWidget, title: str, focus: QWidget | None = None) -> None:
     with a visible ring, and announce ``title``. Call it after every page switch."""
     target = focus if focus is not None else first_control(page)
     if target is not None:
-        if not isinstance(target, _MEANINGFUL) or isinstance(target, QScrollArea):
+        if not isinstance(target, _meaningful()) or isinstance(target, QScrollArea):
             target = first_control(target) or target  # a container: its first control
         # Tab-reason focus: styles draw the keyboard ring, and text fields select nothing.
         target.setFocus(Qt.FocusReason.TabFocusReason)

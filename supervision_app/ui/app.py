@@ -14,11 +14,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from supervision_app import APP_NAME, APP_ORG, __version__
-from supervision_app.content import Content
 from supervision_app.paths import resource_path
 from supervision_app.storage import Database, DatabaseOpenError
+from supervision_app.ui.first_screen import ContentUnavailable, PracticeContent, after_first_paint
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from supervision_app.content import Content
     from supervision_app.storage import SupervisionStore
 
 EXIT_CANNOT_OPEN = 2
@@ -34,9 +37,9 @@ def _application() -> QApplication:
     from supervision_app.ui.translations import install_translators
 
     install_translators(app)
-    from supervision_app.ui.wheel_guard import install_wheel_guard
-
-    install_wheel_guard(app)
+    # The wheel guard (``ui/wheel_guard.py``) is installed after the first screen's paint or
+    # with the main window: neither first screen has a box the wheel could change, and its
+    # Qt classes cost 20-50 ms before that screen.
     app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
     # The saved scheme (high contrast, dark) from the first screen on: the passphrase and
     # unlock dialogs come before the main window.
@@ -55,10 +58,17 @@ def show_startup_error(message: str) -> int:
     return EXIT_CANNOT_OPEN
 
 
-def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credential=None) -> int:
+def run_gui(
+    db_path: Path,
+    content: Content | Callable[[], Content],
+    smoke_test: bool = False,
+    credential=None,
+) -> int:
     """Open the window. With ``smoke_test`` the window closes itself once the event loop has
     shown it, and the time from start-up to a shown window is printed (no note text).
-    A ``credential`` (scripted use only) opens or creates the database without dialogs."""
+    A ``credential`` (scripted use only) opens or creates the database without dialogs.
+    ``content`` given as a function is loaded once the first screen has been painted
+    (``ui/first_screen.py``), or after the unlock when there is no such screen."""
     started = time.perf_counter()
     app = _application()
     from supervision_app.services.opening import OpenCancelled, open_store, with_credential
@@ -68,37 +78,57 @@ def run_gui(db_path: Path, content: Content, smoke_test: bool = False, credentia
     if bring_first_instance_forward(Path(db_path)):
         print("The app already has this database open; its window was brought to the front.")
         return 0
+    practice = PracticeContent(content)
 
     def unlock(path: Path, new: bool) -> Database | None:
-        preload = _AfterFirstPaint(app, _preload_window_modules)
+        loader = _AfterFirstPaint(app, lambda: after_first_paint(practice))
         try:
             return open_interactively(path)
         finally:
-            preload.cancel()
+            loader.cancel()
 
     opening = open_store(
         Path(db_path),
         with_credential(credential) if credential is not None else unlock,
         create=True,
-        content=content,
+        content=practice.result,
     )
     with contextlib.ExitStack() as stack:
         try:
-            database = stack.enter_context(opening).database
+            opened = stack.enter_context(opening)
         except DatabaseOpenError as exc:
             QMessageBox.critical(
                 None, QCoreApplication.translate("App", "The database cannot be opened"), str(exc)
             )
             return EXIT_CANNOT_OPEN
+        except ContentUnavailable as exc:  # found after the unlock (the database is closed)
+            return _content_error(str(exc))
         except OpenCancelled:  # the user cancelled before anything was created or unlocked
+            if practice.error is not None:  # or the first screen was closed for this
+                return _content_error(practice.error)
             return 0
-        window = build_window(database, content, ask_agency_key=not smoke_test)
+        database = opened.database
+        from supervision_app.ui.page_check_notice import PageCheckNotice, damage_found, show_damage
+
+        try:
+            window = build_window(database, opened.content, ask_agency_key=not smoke_test)
+        except Exception:  # a damaged page read for the first screen: say what the check found
+            message = damage_found(database)
+            if message is None:
+                raise
+            show_damage(None, message)
+            return EXIT_CANNOT_OPEN
+        PageCheckNotice(window, database)  # kept by the window (its parent)
         window.show()
         if not smoke_test:
             after_first_unlock(window, database)
         if smoke_test:
             QTimer.singleShot(0, lambda: _end_smoke_test(window, started))
         return app.exec()
+
+
+def _content_error(message: str) -> int:
+    return show_startup_error(f"The practice content could not be loaded.\n\n{message}")
 
 
 def run_gui_on_database(database: Database, content: Content) -> int:
@@ -115,8 +145,8 @@ def run_gui_on_database(database: Database, content: Content) -> int:
 
 class _AfterFirstPaint(QObject):
     """Runs ``callback`` once, just after the first paint of any window (the first screen),
-    so that work started for later (the preload) does not hold the GIL while that screen is
-    being built and painted."""
+    so that work started for later (the content, the preload) does not hold the GIL while
+    that screen is being built and painted."""
 
     def __init__(self, app: QApplication, callback) -> None:
         super().__init__(app)
@@ -135,25 +165,6 @@ class _AfterFirstPaint(QObject):
             self._app.removeEventFilter(self)
 
 
-def _preload_window_modules() -> None:
-    """Import the main window's modules on a background thread while the unlock dialog waits
-    for the passphrase (started once the dialog is painted), so that the window is built
-    sooner after Unlock. Only imports (no
-    widgets are made off the GUI thread); if it fails, build_window imports them itself."""
-    import threading
-
-    def preload() -> None:
-        try:
-            import supervision_app.storage.store  # SQLAlchemy and the ORM models
-            import supervision_app.ui.lock_controller
-            import supervision_app.ui.main_window
-            import supervision_app.ui.security_menu  # noqa: F401
-        except Exception:  # the main thread's import will report it
-            return
-
-    threading.Thread(target=preload, name="preload-window", daemon=True).start()
-
-
 def build_window(database: Database, content: Content, ask_agency_key: bool = True):
     """The main window on an unlocked database, with locking and the Security menu."""
     from supervision_app.storage.sqlite.first_paint import FirstPaintStore, first_paint_store
@@ -161,7 +172,9 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
     from supervision_app.ui.single_instance import InstanceServer
+    from supervision_app.ui.wheel_guard import install_wheel_guard
 
+    install_wheel_guard()  # once: the first screen's paint may have installed it already
     if ask_agency_key:  # the unattended smoke test never waits on a question (nor adds the key)
         _apply_agency_key(database, content)
     store = first_paint_store(database)

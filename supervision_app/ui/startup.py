@@ -7,20 +7,26 @@ created until the passphrase is chosen and the recovery key confirmed).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from supervision_app.storage import (
-    Database,
-    DatabaseKind,
-    RecoveryKey,
-    inspect_database,
-    open_database,
-)
-from supervision_app.storage.keys import new_key_ring
-from supervision_app.storage.sqlite.backend import not_ours_error
+from supervision_app.storage.credentials import RecoveryKey
+from supervision_app.storage.sqlite.kind import DatabaseKind, inspect_database, not_ours_error
 from supervision_app.ui.unlock_dialog import UnlockDialog
 from supervision_app.ui.unlock_panel import Credential
+
+if TYPE_CHECKING:
+    from supervision_app.storage import Database
+
+
+def open_database(path: Path, credential) -> Database:
+    """The backend's ``open_database``, imported at the first unlock attempt (SQLCipher and
+    ``cryptography`` are not needed to paint the first screen; the preload thread usually
+    has them loaded by the time the passphrase is typed)."""
+    from supervision_app.storage.sqlite.backend import open_database as opened
+
+    return opened(path, credential)
 
 
 def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database | None:
@@ -40,6 +46,8 @@ def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database
         passphrase, ok = PassphraseDialog.run(parent, purpose=purpose, db_path=db_path)
         if not ok or passphrase is None:
             return None
+        from supervision_app.storage.keys import new_key_ring
+
         ring = new_key_ring(passphrase)
         _stored, ok = RecoveryKeyDialog.run(
             parent, recovery_key=ring.new_recovery_key or "", db_path=db_path

@@ -4,9 +4,14 @@ record is first previewed, exported or printed."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from tests.helpers import open_db
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "jinja2", "PySide6.QtPdf", "PySide6.QtPrintSupport", "supervision_app.record")
@@ -68,3 +73,60 @@ def test_the_window_modules_import_no_session_view_or_case_so_far() -> None:
         "print(sorted(m for m in sys.modules if m in later))\n"
     )
     assert printed_by(code) == "[]"
+
+
+#: Not loaded before the first screen is painted: the practice content (with the domain model
+#: and the TOML parser), the command line's full parser, the key file's cryptography, SQLCipher
+#: and SQLAlchemy. They load just after the paint (ui/first_screen.py) or at the first unlock.
+NOT_BEFORE_THE_FIRST_SCREEN = (
+    "supervision_app.content",
+    "supervision_app.domain.models",
+    "supervision_app.cli.parser",
+    "supervision_app.storage.sqlite.backend",
+    "supervision_app.storage.sqlite.cipher",
+    "tomllib",
+    "cryptography",
+    "sqlcipher3",
+    "sqlalchemy",
+)
+
+
+@pytest.mark.parametrize("first_run", [False, True], ids=["unlock dialog", "welcome"])
+def test_the_real_start_paints_its_first_screen_before_the_heavy_modules(
+    tmp_path: Path, first_run: bool
+) -> None:
+    """``supervision-app --db FILE`` up to the first paint of its first screen (the unlock
+    dialog; on the first run, the welcome's passphrase dialog): the modules loaded then."""
+    db = tmp_path / "records.sqlite3"
+    if not first_run:
+        open_db(db).close()
+    code = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication, QDialog\n"
+        "class Painted(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            shown = QApplication.activeModalWidget()\n"
+        f"            heavy = {NOT_BEFORE_THE_FIRST_SCREEN!r}\n"
+        "            print(type(shown).__name__, sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+        "            sys.stdout.flush()\n"
+        "            os._exit(0)\n"
+        "        return False\n"
+        "original = QDialog.exec\n"
+        "def exec_(self):\n"
+        "    self._painted = Painted()\n"
+        "    QApplication.instance().installEventFilter(self._painted)\n"
+        "    return original(self)\n"
+        "QDialog.exec = exec_\n"
+        "from supervision_app import cli\n"
+        f"cli.main(['--db', {str(db)!r}])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPERVISION_APP_PASSPHRASE")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    screen = "PassphraseDialog" if first_run else "UnlockDialog"
+    assert out.stdout.strip().splitlines()[-1] == f"{screen} []"

@@ -1,6 +1,8 @@
 """Unlocking a large file checks every page only when the last run did not end cleanly.
 
-A file of up to FULL_CHECK_MAX_BYTES is checked in full at every unlock (it is cheap).
+A file of up to FULL_CHECK_MAX_BYTES is checked in full at every unlock (it is cheap), beside
+the window after a clean close (tests/storage/test_page_check.py), before opening returns
+after an unclean end.
 For a larger file after a clean close, unlocking runs the checks whose cost does not grow with the file
 (the header and schema pages pass their HMAC; the length matches the page count), so
 start-up stays flat as the records grow; every other page is checked by its HMAC when it
@@ -21,6 +23,7 @@ from supervision_app.storage import DatabaseOpenError, SupervisionStore
 from supervision_app.storage.keys import key_file_path
 from supervision_app.storage.sqlite import backend as database_module
 from supervision_app.storage.sqlite import cipher
+from supervision_app.storage.sqlite.backend import sqlite_backend
 from tests.helpers import make_case, make_full_session, open_db, run_cli, shared_key_ring
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,25 +110,42 @@ def test_a_truncated_large_file_is_refused_untouched_without_the_full_check(
     assert full_checks == []
 
 
-def test_a_small_file_damaged_after_a_clean_close_is_refused_untouched(
+def test_a_small_file_damaged_after_a_clean_close_is_found_beside_the_window_and_never_written(
     db_path: Path, full_checks: list[str]
 ) -> None:
+    """A small file is still checked in full at every unlock, but beside the window (the
+    unlock returns at once): nothing is written to it until the check has passed, and a
+    damaged one is only read from then on (SQLite refuses every write)."""
     _filled(db_path)
-    open_db(db_path).close()  # a clean close: small files are still checked in full
+    database = open_db(db_path)  # a clean close after it: small files are checked in full
+    assert database.engine is not None  # waits for the check, which passed
+    database.close()
     assert full_checks == ["full"]
     raw = bytearray(db_path.read_bytes())
     middle = (len(raw) // 4096 // 2) * 4096
     raw[middle + 200] ^= 0x5A  # a page that the size-independent checks do not read
     db_path.write_bytes(bytes(raw))
     before = db_path.read_bytes(), key_file_path(db_path).read_bytes()
-    with pytest.raises(DatabaseOpenError, match=r"damaged.*untouched"):
-        open_db(db_path)
+    database = open_db(db_path)  # the damage is found beside the window, not here
+    try:
+        with pytest.raises(Exception, match="readonly"):  # every write: the store's ...
+            make_case(SupervisionStore(database), "C-new")
+        conn = database.raw_connection()  # ... and the autosave's quick path
+        try:
+            with pytest.raises(Exception, match="readonly"):
+                conn.execute("UPDATE app_meta SET value = value")
+        finally:
+            conn.close()
+        problems = sqlite_backend(database).page_check
+        assert problems is not None and problems.result()  # what the window is told
+    finally:
+        database.close()
     assert (db_path.read_bytes(), key_file_path(db_path).read_bytes()) == before
 
 
 def test_the_unlock_dialog_needs_no_sqlalchemy() -> None:
     """The passphrase and unlock dialogs appear before SQLAlchemy is imported (it loads on a
-    background thread while the user types; see ui/app.py:_preload_window_modules)."""
+    background thread while the user types; see ui/first_screen.py:preload_window_modules)."""
     code = (
         "import sys\n"
         "import supervision_app.cli, supervision_app.ui.app, supervision_app.ui.startup\n"

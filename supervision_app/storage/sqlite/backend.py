@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -28,7 +27,6 @@ from supervision_app.storage.identity import (
     DatabaseInUseError,
     DatabaseLockedError,
     DatabaseOpenError,
-    NotOurDatabaseError,
     UnlockError,
     check_identity,
 )
@@ -50,35 +48,14 @@ from supervision_app.storage.sqlite.convert import (
 )
 from supervision_app.storage.sqlite.dialect import DIALECT, SqliteDialect
 from supervision_app.storage.sqlite.instance_lock import InstanceLock, InstanceLockedError
+from supervision_app.storage.sqlite.kind import DatabaseKind, inspect_database, not_ours_error
+from supervision_app.storage.sqlite.page_check import PageCheck, describe_damage
 from supervision_app.storage.sqlite.recovery import recover_interrupted_rotation
 
 if TYPE_CHECKING:  # SQLAlchemy is imported when a database is opened, not before the unlock dialog
     from sqlalchemy import Engine
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _BUILDING = threading.Lock()  # the autosave thread and the window may both ask first
-
-
-class DatabaseKind(Enum):
-    MISSING = "missing"  # first run: create
-    PLAIN = "plain"  # an unencrypted database from an earlier version: convert
-    ENCRYPTED = "encrypted"  # unlock
-    UNKNOWN = "unknown"  # not ours (refused when opened)
-
-
-def inspect_database(path: Path) -> DatabaseKind:
-    """What is at ``path``, without opening or changing it (to choose the first screen)."""
-    path = Path(path)
-    if not path.exists():
-        return DatabaseKind.MISSING
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
-    except OSError:
-        return DatabaseKind.UNKNOWN
-    if header == _SQLITE_HEADER or not header:
-        return DatabaseKind.PLAIN
-    return DatabaseKind.ENCRYPTED if key_file_path(path).exists() else DatabaseKind.UNKNOWN
 
 
 class SqliteBackend:
@@ -87,15 +64,25 @@ class SqliteBackend:
     dialect: SqliteDialect = DIALECT
 
     def __init__(
-        self, path: Path, engine: Engine | None, ring: KeyRing, lock: InstanceLock
+        self,
+        path: Path,
+        engine: Engine | None,
+        ring: KeyRing,
+        lock: InstanceLock,
+        page_check: PageCheck | None = None,
     ) -> None:
         """``engine`` None: the file's schema is current, and the engine is made (and the
         schema's upkeep run) when first used, so that opening the file imports no
-        SQLAlchemy: the window's first screen is read without it (storage/sqlite/first_paint.py)."""
+        SQLAlchemy: the window's first screen is read without it (storage/sqlite/first_paint.py).
+        ``page_check``: the full page check running in the background; the engine is not
+        handed out until it has passed (nothing is written to a damaged file)."""
         self._path = path
         self._engine: Engine | None = engine
         self._ring: KeyRing | None = ring
         self._lock = lock
+        self._page_check = page_check
+        self._recheck = False  # the check was stopped by a lock: run it again at unlock
+        self._read_only = False  # the check found damage: the engine only reads
         self._new_recovery_key = ring.new_recovery_key
         ring.new_recovery_key = None
         #: The autosave's connection (storage/held.py), closed whenever the engine's are.
@@ -107,6 +94,8 @@ class SqliteBackend:
 
     @property
     def engine(self) -> Engine:
+        if self._page_check is not None and self._wait_for_page_check():
+            return self._engine_read_only()
         if self._engine is None:
             with _BUILDING:
                 if self._engine is None:
@@ -120,7 +109,50 @@ class SqliteBackend:
     def _dispose(self) -> None:
         """Close every connection: the held one first (it is checked out), then the pool's."""
         self.held.close()
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+
+    # -- the full page check, when it runs beside the window (storage/sqlite/page_check.py) --
+
+    @property
+    def page_check(self) -> PageCheck | None:
+        """The page check still running or found damage (None once the file passed it)."""
+        return self._page_check
+
+    def damage_message(self, problems: list[str]) -> str:
+        return (
+            f"{self._path} is damaged ({describe_damage(problems)}). Nothing has been written "
+            "to it since it was opened, and nothing more will be: the records can be read, but "
+            "what you type now cannot be saved. Copy anything you typed just now somewhere "
+            "safe, then restore the database from a backup (Security › Restore from a "
+            "backup…, or 'supervision-app restore')."
+        )
+
+    def _wait_for_page_check(self) -> bool:
+        """Wait for the page check (it started at unlock; usually it has ended by the time
+        the window is painted). True if it found damage in the file still at the path: the
+        file is then only read, never written (every page read is checked by its HMAC)."""
+        check = self._page_check
+        if check is None:
+            return False
+        problems = check.result()
+        if problems and check.concerns_the_file_at_path():
+            return True
+        if not check.cancelled:  # passed, or the damaged file was replaced (a restore)
+            self._page_check = None
+        return False
+
+    def _engine_read_only(self) -> Engine:
+        """The engine on a damaged file: read-only connections, which SQLite refuses to write
+        with ("attempt to write a readonly database"); made once (and again after a lock)."""
+        if not self._read_only:
+            with _BUILDING:
+                if not self._read_only:
+                    self._dispose()
+                    self._engine = _engine(self._path, self.key_ring.data_key, read_only=True)
+                    self._read_only = True
+        assert self._engine is not None
+        return self._engine
 
     @property
     def key_ring(self) -> KeyRing:
@@ -156,17 +188,26 @@ class SqliteBackend:
         return self._ring is None
 
     def lock(self) -> None:
+        check = self._page_check
+        if check is not None and not check.finished:  # its connection holds the key
+            check.cancel()
+            self._page_check, self._recheck = None, True
         self._dispose()
         self._ring = None
         self._engine = _refusing_engine()
+        self._read_only = False  # made again at unlock, if the damage is still there
 
     def unlock(self, credential: Credential) -> None:
         ring = unlock_file(self._path, credential)
         self._dispose()
         self._engine = _engine(self._path, ring.data_key)
         self._ring = ring
+        if self._recheck:
+            self._page_check, self._recheck = PageCheck(self._path, ring.data_key), False
 
     def close(self) -> None:
+        if self._page_check is not None and not self._page_check.finished:
+            self._page_check.cancel()
         if self._engine is not None:
             self._dispose()
         self._lock.release()
@@ -224,18 +265,22 @@ def open_database(path: Path, credential: Credential) -> Database:
             f"Cannot use the folder {path.parent} ({exc.strerror or exc}). Choose another location with --db."
         ) from None
     try:
-        ring = _open_keys(path, kind, credential, thorough=needs_full_check(path, lock))
+        before = needs_full_check(path, lock)
+        ring = _open_keys(path, kind, credential, thorough=before)
         _tighten(path)
+        beside = kind is DatabaseKind.ENCRYPTED and not before and is_small(path)
         # A file at the current schema needs no upgrade: its engine is made when first used.
-        engine = (
-            None
-            if _schema_is_current(path, ring.data_key)
-            else _prepared_engine(path, ring.data_key)
-        )
+        current = _schema_is_current(path, ring.data_key)
+        if beside and not current:  # an upgrade writes at once: check every page first
+            refuse_damage(path, cipher.connect(str(path), ring.data_key, read_only=True), True)
+            beside = False
+        engine = None if current else _prepared_engine(path, ring.data_key)
+        # Every page is checked beside the window; the engine waits for it (page_check.py).
+        check = PageCheck(path, ring.data_key) if beside else None
     except BaseException:
         lock.release()
         raise
-    return Database(SqliteBackend(path, engine, ring, lock))
+    return Database(SqliteBackend(path, engine, ring, lock, check))
 
 
 def _schema_is_current(path: Path, data_key: bytes) -> bool:
@@ -278,40 +323,50 @@ def _tighten(path: Path) -> None:
             os.chmod(path.parent, FOLDER_MODE)
 
 
-def not_ours_error(path: Path) -> NotOurDatabaseError:
-    return NotOurDatabaseError(
-        f"The key file {key_file_path(path).name} is missing beside {path}: it is either an "
-        "encrypted supervision database without its key file, or not a supervision database "
-        "at all (it is not an SQLite file, and there is no key file beside it). It has been "
-        "left untouched. If it is your database, put its key file back beside it (every backup "
-        "holds one) or restore a backup; otherwise choose another file with --db."
-    )
-
-
-#: Files up to this size get the full check of every page at every unlock: about 1.5 s per
-#: 100 MB here, so under a second. Larger files (years of records) get it only after an
-#: unclean end, so start-up does not grow with the history.
+#: Files up to this size get the full check of every page at every unlock (about 1.5 s per
+#: 100 MB here, so under a second), beside the window after a clean close
+#: (:mod:`.page_check`). Larger files (years of records) get it only after an unclean end,
+#: so start-up does not grow with the history.
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
 def needs_full_check(path: Path, lock: InstanceLock) -> bool:
-    """Whether opening must check every page of the file before anything is written.
+    """Whether opening must check every page of the file before it returns.
 
-    Always for a file of up to :data:`FULL_CHECK_MAX_BYTES`, where the check is cheap: a
-    damaged file is then refused at unlock, untouched, with a message saying what to do.
-    A larger file after a clean close was whole when it was closed, and every page is
-    checked by its HMAC when it is read, so unlocking checks only what costs the same at
-    any size (:func:`.cipher.check_structure`): start-up does not grow with ten years of
-    records. After a crash, a kill or a power cut (the instance lock was not released),
-    or with a write-ahead log left beside the file, the full check runs whatever the size.
+    After a crash, a kill or a power cut (the instance lock was not released), or with a
+    write-ahead log left beside the file, whatever the size: a damaged file is then refused
+    at unlock, untouched, with a message saying what to do. After a clean close, the file
+    was whole when it was closed, and every page is checked by its HMAC when it is read, so
+    unlocking checks only what costs the same at any size (:func:`.cipher.check_structure`);
+    a file of up to :data:`FULL_CHECK_MAX_BYTES` is then checked in full beside the window
+    (:func:`is_small`, :mod:`.page_check`), and nothing is written before that check passed.
     """
     wal = path.with_name(path.name + "-wal")
-    if lock.previous_unclean or (wal.exists() and wal.stat().st_size > 0):
-        return True
+    return lock.previous_unclean or (wal.exists() and wal.stat().st_size > 0)
+
+
+def is_small(path: Path) -> bool:
+    """Whether a cleanly closed file gets the full page check at unlock (beside the window)."""
     try:
         return path.stat().st_size <= FULL_CHECK_MAX_BYTES
     except OSError:
         return True
+
+
+def refuse_damage(path: Path, conn: cipher.Connection, thorough: bool) -> None:
+    """Check the file on ``conn`` (closed after) and refuse it, untouched, if it is damaged."""
+    try:
+        damage = (
+            cipher.check_integrity(conn) if thorough else cipher.check_structure(conn, str(path))
+        )
+    finally:
+        conn.close()
+    if damage:
+        raise DatabaseOpenError(
+            f"{path} is damaged ({describe_damage(damage)}). It has been left untouched; "
+            "restore it from a backup (Security › Back up makes one; 'supervision-app restore' "
+            "restores it)."
+        )
 
 
 def _open_keys(
@@ -378,18 +433,7 @@ def unlock_file(path: Path, credential: Credential, *, thorough: bool = False) -
             raise DatabaseOpenError(
                 f"{path} cannot be read ({exc}). It has been left untouched."
             ) from None
-        try:
-            if thorough:
-                damage = cipher.check_integrity(conn)
-            else:
-                damage = cipher.check_structure(conn, str(path))
-        finally:
-            conn.close()
-        if damage:
-            raise DatabaseOpenError(
-                f"{path} is damaged ({damage[0]}). It has been left untouched; restore it from "
-                "a backup (Security › Back up makes one; 'supervision-app restore' restores it)."
-            )
+        refuse_damage(path, conn, thorough)
         if len(entries) > 1 and not isinstance(credential, KeyRing):
             # A key rotation was interrupted: keep only the key that opens the file.
             write_key_file(keys, [ring.entry])
@@ -400,8 +444,12 @@ def unlock_file(path: Path, credential: Credential, *, thorough: bool = False) -
     )
 
 
-def _engine(path: Path, data_key: bytes) -> Engine:
+def _engine(path: Path, data_key: bytes, *, read_only: bool = False) -> Engine:
     def creator() -> Any:
+        if read_only:  # a damaged file (page_check.py): opened read-only, and queries only
+            conn = cipher.connect(str(path), data_key, read_only=True)
+            conn.execute("PRAGMA query_only=ON")
+            return conn
         conn = cipher.connect(str(path), data_key)
         cipher.apply_pragmas(conn)
         return conn
