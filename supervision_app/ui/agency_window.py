@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
 from supervision_app.content import Content
 from supervision_app.storage import Database, DatabaseOpenError
-from supervision_app.ui.answer_conflict import show_conflict
 from supervision_app.ui.on_server import (
     laptop_only_tip,
     server_info,
@@ -46,7 +45,7 @@ def _tr(text: str) -> str:
 
 def install_agency(window, database: Database, content: Content, build: BuildWindow) -> None:
     """Add the agency server's menu items to a window built on ``database``."""
-    window.bridge.conflict_found.connect(lambda conflict: show_conflict(window, conflict))
+    window.bridge.conflict_found.connect(lambda conflict: _show_conflict(window, conflict))
     server = server_of(database)
     connect_action = QAction(_tr("Connect to agency server…"), window)
     connect_action.setObjectName("connectAgencyAction")
@@ -191,3 +190,9 @@ def back_to_laptop(window) -> None:
         database.close()
     laptop.activateWindow()
 
+
+def _show_conflict(window, conflict) -> None:
+    """The conflict view, loaded when a conflict first happens (seldom: not at start-up)."""
+    from supervision_app.ui.answer_conflict import show_conflict
+
+    show_conflict(window, conflict)
