@@ -56,14 +56,14 @@ def test_a_new_file_is_stamped_with_the_head_and_an_ordinary_open_changes_nothin
     assert _backups(db_path) == []
 
 
-def test_a_version_9_file_is_stamped_with_the_baseline_after_a_backup_and_keeps_its_data(
+def test_a_version_9_file_is_stamped_then_brought_to_the_head_after_a_backup_and_keeps_its_data(
     db_path: Path,
 ) -> None:
     _file_with_a_case(db_path)
     _unstamp(db_path)
-    open_db(db_path).close()
-    assert _state(db_path) == (revisions.BASELINE, str(SCHEMA_VERSION), 1)
-    assert _backups(db_path) == [backup_path_for(db_path, revisions.BASELINE).name]
+    open_db(db_path).close()  # stamped with the baseline, then the revisions after it run
+    assert _state(db_path) == (revisions.HEAD, str(SCHEMA_VERSION), 1)
+    assert _backups(db_path) == [backup_path_for(db_path, revisions.HEAD).name]
     open_db(db_path).close()  # once stamped, nothing more
     assert len(_backups(db_path)) == 1
 
@@ -72,7 +72,7 @@ def test_an_older_file_takes_the_old_steps_then_is_stamped(db_path: Path) -> Non
     _file_with_a_case(db_path)
     _unstamp(db_path, SCHEMA_VERSION - 1)
     open_db(db_path).close()
-    assert _state(db_path) == (revisions.BASELINE, str(SCHEMA_VERSION), 1)
+    assert _state(db_path) == (revisions.HEAD, str(SCHEMA_VERSION), 1)
     assert _backups(db_path) == [backup_path_for(db_path, SCHEMA_VERSION).name]
 
 
@@ -83,6 +83,7 @@ def test_a_newer_revision_runs_on_the_laptop_after_a_backup(
 ) -> None:
     monkeypatch.setattr(revisions, "REVISIONS", revisions.REVISIONS[:-1])
     monkeypatch.setattr(revisions, "HEAD", revisions.REVISIONS[-1])
+    this_version = revisions.HEAD
     _file_with_a_case(db_path)  # written by this version of the app
     monkeypatch.setattr(revisions, "REVISIONS", (*revisions.REVISIONS, "0002_test"))
     monkeypatch.setattr(revisions, "HEAD", "0002_test")
@@ -90,7 +91,7 @@ def test_a_newer_revision_runs_on_the_laptop_after_a_backup(
     assert _state(db_path) == ("0002_test", str(SCHEMA_VERSION), 1)
     backup = backup_path_for(db_path, "0002_test")
     assert _backups(db_path) == [backup.name]
-    assert _state(backup)[0] == revisions.BASELINE
+    assert _state(backup)[0] == this_version
     conn = raw_connection(db_path)
     try:
         columns = {r[1] for r in conn.execute("PRAGMA table_info(children)")}

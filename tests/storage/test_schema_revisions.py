@@ -15,7 +15,7 @@ from tests.agency_server import agency_server, needs_server
 
 NEXT = """
 revision = "0002_test"
-down_revision = "0001_baseline"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -38,7 +38,9 @@ def next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the revisions with one more, as a later version of the app would have."""
     folder = tmp_path / "revisions"
     shutil.copytree(revisions.HERE, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_test.py").write_text(NEXT, encoding="utf-8")
+    (folder / "versions" / "0002_test.py").write_text(
+        NEXT.replace("{head}", revisions.HEAD), encoding="utf-8"
+    )
     monkeypatch.setattr(revisions, "HERE", folder)
     monkeypatch.setattr(revisions, "REVISIONS", (*revisions.REVISIONS, "0002_test"))
     monkeypatch.setattr(revisions, "HEAD", "0002_test")
@@ -67,7 +69,8 @@ def test_a_new_database_is_stamped_with_the_head_and_has_nothing_pending(tmp_pat
     engine = _sqlite(tmp_path)
     with engine.begin() as conn:
         assert revisions.stored_revision(conn) is None
-        assert revisions.pending(conn) == []  # an unstamped file counts as the baseline
+        # an unstamped file counts as the baseline
+        assert revisions.pending(conn) == list(revisions.REVISIONS[1:])
         revisions.stamp(conn)
     with engine.connect() as conn:
         assert revisions.stored_revision(conn) == revisions.HEAD
@@ -86,7 +89,7 @@ def test_a_schema_from_a_newer_version_is_refused(tmp_path) -> None:
 def test_a_new_revision_runs_on_a_laptop_file_from_before_alembic(tmp_path, next_revision) -> None:
     engine = _sqlite(tmp_path)  # as the pre-Alembic steps leave it: schema 9, not stamped
     with engine.connect() as conn:
-        assert revisions.pending(conn) == ["0002_test"]
+        assert revisions.pending(conn) == [*revisions.REVISIONS[1:-1], "0002_test"]
     with engine.begin() as conn:
         revisions.upgrade(conn)
     with engine.connect() as conn:
@@ -102,7 +105,7 @@ def test_server_init_stamps_the_head_and_a_new_revision_runs_on_the_server(reque
 
     with agency_server() as server:
         with server.admin.connect() as conn:
-            assert revisions.stored_revision(conn) == "0001_baseline"
+            assert revisions.stored_revision(conn) == revisions.HEAD
         request.getfixturevalue("next_revision")  # a later version of the app
         assert upgrade_server(server.admin) == ["0002_test"]
         assert upgrade_server(server.admin) == []
