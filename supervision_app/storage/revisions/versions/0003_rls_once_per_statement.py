@@ -8,7 +8,9 @@ Nothing to do on the laptop (SQLite has no row-level security).  On the agency s
 policies of every table of case data are dropped and made again as ``server-init`` now makes
 them (``storage/postgres/access.py``): the owners the login may write for, and whether it reads
 everything, are found once per statement; each row is then a lookup of its owner in that list,
-or of its parent row among those the login may see.  The access rules are the same.
+or of its parent row among those the login may see.  The access rules are the same.  It makes
+the policies of ``storage/row_security.py`` as they are in the app that runs it: a later change
+to them needs a revision of its own that makes them again.
 
 The policies before (for ``downgrade``) called ``supervision_may_read``/``supervision_may_write``
 on the row's case owner, found per row by ``SECURITY DEFINER`` functions; those functions stay
