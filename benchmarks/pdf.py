@@ -15,6 +15,8 @@ the file written.  Reference: ``libreoffice --headless --convert-to pdf`` on a
 from __future__ import annotations
 
 import io
+import json
+import pickle
 import re
 import shutil
 import subprocess
@@ -126,7 +128,47 @@ def _pdf_row(ctx: Context) -> Row:
     row.notes.append(
         cpu_note(lambda: render_pdf(record), lambda: baseline_pdf(texts), min(s.pdf_reps, 3))
     )
+    row.notes.append(accel_note(ctx, record, texts))
     return row
+
+
+def accel_note(ctx: Context, record, texts: list[tuple[str, str]]) -> str:
+    """The same comparison with and without ReportLab's C accelerator (``rl-accel``), in
+    child processes started alternately (with, without, without, with) in this run."""
+    path = ctx.workdir / "rich-record.pickle"
+    path.write_bytes(pickle.dumps((record, texts)))
+    reps = str(max(3, ctx.settings.pdf_reps))
+    found: dict[str, list[dict]] = {"with": [], "without": []}
+    for mode in ("with", "without", "without", "with"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks._pdf_accel_child", str(path), reps, mode],
+            capture_output=True, text=True, env=ctx.child_env(), timeout=600,
+        )  # fmt: skip
+        if proc.returncode != 0:
+            tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            return f"rl-accel: not measured ({mode}: {tail})"
+        found[mode].append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    if not all(run["accelerated"] for run in found["with"]):
+        return "rl-accel: not measured (the _rl_accel module is not installed)"
+
+    def figures(mode: str) -> tuple[float, float, float, float]:
+        runs = found[mode]
+        return (
+            median([r["app_ms"] for r in runs]),
+            median([r["baseline_ms"] for r in runs]),
+            median([r["app_cpu_ms"] for r in runs]),
+            median([r["baseline_cpu_ms"] for r in runs]),
+        )
+
+    a1, b1, ca1, cb1 = figures("with")
+    a0, b0, ca0, cb0 = figures("without")
+    return (
+        f"rl-accel (ReportLab's C accelerator), two child processes each way, {reps} runs each: "
+        f"with it app {a1:.0f} ms / baseline {b1:.0f} ms ({a1 / b1:.2f}×; CPU {ca1:.0f} / "
+        f"{cb1:.0f} ms, {ca1 / cb1:.2f}×), without it app {a0:.0f} ms / baseline {b0:.0f} ms "
+        f"({a0 / b0:.2f}×; CPU {ca0:.0f} / {cb0:.0f} ms, {ca0 / cb0:.2f}×): the record "
+        f"{(1 - ca1 / ca0) * 100:.0f} % and the baseline {(1 - cb1 / cb0) * 100:.0f} % less CPU with it"
+    )
 
 
 def find_libreoffice() -> str | None:

@@ -428,6 +428,10 @@ Fingerprint: {fingerprint}
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Use a pseudonymous reference and first names or initials only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. CSC-2041 — a code, not the family&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,6 +1397,22 @@ Health Visiting</source>
         <source>Hide the records until the passphrase is typed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hide the records and close the connection until you log in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password for {login} was not accepted. Type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks for the password of {login}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agency server could not be reached, so the window stays locked. Check your network and try again. ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1608,6 +1628,12 @@ Its answers, decisions and actions will be removed from this computer. This cann
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Delete the session of {date} for case {reference}?
+
+Its answers, decisions and actions {removed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1619,6 +1645,12 @@ Its answers, decisions and actions will be removed from this computer. This cann
         <source>Delete case {reference} and its {n} session(s)?
 
 Everything recorded for this case will be removed from this computer. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete case {reference} and its {n} session(s)?
+
+Everything recorded for this case {removed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1719,6 +1751,10 @@ Everything recorded for this case will be removed from this computer. This canno
     </message>
     <message>
         <source>No user named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is signed in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3975,6 +4011,26 @@ The old recovery key still works; the new one shown is not used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Password for {login}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for {login}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on the agency server {server} are hidden and the connection is closed. Type the password of your login {login} to connect again. Nothing you had typed is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records on the agency server {server} are hidden and the connection is closed. Your login {login} uses a password file (PGPASSFILE) or a client certificate, so the server asks for no password: Connect again logs in with it. Nothing you had typed is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recovery key (8 groups of 4 characters):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4034,6 +4090,10 @@ The old recovery key still works; the new one shown is not used.</source>
     <name>VerifyDialog</name>
     <message>
         <source>Verify records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bad} record(s) no longer match what was signed. Their stored content was changed outside the app, or the server&apos;s database is damaged. Compare them with the printed copies (same fingerprint) and tell your agency&apos;s IT, who keep the server&apos;s backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

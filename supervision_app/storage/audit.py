@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from supervision_app.domain import AuditEntry, AuditEvent
 from supervision_app.storage.audit_chain import seal_entry
+from supervision_app.storage.backend import dialect_of
 from supervision_app.storage.database import Database
 from supervision_app.storage.models import AuditEventRow, LocalUserRow, SessionRow
 
@@ -52,8 +53,10 @@ def record_audit(
     user = current_user_row(session)
     name, role = (user.name, user.role) if user else (NO_USER, "")
     if signer is not None:
-        recorder = f"{name} ({role})" if role else name
-        detail = "; ".join(filter(None, (detail, f"recorded on this computer by {recorder}")))
+        if not dialect_of(session.connection()).identity_from_login:
+            recorder = f"{name} ({role})" if role else name
+            detail = "; ".join(filter(None, (detail, f"recorded on this computer by {recorder}")))
+        # (on the agency server the signer is the login, who is also the one recording it)
         name, role = signer
     if event == AuditEvent.EDITED and not detail:  # an edit with its own detail stands alone
         last = session.scalar(

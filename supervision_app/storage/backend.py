@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
+    from sqlalchemy.orm import Session
 
     from supervision_app.storage.keys import Credential
 
@@ -55,6 +56,9 @@ class Dialect(Protocol):
 
     #: SQLAlchemy's name for the dialect: ``connection.dialect.name``.
     name: str
+    #: True when the database itself names who did what (the agency server: the login, set by
+    #: its triggers); False on the laptop, where the named user of this computer does.
+    identity_from_login: bool
 
     def search(
         self, conn: Connection, user_text: str, limit: int, marks: tuple[str, str]
@@ -69,6 +73,12 @@ class Dialect(Protocol):
 
     def classify_error(self, exc: BaseException) -> StorageFault | None:
         """What a failed write means, or None when this dialect does not know the error."""
+        ...
+
+    def take_signing_turn(self, session: Session, session_id: int) -> None:
+        """Hold the signing of this record to ``session``'s transaction before its chain is
+        read, or raise a :class:`~supervision_app.domain.ValidationError` whose message says
+        someone else is signing it at this moment (nothing written)."""
         ...
 
     def save_answer_text(
@@ -152,3 +162,16 @@ def classify_error(exc: BaseException) -> StorageFault:
         if original.errno in (errno.EACCES, errno.EROFS):
             return StorageFault.READ_ONLY
     return StorageFault.OTHER
+
+
+def refusal(exc: BaseException) -> str | None:
+    """The database's refusal of a write, in words fit to show (the agency server's identity
+    and access rules: "only the case's practitioner signs as the practitioner", a read-only
+    login); None when ``exc`` is not such a refusal."""
+    if classify_error(exc) is not StorageFault.READ_ONLY:
+        return None
+    diag = getattr(getattr(exc, "orig", exc), "diag", None)
+    message = str(getattr(diag, "message_primary", "") or "").strip()
+    if not message or message.lower().startswith("permission denied"):
+        return "This login may read these records but not change them."
+    return message

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -33,6 +35,7 @@ from supervision_app.domain import (
 from supervision_app.domain.signing import is_late
 from supervision_app.storage.audit import record_audit
 from supervision_app.storage.audit_chain import ChainProblem, chain_problems
+from supervision_app.storage.backend import dialect_of, refusal
 from supervision_app.storage.chain import GENESIS, canonical_content, chain_problem, link_hash
 from supervision_app.storage.database import Database
 from supervision_app.storage.loading import NotFoundError, load_detail
@@ -116,6 +119,22 @@ def signed_content(
     return stored, ""
 
 
+@contextmanager
+def _refusals_shown() -> Iterator[None]:
+    """A signature or addendum the database refuses (on the agency server: not in the login's
+    name, not the case's practitioner or their supervisor, a read-only login) is a problem to
+    show in the dialog, in the server's words; nothing was written."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
+    except DBAPIError as exc:
+        reason = refusal(exc)
+        if reason is None:
+            raise
+        raise ValidationError([reason]) from None
+
+
 def require_unlocked(session: Session, session_id: int) -> None:
     """Raise :class:`LockedSessionError` when the session has been signed by anyone."""
     signed = session.scalars(
@@ -184,7 +203,8 @@ class SigningStore:
         if problems:
             raise ValidationError(problems)
         snapshot = None if self.is_signed(session_id) else self.take_snapshot(session_id)
-        with self.database.session() as session:
+        with _refusals_shown(), self.database.session() as session:
+            dialect_of(session.connection()).take_signing_turn(session, session_id)
             rows = chain_links(session, session_id)
             if any(r.kind == "signoff" and r.party == signoff.party.value for r in rows):
                 raise ValidationError(
@@ -221,7 +241,8 @@ class SigningStore:
         if problems:
             raise ValidationError(problems)
         late_days = self._settings.late_entry_days()
-        with self.database.session() as session:
+        with _refusals_shown(), self.database.session() as session:
+            dialect_of(session.connection()).take_signing_turn(session, session_id)
             rows = chain_links(session, session_id)
             parties = {r.party for r in rows if r.kind == "signoff"}
             if parties != {p.value for p in Party}:

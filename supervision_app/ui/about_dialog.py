@@ -35,8 +35,18 @@ LICENCES: tuple[tuple[str, str], ...] = (
 
 
 class AboutDialog(QDialog):
-    def __init__(self, content_version: str, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        content_version: str,
+        db_path: Path,
+        parent: QWidget | None = None,
+        *,
+        where: str | None = None,
+    ) -> None:
+        """``where``: where the records are kept when that is not this computer (the agency
+        server), said in place of the file's path."""
         super().__init__(parent)
+        self._where = where
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         self.text = QTextBrowser()
@@ -56,13 +66,21 @@ class AboutDialog(QDialog):
             f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;{escape(licence)}</td></tr>"
             for name, licence in LICENCES
         )
+        if self._where is None:
+            data = (
+                f"<p>{escape(self.tr('Kept only on this computer, in:'))}<br><code>{escape(str(db_path))}</code></p>"
+                f"<p>{escape(self.tr('The app makes no network connections.'))}</p>"
+            )
+        else:
+            data = f"<p>{escape(self._where)}</p>" + (
+                f"<p>{escape(self.tr('The app connects to this server only, and to nothing else.'))}</p>"
+            )
         return (
             f"<h2>{escape(APP_NAME)} {escape(__version__)}</h2>"
             f"<p>{escape(self.tr('Prompts version {v}').format(v=content_version))}</p>"
             f"<p>{escape(self.tr('Reflective supervision for child safeguarding.'))}</p>"
             f"<h3>{escape(self.tr('Your data'))}</h3>"
-            f"<p>{escape(self.tr('Kept only on this computer, in:'))}<br><code>{escape(str(db_path))}</code></p>"
-            f"<p>{escape(self.tr('The app makes no network connections.'))}</p>"
+            f"{data}"
             f"<h3>{escape(self.tr('Licences'))}</h3><table>{rows}</table>"
             f"<p>{escape(self.tr('The font licence texts are shipped in resources/fonts.'))}</p>"
         )

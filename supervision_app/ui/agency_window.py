@@ -10,23 +10,24 @@ server's URL (which never carries a password) is remembered.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
 
-from supervision_app import APP_NAME
 from supervision_app.content import Content
 from supervision_app.storage import Database, DatabaseOpenError
 from supervision_app.storage.autosave import AnswerEdit
 from supervision_app.ui.answer_conflict import AnswerConflictDialog
+from supervision_app.ui.on_server import (
+    laptop_only_tip,
+    server_info,
+    server_of,
+    window_title,
+)
 from supervision_app.ui.settings import ui_settings
-
-if TYPE_CHECKING:
-    from supervision_app.storage.postgres.backend import PostgresBackend
 
 URL_KEY = "agency/url"
 #: The Security menu's actions that only a file on this laptop has.
@@ -42,14 +43,6 @@ BuildWindow = Callable[..., Any]
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AgencyWindow", text)
-
-
-def server_of(database: Database) -> PostgresBackend | None:
-    """The agency server ``database`` is on; None for the laptop's file.  (Until a server has
-    been opened its module is not loaded, and the laptop app does not load it.)"""
-    module = sys.modules.get("supervision_app.storage.postgres.backend")
-    backend = database.backend
-    return backend if module is not None and isinstance(backend, module.PostgresBackend) else None
 
 
 def install_agency(window, database: Database, content: Content, build: BuildWindow) -> None:
@@ -69,27 +62,50 @@ def install_agency(window, database: Database, content: Content, build: BuildWin
     local.triggered.connect(lambda: back_to_laptop(window))
     window.file_menu.insertAction(first, local)
     window.file_menu.insertSeparator(first)
-    where = server.target.url.render_as_string(hide_password=True).split("://", 1)[-1]
-    where = where.split("@", 1)[-1].split("?", 1)[0]
-    window.setWindowTitle(
-        _tr("{app} — agency server {server} (login: {login})").format(
-            app=APP_NAME, server=where, login=server.login
-        )
+    info = server_info(database)
+    assert info is not None
+    window.setWindowTitle(window_title(database))
+    shown = _tr("Agency server {server} · login {login}").format(
+        server=info.where, login=info.login
     )
-    shown = _tr("Agency server {server} · login {login}").format(server=where, login=server.login)
     if server.target.weak_tls:
         shown += " · " + _tr("the server's certificate is not checked (set by IT)")
     label = QLabel(shown)
     label.setObjectName("agencyServerLabel")
     window.statusBar().addPermanentWidget(label)
+    window.user_label.hide()  # "User: …" is the laptop's named user; here the login is shown
     window.empty_state.show_on_server()
+    who = window.actions.choose_user  # the laptop's "Who is using this computer…"
+    who.setText(_tr("Who is signed in…"))
+    tip = _tr("Your login is the name in the audit trail and on every signature")
+    who.setStatusTip(tip)
+    who.setToolTip(tip)
+    _switch_off(
+        window.record_settings_action,
+        _tr(
+            "On the agency server the protective marking and when an addendum is late are the "
+            "agency's, set by IT for everyone."
+        ),
+    )
+    _switch_off(
+        window.actions.load_demo,
+        _tr("The fictional demo case is not added to the agency's records on the server."),
+    )
+    window.empty_state.demo_button.hide()
     menu = getattr(window, "security_menu", None)
     for action in menu.actions() if menu is not None else []:
         if action.objectName() in LAPTOP_ONLY:
-            action.setEnabled(False)
-            action.setToolTip(
-                _tr("Only for records kept on this computer, not on the agency server.")
-            )
+            _switch_off(action, laptop_only_tip())
+
+
+def _switch_off(action: QAction, why: str) -> None:
+    """An action the server's window does not have: greyed, saying why (tooltip, status bar)."""
+    action.setEnabled(False)
+    action.setToolTip(why)
+    action.setStatusTip(why)
+    for holder in action.associatedObjects():
+        if isinstance(holder, QMenu):  # a menu shows the reason when the item is pointed at
+            holder.setToolTipsVisible(True)
 
 
 def plain_problem(message: str) -> str:

@@ -38,7 +38,11 @@ class CaseDialog(FormDialog[CaseInput]):
         parent: QWidget | None = None,
         initial: CaseInput | None = None,
         save: Callable[[CaseInput], object] | None = None,
+        *,
+        where: str | None = None,
     ) -> None:
+        """``where``: where the records are kept, when that is not this computer (the agency
+        server)."""
         super().__init__(
             parent,
             save,
@@ -54,7 +58,11 @@ class CaseDialog(FormDialog[CaseInput]):
             self.tr(
                 "Use a pseudonymous reference and first names or initials only. "
                 "Everything stays on this computer."
-            ),
+            )
+            if where is None
+            else self.tr("Use a pseudonymous reference and first names or initials only.")
+            + " "
+            + where,
             "secondary",
         )
         self.reference_edit = QLineEdit()

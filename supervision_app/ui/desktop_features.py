@@ -320,14 +320,26 @@ class DesktopFeatures(QObject):
     def open_about(self) -> None:
         from supervision_app.ui.about_dialog import AboutDialog
 
-        self._show(AboutDialog(self.window.content.version, self.window.db_path, self.window))
+        self._show(
+            AboutDialog(
+                self.window.content.version, self.window.db_path, self.window, where=_where(self)
+            )
+        )
 
     def open_welcome(self) -> WelcomeDialog:
         from supervision_app.ui.welcome_dialog import WelcomeDialog
 
-        dialog = WelcomeDialog(self.window.db_path, self.window)
+        dialog = WelcomeDialog(self.window.db_path, self.window, where=_where(self))
         self._show(dialog)
         return dialog
+
+
+def _where(features: DesktopFeatures) -> str | None:
+    """Where the records are kept, when that is the agency server (None on the laptop)."""
+    from supervision_app.ui.on_server import kept_where, server_info
+
+    server = server_info(features.window)
+    return kept_where(server) if server is not None else None
 
 
 def _drop_service(service: spell_check.SpellService) -> None:

@@ -9,6 +9,11 @@ wall clock between two checks far larger than their interval means the
 machine slept (or the clock was changed): that locks too, whatever the
 timeout.  Where the platform reports a screen lock or sleep
 (:mod:`.session_watch`), the window locks at once.
+
+On the agency server the same happens; "closing the connections" drops the engine and the
+password it held, and unlocking logs in to the server again as the same login: the panel asks
+for the login's password (never the laptop's passphrase), or connects again at once with a
+PGPASSFILE or client-certificate login, which needs no password.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervision_app import APP_NAME
-from supervision_app.storage import Database, RecoveryKey
+from supervision_app.storage import Database, DatabaseOpenError, RecoveryKey
 from supervision_app.ui.a11y import show_page
 from supervision_app.ui.case_memory_panel import CaseMemoryPanel
 from supervision_app.ui.clipboard_guard import app_clipboard_guard
+from supervision_app.ui.on_server import ServerInfo, server_info, window_title
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.spell_check import SpellService
 from supervision_app.ui.unlock_panel import Credential, UnlockPanel
@@ -91,14 +96,21 @@ class LockController(QObject):
         # One guard for the application: the recovery key dialog copies before this exists.
         self.clipboard = app_clipboard_guard()
 
-        self.panel = UnlockPanel(self._attempt, database.path, self.tr("Locked"))
+        self.server = server_info(database)
+        self.panel = UnlockPanel(
+            self._attempt, database.path, self.tr("Locked"), server=self.server
+        )
         self.panel.unlocked.connect(self._after_unlock)
         window.central_stack.addWidget(self.panel)
 
         self.lock_action = QAction(self.tr("Lock now"), window)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setStatusTip(self.tr("Hide the records until the passphrase is typed"))
+        self.lock_action.setStatusTip(
+            self.tr("Hide the records until the passphrase is typed")
+            if self.server is None
+            else self.tr("Hide the records and close the connection until you log in again")
+        )
         self.lock_action.triggered.connect(self.lock)
         window.addAction(self.lock_action)
 
@@ -165,7 +177,8 @@ class LockController(QObject):
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the pages, now
         w.case_tree.populate([], {})
         w.case_overview.clear()
-        w.setWindowTitle(APP_NAME)
+        w.setWindowTitle(window_title(w))  # (no case reference; the server and login stay)
+        w.statusBar().clearMessage()  # ("PDF saved to <the case's file name>", say)
         w.menuBar().setEnabled(False)
         w.toolbar.setEnabled(False)
         w.central_stack.setCurrentWidget(self.panel)
@@ -173,7 +186,13 @@ class LockController(QObject):
         self.panel.reset()
 
     def _attempt(self, credential: Credential) -> None:
-        self.database.unlock(credential)
+        if self.server is None:
+            self.database.unlock(credential)
+            return
+        try:
+            self.database.unlock(credential)
+        except DatabaseOpenError as exc:
+            raise DatabaseOpenError(server_unlock_problem(self.server, str(exc))) from None
 
     def _after_unlock(self, credential: Credential) -> None:
         w = self.window
@@ -190,6 +209,27 @@ class LockController(QObject):
             from supervision_app.ui.startup import choose_new_passphrase
 
             choose_new_passphrase(self.database, w)
+
+
+def server_unlock_problem(server: ServerInfo, message: str) -> str:
+    """Why logging in to the server again failed, in plain words first (the window stays
+    locked; nothing typed before the lock is lost: it was saved, or is still queued)."""
+    low = message.lower()
+    if "password was refused" in low or "password authentication failed" in low:
+        lead = QCoreApplication.translate(
+            "LockController", "The password for {login} was not accepted. Type it again."
+        )
+    elif "no password" in low:
+        lead = QCoreApplication.translate(
+            "LockController", "The server asks for the password of {login}."
+        )
+    else:
+        lead = QCoreApplication.translate(
+            "LockController",
+            "The agency server could not be reached, so the window stays locked. Check your "
+            "network and try again. ({detail})",
+        )
+    return lead.format(login=server.login, detail=message)
 
 
 def forget_case_text(root: QWidget) -> None:

@@ -30,6 +30,7 @@ from supervision_app.domain import (
 from supervision_app.domain.signing import name_and_role
 from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui.addendum_dialog import AddendumDialog, AddendumFields
+from supervision_app.ui.on_server import server_info, sign_as_login
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.signoff_dialog import SignOffDialog
 from supervision_app.ui.user_dialog import UserDialog
@@ -234,8 +235,9 @@ class SignOffPage(QScrollArea):
     # -- actions --------------------------------------------------------------------
 
     def _with_user(self, then: Callable[[], None]) -> None:
-        """Run ``then`` once a named user is chosen (asking first if nobody is)."""
-        if self._store.settings.current_user() is not None:
+        """Run ``then`` once a named user is chosen (asking first if nobody is). On the agency
+        server the person is their login: nobody is named."""
+        if server_info(self._store) is not None or self._store.settings.current_user() is not None:
             then()
             return
         dialog = UserDialog(self, None, lambda f: self._store.settings.set_current_user(f.name, f.role))
@@ -266,6 +268,8 @@ class SignOffPage(QScrollArea):
             SignOffInput(party, name, role),
             lambda value: self._store.signing.sign_session(detail.id, value),
         )
+        if (server := server_info(self._store)) is not None:
+            sign_as_login(dialog.name_edit, server)
         self._open(dialog, lambda: self._changed(self.tr("Signed.")))
 
     def add_addendum(self) -> None:
@@ -282,6 +286,8 @@ class SignOffPage(QScrollArea):
             AddendumFields(user.name, user.role, "") if user else None,
             lambda f: self._store.signing.add_addendum(detail.id, f.author, f.role, f.text),
         )
+        if (server := server_info(self._store)) is not None:
+            sign_as_login(dialog.author_edit, server)
         self._open(dialog, lambda: self._changed(self.tr("Addendum added.")))
 
     def _changed(self, message: str) -> None:

@@ -1,5 +1,9 @@
 """The unlock form: passphrase (or recovery key), a clear message on failure, and growing
-pauses after repeated failures.  Used at start-up and on the lock screen."""
+pauses after repeated failures.  Used at start-up and on the lock screen.
+
+On the agency server's lock screen the form asks for the login's password instead (no
+passphrase, no recovery key): unlocking logs in to the server again as the same login.  A login
+that needs no password (PGPASSFILE, a client certificate) just connects again."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from supervision_app.domain.passphrase import UnlockThrottle
 from supervision_app.storage import DatabaseOpenError, Passphrase, RecoveryKey
 from supervision_app.ui.a11y import report_problems
+from supervision_app.ui.on_server import ServerInfo
 from supervision_app.ui.secret_field import SecretField
 from supervision_app.ui.widgets import accessible, problems_box, push_button, text_label
 
@@ -30,10 +35,13 @@ class UnlockPanel(QWidget):
         db_path: Path,
         title: str,
         parent: QWidget | None = None,
+        *,
+        server: ServerInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockPanel")
         self._attempt = attempt
+        self.server = server
         self.throttle = UnlockThrottle()
         self._use_recovery = False
         # The passphrase and the recovery key are both typed unseen and unspoken.
@@ -63,13 +71,12 @@ class UnlockPanel(QWidget):
         inner.setContentsMargins(36, 32, 36, 32)
         inner.setSpacing(12)
         inner.addWidget(text_label(title, "welcomeTitle"))
-        inner.addWidget(
-            text_label(
-                self.tr("The records in {path} are encrypted.").format(path=db_path),
-                "secondary",
-                selectable=True,
-            )
+        self.lead_label = text_label(
+            self.tr("The records in {path} are encrypted.").format(path=db_path),
+            "secondary",
+            selectable=True,
         )
+        inner.addWidget(self.lead_label)
         inner.addWidget(self.prompt)
         inner.addWidget(self.field)
         inner.addWidget(self.count_label)
@@ -83,11 +90,52 @@ class UnlockPanel(QWidget):
         layout.addStretch(1)
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        if server is not None:
+            self._word_for_server(server)
+
+    def _word_for_server(self, server: ServerInfo) -> None:
+        """The agency server's lock screen: the login's password, or none needed."""
+        self.mode_button.hide()  # no recovery key: the server's passwords are IT's
+        self.prompt.setText(self.tr("Password for {login}:").format(login=server.login))
+        accessible(self.field, self.tr("Password for {login}").format(login=server.login))
+        if server.asks_password:
+            self._set_lead(
+                self.tr(
+                    "The records on the agency server {server} are hidden and the connection is "
+                    "closed. Type the password of your login {login} to connect again. Nothing you "
+                    "had typed is lost."
+                ).format(server=server.where, login=server.login)
+            )
+        else:
+            self._set_lead(
+                self.tr(
+                    "The records on the agency server {server} are hidden and the connection is "
+                    "closed. Your login {login} uses a password file (PGPASSFILE) or a client "
+                    "certificate, so the server asks for no password: Connect again logs in "
+                    "with it. Nothing you had typed is lost."
+                ).format(server=server.where, login=server.login)
+            )
+            self.prompt.hide()
+            self.field.hide()
+            self.unlock_button.setText(self.tr("Connect again"))
+        accessible(self.unlock_button, self.unlock_button.text())
+
+    def _set_lead(self, text: str) -> None:
+        """A longer lead than the laptop's: the card (a fixed width, centred) does not ask its
+        labels for their height at that width, so the label is given the height it needs."""
+        self.lead_label.setText(text)
+        card = self.lead_label.parentWidget()
+        layout = card.layout() if card is not None else None
+        width = 488  # the card's 560 less its margins
+        if card is not None and layout is not None:
+            margins = layout.contentsMargins()
+            width = card.width() - margins.left() - margins.right()
+        self.lead_label.setMinimumHeight(self.lead_label.heightForWidth(width))
 
     def reset(self) -> None:
         self.field.clear()
         report_problems(self.problems_frame, self.problems_label, [])
-        self.field.setFocus()
+        (self.field if self.field.isVisibleTo(self) else self.unlock_button).setFocus()
 
     def toggle_mode(self) -> None:
         self._use_recovery = not self._use_recovery
@@ -112,7 +160,8 @@ class UnlockPanel(QWidget):
             self.count_label.setText(self.tr("{n} of 32 characters typed").format(n=typed))
 
     def try_unlock(self) -> None:
-        if self.throttle.wait_remaining() > 0 or not self.field.text():
+        needs_text = self.server is None or self.server.asks_password
+        if self.throttle.wait_remaining() > 0 or (needs_text and not self.field.text()):
             return
         text = self.field.text()
         credential = RecoveryKey(text) if self._use_recovery else Passphrase(text)
@@ -120,6 +169,9 @@ class UnlockPanel(QWidget):
             self._attempt(credential)
         except DatabaseOpenError as exc:
             delay = self.throttle.record_failure()
+            if not self.field.isVisibleTo(self):  # the password file or certificate failed:
+                self.prompt.show()  # the server's password may still be typed
+                self.field.show()
             self.field.selectAll()
             message = str(exc)
             if delay:

@@ -17,14 +17,24 @@ from supervision_app.ui.widgets import accessible, fit_to_screen, read_only_tabl
 
 
 class VerifyDialog(QDialog):
-    def __init__(self, results: list[VerifyResult], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, results: list[VerifyResult], parent: QWidget | None = None, *, on_server: bool = False
+    ) -> None:
+        """``on_server``: the records are on the agency server, whose backups are IT's."""
         super().__init__(parent)
         self.setObjectName("verifyDialog")
         self.setWindowTitle(self.tr("Verify records"))
         fit_to_screen(self, 720, 360)
         bad = [r for r in results if not r.ok]
         signed = [r for r in results if r.ok and r.fingerprint]
-        if bad:
+        if bad and on_server:
+            summary = self.tr(
+                "{bad} record(s) no longer match what was signed. Their stored content was "
+                "changed outside the app, or the server's database is damaged. Compare them with "
+                "the printed copies (same fingerprint) and tell your agency's IT, who keep the "
+                "server's backups."
+            ).format(bad=len(bad))
+        elif bad:
             summary = self.tr(
                 "{bad} record(s) no longer match what was signed. Their stored content was "
                 "changed outside the app, or the database is damaged. Compare them with the "

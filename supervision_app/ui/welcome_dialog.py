@@ -15,7 +15,11 @@ from supervision_app.ui.widgets import fit_to_screen, push_button, text_label
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db_path: Path, parent: QWidget | None = None, *, where: str | None = None
+    ) -> None:
+        """``where``: where the records are kept when that is not this computer (the agency
+        server)."""
         super().__init__(parent)
         self.setObjectName("welcomeDialog")
         self.setWindowTitle(self.tr("Welcome to {app}").format(app=APP_NAME))
@@ -29,7 +33,9 @@ class WelcomeDialog(QDialog):
             ).format(app=APP_NAME),
             self.tr(
                 "Everything is kept only on this computer, in:\n{path}\nNothing is sent anywhere."
-            ).format(path=db_path),
+            ).format(path=db_path)
+            if where is None
+            else where,
             self.tr(
                 "To look around without typing, choose “Load the fictional demo case” "
                 "on the start screen before you create a case: everything in it is invented. "

@@ -59,9 +59,7 @@ def test_a_session_is_written_signed_and_verified_through_the_store(server) -> N
 
 
 def test_a_signature_in_another_name_is_refused_and_nothing_is_written(server) -> None:
-    from sqlalchemy.exc import DBAPIError
-
-    from supervision_app.domain import CaseInput, Child, Party, SignOffInput
+    from supervision_app.domain import CaseInput, Child, Party, SignOffInput, ValidationError
 
     alice = _store(server, "alice")
     try:
@@ -69,7 +67,8 @@ def test_a_signature_in_another_name_is_refused_and_nothing_is_written(server) -
             CaseInput("AG-2", "Alice", "Sue", children=[Child(name="Sam", age="4")])
         )
         sid = alice.sessions.create_session(case_id, date(2026, 12, 7), ["Alice"], "1")
-        with pytest.raises(DBAPIError, match="in the name of your login"):
+        # the server's refusal, in its words, as a problem the sign-off dialog shows
+        with pytest.raises(ValidationError, match="in the name of your login"):
             alice.signing.sign_session(sid, SignOffInput(Party.PRACTITIONER, "Priya", "SW"))
         assert not alice.signing.is_signed(sid)
     finally:
@@ -138,4 +137,44 @@ def test_verify_on_the_server_reports_an_edited_audit_entry_to_those_who_may_rea
         assert all(r.session_id != sid for r in bob.signing.verify_all())
     finally:
         for store in (alice, sue, bob):
+            store.database.close()
+
+
+def test_the_apps_own_signing_waits_its_turn_and_says_so_when_someone_else_is_signing(
+    server,
+) -> None:
+    """The window signs through ``store.signing``: while another login holds the record's
+    signing turn (mid-signature), a sign-off or an addendum is refused at once with words fit
+    for the dialog and nothing is written; once the other signing ends, it goes through."""
+    from sqlalchemy.orm import Session
+
+    from supervision_app.domain import CaseInput, Child, Party, SignOffInput, ValidationError
+    from supervision_app.storage.postgres.concurrency import BUSY_MESSAGE, take_signing_turn
+
+    alice, sue = (_store(server, p) for p in ("alice", "sue"))
+    try:
+        case_id = alice.cases.create_case(
+            CaseInput("AG-TURN", "Alice", "Sue", children=[Child(name="Noor", age="5")])
+        )
+        sid = alice.sessions.create_session(case_id, date(2026, 12, 7), ["Alice", "Sue"], "1")
+        alice.sessions.save_answer(sid, "a.b", "a", "Q?", "Noor said she was hungry")
+        as_alice = SignOffInput(Party.PRACTITIONER, server.role("alice"), "SW")
+        with Session(server.engine("sue")) as other, other.begin():
+            take_signing_turn(other, sid)  # sue is in the middle of signing
+            with pytest.raises(ValidationError) as refused:
+                alice.signing.sign_session(sid, as_alice)
+            assert refused.value.problems == [BUSY_MESSAGE]
+        assert alice.signing.integrity(sid).signoffs == ()  # nothing was written
+        alice.signing.sign_session(sid, as_alice)
+        sue.signing.sign_session(sid, SignOffInput(Party.SUPERVISOR, server.role("sue"), "TM"))
+        with Session(server.engine("alice")) as other, other.begin():
+            take_signing_turn(other, sid)
+            with pytest.raises(ValidationError) as refused:
+                sue.signing.add_addendum(sid, server.role("sue"), "TM", "Seen again on Friday")
+            assert refused.value.problems == [BUSY_MESSAGE]
+        assert alice.signing.integrity(sid).addenda == ()
+        sue.signing.add_addendum(sid, server.role("sue"), "TM", "Seen again on Friday")
+        assert alice.signing.verify_session(sid).ok
+    finally:
+        for store in (alice, sue):
             store.database.close()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -110,13 +111,39 @@ def patch_tounicode_cmap() -> None:
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
 
 
+class RecordFont(TTFont):  # type: ignore[misc]  # ReportLab has no types
+    """A TrueType font whose text, once its characters are in the PDF's first subset, is
+    mapped to that subset's codes in one pass.
+
+    ReportLab's ``splitString`` (called for every run of text drawn) walks the text a
+    character at a time in Python, assigning each new character a code in a subset of
+    the embedded font.  When every character already has a code in subset 0 (the
+    common case after the first lines of a record), the result is the text's codes as
+    bytes; anything else (a new character, one in a later subset, one the font lacks)
+    takes ReportLab's own path, so the subsets and codes are ReportLab's.
+    """
+
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str):
+            assigned = state.assignments
+            try:  # no-break space prints as a space, as in ReportLab's
+                codes = bytes([assigned[code] for code in map(ord, text.replace("\xa0", " "))])
+            except (KeyError, ValueError):  # not assigned yet, or beyond subset 0
+                pass
+            else:
+                return [(0, codes)] if codes else []
+        parts: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return parts
+
+
 @functools.cache
 def register_fonts() -> tuple[str, str]:
     """Register DejaVu Sans (regular and bold) once, with ``<b>`` mapped to bold."""
     patch_tounicode_cmap()
     for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
         # DejaVu text is not shaped: its text layer then keeps every character as typed.
-        _register(TTFont(name, str(resource_path("fonts", file)), shapable=False))
+        _register(RecordFont(name, str(resource_path("fonts", file)), shapable=False))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
@@ -141,6 +168,13 @@ def coverage(font_name: str) -> frozenset[int]:
     """The code points ``font_name`` has a glyph for."""
     register_fonts()
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+
+
+@functools.cache
+def plain_characters(font_name: str) -> frozenset[str]:
+    """The characters ``font_name`` draws unshaped and left to right: a line made only of
+    them needs no fallback font and no right-to-left run (one set comparison per line)."""
+    return frozenset(chr(code) for code in coverage(font_name) - RTL_CODES)
 
 
 class MissingGlyphs(dict[int, int | str]):

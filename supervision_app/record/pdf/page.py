@@ -93,6 +93,8 @@ class OutlineEntry(Flowable):  # type: ignore[misc]  # ReportLab has no types
     user, or anyone in a 30-page record, jumps to a section instead of reading every page.
     Takes no room."""
 
+    measures_plainly = True  # measuring it adds nothing to the frame (see KeepWithFirstLines)
+
     def __init__(self, title: str, level: int = 0) -> None:
         super().__init__()
         self.title = " ".join(title.split())

@@ -123,8 +123,11 @@ def stage_section(stage: RecordStage, ss: StyleSheet1) -> list[Flowable]:
         group = prompt.group
         story += _prompt_block(prompt, ss)
     if stage.sources:  # with the section's last paragraph: never alone at the top of a page
-        note = para(f"{LABELS.sources} {stage.sources}", ss["Source"])
-        story.append(KeepTogether([story.pop(), note]))
+        # Kept with it by keepWithNext, not a KeepTogether: ReportLab never puts a container
+        # in a keepWithNext group, so a one-paragraph answer in a KeepTogether went to the
+        # next page without its question, which stayed alone at the bottom of this one.
+        story[-1].keepWithNext = 1
+        story.append(para(f"{LABELS.sources} {stage.sources}", ss["Source"]))
     return story
 
 

@@ -6,9 +6,11 @@
 2. Characters that the bundled DejaVu Sans cannot draw are set in a fallback
    font, and characters no bundled font can draw are replaced by ``[U+XXXX]``
    (:mod:`.fonts`).
-3. ``&``, ``<``, ``>`` and quotes are escaped, so markup typed by a user
-   (``<b>``, ``<font>``, ``<img>``, ``&amp;``) prints literally; newlines become
-   ``<br/>`` and leading spaces become no-break spaces (kept as indentation).
+3. ``&``, ``<`` and ``>`` are escaped, so markup typed by a user (``<b>``,
+   ``<font>``, ``<img>``, ``&amp;``) prints literally (quotes need no escaping:
+   user text is never put inside a tag's attribute, and an escaped quote would
+   cost the parser a fragment each); newlines become ``<br/>`` and leading spaces
+   become no-break spaces (kept as indentation).
 4. Each line of user text becomes its own Paragraph (visually the same as
    ``<br/>``, but each stays a simple one-fragment paragraph that ReportLab
    wraps quickly), and a line longer than :data:`CHUNK_CHARS` characters is
@@ -34,11 +36,11 @@ from supervision_app.record.pdf.flowables import Paragraph
 from supervision_app.record.pdf.fonts import (
     FALLBACK_FONTS,
     FONT,
-    RTL_CODES,
     RTL_NAMES,
     SHAPED_FONTS,
     coverage,
     missing_glyphs,
+    plain_characters,
     rtl_font,
 )
 from supervision_app.record.styles import printable_text
@@ -46,15 +48,12 @@ from supervision_app.record.styles import printable_text
 #: Longest run of user text placed in one Paragraph (see the module docstring).
 CHUNK_CHARS = 8000
 
-_QUOTES = {'"': "&quot;", "'": "&#39;"}
-
 
 def _font_runs(line: str, font_name: str) -> str:
     """Escaped markup for one line, with runs the main font lacks set in a fallback font."""
+    if plain_characters(font_name).issuperset(line):
+        return escape(line)
     primary = coverage(font_name)
-    codes = {ord(ch) for ch in set(line)}
-    if codes <= primary and codes.isdisjoint(RTL_CODES):
-        return escape(line, _QUOTES)
     fallbacks = [(name, coverage(name)) for name, _file in FALLBACK_FONTS]
     out: list[str] = []
     run: list[str] = []
@@ -69,7 +68,7 @@ def _font_runs(line: str, font_name: str) -> str:
                 core = text.strip(" ")
                 lead, trail = text[: len(text) - len(text.lstrip(" "))], text[len(core) :]
                 text = lead + " ".join(reversed(core.split(" "))) + trail[len(lead) :]
-            body = escape(text, _QUOTES)
+            body = escape(text)
             out.append(f'<font name="{run_font}">{body}</font>' if run_font else body)
             run.clear()
 

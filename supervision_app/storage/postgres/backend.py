@@ -42,9 +42,14 @@ class PostgresBackend:
 
     dialect: PostgresDialect = DIALECT
 
-    def __init__(self, target: AgencyURL, engine: Engine, login: str) -> None:
+    def __init__(
+        self, target: AgencyURL, engine: Engine, login: str, asks_password: bool = True
+    ) -> None:
         self.target = target
         self.login = login
+        #: False when libpq logged in without asking (PGPASSFILE, a client certificate, a
+        #: trusted socket): unlocking then connects again without a password.
+        self.asks_password = asks_password
         self._engine: Engine | None = engine
 
     @property
@@ -73,12 +78,14 @@ class PostgresBackend:
         self._engine = None
 
     def unlock(self, credential: Credential) -> None:
-        """Connect again; a passphrase given here is the login's password if one is needed."""
-        secret = getattr(credential, "text", None)
+        """Connect again as the same login; a passphrase given here is the login's password
+        if the server asks for one (an empty one is no password)."""
+        secret = getattr(credential, "text", None) or None
         try:
-            self._engine = connect(self.target, lambda _shown: secret, pool_pre_ping=True)
+            engine = connect(self.target, lambda _shown: secret, pool_pre_ping=True)
         except AgencyConnectError as exc:
             raise DatabaseOpenError(str(exc)) from None
+        self._engine = engine
 
     def after_delete(self) -> None:
         """Nothing: the server keeps no copy of deleted text on this laptop."""
@@ -93,7 +100,13 @@ def open_server(url: str, ask_password: AskPassword | None = None) -> Database:
 
     try:
         target = parse_agency_url(url)
-        engine = connect(target, ask_password, pool_pre_ping=True)
+        asked: list[str] = []
+
+        def ask(shown: str) -> str | None:
+            asked.append(shown)
+            return ask_password(shown) if ask_password is not None else None
+
+        engine = connect(target, ask if ask_password is not None else None, pool_pre_ping=True)
     except AgencyConnectError as exc:
         raise DatabaseOpenError(str(exc)) from None
     try:
@@ -125,4 +138,4 @@ def open_server(url: str, ask_password: AskPassword | None = None) -> Database:
         raise DatabaseOpenError(
             f"{target.shown} is not an agency server this login can use ({type(exc).__name__})."
         ) from None
-    return Database(PostgresBackend(target, engine, login))
+    return Database(PostgresBackend(target, engine, login, asks_password=bool(asked)))

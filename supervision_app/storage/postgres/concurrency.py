@@ -21,6 +21,7 @@ from datetime import datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from supervision_app.domain import ValidationError
 from supervision_app.storage.conflict import AnswerConflictError
 from supervision_app.storage.loading import NotFoundError
 from supervision_app.storage.signing import require_unlocked
@@ -36,8 +37,12 @@ BUSY_MESSAGE = (
 )
 
 
-class SigningBusyError(Exception):
-    """Another signing of the same record is under way; the message is fit to show."""
+class SigningBusyError(ValidationError):
+    """Another signing of the same record is under way; the message is fit to show (the
+    sign-off and addendum dialogs show it as they show every refusal)."""
+
+    def __init__(self, message: str = BUSY_MESSAGE) -> None:
+        super().__init__([message])
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from supervision_app.storage.postgres import concurrency, search
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
+    from sqlalchemy.orm import Session
 
 #: Per engine (one login's connection to the server), the version of each answer this client
 #: last saved: the "seen" version of optimistic concurrency.
@@ -36,6 +37,7 @@ _FAULTS = {
 
 class PostgresDialect:
     name = "postgresql"
+    identity_from_login = True
 
     def search(
         self, conn: Connection, user_text: str, limit: int, marks: tuple[str, str]
@@ -67,6 +69,11 @@ class PostgresDialect:
 
         rows = conn.execute(text("SELECT * FROM supervision_audit_problems()"))
         return [(session_id, reference, problem) for session_id, reference, problem in rows]
+
+    def take_signing_turn(self, session: Session, session_id: int) -> None:
+        """One signer of a record at a time on the server; autosaves under way finish first
+        and later ones wait, then find the record signed (``concurrency.take_signing_turn``)."""
+        concurrency.take_signing_turn(session, session_id)
 
     def save_answer_text(
         self, engine: Engine, session_id: int, prompt_id: str, text: str, when: datetime

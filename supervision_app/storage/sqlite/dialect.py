@@ -14,6 +14,7 @@ from supervision_app.storage.sqlite import search_index
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
+    from sqlalchemy.orm import Session
 
 #: How SQLAlchemy stores a DateTime on SQLite (so rows written either way read back alike).
 STORED_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
@@ -27,6 +28,7 @@ QUICK_ANSWER_UPDATE = (
 
 class SqliteDialect:
     name = "sqlite"
+    identity_from_login = False
 
     def search(
         self, conn: Connection, user_text: str, limit: int, marks: tuple[str, str]
@@ -52,6 +54,10 @@ class SqliteDialect:
         if "readonly" in text or "read-only" in text or "permission" in text:
             return StorageFault.READ_ONLY
         return None
+
+    def take_signing_turn(self, session: Session, session_id: int) -> None:
+        """Nothing to take: the laptop's file has one writer at a time (SQLite's write lock,
+        and the instance lock keeps a second app off the file)."""
 
 
     def save_answer_text(

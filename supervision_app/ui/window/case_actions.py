@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from supervision_app.domain import LockedSessionError, format_date
 from supervision_app.storage import NotFoundError
+from supervision_app.ui.on_server import kept_where, removed_from, server_info
 from supervision_app.ui.session_dialog import SessionDialog
 from supervision_app.ui.window.host import WindowPart
 
@@ -34,7 +35,7 @@ class CaseActions(WindowPart):
             created["id"] = self.window.store.cases.create_case(case)
 
         self.open_dialog(
-            _case_dialog()(self.window, None, save),
+            _case_dialog()(self.window, None, save, where=self._kept_where()),
             lambda: self._case_saved(
                 created.get("id"), QCoreApplication.translate("MainWindow", "Case created.")
             ),
@@ -51,7 +52,12 @@ class CaseActions(WindowPart):
             w.reload_cases()
             return
         self.open_dialog(
-            _case_dialog()(w, initial, lambda case: w.store.cases.update_case(case_id, case)),
+            _case_dialog()(
+                w,
+                initial,
+                lambda case: w.store.cases.update_case(case_id, case),
+                where=self._kept_where(),
+            ),
             lambda: self._case_saved(
                 case_id, QCoreApplication.translate("MainWindow", "Case details saved.")
             ),
@@ -107,12 +113,25 @@ class CaseActions(WindowPart):
         detail = w.session_view.detail
         if session_id is None or detail is None:
             return
-        text = QCoreApplication.translate(
-            "MainWindow",
-            "Delete the session of {date} for case {reference}?\n\n"
-            "Its answers, decisions and actions "
-            "will be removed from this computer. This cannot be undone.",
-        ).format(date=format_date(detail.date), reference=detail.case.reference)
+        server = server_info(w)
+        if server is None:
+            text = QCoreApplication.translate(
+                "MainWindow",
+                "Delete the session of {date} for case {reference}?\n\n"
+                "Its answers, decisions and actions "
+                "will be removed from this computer. This cannot be undone.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "MainWindow",
+                "Delete the session of {date} for case {reference}?\n\n"
+                "Its answers, decisions and actions {removed}",
+            )
+        text = text.format(
+            date=format_date(detail.date),
+            reference=detail.case.reference,
+            removed=removed_from(server) if server else "",
+        )
         title = QCoreApplication.translate("MainWindow", "Delete session")
         if not self.confirm_delete(title, text):
             return
@@ -134,11 +153,22 @@ class CaseActions(WindowPart):
             w.reload_cases()
             return
         count = w.store.sessions.count_sessions(case_id)
-        text = QCoreApplication.translate(
-            "MainWindow",
-            "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for this case "
-            "will be removed from this computer. This cannot be undone.",
-        ).format(reference=case.reference, n=count)
+        server = server_info(w)
+        if server is None:
+            text = QCoreApplication.translate(
+                "MainWindow",
+                "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for "
+                "this case will be removed from this computer. This cannot be undone.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "MainWindow",
+                "Delete case {reference} and its {n} session(s)?\n\nEverything recorded for "
+                "this case {removed}",
+            )
+        text = text.format(
+            reference=case.reference, n=count, removed=removed_from(server) if server else ""
+        )
         title = QCoreApplication.translate("MainWindow", "Delete case")
         if not self.confirm_delete(title, text):
             return
@@ -164,6 +194,10 @@ class CaseActions(WindowPart):
         w.session_view.clear()
         w.reload_cases(select_case=select_case)
         self.show_status(done, 6000)
+
+    def _kept_where(self) -> str | None:
+        server = server_info(self.window)
+        return kept_where(server) if server is not None else None
 
     def confirm_delete(self, title: str, text: str) -> bool:
         box = QMessageBox(

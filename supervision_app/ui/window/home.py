@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from supervision_app import APP_NAME
 from supervision_app.storage.loading import NotFoundError
 from supervision_app.ui.focus.home_page import HomePage
+from supervision_app.ui.on_server import window_title
 
 if TYPE_CHECKING:
     from supervision_app.ui.window.host import WindowHost
@@ -56,7 +56,7 @@ class HomeController(QObject):
             self.page.set_items([], window.content.frequency_label, more_coming=True)
             self._pending = self._generation
         window.central_stack.setCurrentWidget(self.page)
-        window.setWindowTitle(APP_NAME)
+        window.setWindowTitle(window_title(window))
 
     def _attention(self) -> list:
         window, content = self._window, self._window.content

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
-from supervision_app import APP_NAME
 from supervision_app.storage import NotFoundError
 from supervision_app.ui.case_tree import CASE_PAGE_SIZE
+from supervision_app.ui.on_server import window_title
 from supervision_app.ui.window.host import WindowHost, WindowPart
 
 SAVE_WAIT = 2.0
@@ -122,7 +122,7 @@ class CaseNavigator(WindowPart):
     def _after_selection(self, case_reference: str | None) -> None:
         w = self.window
         # The title names the case reference at most: never any note text.
-        w.setWindowTitle(f"{case_reference} — {APP_NAME}" if case_reference else APP_NAME)
+        w.setWindowTitle(window_title(w, case_reference))
         case_id, session_id = w.case_tree.current_ids()
         a = w.actions
         for action in (a.edit_case, a.delete_case, a.new_session, w.summary_action):

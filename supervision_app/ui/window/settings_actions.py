@@ -4,7 +4,9 @@ signed records, the content packs and About."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox
 
+from supervision_app.ui.on_server import identity_explained, server_info
 from supervision_app.ui.window.host import WindowPart
 
 
@@ -17,6 +19,8 @@ class SettingsActions(WindowPart):
         a.verify_records.triggered.connect(self.verify_records)
 
     def show_user(self) -> None:
+        if server_info(self.window) is not None:  # the login is shown (agency_window)
+            return
         user = self.window.store.settings.current_user()
         self.window.user_label.setText(
             QCoreApplication.translate("MainWindow", "User: {name}").format(name=user.display)
@@ -32,6 +36,19 @@ class SettingsActions(WindowPart):
     def choose_user(self) -> None:
         from supervision_app.ui.user_dialog import UserDialog, UserFields
 
+        server = server_info(self.window)
+        if server is not None:  # the person is their login: no name typed here stands in
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("MainWindow", "Who is signed in"),
+                identity_explained(server),
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            box.setObjectName("whoIsSignedInBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return
         store = self.window.store
         user = store.settings.current_user()
         self.open_dialog(
@@ -63,7 +80,11 @@ class SettingsActions(WindowPart):
     def verify_records(self) -> None:
         from supervision_app.ui.verify_dialog import VerifyDialog
 
-        dialog = VerifyDialog(self.window.store.signing.verify_all(), self.window)
+        dialog = VerifyDialog(
+            self.window.store.signing.verify_all(),
+            self.window,
+            on_server=server_info(self.window) is not None,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
