@@ -87,13 +87,40 @@ class AgencyServer:
 
 
 @contextmanager
-def agency_server() -> Iterator[AgencyServer]:
+def agency_server(upgraded: bool = False) -> Iterator[AgencyServer]:
+    """A set-up server; ``upgraded``: one set up by the version before the newest revision
+    (taken back down to it with Alembic) and then brought up by ``server-upgrade``."""
     server = AgencyServer()
     try:
         server.start()
+        if upgraded:
+            upgrade_from_the_baseline(server)
         yield server
     finally:
         server.stop()
+
+
+def upgrade_from_the_baseline(server: AgencyServer) -> None:
+    """Take the server's schema back to the baseline revision (as ``server-init`` of the
+    version before left it: its row-level security calling ``supervision_may_read`` per row),
+    then run ``server-upgrade``."""
+    from alembic import command
+    from alembic.config import Config
+
+    from supervision_app.storage import revisions
+    from supervision_app.storage.postgres.server_init import upgrade_server
+
+    with server.admin.begin() as conn:
+        config = Config()
+        config.set_main_option("script_location", str(revisions.HERE))
+        config.attributes["connection"] = conn
+        command.downgrade(config, revisions.BASELINE)
+        old = conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_policies WHERE schemaname = current_schema() "
+            "AND coalesce(qual, with_check) LIKE '%%supervision_may_%%'"
+        ).scalar()
+    assert old, "the baseline's policies were not made again"
+    assert upgrade_server(server.admin) == list(revisions.REVISIONS[1:])
 
 
 def add_case(conn, reference: str, owner: str | None = None) -> tuple[int, int]:

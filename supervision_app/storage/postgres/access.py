@@ -8,10 +8,11 @@ Each person logs in as their own database role and is granted one of three group
 - ``supervision_records``: reads everything and changes nothing (SELECT grants only).
 
 A case belongs to the login role that created it (``cases.owner``, defaulting to
-``session_user``).  Every table that holds case data has row-level security policies that
-find the row's case owner through small ``SECURITY DEFINER`` functions, so the rule is in the
-database and holds for raw SQL too.  ``session_user`` (the authenticated login), not
-``current_user``, is what counts: ``SET ROLE`` cannot change it.
+``session_user``).  Every table that holds case data has row-level security policies, so the
+rule is in the database and holds for raw SQL too.  ``session_user`` (the authenticated login),
+not ``current_user``, is what counts: ``SET ROLE`` cannot change it.
+
+The policies themselves, and why they cost a lookup per row, are in ``storage/row_security.py``.
 
 The role that runs ``server-init`` owns the tables and is not subject to the policies (IT's
 administrative role); it is never used by the app for a person's work.
@@ -19,38 +20,19 @@ administrative role); it is never used by the app for a person's work.
 
 from __future__ import annotations
 
-PRACTITIONER = "supervision_practitioner"
-SUPERVISOR = "supervision_supervisor"
-RECORDS = "supervision_records"
-GROUPS = (PRACTITIONER, SUPERVISOR, RECORDS)
-WRITERS = f"{PRACTITIONER}, {SUPERVISOR}"
-EVERYONE = f"{PRACTITIONER}, {SUPERVISOR}, {RECORDS}"
+from supervision_app.storage.row_security import (
+    APPEND_ONLY,
+    CASE_TABLES,
+    EVERYONE,
+    GROUPS,
+    RECORDS,
+    WRITERS,
+    once_per_statement_functions,
+    policy_statements,
+)
 
-#: Each table that holds case data, with the SQL expression that finds its case's owner.
-CASE_TABLES: dict[str, str] = {
-    "cases": "owner",
-    "children": "supervision_case_owner(case_id)",
-    "sessions": "supervision_case_owner(case_id)",
-    "hypotheses": "supervision_case_owner(case_id)",
-    "escalations": "supervision_case_owner(case_id)",
-    "chronology_events": "supervision_case_owner(case_id)",
-    "answers": "supervision_session_owner(session_id)",
-    "structured_answers": "supervision_session_owner(session_id)",
-    "decisions": "supervision_session_owner(session_id)",
-    "actions": "supervision_session_owner(session_id)",
-    "session_ratings": "supervision_session_owner(session_id)",
-    "session_focus": "supervision_session_owner(session_id)",
-    "record_chain_links": "supervision_session_owner(session_id)",
-    "record_chain_seals": "supervision_session_owner(session_id)",
-    "record_snapshots": "supervision_session_owner(session_id)",
-    "action_reviews": "supervision_action_owner(action_id)",
-    "hypothesis_notes": "supervision_hypothesis_owner(hypothesis_id)",
-    "escalation_steps": "supervision_escalation_owner(escalation_id)",
-    "audit_events": "case_owner",
-    "search_index": "supervision_case_owner(case_id)",
-}
-#: Case data that is only ever added to: no UPDATE or DELETE is granted on it.
-APPEND_ONLY = {"record_chain_links", "record_snapshots", "audit_events", "search_index"}
+__all__ = ["CASE_TABLES", "EVERYONE", "LAPTOP_ONLY", "OWN_ROWS", "SHARED_READ", "statements"]
+
 #: Tables that hold no case data: read by everyone, changed only by the server's own triggers.
 SHARED_READ = ("app_meta", "record_preferences")
 #: Laptop-only tables (a file's key events): no access at all.
@@ -132,6 +114,7 @@ def statements(schema: str) -> list[str]:
         "LANGUAGE sql STABLE SECURITY DEFINER "
         f"SET search_path = pg_catalog, {schema} AS $$ SELECT supervision_may_write(owner_role) "
         f"OR pg_has_role(session_user, '{RECORDS}', 'MEMBER') $$",
+        *once_per_statement_functions(schema),
         f"GRANT USAGE ON SCHEMA {schema} TO {EVERYONE}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {WRITERS}",
         f"GRANT SELECT ON supervision_links, {', '.join(SHARED_READ)} TO {EVERYONE}",
@@ -152,36 +135,17 @@ def statements(schema: str) -> list[str]:
         ),
         *(f"REVOKE ALL ON {table} FROM PUBLIC" for table in LAPTOP_ONLY),
     ]
-    for table, owner in CASE_TABLES.items():
-        found += _case_table(table, owner)
-    return found
+    for table in CASE_TABLES:
+        found += _case_table_grants(table)
+    return found + policy_statements()
 
 
-def _case_table(table: str, owner: str) -> list[str]:
+def _case_table_grants(table: str) -> list[str]:
     write = "INSERT" if table in APPEND_ONLY else "INSERT, UPDATE, DELETE"
-    found = [
-        f"GRANT SELECT ON {table} TO {EVERYONE}",
-        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
-        f"CREATE POLICY {table}_read ON {table} FOR SELECT TO {EVERYONE} "
-        f"USING (supervision_may_read({owner}))",
-    ]
+    found = [f"GRANT SELECT ON {table} TO {EVERYONE}", f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"]
     if table == "search_index":
         return found  # written only by the server's own triggers
-    found += [
-        f"GRANT {write} ON {table} TO {WRITERS}",
-        f"CREATE POLICY {table}_insert ON {table} FOR INSERT TO {WRITERS} "
-        f"WITH CHECK (supervision_may_write({owner}))",
-    ]
+    found.append(f"GRANT {write} ON {table} TO {WRITERS}")
     if table == "audit_events":  # the "until" of a run of edits, and the entry's seal
         found.append(f"GRANT UPDATE (last_at, prev_hash, row_hash) ON {table} TO {WRITERS}")
-    if table not in APPEND_ONLY or table == "audit_events":
-        found.append(
-            f"CREATE POLICY {table}_update ON {table} FOR UPDATE TO {WRITERS} "
-            f"USING (supervision_may_write({owner})) WITH CHECK (supervision_may_write({owner}))"
-        )
-    if table not in APPEND_ONLY:
-        found.append(
-            f"CREATE POLICY {table}_delete ON {table} FOR DELETE TO {WRITERS} "
-            f"USING (supervision_may_write({owner}))"
-        )
     return found

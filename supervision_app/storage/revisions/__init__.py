@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # SQLAlchemy and Alembic are imported where used: the laptop'
     from sqlalchemy import Connection
 
 #: Every revision, oldest first; the last is the head.  A test checks it against versions/.
-REVISIONS = ("0001_baseline", "0002_row_versions")
+REVISIONS = ("0001_baseline", "0002_row_versions", "0003_rls_once_per_statement")
 BASELINE, HEAD = REVISIONS[0], REVISIONS[-1]
 VERSION_TABLE = "alembic_version"
 HERE = Path(__file__).resolve().parent
