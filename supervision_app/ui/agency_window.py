@@ -72,7 +72,7 @@ def install_agency(window, database: Database, content: Content, build: BuildWin
     label.setObjectName("agencyServerLabel")
     window.statusBar().addPermanentWidget(label)
     window.user_label.hide()  # "User: …" is the laptop's named user; here the login is shown
-    window.empty_state.show_on_server()
+    window.when_empty_state_built(lambda page: page.show_on_server())
     who = window.actions.choose_user  # the laptop's "Who is using this computer…"
     who.setText(_tr("Who is signed in…"))
     tip = _tr("Your login is the name in the audit trail and on every signature")
@@ -89,7 +89,7 @@ def install_agency(window, database: Database, content: Content, build: BuildWin
         window.actions.load_demo,
         _tr("The fictional demo case is not added to the agency's records on the server."),
     )
-    window.empty_state.demo_button.hide()
+    window.when_empty_state_built(lambda page: page.demo_button.hide())
     menu = getattr(window, "security_menu", None)
     for action in menu.actions() if menu is not None else []:
         if action.objectName() in LAPTOP_ONLY:

@@ -36,8 +36,6 @@ SESSION = "session"
 MORE = "more"
 MORE_CASES = "more_cases"
 PAGE_SIZE = 50
-#: Cases listed at first; "Show more cases…" adds as many again.
-CASE_PAGE_SIZE = 100
 
 #: (case id, limit, offset) -> one page of the case's sessions, newest first.
 SessionLoader = Callable[[int, int, int], Sequence[SessionSummary]]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QTreeWidgetItem
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem
 
 if TYPE_CHECKING:
     from supervision_app.ui.window.host import WindowHost
@@ -61,8 +61,7 @@ class CompactLayout(QObject):
             view_menu.insertAction(view_menu.actions()[0], self.cases_action)
             view_menu.insertSeparator(view_menu.actions()[1])
 
-        window.case_tree.itemClicked.connect(self._on_item_chosen)
-        window.case_tree.itemActivated.connect(self._on_item_chosen)
+        window.when_case_tree_built(self._wire_tree)
         window.installEventFilter(self)
         self.update_layout()
 
@@ -121,6 +120,10 @@ class CompactLayout(QObject):
             current = self.window.detail_stack.currentWidget()
             assert current is not None  # the placeholder, a case or a session
             current.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _wire_tree(self, tree: QTreeWidget) -> None:
+        tree.itemClicked.connect(self._on_item_chosen)
+        tree.itemActivated.connect(self._on_item_chosen)
 
     def _on_item_chosen(self, _item: QTreeWidgetItem, _column: int = 0) -> None:
         if self.compact and self.showing_list:

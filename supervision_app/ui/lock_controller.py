@@ -157,7 +157,7 @@ class LockController(QObject):
         w = self.window
         w.flush_typing()
         w.bridge.flush(LOCK_FLUSH_TIMEOUT)  # a failure keeps the text queued for after unlock
-        case_id, session_id = w.case_tree.current_ids()
+        case_id, session_id = w.current_ids()  # (None, None) if the list was never shown
         view = w.built_session_view  # never built: no session was opened, nothing to keep
         self._where = (case_id, session_id, view.current_page_index() if view is not None else 0)
         self.clipboard.clear_if_ours()
@@ -177,7 +177,9 @@ class LockController(QObject):
         for spelling in w.findChildren(SpellService):  # "my words" leave memory too
             spelling.forget()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the pages, now
-        w.case_tree.populate([], {})
+        tree = w.built_case_tree
+        if tree is not None:
+            tree.populate([], {})
         overview = w.built_case_overview
         if overview is not None:
             overview.clear()

@@ -32,8 +32,6 @@ from supervision_app.ui.a11y import click_focused_button, place_in_tab_order
 from supervision_app.ui.accessible_roles import install_accessibility
 from supervision_app.ui.autosave_bridge import AutosaveBridge
 from supervision_app.ui.background import finish_background_work
-from supervision_app.ui.case_tree import CaseTree
-from supervision_app.ui.empty_state import EmptyState
 from supervision_app.ui.main_actions import build_actions
 from supervision_app.ui.save_indicator import SaveIndicator
 from supervision_app.ui.settings import ui_settings
@@ -52,6 +50,8 @@ from supervision_app.ui.window.settings_actions import SettingsActions
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
     from supervision_app.ui.case_overview import CaseOverview
+    from supervision_app.ui.case_tree import CaseTree
+    from supervision_app.ui.empty_state import EmptyState
     from supervision_app.ui.lock_controller import LockController
     from supervision_app.ui.session_view import SessionView
     from supervision_app.ui.single_instance import InstanceServer
@@ -97,10 +97,12 @@ class MainWindow(WindowHost):
         self.summary_action.setStatusTip(
             self.tr("Open actions, escalations, hypotheses, ratings and chronology as a PDF")
         )
-        self.case_tree = CaseTree()
-        self.empty_state = EmptyState([s.title for s in content.stages])
         self.rules = self._load_rules()
-        # Not on the first screen (Home): built when a case or a session is first opened.
+        # Not on the first screen (Home): the case list when it is first shown (All cases, a
+        # search result, a session started), the empty screen when there are no cases, the
+        # case overview and the session view when a case or a session is first opened.
+        self._case_tree = LazyPart(self._build_case_tree)
+        self._empty_state = LazyPart(self._build_empty_state)
         self._case_overview = LazyPart(self._build_case_overview)
         self._session_view = LazyPart(self._build_session_view)
         self.placeholder = text_label(
@@ -123,8 +125,12 @@ class MainWindow(WindowHost):
         self.desktop = desktop_features.install(self)
         self.compact = compact_layout.install(self)
         self.restore_state()
-        self.reload_cases(select_first=False)
-        self.home.show_if_cases()  # after unlock: what needs attention
+        # Built with the case list (after the hooks above): its first page, the first case
+        # opened, nothing chosen, as All cases first shows it.
+        self.when_case_tree_built(self.navigator.fill_new_list)
+        self.home.show()  # after unlock: what needs attention (the empty screen if no cases)
+        if self.built_empty_state is not None:  # no cases: nothing chosen, nothing to act on
+            self.navigator.on_nothing_selected()
         self._set_initial_focus()
         if self._rules_problem:
             self.statusBar().showMessage(
@@ -159,8 +165,9 @@ class MainWindow(WindowHost):
             )
 
     def _set_initial_focus(self) -> None:
-        if self.central_stack.currentWidget() is self.empty_state:
-            self.empty_state.create_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        empty = self.built_empty_state
+        if empty is not None and self.central_stack.currentWidget() is empty:
+            empty.create_button.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.central_stack.currentWidget() is self.home.page:
             self.home.focus_first()
         else:
@@ -235,8 +242,8 @@ class MainWindow(WindowHost):
         title = text_label(self.tr("Cases").upper(), "panelTitle")
         title.setContentsMargins(12, 0, 0, 0)
         side_layout.addWidget(title)
-        side_layout.addWidget(self.case_tree, 1)
         side.setMinimumWidth(170)
+        self._side_layout = side_layout  # the case list joins it when first shown
 
         self.detail_stack = QStackedWidget()
         self.detail_stack.setObjectName("detailStack")
@@ -253,8 +260,7 @@ class MainWindow(WindowHost):
 
         self.central_stack = QStackedWidget()
         self.central_stack.setObjectName("centralStack")
-        self.central_stack.addWidget(self.empty_state)
-        self.central_stack.addWidget(self.splitter)
+        self.central_stack.addWidget(self.splitter)  # the empty screen before it, when built
         self.central_stack.addWidget(self.home.page)
         self.setCentralWidget(self.central_stack)
         self.statusBar().setObjectName("statusBar")
@@ -279,6 +285,28 @@ class MainWindow(WindowHost):
     # -- the parts built when first needed ------------------------------------------------
 
     @property
+    def case_tree(self) -> CaseTree:
+        return self._case_tree.get()
+
+    @property
+    def built_case_tree(self) -> CaseTree | None:
+        return self._case_tree.built
+
+    def when_case_tree_built(self, hook: Callable[[CaseTree], object]) -> None:
+        self._case_tree.when_built(hook)
+
+    @property
+    def empty_state(self) -> EmptyState:
+        return self._empty_state.get()
+
+    @property
+    def built_empty_state(self) -> EmptyState | None:
+        return self._empty_state.built
+
+    def when_empty_state_built(self, hook: Callable[[EmptyState], object]) -> None:
+        self._empty_state.when_built(hook)
+
+    @property
     def session_view(self) -> SessionView:
         return self._session_view.get()
 
@@ -299,6 +327,25 @@ class MainWindow(WindowHost):
 
     def when_case_overview_built(self, hook: Callable[[CaseOverview], object]) -> None:
         self._case_overview.when_built(hook)
+
+    def _build_case_tree(self) -> CaseTree:
+        # The first item view of the process: Qt's item-view set-up is most of its cost.
+        from supervision_app.ui.case_tree import CaseTree
+
+        side = self.splitter.widget(0)
+        tree = CaseTree(side)
+        self._side_layout.addWidget(tree, 1)
+        self._side_layout.activate()  # its size now, though hidden behind Home (as if built)
+        place_in_tab_order(tree, after=self.toolbar)  # as when built with the window
+        return tree
+
+    def _build_empty_state(self) -> EmptyState:
+        from supervision_app.ui.empty_state import EmptyState
+
+        page = EmptyState([s.title for s in self.content.stages], self.central_stack)
+        self.central_stack.insertWidget(0, page)
+        place_in_tab_order(page, after=self.toolbar)
+        return page
 
     def _build_case_overview(self) -> CaseOverview:
         from supervision_app.ui.case_memory_panel import CaseMemoryPanel

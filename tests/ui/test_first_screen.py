@@ -100,9 +100,11 @@ def test_content_that_fails_after_a_scripted_unlock_is_reported_and_the_file_clo
 
 
 def _damaged_database(db_path: Path, content, where: str) -> bytes:
-    """A small database, closed cleanly, with one page damaged: in the case list the first
-    screen reads (``where="listed"``), or among the last pages written, which hold one long
-    answer's text that the first screen does not read (``where="answer"``)."""
+    """A small database, closed cleanly, with one page damaged: the cases table's first
+    page, which the first screen reads to show Home or the screen for no cases
+    (``where="cases"``; the case list itself is read when first shown), or among the last
+    pages written, which hold one long answer's text that the first screen does not read
+    (``where="answer"``)."""
     from supervision_app.storage import SupervisionStore
     from tests.helpers import make_case, make_full_session
 
@@ -120,9 +122,18 @@ def _damaged_database(db_path: Path, content, where: str) -> bytes:
             session, prompt.id, prompt.stage_id, prompt.text, text
         )
         database.close()
+    root = 0
+    if where == "cases":  # the cases table's first page: Home or the empty screen reads it
+        from sqlalchemy import text as sql
+
+        database = open_db(db_path)
+        with database.engine.connect() as connection:
+            query = "SELECT rootpage FROM sqlite_master WHERE name = 'cases'"
+            root = int(connection.execute(sql(query)).scalar_one()) - 1  # pages count from 1
+        database.close()
     raw = bytearray(db_path.read_bytes())
     pages = len(raw) // 4096
-    page = pages_before // 2 if where == "listed" else pages - (pages - pages_before) // 2
+    page = root if where == "cases" else pages - (pages - pages_before) // 2
     raw[page * 4096 + 200] ^= 0x5A
     db_path.write_bytes(bytes(raw))
     return bytes(raw)
@@ -163,7 +174,7 @@ def test_a_damaged_page_under_the_first_screen_shows_the_damage_instead_of_the_w
     from supervision_app.ui import page_check_notice
     from tests.helpers import shared_key_ring
 
-    before = _damaged_database(db_path, content, "listed")
+    before = _damaged_database(db_path, content, "cases")
     shown: list[str] = []
     monkeypatch.setattr(page_check_notice, "show_damage", lambda _parent, text: shown.append(text))
     result = app_module.run_gui(db_path, content, smoke_test=True, credential=shared_key_ring())

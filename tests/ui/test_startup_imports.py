@@ -53,7 +53,8 @@ def test_the_window_modules_import_no_sqlalchemy() -> None:
 
 def test_the_window_modules_import_no_session_view_or_case_so_far() -> None:
     """After unlock the window shows Home: the session view, its pages and the Case so far
-    are built when a session or a case is first opened, and their modules load then."""
+    are built when a session or a case is first opened, the case list and the screen for no
+    cases when first shown, and their modules load then."""
     later = (
         "supervision_app.ui.session_view",
         "supervision_app.ui.case_memory_panel",
@@ -62,6 +63,8 @@ def test_the_window_modules_import_no_session_view_or_case_so_far() -> None:
         "supervision_app.ui.decisions_actions",
         "supervision_app.ui.signoff_page",
         "supervision_app.ui.answer_conflict",
+        "supervision_app.ui.case_tree",  # the case list, built when first shown
+        "supervision_app.ui.empty_state",
     )
     code = (
         "import sys\n"

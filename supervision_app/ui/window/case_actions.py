@@ -27,7 +27,7 @@ class CaseActions(WindowPart):
         a.new_session.triggered.connect(self.new_session)
         a.edit_session.triggered.connect(self.edit_session)
         a.delete_session.triggered.connect(self.delete_session)
-        w.empty_state.create_case_requested.connect(w.new_case)
+        w.when_empty_state_built(lambda page: page.create_case_requested.connect(w.new_case))
         w.when_case_overview_built(self._wire_overview)
 
     def _wire_overview(self, overview: CaseOverview) -> None:

@@ -35,10 +35,6 @@ class HomeController(QObject):
         self.page.all_cases_requested.connect(self.show_all_cases)
         self.page.new_case_requested.connect(window.new_case)
 
-    def show_if_cases(self) -> None:
-        if self._window.central_stack.currentWidget() is not self._window.empty_state:
-            self.show()
-
     def show(self) -> None:
         """Home in front. In the window's first screen, the list's place says that what needs
         attention is being worked out; the list (escalations, overdue actions, due cases and

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from supervision_app.content import Content
 from supervision_app.content.patterns import PatternRule
 from supervision_app.ui.autosave_bridge import AutosaveBridge
-from supervision_app.ui.case_tree import CaseTree
-from supervision_app.ui.empty_state import EmptyState
 from supervision_app.ui.main_actions import MainActions
 
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
     from supervision_app.ui.case_overview import CaseOverview
+    from supervision_app.ui.case_tree import CaseTree
+    from supervision_app.ui.empty_state import EmptyState
     from supervision_app.ui.session_view import SessionView
 
 
@@ -52,8 +52,6 @@ class WindowHost(QMainWindow):
     actions: MainActions  # type: ignore[assignment]  # the window's named actions, not QWidget.actions()
     summary_action: QAction
     toolbar: QToolBar
-    case_tree: CaseTree
-    empty_state: EmptyState
     placeholder: QLabel
     detail_stack: QStackedWidget
     central_stack: QStackedWidget
@@ -61,6 +59,38 @@ class WindowHost(QMainWindow):
     user_label: QLabel
 
     # -- built when first needed (see ui/window/lazy.py) ----------------------------------
+
+    @property
+    def case_tree(self) -> CaseTree:
+        """The case list (the side panel of All cases), built the first time it is asked
+        for, filled with its first page."""
+        raise NotImplementedError
+
+    @property
+    def built_case_tree(self) -> CaseTree | None:
+        """The case list if it has been built (None while only Home has been shown)."""
+        raise NotImplementedError
+
+    def when_case_tree_built(self, hook: Callable[[CaseTree], object]) -> None:
+        """Run ``hook(tree)`` once the case list exists (at once if it does)."""
+        raise NotImplementedError
+
+    @property
+    def empty_state(self) -> EmptyState:
+        """The screen shown when there are no cases, built the first time it is asked for."""
+        raise NotImplementedError
+
+    @property
+    def built_empty_state(self) -> EmptyState | None:
+        raise NotImplementedError
+
+    def when_empty_state_built(self, hook: Callable[[EmptyState], object]) -> None:
+        raise NotImplementedError
+
+    def current_ids(self) -> tuple[int | None, int | None]:
+        """The case and session chosen in the case list ((None, None) if it was never built)."""
+        tree = self.built_case_tree
+        return tree.current_ids() if tree is not None else (None, None)
 
     @property
     def session_view(self) -> SessionView:

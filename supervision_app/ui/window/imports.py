@@ -16,7 +16,7 @@ class RecordImports(WindowPart):
         w = self.window
         w.actions.import_json.triggered.connect(self.import_json)
         w.actions.load_demo.triggered.connect(self.load_demo)
-        w.empty_state.load_demo_requested.connect(self.load_demo)
+        w.when_empty_state_built(lambda page: page.load_demo_requested.connect(self.load_demo))
 
     def import_json(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(

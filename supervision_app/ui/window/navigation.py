@@ -3,23 +3,32 @@ overview or session beside the one chosen."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 
 from supervision_app.storage import NotFoundError
-from supervision_app.ui.case_tree import CASE_PAGE_SIZE
 from supervision_app.ui.on_server import window_title
 from supervision_app.ui.window.host import WindowHost, WindowPart
 
+if TYPE_CHECKING:  # the case list's module loads when the list is first shown
+    from supervision_app.ui.case_tree import CaseTree
+
 SAVE_WAIT = 2.0
+#: Cases listed at first; "Show more cases…" adds as many again.
+CASE_PAGE_SIZE = 100
 
 
 class CaseNavigator(WindowPart):
     def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.case_limit = CASE_PAGE_SIZE
+        self._reloading = False
 
     def wire(self) -> None:
-        tree = self.window.case_tree
+        self.window.when_case_tree_built(self._wire_tree)
+
+    def _wire_tree(self, tree: CaseTree) -> None:
         tree.case_selected.connect(self.on_case_selected)
         tree.session_selected.connect(self.on_session_selected)
         tree.nothing_selected.connect(self.on_nothing_selected)
@@ -35,33 +44,46 @@ class CaseNavigator(WindowPart):
         """Refill the case list and show it with the given case or session selected (the
         current one, else the first case; none with ``select_first`` False)."""
         w = self.window
+        fresh = w.built_case_tree is None  # first shown now: filled here, once
+        self._reloading = True
+        try:
+            tree = w.case_tree
+        finally:
+            self._reloading = False
         if select_case is None and select_session is None:
-            select_case, select_session = w.case_tree.current_ids()
+            select_case, select_session = tree.current_ids()
         w.bridge.flush(SAVE_WAIT)  # so that "n answered" counts include the latest typing
-        expanded = w.case_tree.expanded_case_ids()
+        expanded = tree.expanded_case_ids()
         case_of_session = None
         if select_session is not None:
             case_of_session = w.store.sessions.session_case_id(select_session)
             if case_of_session is not None:
                 expanded.add(case_of_session)
         cases, more = self._case_page(case_of_session or select_case)
-        if not select_first and cases and not expanded:
-            expanded.add(cases[0].id)  # as if chosen, for All cases
-        w.case_tree.populate(cases, self._session_page, expanded, more_cases=more)
+        if cases and (fresh or (not select_first and not expanded)):
+            expanded.add(cases[0].id)  # as if chosen, for All cases (as fill_new_list does)
+        tree.populate(cases, self._session_page, expanded, more_cases=more)
         if not cases:
             w.close_session()
             w.central_stack.setCurrentWidget(w.empty_state)
             self.on_nothing_selected()
             return
         w.central_stack.setCurrentWidget(w.splitter)
-        if select_session is not None and w.case_tree.select_session(
-            select_session, case_of_session
-        ):
+        if select_session is not None and tree.select_session(select_session, case_of_session):
             return
-        if select_case is not None and w.case_tree.select_case(select_case):
+        if select_case is not None and tree.select_case(select_case):
             return
         if select_first:
-            w.case_tree.select_case(cases[0].id)
+            tree.select_case(cases[0].id)
+
+    def fill_new_list(self, tree: CaseTree) -> None:
+        """The case list just built, as All cases first shows it: the first page, the first
+        case opened, nothing chosen (unless a reload is filling it anyway)."""
+        if self._reloading:
+            return
+        cases, more = self._case_page(None)
+        expanded = {cases[0].id} if cases else set()
+        tree.populate(cases, self._session_page, expanded, more_cases=more)
 
     def _case_page(self, wanted: int | None) -> tuple[list, bool]:
         """The cases to list (a page of them, so that start-up does not grow with the
@@ -123,7 +145,7 @@ class CaseNavigator(WindowPart):
         w = self.window
         # The title names the case reference at most: never any note text.
         w.setWindowTitle(window_title(w, case_reference))
-        case_id, session_id = w.case_tree.current_ids()
+        case_id, session_id = w.current_ids()  # (never builds the case list)
         a = w.actions
         for action in (a.edit_case, a.delete_case, a.new_session, w.summary_action):
             action.setEnabled(case_id is not None)
