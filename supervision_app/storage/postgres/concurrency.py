@@ -59,12 +59,12 @@ def statements(schema: str) -> list[str]:
     return found
 
 
-_QUICK = (
-    "BEGIN; SELECT pg_advisory_xact_lock_shared(%s, %s); "
+_TURN = "SELECT pg_advisory_xact_lock_shared(%s, %s)"
+_QUICK_UPDATE = (
     "UPDATE answers SET text = %s, updated_at = %s, version = version + 1 "
     "WHERE session_id = %s AND prompt_id = %s AND version = %s AND NOT EXISTS "
     "(SELECT 1 FROM record_chain_links WHERE session_id = %s AND kind = 'signoff') "
-    "RETURNING version; COMMIT"
+    "RETURNING version"
 )
 
 
@@ -72,25 +72,26 @@ def quick_save(
     conn: Any, session_id: int, prompt_id: str, answer: str, when: datetime, seen: int
 ) -> int | None:
     """The autosave's common case on a psycopg connection held for it, in one round trip:
-    one message holds the transaction, the edit turn (so it runs behind a signing under way,
+    one pipeline holds the transaction, the edit turn (so it runs behind a signing under way,
     and the UPDATE's own snapshot, taken after the turn, sees that signature), the UPDATE over
-    version ``seen`` unless signed, and the commit.  The new version, or None when nothing
-    changed (the caller finds out why in a unit of work, :func:`save_answer`'s rules)."""
-    from psycopg import ClientCursor
-
-    if not conn.autocommit:  # the message says BEGIN and COMMIT itself
+    version ``seen`` unless signed, and the commit.  The turn and the UPDATE are prepared
+    statements, so the server plans them (and their row-level security) once per connection,
+    not at every save; the text goes as a bound parameter.  The new version, or None when
+    nothing changed (the caller finds out why in a unit of work, :func:`save_answer`'s rules).
+    An error leaves the transaction to the caller's handling (``HeldConnection`` drops the
+    connection)."""
+    if not conn.autocommit:  # the pipeline says BEGIN and COMMIT itself
         conn.autocommit = True
-    cursor = ClientCursor(conn)
-    try:
-        cursor.execute(
-            _QUICK,
-            (EDIT_LOCK, session_id, answer, when, session_id, prompt_id, seen, session_id),
+    with conn.pipeline():
+        conn.execute("BEGIN")
+        conn.execute(_TURN, (EDIT_LOCK, session_id), prepare=True)
+        cursor = conn.execute(
+            _QUICK_UPDATE,
+            (answer, when, session_id, prompt_id, seen, session_id),
+            prepare=True,
         )
-        cursor.nextset()  # past BEGIN's result and the turn's
-        cursor.nextset()
-        row = cursor.fetchone()
-    finally:
-        cursor.close()
+        conn.execute("COMMIT")
+    row = cursor.fetchone()
     return None if row is None else int(row[0])
 
 
