@@ -8,8 +8,9 @@ for SQLAlchemy; :class:`SupervisionStore` and the ORM load when first asked for.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from supervision_app.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from supervision_app.storage.credentials import Passphrase, RecoveryKey
@@ -47,13 +48,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _WHERE, globals())
 
 
 __all__ = [
