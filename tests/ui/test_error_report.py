@@ -100,7 +100,7 @@ def test_a_damaged_page_read_by_home_and_all_cases_is_explained_not_left_working
         qtbot.waitUntil(lambda: len(boxes.seen) == 1, timeout=10_000)
         qtbot.wait(300)  # the page check's notice and the failed read: one message
         assert len(boxes.seen) == 1
-        name, text, informative = boxes.seen[0]
+        name, _text, informative = boxes.seen[0]
         assert name == "damagedDatabase"
         assert "damaged" in informative and "Restore from a backup" in informative
 
