@@ -66,10 +66,6 @@ def _frames(tb: TracebackType | None) -> str:
     )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorReport", text)
-
-
 def describe(exc: BaseException, tb: TracebackType | None, database: Database | None) -> str:
     """What to tell the user about ``exc`` (never its message, which may hold their words)."""
     from supervision_app.storage.backend import StorageFault, classify_error
@@ -79,28 +75,34 @@ def describe(exc: BaseException, tb: TracebackType | None, database: Database | 
     if fault is StorageFault.DAMAGED or (damage and fault is StorageFault.READ_ONLY):
         if damage:
             return damage
-        path = database.path if database is not None else _tr("The database file")
-        return _tr(
+        return QCoreApplication.translate(
+            "ErrorReport",
             "Part of {path} could not be read: the file is damaged. What is on screen is "
             "kept; copy anything you typed just now somewhere safe, then restore the "
-            "database from a backup (Security › Restore from a backup…)."
-        ).format(path=path)
+            "database from a backup (Security › Restore from a backup…).",
+        ).format(path=database.path if database is not None else "the database file")
     if fault is StorageFault.DISK_FULL:
-        return _tr(
+        return QCoreApplication.translate(
+            "ErrorReport",
             "The disk is full, so that could not be done. Nothing you typed has been lost: "
-            "free some space, then try again."
+            "free some space, then try again.",
         )
     if fault is StorageFault.BUSY:
-        return _tr("The database is busy, so that could not be done. Try again in a moment.")
-    if fault is StorageFault.READ_ONLY:
-        return _tr(
-            "The database cannot be written to, so that could not be done. Nothing you typed "
-            "has been lost. Check that the file and its folder can be written to."
+        return QCoreApplication.translate(
+            "ErrorReport",
+            "The database is busy, so that could not be done. Try again in a moment.",
         )
-    return _tr(
+    if fault is StorageFault.READ_ONLY:
+        return QCoreApplication.translate(
+            "ErrorReport",
+            "The database cannot be written to, so that could not be done. Nothing you "
+            "typed has been lost. Check that the file and its folder can be written to.",
+        )
+    return QCoreApplication.translate(
+        "ErrorReport",
         "The app could not finish what you asked: an error it did not expect ({kind} at "
         "{where}). Nothing you typed has been lost: answers are saved as you type. If it "
-        "happens again, tell your IT support what you did just before, and this detail."
+        "happens again, tell your IT support what you did just before, and this detail.",
     ).format(kind=type(exc).__name__, where=where(tb))
 
 
@@ -178,13 +180,13 @@ class ErrorReport:
         if damaged:
             box.setObjectName("damagedDatabase")
             box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle(_tr("The database is damaged"))
-            box.setText(_tr("The database file is damaged."))
+            box.setWindowTitle(QCoreApplication.translate("ErrorReport", "The database is damaged"))
+            box.setText(QCoreApplication.translate("ErrorReport", "The database file is damaged."))
         else:
             box.setObjectName("errorReport")
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(_tr("Something went wrong"))
-            box.setText(_tr("That could not be done."))
+            box.setWindowTitle(QCoreApplication.translate("ErrorReport", "Something went wrong"))
+            box.setText(QCoreApplication.translate("ErrorReport", "That could not be done."))
         box.setInformativeText(message)
         try:
             box.exec()

@@ -469,8 +469,7 @@ def _engine(path: Path, data_key: bytes, *, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import QueuePool
 
-    # hide_parameters: a statement's values (the user's words) never appear in an error's
-    # text, which may reach a log or the crash output.
+    # hide_parameters: the user's words never appear in an error's text (logs, crash output)
     return create_engine(
         "sqlite://", creator=creator, module=sqlcipher3, poolclass=QueuePool, hide_parameters=True
     )
