@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -27,6 +28,38 @@ def _edit(session_id: int, prompt_id: str, text: str, generation: int) -> Answer
 
 def _answer(store: SupervisionStore, session_id: int, prompt_id: str) -> str:
     return store.sessions.get_session(session_id).answers[prompt_id].text
+
+
+def _fails_once(store: SupervisionStore, monkeypatch, message: str) -> list[str]:
+    """The store's save raises ``message`` (as SQLite would) the first time, then works;
+    with a back-off of ten minutes, so that only new text, a flush or close cut it short.
+    Returns the texts tried, in order."""
+    real_save = store.sessions.save_answer_versioned
+    tried: list[str] = []
+
+    def failing_once(*args):
+        tried.append(args[4])
+        if len(tried) == 1:
+            raise sqlite3.OperationalError(message)
+        return real_save(*args)
+
+    monkeypatch.setattr(store.sessions, "save_answer_versioned", failing_once)
+    monkeypatch.setattr("supervision_app.storage.autosave.RETRY_DELAYS", (600.0,))
+    return tried
+
+
+def _listener() -> tuple[list[SaveOutcome], threading.Event, Callable[[SaveOutcome], None]]:
+    """The outcomes heard, and an event set once a failure has been reported (the edit is
+    then back in the queue, backing off)."""
+    outcomes: list[SaveOutcome] = []
+    failed = threading.Event()
+
+    def heard(outcome: SaveOutcome) -> None:
+        outcomes.append(outcome)
+        if not outcome.ok:
+            failed.set()
+
+    return outcomes, failed, heard
 
 
 def test_text_submitted_during_a_commit_is_saved_after_it(store, monkeypatch) -> None:
@@ -66,32 +99,14 @@ def test_text_submitted_during_a_commit_is_saved_after_it(store, monkeypatch) ->
 
 def test_newer_text_replaces_a_failed_edit_and_is_tried_at_once(store, monkeypatch) -> None:
     session_id = _session(store)
-    real_save = store.sessions.save_answer_versioned
-    tried: list[str] = []
-
-    def disk_full_once(*args):
-        tried.append(args[4])
-        if len(tried) == 1:
-            raise sqlite3.OperationalError("database or disk is full")
-        return real_save(*args)
-
-    monkeypatch.setattr(store.sessions, "save_answer_versioned", disk_full_once)
-    # A back-off far longer than the flush below waits: only the new text can cut it short.
-    monkeypatch.setattr("supervision_app.storage.autosave.RETRY_DELAYS", (600.0,))
-    outcomes: list[SaveOutcome] = []
-    failed = threading.Event()  # reported: the edit is back in the queue, backing off
-
-    def heard(outcome: SaveOutcome) -> None:
-        outcomes.append(outcome)
-        if not outcome.ok:
-            failed.set()
-
+    tried = _fails_once(store, monkeypatch, "database or disk is full")
+    outcomes, failed, heard = _listener()
     writer = AutosaveWriter(store, heard)
     writer.submit(_edit(session_id, "s.p", "kept while the disk is full", 1))
     assert failed.wait(10)
     assert writer.is_pending((session_id, "s.p"))  # kept, never dropped
     writer.submit(_edit(session_id, "s.p", "newer words", 2))
-    assert writer.flush(timeout=10)
+    assert writer.flush(timeout=10)  # only the new text could cut the back-off short
     writer.close()
 
     assert tried == ["kept while the disk is full", "newer words"]
@@ -102,31 +117,14 @@ def test_newer_text_replaces_a_failed_edit_and_is_tried_at_once(store, monkeypat
 
 def test_flush_retries_a_failed_edit_without_waiting_out_its_back_off(store, monkeypatch) -> None:
     session_id = _session(store)
-    real_save = store.sessions.save_answer_versioned
-    calls = []
-
-    def busy_once(*args):
-        calls.append(args[4])
-        if len(calls) == 1:
-            raise sqlite3.OperationalError("database is locked")
-        return real_save(*args)
-
-    monkeypatch.setattr(store.sessions, "save_answer_versioned", busy_once)
-    monkeypatch.setattr("supervision_app.storage.autosave.RETRY_DELAYS", (600.0,))
-    outcomes: list[SaveOutcome] = []
-    failed = threading.Event()
-
-    def heard(outcome: SaveOutcome) -> None:
-        outcomes.append(outcome)
-        if not outcome.ok:
-            failed.set()
-
+    tried = _fails_once(store, monkeypatch, "database is locked")
+    outcomes, failed, heard = _listener()
     writer = AutosaveWriter(store, heard)
     writer.submit(_edit(session_id, "s.p", "words", 1))
-    assert failed.wait(10)  # reported, so backing off
+    assert failed.wait(10)
     assert writer.flush(timeout=10)  # the back-off is 10 minutes: the flush cut it short
     assert writer.close()
-    assert calls == ["words", "words"]
+    assert tried == ["words", "words"]
     assert [o.ok for o in outcomes] == [False, True]
     assert _answer(store, session_id, "s.p") == "words"
 
