@@ -263,9 +263,17 @@ class AutosaveWriter:
             return SaveOutcome(edit.key, False, None, CONFLICT_MESSAGE, final=True, conflict=exc)
         except Exception as exc:  # disk full, I/O error, database locked ...
             log.warning("autosave failed: %s", type(exc).__name__)
-            return SaveOutcome(edit.key, False, None, describe_storage_error(exc))
+            return SaveOutcome(edit.key, False, None, self._describe(exc))
         self._remember(edit, rebased, produced)
         return saved_at, produced
+
+    def _describe(self, exc: BaseException) -> str:
+        """The failure in words; a write refused because the file was found damaged says so
+        (not "check the file's permissions"). Retried all the same: a restore may follow."""
+        fault = classify_error(exc)
+        if fault is StorageFault.READ_ONLY and self._store.database.found_damage():
+            fault = StorageFault.DAMAGED
+        return FAULT_MESSAGES[fault]
 
     def _save(
         self, edit: AnswerEdit, version: int | None, base_text: str | None
@@ -331,6 +339,10 @@ FAULT_MESSAGES = {
     StorageFault.READ_ONLY: (
         "The database cannot be written to. Your text is kept on screen; check the file's "
         "permissions."
+    ),
+    StorageFault.DAMAGED: (
+        "The database file is damaged, so nothing more can be saved to it. Your text is kept "
+        "on screen: copy it somewhere safe, then restore the database from a backup."
     ),
     StorageFault.OTHER: (
         "Saving failed (a disk or database error). Your text is kept on screen and saving "
