@@ -81,11 +81,16 @@ def run_gui(
     practice = PracticeContent(content)
 
     def unlock(path: Path, new: bool) -> Database | None:
-        loader = _AfterFirstPaint(app, lambda: after_first_paint(practice))
+        watching: list[_AfterFirstPaint] = []
+
+        def first_screen(dialog: QWidget) -> None:
+            watching.append(_AfterFirstPaint(dialog, lambda: after_first_paint(practice)))
+
         try:
-            return open_interactively(path)
+            return open_interactively(path, first_screen=first_screen)
         finally:
-            loader.cancel()
+            for loader in watching:
+                loader.cancel()
 
     opening = open_store(
         Path(db_path),
@@ -144,14 +149,19 @@ def run_gui_on_database(database: Database, content: Content) -> int:
 
 
 class _AfterFirstPaint(QObject):
-    """Runs ``callback`` once, just after the first paint of any window (the first screen),
+    """Runs ``callback`` once, just after the first paint of ``window`` (the first screen),
     so that work started for later (the content, the preload) does not hold the GIL while
-    that screen is being built and painted."""
+    that screen is being built and painted.
 
-    def __init__(self, app: QApplication, callback) -> None:
-        super().__init__(app)
-        self._app, self._callback, self._done = app, callback, False
-        app.installEventFilter(self)
+    It watches that window's own events only. An application-wide filter written in Python
+    would be handed every object Qt creates while the screen is built, and PySide6 makes a
+    Python class (with all its enums) for each new kind of object it hands over: about 40 ms
+    before the unlock dialog could be painted, for nothing it shows."""
+
+    def __init__(self, window: QWidget, callback) -> None:
+        super().__init__()
+        self._window, self._callback, self._done = window, callback, False
+        window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt override
         if not self._done and event.type() == QEvent.Type.Paint:
@@ -162,7 +172,8 @@ class _AfterFirstPaint(QObject):
     def cancel(self) -> None:
         if not self._done:
             self._done = True
-            self._app.removeEventFilter(self)
+            with contextlib.suppress(RuntimeError):  # the window may be deleted already
+                self._window.removeEventFilter(self)
 
 
 def build_window(database: Database, content: Content, ask_agency_key: bool = True):
