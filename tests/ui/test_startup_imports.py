@@ -81,6 +81,7 @@ def test_the_window_modules_import_no_session_view_or_case_so_far() -> None:
 #: Not loaded before the first screen is painted: the practice content (with the domain model
 #: and the TOML parser), the command line's full parser, the key file's cryptography, SQLCipher
 #: and SQLAlchemy. They load just after the paint (ui/first_screen.py) or at the first unlock.
+#: Nor QtNetwork, when no other window has the database open.
 NOT_BEFORE_THE_FIRST_SCREEN = (
     "supervision_app.content",
     "supervision_app.domain.models",
@@ -91,6 +92,7 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     "cryptography",
     "sqlcipher3",
     "sqlalchemy",
+    "PySide6.QtNetwork",  # asked only when another window holds the database (single_instance)
 )
 
 
