@@ -28,8 +28,10 @@ EXIT_CANNOT_OPEN = 2
 
 
 def _application() -> QApplication:
+    from supervision_app.ui.theme import new_application
+
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else new_application(sys.argv[:1])
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

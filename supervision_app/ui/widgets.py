@@ -116,7 +116,12 @@ def delete_widgets(layout: QLayout) -> None:
 
 
 def repolish(widget: QWidget) -> None:
-    """Re-apply the style sheet after a dynamic property changed."""
+    """Re-apply the style sheet after a dynamic property changed. A widget not polished yet
+    (never shown) reads its properties at its first polish: nothing to do (and asking for
+    its style would hand the style to Python, which costs PySide6 QStyle's class and enums
+    before the first screen)."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
