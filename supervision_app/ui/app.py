@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.paths import resource_path
@@ -25,9 +24,13 @@ if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
 
 EXIT_CANNOT_OPEN = 2
+_ICON_SET = "supervisionWindowIconSet"  # an application property: the icon has been set
 
 
-def _application() -> QApplication:
+def _application(*, icon: bool = True) -> QApplication:
+    """The QApplication, named, translated and in the user's scheme. Without ``icon`` the
+    window icon is left for later (:func:`set_window_icon`): ``run_gui`` sets it just after
+    its first screen's paint."""
     from supervision_app.ui.theme import new_application
 
     existing = QApplication.instance()
@@ -42,7 +45,8 @@ def _application() -> QApplication:
     # The wheel guard (``ui/wheel_guard.py``) is installed after the first screen's paint or
     # with the main window: neither first screen has a box the wheel could change, and its
     # Qt classes cost 20-50 ms before that screen.
-    app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
+    if icon:
+        set_window_icon(app)
     # The saved scheme (high contrast, dark) from the first screen on: the passphrase and
     # unlock dialogs come before the main window.
     from supervision_app.ui.appearance import apply_appearance, load_appearance
@@ -51,8 +55,23 @@ def _application() -> QApplication:
     return app
 
 
+def set_window_icon(app: QApplication) -> None:
+    """The app's icon on every window, once. It is an SVG, so Qt loads its SVG icon engine
+    (and on X11 draws the icon at several sizes when a window appears): the first screen is
+    painted without it and has it a moment later; the taskbar or dock shows the installed
+    icon meanwhile (the desktop file, or on Windows the program's own icon)."""
+    if app.property(_ICON_SET):
+        return
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
+    app.setProperty(_ICON_SET, True)
+
+
 def show_startup_error(message: str) -> int:
     """Show a message instead of a traceback when the app cannot start."""
+    from PySide6.QtWidgets import QMessageBox
+
     _application()
     QMessageBox.critical(
         None, QCoreApplication.translate("App", "{app} cannot start").format(app=APP_NAME), message
@@ -72,7 +91,7 @@ def run_gui(
     ``content`` given as a function is loaded once the first screen has been painted
     (``ui/first_screen.py``), or after the unlock when there is no such screen."""
     started = time.perf_counter()
-    app = _application()
+    app = _application(icon=False)
     from supervision_app.services.opening import OpenCancelled, open_store, with_credential
     from supervision_app.ui.single_instance import bring_first_instance_forward
     from supervision_app.ui.startup import open_interactively
@@ -85,8 +104,12 @@ def run_gui(
     def unlock(path: Path, new: bool) -> Database | None:
         watching: list[_AfterFirstPaint] = []
 
+        def painted() -> None:
+            set_window_icon(app)
+            after_first_paint(practice)
+
         def first_screen(dialog: QWidget) -> None:
-            watching.append(_AfterFirstPaint(dialog, lambda: after_first_paint(practice)))
+            watching.append(_AfterFirstPaint(dialog, painted))
 
         try:
             return open_interactively(path, first_screen=first_screen)
@@ -104,6 +127,8 @@ def run_gui(
         try:
             opened = stack.enter_context(opening)
         except DatabaseOpenError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(
                 None, QCoreApplication.translate("App", "The database cannot be opened"), str(exc)
             )
@@ -115,6 +140,7 @@ def run_gui(
                 return _content_error(practice.error)
             return 0
         database = opened.database
+        set_window_icon(app)  # without a first screen (a scripted passphrase), not set yet
         from supervision_app.ui.page_check_notice import PageCheckNotice, damage_found, show_damage
 
         try:
@@ -223,6 +249,8 @@ def _apply_agency_key(database: Database, content: Content, parent=None) -> bool
 
 def ask_agency_consent(parent, agency) -> bool:
     """The window's question: the pack, who holds the key, and the fingerprint to compare."""
+    from PySide6.QtWidgets import QMessageBox
+
     from supervision_app.storage.agency import fingerprint
 
     box = QMessageBox(parent)
