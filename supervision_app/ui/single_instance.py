@@ -14,7 +14,6 @@ everyday start, with no other window, loads no QtNetwork before its first screen
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ TIMEOUT_MS = 1500
 
 
 def server_name(db_path: Path) -> str:
+    import getpass
     import hashlib  # OpenSSL's: only when there is a server to name
 
     try:
