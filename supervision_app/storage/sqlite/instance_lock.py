@@ -43,6 +43,9 @@ def held_elsewhere(db_path: Path) -> bool:
         _unlock(fd)
         return False
     finally:
+        # flock (and msvcrt) locks belong to one open file: closing this one leaves a lock
+        # held through another open of the file (this process's own included) as it was.
+        # POSIX record locks (fcntl.lockf) would not: every close drops them.
         os.close(fd)
 
 
