@@ -9,7 +9,6 @@ or, at a terminal, from a prompt; it is never taken in the URL or stored.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,6 +75,8 @@ def server_store(url: str, content: Content) -> Iterator[OpenStore]:
 def ask_password(shown: str) -> str | None:
     if not sys.stdin.isatty():
         return None
+    import getpass  # here: the window's start asks nothing on the terminal
+
     return getpass.getpass(f"Password for {shown}: ")
 
 

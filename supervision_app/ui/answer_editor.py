@@ -19,7 +19,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QSizePolicy, QTextEdit, QWidget
 
 from supervision_app.ui import spell_check
-from supervision_app.ui.line_spacing import current_spacing, document_spacing, space_document
+from supervision_app.ui.appearance import current_spacing
+from supervision_app.ui.line_spacing import document_spacing, space_document
 from supervision_app.ui.widgets import wrapped_lines
 
 DEBOUNCE_MS = 600

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from supervision_app import APP_NAME, APP_ORG, __version__
 from supervision_app.paths import resource_path
@@ -26,11 +25,17 @@ if TYPE_CHECKING:
     from supervision_app.ui.error_report import ErrorReport
 
 EXIT_CANNOT_OPEN = 2
+_ICON_SET = "supervisionWindowIconSet"  # an application property: the icon has been set
 
 
-def _application() -> QApplication:
+def _application(*, icon: bool = True) -> QApplication:
+    """The QApplication, named, translated and in the user's scheme. Without ``icon`` the
+    window icon is left for later (:func:`set_window_icon`): ``run_gui`` sets it just after
+    its first screen's paint."""
+    from supervision_app.ui.theme import new_application
+
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else new_application(sys.argv[:1])
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -41,7 +46,8 @@ def _application() -> QApplication:
     # The wheel guard (``ui/wheel_guard.py``) is installed after the first screen's paint or
     # with the main window: neither first screen has a box the wheel could change, and its
     # Qt classes cost 20-50 ms before that screen.
-    app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
+    if icon:
+        set_window_icon(app)
     # The saved scheme (high contrast, dark) from the first screen on: the passphrase and
     # unlock dialogs come before the main window.
     from supervision_app.ui.appearance import apply_appearance, load_appearance
@@ -50,8 +56,23 @@ def _application() -> QApplication:
     return app
 
 
+def set_window_icon(app: QApplication) -> None:
+    """The app's icon on every window, once. It is an SVG, so Qt loads its SVG icon engine
+    (and on X11 draws the icon at several sizes when a window appears): the first screen is
+    painted without it and has it a moment later; the taskbar or dock shows the installed
+    icon meanwhile (the desktop file, or on Windows the program's own icon)."""
+    if app.property(_ICON_SET):
+        return
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "supervision-app.svg"))))
+    app.setProperty(_ICON_SET, True)
+
+
 def show_startup_error(message: str) -> int:
     """Show a message instead of a traceback when the app cannot start."""
+    from PySide6.QtWidgets import QMessageBox
+
     _application()
     QMessageBox.critical(
         None, QCoreApplication.translate("App", "{app} cannot start").format(app=APP_NAME), message
@@ -71,7 +92,7 @@ def run_gui(
     ``content`` given as a function is loaded once the first screen has been painted
     (``ui/first_screen.py``), or after the unlock when there is no such screen."""
     started = time.perf_counter()
-    app = _application()
+    app = _application(icon=False)
     from supervision_app.ui.error_report import ErrorReport
 
     errors = ErrorReport().install()
@@ -100,11 +121,20 @@ def _run_gui(
     practice = PracticeContent(content)
 
     def unlock(path: Path, new: bool) -> Database | None:
-        loader = _AfterFirstPaint(app, lambda: after_first_paint(practice))
+        watching: list[_AfterFirstPaint] = []
+
+        def painted() -> None:
+            set_window_icon(app)
+            after_first_paint(practice)
+
+        def first_screen(dialog: QWidget) -> None:
+            watching.append(_AfterFirstPaint(dialog, painted))
+
         try:
-            return open_interactively(path)
+            return open_interactively(path, first_screen=first_screen)
         finally:
-            loader.cancel()
+            for loader in watching:
+                loader.cancel()
 
     opening = open_store(
         Path(db_path),
@@ -116,6 +146,8 @@ def _run_gui(
         try:
             opened = stack.enter_context(opening)
         except DatabaseOpenError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(
                 None, QCoreApplication.translate("App", "The database cannot be opened"), str(exc)
             )
@@ -128,6 +160,7 @@ def _run_gui(
             return 0
         database = opened.database
         errors.database = database
+        set_window_icon(app)  # without a first screen (a scripted passphrase), not set yet
         from supervision_app.ui.page_check_notice import PageCheckNotice, damage_found, show_damage
 
         try:
@@ -168,14 +201,19 @@ def run_gui_on_database(database: Database, content: Content) -> int:
 
 
 class _AfterFirstPaint(QObject):
-    """Runs ``callback`` once, just after the first paint of any window (the first screen),
+    """Runs ``callback`` once, just after the first paint of ``window`` (the first screen),
     so that work started for later (the content, the preload) does not hold the GIL while
-    that screen is being built and painted."""
+    that screen is being built and painted.
 
-    def __init__(self, app: QApplication, callback) -> None:
-        super().__init__(app)
-        self._app, self._callback, self._done = app, callback, False
-        app.installEventFilter(self)
+    It watches that window's own events only. An application-wide filter written in Python
+    would be handed every object Qt creates while the screen is built, and PySide6 makes a
+    Python class (with all its enums) for each new kind of object it hands over: about 40 ms
+    before the unlock dialog could be painted, for nothing it shows."""
+
+    def __init__(self, window: QWidget, callback) -> None:
+        super().__init__()
+        self._window, self._callback, self._done = window, callback, False
+        window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt override
         if not self._done and event.type() == QEvent.Type.Paint:
@@ -186,7 +224,8 @@ class _AfterFirstPaint(QObject):
     def cancel(self) -> None:
         if not self._done:
             self._done = True
-            self._app.removeEventFilter(self)
+            with contextlib.suppress(RuntimeError):  # the window may be deleted already
+                self._window.removeEventFilter(self)
 
 
 def build_window(database: Database, content: Content, ask_agency_key: bool = True):
@@ -234,6 +273,8 @@ def _apply_agency_key(database: Database, content: Content, parent=None) -> bool
 
 def ask_agency_consent(parent, agency) -> bool:
     """The window's question: the pack, who holds the key, and the fingerprint to compare."""
+    from PySide6.QtWidgets import QMessageBox
+
     from supervision_app.storage.agency import fingerprint
 
     box = QMessageBox(parent)

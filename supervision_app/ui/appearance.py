@@ -16,8 +16,33 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from supervision_app.ui import theme
-from supervision_app.ui.line_spacing import SINGLE, clamp_spacing, set_current_spacing
 from supervision_app.ui.settings import ui_settings
+
+#: The line spacings offered for the reading text, in per cent of the font's line height
+#: (applied by :mod:`.line_spacing`).
+LINE_SPACINGS = (100, 125, 150, 200)
+SINGLE = 100
+LINE_SPACING_PROPERTY = "supervisionLineSpacing"
+
+
+def clamp_spacing(value: object) -> int:
+    """``value`` if it is one of :data:`LINE_SPACINGS`, else single spacing."""
+    try:
+        percent = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return SINGLE
+    return percent if percent in LINE_SPACINGS else SINGLE
+
+
+def current_spacing() -> int:
+    """The line spacing in use (per cent), as last applied to the application."""
+    app = QApplication.instance()
+    return clamp_spacing(app.property(LINE_SPACING_PROPERTY)) if app is not None else SINGLE
+
+
+def set_current_spacing(app: QApplication, percent: int) -> None:
+    app.setProperty(LINE_SPACING_PROPERTY, clamp_spacing(percent))
+
 
 SYSTEM, LIGHT, DARK, HIGH_CONTRAST = "system", "light", "dark", "high_contrast"
 THEMES = (SYSTEM, LIGHT, DARK, HIGH_CONTRAST)

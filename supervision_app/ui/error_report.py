@@ -31,7 +31,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from supervision_app.storage import Database
@@ -176,6 +176,8 @@ class ErrorReport:
             damaged = self.database is not None and message == self.database.found_damage()
         self._showing = message
         self.shown.append(message)
+        from PySide6.QtWidgets import QMessageBox  # its Python type is made when first used
+
         box = QMessageBox(QApplication.activeWindow())
         if damaged:
             box.setObjectName("damagedDatabase")

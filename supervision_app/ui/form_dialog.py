@@ -188,10 +188,18 @@ class FormDialog(QDialog, Generic[T]):
 
     @classmethod
     def run(
-        cls, parent: QWidget | None = None, initial: T | None = None, **kwargs: Any
+        cls,
+        parent: QWidget | None = None,
+        initial: T | None = None,
+        *,
+        before_exec: Callable[[QDialog], object] | None = None,
+        **kwargs: Any,
     ) -> tuple[T | None, bool]:
-        """Show the dialog modally; the value typed and whether it was accepted."""
+        """Show the dialog modally; the value typed and whether it was accepted.
+        ``before_exec`` is called with the dialog just before it is shown."""
         dialog = cls(parent, initial=initial, **kwargs)  # type: ignore[call-arg]  # subclasses take it
+        if before_exec is not None:
+            before_exec(dialog)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         value = dialog.collect() if accepted else None
         dialog.deleteLater()

@@ -13,31 +13,11 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
-#: The spacings offered, in per cent of the font's line height.
-LINE_SPACINGS = (100, 125, 150, 200)
-SINGLE = 100
-APP_PROPERTY = "supervisionLineSpacing"
-
-
-def clamp_spacing(value: object) -> int:
-    """``value`` if it is one of :data:`LINE_SPACINGS`, else single spacing."""
-    try:
-        percent = int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
-        return SINGLE
-    return percent if percent in LINE_SPACINGS else SINGLE
-
-
-def current_spacing() -> int:
-    """The spacing in use (per cent), as last applied to the application."""
-    app = QApplication.instance()
-    return clamp_spacing(app.property(APP_PROPERTY)) if app is not None else SINGLE
-
-
-def set_current_spacing(app: QApplication, percent: int) -> None:
-    app.setProperty(APP_PROPERTY, clamp_spacing(percent))
+# The choice itself (the spacings offered, the one in use) is the appearance's: the first
+# screen applies it without this module's text classes.
+from supervision_app.ui.appearance import SINGLE, clamp_spacing, current_spacing
 
 
 def block_spacing(fmt: QTextBlockFormat) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QVBoxLayout, QWidget
 
 from supervision_app.ui.appearance import (
+    LINE_SPACINGS,
     READING_FONTS,
     THEMES,
     ZOOM_MAX,
@@ -19,7 +20,6 @@ from supervision_app.ui.appearance import (
     theme_label,
 )
 from supervision_app.ui.form_dialog import FormDialog, labelled_form
-from supervision_app.ui.line_spacing import LINE_SPACINGS
 from supervision_app.ui.spell_check import SpellService
 from supervision_app.ui.widgets import accessible, push_button, text_label
 

@@ -7,22 +7,31 @@ second start asks it to come to the front and then exits; it never opens the
 database.  The only message is the constant ``raise``; no note text is ever sent.
 Where nothing answers (the first holder is a command-line run, say), the
 second start is refused with the usual message by the database lock.
+
+A start asks only when the database lock is held (a probe of the lock file), so the
+everyday start, with no other window, loads no QtNetwork before its first screen.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from supervision_app.storage.sqlite.instance_lock import held_elsewhere
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 _REQUEST, _ANSWER = b"raise\n", b"ok\n"
 TIMEOUT_MS = 1500
 
 
 def server_name(db_path: Path) -> str:
+    import getpass
+    import hashlib  # OpenSSL's: only when there is a server to name
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
@@ -33,6 +42,10 @@ def server_name(db_path: Path) -> str:
 
 def bring_first_instance_forward(db_path: Path) -> bool:
     """True when another window of the app has this database open and came to the front."""
+    if not held_elsewhere(db_path):  # nothing has it open: there is nobody to ask
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(db_path))
     if not socket.waitForConnected(TIMEOUT_MS):
@@ -54,6 +67,8 @@ class InstanceServer(QObject):
     def __init__(self, window, db_path: Path) -> None:
         super().__init__(window)
         self.setObjectName("instanceServer")
+        from PySide6.QtNetwork import QLocalServer
+
         self._window = window
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

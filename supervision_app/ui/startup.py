@@ -6,6 +6,7 @@ created until the passphrase is chosen and the recovery key confirmed).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,15 @@ def open_database(path: Path, credential) -> Database:
     return opened(path, credential)
 
 
-def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database | None:
+def open_interactively(
+    db_path: Path,
+    parent: QWidget | None = None,
+    *,
+    first_screen: Callable[[QDialog], object] | None = None,
+) -> Database | None:
+    """``first_screen`` is called with the first dialog (the unlock dialog, or the first
+    run's passphrase) just before it is shown: start-up watches that dialog for its first
+    paint (``ui/app.py``)."""
     kind = inspect_database(db_path)
     if kind is DatabaseKind.UNKNOWN:
         raise not_ours_error(db_path)
@@ -43,7 +52,9 @@ def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database
             if kind is DatabaseKind.MISSING
             else PassphrasePurpose.CONVERT
         )
-        passphrase, ok = PassphraseDialog.run(parent, purpose=purpose, db_path=db_path)
+        passphrase, ok = PassphraseDialog.run(
+            parent, purpose=purpose, db_path=db_path, before_exec=first_screen
+        )
         if not ok or passphrase is None:
             return None
         from supervision_app.storage.keys import new_key_ring
@@ -61,6 +72,8 @@ def open_interactively(db_path: Path, parent: QWidget | None = None) -> Database
         opened["db"] = open_database(db_path, credential)
 
     dialog = UnlockDialog(attempt, db_path, parent)
+    if first_screen is not None:
+        first_screen(dialog)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     credential = dialog.credential
     dialog.deleteLater()

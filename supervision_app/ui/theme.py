@@ -35,13 +35,25 @@ TABLE_ITEM_PADDING_X = 8
 
 BASE_POINT_SIZE = 10
 _APPLIED = "supervisionThemeApplied"
+_FUSION_FROM_THE_START = "supervisionFusionFromTheStart"
+
+
+def new_application(argv0: list[str]) -> QApplication:
+    """The app's QApplication, made with the Fusion style (``-style Fusion``): Qt makes the
+    style itself, and :func:`apply_theme` does not set it again. ``setStyle`` would hand the
+    new style to Python, and PySide6 builds its Python class (with all of QStyle's enums)
+    for that: about 8 ms before the first screen, which never uses it."""
+    app = QApplication([*argv0[:1], "-style", "Fusion"])
+    app.setProperty(_FUSION_FROM_THE_START, True)
+    return app
 
 
 def apply_theme(app: QApplication) -> None:
     """Apply the palette, font and style sheet once per application."""
     if app.property(_APPLIED):
         return
-    app.setStyle("Fusion")
+    if not app.property(_FUSION_FROM_THE_START):
+        app.setStyle("Fusion")
     app.setPalette(palette())
     font = QFont(app.font())
     if font.pointSizeF() < BASE_POINT_SIZE:

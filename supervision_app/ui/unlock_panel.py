@@ -10,16 +10,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from supervision_app.domain.passphrase import UnlockThrottle
 from supervision_app.storage import DatabaseOpenError, Passphrase, RecoveryKey
-from supervision_app.ui.a11y import report_problems
-from supervision_app.ui.on_server import ServerInfo
 from supervision_app.ui.secret_field import SecretField
 from supervision_app.ui.widgets import accessible, problems_box, push_button, text_label
+
+if TYPE_CHECKING:
+    from supervision_app.ui.on_server import ServerInfo
 
 Credential = Passphrase | RecoveryKey
 
@@ -134,7 +136,7 @@ class UnlockPanel(QWidget):
 
     def reset(self) -> None:
         self.field.clear()
-        report_problems(self.problems_frame, self.problems_label, [])
+        self._report([])
         (self.field if self.field.isVisibleTo(self) else self.unlock_button).setFocus()
 
     def toggle_mode(self) -> None:
@@ -180,12 +182,19 @@ class UnlockPanel(QWidget):
                 )
                 self.unlock_button.setEnabled(False)
                 self.timer.start()
-            report_problems(self.problems_frame, self.problems_label, [message], [self.field])
+            self._report([message], [self.field])
             return
         self.throttle.record_success()
         self.field.clear()
-        report_problems(self.problems_frame, self.problems_label, [])
+        self._report([])
         self.unlocked.emit(credential)
+
+    def _report(self, problems: list[str], fields: list[QWidget] | None = None) -> None:
+        """The problems box (:func:`.a11y.report_problems`). Imported here, at the first
+        unlock attempt: its widget classes are not needed to paint the first screen."""
+        from supervision_app.ui.a11y import report_problems
+
+        report_problems(self.problems_frame, self.problems_label, problems, fields or [])
 
     def _tick(self) -> None:
         if self.throttle.wait_remaining() <= 0:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from supervision_app.ui.accessible_roles import PROBLEMS_BOX, install_accessibility
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def accessible(widget: QWidget, name: str, description: str = "") -> QWidget:
@@ -92,6 +95,8 @@ def qdate(day: date) -> QDate:
 
 def to_date(day: QDate) -> date:
     """A date field's date as Python's."""
+    from datetime import date  # here: the first screen has no date field
+
     value = day.toPython()
     assert isinstance(value, date)
     return value
@@ -116,7 +121,12 @@ def delete_widgets(layout: QLayout) -> None:
 
 
 def repolish(widget: QWidget) -> None:
-    """Re-apply the style sheet after a dynamic property changed."""
+    """Re-apply the style sheet after a dynamic property changed. A widget not polished yet
+    (never shown) reads its properties at its first polish: nothing to do (and asking for
+    its style would hand the style to Python, which costs PySide6 QStyle's class and enums
+    before the first screen)."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -86,6 +86,52 @@ def test_the_saved_scheme_applies_before_the_first_dialog(qtbot) -> None:
     assert app.palette().color(QPalette.ColorRole.WindowText).name().upper() == "#000000"
 
 
+def test_the_apps_own_application_is_in_the_fusion_style_from_the_start() -> None:
+    """Made with ``-style Fusion``, so the theme need not set it again: Fusion even where the
+    platform (here, ``QT_STYLE_OVERRIDE``) would choose another style."""
+    code = (
+        "from supervision_app.ui import theme\n"
+        "app = theme.new_application(['supervision-app'])\n"
+        "print(app.style().metaObject().className())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "Windows"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["QFusionStyle"]
+
+
+def test_a_button_made_primary_before_it_is_first_shown_is_drawn_as_primary(qtbot) -> None:
+    """The style sheet reads a button's "primary" property at its first polish (when shown):
+    one made primary before that is not repolished, and is still drawn in the accent colour;
+    one made primary once shown is repolished."""
+    from supervision_app.ui import theme
+    from supervision_app.ui.widgets import push_button, set_primary
+
+    look.apply_appearance(QApplication.instance(), look.Appearance(theme=look.LIGHT))
+    host = QWidget()
+    qtbot.addWidget(host)
+    early = push_button("Unlock", "early", primary=True)
+    late = push_button("Unlock", "late")
+    for button in (early, late):
+        button.setParent(host)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the focus style is yellow
+    late.move(0, 60)
+    host.resize(200, 120)
+    host.show()
+    qtbot.waitExposed(host)
+
+    def fill(button: QPushButton) -> str:
+        return button.grab().toImage().pixelColor(6, button.height() // 2).name().upper()
+
+    assert fill(early) == theme.ACCENT.upper()
+    assert fill(late) == theme.SURFACE.upper()
+    set_primary(late)  # shown already: repolished
+    assert fill(late) == theme.ACCENT.upper()
+
+
 def test_system_theme_follows_the_system_colour_scheme(monkeypatch) -> None:
     monkeypatch.setattr(look, "system_prefers_dark", lambda: True)
     assert look.effective_scheme(look.Appearance(theme=look.SYSTEM)) == look.DARK

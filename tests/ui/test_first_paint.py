@@ -36,17 +36,23 @@ def test_the_spelling_dictionary_opens_after_the_first_paint(
 
 def test_the_window_modules_preload_after_the_first_screen_is_painted(qtbot) -> None:
     """The preload (SQLAlchemy and the window's modules, on a thread) waits until the unlock
-    dialog has been painted, so that it does not compete with it for the interpreter."""
-    from PySide6.QtWidgets import QApplication, QDialog
+    dialog has been painted, so that it does not compete with it for the interpreter. Only
+    that dialog's paint counts: another window painted first starts nothing."""
+    from PySide6.QtWidgets import QDialog, QLabel
 
     from supervision_app.ui.app import _AfterFirstPaint
 
     started: list[str] = []
-    hook = _AfterFirstPaint(QApplication.instance(), lambda: started.append("preload"))
     dialog = QDialog()
+    QLabel("Passphrase:", dialog)
     qtbot.addWidget(dialog)
+    hook = _AfterFirstPaint(dialog, lambda: started.append("preload"))
+    other = QDialog()
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
     qtbot.wait(50)
-    assert started == []  # nothing painted yet
+    assert started == []  # the first screen is not painted yet
     dialog.show()
     qtbot.waitUntil(lambda: started == ["preload"])
     dialog.update()

@@ -81,6 +81,7 @@ def test_the_window_modules_import_no_session_view_or_case_so_far() -> None:
 #: Not loaded before the first screen is painted: the practice content (with the domain model
 #: and the TOML parser), the command line's full parser, the key file's cryptography, SQLCipher
 #: and SQLAlchemy. They load just after the paint (ui/first_screen.py) or at the first unlock.
+#: Nor QtNetwork, when no other window has the database open.
 NOT_BEFORE_THE_FIRST_SCREEN = (
     "supervision_app.content",
     "supervision_app.domain.models",
@@ -91,7 +92,11 @@ NOT_BEFORE_THE_FIRST_SCREEN = (
     "cryptography",
     "sqlcipher3",
     "sqlalchemy",
+    "PySide6.QtNetwork",  # asked only when another window holds the database (single_instance)
+    "supervision_app.ui.line_spacing",  # the reading text's (the choice is in appearance)
 )
+#: Nor, before the unlock dialog, what it needs only at the first attempt (its problems box).
+NOT_BEFORE_THE_UNLOCK_DIALOG = ("supervision_app.ui.a11y",)
 
 
 @pytest.mark.parametrize("first_run", [False, True], ids=["unlock dialog", "welcome"])
@@ -99,22 +104,35 @@ def test_the_real_start_paints_its_first_screen_before_the_heavy_modules(
     tmp_path: Path, first_run: bool
 ) -> None:
     """``supervision-app --db FILE`` up to the first paint of its first screen (the unlock
-    dialog; on the first run, the welcome's passphrase dialog): the modules loaded then."""
+    dialog; on the first run, the welcome's passphrase dialog): the modules loaded then. The
+    window icon (an SVG, with Qt's SVG icon engine) is set just after that paint."""
     db = tmp_path / "records.sqlite3"
+    heavy = NOT_BEFORE_THE_FIRST_SCREEN
     if not first_run:
         open_db(db).close()
+        heavy += NOT_BEFORE_THE_UNLOCK_DIALOG
     code = (
         "import os, sys\n"
-        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtCore import QEvent, QObject, QTimer\n"
         "from PySide6.QtWidgets import QApplication, QDialog\n"
+        "def icon_later(tries=500):\n"
+        "    if not QApplication.instance().property('supervisionWindowIconSet') and tries:\n"
+        "        QTimer.singleShot(20, lambda: icon_later(tries - 1))\n"
+        "        return\n"
+        "    print('icon then', not QApplication.windowIcon().isNull())\n"
+        "    sys.stdout.flush()\n"
+        "    os._exit(0)\n"
         "class Painted(QObject):\n"
+        "    done = False\n"
         "    def eventFilter(self, obj, event):\n"
-        "        if event.type() == QEvent.Type.Paint:\n"
+        "        if not self.done and event.type() == QEvent.Type.Paint:\n"
+        "            self.done = True\n"
         "            shown = QApplication.activeModalWidget()\n"
-        f"            heavy = {NOT_BEFORE_THE_FIRST_SCREEN!r}\n"
+        f"            heavy = {heavy!r}\n"
         "            print(type(shown).__name__, sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+        "            print('icon at the paint', bool(QApplication.instance().property('supervisionWindowIconSet')))\n"
         "            sys.stdout.flush()\n"
-        "            os._exit(0)\n"
+        "            icon_later()\n"
         "        return False\n"
         "original = QDialog.exec\n"
         "def exec_(self):\n"
@@ -132,4 +150,8 @@ def test_the_real_start_paints_its_first_screen_before_the_heavy_modules(
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     screen = "PassphraseDialog" if first_run else "UnlockDialog"
-    assert out.stdout.strip().splitlines()[-1] == f"{screen} []"
+    assert out.stdout.strip().splitlines()[-3:] == [
+        f"{screen} []",
+        "icon at the paint False",
+        "icon then True",
+    ]

@@ -20,9 +20,38 @@ class InstanceLockedError(Exception):
     pass
 
 
+def lock_path(db_path: Path) -> Path:
+    """The lock file beside ``db_path``."""
+    return db_path.with_name(db_path.name + LOCK_SUFFIX)
+
+
+def held_elsewhere(db_path: Path) -> bool:
+    """True when the lock of ``db_path`` is held: another window of the app (or a command)
+    has the database open. A probe: the lock is taken for an instant and given back before
+    this returns, so the real open that follows takes it as usual. No lock file (the
+    database has never been opened) or one that cannot be opened counts as not held: the
+    real open then reports whatever is wrong."""
+    try:
+        fd = os.open(lock_path(db_path), os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        try:
+            _lock(fd)
+        except OSError:
+            return True
+        _unlock(fd)
+        return False
+    finally:
+        # flock (and msvcrt) locks belong to one open file: closing this one leaves a lock
+        # held through another open of the file (this process's own included) as it was.
+        # POSIX record locks (fcntl.lockf) would not: every close drops them.
+        os.close(fd)
+
+
 class InstanceLock:
     def __init__(self, db_path: Path) -> None:
-        self.path = db_path.with_name(db_path.name + LOCK_SUFFIX)
+        self.path = lock_path(db_path)
         self._fd: int | None = None
         #: Set by :meth:`acquire`: the last process that held the lock did not release it
         #: (it crashed, was killed, or lost power), so the file deserves a full check.
@@ -69,8 +98,15 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
+    def _unlock(fd: int) -> None:  # the same byte; closing alone may leave it locked a while
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
 else:
     import fcntl
 
     def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
