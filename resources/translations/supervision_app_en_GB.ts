@@ -378,7 +378,7 @@ Fingerprint: {fingerprint}
     <name>Appearance</name>
     <message>
         <source>Follow the system (light or dark)</source>
-        <extracomment>The default scheme: every colour of theme.py, by role. (foreground role, background role) pairs that carry text; each must reach 4.5:1.</extracomment>
+        <extracomment>The line spacings offered for the reading text, in per cent of the font&apos;s line height (applied by :mod:`.line_spacing`). The default scheme: every colour of theme.py, by role. (foreground role, background role) pairs that carry text; each must reach 4.5:1.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
