@@ -215,7 +215,7 @@ def run_app(db_path, marks, watch, state) -> None:
             wrap(content_pkg, name, "t_content")
     wrap(ui_app, "_application", "t_app")
 
-    def unlocked(path, parent=None):
+    def unlocked(path, parent=None, **_first_screen):  # the dialog's keywords, unused
         from supervision_app.storage import open_database
 
         marks["t_unlock_start"] = time.time()
