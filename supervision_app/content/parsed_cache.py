@@ -28,6 +28,7 @@ from typing import Any
 from supervision_app import __version__
 from supervision_app.atomic import write_atomically
 from supervision_app.paths import content_cache_dir
+from supervision_app.private_files import private_folder
 
 #: Bump when what a cache file holds, or how, changes.
 CACHE_FORMAT = 1
@@ -70,10 +71,21 @@ def keep_tables(source: Path, raw: bytes, tables: dict[str, Any]) -> None:
     try:
         payload = json.dumps(entry, ensure_ascii=False, allow_nan=True).encode("utf-8")
         target = cache_file_for(source)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(target.parent)
         write_atomically(target, payload)
     except (OSError, ValueError, RecursionError):
         return
+
+
+def _make_folder(folder: Path) -> None:
+    """The cache folder and any missing parent (the data folder, when the app's folders are
+    moved there), each owner-only like the data folder (``private_files``)."""
+    missing: list[Path] = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        private_folder(each)
 
 
 def _digest(raw: bytes) -> str:

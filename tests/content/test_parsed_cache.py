@@ -4,6 +4,7 @@ TOML files stay the source of truth (an edited, damaged or unreadable cache chan
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -170,3 +171,13 @@ def test_content_errors_in_toml_itself_are_reported_as_before(tmp_path: Path) ->
     bad.write_bytes(b"schema_version = 1\ntitle = '\xff'\n")
     with pytest.raises(ContentError, match="not UTF-8"):
         read_toml(bad)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_cache_folders_it_makes_are_owner_only(folder: Path, isolated_data_dir: Path) -> None:
+    """With the app's folders moved (as here), the cache is made inside the data folder; a
+    data folder made by the cache is owner-only, as the app makes it for the records."""
+    assert not isolated_data_dir.exists()
+    load_content(folder)
+    for made in (isolated_data_dir, content_cache_dir().parent, content_cache_dir()):
+        assert made.stat().st_mode & 0o777 == 0o700, made
