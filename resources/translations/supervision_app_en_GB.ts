@@ -593,7 +593,7 @@ Health Visiting</source>
     <name>CaseTree</name>
     <message>
         <source>Cases and sessions</source>
-        <extracomment>Cases listed at first; &quot;Show more cases…&quot; adds as many again. (case id, limit, offset) -&gt; one page of the case&apos;s sessions, newest first.</extracomment>
+        <extracomment>(case id, limit, offset) -&gt; one page of the case&apos;s sessions, newest first.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1191,6 +1191,47 @@ Health Visiting</source>
     </message>
 </context>
 <context>
+    <name>ErrorReport</name>
+    <message>
+        <source>Part of {path} could not be read: the file is damaged. What is on screen is kept; copy anything you typed just now somewhere safe, then restore the database from a backup (Security › Restore from a backup…).</source>
+        <extracomment>The same message is not shown again within this many seconds of the last one closing.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full, so that could not be done. Nothing you typed has been lost: free some space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy, so that could not be done. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written to, so that could not be done. Nothing you typed has been lost. Check that the file and its folder can be written to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app could not finish what you asked: an error it did not expect ({kind} at {where}). Nothing you typed has been lost: answers are saved as you type. If it happens again, tell your IT support what you did just before, and this detail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <extracomment>The messages shown (for tests and for the log&apos;s count of repeats).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That could not be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FocusFlow</name>
     <message>
         <source>Today</source>
@@ -1303,6 +1344,10 @@ Health Visiting</source>
         <source>What needs attention across all cases</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>What needs attention could not be worked out: part of the records could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -1328,6 +1373,7 @@ Health Visiting</source>
     </message>
     <message>
         <source>All cases ▸</source>
+        <extracomment>Says that the list could not be worked out (a read failed); hidden otherwise.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

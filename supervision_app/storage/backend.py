@@ -35,6 +35,8 @@ class StorageFault(Enum):
     DISK_FULL = "disk_full"
     BUSY = "busy"
     READ_ONLY = "read_only"
+    #: A page could not be read: its check failed (the file is damaged).
+    DAMAGED = "damaged"
     OTHER = "other"
 
 
@@ -125,6 +127,11 @@ class Backend(Protocol):
 
     @property
     def locked(self) -> bool: ...
+
+    def found_damage(self) -> str | None:
+        """What to tell the user when the file was found damaged since it was opened (its
+        writes are then refused); None otherwise, or while that is not known yet."""
+        ...
 
     def lock(self) -> None:
         """Close every connection and forget the secret; new sessions fail with

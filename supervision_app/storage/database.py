@@ -74,6 +74,11 @@ class Database:
 
     # -- locking: the secret leaves memory (as far as Python allows) and connections close --
 
+    def found_damage(self) -> str | None:
+        """What to tell the user when the file has been found damaged since it was opened
+        (it is then only read); None otherwise."""
+        return self.backend.found_damage()
+
     @property
     def locked(self) -> bool:
         return self.backend.locked

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from supervision_app.content import Content
     from supervision_app.storage import SupervisionStore
+    from supervision_app.ui.error_report import ErrorReport
 
 EXIT_CANNOT_OPEN = 2
 
@@ -71,6 +72,24 @@ def run_gui(
     (``ui/first_screen.py``), or after the unlock when there is no such screen."""
     started = time.perf_counter()
     app = _application()
+    from supervision_app.ui.error_report import ErrorReport
+
+    errors = ErrorReport().install()
+    try:
+        return _run_gui(app, errors, db_path, content, smoke_test, credential, started)
+    finally:
+        errors.uninstall()
+
+
+def _run_gui(
+    app: QApplication,
+    errors: ErrorReport,
+    db_path: Path,
+    content: Content | Callable[[], Content],
+    smoke_test: bool,
+    credential,
+    started: float,
+) -> int:
     from supervision_app.services.opening import OpenCancelled, open_store, with_credential
     from supervision_app.ui.single_instance import bring_first_instance_forward
     from supervision_app.ui.startup import open_interactively
@@ -108,6 +127,7 @@ def run_gui(
                 return _content_error(practice.error)
             return 0
         database = opened.database
+        errors.database = database
         from supervision_app.ui.page_check_notice import PageCheckNotice, damage_found, show_damage
 
         try:
@@ -135,11 +155,15 @@ def run_gui_on_database(database: Database, content: Content) -> int:
     """The window on a database opened already (the agency server, from the command line);
     it is closed when the window's event loop ends."""
     app = _application()
+    from supervision_app.ui.error_report import ErrorReport
+
+    errors = ErrorReport(database).install()
     try:
         window = build_window(database, content, ask_agency_key=False)
         window.show()
         return app.exec()
     finally:
+        errors.uninstall()
         database.close()
 
 

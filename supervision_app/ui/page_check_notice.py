@@ -65,4 +65,10 @@ class PageCheckNotice(QObject):
                 self.damaged.emit(backend.damage_message(problems))
 
     def _show(self, message: str) -> None:
-        show_damage(self._window, message)
+        from supervision_app.ui.error_report import current
+
+        errors = current()  # the window's error report, so that a read failing on the same
+        if errors is not None:  # damage a moment later does not say it all again
+            errors.show(message, damaged=True)
+        else:
+            show_damage(self._window, message)

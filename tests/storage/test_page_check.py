@@ -171,3 +171,36 @@ def test_the_check_yields_the_cpu_to_the_window(db_path: Path, held_check: threa
         assert seen and seen[0] > os.getpriority(os.PRIO_PROCESS, 0)
     finally:
         database.close()
+
+
+def test_an_autosave_refused_by_a_damaged_file_says_it_is_damaged(db_path: Path) -> None:
+    """Not "check the file's permissions": the file is damaged, and a backup is the way out.
+    The text is kept for a retry (a restore may follow)."""
+    from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter
+
+    _filled(db_path)
+    database = open_db(db_path)
+    store = SupervisionStore(database)
+    session_id = store.sessions.list_sessions(store.cases.list_cases(limit=1)[0].id)[0].id
+    database.close()
+    _damage(db_path)
+    before = db_path.read_bytes()
+    database = open_db(db_path)
+    outcomes = []
+    writer = AutosaveWriter(SupervisionStore(database), outcomes.append)
+    try:
+        assert sqlite_backend(database).page_check is not None
+        sqlite_backend(database).page_check.result()  # the check has found the damage
+        assert database.found_damage()
+        writer.submit(
+            AnswerEdit(session_id, "professional_curiosity.x", "professional_curiosity", "Q?", "T")
+        )
+        assert not writer.flush(timeout=3)  # refused, and kept for a retry
+        assert outcomes and not outcomes[0].ok and not outcomes[0].final
+        assert "damaged" in outcomes[0].error and "backup" in outcomes[0].error
+        assert "permissions" not in outcomes[0].error
+        assert writer.pending_count() == 1
+    finally:
+        writer.close(timeout=0.5)
+        database.close()
+    assert db_path.read_bytes() == before

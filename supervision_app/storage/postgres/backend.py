@@ -74,6 +74,10 @@ class PostgresBackend:
     def locked(self) -> bool:
         return self._engine is None
 
+    def found_damage(self) -> str | None:
+        """Nothing: the server checks its own storage."""
+        return None
+
     def lock(self) -> None:
         """Close every connection and drop the engine (and with it any password it held)."""
         self.held.close()

@@ -77,7 +77,10 @@ def connect(
     """An engine that has made one real connection, asking for a password if libpq had none."""
     connect_args: dict[str, Any] = {}
     for _attempt in range(3):
-        candidate = create_engine(target.url, connect_args=connect_args, **engine)
+        # hide_parameters: the user's words never appear in an error's text (logs, crash output)
+        candidate = create_engine(
+            target.url, connect_args=connect_args, hide_parameters=True, **engine
+        )
         try:
             with candidate.connect() as conn:
                 conn.execute(text("SELECT 1"))

@@ -27,6 +27,8 @@ _FAULTS = {
     "57P01": StorageFault.BUSY,  # admin_shutdown
     "25006": StorageFault.READ_ONLY,  # read_only_sql_transaction (a standby)
     "42501": StorageFault.READ_ONLY,  # insufficient_privilege (the records role)
+    "XX001": StorageFault.DAMAGED,  # data_corrupted
+    "XX002": StorageFault.DAMAGED,  # index_corrupted
 }
 
 

@@ -187,6 +187,17 @@ class SqliteBackend:
     def locked(self) -> bool:
         return self._ring is None
 
+    def found_damage(self) -> str | None:
+        """The damage message once the page check has found damage in the file at the path
+        (without waiting for a check still running)."""
+        check = self._page_check
+        if check is None or not check.finished or check.cancelled:
+            return None
+        problems = check.result()
+        if problems and check.concerns_the_file_at_path():
+            return self.damage_message(problems)
+        return None
+
     def lock(self) -> None:
         check = self._page_check
         if check is not None and not check.finished:  # its connection holds the key
@@ -458,7 +469,10 @@ def _engine(path: Path, data_key: bytes, *, read_only: bool = False) -> Engine:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import QueuePool
 
-    return create_engine("sqlite://", creator=creator, module=sqlcipher3, poolclass=QueuePool)
+    # hide_parameters: the user's words never appear in an error's text (logs, crash output)
+    return create_engine(
+        "sqlite://", creator=creator, module=sqlcipher3, poolclass=QueuePool, hide_parameters=True
+    )
 
 
 def _refusing_engine() -> Engine:
@@ -466,7 +480,9 @@ def _refusing_engine() -> Engine:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import QueuePool
 
-    return create_engine("sqlite://", creator=_refuse_locked, poolclass=QueuePool)
+    return create_engine(
+        "sqlite://", creator=_refuse_locked, poolclass=QueuePool, hide_parameters=True
+    )
 
 
 def _refuse_locked() -> NoReturn:

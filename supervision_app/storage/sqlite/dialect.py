@@ -29,6 +29,10 @@ QUICK_ANSWER_UPDATE = (
 )
 
 
+#: How SQLite and SQLCipher say that a page failed its check (SQLITE_CORRUPT, SQLITE_NOTADB).
+DAMAGE_SIGNS = ("malformed", "not a database", "file is encrypted", "corrupt")
+
+
 class SqliteDialect:
     name = "sqlite"
     identity_from_login = False
@@ -50,6 +54,8 @@ class SqliteDialect:
         message says the same."""
         original = getattr(exc, "orig", exc)
         text = str(original).lower()
+        if any(sign in text for sign in DAMAGE_SIGNS):
+            return StorageFault.DAMAGED
         if "full" in text or "no space" in text:
             return StorageFault.DISK_FULL
         if "locked" in text or "busy" in text:

@@ -45,11 +45,16 @@ class HomePage(FocusPage):
         )
         self.working_label.setAccessibleName(self.working_label.text())
         self.working_label.hide()
+        #: Says that the list could not be worked out (a read failed); hidden otherwise.
+        self.problem_label = text_label("", "secondary")
+        self.problem_label.setObjectName("homeProblem")
+        self.problem_label.hide()
         self.list_box = QVBoxLayout()
         self.list_box.setSpacing(10)
         self.body.addWidget(self.frequency_label)
         self.body.addLayout(self.list_box)
         self.body.addWidget(self.working_label)
+        self.body.addWidget(self.problem_label)
         self.body.addWidget(self.empty_label)
         self.all_cases_button = push_button(
             self.tr("All cases ▸"), "allCasesButton", self.tr("All cases"),
@@ -90,6 +95,16 @@ class HomePage(FocusPage):
         self.rows = [row.frame for row in rows.values()]
         self.working_label.setVisible(more_coming)
         self.empty_label.setVisible(not items and not more_coming)
+        self.problem_label.hide()
+
+    def set_unavailable(self, frequency: str, problem: str) -> None:
+        """No list, because it could not be worked out: ``problem`` says so in its place
+        (never "nothing needs attention", which would not be true)."""
+        self.set_items([], frequency)
+        self.empty_label.hide()
+        self.problem_label.setText(problem)
+        self.problem_label.setAccessibleName(problem)
+        self.problem_label.show()
 
     def _row(self, item: AttentionItem) -> _Row:
         frame, layout = card()

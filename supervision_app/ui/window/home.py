@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from supervision_app.storage.loading import NotFoundError
+from supervision_app.ui.error_report import report
 from supervision_app.ui.focus.home_page import HomePage
 from supervision_app.ui.on_server import window_title
 
@@ -47,7 +48,9 @@ class HomeController(QObject):
         window.wait_for_saves(2.0)
         self._generation += 1
         if self._painted:
-            self.page.set_items(self._attention(), window.content.frequency_label)
+            items = self._attention_or_problem()
+            if items is not None:
+                self.page.set_items(items, window.content.frequency_label)
         else:
             self.page.set_items([], window.content.frequency_label, more_coming=True)
             self._pending = self._generation
@@ -63,6 +66,22 @@ class HomeController(QObject):
             frequency_label=content.frequency_label,
         )
 
+    def _attention_or_problem(self) -> list | None:
+        """The list; None when it could not be read (a damaged page, say): Home then says so
+        in its place, and the error report says why and what to do."""
+        try:
+            return self._attention()
+        except Exception as exc:
+            self.page.set_unavailable(
+                self._window.content.frequency_label,
+                self.tr(
+                    "What needs attention could not be worked out: part of the records could "
+                    "not be read."
+                ),
+            )
+            report(exc)
+            return None
+
     def _on_first_painted(self) -> None:
         self._painted = True
         if self._pending is not None:
@@ -74,8 +93,8 @@ class HomeController(QObject):
         the first Start button only if it is still where the first screen put it."""
         if generation != self._generation:
             return
-        items = self._attention()
-        if generation != self._generation:
+        items = self._attention_or_problem()
+        if items is None or generation != self._generation:
             return
         page = self.page
         refocus = self._window.focusWidget() in (None, page.all_cases_button)

@@ -27,6 +27,9 @@ class CaseNavigator(WindowPart):
 
     def wire(self) -> None:
         self.window.when_case_tree_built(self._wire_tree)
+        # Home and the no-cases screen show no chosen case or session: what acts on one
+        # (Session details…, Export PDF…) is off there, and on again with the case list.
+        self.window.central_stack.currentChanged.connect(lambda _index: self.update_actions())
 
     def _wire_tree(self, tree: CaseTree) -> None:
         tree.case_selected.connect(self.on_case_selected)
@@ -145,7 +148,14 @@ class CaseNavigator(WindowPart):
         w = self.window
         # The title names the case reference at most: never any note text.
         w.setWindowTitle(window_title(w, case_reference))
-        case_id, session_id = w.current_ids()  # (never builds the case list)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """The case's and the session's actions on when one is chosen in the case list and
+        the list is on screen (never building the list)."""
+        w = self.window
+        on_list = w.central_stack.currentWidget() is w.splitter
+        case_id, session_id = w.current_ids() if on_list else (None, None)
         a = w.actions
         for action in (a.edit_case, a.delete_case, a.new_session, w.summary_action):
             action.setEnabled(case_id is not None)
