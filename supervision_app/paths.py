@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path
 
 APP_DIR_NAME = "supervision_app"
 DB_FILE_NAME = "supervision.sqlite3"
@@ -33,6 +33,19 @@ def config_dir() -> Path:
     if override:
         return Path(override) / "config"
     return user_config_path(APP_DIR_NAME, appauthor=False, roaming=False)
+
+
+def cache_dir() -> Path:
+    """Files the app can always make again (the parsed practice content); never records."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override) / "cache"
+    return user_cache_path(APP_DIR_NAME, appauthor=False)
+
+
+def content_cache_dir() -> Path:
+    """The parsed content files (``content/parsed_cache.py``)."""
+    return cache_dir() / "content"
 
 
 #: Environment variable listing extra content-pack folders (separated like PATH).

@@ -9,11 +9,11 @@ built-in content (:mod:`.loader`), the agenda file (:mod:`.agenda_file`), the pr
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from supervision_app.content.model import SourceDocument, SourceRef
+from supervision_app.content.parsed_cache import cached_tables, keep_tables
 
 SCHEMA_VERSION = 1
 #: Ids of stages, themes, items and fields: lower_case letters, digits and _.
@@ -32,20 +32,29 @@ class ContentError(Exception):
 
 
 def read_toml(file: Path) -> dict[str, Any]:
+    """The tables of a content file: from the parsed-content cache when these very bytes were
+    parsed before (:mod:`.parsed_cache`), else parsed (and then kept for the next start)."""
     try:
         raw = file.read_bytes()
     except FileNotFoundError:
         raise ContentError(file, "the file is missing") from None
     except OSError as exc:
         raise ContentError(file, f"the file cannot be read ({exc.strerror or exc})") from None
+    cached = cached_tables(file, raw)
+    if cached is not None:
+        return cached
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError(file, f"the file is not UTF-8 text (byte {exc.start})") from None
+    import tomllib  # only when a file is parsed: its import and parser cost 20-30 ms
+
     try:
-        return tomllib.loads(text)
+        tables = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(file, f"the file is not valid TOML: {exc}") from None
+    keep_tables(file, raw, tables)
+    return tables
 
 
 def check_schema_version(file: Path, data: dict[str, Any]) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from supervision_app.domain.focus import AgendaItem, SessionClosing, SessionOpening
 from supervision_app.domain.structured import StructuredAnswer
+
+if TYPE_CHECKING:  # only named in annotations: the first paint's reader needs no focus model
+    from supervision_app.domain.focus import AgendaItem, SessionClosing, SessionOpening
 
 
 class ActionStatus(StrEnum):

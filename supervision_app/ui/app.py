@@ -235,9 +235,7 @@ def build_window(database: Database, content: Content, ask_agency_key: bool = Tr
     from supervision_app.ui.main_window import MainWindow
     from supervision_app.ui.security_menu import install_security_menu
     from supervision_app.ui.single_instance import InstanceServer
-    from supervision_app.ui.wheel_guard import install_wheel_guard
 
-    install_wheel_guard()  # once: the first screen's paint may have installed it already
     if ask_agency_key:  # the unattended smoke test never waits on a question (nor adds the key)
         _apply_agency_key(database, content)
     store = first_paint_store(database)

@@ -7,6 +7,10 @@ goes up on every edit.  An answer is clean only when the text submitted for its
 newest generation has been committed: each edit carries its generation through
 the writer and back in the outcome, so an outcome for older text never turns the
 indicator to "saved".
+
+The writer (with :mod:`supervision_app.storage.autosave`) is made at the first edit submitted:
+the window's first screen, Home, has nothing to save, and importing it cost 10-20 ms before
+that screen's first paint. Until then there is nothing to flush or wait for.
 """
 
 from __future__ import annotations
@@ -18,10 +22,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter, SaveOutcome
-
 if TYPE_CHECKING:
     from supervision_app.storage import SupervisionStore
+    from supervision_app.storage.autosave import AnswerEdit, AutosaveWriter, SaveOutcome
 
 Key = tuple[int, str]
 
@@ -53,7 +56,15 @@ class AutosaveBridge(QObject):
         self._closed = False
         self.last_saved_at: datetime | None = None
         self._outcome.connect(self._on_outcome)
-        self._writer = AutosaveWriter(store, self._outcome.emit)
+        self._store = store
+        self._writer: AutosaveWriter | None = None  # made at the first edit submitted
+
+    def _started_writer(self) -> AutosaveWriter:
+        if self._writer is None:
+            from supervision_app.storage.autosave import AutosaveWriter
+
+            self._writer = AutosaveWriter(self._store, self._outcome.emit)
+        return self._writer
 
     # -- edits -------------------------------------------------------------------
 
@@ -69,7 +80,7 @@ class AutosaveBridge(QObject):
         self._submitted[key] = (self._generation[key], edit.text)
         if self._closed:
             return
-        self._writer.submit(replace(edit, generation=self._generation[key]))
+        self._started_writer().submit(replace(edit, generation=self._generation[key]))
         self.state_changed.emit()
 
     def resolve_conflict(self, edit: AnswerEdit) -> None:
@@ -113,6 +124,8 @@ class AutosaveBridge(QObject):
         """Block until the writer has committed everything submitted. False if it could not."""
         if self._closed:
             return not self.dirty_keys()
+        if self._writer is None:  # nothing was ever submitted: nothing to wait for
+            return True
         return self._writer.flush(timeout)
 
     def close(self, timeout: float = 10.0) -> bool:
@@ -120,6 +133,8 @@ class AutosaveBridge(QObject):
         if self._closed:
             return not self.dirty_keys()
         self._closed = True
+        if self._writer is None:  # nothing was ever submitted: no thread to stop
+            return True
         return self._writer.close(timeout)
 
     # -- the writer's reports (GUI thread) ----------------------------------------------

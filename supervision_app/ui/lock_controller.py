@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -43,6 +44,9 @@ from supervision_app.ui.on_server import ServerInfo, server_info, window_title
 from supervision_app.ui.settings import ui_settings
 from supervision_app.ui.spell_check import SpellService
 from supervision_app.ui.unlock_panel import Credential, UnlockPanel
+
+if TYPE_CHECKING:
+    from supervision_app.ui.session_watch import SessionWatch
 
 DEFAULT_MINUTES = 5
 MIN_MINUTES = 1
@@ -117,13 +121,23 @@ class LockController(QObject):
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check_idle)
         self.timer.start()
-        from supervision_app.ui.session_watch import SessionWatch
-
-        self.session_watch = SessionWatch(window)
-        self.session_watch.lock_requested.connect(self.lock)
+        # The platform's screen-lock and sleep signals from the window's first paint on: the
+        # watch (ctypes, the D-Bus connections) cost 5-10 ms before that paint.
+        self.session_watch: SessionWatch | None = None
+        if window.isVisible():
+            self._watch_session()
+        else:
+            window.first_painted.connect(self._watch_session)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)  # (the guard clears the clipboard at quit itself)
+
+    def _watch_session(self) -> None:
+        if self.session_watch is None:
+            from supervision_app.ui.session_watch import SessionWatch
+
+            self.session_watch = SessionWatch(self.window)
+            self.session_watch.lock_requested.connect(self.lock)
 
     # -- idle -------------------------------------------------------------------------
 

@@ -77,7 +77,6 @@ class MainWindow(WindowHost):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app)
-            install_wheel_guard(app)  # before any spin box or combo box is made
             app.aboutToQuit.connect(self._shut_down_quietly)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -137,6 +136,10 @@ class MainWindow(WindowHost):
                 self.tr("Pattern prompts are off: {problem}").format(problem=self._rules_problem)
             )
         self._announce_pack_problems()
+        # The wheel guard (if a first screen has not put it in already) once the window has
+        # been painted: no box takes a wheel turn before, and it guards the boxes made before
+        # it. With its Python event filter in place, Home's scroll area cost 30-60 ms here.
+        self.first_painted.connect(lambda: QTimer.singleShot(0, install_wheel_guard))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         super().paintEvent(event)

@@ -115,6 +115,10 @@ QToolBar#mainToolBar::separator {{ background: {BORDER}; width: 1px; margin: 6px
 QToolBar#mainToolBar QToolButton#qt_toolbar_ext_button {{
     padding: 0px; min-width: 16px; border: 1px solid {BORDER_STRONG}; background: {SURFACE_ALT};
 }}
+/* The window's layout animates toolbars and docks moved by the user (this one has none that
+   move): with no animation, Qt makes none while placing them (saves a timer object that
+   costs start-up 25-40 ms in PySide's type lookup, see ui/wheel_guard.py). */
+QToolBar#mainToolBar, QStackedWidget#centralStack {{ widget-animation-duration: 0; }}
 QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; color: {TEXT_SECONDARY}; }}
 QStatusBar QLabel {{ padding: 2px 8px; }}
 QLabel#saveIndicator {{ color: {TEXT_SECONDARY}; }}

@@ -98,12 +98,33 @@ def _popup_open(widget: QWidget) -> bool:
 
 
 def install_wheel_guard(app: QApplication | None = None) -> WheelGuard:
-    """Install the guard on the application once (later calls return the same guard)."""
+    """Install the guard on the application once (later calls return the same guard).
+
+    The boxes made before it are guarded now. A box takes no wheel turn before its window
+    has been painted, so the guard may come after the first paint (``MainWindow``)."""
     app = app or cast(QApplication | None, QApplication.instance())
     assert app is not None, "the guard needs the application"
     existing = app.findChild(WheelGuard, GUARD_NAME)
     if existing is not None:
         return existing
+    _meet_the_gesture_manager(app)
     guard = WheelGuard(app)
     app.installEventFilter(guard)
+    for widget in app.allWidgets():
+        if guarded(widget) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return guard
+
+
+def _meet_the_gesture_manager(app: QApplication) -> None:
+    """Let PySide wrap Qt's gesture manager here, where the guard is installed.
+
+    An application event filter written in Python sees every object that receives an
+    event, and PySide wraps each one for it. The first scroll area creates Qt's private
+    gesture manager, which then hears of every new scroll area. The first time PySide wraps
+    an object of a class it does not know, it sets up the Python types of most of Qt's
+    classes to find the nearest one: 30-60 ms, once per process. With the guard installed
+    after a first screen's paint (the passphrase being typed) or after the main window's
+    paint, that happens there, not while a window is being built."""
+    QWidget().grabGesture(Qt.GestureType.PanGesture)  # makes the manager if none exists yet
+    app.children()  # wraps each of the application's children, the gesture manager among them

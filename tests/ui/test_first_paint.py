@@ -59,3 +59,35 @@ def test_the_window_modules_preload_after_the_first_screen_is_painted(qtbot) -> 
     qtbot.wait(50)
     assert started == ["preload"]  # once only
     hook.cancel()  # harmless after it has run
+
+
+def test_the_wheel_guard_comes_with_the_first_paint_and_guards_the_boxes_made_before(
+    qtbot, store: SupervisionStore, content, db_path: Path
+) -> None:
+    """Without a first screen (scripted start, the server's window) the wheel guard is put in
+    once the main window has been painted, not while it is built (its Python event filter
+    made Home's scroll area cost 30-60 ms); the boxes made before it, such as the session
+    timer's, are guarded all the same."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QSpinBox
+
+    from supervision_app.ui.wheel_guard import GUARD_NAME, WheelGuard
+
+    app = QApplication.instance()
+    earlier = app.findChild(WheelGuard, GUARD_NAME)  # from an earlier test in this process
+    if earlier is not None:
+        app.removeEventFilter(earlier)
+        earlier.setParent(None)
+        earlier.deleteLater()
+    window = MainWindow(store, content, db_path)
+    qtbot.addWidget(window)
+    early_box = QSpinBox(window)  # made before the guard exists
+    early_box.setFocusPolicy(Qt.FocusPolicy.WheelFocus)
+    assert app.findChild(WheelGuard, GUARD_NAME) is None
+    with qtbot.waitSignal(window.first_painted, timeout=10_000):
+        window.show()
+    qtbot.waitUntil(lambda: app.findChild(WheelGuard, GUARD_NAME) is not None)
+    assert early_box.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    later_box = QSpinBox(window)
+    later_box.show()  # polished with the guard in place
+    qtbot.waitUntil(lambda: later_box.focusPolicy() == Qt.FocusPolicy.StrongFocus)

@@ -161,3 +161,32 @@ def test_dbus_signals_lock_the_window(
     else:
         qtbot.waitUntil(lambda: controller.locked, timeout=5000)
     QDBusConnection.disconnectFromBus(f"test-{member}-{argument}")
+
+
+def test_the_platform_lock_signals_are_watched_from_the_first_paint_on(
+    qtbot, db_path, content
+) -> None:
+    """The session watch starts once the window has been painted (not before, where it cost
+    5-10 ms of the first paint), and a lock signal from it then locks the window."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from supervision_app.ui.app import build_window
+    from tests.helpers import open_db
+
+    database = open_db(db_path)
+    window = build_window(database, content)
+    controller = window.lock_controller
+    try:
+        assert controller.session_watch is None
+        with qtbot.waitSignal(window.first_painted, timeout=10_000):
+            window.show()
+        watch = controller.session_watch
+        assert watch is not None and watch.parent() is window
+        watch.lock_requested.emit()
+        assert controller.locked
+    finally:
+        window.close()
+        database.close()
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -155,3 +155,63 @@ def test_the_real_start_paints_its_first_screen_before_the_heavy_modules(
         "icon at the paint False",
         "icon then True",
     ]
+
+
+#: Not loaded before the main window's first paint after the unlock: the autosave writer (its
+#: thread starts at the first edit submitted) and the TOML parser (the content comes from the
+#: parsed-content cache once a start has parsed it).
+NOT_BEFORE_THE_WINDOW = ("supervision_app.storage.autosave", "tomllib", "sqlalchemy")
+
+
+def test_the_window_after_unlock_paints_before_the_autosave_writer_and_the_toml_parser(
+    tmp_path: Path,
+) -> None:
+    """``supervision-app --db FILE gui --smoke-test`` (the scripted passphrase), started twice:
+    the modules loaded when the main window is first painted. The first start parses the
+    content and caches it; the second reads it from the cache."""
+    from tests.helpers import TEST_PASSPHRASE
+
+    db = tmp_path / "records.sqlite3"
+    open_db(db).close()
+    code = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from supervision_app.ui import main_window\n"
+        "class Painted(QObject):\n"
+        "    def __init__(self, window):\n"
+        "        super().__init__()\n"
+        "        self.window = window\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint and obj is self.window:\n"
+        f"            heavy = {NOT_BEFORE_THE_WINDOW!r}\n"
+        "            print(type(self.window).__name__, sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+        "            sys.stdout.flush()\n"
+        "            os._exit(0)\n"
+        "        return False\n"
+        "original = main_window.MainWindow.show\n"
+        "def show(self):\n"
+        "    self._painted = Painted(self)\n"
+        "    QApplication.instance().installEventFilter(self._painted)\n"
+        "    original(self)\n"
+        "main_window.MainWindow.show = show\n"
+        "from supervision_app.ui import app\n"
+        "app._end_smoke_test = lambda window, started: None  # it would close before the paint\n"
+        "from supervision_app import cli\n"
+        f"cli.main(['--db', {str(db)!r}, 'gui', '--smoke-test'])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPERVISION_APP_PASSPHRASE")}
+    env |= {"QT_QPA_PLATFORM": "offscreen", "SUPERVISION_APP_PASSPHRASE": TEST_PASSPHRASE}
+    for start in ("first", "second"):
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+            timeout=120,
+        )  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        loaded = out.stdout.strip().splitlines()[-1]
+        assert loaded.startswith("MainWindow ["), loaded
+        modules = loaded.removeprefix("MainWindow ").strip("[]").replace("'", "").split(", ")
+        if start == "first":  # the content was parsed (and cached): only the parser is loaded
+            assert modules[0] == "tomllib" and all(m.startswith("tomllib") for m in modules)
+        else:
+            assert loaded == "MainWindow []"

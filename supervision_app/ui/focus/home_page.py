@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from supervision_app.domain.focus import AttentionItem
 from supervision_app.ui.focus.page_frame import FocusPage, card
 from supervision_app.ui.widgets import accessible, discard, push_button, set_primary, text_label
+
+if TYPE_CHECKING:
+    from supervision_app.domain.focus import AttentionItem
 
 
 class HomePage(FocusPage):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
 from supervision_app.ui.answer_editor import AnswerEditor
 from supervision_app.ui.widgets import accessible, push_button, text_label
 
@@ -87,6 +86,10 @@ def section_title(text: str) -> QWidget:
 def session_text_editor(key: str, name: str, object_name: str = "") -> AnswerEditor:
     """A free-text box of Today or the summary, saved under its field key as the session's
     own text (not an answer to a prompt), through the same autosave as answers."""
+    # Here, not at the top: Home shares this module, and the first paint needs none of
+    # the session's opening and closing (nor the focus model behind them).
+    from supervision_app.domain.opening_closing import SESSION_TEXT_KIND
+
     editor = AnswerEditor(key, "", "")
     editor.kind = SESSION_TEXT_KIND
     editor.setPlaceholderText(name)
