@@ -105,3 +105,12 @@ def run_cli(
         cwd=cwd,
         env={k: v for k, v in environment.items() if v is not None},
     )
+
+
+def created_in(folder: Path) -> list[str]:
+    """The names in ``folder``. The tests' data folder (``appdata``, from conftest) is left out
+    when it holds nothing but the parsed-content cache, which loading the content may write."""
+    data = folder / "appdata"
+    if data.is_dir():
+        assert [p.name for p in data.iterdir()] == ["cache"]
+    return sorted(p.name for p in folder.iterdir() if p != data)

@@ -18,6 +18,7 @@ from supervision_app.storage import Passphrase, SupervisionStore, open_database
 from supervision_app.storage.keys import key_file_path
 from supervision_app.storage.sqlite import cipher
 from tests.cli.test_cli import PASSPHRASE, run
+from tests.helpers import created_in
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -31,15 +32,6 @@ def demo_db(tmp_path: Path) -> Path:
     assert made.returncode == 0, made.stderr
     assert f"Created a new encrypted database at {db}" in made.stdout
     return db
-
-
-def created_in(folder: Path) -> list[str]:
-    """The names in ``folder``. The tests' data folder (``appdata``, from conftest) is left out
-    when it holds nothing but the parsed-content cache, which loading the content may write."""
-    data = folder / "appdata"
-    if data.is_dir():
-        assert [p.name for p in data.iterdir()] == ["cache"]
-    return sorted(p.name for p in folder.iterdir() if p != data)
 
 
 @pytest.mark.parametrize(
