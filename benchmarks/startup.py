@@ -8,6 +8,7 @@ been shown and painted; peak memory is the child's own max RSS at that moment.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -34,11 +35,17 @@ def _fresh_ui_state(ctx: Context) -> None:
     """Every app start sees the same settings: the welcome already dismissed, and no window
     geometry saved by an earlier run (offscreen, that would be the platform's small screen,
     where the compact layout hides the case list), so the window opens at its default size,
-    like the bare one, with the case list showing."""
+    like the bare one, with the case list showing. The system's colour scheme as the last
+    start found it is kept, as on any start after the first (``ui/appearance.py``:
+    ``remembered_system_dark``); the warm-up runs find it."""
     folder = ctx.workdir / "appdata" / "config"  # paths.config_dir() under the data folder
     folder.mkdir(parents=True, exist_ok=True)
     # ui/settings.py:SETTINGS_FILE (not imported: this process stays Qt-free)
-    (folder / "ui-state.ini").write_text("[welcome]\nshown=true\n", encoding="utf-8")
+    path = folder / "ui-state.ini"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    found = re.search(r"^system_scheme=(\w+)$", old, re.MULTILINE)
+    remembered = f"[appearance]\nsystem_scheme={found.group(1)}\n\n" if found else ""
+    path.write_text(remembered + "[welcome]\nshown=true\n", encoding="utf-8")
 
 
 def run_child(ctx: Context, mode: str, db: Path | None = None, timeout: float = 180) -> dict:

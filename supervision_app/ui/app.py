@@ -28,10 +28,11 @@ EXIT_CANNOT_OPEN = 2
 _ICON_SET = "supervisionWindowIconSet"  # an application property: the icon has been set
 
 
-def _application(*, icon: bool = True) -> QApplication:
-    """The QApplication, named, translated and in the user's scheme. Without ``icon`` the
-    window icon is left for later (:func:`set_window_icon`): ``run_gui`` sets it just after
-    its first screen's paint."""
+def _application(*, first_screen: bool = False) -> QApplication:
+    """The QApplication, named, translated and in the user's scheme. With ``first_screen``
+    (``run_gui``) two things wait for that screen's paint (:func:`finish_first_screen`): the
+    window icon, and asking the system for its colour scheme; until then a scheme that follows
+    the system is the one it had at the last start (``appearance.remembered_system_dark``)."""
     from supervision_app.ui.theme import new_application
 
     existing = QApplication.instance()
@@ -46,14 +47,31 @@ def _application(*, icon: bool = True) -> QApplication:
     # The wheel guard (``ui/wheel_guard.py``) is installed after the first screen's paint or
     # with the main window: neither first screen has a box the wheel could change, and its
     # Qt classes cost 20-50 ms before that screen.
-    if icon:
+    if not first_screen:
         set_window_icon(app)
     # The saved scheme (high contrast, dark) from the first screen on: the passphrase and
     # unlock dialogs come before the main window.
-    from supervision_app.ui.appearance import apply_appearance, load_appearance
+    from supervision_app.ui.appearance import (
+        apply_appearance,
+        load_appearance,
+        remembered_system_dark,
+    )
 
-    apply_appearance(app, load_appearance())
+    system_dark = remembered_system_dark() if first_screen else None
+    apply_appearance(app, load_appearance(), system_dark=system_dark)
     return app
+
+
+def finish_first_screen(app: QApplication) -> None:
+    """What waits for the first screen's paint (or, with no first screen, for the window):
+    PySide6's Qt namespace (``ui/qt_namespace.py``), the window icon, and the system's colour
+    scheme, asked now: if it changed since the last start, the screen takes it at once."""
+    from supervision_app.ui import qt_namespace
+    from supervision_app.ui.appearance import follow_system_scheme
+
+    qt_namespace.make()
+    set_window_icon(app)
+    follow_system_scheme(app)
 
 
 def set_window_icon(app: QApplication) -> None:
@@ -92,7 +110,7 @@ def run_gui(
     ``content`` given as a function is loaded once the first screen has been painted
     (``ui/first_screen.py``), or after the unlock when there is no such screen."""
     started = time.perf_counter()
-    app = _application(icon=False)
+    app = _application(first_screen=True)
     from supervision_app.ui.error_report import ErrorReport
 
     errors = ErrorReport().install()
@@ -124,7 +142,7 @@ def _run_gui(
         watching: list[_AfterFirstPaint] = []
 
         def painted() -> None:
-            set_window_icon(app)
+            finish_first_screen(app)
             after_first_paint(practice)
 
         def first_screen(dialog: QWidget) -> None:
@@ -160,7 +178,7 @@ def _run_gui(
             return 0
         database = opened.database
         errors.database = database
-        set_window_icon(app)  # without a first screen (a scripted passphrase), not set yet
+        finish_first_screen(app)  # without a first screen (a scripted passphrase): now
         from supervision_app.ui.page_check_notice import PageCheckNotice, damage_found, show_damage
 
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +23,7 @@ from supervision_app.ui.settings import ui_settings
 LINE_SPACINGS = (100, 125, 150, 200)
 SINGLE = 100
 LINE_SPACING_PROPERTY = "supervisionLineSpacing"
+SCHEME_PROPERTY = "supervisionScheme"  # an application property: the scheme applied
 
 
 def clamp_spacing(value: object) -> int:
@@ -214,7 +215,7 @@ def ink(colour: str) -> QColor:
     """``colour`` (a default-scheme colour) as drawn in the scheme in use: for widgets that
     paint themselves, such as the case list and the stage navigator."""
     app = QApplication.instance()
-    name = app.property("supervisionScheme") if app is not None else None
+    name = app.property(SCHEME_PROPERTY) if app is not None else None
     scheme = SCHEMES.get(str(name), LIGHT_SCHEME) if name else LIGHT_SCHEME
     mapping = {LIGHT_SCHEME[role].upper(): value for role, value in scheme.items()}
     return QColor(mapping.get(colour.upper(), colour))
@@ -261,15 +262,46 @@ def save_appearance(appearance: Appearance) -> None:
     settings.sync()
 
 
+#: The system's scheme at the last start ("dark" or "light"), for the next first screen.
+SYSTEM_SCHEME_KEY = "appearance/system_scheme"
+
+
 def system_prefers_dark() -> bool:
+    """Whether the system asks for dark colours (Qt's answer, remembered for the next start)."""
+    from PySide6.QtCore import Qt  # here: it makes PySide6's Qt namespace (ui/qt_namespace.py)
+
     hints = QGuiApplication.styleHints()
-    return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+    dark = hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
+    settings = ui_settings()
+    if settings.value(SYSTEM_SCHEME_KEY) != (DARK if dark else LIGHT):
+        settings.setValue(SYSTEM_SCHEME_KEY, DARK if dark else LIGHT)
+    return dark
 
 
-def effective_scheme(appearance: Appearance) -> str:
+def remembered_system_dark() -> bool | None:
+    """The system's scheme at the last start (None at the first). The first screen is painted
+    in it: asking Qt would make PySide6's Qt namespace before that paint; just after it,
+    :func:`follow_system_scheme` asks."""
+    return {DARK: True, LIGHT: False}.get(str(ui_settings().value(SYSTEM_SCHEME_KEY, "")))
+
+
+def effective_scheme(appearance: Appearance, system_dark: bool | None = None) -> str:
+    """The scheme to show; ``system_dark`` stands in for asking the system."""
     if appearance.theme == SYSTEM:
-        return DARK if system_prefers_dark() else LIGHT
+        dark = system_prefers_dark() if system_dark is None else system_dark
+        return DARK if dark else LIGHT
     return appearance.theme
+
+
+def follow_system_scheme(app: QApplication) -> bool:
+    """Ask the system for its scheme now; if the appearance follows it and the scheme shown
+    is not the system's (it changed since the last start), show the system's at once. True
+    when the scheme changed."""
+    appearance = load_appearance()
+    if appearance.theme != SYSTEM or app.property(SCHEME_PROPERTY) == effective_scheme(appearance):
+        return False
+    apply_appearance(app, appearance)
+    return True
 
 
 def reading_sheet(appearance: Appearance) -> str:
@@ -285,10 +317,17 @@ def reading_sheet(appearance: Appearance) -> str:
     )
 
 
-def apply_appearance(app: QApplication, appearance: Appearance, extra_sheet: str = "") -> str:
-    """Apply ``appearance`` to the whole application; returns the scheme used."""
+def apply_appearance(
+    app: QApplication,
+    appearance: Appearance,
+    extra_sheet: str = "",
+    *,
+    system_dark: bool | None = None,
+) -> str:
+    """Apply ``appearance`` to the whole application; returns the scheme used.
+    ``system_dark`` stands in for asking the system (see :func:`remembered_system_dark`)."""
     theme.apply_theme(app)
-    name = effective_scheme(appearance)
+    name = effective_scheme(appearance, system_dark)
     scheme = SCHEMES[name]
     palette = scheme_palette(scheme)
     if app.palette() != palette:
@@ -298,7 +337,7 @@ def apply_appearance(app: QApplication, appearance: Appearance, extra_sheet: str
     # window that opens with the same appearance must not pay for it again.
     if app.styleSheet() != sheet:
         app.setStyleSheet(sheet)
-    app.setProperty("supervisionScheme", name)
+    app.setProperty(SCHEME_PROPERTY, name)
     set_current_spacing(app, appearance.line_spacing)
     return name
 

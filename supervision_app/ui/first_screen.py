@@ -74,7 +74,12 @@ def preload_window_modules() -> None:
     """Import what unlocking and the main window need on a background thread while the first
     screen waits for the passphrase, so that the window is built sooner after Unlock. Only
     imports (no widgets are made off the GUI thread); if one fails, the GUI thread's own
-    import reports it. One thread, in order, so no two threads import the same modules."""
+    import reports it. One thread, in order, so no two threads import the same modules.
+    PySide6's Qt namespace, which those modules name, is made here first, on the GUI thread
+    (``ui/qt_namespace.py``): PySide6 makes it once, on one thread."""
+    from supervision_app.ui import qt_namespace
+
+    qt_namespace.make()
 
     def preload() -> None:
         try:

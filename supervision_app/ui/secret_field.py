@@ -10,9 +10,10 @@ events, the accessible text and value) carries mask characters only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
+
+from supervision_app.ui import qt_namespace
 
 MASK = "\u25cf"  # ●, what Qt's password echo shows
 
@@ -46,11 +47,7 @@ class SecretField(QLineEdit):
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setAcceptDrops(False)
         self.setDragEnabled(False)
-        self.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText
-            | Qt.InputMethodHint.ImhSensitiveData
-            | Qt.InputMethodHint.ImhNoPredictiveText
-        )
+        qt_namespace.secret_input(self)  # the unlock dialog has one (ui/qt_namespace.py)
         if text:
             self.setText(text)
 
@@ -87,6 +84,8 @@ class SecretField(QLineEdit):
         self._check()
 
     def keyPressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt  # not at import: the unlock dialog has this field
+
         if event.matches(QKeySequence.StandardKey.Paste):
             self.insert_text(QGuiApplication.clipboard().text())
             event.accept()

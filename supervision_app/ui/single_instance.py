@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 
 from supervision_app.storage.sqlite.instance_lock import held_elsewhere
 
@@ -91,6 +91,8 @@ class InstanceServer(QObject):
         socket.disconnectFromServer()
 
     def bring_to_front(self) -> None:
+        from PySide6.QtCore import Qt  # here: this module is imported before the first screen
+
         window = self._window
         if window.isMinimized():
             window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from supervision_app.domain.passphrase import UnlockThrottle
@@ -88,9 +88,13 @@ class UnlockPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.mode_button)
         inner.addLayout(buttons)
+        centred = QHBoxLayout()  # stretches either side: no Qt alignment flag (qt_namespace.py)
+        centred.addStretch(1)
+        centred.addWidget(card)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addStretch(2)
         if server is not None:
             self._word_for_server(server)

@@ -6,7 +6,8 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QRect, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QDate, QRect, QSize
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervision_app.ui import qt_namespace
 from supervision_app.ui.accessible_roles import PROBLEMS_BOX, install_accessibility
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ def wrapped_lines(metrics: QFontMetrics, text: str, width: int) -> int:
     if not text:
         return 0
     rect = metrics.boundingRect(
-        QRect(0, 0, max(width, 1), 1_000_000), int(Qt.TextFlag.TextWordWrap), text
+        QRect(0, 0, max(width, 1), 1_000_000), int(QtCore.Qt.TextFlag.TextWordWrap), text
     )
     return max(1, math.ceil(rect.height() / max(metrics.lineSpacing(), 1)))
 
@@ -53,16 +55,17 @@ def text_label(
     selectable: bool = False,
     parent: QWidget | None = None,
 ) -> QLabel:
-    """A plain-text label (never interpreted as rich text: the text may be user input)."""
+    """A plain-text label (never interpreted as rich text: the text may be user input).
+    Made without naming PySide6's ``Qt`` namespace: the first screens use it
+    (``ui/qt_namespace.py``)."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    qt_namespace.plain_text(label)
     label.setText(text)
     label.setWordWrap(wrap)
     if object_name:
         label.setObjectName(object_name)
     if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setCursor(Qt.CursorShape.IBeamCursor)
+        qt_namespace.selectable(label)
     return label
 
 
@@ -78,8 +81,8 @@ def push_button(
     button.setObjectName(object_name)
     button.setAutoDefault(False)
     accessible(button, accessible_name or text.replace("&", "").rstrip("…."), description)
-    if primary:
-        set_primary(button)
+    if primary:  # a new button reads the property at its first polish: no repolish
+        button.setProperty("primary", True)
     return button
 
 
@@ -123,9 +126,8 @@ def delete_widgets(layout: QLayout) -> None:
 def repolish(widget: QWidget) -> None:
     """Re-apply the style sheet after a dynamic property changed. A widget not polished yet
     (never shown) reads its properties at its first polish: nothing to do (and asking for
-    its style would hand the style to Python, which costs PySide6 QStyle's class and enums
-    before the first screen)."""
-    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+    its style would hand the style to Python, which costs PySide6 QStyle's class and enums)."""
+    if not widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
         return
     style = widget.style()
     style.unpolish(widget)
@@ -141,8 +143,7 @@ def problems_box(parent: QWidget | None = None) -> tuple[QFrame, QLabel]:
     frame.setObjectName(PROBLEMS_BOX)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 8, 12, 8)
-    label = text_label("", "problemsText")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label = text_label("", "problemsText", selectable=True)
     layout.addWidget(label)
     frame.hide()
     return frame, label
@@ -182,7 +183,7 @@ def scroll_body(body: QWidget, area: QScrollArea | None = None) -> QScrollArea:
         area.setObjectName("dialogScroll")
     area.setFrameShape(QFrame.Shape.NoFrame)
     # Tab goes to the controls inside; the area itself is an unnamed, invisible stop.
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
     area.setWidgetResizable(True)
     area.setWidget(body)
     return area
