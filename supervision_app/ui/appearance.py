@@ -262,7 +262,7 @@ def save_appearance(appearance: Appearance) -> None:
     settings.sync()
 
 
-#: The system's scheme at the last start ("dark" or "light"), for the next first screen.
+# The system's scheme at the last start ("dark" or "light"), for the next first screen.
 SYSTEM_SCHEME_KEY = "appearance/system_scheme"
 
 
