@@ -333,6 +333,7 @@ def apply_appearance(
     if app.palette() != palette:
         app.setPalette(palette)
     sheet = recolour(theme.STYLE_SHEET + reading_sheet(appearance) + extra_sheet, scheme)
+    sheet += theme.FIXED_COLOUR_SHEET
     # Setting a style sheet re-polishes every widget in the application, so a
     # window that opens with the same appearance must not pay for it again.
     if app.styleSheet() != sheet:

@@ -34,14 +34,13 @@ from supervision_app.domain.patterns import PatternPrompt
 from supervision_app.ui.case_memory_recording import MemoryRecorder, MemoryScope
 from supervision_app.ui.case_memory_rows import (
     CHRONOLOGY_FIRST_PAGE,
-    RAG_BACKGROUNDS,
-    RAG_COLOURS,
     PagedLists,
     action_button,
     card_frame,
     chip,
     empty_hint,
     memory_row,
+    rag_chip,
 )
 from supervision_app.ui.ratings_chart import RatingsChart
 from supervision_app.ui.widgets import push_button, text_label
@@ -104,7 +103,7 @@ class MemoryCards(QObject):
 
     def patterns_card(self, prompts: Sequence[PatternPrompt]) -> QFrame:
         card, layout = card_frame(self.tr("Pattern prompts"), "patterns")
-        card.setStyleSheet("QFrame#card { border-left: 4px solid #8A5300; }")
+        card.setProperty("attention", True)  # the amber edge: theme.STYLE_SHEET
         if not prompts:
             empty_hint(
                 layout, self.tr("No patterns from the serious case reviews show in this history.")
@@ -143,7 +142,7 @@ class MemoryCards(QObject):
             )
             return memory_row(
                 None,
-                chip(f"{rag.label} · {format_date(a.due_date)}", RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
+                rag_chip(f"{rag.label} · {format_date(a.due_date)}", rag),
                 [
                     (a.description, "promptTitle"),
                     (self.tr("{owner} · agreed {date}").format(owner=a.owner, date=format_date(tracked.session_date)), "secondary"),
@@ -195,7 +194,7 @@ class MemoryCards(QObject):
             ).format(at=clock.days_at_stage, allowed=clock.days_allowed)
             return memory_row(
                 None,
-                chip(stage, RAG_COLOURS[rag], RAG_BACKGROUNDS[rag]),
+                rag_chip(stage, rag),
                 [
                     (esc.subject, "promptTitle"),
                     (self.tr("{stage}With {who} since {since} · raised {raised} · open {days} days")
@@ -242,10 +241,10 @@ class MemoryCards(QObject):
                 f"{format_date(n.on)} — {n.status.label}" + (f". {n.summary}" if n.summary else "")
                 for n in hyp.notes
             )
-            colour = "#44505C" if hyp.status is HypothesisStatus.DISCARDED else "#1D5A96"
+            tone = "discarded" if hyp.status is HypothesisStatus.DISCARDED else "current"
             return memory_row(
                 None,
-                chip(hyp.status.label, colour, "#EEF2F5"),
+                chip(hyp.status.label, tone),
                 [
                     (hyp.text, "promptTitle"),
                     (self.tr("Raised {date}").format(date=format_date(hyp.raised_on)), "secondary"),

@@ -60,7 +60,6 @@ class CaseMemoryPanel(QScrollArea):
         self.top: QWidget | None = None
         self._body = QWidget()
         self._body.setObjectName("scrollContent")
-        self._body.setStyleSheet("QLabel#promptTitle { font-weight: 600; }")
         self._column = QVBoxLayout(self._body)
         self._column.setContentsMargins(28, 20, 28, 28)
         self._column.setSpacing(16)

@@ -22,8 +22,6 @@ from supervision_app.domain.memory import Rag
 from supervision_app.ui.flow_layout import flow_row
 from supervision_app.ui.widgets import push_button, text_label
 
-RAG_COLOURS = {Rag.RED: "#A3161B", Rag.AMBER: "#8A5300", Rag.GREEN: "#1C6B3A"}
-RAG_BACKGROUNDS = {Rag.RED: "#FCEBEC", Rag.AMBER: "#FFF3DC", Rag.GREEN: "#E6F3EA"}
 #: rows each list builds at first (the chronology: its newest entries)
 FIRST_PAGE = 5
 CHRONOLOGY_FIRST_PAGE = 10
@@ -31,18 +29,17 @@ CHRONOLOGY_FIRST_PAGE = 10
 NEXT_PAGE = 20
 
 
-def chip(text: str, colour: str, background: str) -> QLabel:
+def chip(text: str, tone: str) -> QLabel:
+    """A status chip; ``tone`` ("red", "amber", "green", "current", "discarded") picks its
+    colours from the application's style sheet (``theme.FIXED_COLOUR_SHEET``)."""
     label = text_label(text, "chip", wrap=False)
-    label.setStyleSheet(
-        f"QLabel {{ color: {colour}; background: {background}; border-radius: 9px;"
-        " padding: 2px 9px; font-weight: 600; }"
-    )
+    label.setProperty("tone", tone)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
 
 
 def rag_chip(text: str, rag: Rag) -> QLabel:
-    return chip(text, RAG_COLOURS[rag], RAG_BACKGROUNDS[rag])
+    return chip(text, rag.value)
 
 
 def card_frame(
@@ -56,7 +53,6 @@ def card_frame(
     layout.setSpacing(10)
     head = QHBoxLayout()
     heading = text_label(title, "sectionTitle")
-    heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
     head.addWidget(heading, 1)
     for b in buttons:
         head.addWidget(b)
@@ -67,8 +63,7 @@ def card_frame(
 def memory_row(parent: QVBoxLayout | None, chip: QLabel | None,
                lines: Sequence[tuple[str, str]], buttons: Sequence[QPushButton] = ()) -> QFrame:  # fmt: skip
     row = QFrame()
-    row.setObjectName("memoryRow")
-    row.setStyleSheet("QFrame#memoryRow { border-top: 1px solid #E3E8ED; }")
+    row.setObjectName("memoryRow")  # its top border: theme.STYLE_SHEET
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 8, 0, 2)
     layout.setSpacing(12)

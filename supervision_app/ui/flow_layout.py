@@ -14,6 +14,9 @@ class FlowLayout(QLayout):
         # for its items (count, itemAt) while it is installed, before this __init__ went on.
         super().__init__()
         self._items: list[QLayoutItem] = []
+        # The last width asked for and its height: Qt asks again and again for the same width
+        # while it lays out a page (a long case's Case so far has dozens of these rows).
+        self._height_for: tuple[int, int] | None = None
         if parent is not None:
             parent.setLayout(self)
         self._spacing = spacing
@@ -29,6 +32,7 @@ class FlowLayout(QLayout):
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._height_for = None
 
     def add_widgets(self, *widgets: QWidget) -> FlowLayout:
         for widget in widgets:
@@ -42,7 +46,12 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
+        self._height_for = None
         return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def invalidate(self) -> None:  # Qt: an item changed (shown, hidden, a new size hint)
+        self._height_for = None
+        super().invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -51,7 +60,9 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        if self._height_for is None or self._height_for[0] != width:
+            self._height_for = (width, self._arrange(QRect(0, 0, width, 0), move=False))
+        return self._height_for[1]
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 import supervision_app
 from supervision_app.storage import SupervisionStore
 from supervision_app.ui import appearance as look
+from supervision_app.ui import theme
 from supervision_app.ui.desktop_features import dialog_classes
 from supervision_app.ui.help_dialog import HelpDialog
 from supervision_app.ui.session_timer import SessionTimer
@@ -61,12 +62,22 @@ def test_each_default_colour_has_one_role_so_recolouring_is_unambiguous() -> Non
     assert len(values) == len(set(values))
 
 
+def test_the_status_chips_read_at_4_5_to_1_in_every_scheme() -> None:
+    """Their colours are their own (on their own background), whatever the scheme."""
+    pairs = re.findall(
+        r"color: (#[0-9A-F]{6}); background: (#[0-9A-F]{6})", theme.FIXED_COLOUR_SHEET
+    )
+    assert len(pairs) == 5
+    assert [p for p in pairs if look.contrast_ratio(*p) < 4.5] == []
+
+
 def test_high_contrast_recolours_the_whole_style_sheet(qtbot) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     used = look.apply_appearance(app, look.Appearance(theme=look.HIGH_CONTRAST))
     assert used == look.HIGH_CONTRAST
-    sheet = app.styleSheet()
+    # The status chips keep their own colours in every scheme (theme.FIXED_COLOUR_SHEET).
+    sheet = app.styleSheet().replace(theme.FIXED_COLOUR_SHEET, "")
     for role in ("text", "accent", "border", "page"):
         if look.LIGHT_SCHEME[role] != look.HIGH_CONTRAST_SCHEME[role]:
             assert look.LIGHT_SCHEME[role].upper() not in sheet.upper(), role

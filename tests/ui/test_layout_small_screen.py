@@ -180,3 +180,35 @@ def test_a_flow_row_wraps_its_buttons_instead_of_widening_the_window(qtbot) -> N
     tops = {b.geometry().top() for b in buttons}
     assert len(tops) == len(buttons), "one button a row when there is room for one"
     assert all(b.geometry().right() <= holder.width() for b in buttons)
+
+
+def test_a_flow_row_takes_its_new_height_when_its_buttons_change(qtbot) -> None:
+    """The row's height for a width is kept between Qt's questions; hiding buttons, or
+    adding one, gives the new height at once."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    buttons = [QPushButton(f"A fairly long button label {n}") for n in range(3)]
+    row = flow_row(*buttons)
+    column = QVBoxLayout(holder)
+    column.addWidget(row)
+    column.addStretch(1)  # the row takes the height it asks for, no more
+    width = max(b.sizeHint().width() for b in buttons) + 40
+    holder.resize(width, 400)
+    holder.show()
+    qtbot.waitExposed(holder)
+    flow = row.layout()
+    three = flow.heightForWidth(width)
+    assert row.height() == three == flow.heightForWidth(width)
+    buttons[1].hide()
+    buttons[2].hide()
+    one = flow.heightForWidth(width)
+    assert one < three
+    QApplication.processEvents()
+    assert row.height() == one
+    another = QPushButton("Another fairly long button label")
+    flow.addWidget(another)
+    another.show()
+    QApplication.processEvents()
+    assert row.height() == flow.heightForWidth(width) > one
