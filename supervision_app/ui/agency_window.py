@@ -15,10 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from supervision_app.content import Content
 from supervision_app.storage import Database, DatabaseOpenError
+from supervision_app.ui.elided_label import ElidedLabel
 from supervision_app.ui.on_server import (
     laptop_only_tip,
     server_info,
@@ -26,6 +27,7 @@ from supervision_app.ui.on_server import (
     window_title,
 )
 from supervision_app.ui.settings import ui_settings
+from supervision_app.ui.widgets import text_label
 
 URL_KEY = "agency/url"
 #: The Security menu's actions that only a file on this laptop has.
@@ -63,13 +65,18 @@ def install_agency(window, database: Database, content: Content, build: BuildWin
     info = server_info(database)
     assert info is not None
     window.setWindowTitle(window_title(database))
-    shown = _tr("Agency server {server} · login {login}").format(
-        server=info.where, login=info.login
+    if server.target.weak_tls:  # first, so that a narrow window never hides it
+        warning = text_label(_tr("Certificate not checked"), "agencyCertificateWarning", wrap=False)
+        warning.setToolTip(_tr("The server's certificate is not checked (set by IT)"))
+        warning.setAccessibleName(warning.toolTip())
+        window.statusBar().addPermanentWidget(warning)
+    label = ElidedLabel(  # a long address and login give way to the status messages
+        _tr("Agency server {server} · login {login}").format(server=info.where, login=info.login),
+        minimum=120,
+        maximum=560,
     )
-    if server.target.weak_tls:
-        shown += " · " + _tr("the server's certificate is not checked (set by IT)")
-    label = QLabel(shown)
     label.setObjectName("agencyServerLabel")
+    label.setAccessibleName(_tr("Agency server"))
     window.statusBar().addPermanentWidget(label)
     window.user_label.hide()  # "User: …" is the laptop's named user; here the login is shown
     window.when_empty_state_built(lambda page: page.show_on_server())

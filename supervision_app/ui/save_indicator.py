@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from supervision_app.ui.autosave_bridge import AutosaveBridge, SaveState
+from supervision_app.ui.elided_label import ElidedLabel
 from supervision_app.ui.widgets import repolish
 
 
-class SaveIndicator(QLabel):
+class SaveIndicator(ElidedLabel):
+    """A long error ("Not saved: …" and its cause) is cut short with "…" where the status
+    bar has no room; the whole of it is in the tooltip and read by screen readers."""
+
     def __init__(self, bridge: AutosaveBridge, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent, minimum=140, maximum=520)
         self.setObjectName("saveIndicator")
-        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAccessibleName(self.tr("Save status"))
         self._bridge = bridge
         bridge.state_changed.connect(self.refresh)

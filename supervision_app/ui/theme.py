@@ -122,6 +122,7 @@ QToolBar#mainToolBar, QStackedWidget#centralStack {{ widget-animation-duration: 
 QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; color: {TEXT_SECONDARY}; }}
 QStatusBar QLabel {{ padding: 2px 8px; }}
 QLabel#saveIndicator {{ color: {TEXT_SECONDARY}; }}
+QLabel#agencyCertificateWarning {{ color: {ERROR}; font-weight: 600; }}
 QLabel#saveIndicator[state="saved"] {{ color: {SUCCESS}; }}
 QLabel#saveIndicator[state="failed"] {{
     color: {ERROR}; font-weight: 600; background: {ERROR_SOFT};

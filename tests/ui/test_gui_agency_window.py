@@ -4,6 +4,7 @@ and an autosave conflict shown with both texts for the user to choose."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,6 +86,7 @@ def test_connecting_opens_the_server_and_keeps_no_password(qtbot, laptop, server
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     remote = _server_window(window)
     assert not window.isVisible() and remote.isVisible()
+    _screenshot(remote, "server-window.png")
     login = server.role("alice")
     assert login in remote.windowTitle() and server.database in remote.windowTitle()
     assert login in remote.findChild(type(remote.user_label), "agencyServerLabel").text()
@@ -103,6 +105,54 @@ def test_connecting_opens_the_server_and_keeps_no_password(qtbot, laptop, server
     remote.findChild(type(window.actions.quit), "openLocalAction").trigger()
     assert window.isVisible() and not remote.isVisible()
     SupervisionStore(database).cases.list_cases()
+
+
+def test_a_long_address_and_an_unchecked_certificate_fit_a_laptop_status_bar(
+    qtbot, laptop, server, monkeypatch
+) -> None:
+    """The certificate warning stays whole; a long address and login end in "…", whole in
+    the tooltip and for screen readers, and the window keeps its width."""
+    from supervision_app.ui import agency_window
+    from supervision_app.ui.on_server import ServerInfo
+
+    long = ServerInfo(
+        where="supervision-records.database.northshire-childrens-services.gov.uk:5432/supervision",
+        login="jane.practitioner-smith@northshire-childrens-services.gov.uk",
+        asks_password=True,
+    )
+    real_server_of = agency_window.server_of
+
+    class WeakTls:  # the server, as IT set it: TLS without checking the certificate
+        def __init__(self, backend) -> None:
+            self.target = dataclasses.replace(backend.target, weak_tls=True)
+            self._backend = backend
+
+        def __getattr__(self, name):
+            return getattr(self._backend, name)
+
+    def server_of(database):
+        backend = real_server_of(database)
+        return None if backend is None else WeakTls(backend)
+
+    monkeypatch.setattr(agency_window, "server_info", lambda _database: long)
+    monkeypatch.setattr(agency_window, "server_of", server_of)
+    window, _database = laptop
+    dialog = _connect(qtbot, window, _url(server, "alice"), PASSWORD)
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
+    remote = _server_window(window)
+    remote.resize(1320, 740)
+    QApplication.processEvents()
+    _screenshot(remote, "server-window-long.png")
+    bar = remote.statusBar()
+    warning = bar.findChild(QLabel, "agencyCertificateWarning")
+    assert warning.isVisible() and warning.text() == "Certificate not checked"
+    assert "not checked (set by IT)" in warning.toolTip()
+    label = bar.findChild(QLabel, "agencyServerLabel")
+    whole = f"Agency server {long.where} · login {long.login}"
+    assert label.text() == whole and label.toolTip() == whole
+    assert label.shown_text().endswith("…") and label.accessibleDescription() == whole
+    assert all(w.geometry().right() <= bar.width() for w in (warning, label))
+    assert remote.width() == 1320
 
 
 @pytest.mark.parametrize(
